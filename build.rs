@@ -1,0 +1,197 @@
+//! Compiles the word lists in `assets/` into one binary table (see `src/lexicon/format.rs`) that
+//! the library includes with `include_bytes!`: no word list is parsed when galley starts.
+//!
+//! Policy decided here, once, for all text:
+//! - a lower-case SCOWL word whose capitalised form is far more common (three size steps or more,
+//!   `english` at 70 against `English` at 10) is treated as the capitalised word only;
+//! - a tech term that is only a common English word with a capital (`Properties`, `Payment`) is
+//!   dropped, so that it cannot excuse a capital in the middle of a sentence;
+//! - possessives (`dog's`) are accepted but not suggested: the suggester handles `'s` itself.
+
+#[path = "src/lexicon/format.rs"]
+#[allow(dead_code)]
+mod format;
+
+use format::*;
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::Path;
+
+#[derive(Default)]
+struct Word {
+    lower: u32,
+    lower_size: u32,
+    forms: Vec<(String, u32, u32, u32)>, // (form, dialects, source, size)
+    freq: u32,
+}
+
+fn dialect_bits(tag: &str) -> u32 {
+    match tag {
+        "US" => US,
+        "GB" => GB,
+        _ => US | GB,
+    }
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn is_capitalised(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
+}
+
+fn main() {
+    for f in [
+        "assets/english.tsv",
+        "assets/frequency.txt",
+        "assets/tech.txt",
+        "assets/tech-extra.txt",
+        "src/lexicon/format.rs",
+    ] {
+        println!("cargo::rerun-if-changed={f}");
+    }
+    let read = |p: &str| fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let mut words: BTreeMap<String, Word> = BTreeMap::new();
+
+    for line in data_lines(&read("assets/english.tsv")) {
+        let mut cols = line.split('\t');
+        let (Some(w), Some(size), Some(tag)) = (cols.next(), cols.next(), cols.next()) else {
+            panic!("assets/english.tsv: bad line {line:?}");
+        };
+        let size: u32 = size.parse().expect("size");
+        let key = w.to_lowercase();
+        let entry = words.entry(key.clone()).or_default();
+        if w == key {
+            entry.lower |= if dialect_bits(tag) & US != 0 { LOWER_US } else { 0 };
+            entry.lower |= if dialect_bits(tag) & GB != 0 { LOWER_GB } else { 0 };
+            entry.lower_size = if entry.lower_size == 0 { size } else { entry.lower_size.min(size) };
+        } else {
+            entry.forms.push((w.to_string(), dialect_bits(tag), SRC_ENGLISH, size));
+        }
+    }
+    for entry in words.values_mut() {
+        let cased = entry.forms.iter().map(|f| f.3).min().unwrap_or(u32::MAX);
+        if entry.lower != 0 && cased.saturating_add(30) <= entry.lower_size {
+            entry.lower = 0;
+        }
+        entry.forms.sort_by_key(|f| f.3);
+    }
+
+    let mut tech = read("assets/tech.txt");
+    tech.push('\n');
+    tech.push_str(&read("assets/tech-extra.txt"));
+    for term in data_lines(&tech) {
+        if term.contains(' ') {
+            continue; // multi-word terms: not single tokens
+        }
+        let key = term.to_lowercase();
+        let entry = words.entry(key.clone()).or_default();
+        if term == key {
+            entry.lower |= LOWER_TECH;
+        } else if is_capitalised(term) && entry.lower & (LOWER_US | LOWER_GB) != 0 && entry.lower_size <= 50 {
+            // a common word with a capital: not a term of its own
+        } else if !entry.forms.iter().any(|f| f.0 == term) {
+            entry.forms.push((term.to_string(), US | GB, SRC_TECH, 0));
+        }
+    }
+
+    for line in data_lines(&read("assets/frequency.txt")) {
+        let mut cols = line.split(' ');
+        let (Some(w), Some(n)) = (cols.next(), cols.next()) else { continue };
+        if let Some(e) = words.get_mut(w) {
+            e.freq = n.parse::<u64>().map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
+        }
+    }
+    words.retain(|_, e| e.lower != 0 || !e.forms.is_empty());
+
+    // Sections.
+    let mut strings: Vec<u8> = Vec::new();
+    let mut string_at: HashMap<String, u32> = HashMap::new();
+    let mut intern = |s: &str, strings: &mut Vec<u8>| -> u32 {
+        *string_at.entry(s.to_string()).or_insert_with(|| {
+            let off = strings.len() as u32;
+            strings.extend_from_slice(s.as_bytes());
+            off
+        })
+    };
+    let mut entries: Vec<u32> = Vec::with_capacity(words.len() * ENTRY_WORDS);
+    let mut forms: Vec<u32> = Vec::new();
+    let mut indexed: Vec<(usize, &str)> = Vec::new();
+    for (i, (key, e)) in words.iter().enumerate() {
+        assert!(key.len() < 256 && e.forms.len() < 256, "{key}: too long");
+        let size = if e.lower != 0 { e.lower_size } else { e.forms.iter().map(|f| f.3).min().unwrap_or(0) };
+        let possessive = key.ends_with("'s") && size > 10;
+        let plain = key.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-');
+        let mut flags = e.lower;
+        if plain && !possessive {
+            flags |= INDEXED;
+            indexed.push((i, key.as_str()));
+        }
+        let key_off = intern(key, &mut strings);
+        entries.push(key_off);
+        entries.push(key.len() as u32 | flags << 8 | size.min(255) << 16 | (e.forms.len() as u32) << 24);
+        entries.push(e.freq);
+        entries.push((forms.len() / FORM_WORDS) as u32);
+        for (form, dialects, source, _) in &e.forms {
+            forms.push(intern(form, &mut strings));
+            forms.push(form.len() as u32 | dialects << 8 | source << 16);
+        }
+    }
+    let n = words.len();
+    let n_slots = (n * 2).next_power_of_two();
+    let mut slots = vec![0u32; n_slots];
+    for (i, key) in words.keys().enumerate() {
+        let mut s = hash(key.as_bytes()) as usize & (n_slots - 1);
+        while slots[s] != 0 {
+            s = (s + 1) & (n_slots - 1);
+        }
+        slots[s] = i as u32 + 1;
+    }
+
+    let mut pairs: Vec<(u64, u32)> = Vec::new();
+    let mut buf = Vec::new();
+    for &(i, key) in &indexed {
+        for_each_delete(key, &mut buf, |d| pairs.push((hash(d.as_bytes()), i as u32)));
+    }
+    let bucket_bits = (pairs.len() / 2).next_power_of_two().trailing_zeros();
+    let shift = 64 - bucket_bits;
+    pairs.sort_unstable_by_key(|&(h, i)| (h >> shift, i));
+    pairs.dedup_by_key(|p| (p.0 >> shift, p.1));
+    let n_buckets = 1usize << bucket_bits;
+    let mut buckets = vec![0u32; n_buckets + 1];
+    for &(h, _) in &pairs {
+        buckets[(h >> shift) as usize + 1] += 1;
+    }
+    for b in 0..n_buckets {
+        buckets[b + 1] += buckets[b];
+    }
+    let postings: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+
+    let mut out: Vec<u32> = vec![0; HEADER_WORDS];
+    while strings.len() % 4 != 0 {
+        strings.push(0);
+    }
+    let strings_words: Vec<u32> =
+        strings.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+    out[H_MAGIC] = MAGIC;
+    out[H_ENTRIES] = n as u32;
+    out[H_SLOTS] = n_slots as u32;
+    out[H_BUCKET_BITS] = bucket_bits;
+    out[H_FORMS] = (forms.len() / FORM_WORDS) as u32;
+    out[H_POSTINGS] = postings.len() as u32;
+    let push = |section: &[u32], out: &mut Vec<u32>, field: usize| {
+        out[field] = (out.len() * 4) as u32;
+        out.extend_from_slice(section);
+    };
+    push(&strings_words, &mut out, H_STRINGS_OFF);
+    push(&entries, &mut out, H_ENTRIES_OFF);
+    push(&forms, &mut out, H_FORMS_OFF);
+    push(&slots, &mut out, H_SLOTS_OFF);
+    push(&buckets, &mut out, H_BUCKETS_OFF);
+    push(&postings, &mut out, H_POSTINGS_OFF);
+    let bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon.bin");
+    fs::write(dest, bytes).expect("write lexicon.bin");
+}

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Rebuild galley's word lists in assets/ from permissively licensed registry packages.
+
+Sources (each pinned; versions and licences are repeated in assets/NOTICE.md):
+  Debian  scowl 2020.12.07-2            SCOWL word lists, sizes 10..70 (MIT-like SCOWL licence)
+  PyPI    symspellpy 6.10.1             word and bigram frequencies (MIT; counts from Google Books Ngram, CC BY 3.0)
+  npm     @cspell/dict-* (MIT), simple-icons (CC0-1.0), textlint-rule-terminology (MIT),
+          linguist-languages (MIT)      tech vocabulary with canonical casing
+
+Run from the repository root: python3 scripts/build-assets.py
+Needs apt-get, pip and npm that reach their registries. Writes only files under assets/.
+"""
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+SCOWL_VERSION = "2020.12.07-2"
+SYMSPELL_VERSION = "6.10.1"
+NPM = {
+    "@cspell/dict-software-terms": "5.4.9",
+    "@cspell/dict-companies": "3.2.13",
+    "@cspell/dict-k8s": "1.0.13",
+    "@cspell/dict-aws": "4.0.17",
+    "@cspell/dict-google": "1.0.9",
+    "@cspell/dict-fullstack": "3.2.9",
+    "@cspell/dict-docker": "1.1.17",
+    "@cspell/dict-rust": "4.1.2",
+    "simple-icons": "16.37.0",
+    "textlint-rule-terminology": "5.2.16",
+    "linguist-languages": "9.5.0",
+}
+# SCOWL sizes up to 70; 80 and above accept too many real typos as words.
+SIZES = [10, 20, 35, 40, 50, 55, 60, 70]
+# Spelling categories per dialect; british_z is Oxford spelling (-ize), also British.
+DIALECTS = {"english": "*", "american": "US", "british": "GB", "british_z": "GB"}
+SUBLISTS = ["words", "upper", "proper-names", "abbreviations", "contractions"]
+
+ASSETS = Path("assets")
+
+
+def run(cmd, cwd):
+    subprocess.run(cmd, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+
+
+def fetch(tmp: Path):
+    run(["apt-get", "download", f"scowl={SCOWL_VERSION}"], tmp)
+    deb = next(tmp.glob("scowl_*.deb"))
+    run(["dpkg-deb", "-x", str(deb), "scowl"], tmp)
+    run(["pip", "download", "--no-deps", "-q", "-d", "wheel", f"symspellpy=={SYMSPELL_VERSION}"], tmp)
+    with zipfile.ZipFile(next((tmp / "wheel").glob("*.whl"))) as z:
+        z.extractall(tmp / "symspellpy")
+    for name, version in NPM.items():
+        out = subprocess.run(["npm", "pack", "--silent", f"{name}@{version}"], cwd=tmp, check=True,
+                             capture_output=True, text=True).stdout.strip().splitlines()[-1]
+        dest = tmp / "npm" / name.replace("/", "_")
+        dest.mkdir(parents=True)
+        with tarfile.open(tmp / out) as t:
+            t.extractall(dest, filter="data")
+
+
+def english(tmp: Path):
+    """word -> (smallest size, dialect set) from the SCOWL lists."""
+    base = tmp / "scowl/usr/share/dict/scowl"
+    words = {}
+    for cat, dialect in DIALECTS.items():
+        for sub in SUBLISTS:
+            for size in SIZES:
+                path = base / f"{cat}-{sub}.{size}"
+                if not path.exists():
+                    continue
+                for line in path.read_text(encoding="utf-8").split("\n"):
+                    w = line.strip()
+                    if not w:
+                        continue
+                    s, d = words.get(w, (size, set()))
+                    words[w] = (min(s, size), d | {dialect})
+    rows = []
+    for w, (size, ds) in sorted(words.items()):
+        if "*" in ds or {"US", "GB"} <= ds:
+            tag = "*"
+        else:
+            tag = next(iter(ds))
+        rows.append(f"{w}\t{size}\t{tag}")
+    return rows
+
+
+# A term is a single run of letters (a few may be joined by ' . - + #), or several such runs
+# separated by single spaces (multi-word terms, kept for casing rules).
+TERM = re.compile(r"^[^\W\d_](?:[\w'.+#-]*[^\W_])?[+#]*$")
+
+
+def plausible_term(t: str) -> bool:
+    parts = t.split(" ")
+    if len(parts) > 4:
+        return False
+    for p in parts:
+        if not TERM.match(p) or any(c.isdigit() for c in p):
+            return False
+    # camelCase identifiers (acceptedNames) are code, not vocabulary.
+    if len(parts) == 1 and t[0].islower() and any(c.isupper() for c in t):
+        return t[:1] + t[1:2] in ("iP", "iC", "eB", "iO", "mac", "npm") or re.match(r"^[a-z]{1,2}[A-Z][a-z]+$", t)
+    return True
+
+
+def cspell_words(path: Path):
+    data = gzip.decompress(path.read_bytes()).decode() if path.suffix == ".gz" else path.read_text()
+    for line in data.split("\n"):
+        line = line.split("#", 1)[0].strip()
+        if not line or line[0] in "!~+*":
+            continue
+        yield line.strip("*+~")
+
+
+def tech(tmp: Path):
+    terms = set()
+    npm = tmp / "npm"
+    for d in sorted(npm.glob("@cspell_dict-*")):
+        for f in sorted((d / "package/dict").glob("*.txt*")):
+            if "corrections" in f.name:
+                continue
+            terms.update(cspell_words(f))
+    icons = json.loads((npm / "simple-icons/package/data/simple-icons.json").read_text())
+    for icon in icons:
+        terms.add(icon["title"])
+    jsonc = (npm / "textlint-rule-terminology/package/terms.jsonc").read_text()
+    # Only the brand and name sections are vocabulary; the rest are style rules ("he or she").
+    jsonc = jsonc.split("// Words and phrases")[0].rstrip().rstrip(",") + "]"
+    jsonc = re.sub(r'(?m)^((?:[^"\n/]|"(?:[^"\\\n]|\\.)*")*)//.*$', r"\1", jsonc)
+    for entry in json.loads(re.sub(r",(\s*[\]}])", r"\1", jsonc)):
+        if isinstance(entry, str):
+            terms.add(entry)
+        elif isinstance(entry, list) and entry and isinstance(entry[-1], str) and "$" not in entry[-1] \
+                and "\\" not in entry[-1]:
+            terms.add(entry[-1])
+    for f in sorted((npm / "linguist-languages/package/data").glob("*.js")):
+        m = re.search(r"^\s*name: '((?:[^'\\]|\\.)*)'", f.read_text(), flags=re.M)
+        if m:
+            terms.add(m.group(1).replace("\\'", "'"))
+    terms = {t.strip() for t in terms if plausible_term(t.strip())}
+    # A lower-case duplicate of a cased term (cspell lists both kubernetes and Kubernetes) is what
+    # makes other checkers accept lost capitals: keep only the cased form.
+    cased = {t.lower() for t in terms if t != t.lower()}
+    return sorted(t for t in terms if t != t.lower() or t not in cased)
+
+
+def main():
+    if not ASSETS.is_dir():
+        sys.exit("build-assets: run from the repository root (no assets/ here)")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        fetch(tmp)
+        header = "# generated by scripts/build-assets.py from Debian scowl " + SCOWL_VERSION + \
+                 "; word<TAB>SCOWL size<TAB>dialect (* both, US, GB)\n"
+        (ASSETS / "english.tsv").write_text(header + "\n".join(english(tmp)) + "\n")
+        freq = (tmp / "symspellpy/symspellpy/frequency_dictionary_en_82_765.txt").read_text()
+        (ASSETS / "frequency.txt").write_text(freq if freq.endswith("\n") else freq + "\n")
+        bigram = (tmp / "symspellpy/symspellpy/frequency_bigramdictionary_en_243_342.txt").read_text()
+        (ASSETS / "bigrams.txt").write_text(bigram if bigram.endswith("\n") else bigram + "\n")
+        header = "# generated by scripts/build-assets.py from npm " + \
+                 ", ".join(f"{k}@{v}" for k, v in NPM.items()) + "; one canonical term per line\n"
+        (ASSETS / "tech.txt").write_text(header + "\n".join(tech(tmp)) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+//! The text exactly as loaded: every byte kept (BOM, CRLF, a missing final newline), with a line
+//! index for turning byte offsets into line and column numbers.
+
+use crate::error::{Error, Result};
+use crate::span::Span;
+use std::path::{Path, PathBuf};
+
+/// The byte-order mark, kept in the text when present.
+pub const BOM: &str = "\u{feff}";
+
+/// An article: its verbatim text and where its lines start.
+#[derive(Clone, Debug)]
+pub struct Document {
+    path: PathBuf,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and character column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters (a BOM does not count).
+    pub column: usize,
+}
+
+impl Document {
+    /// Reads a file. Errors name the path: a directory, a missing or unreadable file, invalid
+    /// UTF-8 (with the byte offset) or binary content.
+    pub fn open(path: &Path) -> Result<Self> {
+        if path.is_dir() {
+            return Err(Error::Directory { path: path.to_path_buf() });
+        }
+        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        Self::from_bytes(path, bytes)
+    }
+
+    /// Makes a document from bytes read elsewhere (stdin), validating them as [`Document::open`]
+    /// does. `path` is only the name used in messages and reports.
+    pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Self> {
+        let path = path.into();
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Binary { path, offset });
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Self::new(path, text)),
+            Err(e) => Err(Error::InvalidUtf8 { path, offset: e.utf8_error().valid_up_to() }),
+        }
+    }
+
+    /// Makes a document from text already in memory.
+    #[must_use]
+    pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+        Self { path: path.into(), text, line_starts }
+    }
+
+    /// The name the document was opened under.
+    #[must_use]
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The verbatim text.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text a span covers.
+    #[must_use]
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// Line and column of a byte offset (which must lie on a char boundary).
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let prefix = self.text.get(start..offset).unwrap_or_default();
+        let prefix = if line == 0 { prefix.strip_prefix(BOM).unwrap_or(prefix) } else { prefix };
+        Position { line: line + 1, column: prefix.chars().count() + 1 }
+    }
+
+    /// The span of the whole line holding `offset`, without its line ending.
+    #[must_use]
+    pub fn line_span(&self, offset: usize) -> Span {
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let mut end = self.line_starts.get(line + 1).map_or(self.text.len(), |&s| s - 1);
+        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Span::new(start, end.max(start))
+    }
+
+    /// The text with each `(span, replacement)` applied. Spans must be sorted and disjoint;
+    /// every byte outside them is kept as it is.
+    #[must_use]
+    pub fn replaced<'a>(&self, edits: impl IntoIterator<Item = (Span, &'a str)>) -> String {
+        let mut out = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for (span, new) in edits {
+            if span.start < at {
+                continue;
+            }
+            out.push_str(Span::new(at, span.start).slice(&self.text));
+            out.push_str(new);
+            at = span.end;
+        }
+        out.push_str(Span::new(at, self.text.len()).slice(&self.text));
+        out
+    }
+}

@@ -1,0 +1,318 @@
+//! Splits text into tokens with byte spans, telling words (which are checked) from everything a
+//! reader does not see as a word: URLs, emails, paths and file names, numbers and words with
+//! digits, code in backticks or fences, command-line options and identifiers.
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word: letters with inner apostrophes (`don't`); hyphenated words come as their parts.
+    Word,
+    /// `https://…`, `www.…`.
+    Url,
+    /// `name@host`.
+    Email,
+    /// `/usr/bin`, `./run`, `C:\dir`, `src/main.rs`.
+    Path,
+    /// `42`, `3.14`, `1,000`.
+    Number,
+    /// Code: `` `x` ``, fenced blocks, `--option`, `$VAR`, `a=b`.
+    Code,
+    /// `snake_case`, `dotted.name`, `file.txt`, `example.com`, `e.g.`, `urllib2`.
+    Identifier,
+}
+
+/// A token: its kind and where it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is in the text.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+/// All tokens of `text`, in order.
+#[must_use]
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize(text, |t| out.push(t));
+    out
+}
+
+/// Calls `each` with every token of `text`, in order, without allocating.
+pub fn tokenize(text: &str, mut each: impl FnMut(Token)) {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c >= 0x80 {
+            let ch = char_at(text, i);
+            if ch.is_whitespace() || ch == '\u{feff}' {
+                i += ch.len_utf8();
+                continue;
+            }
+        }
+        if c == b'`' || c == b'~' {
+            if let Some(end) = code_end(text, i) {
+                each(Token { span: Span::new(i, end), kind: TokenKind::Code });
+                i = end;
+                continue;
+            }
+        }
+        let mut j = i;
+        while j < n {
+            let d = b[j];
+            if d.is_ascii_whitespace() {
+                break;
+            }
+            if d >= 0x80 {
+                let ch = char_at(text, j);
+                if ch.is_whitespace() {
+                    break;
+                }
+                j += ch.len_utf8();
+            } else {
+                j += 1;
+            }
+        }
+        chunk(text, i, j, &mut each);
+        i = j;
+    }
+}
+
+fn char_at(text: &str, i: usize) -> char {
+    text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
+}
+
+fn char_before(text: &str, i: usize) -> char {
+    text.get(..i).and_then(|s| s.chars().next_back()).unwrap_or(' ')
+}
+
+/// True for characters that make up words: letters and combining marks.
+#[must_use]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// End of a code span or fence starting at `i` (a backtick or tilde), if it is closed.
+fn code_end(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let fence = b[i];
+    let run = b[i..].iter().take_while(|&&x| x == fence).count();
+    let line_start = i == 0 || b[i - 1] == b'\n';
+    if run >= 3 && line_start {
+        // A fenced block: up to the next line that starts with the same fence.
+        let mut at = text[i..].find('\n').map_or(text.len(), |k| i + k + 1);
+        while at < text.len() {
+            let line_end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+            if b[at..line_end].iter().take_while(|&&x| x == fence).count() >= run {
+                return Some(line_end);
+            }
+            at = line_end + 1;
+        }
+        return Some(text.len());
+    }
+    if fence != b'`' {
+        return None;
+    }
+    // An inline span: the same number of backticks later in the paragraph.
+    let mut at = i + run;
+    while at < b.len() {
+        match b[at] {
+            b'`' => {
+                let k = b[at..].iter().take_while(|&&x| x == b'`').count();
+                if k == run {
+                    return Some(at + k);
+                }
+                at += k;
+            }
+            b'\n' if text[at + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') => return None,
+            _ => at += 1,
+        }
+    }
+    None
+}
+
+/// Characters that make a chunk code when they appear inside it.
+fn is_code_char(c: char) -> bool {
+    matches!(c, '=' | '<' | '>' | '{' | '}' | '[' | ']' | '|' | '*' | '^' | '&' | '+' | ';' | '(' | ')' | '$' | '%' | '#' | '\\')
+}
+
+fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
+    let mut s = start;
+    let mut e = end;
+    // Leading punctuation (quotes, brackets) is not part of the token, unless it marks code or a
+    // path.
+    while s < e {
+        let c = char_at(text, s);
+        if c.is_alphanumeric() || matches!(c, '-' | '$' | '#' | '/' | '~' | '.' | '\\' | '@' | '%') {
+            break;
+        }
+        s += c.len_utf8();
+    }
+    while e > s {
+        let c = char_before(text, e);
+        if c.is_alphanumeric() || c == '/' {
+            break;
+        }
+        e -= c.len_utf8();
+    }
+    if s >= e {
+        return;
+    }
+    let core = &text[s..e];
+    let span = Span::new(s, e);
+    let first = char_at(text, s);
+    let emit = |kind, each: &mut dyn FnMut(Token)| each(Token { span, kind });
+    if core.contains("://") || core.starts_with("www.") {
+        return emit(TokenKind::Url, each);
+    }
+    if matches!(first, '/' | '~' | '.' | '\\') {
+        let kind = if first == '.' && !core.contains('/') { TokenKind::Identifier } else { TokenKind::Path };
+        return emit(kind, each);
+    }
+    if matches!(first, '-' | '$' | '#' | '%') {
+        return emit(TokenKind::Code, each);
+    }
+    let (mut digit, mut alpha, mut under, mut dot, mut slash, mut at, mut code) =
+        (false, false, false, false, false, false, false);
+    for c in core.chars() {
+        match c {
+            '0'..='9' => digit = true,
+            '_' => under = true,
+            '.' => dot = true,
+            '/' => slash = true,
+            '@' => at = true,
+            c if is_code_char(c) => code = true,
+            c if c.is_alphabetic() => alpha = true,
+            _ => {}
+        }
+    }
+    if at {
+        return emit(TokenKind::Email, each);
+    }
+    if slash {
+        let mut parts = core.split('/');
+        let words = core.split('/').count() == 2 && parts.all(|p| !p.is_empty() && p.chars().all(is_word_char));
+        if !words {
+            return emit(TokenKind::Path, each);
+        }
+    }
+    if code {
+        return emit(TokenKind::Code, each);
+    }
+    if digit {
+        let kind = if alpha { TokenKind::Identifier } else { TokenKind::Number };
+        return emit(kind, each);
+    }
+    if under || dot {
+        return emit(TokenKind::Identifier, each);
+    }
+    words(text, s, e, each);
+}
+
+/// Emits the words of a chunk that holds only letters, apostrophes and punctuation.
+fn words(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
+    let mut i = start;
+    while i < end {
+        // Skip to a letter.
+        let c = char_at(text, i);
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let ws = i;
+        let mut we = i;
+        while i < end {
+            let c = char_at(text, i);
+            if is_word_char(c) {
+                i += c.len_utf8();
+                we = i;
+            } else if is_apostrophe(c) && i + c.len_utf8() < end && is_word_char(char_at(text, i + c.len_utf8())) {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        each(Token { span: Span::new(ws, we), kind: TokenKind::Word });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words_of(text: &str) -> Vec<&str> {
+        tokens(text).into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(text)).collect()
+    }
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
+        tokens(text).into_iter().map(|t| (t.span.slice(text), t.kind)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_drop_quotes() {
+        assert_eq!(words_of("“There's a lot,” she said: don't."), ["There's", "a", "lot", "she", "said", "don't"]);
+        assert_eq!(words_of("Kubernetes' pods (almost)"), ["Kubernetes", "pods", "almost"]);
+    }
+
+    #[test]
+    fn hyphenated_words_come_as_parts() {
+        assert_eq!(words_of("well-Placed vice-president"), ["well", "Placed", "vice", "president"]);
+    }
+
+    #[test]
+    fn urls_emails_paths_are_not_words() {
+        assert_eq!(
+            kinds("see https://example.com/a?b=c, mail me@host.org or /usr/bin."),
+            [
+                ("see", TokenKind::Word),
+                ("https://example.com/a?b=c", TokenKind::Url),
+                ("mail", TokenKind::Word),
+                ("me@host.org", TokenKind::Email),
+                ("or", TokenKind::Word),
+                ("/usr/bin", TokenKind::Path),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_numbers_and_identifiers_are_not_words() {
+        let t = "run `grep -rn foo` with --verbose on file.txt, snake_case, re.compile, urllib2 and 3.14";
+        assert_eq!(words_of(t), ["run", "with", "on", "and"]);
+    }
+
+    #[test]
+    fn fenced_blocks_are_code() {
+        assert_eq!(words_of("Before\n```\nlet x = mispeled;\n```\nAfter"), ["Before", "After"]);
+    }
+
+    #[test]
+    fn an_unclosed_backtick_does_not_hide_the_paragraph() {
+        assert_eq!(words_of("a `b c\n\nd"), ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn and_or_is_two_words() {
+        assert_eq!(words_of("and/or"), ["and", "or"]);
+    }
+
+    #[test]
+    fn non_breaking_spaces_separate_words() {
+        assert_eq!(words_of("a\u{a0}b\u{2009}c"), ["a", "b", "c"]);
+    }
+}
