@@ -4,8 +4,10 @@
 //! Policy decided here, once, for all text:
 //! - a lower-case SCOWL word whose capitalised form is far more common (three size steps or more,
 //!   `english` at 70 against `English` at 10) is treated as the capitalised word only;
-//! - a tech term that is only a common English word with a capital (`Properties`, `Payment`) is
-//!   dropped, so that it cannot excuse a capital in the middle of a sentence;
+//! - a tech name that is only a common English word with a capital (`Properties`, `Payment`) is
+//!   dropped, so that it cannot excuse a capital in the middle of a sentence; a generic term
+//!   with a capital (`Supercomputing`) is accepted in lower case too: only names (brands,
+//!   products, languages, companies) have a canonical casing;
 //! - possessives (`dog's`) are accepted but not suggested: the suggester handles `'s` itself.
 
 #[path = "src/lexicon/format.rs"]
@@ -46,7 +48,8 @@ fn main() {
     for f in [
         "assets/english.tsv",
         "assets/frequency.txt",
-        "assets/tech.txt",
+        "assets/tech-names.txt",
+        "assets/tech-terms.txt",
         "assets/tech-extra.txt",
         "src/lexicon/format.rs",
     ] {
@@ -79,21 +82,26 @@ fn main() {
         entry.forms.sort_by_key(|f| f.3);
     }
 
-    let mut tech = read("assets/tech.txt");
-    tech.push('\n');
-    tech.push_str(&read("assets/tech-extra.txt"));
-    for term in data_lines(&tech) {
-        if term.contains(' ') {
-            continue; // multi-word terms: not single tokens
-        }
-        let key = term.to_lowercase();
-        let entry = words.entry(key.clone()).or_default();
-        if term == key {
-            entry.lower |= LOWER_TECH;
-        } else if is_capitalised(term) && entry.lower & (LOWER_US | LOWER_GB) != 0 && entry.lower_size <= 50 {
-            // a common word with a capital: not a term of its own
-        } else if !entry.forms.iter().any(|f| f.0 == term) {
-            entry.forms.push((term.to_string(), US | GB, SRC_TECH, 0));
+    let mut names = read("assets/tech-names.txt");
+    names.push('\n');
+    names.push_str(&read("assets/tech-extra.txt"));
+    let terms = read("assets/tech-terms.txt");
+    for (list, proper) in [(names.as_str(), true), (terms.as_str(), false)] {
+        for term in data_lines(list) {
+            if term.contains(' ') {
+                continue; // multi-word terms: not single tokens
+            }
+            let key = term.to_lowercase();
+            let entry = words.entry(key.clone()).or_default();
+            let common_word = entry.lower & (LOWER_US | LOWER_GB) != 0 && entry.lower_size <= 50;
+            if term == key || (!proper && is_capitalised(term)) {
+                // A generic term with a capital (`Supercomputing`) is the word in a title.
+                entry.lower |= LOWER_TECH;
+            } else if is_capitalised(term) && common_word {
+                // A common word with a capital (`Payment`): not a name of its own.
+            } else if !entry.forms.iter().any(|f| f.0 == term) {
+                entry.forms.push((term.to_string(), US | GB, SRC_TECH, 0));
+            }
         }
     }
 

@@ -392,11 +392,20 @@ impl Lexicon {
         self.user.iter().map(|(k, v)| (k.as_str(), v))
     }
 
-    /// What the layers say about `word` in `dialect`. Possessives (`Roden's`, `Kubernetes'`) are
-    /// judged by their stem.
+    /// What the layers say about `word` in `dialect`. Possessives (`Roden's`, `Kubernetes'`) and
+    /// plural acronyms (`APIs`) are judged by their stem.
     #[must_use]
     pub fn verdict(&self, word: &str, dialect: Dialect) -> Verdict {
-        let mut ascii_buf = [0u8; 48];
+        let [us, gb] = self.verdicts(word);
+        match dialect {
+            Dialect::Us => us,
+            Dialect::Gb => gb,
+        }
+    }
+
+    /// The verdicts on `word` in American and in British English, from one lookup.
+    #[must_use]
+    pub fn verdicts(&self, word: &str) -> [Verdict; 2] {
         let word_norm;
         let word = if word.contains('\u{2019}') {
             word_norm = normalize_apostrophes(word);
@@ -405,45 +414,54 @@ impl Lexicon {
             word
         };
         if !self.ignored.is_empty() && self.ignored.contains(word) {
-            return Verdict::Known;
+            return [Verdict::Known, Verdict::Known];
         }
-        let lower_owned;
-        let lower: &str = if word.len() <= ascii_buf.len() && word.is_ascii() {
-            let buf = &mut ascii_buf[..word.len()];
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            std::str::from_utf8(buf).unwrap_or_default()
-        } else {
-            lower_owned = word.to_lowercase();
-            &lower_owned
-        };
-        let verdict = self.verdict_of(word, lower, dialect);
-        if verdict == Verdict::Unknown {
-            if let Some(stem) = possessive_stem(word) {
-                if stem.len() > 1 {
-                    return self.verdict(stem, dialect);
-                }
+        let v = with_lower(word, |lower| self.verdicts_of(word, lower));
+        if v[0] == Verdict::Unknown && v[1] == Verdict::Unknown {
+            if let Some(stem) = possessive_stem(word).filter(|s| s.len() > 1) {
+                return self.verdicts(stem);
             }
         }
-        verdict
+        v
     }
 
-    fn verdict_of(&self, word: &str, lower: &str, dialect: Dialect) -> Verdict {
+    fn verdicts_of(&self, word: &str, lower: &str) -> [Verdict; 2] {
         let case = case_of(word);
         if let Some(u) = self.user.get(lower) {
-            return judge(word, case, u.lower, false, u.forms.iter().map(String::as_str));
+            let v = judge(word, case, u.lower, false, || u.forms.iter().map(String::as_str));
+            return [v.clone(), v];
         }
         let b = self.builtin;
-        let Some(e) = b.lookup(lower) else { return Verdict::Unknown };
+        let Some(e) = b.lookup(lower) else { return [Verdict::Unknown, Verdict::Unknown] };
         let flags = b.flags(e);
-        let lower_ok = flags & (dialect.lower_flag() | format::LOWER_TECH) != 0;
-        let lower_other = flags & dialect.other().lower_flag() != 0;
-        let forms = b.forms(e).filter(|f| f.dialects & dialect.bit() != 0).map(|f| f.text);
-        let v = judge(word, case, lower_ok, lower_other, forms);
-        if v == Verdict::Unknown && b.forms(e).any(|f| f.text == word) {
-            return Verdict::OtherDialect;
-        }
-        v
+        let one = |d: Dialect| {
+            let lower_ok = flags & (d.lower_flag() | format::LOWER_TECH) != 0;
+            let lower_other = flags & d.other().lower_flag() != 0;
+            let v = judge(word, case, lower_ok, lower_other, || {
+                b.forms(e).filter(move |f| f.dialects & d.bit() != 0).map(|f| f.text)
+            });
+            if v == Verdict::Unknown && b.forms(e).any(|f| f.text == word) {
+                return Verdict::OtherDialect;
+            }
+            v
+        };
+        [one(Dialect::Us), one(Dialect::Gb)]
+    }
+
+    /// True when `word` is written exactly as a known proper name or term that has no
+    /// lower-case use (`Macleod`, `Kendall` is not: `kendall` is no word either way).
+    #[must_use]
+    pub fn is_name(&self, word: &str) -> bool {
+        with_lower(word, |lower| {
+            if let Some(u) = self.user.get(lower) {
+                return !u.lower && u.forms.iter().any(|f| f == word);
+            }
+            let b = self.builtin;
+            b.lookup(lower).is_some_and(|e| {
+                b.flags(e) & (format::LOWER_US | format::LOWER_GB | format::LOWER_TECH) == 0
+                    && b.forms(e).any(|f| f.text == word)
+            })
+        })
     }
 
     /// The dialects `word` (lower case) is valid in, as [`format::US`] | [`format::GB`] bits,
@@ -462,21 +480,40 @@ impl Lexicon {
     }
 }
 
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        f(std::str::from_utf8(buf).unwrap_or_default())
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// The casing rules: how `word` (of pattern `case`) fares against a key whose lower-case
-/// spelling is or is not accepted and whose cased spellings are `forms`.
-fn judge<'a>(word: &str, case: Case, lower_ok: bool, lower_other: bool, forms: impl Iterator<Item = &'a str>) -> Verdict {
-    let forms: Vec<&str> = forms.collect();
-    if forms.contains(&word) {
+/// spelling is or is not accepted and whose cased spellings `forms` yields.
+fn judge<'a, I: Iterator<Item = &'a str>>(
+    word: &str,
+    case: Case,
+    lower_ok: bool,
+    lower_other: bool,
+    forms: impl Fn() -> I,
+) -> Verdict {
+    let has_forms = forms().next().is_some();
+    if has_forms && forms().any(|f| f == word) {
         return Verdict::Known;
     }
     match case {
         // Capitals are what English allows at a sentence start and in headings; ALL CAPS is
         // emphasis. Both are accepted for any known word.
-        Case::Title | Case::Upper if lower_ok || (case == Case::Upper && !forms.is_empty()) => Verdict::Known,
+        Case::Title | Case::Upper if lower_ok || (case == Case::Upper && has_forms) => Verdict::Known,
         Case::Lower if lower_ok => Verdict::Known,
         // A stylised spelling of a plain word (`ReadMe`): not ours to judge.
-        Case::Mixed if lower_ok && forms.is_empty() => Verdict::Known,
-        _ if !forms.is_empty() => Verdict::Casing(forms.into_iter().map(str::to_string).collect()),
+        Case::Mixed if lower_ok && !has_forms => Verdict::Known,
+        _ if has_forms => Verdict::Casing(forms().map(str::to_string).collect()),
         _ if lower_other => Verdict::OtherDialect,
         _ => Verdict::Unknown,
     }

@@ -1,0 +1,209 @@
+//! Document text -> suspects: the words a reader should stop at, each with its kind and ranked
+//! fixes.
+//!
+//! One pass over the tokens asks the lexicon about every word in both dialects; words that are
+//! fine in both are done. The few others wait until the pass ends, when the article's dialect
+//! (from its own dialect-specific spellings) and its names are known:
+//! - a known term in the wrong casing is a `casing` suspect whose first fix is the canonical form;
+//! - an unknown lower-case word is a `spelling` suspect;
+//! - an unknown Capitalised word is most likely a name (`Diagrid`), unless it is one slip from a
+//!   common word (`Fraugt`) and nothing in the article says it is a name: it does not recur, and
+//!   no known name stands beside it (`Jago Macleod`).
+
+use crate::lexicon::{Case, Dialect, Lexicon, Verdict, case_of};
+use crate::span::Span;
+use crate::suggest::{self, Suggestion};
+use crate::token::{TokenKind, tokenize};
+use std::collections::HashMap;
+
+/// A word that is a "slip" from another is within this many edits of it.
+const SLIP_DISTANCE: usize = 1;
+/// A common word has at least this corpus count (about the 60,000th most common English word).
+const COMMON: f64 = 20_000.0;
+/// ALL-CAPS unknown words this short are acronyms, not misspellings.
+const ACRONYM_MAX: usize = 5;
+
+/// What is wrong with a suspect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// No layer knows the word.
+    Spelling,
+    /// A known word or term in the wrong casing.
+    Casing,
+}
+
+impl Kind {
+    /// The name used in reports and JSON.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Spelling => "spelling",
+            Self::Casing => "casing",
+        }
+    }
+}
+
+/// A word to stop at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suspect {
+    /// Where the word is in the text.
+    pub span: Span,
+    /// The word as written.
+    pub word: String,
+    /// What is wrong with it.
+    pub kind: Kind,
+    /// Fixes, best first (at most nine; empty when not asked for or none found).
+    pub suggestions: Vec<String>,
+}
+
+/// How to check.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// The dialect, or `None` to choose it from the article's own spellings.
+    pub dialect: Option<Dialect>,
+    /// Rank fixes for each suspect (off: faster, empty suggestion lists).
+    pub suggestions: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self { dialect: None, suggestions: true }
+    }
+}
+
+/// The result of a check.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The dialect used (given, or chosen from the article).
+    pub dialect: Dialect,
+    /// The suspects, in text order.
+    pub suspects: Vec<Suspect>,
+}
+
+struct Pending<'t> {
+    span: Span,
+    word: &'t str,
+    verdicts: [Verdict; 2],
+    prev: Option<&'t str>,
+    next: Option<&'t str>,
+}
+
+/// Checks `text` against `lexicon`.
+#[must_use]
+pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
+    let mut pending: Vec<Pending<'_>> = Vec::new();
+    let (mut us, mut gb) = (0usize, 0usize);
+    let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
+    tokenize(text, |t| {
+        if t.kind != TokenKind::Word {
+            prev = None;
+            return;
+        }
+        let word = t.span.slice(text);
+        let [v_us, v_gb] = lexicon.verdicts(word);
+        // Neighbours count only when a single space joins them (no punctuation between).
+        let joined = prev.filter(|&(_, end)| text.get(end..t.span.start) == Some(" ")).map(|(w, _)| w);
+        if let Some(last) = pending.last_mut() {
+            if last.span.end == prev.map_or(usize::MAX, |p| p.1) && joined.is_some() {
+                last.next = Some(word);
+            }
+        }
+        prev = Some((word, t.span.end));
+        match (&v_us, &v_gb) {
+            (Verdict::Known, Verdict::Known) => return,
+            (Verdict::Known, _) => us += 1,
+            (_, Verdict::Known) => gb += 1,
+            _ => {}
+        }
+        pending.push(Pending { span: t.span, word, verdicts: [v_us, v_gb], prev: joined, next: None });
+    });
+    let dialect = options.dialect.unwrap_or(if gb > us { Dialect::Gb } else { Dialect::Us });
+    let slot = usize::from(dialect == Dialect::Gb);
+
+    // Capitalised unknown words that recur are names.
+    let mut unknown_caps: HashMap<&str, usize> = HashMap::new();
+    for p in &pending {
+        if p.verdicts[slot] == Verdict::Unknown && matches!(case_of(p.word), Case::Title | Case::Upper) {
+            *unknown_caps.entry(p.word).or_default() += 1;
+        }
+    }
+
+    let mut cache: HashMap<&str, Vec<Suggestion>> = HashMap::new();
+    let ranked = |word: &'_ str| -> Vec<Suggestion> { suggest::rank(lexicon, word, dialect) };
+    let mut suspects = Vec::new();
+    for p in pending {
+        let kind = match &p.verdicts[slot] {
+            Verdict::Known => continue,
+            Verdict::Casing(forms) => {
+                let suggestions = if options.suggestions { forms.clone() } else { Vec::new() };
+                suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind: Kind::Casing, suggestions });
+                continue;
+            }
+            Verdict::OtherDialect => Kind::Spelling,
+            Verdict::Unknown => match case_of(p.word) {
+                Case::Lower => Kind::Spelling,
+                Case::Mixed if p.word.contains(['\'', '\u{2019}']) => Kind::Spelling,
+                Case::Mixed => continue, // camelCase and stylised names: identifiers, not words
+                Case::Upper if p.word.chars().count() <= ACRONYM_MAX => continue,
+                Case::Title | Case::Upper => {
+                    let named = unknown_caps.get(p.word).copied().unwrap_or(0) > 1
+                        || [p.prev, p.next].into_iter().flatten().any(|n| name_like(lexicon, n));
+                    if named {
+                        continue;
+                    }
+                    let fixes = cache.entry(p.word).or_insert_with(|| ranked(p.word));
+                    let slip = fixes.iter().take(3).any(|s| {
+                        s.distance <= SLIP_DISTANCE && s.frequency >= COMMON && !s.text.contains(' ')
+                    });
+                    if !slip {
+                        continue;
+                    }
+                    Kind::Spelling
+                }
+            },
+        };
+        let suggestions = if options.suggestions {
+            cache.entry(p.word).or_insert_with(|| ranked(p.word)).iter().map(|s| s.text.clone()).collect()
+        } else {
+            Vec::new()
+        };
+        suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind, suggestions });
+    }
+    Checked { dialect, suspects }
+}
+
+/// A neighbour that marks a name: a known proper name (`Macleod`) or another capitalised word
+/// no dictionary knows (`Jago Diagrid`).
+fn name_like(lexicon: &Lexicon, word: &str) -> bool {
+    case_of(word) == Case::Title && (lexicon.is_name(word) || lexicon.verdict(word, Dialect::Us) == Verdict::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(text: &str) -> Vec<(String, Kind, Option<String>)> {
+        check(text, &Lexicon::new(), &Options::default())
+            .suspects
+            .into_iter()
+            .map(|s| (s.word, s.kind, s.suggestions.into_iter().next()))
+            .collect()
+    }
+
+    #[test]
+    fn names_far_from_words_pass_and_slips_do_not() {
+        assert_eq!(flagged("Kendall works at Diagrid and Mirantis."), []);
+        assert_eq!(
+            flagged("Why is Code Deployment Still Fraugt with Problems?"),
+            [("Fraugt".to_string(), Kind::Spelling, Some("Fraught".to_string()))]
+        );
+    }
+
+    #[test]
+    fn dialect_is_chosen_from_the_article() {
+        let c = check("The colour of the organisation's behaviour. The color.", &Lexicon::new(), &Options::default());
+        assert_eq!(c.dialect, Dialect::Gb);
+        assert_eq!(c.suspects.len(), 1);
+        assert_eq!(c.suspects[0].suggestions.first().map(String::as_str), Some("colour"));
+    }
+}

@@ -1,0 +1,279 @@
+//! Command-line arguments and the non-interactive commands: `check`, `suggest`, `fix`.
+//!
+//! The commands return an exit status; they write reports to the `out` they are given and
+//! never print on their own, so that tests can run them in-process.
+
+use crate::check::{self, Options};
+use crate::document::Document;
+use crate::lexicon::{Dialect, Lexicon, Verdict};
+use crate::{report, save, suggest};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The bundled sample article, opened when galley is run without a file.
+pub const SAMPLE: &str = include_str!("../assets/sample.txt");
+/// The name the sample goes by in reports.
+pub const SAMPLE_NAME: &str = "sample.txt";
+
+/// galley: read damaged articles in the terminal and fix them.
+#[derive(Debug, Parser)]
+#[command(name = "galley", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The command; without one, galley checks FILE (or its bundled sample article).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The article to open (`-` reads stdin); none opens the bundled sample.
+    pub file: Option<PathBuf>,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Common {
+    /// Spelling dialect; `auto` chooses it from the article's own spellings.
+    #[arg(long, value_enum, default_value_t = Lang::Auto, global = true)]
+    pub lang: Lang,
+    /// Extra word list (one word a line; capitals set a canonical casing). Repeatable.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub vocab: Vec<PathBuf>,
+    /// Do not read the personal dictionary.
+    #[arg(long, global = true)]
+    pub no_personal: bool,
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// American English.
+    #[value(name = "en-US")]
+    EnUs,
+    /// British English.
+    #[value(name = "en-GB")]
+    EnGb,
+    /// Chosen from the article.
+    #[default]
+    Auto,
+}
+
+impl Lang {
+    /// The dialect, or `None` for auto.
+    #[must_use]
+    pub const fn dialect(self) -> Option<Dialect> {
+        match self {
+            Self::EnUs => Some(Dialect::Us),
+            Self::EnGb => Some(Dialect::Gb),
+            Self::Auto => None,
+        }
+    }
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+pub enum Format {
+    /// One line per item, for people.
+    #[default]
+    Text,
+    /// One JSON object per line, for scripts.
+    Json,
+}
+
+/// The non-interactive commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List suspect words: `path:line:column: word -> fixes`. Exit 1 if any.
+    Check {
+        /// Files to check; `-` or none reads stdin.
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// List suspects without ranking fixes (faster; empty suggestion lists).
+        #[arg(long)]
+        no_suggestions: bool,
+    },
+    /// Suggest fixes for words given as arguments, or one per line on stdin. Exit 1 if any is suspect.
+    Suggest {
+        /// The words; none reads them from stdin.
+        words: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Apply the first fix of every suspect. Exit 1 if any fix was made.
+    Fix {
+        /// The article (`-` reads stdin).
+        file: PathBuf,
+        /// Where to write the fixed text (`-`: stdout, the default).
+        #[arg(short, long, value_name = "OUT", conflicts_with = "in_place")]
+        output: Option<PathBuf>,
+        /// Rewrite FILE atomically, keeping the original as FILE.bak.
+        #[arg(long)]
+        in_place: bool,
+        /// Print a unified diff instead of the text.
+        #[arg(long, conflicts_with = "in_place")]
+        diff: bool,
+    },
+}
+
+/// Exit statuses.
+pub mod exit {
+    /// Nothing suspect, nothing fixed.
+    pub const CLEAN: u8 = 0;
+    /// Suspects found (check, suggest) or fixes made (fix).
+    pub const FOUND: u8 = 1;
+    /// Bad input or another error.
+    pub const ERROR: u8 = 2;
+}
+
+/// The environment a command runs in: where output goes and where stdin comes from.
+pub struct Io<'a> {
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error (one line per problem).
+    pub err: &'a mut dyn Write,
+    /// Standard input.
+    pub input: &'a mut dyn Read,
+    /// Where the personal dictionary lives (`None`: no personal dictionary).
+    pub personal: Option<PathBuf>,
+}
+
+/// The personal dictionary: `words.txt` in galley's XDG data directory.
+#[must_use]
+pub fn personal_dictionary() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "galley").map(|d| d.data_dir().join("words.txt"))
+}
+
+/// Builds the lexicon the options ask for.
+pub fn lexicon(common: &Common, personal: Option<&Path>) -> anyhow::Result<Lexicon> {
+    let mut lex = Lexicon::new();
+    if !common.no_personal {
+        if let Some(p) = personal.filter(|p| p.exists()) {
+            lex.load_word_list(p)?;
+        }
+    }
+    for v in &common.vocab {
+        lex.load_word_list(v)?;
+    }
+    Ok(lex)
+}
+
+fn read_document(path: &Path, input: &mut dyn Read) -> crate::error::Result<Document> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|source| crate::error::Error::Io { path: "<stdin>".into(), source })?;
+        Document::from_bytes("<stdin>", bytes)
+    } else {
+        Document::open(path)
+    }
+}
+
+/// Runs the parsed command line; returns the exit status.
+pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    let lex = lexicon(&cli.common, io.personal.as_deref())?;
+    let dialect = cli.common.lang.dialect();
+    match cli.command {
+        None => {
+            // Until the reader lands, `galley FILE` prints the check report.
+            let doc = match &cli.file {
+                Some(f) => read_document(f, io.input)?,
+                None => Document::new(SAMPLE_NAME, SAMPLE.to_string()),
+            };
+            let checked = check::check(doc.text(), &lex, &Options { dialect, suggestions: true });
+            for s in &checked.suspects {
+                writeln!(io.out, "{}", report::text_line(&doc, s))?;
+            }
+            Ok(if checked.suspects.is_empty() { exit::CLEAN } else { exit::FOUND })
+        }
+        Some(Command::Check { files, format, no_suggestions }) => {
+            let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+            let options = Options { dialect, suggestions: !no_suggestions };
+            let mut status = exit::CLEAN;
+            for f in &files {
+                let doc = match read_document(f, io.input) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        writeln!(io.err, "galley: {e}")?;
+                        status = exit::ERROR;
+                        continue;
+                    }
+                };
+                let checked = check::check(doc.text(), &lex, &options);
+                for s in &checked.suspects {
+                    let line = match format {
+                        Format::Text => report::text_line(&doc, s),
+                        Format::Json => report::json_line(&doc, s),
+                    };
+                    writeln!(io.out, "{line}")?;
+                }
+                if !checked.suspects.is_empty() && status == exit::CLEAN {
+                    status = exit::FOUND;
+                }
+            }
+            Ok(status)
+        }
+        Some(Command::Suggest { words, format }) => {
+            let words = if words.is_empty() {
+                let mut v = Vec::new();
+                for line in std::io::BufReader::new(&mut *io.input).lines() {
+                    let line = line?;
+                    let w = line.trim();
+                    if !w.is_empty() {
+                        v.push(w.to_string());
+                    }
+                }
+                v
+            } else {
+                words
+            };
+            let dialect = dialect.unwrap_or_else(|| check::check(&words.join(" "), &lex, &Options::default()).dialect);
+            let mut status = exit::CLEAN;
+            for w in &words {
+                let fixes = match lex.verdict(w, dialect) {
+                    Verdict::Known => Vec::new(),
+                    Verdict::Casing(forms) => forms,
+                    Verdict::OtherDialect | Verdict::Unknown => suggest::suggest(&lex, w, dialect),
+                };
+                let suspect = lex.verdict(w, dialect) != Verdict::Known;
+                if suspect {
+                    status = exit::FOUND;
+                }
+                match format {
+                    Format::Json => writeln!(io.out, "{}", report::json_suggestions(w, &fixes))?,
+                    Format::Text if !suspect => writeln!(io.out, "{w}: ok")?,
+                    Format::Text if fixes.is_empty() => writeln!(io.out, "{w}: no suggestions")?,
+                    Format::Text => writeln!(io.out, "{w} -> {}", fixes.join(", "))?,
+                }
+            }
+            Ok(status)
+        }
+        Some(Command::Fix { file, output, in_place, diff }) => {
+            let doc = read_document(&file, io.input)?;
+            if in_place && file == Path::new("-") {
+                anyhow::bail!("<stdin>: --in-place needs a file");
+            }
+            let checked = check::check(doc.text(), &lex, &Options { dialect, suggestions: true });
+            let edits: Vec<_> =
+                checked.suspects.iter().filter_map(|s| s.suggestions.first().map(|f| (s.span, f.as_str()))).collect();
+            let fixed = doc.replaced(edits.iter().copied());
+            let status = if edits.is_empty() { exit::CLEAN } else { exit::FOUND };
+            if in_place {
+                if !edits.is_empty() {
+                    save::write_atomic(&save::backup_path(&file), doc.text().as_bytes())?;
+                    save::write_atomic(&file, fixed.as_bytes())?;
+                }
+                return Ok(status);
+            }
+            let text = if diff { report::unified_diff(&doc.path().to_string_lossy(), doc.text(), &fixed) } else { fixed };
+            match output.as_deref() {
+                None => io.out.write_all(text.as_bytes())?,
+                Some(p) if p == Path::new("-") => io.out.write_all(text.as_bytes())?,
+                Some(p) => save::write_atomic(p, text.as_bytes())?,
+            }
+            Ok(status)
+        }
+    }
+}

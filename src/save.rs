@@ -1,0 +1,32 @@
+//! Writing files without ever leaving a half-written one: a temporary file in the same
+//! directory, flushed to disk, then renamed over the target (permissions kept).
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to `path` atomically. A symlink is written through to its target.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let target: PathBuf = if path.is_symlink() { std::fs::canonicalize(path).map_err(io)? } else { path.to_path_buf() };
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new().prefix(".galley-").suffix(".tmp").tempfile_in(&dir).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    if let Ok(meta) = std::fs::metadata(&target) {
+        tmp.as_file().set_permissions(meta.permissions()).map_err(io)?;
+    }
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(&target).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// The backup path of a file: `FILE.bak`.
+#[must_use]
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}

@@ -1,0 +1,336 @@
+//! Candidate generation and the one ranking function.
+//!
+//! Candidates come from the compiled symmetric-delete index (every word whose first seven
+//! letters are within two deletions of the misspelling's), from the user's words, and from
+//! splitting a run-together word in two. [`strsim`] measures how far each candidate is, and
+//! [`score`] ranks them. Typical cost: 20-100 µs per word; see README's performance table.
+
+use crate::lexicon::{Case, Dialect, Entry, Lexicon, apply_case, case_of, format, normalize_apostrophes};
+
+/// At most this many suggestions are offered: one key each, 1 to 9.
+pub const MAX_SUGGESTIONS: usize = 9;
+
+/// Weight of one edit against the natural log of a word's corpus count: a candidate one edit
+/// away must be about e^4 ≈ 55 times more common to beat one that needs no edit of that kind.
+const EDIT_WEIGHT: f64 = 4.0;
+/// Extra cost when the first letter differs: people seldom get it wrong.
+const FIRST_LETTER: f64 = 0.6;
+/// Cost of splitting a run-together word, on top of the rarer half's log count.
+const SPLIT_COST: f64 = 0.9;
+/// Corpus count credited to the user's own words.
+const USER_FREQUENCY: f64 = 1.0e6;
+
+/// A ranked candidate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    /// The replacement text, in the casing it should be written in.
+    pub text: String,
+    /// Edit distance from the misspelling (case-insensitive; a transposition counts as one).
+    pub distance: usize,
+    /// Corpus count of the word (or of the rarer half of a split).
+    pub frequency: f64,
+    /// Higher is better.
+    pub score: f64,
+}
+
+/// The best fixes for `word`, best first, at most [`MAX_SUGGESTIONS`].
+#[must_use]
+pub fn suggest(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<String> {
+    rank(lexicon, word, dialect).into_iter().map(|s| s.text).collect()
+}
+
+/// Ranked candidates for `word`, best first, at most [`MAX_SUGGESTIONS`].
+#[must_use]
+pub fn rank(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> {
+    let curly = word.contains('\u{2019}');
+    let norm = normalize_apostrophes(word);
+    let mut out = match norm.strip_suffix("'s").filter(|s| !s.is_empty()) {
+        // A possessive: fix the stem, keep the 's.
+        Some(stem) => rank_word(lexicon, stem, dialect)
+            .into_iter()
+            .map(|mut s| {
+                s.text.push_str("'s");
+                s
+            })
+            .collect(),
+        None => rank_word(lexicon, &norm, dialect),
+    };
+    if curly {
+        for s in &mut out {
+            s.text = s.text.replace('\'', "\u{2019}");
+        }
+    }
+    out
+}
+
+fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> {
+    let case = case_of(word);
+    let lower = word.to_lowercase();
+    let q: Vec<char> = lower.chars().collect();
+    let max_distance = if q.len() >= 7 { 3 } else { 2 };
+    let b = lexicon.builtin();
+    let mut ids = Vec::with_capacity(256);
+    b.candidates(&lower, &mut ids);
+    ids.sort_unstable();
+    ids.dedup();
+    let mut out: Vec<Suggestion> = Vec::new();
+    let mut key_chars: Vec<char> = Vec::with_capacity(32);
+    for id in ids {
+        let e = b.entry(id);
+        let key = b.key(e);
+        key_chars.clear();
+        key_chars.extend(key.chars());
+        if key_chars.len().abs_diff(q.len()) > max_distance {
+            continue;
+        }
+        let d = strsim::osa_distance(&lower, key);
+        if d > max_distance {
+            continue;
+        }
+        let Some(text) = render(lexicon, e, case, dialect) else { continue };
+        if text == word {
+            continue;
+        }
+        let frequency = f64::from(b.frequency(e));
+        out.push(Suggestion { score: score(&q, &key_chars, d, frequency), text, distance: d, frequency });
+    }
+    for (key, u) in lexicon.user_words() {
+        let d = strsim::osa_distance(&lower, key);
+        if d > max_distance {
+            continue;
+        }
+        let text = if u.lower { apply_case(key, case) } else { u.forms[0].clone() };
+        if text != word {
+            key_chars.clear();
+            key_chars.extend(key.chars());
+            let s = score(&q, &key_chars, d, USER_FREQUENCY);
+            out.push(Suggestion { text, distance: d, frequency: USER_FREQUENCY, score: s });
+        }
+    }
+    out.extend(splits(lexicon, &lower, case, dialect));
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.text.cmp(&b.text)));
+    let mut seen: Vec<String> = Vec::new();
+    out.retain(|s| {
+        let fresh = !seen.contains(&s.text);
+        if fresh {
+            seen.push(s.text.clone());
+        }
+        fresh
+    });
+    out.truncate(MAX_SUGGESTIONS);
+    out
+}
+
+/// How a key is written as a suggestion: in the casing of the word it replaces when its
+/// lower-case spelling is valid, else in its canonical casing. `None` if it is not a word of
+/// `dialect`.
+fn render(lexicon: &Lexicon, e: Entry, case: Case, dialect: Dialect) -> Option<String> {
+    let b = lexicon.builtin();
+    let flags = b.flags(e);
+    let dialect_flag = match dialect {
+        Dialect::Us => format::LOWER_US,
+        Dialect::Gb => format::LOWER_GB,
+    };
+    let dialect_bit = match dialect {
+        Dialect::Us => format::US,
+        Dialect::Gb => format::GB,
+    };
+    if flags & (dialect_flag | format::LOWER_TECH) != 0 {
+        return Some(apply_case(b.key(e), case));
+    }
+    let form = b.forms(e).find(|f| f.dialects & dialect_bit != 0)?;
+    Some(if case == Case::Upper { form.text.to_uppercase() } else { form.text.to_string() })
+}
+
+/// Splits of a run-together word into two valid words (`alot` -> `a lot`).
+fn splits(lexicon: &Lexicon, lower: &str, case: Case, dialect: Dialect) -> Vec<Suggestion> {
+    let b = lexicon.builtin();
+    let flag = match dialect {
+        Dialect::Us => format::LOWER_US,
+        Dialect::Gb => format::LOWER_GB,
+    };
+    let known = |w: &str| {
+        b.lookup(w)
+            .filter(|&e| b.flags(e) & flag != 0 && (w.chars().count() > 1 || w == "a" || w == "i"))
+            .map(|e| f64::from(b.frequency(e)))
+    };
+    let mut out = Vec::new();
+    for (i, _) in lower.char_indices().skip(1) {
+        let (l, r) = lower.split_at(i);
+        if let (Some(fl), Some(fr)) = (known(l), known(r)) {
+            let frequency = fl.min(fr);
+            let text = format!("{} {r}", apply_case(l, case));
+            out.push(Suggestion { text, distance: 1, frequency, score: frequency.ln() - EDIT_WEIGHT * SPLIT_COST });
+        }
+    }
+    out
+}
+
+/// The ranking function: log corpus count minus the weighted cost of the edits that turn the
+/// candidate into the misspelling. The cost of a single edit depends on how people slip:
+/// a doubled or undoubled letter is cheapest, then a swap of neighbours, a neighbouring key or
+/// a vowel for a vowel, then a dropped letter, then any other change. Two edits cost about two,
+/// less when the two words sound alike. A wrong first letter costs extra.
+#[must_use]
+pub fn score(q: &[char], cand: &[char], distance: usize, frequency: f64) -> f64 {
+    let mut cost = match distance {
+        0 => 0.0,
+        1 => slip_cost(q, cand),
+        2 => {
+            if sounds_alike(q, cand) {
+                1.6
+            } else {
+                2.0
+            }
+        }
+        _ => 3.2,
+    };
+    if distance > 0 && q.first() != cand.first() {
+        cost += FIRST_LETTER;
+    }
+    frequency.max(1.0).ln() - EDIT_WEIGHT * cost
+}
+
+/// Cost of the single edit between `q` (typed) and `c` (intended).
+fn slip_cost(q: &[char], c: &[char]) -> f64 {
+    let p = q.iter().zip(c).take_while(|(a, b)| a == b).count();
+    match q.len().cmp(&c.len()) {
+        std::cmp::Ordering::Equal => {
+            // Substitution or transposition at p.
+            if p + 1 < q.len() && q[p] == c[p + 1] && q[p + 1] == c[p] {
+                return 0.7;
+            }
+            let (a, b) = (q[p], c[p]);
+            if adjacent_keys(a, b) {
+                0.7
+            } else if is_vowel(a) && is_vowel(b) {
+                0.75
+            } else {
+                1.0
+            }
+        }
+        std::cmp::Ordering::Greater => {
+            // An extra letter typed at p.
+            let extra = q[p];
+            let doubled = (p > 0 && q[p - 1] == extra) || q.get(p + 1) == Some(&extra);
+            let near = (p > 0 && adjacent_keys(q[p - 1], extra)) || q.get(p + 1).is_some_and(|&n| adjacent_keys(n, extra));
+            if doubled {
+                0.5
+            } else if near {
+                0.8
+            } else {
+                1.0
+            }
+        }
+        std::cmp::Ordering::Less => {
+            // A letter dropped at p.
+            let missing = c[p];
+            if missing == '\'' {
+                // `dont` for `don't`: a lost apostrophe is the whole story, whatever the counts.
+                return -2.0;
+            }
+            let doubled = (p > 0 && c[p - 1] == missing) || c.get(p + 1) == Some(&missing);
+            if doubled { 0.5 } else { 0.85 }
+        }
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// True when `a` and `b` are neighbours on a QWERTY keyboard.
+fn adjacent_keys(a: char, b: char) -> bool {
+    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+    let pos = |c: char| {
+        ROWS.iter().enumerate().find_map(|(r, row)| row.iter().position(|&k| char::from(k) == c).map(|i| (r, i)))
+    };
+    let (Some((ra, ia)), Some((rb, ib))) = (pos(a), pos(b)) else { return false };
+    // Lower rows are shifted right by about half a key.
+    let (xa, xb) = (ia * 2 + ra, ib * 2 + rb);
+    ra.abs_diff(rb) <= 1 && xa.abs_diff(xb) <= 2 && (ra, ia) != (rb, ib)
+}
+
+/// A rough phonetic key: letters that sound alike merged, vowels after the first dropped,
+/// repeats collapsed.
+fn phonetic(word: &[char]) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for (i, &c) in word.iter().enumerate() {
+        let k = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' if i > 0 => continue,
+            'c' | 'k' | 'q' | 'g' => 'k',
+            's' | 'z' | 'x' => 's',
+            'b' | 'p' => 'p',
+            'd' | 't' => 't',
+            'f' | 'v' => 'f',
+            'm' | 'n' => 'n',
+            c => c,
+        };
+        if k != last {
+            out.push(k);
+        }
+        last = k;
+    }
+    out
+}
+
+fn sounds_alike(a: &[char], b: &[char]) -> bool {
+    phonetic(a) == phonetic(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(word: &str) -> String {
+        suggest(&Lexicon::new(), word, Dialect::Us).into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn common_slips_get_the_intended_word_first() {
+        for (typo, want) in [
+            ("clustr", "cluster"),
+            ("teh", "the"),
+            ("recieve", "receive"),
+            ("wil", "will"),
+            ("prgoram", "program"),
+            ("kuberanetes", "Kubernetes"),
+            ("Wiht", "With"),
+            ("alot", "a lot"),
+        ] {
+            assert_eq!(first(typo), want, "{typo}");
+        }
+    }
+
+    #[test]
+    fn suggestions_keep_the_casing_and_apostrophes_of_the_word() {
+        assert_eq!(first("CLUSTR"), "CLUSTER");
+        assert_eq!(first("Clustr"), "Cluster");
+        assert_eq!(first("dont"), "don't");
+        assert_eq!(first("clustr\u{2019}s"), "cluster\u{2019}s");
+    }
+
+    #[test]
+    fn at_most_nine_and_no_duplicates() {
+        let s = suggest(&Lexicon::new(), "ta", Dialect::Us);
+        assert!(s.len() <= MAX_SUGGESTIONS);
+        let mut d = s.clone();
+        d.sort();
+        d.dedup();
+        assert_eq!(d.len(), s.len());
+    }
+
+    #[test]
+    fn the_dialect_decides_between_variants() {
+        assert_eq!(first("colour"), "color");
+        assert_eq!(suggest(&Lexicon::new(), "color", Dialect::Gb).first().map(String::as_str), Some("colour"));
+    }
+
+    #[test]
+    fn keyboard_neighbours() {
+        assert!(adjacent_keys('e', 'r'));
+        assert!(adjacent_keys('g', 'b'));
+        assert!(!adjacent_keys('a', 'p'));
+    }
+}
