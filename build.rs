@@ -99,7 +99,9 @@ fn main() {
                 entry.lower |= LOWER_TECH;
             } else if is_capitalised(term) && common_word {
                 // A common word with a capital (`Payment`): not a name of its own.
-            } else if !entry.forms.iter().any(|f| f.0 == term) {
+            } else if let Some(f) = entry.forms.iter_mut().find(|f| f.0 == term) {
+                f.2 |= SRC_TECH;
+            } else {
                 entry.forms.push((term.to_string(), US | GB, SRC_TECH, 0));
             }
         }

@@ -5,21 +5,25 @@
 //! fine in both are done. The few others wait until the pass ends, when the article's dialect
 //! (from its own dialect-specific spellings) and its names are known:
 //! - a known term in the wrong casing is a `casing` suspect whose first fix is the canonical form;
-//! - an unknown lower-case word is a `spelling` suspect;
+//! - an unknown lower-case word is a `spelling` suspect, unless the article or the word itself
+//!   says it is a term (it recurs, like a module name, or it is two common words run together,
+//!   like `hostmask`) and it is not one slip from a common word;
 //! - an unknown Capitalised word is most likely a name (`Diagrid`), unless it is one slip from a
-//!   common word (`Fraugt`) and nothing in the article says it is a name: it does not recur, and
-//!   no known name stands beside it (`Jago Macleod`).
+//!   common word (`Fraugt`) and no name stands beside it anywhere in the article
+//!   (`Kendall Roden`, `Jago Macleod`).
 
 use crate::lexicon::{Case, Dialect, Lexicon, Verdict, case_of};
 use crate::span::Span;
 use crate::suggest::{self, Suggestion};
 use crate::token::{TokenKind, tokenize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A word that is a "slip" from another is within this many edits of it.
 const SLIP_DISTANCE: usize = 1;
 /// A common word has at least this corpus count (about the 60,000th most common English word).
 const COMMON: f64 = 20_000.0;
+/// Each part of a compound is at least this common (about the 20,000th most common word).
+const COMPOUND_PART: f64 = 1_000_000.0;
 /// ALL-CAPS unknown words this short are acronyms, not misspellings.
 const ACRONYM_MAX: usize = 5;
 
@@ -120,56 +124,75 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let dialect = options.dialect.unwrap_or(if gb > us { Dialect::Gb } else { Dialect::Us });
     let slot = usize::from(dialect == Dialect::Gb);
 
-    // Capitalised unknown words that recur are names.
-    let mut unknown_caps: HashMap<&str, usize> = HashMap::new();
+    // The article as evidence: how often each unknown word occurs, and which capitalised ones
+    // stand beside a name somewhere (`Kendall Roden`).
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut named: HashSet<&str> = HashSet::new();
     for p in &pending {
-        if p.verdicts[slot] == Verdict::Unknown && matches!(case_of(p.word), Case::Title | Case::Upper) {
-            *unknown_caps.entry(p.word).or_default() += 1;
+        if p.verdicts[slot] == Verdict::Unknown {
+            let stem = stem_of(p.word);
+            *counts.entry(stem).or_default() += 1;
+            if case_of(p.word) == Case::Title && [p.prev, p.next].into_iter().flatten().any(|n| name_like(lexicon, n)) {
+                named.insert(stem);
+            }
         }
     }
 
     let mut cache: HashMap<&str, Vec<Suggestion>> = HashMap::new();
-    let ranked = |word: &'_ str| -> Vec<Suggestion> { suggest::rank(lexicon, word, dialect) };
     let mut suspects = Vec::new();
     for p in pending {
+        let mut fixes = |word| cache.entry(word).or_insert_with(|| suggest::rank(lexicon, word, dialect)).clone();
         let kind = match &p.verdicts[slot] {
             Verdict::Known => continue,
             Verdict::Casing(forms) => {
+                if p.word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
+                    continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
+                }
                 let suggestions = if options.suggestions { forms.clone() } else { Vec::new() };
                 suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind: Kind::Casing, suggestions });
                 continue;
             }
             Verdict::OtherDialect => Kind::Spelling,
-            Verdict::Unknown => match case_of(p.word) {
-                Case::Lower => Kind::Spelling,
-                Case::Mixed if p.word.contains(['\'', '\u{2019}']) => Kind::Spelling,
-                Case::Mixed => continue, // camelCase and stylised names: identifiers, not words
-                Case::Upper if p.word.chars().count() <= ACRONYM_MAX => continue,
-                Case::Title | Case::Upper => {
-                    let named = unknown_caps.get(p.word).copied().unwrap_or(0) > 1
-                        || [p.prev, p.next].into_iter().flatten().any(|n| name_like(lexicon, n));
-                    if named {
-                        continue;
-                    }
-                    let fixes = cache.entry(p.word).or_insert_with(|| ranked(p.word));
-                    let slip = fixes.iter().take(3).any(|s| {
-                        s.distance <= SLIP_DISTANCE && s.frequency >= COMMON && !s.text.contains(' ')
-                    });
-                    if !slip {
-                        continue;
-                    }
-                    Kind::Spelling
+            Verdict::Unknown => {
+                let stem = stem_of(p.word);
+                let evidence = match case_of(p.word) {
+                    Case::Mixed if !p.word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
+                    Case::Upper if p.word.chars().count() <= ACRONYM_MAX => continue, // acronyms
+                    Case::Lower | Case::Mixed => counts.get(stem).copied().unwrap_or(0) > 1 || is_compound(lexicon, stem),
+                    Case::Title | Case::Upper if named.contains(stem) => continue,
+                    Case::Title | Case::Upper => true,
+                };
+                if evidence && !is_slip(&fixes(p.word)) {
+                    continue;
                 }
-            },
+                Kind::Spelling
+            }
         };
-        let suggestions = if options.suggestions {
-            cache.entry(p.word).or_insert_with(|| ranked(p.word)).iter().map(|s| s.text.clone()).collect()
-        } else {
-            Vec::new()
-        };
+        let suggestions =
+            if options.suggestions { fixes(p.word).into_iter().map(|s| s.text).collect() } else { Vec::new() };
         suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind, suggestions });
     }
     Checked { dialect, suspects }
+}
+
+/// True when the best fixes include a common word one slip away: then the word is a misspelling
+/// even if it looks like a name or recurs.
+fn is_slip(fixes: &[Suggestion]) -> bool {
+    fixes.iter().take(3).any(|s| s.distance <= SLIP_DISTANCE && s.frequency >= COMMON && !s.text.contains(' '))
+}
+
+/// The word without a possessive ending.
+fn stem_of(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word)
+}
+
+/// True when `word` is two common words run together, each of three letters or more
+/// (`hostmask`, `userinfo`): compounds like these are how tech prose coins terms.
+fn is_compound(lexicon: &Lexicon, word: &str) -> bool {
+    let common = |w: &str| {
+        w.chars().count() >= 3 && lexicon.verdict(w, Dialect::Us) == Verdict::Known && lexicon.frequency(w) >= COMPOUND_PART
+    };
+    word.char_indices().skip(3).any(|(i, _)| common(&word[..i]) && common(&word[i..]))
 }
 
 /// A neighbour that marks a name: a known proper name (`Macleod`) or another capitalised word

@@ -126,7 +126,7 @@ pub struct Form {
     pub text: &'static str,
     /// Dialect bits ([`format::US`], [`format::GB`]).
     pub dialects: u32,
-    /// Where it comes from ([`format::SRC_ENGLISH`] or [`format::SRC_TECH`]).
+    /// Where it comes from: [`format::SRC_ENGLISH`], [`format::SRC_TECH`] or both.
     pub source: u32,
 }
 
@@ -462,6 +462,22 @@ impl Lexicon {
                     && b.forms(e).any(|f| f.text == word)
             })
         })
+    }
+
+    /// True when `form` is a name from the tech vocabulary, written canonically (`AI`, `GitHub`).
+    #[must_use]
+    pub fn is_tech_name(&self, form: &str) -> bool {
+        let b = self.builtin;
+        with_lower(form, |lower| {
+            b.lookup(lower).is_some_and(|e| b.forms(e).any(|f| f.text == form && f.source & format::SRC_TECH != 0))
+        })
+    }
+
+    /// The corpus count of a word (0 if unknown).
+    #[must_use]
+    pub fn frequency(&self, word: &str) -> f64 {
+        let b = self.builtin;
+        with_lower(word, |lower| b.lookup(lower).map_or(0.0, |e| f64::from(b.frequency(e))))
     }
 
     /// The dialects `word` (lower case) is valid in, as [`format::US`] | [`format::GB`] bits,

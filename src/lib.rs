@@ -8,6 +8,7 @@ pub mod error;
 pub mod lexicon;
 pub mod report;
 pub mod save;
+pub mod score;
 pub mod span;
 pub mod suggest;
 pub mod token;

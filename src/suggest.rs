@@ -11,12 +11,12 @@ use crate::lexicon::{Case, Dialect, Entry, Lexicon, apply_case, case_of, format,
 pub const MAX_SUGGESTIONS: usize = 9;
 
 /// Weight of one edit against the natural log of a word's corpus count: a candidate one edit
-/// away must be about e^4 ≈ 55 times more common to beat one that needs no edit of that kind.
-const EDIT_WEIGHT: f64 = 4.0;
+/// away must be about e^4.5 ≈ 90 times more common to beat one that needs no edit of that kind.
+const EDIT_WEIGHT: f64 = 4.5;
 /// Extra cost when the first letter differs: people seldom get it wrong.
 const FIRST_LETTER: f64 = 0.6;
 /// Cost of splitting a run-together word, on top of the rarer half's log count.
-const SPLIT_COST: f64 = 0.9;
+const SPLIT_COST: f64 = 1.2;
 /// Corpus count credited to the user's own words.
 const USER_FREQUENCY: f64 = 1.0e6;
 
@@ -198,11 +198,11 @@ fn slip_cost(q: &[char], c: &[char]) -> f64 {
         std::cmp::Ordering::Equal => {
             // Substitution or transposition at p.
             if p + 1 < q.len() && q[p] == c[p + 1] && q[p + 1] == c[p] {
-                return 0.7;
+                return 0.6;
             }
             let (a, b) = (q[p], c[p]);
             if adjacent_keys(a, b) {
-                0.7
+                0.8
             } else if is_vowel(a) && is_vowel(b) {
                 0.75
             } else {
@@ -217,7 +217,7 @@ fn slip_cost(q: &[char], c: &[char]) -> f64 {
             if doubled {
                 0.5
             } else if near {
-                0.8
+                0.85
             } else {
                 1.0
             }
@@ -230,7 +230,7 @@ fn slip_cost(q: &[char], c: &[char]) -> f64 {
                 return -2.0;
             }
             let doubled = (p > 0 && c[p - 1] == missing) || c.get(p + 1) == Some(&missing);
-            if doubled { 0.5 } else { 0.85 }
+            if doubled { 0.5 } else { 0.75 }
         }
     }
 }

@@ -174,6 +174,11 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     if s >= e {
         return;
     }
+    // `[abc]`, `{x}`, `<tag>` as a whole chunk: notation, not prose.
+    let bracketed = |open: char, close: char| text[start..end].starts_with(open) && text[start..end].trim_end_matches(|c: char| c.is_ascii_punctuation() && c != close).ends_with(close);
+    if s > start && (bracketed('[', ']') || bracketed('{', '}') || bracketed('<', '>')) && !text[s..e].contains(['[', '{', '<']) {
+        return each(Token { span: Span::new(s, e), kind: TokenKind::Code });
+    }
     let core = &text[s..e];
     let span = Span::new(s, e);
     let first = char_at(text, s);
@@ -248,7 +253,11 @@ fn words(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
                 break;
             }
         }
-        each(Token { span: Span::new(ws, we), kind: TokenKind::Word });
+        // `OR-ing`, `RE-d`: a suffix hyphenated onto code or an acronym is not a word.
+        let after_hyphen = ws > start && text[..ws].ends_with('-');
+        let suffix = after_hyphen && matches!(&text[ws..we], "ing" | "ed" | "d" | "s" | "es" | "er" | "ers");
+        let kind = if suffix { TokenKind::Code } else { TokenKind::Word };
+        each(Token { span: Span::new(ws, we), kind });
     }
 }
 
@@ -304,6 +313,11 @@ mod tests {
     #[test]
     fn an_unclosed_backtick_does_not_hide_the_paragraph() {
         assert_eq!(words_of("a `b c\n\nd"), ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn bracketed_notation_and_hyphenated_suffixes_are_not_words() {
+        assert_eq!(words_of("match [abc], [akm$] or {x} by OR-ing [the code]"), ["match", "or", "by", "OR", "the", "code"]);
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub const E_FORMS: usize = 3;
 pub const FORM_WORDS: usize = 2;
 /// Byte offset of the form in the strings section.
 pub const F_STR: usize = 0;
-/// Length (bits 0..8), dialects (8..16, [`US`] | [`GB`]), source (16..24, [`SRC_ENGLISH`] or [`SRC_TECH`]).
+/// Length (bits 0..8), dialects (8..16, [`US`] | [`GB`]), source bits (16..24, [`SRC_ENGLISH`] | [`SRC_TECH`]).
 pub const F_META: usize = 1;
 
 /// Entry flag: the all-lower-case spelling is an American English word.

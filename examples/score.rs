@@ -1,0 +1,56 @@
+//! Measures correction quality on pairs `NAME.garbled.txt` + `NAME.clean.txt` in a directory.
+//!
+//! `cargo run --release --example score -- ../shared/dev [--misses]`
+
+use galley::lexicon::Lexicon;
+use galley::score::{Score, Tally};
+use std::path::PathBuf;
+
+fn main() -> std::io::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let dir = PathBuf::from(args.next().unwrap_or_else(|| "../shared/dev".into()));
+    let show = args.any(|a| a == "--misses");
+    let lexicon = Lexicon::new();
+    let mut score = Score::default();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".garbled.txt"))
+        .collect();
+    names.sort();
+    for g in &names {
+        let c = PathBuf::from(g.to_string_lossy().replace(".garbled.txt", ".clean.txt"));
+        score.add(&lexicon, &std::fs::read_to_string(c)?, &std::fs::read_to_string(g)?, None);
+    }
+    let row = |name: &str, t: &Tally| {
+        let pct = |n: usize| if t.errors == 0 { 0.0 } else { n as f64 * 100.0 / t.errors as f64 };
+        println!(
+            "{name:<10} {:>6} {:>8.1}% {:>8.1}% {:>8.1}%",
+            t.errors,
+            pct(t.flagged),
+            pct(t.first_word),
+            pct(t.first_right)
+        );
+    };
+    println!("{} pairs in {}", names.len(), dir.display());
+    println!("{:<10} {:>6} {:>9} {:>9} {:>9}", "class", "errors", "flagged", "1st word", "1st exact");
+    row("non-word", &score.non_word);
+    row("casing", &score.casing);
+    row("real-word", &score.real_word);
+    let all = score.non_word.errors + score.casing.errors + score.real_word.errors;
+    let fixed = score.non_word.fixed + score.casing.fixed + score.real_word.fixed;
+    println!("fix corrects {:.1}% of all errors", fixed as f64 * 100.0 / all.max(1) as f64);
+    println!("fix changes {:.2} of every 1,000 right words", score.fix_damage_rate());
+    println!("flags on clean texts: {} in {} words = {:.2} per 1,000", score.clean_flags, score.clean_words, score.false_alarm_rate());
+    if show {
+        println!("\nfalse alarms:");
+        for (w, s) in &score.false_alarms {
+            println!("  {w} -> {s}");
+        }
+        println!("\nmisses (class, original, damaged, first suggestion):");
+        for (c, a, b, s) in &score.misses {
+            println!("  {c:?}\t{a}\t{b}\t{s}");
+        }
+    }
+    Ok(())
+}

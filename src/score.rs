@@ -1,0 +1,176 @@
+//! The quality scorer: measures the checker against pairs of texts, a damaged one and its
+//! original, aligned word for word (whitespace-separated chunks in the same order).
+//!
+//! Every chunk that differs is an error, classed as `casing` (differs only in case),
+//! `non-word` (the damaged word is unknown to the lexicon) or `real-word` (it is another valid
+//! word). For each class it counts errors flagged (a suspect starts inside the chunk) and errors
+//! whose first suggestion restores the chunk exactly. It also counts flags on the original texts
+//! (false alarms) and what `fix` does: errors it corrects and correct words it changes.
+
+use crate::check::{Options, check};
+use crate::lexicon::{Dialect, Lexicon, Verdict};
+use crate::span::Span;
+
+/// Error classes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// Differs only in letter case.
+    Casing,
+    /// The damaged word is not a word.
+    NonWord,
+    /// The damaged word is another word.
+    RealWord,
+}
+
+/// Counts for one error class.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Errors of this class.
+    pub errors: usize,
+    /// Errors with a suspect on them.
+    pub flagged: usize,
+    /// Errors whose first suggestion restores the original.
+    pub first_right: usize,
+    /// Errors whose first suggestion is the right word, in any casing.
+    pub first_word: usize,
+    /// Errors that `fix` restores.
+    pub fixed: usize,
+}
+
+/// The figures for a set of pairs.
+#[derive(Clone, Debug, Default)]
+pub struct Score {
+    /// Casing errors.
+    pub casing: Tally,
+    /// Non-word errors.
+    pub non_word: Tally,
+    /// Real-word errors.
+    pub real_word: Tally,
+    /// Words in the original texts.
+    pub clean_words: usize,
+    /// Suspects in the original texts.
+    pub clean_flags: usize,
+    /// Examples of false alarms (word, first suggestion).
+    pub false_alarms: Vec<(String, String)>,
+    /// Correct words of the damaged texts that `fix` changed.
+    pub broken_by_fix: usize,
+    /// Correct words in the damaged texts.
+    pub right_words: usize,
+    /// Missed or wrongly fixed errors: (class, original, damaged, first suggestion).
+    pub misses: Vec<(Class, String, String, String)>,
+}
+
+impl Score {
+    /// Flags per 1,000 words of the original texts.
+    #[must_use]
+    pub fn false_alarm_rate(&self) -> f64 {
+        per_mille(self.clean_flags, self.clean_words)
+    }
+
+    /// Correct words changed by `fix`, per 1,000.
+    #[must_use]
+    pub fn fix_damage_rate(&self) -> f64 {
+        per_mille(self.broken_by_fix, self.right_words)
+    }
+
+    /// Adds one pair of texts.
+    pub fn add(&mut self, lexicon: &Lexicon, clean: &str, garbled: &str, dialect: Option<Dialect>) {
+        let options = Options { dialect, suggestions: true };
+        let clean_check = check(clean, lexicon, &options);
+        self.clean_words += chunks(clean).len();
+        self.clean_flags += clean_check.suspects.len();
+        for s in &clean_check.suspects {
+            self.false_alarms.push((s.word.clone(), s.suggestions.first().cloned().unwrap_or_default()));
+        }
+        let a = chunks(clean);
+        let b = chunks(garbled);
+        if a.len() != b.len() {
+            return;
+        }
+        let checked = check(garbled, lexicon, &options);
+        let d = checked.dialect;
+        for (ca, cb) in a.iter().zip(&b) {
+            let (wa, wb) = (ca.slice(clean), cb.slice(garbled));
+            let inside: Vec<_> = checked.suspects.iter().filter(|s| cb.start <= s.span.start && s.span.start < cb.end).collect();
+            // What the chunk becomes with each suspect's first suggestion.
+            let fixed = {
+                let mut out = String::new();
+                let mut at = cb.start;
+                for s in &inside {
+                    if let Some(f) = s.suggestions.first() {
+                        out.push_str(Span::new(at, s.span.start).slice(garbled));
+                        out.push_str(f);
+                        at = s.span.end;
+                    }
+                }
+                out.push_str(Span::new(at, cb.end).slice(garbled));
+                out
+            };
+            if wa == wb {
+                self.right_words += 1;
+                if fixed != wb {
+                    self.broken_by_fix += 1;
+                }
+                continue;
+            }
+            let class = if wa.to_lowercase() == wb.to_lowercase() {
+                Class::Casing
+            } else if is_non_word(lexicon, wb, d) {
+                Class::NonWord
+            } else {
+                Class::RealWord
+            };
+            let tally = match class {
+                Class::Casing => &mut self.casing,
+                Class::NonWord => &mut self.non_word,
+                Class::RealWord => &mut self.real_word,
+            };
+            tally.errors += 1;
+            if !inside.is_empty() {
+                tally.flagged += 1;
+            }
+            if fixed.to_lowercase() == wa.to_lowercase() {
+                tally.first_word += 1;
+            }
+            if fixed == wa {
+                tally.first_right += 1;
+                tally.fixed += 1;
+            } else {
+                let first = inside.first().and_then(|s| s.suggestions.first()).cloned().unwrap_or_default();
+                self.misses.push((class, wa.to_string(), wb.to_string(), first));
+            }
+        }
+    }
+}
+
+fn per_mille(n: usize, of: usize) -> f64 {
+    if of == 0 { 0.0 } else { n as f64 * 1000.0 / of as f64 }
+}
+
+/// Whitespace-separated chunks.
+fn chunks(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(Span::new(s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, text.len()));
+    }
+    out
+}
+
+/// True if some word of the chunk is unknown.
+fn is_non_word(lexicon: &Lexicon, chunk: &str, dialect: Dialect) -> bool {
+    crate::token::tokens(chunk)
+        .iter()
+        .filter(|t| t.kind == crate::token::TokenKind::Word)
+        .any(|t| matches!(lexicon.verdict(t.span.slice(chunk), dialect), Verdict::Unknown | Verdict::OtherDialect))
+}
