@@ -205,19 +205,36 @@ impl Builtin {
     /// The entry for a lower-case key.
     #[must_use]
     pub fn lookup(&self, key: &str) -> Option<Entry> {
+        self.lookup_bytes(key.as_bytes())
+    }
+
+    /// [`Builtin::lookup`] on the key's UTF-8 bytes.
+    #[must_use]
+    pub fn lookup_bytes(&self, key: &[u8]) -> Option<Entry> {
         let mask = self.slots - 1;
-        let mut s = format::hash(key.as_bytes()) as usize & mask;
+        let mut s = format::hash(key) as usize & mask;
         loop {
             let v = self.word(self.slots_off + s * 4);
             if v == 0 {
                 return None;
             }
             let e = Entry { index: v - 1 };
-            if self.key(e) == key {
-                return Some(e);
+            let meta = self.entry_word(e, format::E_META);
+            if (meta & 0xff) as usize == key.len() {
+                let start = self.strings + self.entry_word(e, format::E_KEY) as usize;
+                if self.bytes.get(start..start + key.len()) == Some(key) {
+                    return Some(e);
+                }
             }
             s = (s + 1) & mask;
         }
+    }
+
+    /// Flags and number of forms of an entry, from one read.
+    #[must_use]
+    pub fn flags_and_forms(&self, e: Entry) -> (u32, u32) {
+        let meta = self.entry_word(e, format::E_META);
+        ((meta >> 8) & 0xff, meta >> 24)
     }
 
     /// The entry's lower-case key.
@@ -406,6 +423,9 @@ impl Lexicon {
     /// The verdicts on `word` in American and in British English, from one lookup.
     #[must_use]
     pub fn verdicts(&self, word: &str) -> [Verdict; 2] {
+        if let Some(v) = self.fast_verdicts(word) {
+            return v;
+        }
         let word_norm;
         let word = if word.contains('\u{2019}') {
             word_norm = normalize_apostrophes(word);
@@ -423,6 +443,49 @@ impl Lexicon {
             }
         }
         v
+    }
+
+    /// The common case without allocation: a short ASCII word whose key has no cased forms
+    /// and no user entry. `None` sends the word down the general path.
+    fn fast_verdicts(&self, word: &str) -> Option<[Verdict; 2]> {
+        let bytes = word.as_bytes();
+        let mut buf = [0u8; 32];
+        if bytes.len() > buf.len() || !self.ignored.is_empty() || !self.user.is_empty() {
+            return None;
+        }
+        let (mut first_upper, mut upper, mut lower) = (false, 0usize, 0usize);
+        for (i, &c) in bytes.iter().enumerate() {
+            if !c.is_ascii() {
+                return None;
+            }
+            if c.is_ascii_uppercase() {
+                if i == 0 {
+                    first_upper = true;
+                } else {
+                    upper += 1;
+                }
+            } else if c.is_ascii_lowercase() {
+                lower += 1;
+            }
+            buf[i] = c.to_ascii_lowercase();
+        }
+        let b = self.builtin;
+        let e = b.lookup_bytes(&buf[..bytes.len()])?;
+        let (flags, forms) = b.flags_and_forms(e);
+        let mixed = (!first_upper && upper > 0) || (first_upper && upper > 0 && lower > 0);
+        if forms != 0 || mixed {
+            return None;
+        }
+        let one = |d: Dialect| {
+            if flags & (d.lower_flag() | format::LOWER_TECH) != 0 {
+                Verdict::Known
+            } else if flags & d.other().lower_flag() != 0 {
+                Verdict::OtherDialect
+            } else {
+                Verdict::Unknown
+            }
+        };
+        Some([one(Dialect::Us), one(Dialect::Gb)])
     }
 
     fn verdicts_of(&self, word: &str, lower: &str) -> [Verdict; 2] {

@@ -75,15 +75,21 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
     ids.dedup();
     let mut out: Vec<Suggestion> = Vec::new();
     let mut key_chars: Vec<char> = Vec::with_capacity(32);
+    let ascii = lower.is_ascii();
     for id in ids {
         let e = b.entry(id);
         let key = b.key(e);
-        key_chars.clear();
-        key_chars.extend(key.chars());
-        if key_chars.len().abs_diff(q.len()) > max_distance {
-            continue;
+        if key.len().abs_diff(lower.len()) > max_distance * 4 {
+            continue; // too long or short even for multi-byte characters
         }
-        let d = strsim::osa_distance(&lower, key);
+        let d = if ascii && key.is_ascii() {
+            match osa_within(lower.as_bytes(), key.as_bytes(), max_distance) {
+                Some(d) => d,
+                None => continue,
+            }
+        } else {
+            strsim::osa_distance(&lower, key)
+        };
         if d > max_distance {
             continue;
         }
@@ -91,6 +97,8 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
         if text == word {
             continue;
         }
+        key_chars.clear();
+        key_chars.extend(key.chars());
         let frequency = f64::from(b.frequency(e));
         out.push(Suggestion { score: score(&q, &key_chars, d, frequency), text, distance: d, frequency });
     }
@@ -164,6 +172,46 @@ fn splits(lexicon: &Lexicon, lower: &str, case: Case, dialect: Dialect) -> Vec<S
         }
     }
     out
+}
+
+/// Optimal-string-alignment distance (a transposition of neighbours counts as one edit) between
+/// two ASCII strings, or `None` if it exceeds `max`. The same measure as
+/// [`strsim::osa_distance`], bounded so that most candidates are rejected after a few rows and
+/// without allocating; used on the hot path, checked against strsim in the tests.
+#[must_use]
+pub fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    const N: usize = 64;
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    if a.len() >= N || b.len() >= N {
+        let d = strsim::osa_distance(std::str::from_utf8(a).ok()?, std::str::from_utf8(b).ok()?);
+        return (d <= max).then_some(d);
+    }
+    // Three rows: two back (for transpositions), one back, current.
+    let mut prev2 = [0usize; N];
+    let mut prev: [usize; N] = std::array::from_fn(|j| j);
+    let mut cur = [0usize; N];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
 }
 
 /// The ranking function: log corpus count minus the weighted cost of the edits that turn the
@@ -325,6 +373,15 @@ mod tests {
     fn the_dialect_decides_between_variants() {
         assert_eq!(first("colour"), "color");
         assert_eq!(suggest(&Lexicon::new(), "color", Dialect::Gb).first().map(String::as_str), Some("colour"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bounded_distance_agrees_with_strsim(a in "[a-e]{0,9}", b in "[a-e]{0,9}", max in 0usize..4) {
+            let want = strsim::osa_distance(&a, &b);
+            let got = osa_within(a.as_bytes(), b.as_bytes(), max);
+            proptest::prop_assert_eq!(got, (want <= max).then_some(want));
+        }
     }
 
     #[test]

@@ -86,12 +86,20 @@ pub fn tokenize(text: &str, mut each: impl FnMut(Token)) {
     }
 }
 
+#[inline]
 fn char_at(text: &str, i: usize) -> char {
-    text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' ')
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' '),
+    }
 }
 
+#[inline]
 fn char_before(text: &str, i: usize) -> char {
-    text.get(..i).and_then(|s| s.chars().next_back()).unwrap_or(' ')
+    match text.as_bytes().get(i.wrapping_sub(1)) {
+        Some(&b) if b.is_ascii() => char::from(b),
+        _ => text.get(..i).and_then(|s| s.chars().next_back()).unwrap_or(' '),
+    }
 }
 
 /// True for characters that make up words: letters and combining marks.
@@ -153,6 +161,12 @@ fn is_code_char(c: char) -> bool {
 }
 
 fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
+    // Fast path for most chunks: ASCII letters, then perhaps closing punctuation (`word,`).
+    let b = &text.as_bytes()[start..end];
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    if letters > 0 && b[letters..].iter().all(|c| matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'"' | b')')) {
+        return each(Token { span: Span::new(start, start + letters), kind: TokenKind::Word });
+    }
     let mut s = start;
     let mut e = end;
     // Leading punctuation (quotes, brackets) is not part of the token, unless it marks code or a
