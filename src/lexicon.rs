@@ -284,8 +284,14 @@ impl Builtin {
     /// Pushes onto `out` every indexed entry whose first characters are within two deletions of
     /// those of `lower` (possibly with duplicates and false candidates: callers check distance).
     pub fn candidates(&self, lower: &str, out: &mut Vec<u32>) {
+        self.candidates_upto(lower, format::MAX_DELETES, out);
+    }
+
+    /// [`Builtin::candidates`] for the strings `lower` gives with at most `max` deletions: with 1,
+    /// only words within one edit are sure to be found, at a fraction of the cost.
+    pub fn candidates_upto(&self, lower: &str, max: usize, out: &mut Vec<u32>) {
         let mut buf = Vec::new();
-        format::for_each_delete(lower, &mut buf, |d| {
+        format::for_each_delete_upto(lower, max, &mut buf, |d| {
             let b = (format::hash(d.as_bytes()) >> self.bucket_shift) as usize;
             let from = self.word(self.buckets_off + b * 4) as usize;
             let to = self.word(self.buckets_off + (b + 1) * 4) as usize;

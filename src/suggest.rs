@@ -67,10 +67,15 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
     let case = case_of(word);
     let lower = word.to_lowercase();
     let q: Vec<char> = lower.chars().collect();
-    let max_distance = if q.len() >= 7 { 3 } else { 2 };
+    // Short words: two edits reach hundreds of unrelated words, so only one is tried.
+    let max_distance = match q.len() {
+        0..=4 => 1,
+        5..=6 => 2,
+        _ => 3,
+    };
     let b = lexicon.builtin();
     let mut ids = Vec::with_capacity(256);
-    b.candidates(&lower, &mut ids);
+    b.candidates_upto(&lower, max_distance.min(format::MAX_DELETES), &mut ids);
     ids.sort_unstable();
     ids.dedup();
     let mut out: Vec<Suggestion> = Vec::new();

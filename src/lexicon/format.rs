@@ -96,7 +96,12 @@ pub fn hash(bytes: &[u8]) -> u64 {
 /// Calls `each` with every distinct string made by deleting up to [`MAX_DELETES`] characters
 /// from the first [`PREFIX`] characters of `word` (the prefix itself included), using `buf` as
 /// scratch space.
-pub fn for_each_delete(word: &str, buf: &mut Vec<char>, mut each: impl FnMut(&str)) {
+pub fn for_each_delete(word: &str, buf: &mut Vec<char>, each: impl FnMut(&str)) {
+    for_each_delete_upto(word, MAX_DELETES, buf, each);
+}
+
+/// [`for_each_delete`] with at most `max` (1 or 2) deletions.
+pub fn for_each_delete_upto(word: &str, max: usize, buf: &mut Vec<char>, mut each: impl FnMut(&str)) {
     buf.clear();
     buf.extend(word.chars().take(PREFIX));
     let n = buf.len();
@@ -110,7 +115,7 @@ pub fn for_each_delete(word: &str, buf: &mut Vec<char>, mut each: impl FnMut(&st
     emit(buf.iter().collect(), &mut seen);
     for i in 0..n {
         emit(buf.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, c)| c).collect(), &mut seen);
-        if MAX_DELETES >= 2 {
+        if max >= 2 {
             for j in i + 1..n {
                 let s: String =
                     buf.iter().enumerate().filter(|&(k, _)| k != i && k != j).map(|(_, c)| c).collect();

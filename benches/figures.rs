@@ -1,0 +1,53 @@
+//! Latency and start-up figures as distributions (criterion reports means; the README quotes
+//! medians and 99th percentiles). `cargo bench --bench figures`
+//!
+//! - suggestion latency: every misspelling in tests/data/common-misspellings.tsv and the bench
+//!   list, each timed 50 times;
+//! - start-up: the release binary checking a one-line file, 50 runs.
+
+use galley::lexicon::{Dialect, Lexicon};
+use galley::suggest::suggest;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted[i]
+}
+
+fn main() {
+    let lexicon = Lexicon::new();
+    let list = include_str!("../tests/data/common-misspellings.tsv");
+    let words: Vec<&str> = list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).collect();
+    let _ = suggest(&lexicon, "warmup", Dialect::Us);
+    let mut times = Vec::new();
+    for w in &words {
+        for _ in 0..50 {
+            let t = Instant::now();
+            black_box(suggest(&lexicon, black_box(w), Dialect::Us));
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    println!(
+        "suggest: {} words x 50: median {:?}, p99 {:?}, max {:?}",
+        words.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99),
+        times[times.len() - 1]
+    );
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let one = dir.path().join("one-line.txt");
+    std::fs::write(&one, "The kuberanetes clustr is up.\n").expect("write");
+    let exe = env!("CARGO_BIN_EXE_galley");
+    let mut runs = Vec::new();
+    for _ in 0..50 {
+        let t = Instant::now();
+        let out = std::process::Command::new(exe).arg("check").arg(&one).output().expect("run galley");
+        runs.push(t.elapsed());
+        assert_eq!(out.status.code(), Some(1));
+    }
+    runs.sort();
+    println!("start-up: galley check of a one-line file: median {:?}, p99 {:?}", percentile(&runs, 0.5), percentile(&runs, 0.99));
+}
