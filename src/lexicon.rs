@@ -448,6 +448,13 @@ impl Lexicon {
             if let Some(stem) = possessive_stem(word).filter(|s| s.len() > 1) {
                 return self.verdicts(stem);
             }
+            // `naïve`, `café`: the lists spell most such words without accents.
+            if !word.is_ascii() {
+                let folded = fold_accents(word);
+                if folded != word && folded.is_ascii() && self.verdicts(&folded) == [Verdict::Known, Verdict::Known] {
+                    return [Verdict::Known, Verdict::Known];
+                }
+            }
         }
         v
     }
@@ -603,6 +610,31 @@ fn judge<'a, I: Iterator<Item = &'a str>>(
         _ if lower_other => Verdict::OtherDialect,
         _ => Verdict::Unknown,
     }
+}
+
+/// `word` with the accents of Latin letters removed (`naïve` -> `naive`).
+#[must_use]
+pub fn fold_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'A',
+            'ç' => 'c',
+            'Ç' => 'C',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'È' | 'É' | 'Ê' | 'Ë' => 'E',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'Ì' | 'Í' | 'Î' | 'Ï' => 'I',
+            'ñ' => 'n',
+            'Ñ' => 'N',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'O',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'Ù' | 'Ú' | 'Û' | 'Ü' => 'U',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
 }
 
 /// `word` with typographic apostrophes made plain.

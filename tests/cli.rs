@@ -1,0 +1,274 @@
+//! The command line as a script sees it: output, formats, exit codes and bad input.
+//! Every run gets a temporary HOME and XDG data directory: tests never touch the real ones.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Self { dir: tempfile::tempdir().expect("tempdir") }
+    }
+
+    fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.dir.path().join(name);
+        std::fs::write(&p, bytes).expect("write");
+        p
+    }
+
+    fn run(&self, args: &[&str], stdin: &[u8]) -> Output {
+        let data = self.dir.path().join("data");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_galley"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", &data)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn galley");
+        child.stdin.take().expect("stdin").write_all(stdin).expect("stdin");
+        child.wait_with_output().expect("wait")
+    }
+
+    fn personal(&self, words: &str) {
+        let d = self.dir.path().join("data/galley");
+        std::fs::create_dir_all(&d).expect("mkdir");
+        std::fs::write(d.join("words.txt"), words).expect("write");
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn check_lists_suspects_as_path_line_column_word_and_fixes() {
+    let env = Env::new();
+    let f = env.file("a.txt", b"Fine line.\nThe kuberanetes clustr is up.\n");
+    let o = env.run(&["check", path_str(&f)], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let p = path_str(&f);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with(&format!("{p}:2:5: kuberanetes -> Kubernetes")), "{out}");
+    assert!(lines[1].starts_with(&format!("{p}:2:17: clustr -> cluster")), "{out}");
+}
+
+#[test]
+fn check_of_clean_text_exits_zero_and_prints_nothing() {
+    let env = Env::new();
+    let o = env.run(&["check"], b"The cluster runs Kubernetes on Linux.\n");
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn check_json_has_exactly_the_documented_fields_and_byte_offsets() {
+    let env = Env::new();
+    // A BOM, CRLF and a multi-byte character before the suspect: offset is bytes, column chars.
+    let text = "\u{feff}Caf\u{e9}\r\nna\u{ef}ve clustr\r\n";
+    let o = env.run(&["check", "--format", "json", "-"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().expect("a line")).expect("json");
+    let obj = v.as_object().expect("object");
+    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["column", "kind", "length", "line", "offset", "path", "suggestions", "word"]);
+    assert_eq!(v["word"], "clustr");
+    assert_eq!(v["line"], 2);
+    assert_eq!(v["column"], 7);
+    let offset = v["offset"].as_u64().expect("offset") as usize;
+    assert_eq!(&text.as_bytes()[offset..offset + 6], b"clustr");
+    assert_eq!(v["length"], 6);
+    assert_eq!(v["kind"], "spelling");
+    assert_eq!(v["suggestions"][0], "cluster");
+}
+
+#[test]
+fn check_reports_casing_as_its_own_kind() {
+    let env = Env::new();
+    let o = env.run(&["check", "--format", "json"], b"We deploy on kubernetes.\n");
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).trim()).expect("json");
+    assert_eq!(v["kind"], "casing");
+    assert_eq!(v["suggestions"][0], "Kubernetes");
+}
+
+#[test]
+fn no_suggestions_lists_the_same_suspects_with_empty_lists() {
+    let env = Env::new();
+    let text = galley::cli::SAMPLE.as_bytes();
+    let with = env.run(&["check", "--format", "json", "-"], text);
+    let without = env.run(&["check", "--format", "json", "--no-suggestions", "-"], text);
+    let spans = |o: &Output| -> Vec<(u64, u64, String)> {
+        stdout(o)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+            .map(|v| (v["offset"].as_u64().unwrap_or(0), v["length"].as_u64().unwrap_or(0), v["word"].to_string()))
+            .collect()
+    };
+    assert_eq!(spans(&with), spans(&without));
+    assert!(stdout(&without).lines().all(|l| l.ends_with("\"suggestions\":[]}")));
+}
+
+#[test]
+fn suggest_takes_words_from_arguments_or_stdin_in_order() {
+    let env = Env::new();
+    let o = env.run(&["suggest", "--format", "json", "teh", "cluster", "kubernetes"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> =
+        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    assert_eq!(lines[0]["word"], "teh");
+    assert_eq!(lines[0]["suggestions"][0], "the");
+    assert_eq!(lines[1], serde_json::json!({"word": "cluster", "suggestions": []}));
+    assert_eq!(lines[2]["suggestions"][0], "Kubernetes");
+    let o = env.run(&["suggest"], b"clustr\n\ncluster\n");
+    assert!(stdout(&o).starts_with("clustr -> cluster"));
+    assert!(stdout(&o).ends_with("cluster: ok\n"));
+}
+
+#[test]
+fn suggest_of_known_words_exits_zero() {
+    let env = Env::new();
+    let o = env.run(&["suggest", "cluster", "Kubernetes"], b"");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn fix_writes_the_fixed_text_and_keeps_every_other_byte() {
+    let env = Env::new();
+    let f = env.file("a.txt", b"\xef\xbb\xbfThe kuberanetes clustr\r\n\tis up");
+    let o = env.run(&["fix", path_str(&f)], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.stdout, b"\xef\xbb\xbfThe Kubernetes cluster\r\n\tis up");
+    let out = env.dir.path().join("out.txt");
+    let o = env.run(&["fix", path_str(&f), "-o", path_str(&out)], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(&out).expect("out"), b"\xef\xbb\xbfThe Kubernetes cluster\r\n\tis up");
+}
+
+#[test]
+fn fix_in_place_keeps_a_backup() {
+    let env = Env::new();
+    let original = b"A clustr.\n";
+    let f = env.file("a.txt", original);
+    let o = env.run(&["fix", "--in-place", path_str(&f)], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&f).expect("fixed"), b"A cluster.\n");
+    assert_eq!(std::fs::read(env.dir.path().join("a.txt.bak")).expect("backup"), original);
+}
+
+#[test]
+fn fix_of_clean_text_exits_zero_and_changes_nothing() {
+    let env = Env::new();
+    let o = env.run(&["fix", "-"], b"All is well.\n");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.stdout, b"All is well.\n");
+}
+
+#[test]
+fn fix_diff_prints_a_unified_diff() {
+    let env = Env::new();
+    let f = env.file("a.txt", b"one\nA clustr.\nthree\n");
+    let o = env.run(&["fix", "--diff", path_str(&f)], b"");
+    let out = stdout(&o);
+    assert!(out.contains("-A clustr.\n+A cluster.\n"), "{out}");
+    assert!(out.starts_with("--- a/"), "{out}");
+}
+
+#[test]
+fn personal_dictionary_and_vocab_are_layers() {
+    let env = Env::new();
+    env.personal("clustr\n");
+    let o = env.run(&["check"], b"A clustr of Diagrd nodes.\n");
+    assert!(!stdout(&o).contains("clustr"), "{}", stdout(&o));
+    let o = env.run(&["check", "--no-personal"], b"A clustr.\n");
+    assert!(stdout(&o).contains("clustr"));
+    let vocab = env.file("vocab.txt", b"# our product\nFlubbernetes\n");
+    let o = env.run(&["check", "--vocab", path_str(&vocab)], b"We run flubbernetes.\n");
+    assert!(stdout(&o).contains("flubbernetes -> Flubbernetes"), "{}", stdout(&o));
+}
+
+#[test]
+fn lang_chooses_the_dialect() {
+    let env = Env::new();
+    assert_eq!(env.run(&["check", "--lang", "en-GB"], b"The colour.\n").status.code(), Some(0));
+    let o = env.run(&["check", "--lang", "en-US"], b"The colour.\n");
+    assert!(stdout(&o).contains("colour -> color"), "{}", stdout(&o));
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_two() {
+    let env = Env::new();
+    let missing = env.dir.path().join("missing.txt");
+    let bad_utf8 = env.file("bad.txt", b"ok\n\xff\xfe");
+    let binary = env.file("bin.dat", b"ELF\0\0\x01");
+    let dir = env.dir.path().join("sub");
+    std::fs::create_dir(&dir).expect("mkdir");
+    for (path, what) in [
+        (missing.clone(), "No such file"),
+        (bad_utf8, "not valid UTF-8 at byte 3"),
+        (binary, "binary content"),
+        (dir, "is a directory"),
+    ] {
+        let p = path_str(&path);
+        for args in [vec!["check", p], vec!["fix", p]] {
+            let o = env.run(&args, b"");
+            assert_eq!(o.status.code(), Some(2), "{args:?}");
+            let err = stderr(&o);
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.starts_with(&format!("galley: {p}: ")), "{err}");
+            assert!(err.contains(what), "{err}");
+            assert_eq!(o.stdout, b"");
+        }
+    }
+    // Nothing is written for bad input.
+    let out = env.dir.path().join("out.txt");
+    let o = env.run(&["fix", path_str(&missing), "-o", path_str(&out)], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_bad_vocab_line_names_the_file_and_line() {
+    let env = Env::new();
+    let vocab = env.file("v.txt", b"good\ntwo words\n");
+    let o = env.run(&["check", "--vocab", path_str(&vocab)], b"x\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with(&format!("galley: {}:2: ", path_str(&vocab))), "{}", stderr(&o));
+}
+
+#[test]
+fn help_and_version() {
+    let env = Env::new();
+    let o = env.run(&["--help"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    for word in ["check", "suggest", "fix", "--lang", "--vocab", "--no-personal"] {
+        assert!(stdout(&o).contains(word), "{word}");
+    }
+    let o = env.run(&["--version"], b"");
+    assert_eq!(stdout(&o), format!("galley {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn no_argument_checks_the_bundled_sample() {
+    let env = Env::new();
+    let o = env.run(&[], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("sample.txt:6:"), "{}", stdout(&o));
+}

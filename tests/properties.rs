@@ -1,0 +1,71 @@
+//! Properties over arbitrary text: spans slice to the reported words and lie on char
+//! boundaries; fixing changes only the bytes inside suspects.
+
+use galley::check::{Options, check};
+use galley::lexicon::Lexicon;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(Lexicon::new)
+}
+
+/// Text made of words, typos, names, punctuation, URLs, CRLF, tabs, a BOM and wide characters.
+fn article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("the ".to_string()),
+        Just("clustr ".to_string()),
+        Just("kubernetes, ".to_string()),
+        Just("Fraugt ".to_string()),
+        Just("Roden's ".to_string()),
+        Just("https://x.io/a_b ".to_string()),
+        Just("`code` ".to_string()),
+        Just("\r\n".to_string()),
+        Just("\t".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("na\u{ef}ve caf\u{e9} ".to_string()),
+        Just("\u{1f600} \u{4e2d}\u{6587} ".to_string()),
+        Just("e\u{301}t\u{e9} ".to_string()),
+        Just("\u{2019}quoted\u{2019} ".to_string()),
+        "[a-zA-Z' .,;:!?()-]{0,12}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_span_slices_to_its_word(text in article()) {
+        let checked = check(&text, lexicon(), &Options::default());
+        for s in &checked.suspects {
+            prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+            prop_assert_eq!(s.span.get(&text), Some(s.word.as_str()));
+        }
+    }
+
+    #[test]
+    fn fixing_changes_only_bytes_inside_suspects(text in article()) {
+        let checked = check(&text, lexicon(), &Options::default());
+        let doc = galley::document::Document::new("t", text.clone());
+        let no_edits: [(galley::span::Span, &str); 0] = [];
+        prop_assert_eq!(doc.replaced(no_edits), text.clone());
+        let fixed = doc.replaced(checked.suspects.iter().filter_map(|s| s.suggestions.first().map(|f| (s.span, f.as_str()))));
+        // Undo the fixes from the end: the original comes back.
+        let mut back = fixed.clone();
+        let mut shift: isize = 0;
+        let mut edits = Vec::new();
+        for s in &checked.suspects {
+            if let Some(f) = s.suggestions.first() {
+                let start = (s.span.start as isize + shift) as usize;
+                edits.push((start, start + f.len(), s.word.clone()));
+                shift += f.len() as isize - s.span.len() as isize;
+            }
+        }
+        for (start, end, word) in edits.into_iter().rev() {
+            back.replace_range(start..end, &word);
+        }
+        prop_assert_eq!(back, text);
+    }
+}

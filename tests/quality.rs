@@ -1,0 +1,50 @@
+//! Quality floors, so that a change that makes galley worse cannot land silently.
+//! Figures: `cargo run --release --example score -- ../shared/dev`.
+
+use galley::lexicon::{Dialect, Lexicon};
+use galley::score::Score;
+use galley::suggest::suggest;
+use std::path::Path;
+
+#[test]
+fn common_misspellings_get_the_intended_word_first() {
+    let lexicon = Lexicon::new();
+    let list = include_str!("data/common-misspellings.tsv");
+    let pairs: Vec<(&str, &str)> =
+        list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).collect();
+    let mut misses = Vec::new();
+    for (typo, want) in &pairs {
+        let got = suggest(&lexicon, typo, Dialect::Us);
+        // A listed "misspelling" that is itself a word (calender) has no suggestions.
+        if got.first().map(String::as_str) != Some(want) && !(got.is_empty() && typo == want) {
+            misses.push(format!("{typo} -> {got:?} (want {want})"));
+        }
+    }
+    let right = pairs.len() - misses.len();
+    assert!(right * 100 >= pairs.len() * 85, "{right}/{} right first; misses:\n{}", pairs.len(), misses.join("\n"));
+}
+
+#[test]
+fn development_set_figures_hold() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        // The development set lives beside the repository (shared/); without it there is
+        // nothing to measure, and the misspelling floor above still guards the ranking.
+        return;
+    };
+    let lexicon = Lexicon::new();
+    let mut score = Score::default();
+    for e in entries.filter_map(Result::ok) {
+        let g = e.path();
+        let name = g.to_string_lossy().into_owned();
+        if let Some(base) = name.strip_suffix(".garbled.txt") {
+            let clean = std::fs::read_to_string(format!("{base}.clean.txt")).expect("clean text");
+            score.add(&lexicon, &clean, &std::fs::read_to_string(&g).expect("garbled"), None);
+        }
+    }
+    let t = score.non_word;
+    assert!(t.errors > 50, "too few errors found: {t:?}");
+    assert!(t.flagged * 100 >= t.errors * 97, "non-word errors flagged: {t:?}");
+    assert!(t.first_word * 100 >= t.errors * 80, "right word first: {t:?}");
+    assert!(score.false_alarm_rate() <= 3.0, "flags per 1,000 clean words: {}", score.false_alarm_rate());
+}
