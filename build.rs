@@ -14,6 +14,8 @@
 #[allow(dead_code)]
 mod format;
 
+// The format module is this file's whole vocabulary.
+#[allow(clippy::wildcard_imports)]
 use format::*;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -44,6 +46,8 @@ fn is_capitalised(w: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
 }
 
+// One linear pipeline (read the lists, merge them, lay out the sections), best read top to bottom.
+#[allow(clippy::too_many_lines)]
 fn main() {
     for f in [
         "assets/english.tsv",
@@ -109,7 +113,9 @@ fn main() {
 
     for line in data_lines(&read("assets/frequency.txt")) {
         let mut cols = line.split(' ');
-        let (Some(w), Some(n)) = (cols.next(), cols.next()) else { continue };
+        let (Some(w), Some(n)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         if let Some(e) = words.get_mut(w) {
             e.freq = n.parse::<u64>().map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
         }
@@ -163,7 +169,9 @@ fn main() {
     let mut pairs: Vec<(u64, u32)> = Vec::new();
     let mut buf = Vec::new();
     for &(i, key) in &indexed {
-        for_each_delete(key, &mut buf, |d| pairs.push((hash(d.as_bytes()), i as u32)));
+        for_each_delete(key, &mut buf, |d| {
+            pairs.push((hash(d.as_bytes()), i as u32));
+        });
     }
     let bucket_bits = (pairs.len() / 2).next_power_of_two().trailing_zeros();
     let shift = 64 - bucket_bits;

@@ -23,7 +23,9 @@ fn main() -> std::io::Result<()> {
         score.add(&lexicon, &std::fs::read_to_string(c)?, &std::fs::read_to_string(g)?, None);
     }
     let row = |name: &str, t: &Tally| {
-        let pct = |n: usize| if t.errors == 0 { 0.0 } else { n as f64 * 100.0 / t.errors as f64 };
+        let pct = |n: usize| {
+            if t.errors == 0 { 0.0 } else { n as f64 * 100.0 / t.errors as f64 }
+        };
         println!(
             "{name:<10} {:>6} {:>8.1}% {:>8.1}% {:>8.1}%",
             t.errors,
@@ -41,7 +43,12 @@ fn main() -> std::io::Result<()> {
     let fixed = score.non_word.fixed + score.casing.fixed + score.real_word.fixed;
     println!("fix corrects {:.1}% of all errors", fixed as f64 * 100.0 / all.max(1) as f64);
     println!("fix changes {:.2} of every 1,000 right words", score.fix_damage_rate());
-    println!("flags on clean texts: {} in {} words = {:.2} per 1,000", score.clean_flags, score.clean_words, score.false_alarm_rate());
+    println!(
+        "flags on clean texts: {} in {} words = {:.2} per 1,000",
+        score.clean_flags,
+        score.clean_words,
+        score.false_alarm_rate()
+    );
     if show {
         println!("\nfalse alarms:");
         for (w, s) in &score.false_alarms {

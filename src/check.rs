@@ -93,6 +93,9 @@ struct Pending<'t> {
 }
 
 /// Checks `text` against `lexicon`.
+// Two phases (one pass over the tokens, then the verdicts resolved with the article's evidence)
+// that share their state; kept together so that the rules read in one place.
+#[allow(clippy::too_many_lines)]
 #[must_use]
 pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut pending: Vec<Pending<'_>> = Vec::new();
@@ -162,7 +165,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 let evidence = match case_of(p.word) {
                     Case::Mixed if !p.word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
                     Case::Upper if p.word.chars().count() <= ACRONYM_MAX => continue, // acronyms
-                    Case::Lower | Case::Mixed => counts.get(stem).copied().unwrap_or(0) > 1 || is_compound(lexicon, stem),
+                    Case::Lower | Case::Mixed => {
+                        counts.get(stem).copied().unwrap_or(0) > 1 || is_compound(lexicon, stem)
+                    }
                     Case::Title | Case::Upper if named.contains(stem) => continue,
                     Case::Title | Case::Upper => true,
                 };
@@ -235,7 +240,9 @@ fn stem_of(word: &str) -> &str {
 /// (`hostmask`, `userinfo`): compounds like these are how tech prose coins terms.
 fn is_compound(lexicon: &Lexicon, word: &str) -> bool {
     let common = |w: &str| {
-        w.chars().count() >= 3 && lexicon.verdict(w, Dialect::Us) == Verdict::Known && lexicon.frequency(w) >= COMPOUND_PART
+        w.chars().count() >= 3
+            && lexicon.verdict(w, Dialect::Us) == Verdict::Known
+            && lexicon.frequency(w) >= COMPOUND_PART
     };
     word.char_indices().skip(3).any(|(i, _)| common(&word[..i]) && common(&word[i..]))
 }

@@ -162,9 +162,7 @@ pub fn lexicon(common: &Common, personal: Option<&Path>) -> anyhow::Result<Lexic
 fn read_document(path: &Path, input: &mut dyn Read) -> crate::error::Result<Document> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
-        input
-            .read_to_end(&mut bytes)
-            .map_err(|source| crate::error::Error::Io { path: "<stdin>".into(), source })?;
+        input.read_to_end(&mut bytes).map_err(|source| crate::error::Error::Io { path: "<stdin>".into(), source })?;
         Document::from_bytes("<stdin>", bytes)
     } else {
         Document::open(path)
@@ -176,104 +174,139 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
     let lex = lexicon(&cli.common, io.personal.as_deref())?;
     let dialect = cli.common.lang.dialect();
     match cli.command {
-        None => {
-            // Until the reader lands, `galley FILE` prints the check report.
-            let doc = match &cli.file {
-                Some(f) => read_document(f, io.input)?,
-                None => Document::new(SAMPLE_NAME, SAMPLE.to_string()),
-            };
-            let checked = check::check(doc.text(), &lex, &Options { dialect, suggestions: true });
-            for s in &checked.suspects {
-                writeln!(io.out, "{}", report::text_line(&doc, s))?;
-            }
-            Ok(if checked.suspects.is_empty() { exit::CLEAN } else { exit::FOUND })
-        }
+        None => open(cli.file.as_deref(), &lex, dialect, io),
         Some(Command::Check { files, format, no_suggestions }) => {
-            let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
-            let options = Options { dialect, suggestions: !no_suggestions };
-            let mut status = exit::CLEAN;
-            for f in &files {
-                let doc = match read_document(f, io.input) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        writeln!(io.err, "galley: {e}")?;
-                        status = exit::ERROR;
-                        continue;
-                    }
-                };
-                let checked = check::check(doc.text(), &lex, &options);
-                for s in &checked.suspects {
-                    let line = match format {
-                        Format::Text => report::text_line(&doc, s),
-                        Format::Json => report::json_line(&doc, s),
-                    };
-                    writeln!(io.out, "{line}")?;
-                }
-                if !checked.suspects.is_empty() && status == exit::CLEAN {
-                    status = exit::FOUND;
-                }
-            }
-            Ok(status)
+            run_check(files, format, Options { dialect, suggestions: !no_suggestions }, &lex, io)
         }
-        Some(Command::Suggest { words, format }) => {
-            let words = if words.is_empty() {
-                let mut v = Vec::new();
-                for line in std::io::BufReader::new(&mut *io.input).lines() {
-                    let line = line?;
-                    let w = line.trim();
-                    if !w.is_empty() {
-                        v.push(w.to_string());
-                    }
-                }
-                v
-            } else {
-                words
-            };
-            let dialect = dialect.unwrap_or_else(|| check::check(&words.join(" "), &lex, &Options::default()).dialect);
-            let mut status = exit::CLEAN;
-            for w in &words {
-                let fixes = match lex.verdict(w, dialect) {
-                    Verdict::Known => Vec::new(),
-                    Verdict::Casing(forms) => forms,
-                    Verdict::OtherDialect | Verdict::Unknown => suggest::suggest(&lex, w, dialect),
-                };
-                let suspect = lex.verdict(w, dialect) != Verdict::Known;
-                if suspect {
-                    status = exit::FOUND;
-                }
-                match format {
-                    Format::Json => writeln!(io.out, "{}", report::json_suggestions(w, &fixes))?,
-                    Format::Text if !suspect => writeln!(io.out, "{w}: ok")?,
-                    Format::Text if fixes.is_empty() => writeln!(io.out, "{w}: no suggestions")?,
-                    Format::Text => writeln!(io.out, "{w} -> {}", fixes.join(", "))?,
-                }
-            }
-            Ok(status)
-        }
+        Some(Command::Suggest { words, format }) => run_suggest(words, format, dialect, &lex, io),
         Some(Command::Fix { file, output, in_place, diff }) => {
-            let doc = read_document(&file, io.input)?;
-            if in_place && file == Path::new("-") {
-                anyhow::bail!("<stdin>: --in-place needs a file");
-            }
-            let checked = check::check(doc.text(), &lex, &Options { dialect, suggestions: true });
-            let edits: Vec<_> =
-                checked.suspects.iter().filter_map(|s| s.suggestions.first().map(|f| (s.span, f.as_str()))).collect();
-            let fixed = doc.replaced(edits.iter().copied());
-            let status = if edits.is_empty() { exit::CLEAN } else { exit::FOUND };
-            if in_place {
-                if !edits.is_empty() {
-                    save::write_atomic(&save::backup_path(&file), doc.text().as_bytes())?;
-                    save::write_atomic(&file, fixed.as_bytes())?;
-                }
-                return Ok(status);
-            }
-            let text = if diff { report::unified_diff(&doc.path().to_string_lossy(), doc.text(), &fixed) } else { fixed };
-            match output.as_deref() {
-                None => io.out.write_all(text.as_bytes())?,
-                Some(p) if p == Path::new("-") => io.out.write_all(text.as_bytes())?,
-                Some(p) => save::write_atomic(p, text.as_bytes())?,
-            }
-            Ok(status)
+            run_fix(&file, output.as_deref(), in_place, diff, dialect, &lex, io)
         }
     }
+}
+
+/// `galley [FILE]`: until the reader lands, prints the check report of FILE or of the sample.
+fn open(file: Option<&Path>, lex: &Lexicon, dialect: Option<Dialect>, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    // Until the reader lands, `galley FILE` prints the check report.
+    let doc = match file {
+        Some(f) => read_document(f, io.input)?,
+        None => Document::new(SAMPLE_NAME, SAMPLE.to_string()),
+    };
+    let checked = check::check(doc.text(), lex, &Options { dialect, suggestions: true });
+    for s in &checked.suspects {
+        writeln!(io.out, "{}", report::text_line(&doc, s))?;
+    }
+    Ok(if checked.suspects.is_empty() { exit::CLEAN } else { exit::FOUND })
+}
+
+/// `galley check`.
+fn run_check(
+    files: Vec<PathBuf>,
+    format: Format,
+    options: Options,
+    lex: &Lexicon,
+    io: &mut Io<'_>,
+) -> anyhow::Result<u8> {
+    let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+    let mut status = exit::CLEAN;
+    for f in &files {
+        let doc = match read_document(f, io.input) {
+            Ok(d) => d,
+            Err(e) => {
+                writeln!(io.err, "galley: {e}")?;
+                status = exit::ERROR;
+                continue;
+            }
+        };
+        let checked = check::check(doc.text(), lex, &options);
+        for s in &checked.suspects {
+            let line = match format {
+                Format::Text => report::text_line(&doc, s),
+                Format::Json => report::json_line(&doc, s),
+            };
+            writeln!(io.out, "{line}")?;
+        }
+        if !checked.suspects.is_empty() && status == exit::CLEAN {
+            status = exit::FOUND;
+        }
+    }
+    Ok(status)
+}
+
+/// `galley suggest`.
+fn run_suggest(
+    words: Vec<String>,
+    format: Format,
+    dialect: Option<Dialect>,
+    lex: &Lexicon,
+    io: &mut Io<'_>,
+) -> anyhow::Result<u8> {
+    let words = if words.is_empty() {
+        let mut v = Vec::new();
+        for line in std::io::BufReader::new(&mut *io.input).lines() {
+            let line = line?;
+            let w = line.trim();
+            if !w.is_empty() {
+                v.push(w.to_string());
+            }
+        }
+        v
+    } else {
+        words
+    };
+    let dialect = dialect.unwrap_or_else(|| check::check(&words.join(" "), lex, &Options::default()).dialect);
+    let mut status = exit::CLEAN;
+    for w in &words {
+        let fixes = match lex.verdict(w, dialect) {
+            Verdict::Known => Vec::new(),
+            Verdict::Casing(forms) => forms,
+            Verdict::OtherDialect | Verdict::Unknown => suggest::suggest(lex, w, dialect),
+        };
+        let suspect = lex.verdict(w, dialect) != Verdict::Known;
+        if suspect {
+            status = exit::FOUND;
+        }
+        match format {
+            Format::Json => writeln!(io.out, "{}", report::json_suggestions(w, &fixes))?,
+            Format::Text if !suspect => writeln!(io.out, "{w}: ok")?,
+            Format::Text if fixes.is_empty() => writeln!(io.out, "{w}: no suggestions")?,
+            Format::Text => writeln!(io.out, "{w} -> {}", fixes.join(", "))?,
+        }
+    }
+    Ok(status)
+}
+
+/// `galley fix`.
+fn run_fix(
+    file: &Path,
+    output: Option<&Path>,
+    in_place: bool,
+    diff: bool,
+    dialect: Option<Dialect>,
+    lex: &Lexicon,
+    io: &mut Io<'_>,
+) -> anyhow::Result<u8> {
+    let doc = read_document(file, io.input)?;
+    if in_place && file == Path::new("-") {
+        anyhow::bail!("<stdin>: --in-place needs a file");
+    }
+    let checked = check::check(doc.text(), lex, &Options { dialect, suggestions: true });
+    let edits: Vec<_> =
+        checked.suspects.iter().filter_map(|s| s.suggestions.first().map(|f| (s.span, f.as_str()))).collect();
+    let fixed = doc.replaced(edits.iter().copied());
+    let status = if edits.is_empty() { exit::CLEAN } else { exit::FOUND };
+    if in_place {
+        if !edits.is_empty() {
+            save::write_atomic(&save::backup_path(file), doc.text().as_bytes())?;
+            save::write_atomic(file, fixed.as_bytes())?;
+        }
+        return Ok(status);
+    }
+    let text = if diff { report::unified_diff(&doc.path().to_string_lossy(), doc.text(), &fixed) } else { fixed };
+    match output {
+        None => io.out.write_all(text.as_bytes())?,
+        Some(p) if p == Path::new("-") => io.out.write_all(text.as_bytes())?,
+        Some(p) => save::write_atomic(p, text.as_bytes())?,
+    }
+    Ok(status)
 }

@@ -76,7 +76,9 @@ pub enum Case {
 #[must_use]
 pub fn case_of(word: &str) -> Case {
     let mut chars = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = chars.next() else { return Case::Lower };
+    let Some(first) = chars.next() else {
+        return Case::Lower;
+    };
     let (mut upper, mut lower) = (0usize, 0usize);
     for c in chars {
         if c.is_uppercase() {
@@ -486,7 +488,7 @@ impl Lexicon {
         let b = self.builtin;
         let e = b.lookup_bytes(&buf[..bytes.len()])?;
         let (flags, forms) = b.flags_and_forms(e);
-        let mixed = (!first_upper && upper > 0) || (first_upper && upper > 0 && lower > 0);
+        let mixed = upper > 0 && (!first_upper || lower > 0);
         if forms != 0 || mixed {
             return None;
         }
@@ -509,7 +511,9 @@ impl Lexicon {
             return [v.clone(), v];
         }
         let b = self.builtin;
-        let Some(e) = b.lookup(lower) else { return [Verdict::Unknown, Verdict::Unknown] };
+        let Some(e) = b.lookup(lower) else {
+            return [Verdict::Unknown, Verdict::Unknown];
+        };
         let flags = b.flags(e);
         let one = |d: Dialect| {
             let lower_ok = flags & (d.lower_flag() | format::LOWER_TECH) != 0;
@@ -650,7 +654,7 @@ pub fn possessive_stem(word: &str) -> Option<&str> {
         return Some(stem);
     }
     let stem = word.strip_suffix('s')?;
-    (stem.len() >= 2 && stem.chars().all(|c| c.is_uppercase())).then_some(stem)
+    (stem.len() >= 2 && stem.chars().all(char::is_uppercase)).then_some(stem)
 }
 
 #[cfg(test)]

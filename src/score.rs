@@ -91,7 +91,8 @@ impl Score {
         let d = checked.dialect;
         for (ca, cb) in a.iter().zip(&b) {
             let (wa, wb) = (ca.slice(clean), cb.slice(garbled));
-            let inside: Vec<_> = checked.suspects.iter().filter(|s| cb.start <= s.span.start && s.span.start < cb.end).collect();
+            let inside: Vec<_> =
+                checked.suspects.iter().filter(|s| cb.start <= s.span.start && s.span.start < cb.end).collect();
             // What the chunk becomes with each suspect's first suggestion.
             let fixed = {
                 let mut out = String::new();

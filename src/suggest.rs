@@ -98,7 +98,9 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
         if d > max_distance {
             continue;
         }
-        let Some(text) = render(lexicon, e, case, dialect) else { continue };
+        let Some(text) = render(lexicon, e, case, dialect) else {
+            continue;
+        };
         if text == word {
             continue;
         }
@@ -266,7 +268,8 @@ fn slip_cost(q: &[char], c: &[char]) -> f64 {
             // An extra letter typed at p.
             let extra = q[p];
             let doubled = (p > 0 && q[p - 1] == extra) || q.get(p + 1) == Some(&extra);
-            let near = (p > 0 && adjacent_keys(q[p - 1], extra)) || q.get(p + 1).is_some_and(|&n| adjacent_keys(n, extra));
+            let near =
+                (p > 0 && adjacent_keys(q[p - 1], extra)) || q.get(p + 1).is_some_and(|&n| adjacent_keys(n, extra));
             if doubled {
                 0.5
             } else if near {
@@ -298,7 +301,9 @@ fn adjacent_keys(a: char, b: char) -> bool {
     let pos = |c: char| {
         ROWS.iter().enumerate().find_map(|(r, row)| row.iter().position(|&k| char::from(k) == c).map(|i| (r, i)))
     };
-    let (Some((ra, ia)), Some((rb, ib))) = (pos(a), pos(b)) else { return false };
+    let (Some((ra, ia)), Some((rb, ib))) = (pos(a), pos(b)) else {
+        return false;
+    };
     // Lower rows are shifted right by about half a key.
     let (xa, xb) = (ia * 2 + ra, ib * 2 + rb);
     ra.abs_diff(rb) <= 1 && xa.abs_diff(xb) <= 2 && (ra, ia) != (rb, ib)

@@ -105,11 +105,7 @@ fn char_before(text: &str, i: usize) -> char {
 /// True for characters that make up words: letters and combining marks.
 #[must_use]
 pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
-    }
+    if c.is_ascii() { c.is_ascii_alphabetic() } else { c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c) }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -148,7 +144,9 @@ fn code_end(text: &str, i: usize) -> Option<usize> {
                 }
                 at += k;
             }
-            b'\n' if text[at + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') => return None,
+            b'\n' if text[at + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') => {
+                return None;
+            }
             _ => at += 1,
         }
     }
@@ -157,9 +155,31 @@ fn code_end(text: &str, i: usize) -> Option<usize> {
 
 /// Characters that make a chunk code when they appear inside it.
 fn is_code_char(c: char) -> bool {
-    matches!(c, '=' | '<' | '>' | '{' | '}' | '[' | ']' | '|' | '*' | '^' | '&' | '+' | ';' | '(' | ')' | '$' | '%' | '#' | '\\')
+    matches!(
+        c,
+        '=' | '<'
+            | '>'
+            | '{'
+            | '}'
+            | '['
+            | ']'
+            | '|'
+            | '*'
+            | '^'
+            | '&'
+            | '+'
+            | ';'
+            | '('
+            | ')'
+            | '$'
+            | '%'
+            | '#'
+            | '\\'
+    )
 }
 
+// The classification reads as one decision list, top to bottom; splitting it would hide the order.
+#[allow(clippy::too_many_lines)]
 fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     // Fast path for most chunks: ASCII letters, then perhaps closing punctuation (`word,`).
     let b = &text.as_bytes()[start..end];
@@ -189,8 +209,14 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
         return;
     }
     // `[abc]`, `{x}`, `<tag>` as a whole chunk: notation, not prose.
-    let bracketed = |open: char, close: char| text[start..end].starts_with(open) && text[start..end].trim_end_matches(|c: char| c.is_ascii_punctuation() && c != close).ends_with(close);
-    if s > start && (bracketed('[', ']') || bracketed('{', '}') || bracketed('<', '>')) && !text[s..e].contains(['[', '{', '<']) {
+    let bracketed = |open: char, close: char| {
+        text[start..end].starts_with(open)
+            && text[start..end].trim_end_matches(|c: char| c.is_ascii_punctuation() && c != close).ends_with(close)
+    };
+    if s > start
+        && (bracketed('[', ']') || bracketed('{', '}') || bracketed('<', '>'))
+        && !text[s..e].contains(['[', '{', '<'])
+    {
         return each(Token { span: Span::new(s, e), kind: TokenKind::Code });
     }
     let core = &text[s..e];
@@ -207,7 +233,7 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     if matches!(first, '-' | '$' | '#' | '%') {
         return emit(TokenKind::Code, each);
     }
-    let (mut digit, mut alpha, mut under, mut dot, mut slash, mut at, mut code) =
+    let (mut digit, mut alpha, mut under, mut dot, mut slash, mut at_sign, mut code_char) =
         (false, false, false, false, false, false, false);
     for c in core.chars() {
         match c {
@@ -215,13 +241,13 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
             '_' => under = true,
             '.' => dot = true,
             '/' => slash = true,
-            '@' => at = true,
-            c if is_code_char(c) => code = true,
+            '@' => at_sign = true,
+            c if is_code_char(c) => code_char = true,
             c if c.is_alphabetic() => alpha = true,
             _ => {}
         }
     }
-    if at {
+    if at_sign {
         return emit(TokenKind::Email, each);
     }
     if slash {
@@ -231,7 +257,7 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
             return emit(TokenKind::Path, each);
         }
     }
-    if code {
+    if code_char {
         return emit(TokenKind::Code, each);
     }
     if digit {
@@ -331,7 +357,10 @@ mod tests {
 
     #[test]
     fn bracketed_notation_and_hyphenated_suffixes_are_not_words() {
-        assert_eq!(words_of("match [abc], [akm$] or {x} by OR-ing [the code]"), ["match", "or", "by", "OR", "the", "code"]);
+        assert_eq!(
+            words_of("match [abc], [akm$] or {x} by OR-ing [the code]"),
+            ["match", "or", "by", "OR", "the", "code"]
+        );
     }
 
     #[test]

@@ -131,8 +131,7 @@ fn suggest_takes_words_from_arguments_or_stdin_in_order() {
     let env = Env::new();
     let o = env.run(&["suggest", "--format", "json", "teh", "cluster", "kubernetes"], b"");
     assert_eq!(o.status.code(), Some(1));
-    let lines: Vec<serde_json::Value> =
-        stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
     assert_eq!(lines[0]["word"], "teh");
     assert_eq!(lines[0]["suggestions"][0], "the");
     assert_eq!(lines[1], serde_json::json!({"word": "cluster", "suggestions": []}));

@@ -54,13 +54,17 @@ proptest! {
         let fixed = doc.replaced(checked.suspects.iter().filter_map(|s| s.suggestions.first().map(|f| (s.span, f.as_str()))));
         // Undo the fixes from the end: the original comes back.
         let mut back = fixed.clone();
-        let mut shift: isize = 0;
+        let (mut grew, mut shrank) = (0usize, 0usize);
         let mut edits = Vec::new();
         for s in &checked.suspects {
             if let Some(f) = s.suggestions.first() {
-                let start = (s.span.start as isize + shift) as usize;
+                let start = s.span.start + grew - shrank;
                 edits.push((start, start + f.len(), s.word.clone()));
-                shift += f.len() as isize - s.span.len() as isize;
+                if f.len() >= s.span.len() {
+                    grew += f.len() - s.span.len();
+                } else {
+                    shrank += s.span.len() - f.len();
+                }
             }
         }
         for (start, end, word) in edits.into_iter().rev() {

@@ -87,10 +87,10 @@ fn a_recurring_term_of_the_article_is_not_a_typo() {
 
 #[test]
 fn a_recurring_slip_is_still_a_typo() {
-    assert_eq!(flags("The clustr failed. The clustr restarted."), [
-        ("clustr".to_string(), Kind::Spelling),
-        ("clustr".to_string(), Kind::Spelling)
-    ]);
+    assert_eq!(
+        flags("The clustr failed. The clustr restarted."),
+        [("clustr".to_string(), Kind::Spelling), ("clustr".to_string(), Kind::Spelling)]
+    );
 }
 
 #[test]

@@ -117,8 +117,7 @@ pub fn for_each_delete_upto(word: &str, max: usize, buf: &mut Vec<char>, mut eac
         emit(buf.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, c)| c).collect(), &mut seen);
         if max >= 2 {
             for j in i + 1..n {
-                let s: String =
-                    buf.iter().enumerate().filter(|&(k, _)| k != i && k != j).map(|(_, c)| c).collect();
+                let s: String = buf.iter().enumerate().filter(|&(k, _)| k != i && k != j).map(|(_, c)| c).collect();
                 emit(s, &mut seen);
             }
         }
