@@ -1,4 +1,27 @@
 //! galley: a terminal article reader with inline correction.
+//!
+//! The library is the engine; it never prints and never touches the terminal. Data flows one way:
+//!
+//! ```text
+//! bytes -> Document (verbatim text, line index)            document, span
+//!       -> tokens with byte spans (words vs URLs, code, …)  token
+//!       -> Checker (layered lexicon + ranking) -> suspects  lexicon, suggest, check
+//!       -> report (CLI text / JSON / diff) | save (atomic)  report, save, cli
+//! ```
+//!
+//! ```
+//! use galley::check::{check, Kind, Options};
+//! use galley::lexicon::Lexicon;
+//!
+//! let lexicon = Lexicon::new();
+//! let checked = check("the kuberanetes clustr", &lexicon, &Options::default());
+//! let fixes: Vec<(&str, Kind, &str)> = checked
+//!     .suspects
+//!     .iter()
+//!     .map(|s| (s.word.as_str(), s.kind, s.suggestions[0].as_str()))
+//!     .collect();
+//! assert_eq!(fixes, [("kuberanetes", Kind::Spelling, "Kubernetes"), ("clustr", Kind::Spelling, "cluster")]);
+//! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
