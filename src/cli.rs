@@ -257,12 +257,13 @@ fn run_suggest(
     let dialect = dialect.unwrap_or_else(|| check::check(&words.join(" "), lex, &Options::default()).dialect);
     let mut status = exit::CLEAN;
     for w in &words {
-        let fixes = match lex.verdict(w, dialect) {
+        let verdict = lex.verdict(w, dialect);
+        let suspect = verdict != Verdict::Known;
+        let fixes = match verdict {
             Verdict::Known => Vec::new(),
             Verdict::Casing(forms) => forms,
             Verdict::OtherDialect | Verdict::Unknown => suggest::suggest(lex, w, dialect),
         };
-        let suspect = lex.verdict(w, dialect) != Verdict::Known;
         if suspect {
             status = exit::FOUND;
         }

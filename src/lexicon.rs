@@ -35,14 +35,18 @@ impl Dialect {
         }
     }
 
-    const fn bit(self) -> u32 {
+    /// This dialect's bit in a form's dialects ([`format::US`] or [`format::GB`]).
+    #[must_use]
+    pub const fn bit(self) -> u32 {
         match self {
             Self::Us => format::US,
             Self::Gb => format::GB,
         }
     }
 
-    const fn lower_flag(self) -> u32 {
+    /// The entry flag saying the lower-case spelling is a word of this dialect.
+    #[must_use]
+    pub const fn lower_flag(self) -> u32 {
         match self {
             Self::Us => format::LOWER_US,
             Self::Gb => format::LOWER_GB,

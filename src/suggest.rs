@@ -141,29 +141,17 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
 /// `dialect`.
 fn render(lexicon: &Lexicon, e: Entry, case: Case, dialect: Dialect) -> Option<String> {
     let b = lexicon.builtin();
-    let flags = b.flags(e);
-    let dialect_flag = match dialect {
-        Dialect::Us => format::LOWER_US,
-        Dialect::Gb => format::LOWER_GB,
-    };
-    let dialect_bit = match dialect {
-        Dialect::Us => format::US,
-        Dialect::Gb => format::GB,
-    };
-    if flags & (dialect_flag | format::LOWER_TECH) != 0 {
+    if b.flags(e) & (dialect.lower_flag() | format::LOWER_TECH) != 0 {
         return Some(apply_case(b.key(e), case));
     }
-    let form = b.forms(e).find(|f| f.dialects & dialect_bit != 0)?;
+    let form = b.forms(e).find(|f| f.dialects & dialect.bit() != 0)?;
     Some(if case == Case::Upper { form.text.to_uppercase() } else { form.text.to_string() })
 }
 
 /// Splits of a run-together word into two valid words (`alot` -> `a lot`).
 fn splits(lexicon: &Lexicon, lower: &str, case: Case, dialect: Dialect) -> Vec<Suggestion> {
     let b = lexicon.builtin();
-    let flag = match dialect {
-        Dialect::Us => format::LOWER_US,
-        Dialect::Gb => format::LOWER_GB,
-    };
+    let flag = dialect.lower_flag();
     let known = |w: &str| {
         b.lookup(w)
             .filter(|&e| b.flags(e) & flag != 0 && (w.chars().count() > 1 || w == "a" || w == "i"))
