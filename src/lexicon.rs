@@ -534,7 +534,7 @@ impl Lexicon {
     }
 
     /// True when `word` is written exactly as a known proper name or term that has no
-    /// lower-case use (`Macleod`, `Kendall` is not: `kendall` is no word either way).
+    /// lower-case use (`Macleod`, `Kendall`; not `Bill`, since `bill` is a word).
     #[must_use]
     pub fn is_name(&self, word: &str) -> bool {
         with_lower(word, |lower| {
