@@ -85,18 +85,6 @@ impl Document {
         Position { line: line + 1, column: prefix.chars().count() + 1 }
     }
 
-    /// The span of the whole line holding `offset`, without its line ending.
-    #[must_use]
-    pub fn line_span(&self, offset: usize) -> Span {
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.line_starts[line];
-        let mut end = self.line_starts.get(line + 1).map_or(self.text.len(), |&s| s - 1);
-        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
-            end -= 1;
-        }
-        Span::new(start, end.max(start))
-    }
-
     /// The text with each `(span, replacement)` applied. Spans must be sorted and disjoint;
     /// every byte outside them is kept as it is.
     #[must_use]

@@ -564,21 +564,6 @@ impl Lexicon {
         let b = self.builtin;
         with_lower(word, |lower| b.lookup(lower).map_or(0.0, |e| f64::from(b.frequency(e))))
     }
-
-    /// The dialects `word` (lower case) is valid in, as [`format::US`] | [`format::GB`] bits,
-    /// or 0 if unknown. Used to pick the article's dialect.
-    #[must_use]
-    pub fn dialects_of(&self, lower: &str) -> u32 {
-        let b = self.builtin;
-        b.lookup(lower).map_or(0, |e| {
-            let f = b.flags(e);
-            if f & format::LOWER_TECH != 0 {
-                return format::US | format::GB;
-            }
-            (if f & format::LOWER_US != 0 { format::US } else { 0 })
-                | (if f & format::LOWER_GB != 0 { format::GB } else { 0 })
-        })
-    }
 }
 
 /// Calls `f` with `word` in lower case, without allocating for short ASCII words.

@@ -47,12 +47,6 @@ impl Span {
         self.get(text).unwrap_or_default()
     }
 
-    /// True when the two spans share at least one byte.
-    #[must_use]
-    pub const fn overlaps(self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-
     /// The range form, for APIs that take one.
     #[must_use]
     pub const fn range(self) -> Range<usize> {
