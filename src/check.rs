@@ -108,10 +108,16 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             return;
         }
         let word = t.span.slice(text);
-        let [v_us, v_gb] = if known.contains(word) { [Verdict::Known, Verdict::Known] } else { lexicon.verdicts(word) };
-        if v_us == Verdict::Known && v_gb == Verdict::Known {
-            known.insert(word);
-        }
+        let [v_us, v_gb] = match known.probe(text.as_bytes(), t.span) {
+            Ok(()) => [Verdict::Known, Verdict::Known],
+            Err(fill) => {
+                let v = lexicon.verdicts(word);
+                if let (Some(fill), [Verdict::Known, Verdict::Known]) = (fill, &v) {
+                    known.fill(fill);
+                }
+                v
+            }
+        };
         // Neighbours count only when a single space joins them (no punctuation between).
         let joined = prev.filter(|&(_, end)| t.span.start == end + 1 && text.as_bytes()[end] == b' ').map(|(w, _)| w);
         if let Some(last) = pending.last_mut() {
@@ -145,10 +151,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         }
     }
 
-    let mut cache: HashMap<&str, Vec<Suggestion>> = HashMap::new();
+    // Each distinct word is ranked, and judged a slip or not, once.
+    let mut ranked: HashMap<&str, Vec<Suggestion>> = HashMap::new();
+    let mut slips: HashMap<&str, bool> = HashMap::new();
     let mut suspects = Vec::new();
     for p in pending {
-        let mut fixes = |word| cache.entry(word).or_insert_with(|| suggest::rank(lexicon, word, dialect)).clone();
         let kind = match &p.verdicts[slot] {
             Verdict::Known => continue,
             Verdict::Casing(forms) => {
@@ -171,58 +178,87 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     Case::Title | Case::Upper if named.contains(stem) => continue,
                     Case::Title | Case::Upper => true,
                 };
-                if evidence && !is_slip(&fixes(p.word)) {
+                let mut slip = || {
+                    *slips.entry(p.word).or_insert_with(|| {
+                        suggest::has_near(lexicon, p.word, COMMON)
+                            && is_slip(fixes(&mut ranked, lexicon, p.word, dialect))
+                    })
+                };
+                if evidence && !slip() {
                     continue;
                 }
                 Kind::Spelling
             }
         };
-        let suggestions =
-            if options.suggestions { fixes(p.word).into_iter().map(|s| s.text).collect() } else { Vec::new() };
+        let suggestions = if options.suggestions {
+            fixes(&mut ranked, lexicon, p.word, dialect).iter().map(|s| s.text.clone()).collect()
+        } else {
+            Vec::new()
+        };
         suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind, suggestions });
     }
     Checked { dialect, suspects }
 }
 
 /// A direct-mapped cache of words known in both dialects. Half the words of any English text are
-/// among its few hundred most common ones; this answers them from 32 KB that stay in the CPU's
-/// cache instead of probing the 30 MB table.
+/// among its few hundred most common ones; this answers them from 128 KB that stay in the CPU's
+/// cache instead of probing the 30 MB table. Each slot holds a word of at most 15 bytes as one
+/// `u128`: its bytes, then its length in the low byte (0 marks an empty slot).
 struct KnownCache {
-    slots: Vec<[u8; 16]>,
+    slots: Vec<u128>,
 }
 
 impl KnownCache {
-    const SLOTS: usize = 2048;
+    const BITS: u32 = 13;
 
     fn new() -> Self {
-        Self { slots: vec![[0; 16]; Self::SLOTS] }
+        Self { slots: vec![0; 1 << Self::BITS] }
     }
 
-    fn slot(word: &str) -> usize {
-        crate::lexicon::format::hash(word.as_bytes()) as usize & (Self::SLOTS - 1)
-    }
-
-    /// The slot image of a word of 1 to 15 bytes: its length, then its bytes, zero-padded.
-    fn image(word: &str) -> Option<[u8; 16]> {
-        let n = word.len();
+    /// The slot image of the word at `text[span]`, if it is 1 to 15 bytes long. Reads the 16
+    /// bytes at the word's start when the text has them (no copy loop), else pads by hand.
+    fn image(text: &[u8], span: Span) -> Option<u128> {
+        let n = span.len();
         if n == 0 || n > 15 {
             return None;
         }
-        let mut img = [0u8; 16];
-        img[0] = n as u8;
-        img[1..=n].copy_from_slice(word.as_bytes());
-        Some(img)
+        let window: [u8; 16] = if let Some(w) = text.get(span.start..span.start + 16) {
+            w.try_into().ok()?
+        } else {
+            let mut w = [0u8; 16];
+            w[..n].copy_from_slice(&text[span.range()]);
+            w
+        };
+        let word = u128::from_le_bytes(window) & ((1u128 << (8 * n)) - 1);
+        Some((word << 8) | n as u128)
     }
 
-    fn contains(&self, word: &str) -> bool {
-        Self::image(word).is_some_and(|img| self.slots[Self::slot(word)] == img)
+    fn slot(img: u128) -> usize {
+        let folded = (img as u64) ^ ((img >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
     }
 
-    fn insert(&mut self, word: &str) {
-        if let Some(img) = Self::image(word) {
-            self.slots[Self::slot(word)] = img;
-        }
+    /// True when the word is cached; otherwise what to [`KnownCache::fill`] if it turns out
+    /// to be known.
+    fn probe(&self, text: &[u8], span: Span) -> Result<(), Option<(usize, u128)>> {
+        let Some(img) = Self::image(text, span) else { return Err(None) };
+        let slot = Self::slot(img);
+        if self.slots[slot] == img { Ok(()) } else { Err(Some((slot, img))) }
     }
+
+    fn fill(&mut self, (slot, img): (usize, u128)) {
+        self.slots[slot] = img;
+    }
+}
+
+/// The ranked fixes for `word`, computed once per distinct word.
+fn fixes<'c, 't>(
+    cache: &'c mut HashMap<&'t str, Vec<Suggestion>>,
+    lexicon: &Lexicon,
+    word: &'t str,
+    dialect: Dialect,
+) -> &'c [Suggestion] {
+    cache.entry(word).or_insert_with(|| suggest::rank(lexicon, word, dialect))
 }
 
 /// True when the best fixes include a common word one slip away: then the word is a misspelling

@@ -251,6 +251,15 @@ impl Builtin {
         self.str_at(self.entry_word(e, format::E_KEY), meta & 0xff)
     }
 
+    /// The entry's lower-case key as bytes (no UTF-8 check: for measuring many candidates).
+    #[must_use]
+    pub fn key_bytes(&self, e: Entry) -> &'static [u8] {
+        let meta = self.entry_word(e, format::E_META);
+        let start = self.strings + self.entry_word(e, format::E_KEY) as usize;
+        let bytes: &'static [u8] = self.bytes;
+        bytes.get(start..start + (meta & 0xff) as usize).unwrap_or_default()
+    }
+
     /// The entry's flags (`format::LOWER_*`, `format::INDEXED`).
     #[must_use]
     pub fn flags(&self, e: Entry) -> u32 {

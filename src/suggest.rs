@@ -63,6 +63,28 @@ pub fn rank(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> 
     out
 }
 
+/// True when some word within one edit of `word` (case-insensitive, possessive stem) has a
+/// corpus count of at least `min_frequency`. A cheap necessary condition for [`rank`] to offer
+/// such a word: it probes only the one-deletion buckets and ranks nothing.
+#[must_use]
+pub fn has_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
+    let norm = normalize_apostrophes(word);
+    let lower = norm.strip_suffix("'s").filter(|s| !s.is_empty()).unwrap_or(&norm).to_lowercase();
+    let b = lexicon.builtin();
+    let mut ids = Vec::with_capacity(64);
+    b.candidates_upto(&lower, 1, &mut ids);
+    let near = |key: &str| match (lower.is_ascii() && key.is_ascii())
+        .then(|| osa_within(lower.as_bytes(), key.as_bytes(), 1))
+    {
+        Some(d) => d.is_some(),
+        None => strsim::osa_distance(&lower, key) <= 1,
+    };
+    ids.into_iter().any(|id| {
+        let e = b.entry(id);
+        f64::from(b.frequency(e)) >= min_frequency && near(b.key(e))
+    }) || (USER_FREQUENCY >= min_frequency && lexicon.user_words().any(|(key, _)| near(key)))
+}
+
 fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> {
     let case = case_of(word);
     let lower = word.to_lowercase();
@@ -80,20 +102,20 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
     ids.dedup();
     let mut out: Vec<Suggestion> = Vec::new();
     let mut key_chars: Vec<char> = Vec::with_capacity(32);
-    let ascii = lower.is_ascii();
+    let pattern = Pattern::new(lower.as_bytes());
     for id in ids {
         let e = b.entry(id);
-        let key = b.key(e);
-        if key.len().abs_diff(lower.len()) > max_distance * 4 {
+        let key_bytes = b.key_bytes(e);
+        if key_bytes.len().abs_diff(lower.len()) > max_distance * 4 {
             continue; // too long or short even for multi-byte characters
         }
-        let d = if ascii && key.is_ascii() {
-            match osa_within(lower.as_bytes(), key.as_bytes(), max_distance) {
+        let d = if let (Some(pattern), true) = (&pattern, key_bytes.is_ascii()) {
+            match pattern.within(key_bytes, max_distance) {
                 Some(d) => d,
                 None => continue,
             }
         } else {
-            strsim::osa_distance(&lower, key)
+            strsim::osa_distance(&lower, b.key(e))
         };
         if d > max_distance {
             continue;
@@ -105,7 +127,7 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
             continue;
         }
         key_chars.clear();
-        key_chars.extend(key.chars());
+        key_chars.extend(b.key(e).chars());
         let frequency = f64::from(b.frequency(e));
         out.push(Suggestion { score: score(&q, &key_chars, d, frequency), text, distance: d, frequency });
     }
@@ -171,42 +193,76 @@ fn splits(lexicon: &Lexicon, lower: &str, case: Case, dialect: Dialect) -> Vec<S
 
 /// Optimal-string-alignment distance (a transposition of neighbours counts as one edit) between
 /// two ASCII strings, or `None` if it exceeds `max`. The same measure as
-/// [`strsim::osa_distance`], bounded so that most candidates are rejected after a few rows and
-/// without allocating; used on the hot path, checked against strsim in the tests.
+/// [`strsim::osa_distance`], checked against it in the tests.
 #[must_use]
 pub fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
-    const N: usize = 64;
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    if a.len() >= N || b.len() >= N {
+    if let Some(p) = Pattern::new(a) {
+        p.within(b, max)
+    } else {
         let d = strsim::osa_distance(std::str::from_utf8(a).ok()?, std::str::from_utf8(b).ok()?);
-        return (d <= max).then_some(d);
+        (d <= max).then_some(d)
     }
-    // Three rows: two back (for transpositions), one back, current.
-    let mut prev2 = [0usize; N];
-    let mut prev: [usize; N] = std::array::from_fn(|j| j);
-    let mut cur = [0usize; N];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2] + 1);
-            }
-            cur[j] = v;
-            row_min = row_min.min(v);
-        }
-        if row_min > max {
+}
+
+/// A misspelling prepared for measuring its distance to many candidates: Hyyrö's bit-parallel
+/// algorithm for the optimal-string-alignment distance ("A bit-vector algorithm for computing
+/// Levenshtein and Damerau edit distances", 2003). One column of the edit matrix is a handful of
+/// word operations, so a candidate costs a few instructions per letter instead of a row of cells.
+pub struct Pattern {
+    /// For each ASCII byte, the positions in the pattern where it occurs.
+    peq: [u64; 128],
+    len: usize,
+}
+
+impl Pattern {
+    /// `None` unless `word` is ASCII and at most 64 bytes long.
+    #[must_use]
+    pub fn new(word: &[u8]) -> Option<Self> {
+        if word.len() > 64 || !word.is_ascii() {
             return None;
         }
-        prev2 = prev;
-        prev = cur;
+        let mut peq = [0u64; 128];
+        for (i, &c) in word.iter().enumerate() {
+            peq[usize::from(c)] |= 1 << i;
+        }
+        Some(Self { peq, len: word.len() })
     }
-    let d = prev[b.len()];
-    (d <= max).then_some(d)
+
+    /// The distance to the ASCII string `other`, or `None` if it exceeds `max`.
+    #[must_use]
+    pub fn within(&self, other: &[u8], max: usize) -> Option<usize> {
+        if self.len.abs_diff(other.len()) > max {
+            return None;
+        }
+        if self.len == 0 {
+            return Some(other.len());
+        }
+        let last = 1u64 << (self.len - 1);
+        // Vertical deltas of the current column (+1 / -1), the previous diagonal zero mask and
+        // the previous letter's match mask (for transpositions).
+        let (mut vp, mut vn, mut d0, mut pm_prev) = (u64::MAX, 0u64, 0u64, 0u64);
+        let mut dist = self.len;
+        for &c in other {
+            let pm = self.peq.get(usize::from(c)).copied().unwrap_or(0);
+            let tr = ((!d0 & pm) << 1) & pm_prev;
+            d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn) | tr;
+            let hp = vn | !(d0 | vp);
+            let hn = d0 & vp;
+            if hp & last != 0 {
+                dist += 1;
+            } else if hn & last != 0 {
+                dist -= 1;
+            }
+            let hp = (hp << 1) | 1;
+            vp = (hn << 1) | !(d0 | hp);
+            vn = hp & d0;
+            pm_prev = pm;
+        }
+        (dist <= max).then_some(dist)
+    }
 }
 
 /// The ranking function: log corpus count minus the weighted cost of the edits that turn the
@@ -375,10 +431,18 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn bounded_distance_agrees_with_strsim(a in "[a-e]{0,9}", b in "[a-e]{0,9}", max in 0usize..4) {
+        fn bounded_distance_agrees_with_strsim(a in "[a-d]{0,14}", b in "[a-d]{0,14}", max in 0usize..5) {
             let want = strsim::osa_distance(&a, &b);
             let got = osa_within(a.as_bytes(), b.as_bytes(), max);
             proptest::prop_assert_eq!(got, (want <= max).then_some(want));
+            let full = Pattern::new(a.as_bytes()).and_then(|p| p.within(b.as_bytes(), usize::MAX));
+            proptest::prop_assert_eq!(full, Some(want));
+        }
+
+        #[test]
+        fn long_words_agree_with_strsim(a in "[ab]{50,70}", b in "[ab]{50,70}") {
+            let want = strsim::osa_distance(&a, &b);
+            proptest::prop_assert_eq!(osa_within(a.as_bytes(), b.as_bytes(), 80), Some(want));
         }
     }
 

@@ -51,6 +51,22 @@ pub fn tokenize(text: &str, mut each: impl FnMut(Token)) {
             i += 1;
             continue;
         }
+        if c.is_ascii_alphabetic() {
+            // Most chunks are ASCII letters, perhaps with closing punctuation (`word,`): one scan.
+            let mut j = i + 1;
+            while j < n && b[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            let mut k = j;
+            while k < n && is_closing(b[k]) {
+                k += 1;
+            }
+            if k == n || b[k].is_ascii_whitespace() {
+                each(Token { span: Span::new(i, j), kind: TokenKind::Word });
+                i = k;
+                continue;
+            }
+        }
         if c >= 0x80 {
             let ch = char_at(text, i);
             if ch.is_whitespace() || ch == '\u{feff}' {
@@ -84,6 +100,12 @@ pub fn tokenize(text: &str, mut each: impl FnMut(Token)) {
         chunk(text, i, j, &mut each);
         i = j;
     }
+}
+
+/// Punctuation that may close a plain word (`word,` `word.)`).
+#[inline]
+fn is_closing(c: u8) -> bool {
+    matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'"' | b')')
 }
 
 #[inline]
@@ -184,7 +206,7 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     // Fast path for most chunks: ASCII letters, then perhaps closing punctuation (`word,`).
     let b = &text.as_bytes()[start..end];
     let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    if letters > 0 && b[letters..].iter().all(|c| matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?' | b'"' | b')')) {
+    if letters > 0 && b[letters..].iter().copied().all(is_closing) {
         return each(Token { span: Span::new(start, start + letters), kind: TokenKind::Word });
     }
     let mut s = start;
