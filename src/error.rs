@@ -46,6 +46,12 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// The undo history no longer matches the text (a bug: the reader stops the step).
+    #[error("history does not match the text at byte {at}")]
+    History {
+        /// Where the step expected its text.
+        at: usize,
+    },
 }
 
 /// Result with the library's [`Error`].

@@ -421,9 +421,30 @@ impl Lexicon {
         self.add_word_list(path, &text)
     }
 
+    /// Takes back [`Lexicon::add_user_word`] (for undo).
+    pub fn remove_user_word(&mut self, word: &str) {
+        let word = normalize_apostrophes(word.trim());
+        let key = word.to_lowercase();
+        if let Some(entry) = self.user.get_mut(&key) {
+            if word == key {
+                entry.lower = false;
+            } else {
+                entry.forms.retain(|f| *f != word);
+            }
+            if !entry.lower && entry.forms.is_empty() {
+                self.user.remove(&key);
+            }
+        }
+    }
+
     /// Ignores `word` (exactly as written) for the rest of the session.
     pub fn ignore(&mut self, word: &str) {
         self.ignored.insert(normalize_apostrophes(word));
+    }
+
+    /// Takes back [`Lexicon::ignore`] (for undo).
+    pub fn unignore(&mut self, word: &str) {
+        self.ignored.remove(&normalize_apostrophes(word));
     }
 
     /// The user's words (lower-case key -> spellings), for suggestions.

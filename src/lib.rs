@@ -6,7 +6,9 @@
 //! bytes -> Document (verbatim text, line index)            document, span
 //!       -> tokens with byte spans (words vs URLs, code, …)  token
 //!       -> Checker (layered lexicon + ranking) -> suspects  lexicon, suggest, check
+//!       -> Review (decisions, undo history) <- commands   review, edit
 //!       -> report (CLI text / JSON / diff) | save (atomic)  report, save, cli
+//!       -> the reader's panes (drawn from the review)       tui
 //! ```
 //!
 //! ```
@@ -27,9 +29,11 @@
 pub mod check;
 pub mod cli;
 pub mod document;
+pub mod edit;
 pub mod error;
 pub mod lexicon;
 pub mod report;
+pub mod review;
 pub mod save;
 pub mod score;
 pub mod span;

@@ -1,0 +1,668 @@
+//! The review of one article: its suspects, the reader's decisions, the current suspect, and the
+//! history that undoes and redoes every decision.
+//!
+//! Everything the reader does goes through [`Review::apply`] with a [`Command`]; the reader's
+//! screen only reads this state. Each decision is one [`Step`]: the text changes it makes, the
+//! items it takes out and puts in, and what it does to the lexicon. A step inverts itself, so
+//! undo and redo are two stacks of steps.
+//!
+//! Limitations: the history lives in memory only (a crash loses it until the recovery journal
+//! lands); after a decision only the text it wrote is checked again, so evidence that spans the
+//! article (a word that recurs, a name beside it) is what it was when the article was opened.
+
+use crate::check::{self, Kind, Options, Suspect};
+use crate::edit::Change;
+use crate::error::{Error, Result};
+use crate::lexicon::{Dialect, Lexicon, Verdict, normalize_apostrophes};
+use crate::span::Span;
+use crate::{report, save, suggest};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Where a suspect stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Not decided yet: the reader stops here.
+    Pending,
+    /// Replaced (by a suggestion, an edit or a replace-all).
+    Fixed,
+    /// Left as written.
+    Ignored,
+    /// Added to the personal dictionary.
+    Added,
+}
+
+/// A suspect and what became of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Where it is in the current text.
+    pub span: Span,
+    /// The word as it stands in the current text.
+    pub word: String,
+    /// What was wrong with it.
+    pub kind: Kind,
+    /// Decided or not.
+    pub status: Status,
+}
+
+/// What a decision did, for the decision log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Action {
+    /// Took suggestion number n.
+    Accept,
+    /// Typed a replacement.
+    Edit,
+    /// Replaced every occurrence.
+    ReplaceAll,
+    /// Left this occurrence.
+    Ignore,
+    /// Left every occurrence, for the session.
+    IgnoreAll,
+    /// Added the word to the personal dictionary.
+    Add,
+}
+
+/// What the lexicon gains with a step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Lexical {
+    Ignore(String),
+    Add(String),
+}
+
+/// One decision, undoable as a whole.
+#[derive(Clone, Debug)]
+struct Step {
+    action: Action,
+    kind: Kind,
+    word: String,
+    /// Applied in order; each one's offsets are valid in the text as it is when it applies.
+    changes: Vec<Change>,
+    /// Items taken out before the changes apply (offsets before the step).
+    removed: Vec<Item>,
+    /// Items put in after the changes apply (offsets after the step).
+    added: Vec<Item>,
+    lexical: Option<Lexical>,
+    /// Where the decision was made (offset before the step), for the cursor after an undo.
+    at: usize,
+    /// Where the decided text ends after the step, for the cursor after a redo.
+    after: usize,
+    id: u64,
+}
+
+/// A reader's command.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// The next pending suspect after the current one (wrapping).
+    Next,
+    /// The previous pending suspect (wrapping).
+    Previous,
+    /// Make the pending suspect at or after this byte offset current.
+    Goto(usize),
+    /// Take suggestion `n` (0-based) for the current suspect.
+    Accept(usize),
+    /// Replace the current suspect with typed text.
+    Edit(String),
+    /// Replace every pending occurrence of the current word with suggestion `n`.
+    ReplaceAll(usize),
+    /// Leave the current suspect as written.
+    Ignore,
+    /// Leave every occurrence of the current word for the session.
+    IgnoreAll,
+    /// Add the current word to the personal dictionary.
+    Add,
+    /// Take back the last decision.
+    Undo,
+    /// Do again the last decision taken back.
+    Redo,
+}
+
+/// What a command did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The review changed.
+    Done,
+    /// Nothing to do, and why (for the status line).
+    Nothing(&'static str),
+}
+
+/// An article under review.
+pub struct Review {
+    name: PathBuf,
+    original: String,
+    text: String,
+    line_starts: Vec<usize>,
+    items: Vec<Item>,
+    current: Option<usize>,
+    dialect: Dialect,
+    lexicon: Lexicon,
+    personal: Option<PathBuf>,
+    fixes: HashMap<String, Vec<String>>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    next_id: u64,
+    saved: u64,
+    backed_up: bool,
+}
+
+impl Review {
+    /// Checks `text` and makes its first suspect current. `name` is the file it came from;
+    /// `personal` is where words the reader adds are written.
+    #[must_use]
+    pub fn new(
+        name: impl Into<PathBuf>,
+        text: String,
+        lexicon: Lexicon,
+        dialect: Option<Dialect>,
+        personal: Option<PathBuf>,
+    ) -> Self {
+        let checked = check::check(&text, &lexicon, &Options { dialect, suggestions: false });
+        let items = checked.suspects.into_iter().map(Item::pending).collect();
+        let mut review = Self {
+            name: name.into(),
+            line_starts: line_starts(&text),
+            original: text.clone(),
+            text,
+            items,
+            current: None,
+            dialect: checked.dialect,
+            lexicon,
+            personal,
+            fixes: HashMap::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            next_id: 1,
+            saved: 0,
+            backed_up: false,
+        };
+        review.seek(0);
+        review
+    }
+
+    /// The name the article was opened under.
+    #[must_use]
+    pub fn name(&self) -> &Path {
+        &self.name
+    }
+
+    /// The text with every decision so far.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text as loaded.
+    #[must_use]
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    /// Byte offsets where the lines of the current text start.
+    #[must_use]
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    /// Every suspect, decided or not, in text order.
+    #[must_use]
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// Index of the current suspect in [`Review::items`].
+    #[must_use]
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
+    /// The current suspect.
+    #[must_use]
+    pub fn current_item(&self) -> Option<&Item> {
+        self.current.and_then(|i| self.items.get(i))
+    }
+
+    /// The dialect in use.
+    #[must_use]
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// True when the text differs from what was last saved (or loaded).
+    #[must_use]
+    pub fn modified(&self) -> bool {
+        self.undo.last().map_or(0, |s| s.id) != self.saved
+    }
+
+    /// Counts of (pending, fixed, ignored or added) suspects.
+    #[must_use]
+    pub fn counts(&self) -> (usize, usize, usize) {
+        self.items.iter().fold((0, 0, 0), |(p, f, i), it| match it.status {
+            Status::Pending => (p + 1, f, i),
+            Status::Fixed => (p, f + 1, i),
+            Status::Ignored | Status::Added => (p, f, i + 1),
+        })
+    }
+
+    /// The fixes offered for the current suspect, best first (at most nine).
+    #[must_use]
+    pub fn current_fixes(&self) -> &[String] {
+        self.current_item().and_then(|it| self.fixes.get(&it.word)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The fixes for `item`, ranked on first use and kept.
+    fn fixes_of(&mut self, item: usize) -> Vec<String> {
+        let Some(it) = self.items.get(item) else { return Vec::new() };
+        if let Some(f) = self.fixes.get(&it.word) {
+            return f.clone();
+        }
+        let fixes = match (it.kind, self.lexicon.verdict(&it.word, self.dialect)) {
+            (Kind::Casing, Verdict::Casing(forms)) => forms,
+            _ => suggest::suggest(&self.lexicon, &it.word, self.dialect),
+        };
+        self.fixes.insert(it.word.clone(), fixes.clone());
+        fixes
+    }
+
+    /// Carries out a command.
+    pub fn apply(&mut self, command: Command) -> Result<Outcome> {
+        let outcome = match command {
+            Command::Next => self.step_cursor(true),
+            Command::Previous => self.step_cursor(false),
+            Command::Goto(at) => {
+                self.seek(at);
+                Outcome::Done
+            }
+            Command::Undo => self.undo()?,
+            Command::Redo => self.redo()?,
+            Command::Accept(n) => self.replace_current(n, Action::Accept)?,
+            Command::ReplaceAll(n) => self.replace_current(n, Action::ReplaceAll)?,
+            Command::Edit(new) => self.edit_current(&new)?,
+            Command::Ignore => self.set_status(Action::Ignore)?,
+            Command::IgnoreAll => self.set_status(Action::IgnoreAll)?,
+            Command::Add => self.set_status(Action::Add)?,
+        };
+        if let Some(i) = self.current {
+            self.fixes_of(i);
+        }
+        Ok(outcome)
+    }
+
+    /// Makes the first pending suspect at or after `at` current (wrapping to the first).
+    fn seek(&mut self, at: usize) {
+        let pending = |it: &Item| it.status == Status::Pending;
+        let from = self.items.partition_point(|it| it.span.end <= at);
+        self.current = self.items[from..]
+            .iter()
+            .position(pending)
+            .map(|k| from + k)
+            .or_else(|| self.items.iter().position(pending));
+        if let Some(i) = self.current {
+            self.fixes_of(i);
+        }
+    }
+
+    fn step_cursor(&mut self, forward: bool) -> Outcome {
+        let pending: Vec<usize> =
+            self.items.iter().enumerate().filter(|(_, it)| it.status == Status::Pending).map(|(i, _)| i).collect();
+        if pending.is_empty() {
+            return Outcome::Nothing("no suspects left");
+        }
+        let cur = self.current.unwrap_or(0);
+        self.current = Some(if forward {
+            pending.iter().copied().find(|&i| i > cur).unwrap_or(pending[0])
+        } else {
+            pending.iter().copied().rev().find(|&i| i < cur).unwrap_or(pending[pending.len() - 1])
+        });
+        Outcome::Done
+    }
+
+    fn current_pending(&self) -> Option<(usize, Item)> {
+        let i = self.current?;
+        let it = self.items.get(i)?;
+        (it.status == Status::Pending).then(|| (i, it.clone()))
+    }
+
+    fn replace_current(&mut self, n: usize, action: Action) -> Result<Outcome> {
+        let Some((i, item)) = self.current_pending() else { return Ok(Outcome::Nothing("no suspect here")) };
+        let fixes = self.fixes_of(i);
+        let Some(new) = fixes.get(n).cloned() else { return Ok(Outcome::Nothing("no such suggestion")) };
+        let targets: Vec<Item> = if action == Action::ReplaceAll {
+            self.items.iter().filter(|it| it.status == Status::Pending && it.word == item.word).cloned().collect()
+        } else {
+            vec![item.clone()]
+        };
+        self.replace(action, &item, &targets, &new)
+    }
+
+    fn edit_current(&mut self, new: &str) -> Result<Outcome> {
+        let Some((_, item)) = self.current_pending() else { return Ok(Outcome::Nothing("no suspect here")) };
+        if new.is_empty() || new.contains(['\n', '\r']) {
+            return Ok(Outcome::Nothing("a replacement is one line of text"));
+        }
+        if new == item.word {
+            return Ok(Outcome::Nothing("unchanged"));
+        }
+        self.replace(Action::Edit, &item, std::slice::from_ref(&item), new)
+    }
+
+    /// Replaces each target's word with `new` as one step. The new text is checked again: its
+    /// own suspects (a typo in an edit) stay pending; otherwise it is marked fixed.
+    fn replace(&mut self, action: Action, item: &Item, targets: &[Item], new: &str) -> Result<Outcome> {
+        let mut changes = Vec::new();
+        let mut added = Vec::new();
+        let mut delta: isize = 0;
+        let recheck = check::check(new, &self.lexicon, &Options { dialect: Some(self.dialect), suggestions: false });
+        // Later targets first, so that every change's offset holds in the text it applies to.
+        for t in targets.iter().rev() {
+            changes.push(Change { at: t.span.start, old: t.word.clone(), new: new.to_string() });
+        }
+        // Offsets after the step: earlier targets shift the later ones.
+        for t in targets {
+            let start = t.span.start.checked_add_signed(delta).unwrap_or(t.span.start);
+            if recheck.suspects.is_empty() {
+                added.push(Item {
+                    span: Span::new(start, start + new.len()),
+                    word: new.to_string(),
+                    kind: t.kind,
+                    status: Status::Fixed,
+                });
+            } else {
+                added.extend(recheck.suspects.iter().map(|s| Item {
+                    span: Span::new(start + s.span.start, start + s.span.end),
+                    ..Item::pending(s.clone())
+                }));
+            }
+            delta += isize::try_from(new.len()).unwrap_or(0) - isize::try_from(t.word.len()).unwrap_or(0);
+        }
+        let after = added.iter().map(|a| a.span.end).max().unwrap_or(item.span.end);
+        let after = if targets.len() > 1 {
+            let first_after = targets.iter().position(|t| t.span == item.span).unwrap_or(0);
+            added.get(first_after).map_or(after, |a| a.span.end)
+        } else {
+            after
+        };
+        let step = self.new_step(action, item, changes, targets.to_vec(), added, None, after);
+        self.commit(step)
+    }
+
+    fn set_status(&mut self, action: Action) -> Result<Outcome> {
+        let Some((_, item)) = self.current_pending() else { return Ok(Outcome::Nothing("no suspect here")) };
+        let (status, lexical) = match action {
+            Action::Ignore => (Status::Ignored, None),
+            Action::IgnoreAll => (Status::Ignored, Some(Lexical::Ignore(item.word.clone()))),
+            _ => (Status::Added, Some(Lexical::Add(item.word.clone()))),
+        };
+        let removed: Vec<Item> = if lexical.is_some() {
+            self.items.iter().filter(|it| it.status == Status::Pending && it.word == item.word).cloned().collect()
+        } else {
+            vec![item.clone()]
+        };
+        let added = removed.iter().map(|it| Item { status, ..it.clone() }).collect();
+        let step = self.new_step(action, &item, Vec::new(), removed, added, lexical, item.span.end);
+        self.commit(step)
+    }
+
+    #[allow(clippy::too_many_arguments)] // one step's fields, named at the only two call sites
+    fn new_step(
+        &mut self,
+        action: Action,
+        item: &Item,
+        changes: Vec<Change>,
+        removed: Vec<Item>,
+        added: Vec<Item>,
+        lexical: Option<Lexical>,
+        after: usize,
+    ) -> Step {
+        self.next_id += 1;
+        Step {
+            action,
+            kind: item.kind,
+            word: item.word.clone(),
+            changes,
+            removed,
+            added,
+            lexical,
+            at: item.span.start,
+            after,
+            id: self.next_id,
+        }
+    }
+
+    fn commit(&mut self, step: Step) -> Result<Outcome> {
+        self.run(&step, true)?;
+        self.seek(step.after);
+        self.undo.push(step);
+        self.redo.clear();
+        Ok(Outcome::Done)
+    }
+
+    fn undo(&mut self) -> Result<Outcome> {
+        let Some(step) = self.undo.pop() else { return Ok(Outcome::Nothing("nothing to undo")) };
+        self.run(&step, false)?;
+        self.seek(step.at);
+        self.redo.push(step);
+        Ok(Outcome::Done)
+    }
+
+    fn redo(&mut self) -> Result<Outcome> {
+        let Some(step) = self.redo.pop() else { return Ok(Outcome::Nothing("nothing to redo")) };
+        self.run(&step, true)?;
+        self.seek(step.after);
+        self.undo.push(step);
+        Ok(Outcome::Done)
+    }
+
+    /// Runs a step forwards or backwards: take out items, change the text (moving the items
+    /// after each change), put in items, then the lexicon.
+    fn run(&mut self, step: &Step, forward: bool) -> Result<()> {
+        let (out, into) = if forward { (&step.removed, &step.added) } else { (&step.added, &step.removed) };
+        self.items.retain(|it| !out.contains(it));
+        let changes: Vec<Change> =
+            if forward { step.changes.clone() } else { step.changes.iter().rev().map(Change::inverse).collect() };
+        for c in &changes {
+            if !c.apply(&mut self.text) {
+                return Err(Error::History { at: c.at });
+            }
+            self.items.retain_mut(|it| match c.shift(it.span) {
+                Some(s) => {
+                    it.span = s;
+                    true
+                }
+                None => false,
+            });
+        }
+        if !changes.is_empty() {
+            self.line_starts = line_starts(&self.text);
+        }
+        for it in into {
+            let at = self.items.partition_point(|x| x.span < it.span);
+            self.items.insert(at, it.clone());
+        }
+        match (&step.lexical, forward) {
+            (Some(Lexical::Ignore(w)), true) => self.lexicon.ignore(w),
+            (Some(Lexical::Ignore(w)), false) => self.lexicon.unignore(w),
+            (Some(Lexical::Add(w)), true) => {
+                self.lexicon.add_user_word(w);
+                self.write_personal(w, true)?;
+            }
+            (Some(Lexical::Add(w)), false) => {
+                self.lexicon.remove_user_word(w);
+                self.write_personal(w, false)?;
+            }
+            (None, _) => {}
+        }
+        Ok(())
+    }
+
+    /// Adds `word` to (or takes it from) the personal dictionary file, atomically.
+    fn write_personal(&self, word: &str, add: bool) -> Result<()> {
+        let Some(path) = &self.personal else { return Ok(()) };
+        let word = normalize_apostrophes(word);
+        let old = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(source) => return Err(Error::Io { path: path.clone(), source }),
+        };
+        let mut lines: Vec<&str> = old.lines().collect();
+        if add {
+            if lines.contains(&word.as_str()) {
+                return Ok(());
+            }
+            lines.push(&word);
+        } else if let Some(k) = lines.iter().rposition(|l| *l == word) {
+            lines.remove(k);
+        }
+        let mut text = lines.join("\n");
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        }
+        save::write_atomic(path, text.as_bytes())
+    }
+
+    /// Saves the text to `path` atomically. The first save to the file the article came from
+    /// keeps the loaded bytes as `FILE.bak` first, when `backup` is on.
+    pub fn save(&mut self, path: &Path, backup: bool) -> Result<()> {
+        if backup && !self.backed_up && path == self.name {
+            save::write_atomic(&save::backup_path(path), self.original.as_bytes())?;
+            self.backed_up = true;
+        }
+        save::write_atomic(path, self.text.as_bytes())?;
+        if path == self.name {
+            self.saved = self.undo.last().map_or(0, |s| s.id);
+        }
+        Ok(())
+    }
+
+    /// The unified diff from the loaded text to the current one.
+    #[must_use]
+    pub fn diff(&self) -> String {
+        report::unified_diff(&self.name.to_string_lossy(), &self.original, &self.text)
+    }
+
+    /// The decisions so far, as a JSON document: each one's original byte range, old and new
+    /// text, kind and action.
+    #[must_use]
+    pub fn decision_log(&self) -> String {
+        #[derive(Serialize)]
+        struct Entry<'a> {
+            offset: usize,
+            length: usize,
+            old: &'a str,
+            new: Option<&'a str>,
+            kind: &'static str,
+            action: Action,
+        }
+        let mut entries = Vec::new();
+        for (k, step) in self.undo.iter().enumerate() {
+            let spans: Vec<(Span, &str, Option<&str>)> = if step.changes.is_empty() {
+                step.removed.iter().map(|it| (it.span, it.word.as_str(), None)).collect()
+            } else {
+                step.changes.iter().rev().map(|c| (c.old_span(), c.old.as_str(), Some(c.new.as_str()))).collect()
+            };
+            for (span, old, new) in spans {
+                let origin =
+                    self.undo[..k].iter().rev().flat_map(|s| s.changes.iter().rev()).fold(span, |sp, c| c.unshift(sp));
+                entries.push(Entry {
+                    offset: origin.start,
+                    length: origin.len(),
+                    old,
+                    new,
+                    kind: step.kind.name(),
+                    action: step.action,
+                });
+            }
+        }
+        let mut out = serde_json::to_string_pretty(&serde_json::json!({
+            "path": self.name.to_string_lossy(),
+            "decisions": entries,
+        }))
+        .unwrap_or_default();
+        out.push('\n');
+        out
+    }
+
+    /// Line and column (1-based) of a byte offset in the current text.
+    #[must_use]
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).max(1) - 1
+    }
+
+    /// The word of the last step, for messages.
+    #[must_use]
+    pub fn last_word(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.word.as_str())
+    }
+}
+
+impl Item {
+    fn pending(s: Suspect) -> Self {
+        Self { span: s.span, word: s.word, kind: s.kind, status: Status::Pending }
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut v = vec![0];
+    v.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn review(text: &str) -> Review {
+        Review::new("t.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us), None)
+    }
+
+    #[test]
+    fn taking_fixes_then_undoing_everything_restores_the_text() {
+        let mut r = review("The kuberanetes clustr is up.\n");
+        assert_eq!(r.current_item().map(|i| i.word.as_str()), Some("kuberanetes"));
+        assert_eq!(r.current_fixes().first().map(String::as_str), Some("Kubernetes"));
+        r.apply(Command::Accept(0)).unwrap();
+        assert_eq!(r.current_item().map(|i| i.word.as_str()), Some("clustr"));
+        r.apply(Command::Accept(0)).unwrap();
+        assert_eq!(r.text(), "The Kubernetes cluster is up.\n");
+        assert!(r.modified());
+        assert_eq!(r.counts(), (0, 2, 0));
+        r.apply(Command::Undo).unwrap();
+        r.apply(Command::Undo).unwrap();
+        assert_eq!(r.text(), "The kuberanetes clustr is up.\n");
+        assert!(!r.modified());
+        assert_eq!(r.current_item().map(|i| i.word.as_str()), Some("kuberanetes"));
+        r.apply(Command::Redo).unwrap();
+        assert_eq!(r.text(), "The Kubernetes clustr is up.\n");
+    }
+
+    #[test]
+    fn replace_all_is_one_step() {
+        let mut r = review("teh cat and teh dog and teh end\n");
+        r.apply(Command::ReplaceAll(0)).unwrap();
+        assert_eq!(r.text(), "the cat and the dog and the end\n");
+        r.apply(Command::Undo).unwrap();
+        assert_eq!(r.text(), "teh cat and teh dog and teh end\n");
+    }
+
+    #[test]
+    fn an_edit_with_a_typo_stays_suspect() {
+        let mut r = review("a clustr here\n");
+        r.apply(Command::Edit("clustre".into())).unwrap();
+        assert_eq!(r.text(), "a clustre here\n");
+        assert_eq!(r.items().iter().filter(|i| i.status == Status::Pending).count(), 1);
+    }
+
+    #[test]
+    fn the_decision_log_names_original_ranges() {
+        let mut r = review("teh teh\n");
+        r.apply(Command::Edit("these".into())).unwrap();
+        r.apply(Command::Accept(0)).unwrap();
+        let log = r.decision_log();
+        assert!(log.contains("\"offset\": 4"), "{log}");
+        assert!(log.contains("\"action\": \"edit\""), "{log}");
+    }
+}
