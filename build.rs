@@ -188,7 +188,7 @@ fn main() {
     let postings: Vec<u32> = pairs.iter().map(|p| p.1).collect();
 
     let mut out: Vec<u32> = vec![0; HEADER_WORDS];
-    while strings.len() % 4 != 0 {
+    while !strings.len().is_multiple_of(4) {
         strings.push(0);
     }
     let strings_words: Vec<u32> =

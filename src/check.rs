@@ -120,10 +120,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         };
         // Neighbours count only when a single space joins them (no punctuation between).
         let joined = prev.filter(|&(_, end)| t.span.start == end + 1 && text.as_bytes()[end] == b' ').map(|(w, _)| w);
-        if let Some(last) = pending.last_mut() {
-            if last.span.end == prev.map_or(usize::MAX, |p| p.1) && joined.is_some() {
-                last.next = Some(word);
-            }
+        if let Some(last) = pending.last_mut()
+            && last.span.end == prev.map_or(usize::MAX, |p| p.1)
+            && joined.is_some()
+        {
+            last.next = Some(word);
         }
         prev = Some((word, t.span.end));
         match (&v_us, &v_gb) {

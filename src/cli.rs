@@ -6,6 +6,8 @@
 use crate::check::{self, Options};
 use crate::document::Document;
 use crate::lexicon::{Dialect, Lexicon, Verdict};
+use crate::review::Review;
+use crate::tui::{self, app::App, theme::Theme};
 use crate::{report, save, suggest};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, Read, Write};
@@ -20,11 +22,14 @@ pub const SAMPLE_NAME: &str = "sample.txt";
 #[derive(Debug, Parser)]
 #[command(name = "galley", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// The command; without one, galley checks FILE (or its bundled sample article).
+    /// The command; without one, galley opens FILE (or its bundled sample article) in the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// The article to open (`-` reads stdin); none opens the bundled sample.
+    /// The article to open in the reader (`-` reads stdin); none opens the bundled sample.
     pub file: Option<PathBuf>,
+    /// Do not keep the original as FILE.bak on the reader's first save.
+    #[arg(long)]
+    pub no_backup: bool,
     #[command(flatten)]
     pub common: Common,
 }
@@ -148,10 +153,10 @@ pub fn personal_dictionary() -> Option<PathBuf> {
 /// Builds the lexicon the options ask for.
 pub fn lexicon(common: &Common, personal: Option<&Path>) -> anyhow::Result<Lexicon> {
     let mut lex = Lexicon::new();
-    if !common.no_personal {
-        if let Some(p) = personal.filter(|p| p.exists()) {
-            lex.load_word_list(p)?;
-        }
+    if !common.no_personal
+        && let Some(p) = personal.filter(|p| p.exists())
+    {
+        lex.load_word_list(p)?;
     }
     for v in &common.vocab {
         lex.load_word_list(v)?;
@@ -174,7 +179,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
     let lex = lexicon(&cli.common, io.personal.as_deref())?;
     let dialect = cli.common.lang.dialect();
     match cli.command {
-        None => open(cli.file.as_deref(), &lex, dialect, io),
+        None => open(cli.file.as_deref(), lex, dialect, !cli.no_backup, io),
         Some(Command::Check { files, format, no_suggestions }) => {
             run_check(files, format, Options { dialect, suggestions: !no_suggestions }, &lex, io)
         }
@@ -185,18 +190,26 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
     }
 }
 
-/// `galley [FILE]`: until the reader lands, prints the check report of FILE or of the sample.
-fn open(file: Option<&Path>, lex: &Lexicon, dialect: Option<Dialect>, io: &mut Io<'_>) -> anyhow::Result<u8> {
-    // Until the reader lands, `galley FILE` prints the check report.
+/// `galley [FILE]`: opens the article (or the bundled sample) in the reader.
+fn open(
+    file: Option<&Path>,
+    lex: Lexicon,
+    dialect: Option<Dialect>,
+    backup: bool,
+    io: &mut Io<'_>,
+) -> anyhow::Result<u8> {
     let doc = match file {
         Some(f) => read_document(f, io.input)?,
         None => Document::new(SAMPLE_NAME, SAMPLE.to_string()),
     };
-    let checked = check::check(doc.text(), lex, &Options { dialect, suggestions: true });
-    for s in &checked.suspects {
-        writeln!(io.out, "{}", report::text_line(&doc, s))?;
-    }
-    Ok(if checked.suspects.is_empty() { exit::CLEAN } else { exit::FOUND })
+    let unnamed = file.is_none_or(|f| f == Path::new("-"));
+    let review = Review::new(doc.path(), doc.text().to_string(), lex, dialect, io.personal.clone());
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(review, ratatui::layout::Rect::new(0, 0, size.0, size.1), Theme::from_env());
+    app.backup = backup;
+    app.unnamed = unnamed;
+    tui::run(app)?;
+    Ok(exit::CLEAN)
 }
 
 /// `galley check`.

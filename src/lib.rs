@@ -39,3 +39,4 @@ pub mod score;
 pub mod span;
 pub mod suggest;
 pub mod token;
+pub mod tui;

@@ -181,6 +181,12 @@ impl Review {
         review
     }
 
+    /// Gives the article a new name (after a save-as): later saves go there.
+    pub fn rename(&mut self, name: PathBuf) {
+        self.name = name;
+        self.saved = self.undo.last().map_or(0, |s| s.id);
+    }
+
     /// The name the article was opened under.
     #[must_use]
     pub fn name(&self) -> &Path {
@@ -624,34 +630,34 @@ mod tests {
         let mut r = review("The kuberanetes clustr is up.\n");
         assert_eq!(r.current_item().map(|i| i.word.as_str()), Some("kuberanetes"));
         assert_eq!(r.current_fixes().first().map(String::as_str), Some("Kubernetes"));
-        r.apply(Command::Accept(0)).unwrap();
+        r.apply(Command::Accept(0)).expect("apply");
         assert_eq!(r.current_item().map(|i| i.word.as_str()), Some("clustr"));
-        r.apply(Command::Accept(0)).unwrap();
+        r.apply(Command::Accept(0)).expect("apply");
         assert_eq!(r.text(), "The Kubernetes cluster is up.\n");
         assert!(r.modified());
         assert_eq!(r.counts(), (0, 2, 0));
-        r.apply(Command::Undo).unwrap();
-        r.apply(Command::Undo).unwrap();
+        r.apply(Command::Undo).expect("apply");
+        r.apply(Command::Undo).expect("apply");
         assert_eq!(r.text(), "The kuberanetes clustr is up.\n");
         assert!(!r.modified());
         assert_eq!(r.current_item().map(|i| i.word.as_str()), Some("kuberanetes"));
-        r.apply(Command::Redo).unwrap();
+        r.apply(Command::Redo).expect("apply");
         assert_eq!(r.text(), "The Kubernetes clustr is up.\n");
     }
 
     #[test]
     fn replace_all_is_one_step() {
         let mut r = review("teh cat and teh dog and teh end\n");
-        r.apply(Command::ReplaceAll(0)).unwrap();
+        r.apply(Command::ReplaceAll(0)).expect("apply");
         assert_eq!(r.text(), "the cat and the dog and the end\n");
-        r.apply(Command::Undo).unwrap();
+        r.apply(Command::Undo).expect("apply");
         assert_eq!(r.text(), "teh cat and teh dog and teh end\n");
     }
 
     #[test]
     fn an_edit_with_a_typo_stays_suspect() {
         let mut r = review("a clustr here\n");
-        r.apply(Command::Edit("clustre".into())).unwrap();
+        r.apply(Command::Edit("clustre".into())).expect("apply");
         assert_eq!(r.text(), "a clustre here\n");
         assert_eq!(r.items().iter().filter(|i| i.status == Status::Pending).count(), 1);
     }
@@ -659,8 +665,8 @@ mod tests {
     #[test]
     fn the_decision_log_names_original_ranges() {
         let mut r = review("teh teh\n");
-        r.apply(Command::Edit("these".into())).unwrap();
-        r.apply(Command::Accept(0)).unwrap();
+        r.apply(Command::Edit("these".into())).expect("apply");
+        r.apply(Command::Accept(0)).expect("apply");
         let log = r.decision_log();
         assert!(log.contains("\"offset\": 4"), "{log}");
         assert!(log.contains("\"action\": \"edit\""), "{log}");

@@ -74,12 +74,12 @@ pub fn tokenize(text: &str, mut each: impl FnMut(Token)) {
                 continue;
             }
         }
-        if c == b'`' || c == b'~' {
-            if let Some(end) = code_end(text, i) {
-                each(Token { span: Span::new(i, end), kind: TokenKind::Code });
-                i = end;
-                continue;
-            }
+        if (c == b'`' || c == b'~')
+            && let Some(end) = code_end(text, i)
+        {
+            each(Token { span: Span::new(i, end), kind: TokenKind::Code });
+            i = end;
+            continue;
         }
         let mut j = i;
         while j < n {

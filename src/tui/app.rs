@@ -1,0 +1,578 @@
+//! The reader's state around the review: mode, scroll position, panes shown, the last message.
+//! Keys become actions (see `keymap`), actions change this state; drawing only reads it.
+
+use super::keymap::{self, Action, Keys};
+use super::theme::Theme;
+use super::wrap::{self, Pos, Row};
+use crate::review::{Command, Outcome, Review, Status};
+use crate::save;
+use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use std::path::{Path, PathBuf};
+
+/// Rows the wheel scrolls.
+const WHEEL: usize = 3;
+
+/// A one-line text field with a cursor (byte offset).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Field {
+    /// The text typed so far.
+    pub text: String,
+    /// Where the cursor is (a byte offset on a char boundary).
+    pub cursor: usize,
+}
+
+impl Field {
+    fn with(text: &str) -> Self {
+        Self { text: text.to_string(), cursor: text.len() }
+    }
+
+    /// Applies an editing action; false if the action is not an edit.
+    fn edit(&mut self, action: Action) -> bool {
+        let before = |s: &str, at: usize| s[..at].chars().next_back().map_or(at, |c| at - c.len_utf8());
+        let after = |s: &str, at: usize| s[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        match action {
+            Action::Insert(c) => {
+                self.text.insert(self.cursor, c);
+                self.cursor += c.len_utf8();
+            }
+            Action::Left => self.cursor = before(&self.text, self.cursor),
+            Action::Right => self.cursor = after(&self.text, self.cursor),
+            Action::Home => self.cursor = 0,
+            Action::End => self.cursor = self.text.len(),
+            Action::Backspace => {
+                let b = before(&self.text, self.cursor);
+                self.text.replace_range(b..self.cursor, "");
+                self.cursor = b;
+            }
+            Action::Delete => {
+                let a = after(&self.text, self.cursor);
+                self.text.replace_range(self.cursor..a, "");
+            }
+            Action::DeleteWord => {
+                let head = &self.text[..self.cursor];
+                let start = head.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                self.text.replace_range(start..self.cursor, "");
+                self.cursor = start;
+            }
+            Action::DeleteToStart => {
+                self.text.replace_range(..self.cursor, "");
+                self.cursor = 0;
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// What a path prompt is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Export: the format follows the extension.
+    Export,
+    /// Save to a new path (an article from stdin, or the bundled sample).
+    SaveAs,
+}
+
+/// What the reader is doing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading and deciding.
+    Normal,
+    /// Editing the current word.
+    Edit(Field),
+    /// Typing a search.
+    Search(Field),
+    /// Choosing the fix for a replace-all.
+    Choose,
+    /// Typing a path.
+    Prompt(Purpose, Field),
+    /// Asking whether to overwrite an existing file.
+    Overwrite(Purpose, PathBuf),
+    /// Unsaved changes on quit.
+    Quit,
+}
+
+/// The panes of a frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Panes {
+    /// The article text (inside its margins).
+    pub article: Rect,
+    /// The review pane.
+    pub review: Rect,
+    /// The suspect list, when shown.
+    pub list: Option<Rect>,
+    /// The status line.
+    pub status: Rect,
+    /// The window is too small for anything but a message.
+    pub too_small: bool,
+}
+
+/// Widest column of article text, for reading comfort.
+pub const MAX_TEXT_WIDTH: u16 = 100;
+/// Width of the review pane beside the article on wide windows.
+const SIDE_WIDTH: u16 = 44;
+/// Height of the review pane below the article on narrow windows.
+const BOTTOM_HEIGHT: u16 = 9;
+
+/// Splits a window into panes.
+#[must_use]
+pub fn panes(area: Rect, list: bool) -> Panes {
+    if area.width < 40 || area.height < 12 {
+        return Panes { too_small: true, ..Panes::default() };
+    }
+    let status = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+    let body = Rect::new(area.x, area.y, area.width, area.height - 1);
+    let (article, side) = if body.width >= 80 + SIDE_WIDTH {
+        let side = Rect::new(body.right() - SIDE_WIDTH, body.y, SIDE_WIDTH, body.height);
+        (Rect::new(body.x, body.y, body.width - SIDE_WIDTH, body.height), side)
+    } else {
+        let side = Rect::new(body.x, body.bottom() - BOTTOM_HEIGHT, body.width, BOTTOM_HEIGHT);
+        (Rect::new(body.x, body.y, body.width, body.height - BOTTOM_HEIGHT), side)
+    };
+    // One column of margin each side, and text no wider than MAX_TEXT_WIDTH.
+    let text_width = article.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
+    let article = Rect::new(article.x + 1, article.y, text_width, article.height);
+    let (review, list) = match (list, side.width == SIDE_WIDTH && body.width >= 80 + SIDE_WIDTH) {
+        (false, _) => (side, None),
+        (true, true) => {
+            let top = side.height / 2;
+            (
+                Rect::new(side.x, side.y, side.width, top),
+                Some(Rect::new(side.x, side.y + top, side.width, side.height - top)),
+            )
+        }
+        (true, false) => {
+            let half = side.width / 2;
+            (
+                Rect::new(side.x, side.y, half, side.height),
+                Some(Rect::new(side.x + half, side.y, side.width - half, side.height)),
+            )
+        }
+    };
+    Panes { article, review, list, status, too_small: false }
+}
+
+/// The reader.
+// Independent switches (panes shown, save behaviour, done): no state machine hides in them.
+#[allow(clippy::struct_excessive_bools)]
+pub struct App {
+    /// The article under review.
+    pub review: Review,
+    /// What keys do now.
+    pub mode: Mode,
+    /// The first row shown.
+    pub top: Pos,
+    /// The window size.
+    pub area: Rect,
+    /// The suspect list is shown.
+    pub list: bool,
+    /// The help overlay is shown.
+    pub help: bool,
+    /// The last message for the status line.
+    pub message: String,
+    /// The last search, and where its current match is.
+    pub search: Option<(String, Option<usize>)>,
+    /// Styles.
+    pub theme: Theme,
+    /// Keep FILE.bak on the first save.
+    pub backup: bool,
+    /// True when the article has no file of its own (stdin, the bundled sample): saving asks
+    /// for a path.
+    pub unnamed: bool,
+    /// Set when the reader should close.
+    pub done: bool,
+}
+
+impl App {
+    /// A reader on `review` in a window of `area`, with the first suspect in view.
+    #[must_use]
+    pub fn new(review: Review, area: Rect, theme: Theme) -> Self {
+        let mut app = Self {
+            review,
+            mode: Mode::Normal,
+            top: Pos::default(),
+            area,
+            list: false,
+            help: false,
+            message: String::new(),
+            search: None,
+            theme,
+            backup: true,
+            unnamed: false,
+            done: false,
+        };
+        app.show_current();
+        app
+    }
+
+    /// The panes of the current window.
+    #[must_use]
+    pub fn panes(&self) -> Panes {
+        panes(self.area, self.list)
+    }
+
+    fn text_area(&self) -> Rect {
+        self.panes().article
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.text_area().width.max(1))
+    }
+
+    fn height(&self) -> usize {
+        usize::from(self.text_area().height.max(1))
+    }
+
+    /// The rows shown in the article pane, from the top.
+    #[must_use]
+    pub fn visible_rows(&self) -> Vec<Row> {
+        wrap::rows_from(self.review.text(), self.review.line_starts(), self.top, self.width(), self.height())
+    }
+
+    /// Which keys apply now.
+    #[must_use]
+    pub fn keys(&self) -> Keys {
+        if self.help {
+            return Keys::Help;
+        }
+        match &self.mode {
+            Mode::Normal => Keys::Normal,
+            Mode::Edit(_) | Mode::Search(_) | Mode::Prompt(..) => Keys::Field,
+            Mode::Choose => Keys::Choose,
+            Mode::Overwrite(..) => Keys::Confirm,
+            Mode::Quit => Keys::Quit,
+        }
+    }
+
+    /// Handles a key.
+    pub fn on_key(&mut self, key: &KeyEvent) {
+        if let Some(action) = keymap::action(self.keys(), key) {
+            self.act(action);
+        }
+    }
+
+    /// The window changed size.
+    pub fn resize(&mut self, area: Rect) {
+        self.area = area;
+        self.top = wrap::align(self.review.text(), self.review.line_starts(), self.top, self.width());
+        self.clamp_top();
+    }
+
+    /// Handles a mouse event: the wheel scrolls, a click on a highlighted word makes it current.
+    pub fn on_mouse(&mut self, m: &MouseEvent) {
+        match m.kind {
+            MouseEventKind::ScrollDown => self.scroll(WHEEL.cast_signed()),
+            MouseEventKind::ScrollUp => self.scroll(-WHEEL.cast_signed()),
+            MouseEventKind::Down(MouseButton::Left) if self.mode == Mode::Normal && !self.help => {
+                let at = Position::new(m.column, m.row);
+                let panes = self.panes();
+                if panes.article.contains(at) {
+                    let rows = self.visible_rows();
+                    let Some(row) = rows.get(usize::from(m.row - panes.article.y)) else { return };
+                    let offset = wrap::offset_at(self.review.text(), *row, usize::from(m.column - panes.article.x));
+                    let hit = self
+                        .review
+                        .items()
+                        .iter()
+                        .find(|it| it.status == Status::Pending && it.span.start <= offset && offset < it.span.end);
+                    if let Some(start) = hit.map(|it| it.span.start) {
+                        self.command(Command::Goto(start));
+                    }
+                } else if let Some(list) = panes.list.filter(|l| l.contains(at)) {
+                    let k = usize::from(m.row - list.y);
+                    if let Some(start) =
+                        self.list_window(list.height).get(k.wrapping_sub(1)).map(|&i| self.review.items()[i].span.start)
+                    {
+                        self.command(Command::Goto(start));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The indices of pending items the list pane shows in `height` rows (one header row).
+    #[must_use]
+    pub fn list_window(&self, height: u16) -> Vec<usize> {
+        let pending: Vec<usize> = self
+            .review
+            .items()
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.status == Status::Pending)
+            .map(|(i, _)| i)
+            .collect();
+        let rows = usize::from(height.saturating_sub(1)).max(1);
+        let at = self.review.current().and_then(|c| pending.iter().position(|&i| i == c)).unwrap_or(0);
+        let first = at.saturating_sub(rows / 3).min(pending.len().saturating_sub(rows));
+        pending.into_iter().skip(first).take(rows).collect()
+    }
+
+    fn act(&mut self, action: Action) {
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
+        match mode {
+            Mode::Normal if self.help => {
+                self.help = false;
+            }
+            Mode::Normal => self.normal(action),
+            Mode::Edit(mut f) => match action {
+                Action::Submit => self.command(Command::Edit(f.text)),
+                Action::Cancel => self.message = "edit cancelled".into(),
+                a => {
+                    f.edit(a);
+                    self.mode = Mode::Edit(f);
+                }
+            },
+            Mode::Search(mut f) => match action {
+                Action::Submit => {
+                    self.search = Some((f.text, None));
+                    self.find(true);
+                }
+                Action::Cancel => {}
+                a => {
+                    f.edit(a);
+                    self.mode = Mode::Search(f);
+                }
+            },
+            Mode::Choose => match action {
+                Action::Accept(n) => self.command(Command::ReplaceAll(n)),
+                _ => self.message = "replace-all cancelled".into(),
+            },
+            Mode::Prompt(purpose, mut f) => match action {
+                Action::Submit => self.write_to(purpose, PathBuf::from(f.text.trim()), false),
+                Action::Cancel => self.message = "cancelled".into(),
+                a => {
+                    f.edit(a);
+                    self.mode = Mode::Prompt(purpose, f);
+                }
+            },
+            Mode::Overwrite(purpose, path) => match action {
+                Action::Yes => self.write_to(purpose, path, true),
+                _ => self.message = "not written".into(),
+            },
+            Mode::Quit => match action {
+                Action::Save => {
+                    self.save();
+                    if !self.review.modified() {
+                        self.done = true;
+                    }
+                }
+                Action::Discard => self.done = true,
+                _ => self.message.clear(),
+            },
+        }
+    }
+
+    fn normal(&mut self, action: Action) {
+        let (h, half) = (self.height().cast_signed(), (self.height() / 2).max(1).cast_signed());
+        match action {
+            Action::LineDown => self.scroll(1),
+            Action::LineUp => self.scroll(-1),
+            Action::PageDown => self.scroll(h - 1),
+            Action::PageUp => self.scroll(1 - h),
+            Action::HalfDown => self.scroll(half),
+            Action::HalfUp => self.scroll(-half),
+            Action::Top => self.top = Pos::default(),
+            Action::Bottom => self.top = self.bottom(),
+            Action::Search => self.mode = Mode::Search(Field::default()),
+            Action::SearchNext => self.find(true),
+            Action::SearchPrevious => self.find(false),
+            Action::NextSuspect => self.command(Command::Next),
+            Action::PreviousSuspect => self.command(Command::Previous),
+            Action::Accept(n) => self.command(Command::Accept(n)),
+            Action::Ignore => self.command(Command::Ignore),
+            Action::IgnoreAll => self.command(Command::IgnoreAll),
+            Action::Add => self.command(Command::Add),
+            Action::Undo => self.command(Command::Undo),
+            Action::Redo => self.command(Command::Redo),
+            Action::Edit => match self.review.current_item() {
+                Some(it) if it.status == Status::Pending => self.mode = Mode::Edit(Field::with(&it.word)),
+                _ => self.message = "no suspect here".into(),
+            },
+            Action::ReplaceAll => match self.review.current_item() {
+                Some(it) if it.status == Status::Pending => self.mode = Mode::Choose,
+                _ => self.message = "no suspect here".into(),
+            },
+            Action::Save => self.save(),
+            Action::Export => {
+                self.mode = Mode::Prompt(Purpose::Export, Field::with(&default_export(self.review.name())));
+            }
+            Action::Quit => {
+                if self.review.modified() {
+                    self.mode = Mode::Quit;
+                } else {
+                    self.done = true;
+                }
+            }
+            Action::ToggleList => self.list = !self.list,
+            Action::Help => self.help = true,
+            _ => {}
+        }
+    }
+
+    /// Runs a review command, reports what happened, and brings the current suspect into view.
+    fn command(&mut self, command: Command) {
+        let moves = matches!(command, Command::Next | Command::Previous | Command::Goto(_));
+        let word = self.review.current_item().map(|it| it.word.clone()).unwrap_or_default();
+        let what = match &command {
+            Command::Accept(_) | Command::Edit(_) => format!("fixed {word}"),
+            Command::ReplaceAll(_) => format!("replaced every {word}"),
+            Command::Ignore => format!("ignored {word}"),
+            Command::IgnoreAll => format!("ignoring {word} for this session"),
+            Command::Add => format!("added {word} to the personal dictionary"),
+            Command::Undo => "undone".to_string(),
+            Command::Redo => "redone".to_string(),
+            _ => String::new(),
+        };
+        match self.review.apply(command) {
+            Ok(Outcome::Done) => self.message = what,
+            Ok(Outcome::Nothing(why)) => self.message = why.to_string(),
+            Err(e) => self.message = format!("error: {e}"),
+        }
+        if !moves && self.review.counts().0 == 0 && self.message.starts_with(['f', 'r', 'i', 'a']) {
+            self.message.push_str(" · no suspects left");
+        }
+        self.show_current();
+    }
+
+    /// Scrolls so that the current suspect is in view (a third of the way down when it was out
+    /// of view).
+    fn show_current(&mut self) {
+        let Some(item) = self.review.current_item() else { return };
+        let (text, starts) = (self.review.text(), self.review.line_starts());
+        let target = wrap::pos_of(text, starts, item.span.start, self.width());
+        let end = wrap::advance(text, starts, self.top, self.height() - 1, self.width());
+        if target < self.top || target > end {
+            self.top = wrap::retreat(text, starts, target, self.height() / 3, self.width());
+        }
+        self.clamp_top();
+    }
+
+    fn scroll(&mut self, rows: isize) {
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.width());
+        self.top = if rows >= 0 {
+            wrap::advance(text, starts, self.top, rows.unsigned_abs(), w)
+        } else {
+            wrap::retreat(text, starts, self.top, rows.unsigned_abs(), w)
+        };
+        self.clamp_top();
+    }
+
+    /// The top that shows the last row at the bottom of the pane.
+    fn bottom(&self) -> Pos {
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.width());
+        let last = wrap::last(text, starts, w);
+        wrap::retreat(text, starts, last, self.height() - 1, w)
+    }
+
+    fn clamp_top(&mut self) {
+        let bottom = self.bottom();
+        if self.top > bottom {
+            self.top = bottom;
+        }
+    }
+
+    /// Moves to the next (or previous) match of the last search, wrapping around the article.
+    fn find(&mut self, forward: bool) {
+        let Some((query, at)) = self.search.clone() else {
+            self.message = "no search yet: / to search".into();
+            return;
+        };
+        if query.is_empty() {
+            return;
+        }
+        let text = self.review.text();
+        let from = at.unwrap_or_else(|| self.review.line_starts().get(self.top.line).copied().unwrap_or(0));
+        let found = if forward {
+            let start = if at.is_some() { from + 1 } else { from };
+            find_from(text, &query, start).or_else(|| find_from(text, &query, 0))
+        } else {
+            find_before(text, &query, from).or_else(|| find_before(text, &query, text.len()))
+        };
+        match found {
+            Some(m) => {
+                self.search = Some((query, Some(m)));
+                let (starts, w) = (self.review.line_starts(), self.width());
+                let target = wrap::pos_of(text, starts, m, w);
+                let end = wrap::advance(text, starts, self.top, self.height() - 1, w);
+                if target < self.top || target > end {
+                    self.top = wrap::retreat(text, starts, target, self.height() / 3, w);
+                }
+                self.clamp_top();
+                self.message.clear();
+            }
+            None => self.message = format!("not found: {query}"),
+        }
+    }
+
+    fn save(&mut self) {
+        if self.unnamed {
+            self.mode = Mode::Prompt(Purpose::SaveAs, Field::default());
+            return;
+        }
+        let path = self.review.name().to_path_buf();
+        self.message = match self.review.save(&path, self.backup) {
+            Ok(()) => format!("saved {}", path.display()),
+            Err(e) => format!("not saved: {e}"),
+        };
+    }
+
+    fn write_to(&mut self, purpose: Purpose, path: PathBuf, confirmed: bool) {
+        if path.as_os_str().is_empty() {
+            self.message = "no path given".into();
+            return;
+        }
+        if !confirmed && path.exists() {
+            self.mode = Mode::Overwrite(purpose, path);
+            return;
+        }
+        let result = match purpose {
+            Purpose::SaveAs => self.review.save(&path, false).map(|()| "saved"),
+            Purpose::Export => {
+                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+                let (bytes, what) = match ext.as_str() {
+                    "diff" | "patch" => (self.review.diff(), "exported the diff to"),
+                    "json" => (self.review.decision_log(), "exported the decision log to"),
+                    _ => (self.review.text().to_string(), "exported the text to"),
+                };
+                save::write_atomic(&path, bytes.as_bytes()).map(|()| what)
+            }
+        };
+        let ok = result.is_ok();
+        self.message = match result {
+            Ok(what) => format!("{what} {}", path.display()),
+            Err(e) => format!("not written: {e}"),
+        };
+        if purpose == Purpose::SaveAs && ok {
+            self.unnamed = false;
+            self.review.rename(path);
+        }
+    }
+}
+
+fn default_export(name: &Path) -> String {
+    let stem = name.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+    let dir = name.parent().filter(|p| !p.as_os_str().is_empty() && name != Path::new("<stdin>"));
+    let file = format!("{stem}.fixed.txt");
+    dir.map_or(file.clone(), |d| d.join(&file).to_string_lossy().into_owned())
+}
+
+/// Smart case: a query without capitals matches any casing (ASCII letters).
+fn matches_at(text: &[u8], at: usize, q: &[u8], fold: bool) -> bool {
+    text.get(at..at + q.len()).is_some_and(|w| if fold { w.eq_ignore_ascii_case(q) } else { w == q })
+}
+
+fn find_from(text: &str, query: &str, from: usize) -> Option<usize> {
+    let fold = !query.chars().any(char::is_uppercase);
+    let (t, q) = (text.as_bytes(), query.as_bytes());
+    (from..=t.len().saturating_sub(q.len())).find(|&i| text.is_char_boundary(i) && matches_at(t, i, q, fold))
+}
+
+fn find_before(text: &str, query: &str, before: usize) -> Option<usize> {
+    let fold = !query.chars().any(char::is_uppercase);
+    let (t, q) = (text.as_bytes(), query.as_bytes());
+    (0..before.min(t.len().saturating_sub(q.len()) + 1))
+        .rev()
+        .find(|&i| text.is_char_boundary(i) && matches_at(t, i, q, fold))
+}

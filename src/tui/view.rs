@@ -1,0 +1,285 @@
+//! Drawing: a pure function of the reader's state. One function per pane.
+
+use super::app::{App, Field, Mode, Purpose};
+use super::keymap::GROUPS;
+use super::wrap::{Row, char_width};
+use crate::check::Kind;
+use crate::lexicon::Dialect;
+use crate::review::{Item, Status};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+/// Draws the whole frame.
+pub fn draw(frame: &mut Frame<'_>, app: &App) {
+    let panes = app.panes();
+    if panes.too_small {
+        let msg = Paragraph::new("window too small for galley: make it at least 40 x 12").wrap(Wrap { trim: true });
+        frame.render_widget(msg, frame.area());
+        return;
+    }
+    article(frame, app, panes.article);
+    review(frame, app, panes.review);
+    if let Some(area) = panes.list {
+        list(frame, app, area);
+    }
+    status(frame, app, panes.status);
+    if app.help {
+        help(frame, app);
+    }
+}
+
+/// The words of the kind, as the review pane says them.
+fn kind_words(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Spelling => "misspelled",
+        Kind::Casing => "casing",
+    }
+}
+
+fn item_style(app: &App, item: &Item, current: bool) -> Style {
+    let t = &app.theme;
+    let base = match (item.status, item.kind) {
+        (Status::Pending, Kind::Spelling) => t.spelling,
+        (Status::Pending, Kind::Casing) => t.casing,
+        (Status::Fixed, _) => t.fixed,
+        (Status::Ignored | Status::Added, _) => t.ignored,
+    };
+    if current { base.patch(t.current) } else { base }
+}
+
+/// The spans of `text[from..to]` styled per byte range.
+fn styled(text: &str, from: usize, to: usize, ranges: &[(usize, usize, Style)]) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut cur = String::new();
+    let mut cur_style = Style::default();
+    for (i, c) in text[from..to].char_indices() {
+        let at = from + i;
+        let style = ranges.iter().rev().find(|(s, e, _)| *s <= at && at < *e).map_or(Style::default(), |r| r.2);
+        if style != cur_style && !cur.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut cur), cur_style));
+        }
+        cur_style = style;
+        match c {
+            '\t' => cur.push_str(&" ".repeat(char_width('\t'))),
+            c if c.is_control() => cur.push('\u{fffd}'),
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        spans.push(Span::styled(cur, cur_style));
+    }
+    spans
+}
+
+fn search_ranges(app: &App, from: usize, to: usize) -> Vec<(usize, usize, Style)> {
+    let Some((query, _)) = &app.search else { return Vec::new() };
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let text = app.review.text();
+    let fold = !query.chars().any(char::is_uppercase);
+    let (t, q) = (text.as_bytes(), query.as_bytes());
+    let mut out = Vec::new();
+    let mut i = from.saturating_sub(q.len() - 1);
+    while i < to && i + q.len() <= t.len() {
+        let w = &t[i..i + q.len()];
+        if (if fold { w.eq_ignore_ascii_case(q) } else { w == q }) && text.is_char_boundary(i) {
+            out.push((i, i + q.len(), app.theme.matched));
+            i += q.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn row_line(app: &App, row: Row) -> Line<'static> {
+    let items = app.review.items();
+    let current = app.review.current();
+    let first = items.partition_point(|it| it.span.end <= row.start);
+    let mut ranges: Vec<(usize, usize, Style)> = search_ranges(app, row.start, row.end);
+    for (k, it) in items.iter().enumerate().skip(first).take_while(|(_, it)| it.span.start < row.end) {
+        ranges.push((it.span.start, it.span.end, item_style(app, it, Some(k) == current)));
+    }
+    Line::from(styled(app.review.text(), row.start, row.end, &ranges))
+}
+
+fn article(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let lines: Vec<Line<'static>> = app.visible_rows().into_iter().map(|r| row_line(app, r)).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The sentence around the current suspect: back to the previous sentence end and on to the
+/// next, at most 160 bytes each way, cut at a space. The flags say whether it was cut.
+fn context(text: &str, start: usize, end: usize) -> (usize, usize, bool, bool) {
+    const REACH: usize = 160;
+    let before = &text[text.floor_char_boundary(start.saturating_sub(REACH))..start];
+    let from = start - before.len();
+    let (from, cut_start) = match before.rfind(['.', '!', '?', '\n']) {
+        Some(i) => {
+            let rest = &before[i + 1..];
+            (from + i + 1 + rest.len() - rest.trim_start().len(), false)
+        }
+        None if from == 0 => (0, false),
+        None => (before.find(' ').map_or(from, |i| from + i + 1), true),
+    };
+    let after = &text[end..text.floor_char_boundary((end + REACH).min(text.len()))];
+    let (to, cut_end) = match after.find(['.', '!', '?', '\n']) {
+        Some(i) => (end + i + usize::from(after.as_bytes()[i] != b'\n'), false),
+        None if end + after.len() == text.len() => (text.len(), false),
+        None => (after.rfind(' ').map_or(end + after.len(), |i| end + i), true),
+    };
+    (from, to, cut_start, cut_end)
+}
+
+fn review(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let t = &app.theme;
+    let block = Block::new().borders(Borders::TOP | Borders::LEFT).border_style(t.dim);
+    let (pending, fixed, ignored) = app.review.counts();
+    let Some(item) = app.review.current_item().filter(|it| it.status == Status::Pending) else {
+        let done = if fixed + ignored > 0 { "No suspects left." } else { "No suspects in this article." };
+        let text = Text::from(vec![
+            Line::styled(done, t.accent),
+            Line::default(),
+            Line::from("s save · x export · u undo · q quit"),
+        ]);
+        frame.render_widget(Paragraph::new(text).block(block.title(" review ")).wrap(Wrap { trim: false }), area);
+        return;
+    };
+    let index = app.review.items()[..app.review.current().unwrap_or(0)]
+        .iter()
+        .filter(|it| it.status == Status::Pending)
+        .count()
+        + 1;
+    let title = format!(" {} · {index} of {pending} ", kind_words(item.kind));
+    let text = app.review.text();
+    let (from, to, cut_start, cut_end) = context(text, item.span.start, item.span.end);
+    let current = item_style(app, item, true);
+    let word = match &app.mode {
+        Mode::Edit(f) => f.text.clone(),
+        _ => text[item.span.range()].to_string(),
+    };
+    let ellipsis = |cut: bool| if cut { "…" } else { "" };
+    let head = format!("{}{}", ellipsis(cut_start), text[from..item.span.start].replace(['\t', '\r'], " "));
+    let tail = format!("{}{}", text[item.span.end..to].replace(['\t', '\r'], " "), ellipsis(cut_end));
+    let head_width = UnicodeWidthStr::width(head.as_str());
+    let sentence = vec![Span::raw(head), Span::styled(word, current), Span::raw(tail)];
+    let mut lines = vec![Line::from(sentence), Line::default()];
+    match &app.mode {
+        Mode::Edit(_) => lines.push(Line::styled("edit: Enter commits · Esc cancels", t.accent)),
+        Mode::Choose => {
+            lines.push(Line::styled(format!("replace every {} with: 1-9 or Enter · Esc cancels", item.word), t.accent));
+        }
+        _ => {}
+    }
+    let offered = app.review.current_fixes();
+    if offered.is_empty() {
+        lines.push(Line::styled("no suggestions: e to edit, i to ignore, a to add", t.dim));
+    }
+    for (n, fix) in offered.iter().enumerate() {
+        lines.push(Line::from(vec![Span::styled(format!("{} ", n + 1), t.accent), Span::raw(fix.clone())]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "Enter 1st · 1-9 pick · i ignore · I all · a add · e edit · R replace all · u undo · ? help",
+        t.dim,
+    ));
+    let para = Paragraph::new(lines).block(block.title(title).title_style(t.accent)).wrap(Wrap { trim: false });
+    frame.render_widget(para, area);
+    if let Mode::Edit(f) = &app.mode {
+        // The cursor sits in the edited word, on the first line of the pane.
+        let col = head_width + UnicodeWidthStr::width(&f.text[..f.cursor]);
+        let inner = area.width.saturating_sub(1).max(1);
+        let col = u16::try_from(col).unwrap_or(u16::MAX);
+        frame.set_cursor_position(Position::new(area.x + 1 + col % inner, area.y + 1 + col / inner));
+    }
+}
+
+fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let t = &app.theme;
+    let items = app.review.items();
+    let (mut spelling, mut casing) = (0, 0);
+    for it in items.iter().filter(|it| it.status == Status::Pending) {
+        match it.kind {
+            Kind::Spelling => spelling += 1,
+            Kind::Casing => casing += 1,
+        }
+    }
+    let mut lines = vec![Line::styled(format!("{spelling} misspelled · {casing} casing"), t.dim)];
+    for i in app.list_window(area.height.saturating_sub(1)) {
+        let it = &items[i];
+        let line = app.review.line_of(it.span.start) + 1;
+        let style = item_style(app, it, Some(i) == app.review.current());
+        lines.push(Line::from(vec![
+            Span::styled(format!("{line:>5} "), t.dim),
+            Span::styled(it.word.clone(), style),
+            Span::styled(format!(" {}", kind_words(it.kind)), t.dim),
+        ]));
+    }
+    let block = Block::new().borders(Borders::TOP | Borders::LEFT).border_style(t.dim).title(" suspects ");
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn field_line(prompt: &str, f: &Field) -> (String, usize) {
+    (format!("{prompt}{}", f.text), UnicodeWidthStr::width(prompt) + UnicodeWidthStr::width(&f.text[..f.cursor]))
+}
+
+fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let t = &app.theme;
+    let prompt = match &app.mode {
+        Mode::Search(f) => Some(field_line("/", f)),
+        Mode::Prompt(Purpose::Export, f) => Some(field_line("export to (.txt text, .diff diff, .json log): ", f)),
+        Mode::Prompt(Purpose::SaveAs, f) => Some(field_line("save as: ", f)),
+        Mode::Overwrite(_, p) => Some((format!("{} exists: overwrite? y/n", p.display()), usize::MAX)),
+        Mode::Quit => Some(("unsaved changes: s save and quit · d discard · Esc stay".to_string(), usize::MAX)),
+        _ => None,
+    };
+    if let Some((text, cursor)) = prompt {
+        frame.render_widget(Paragraph::new(text).style(t.status), area);
+        if cursor != usize::MAX {
+            let x = u16::try_from(cursor).unwrap_or(u16::MAX).min(area.width.saturating_sub(1));
+            frame.set_cursor_position(Position::new(area.x + x, area.y));
+        }
+        return;
+    }
+    let (pending, fixed, ignored) = app.review.counts();
+    let text = app.review.text();
+    let at = app.review.line_starts().get(app.top.line).copied().unwrap_or(0);
+    let percent = if text.is_empty() { 100 } else { at * 100 / text.len() };
+    let name = app.review.name().display().to_string();
+    let modified = if app.review.modified() { " [+]" } else { "" };
+    let dialect = match app.review.dialect() {
+        Dialect::Us => "en-US",
+        Dialect::Gb => "en-GB",
+    };
+    let left =
+        format!(" {name}{modified} · {percent}% · {pending} left · {fixed} fixed · {ignored} ignored · {dialect} ");
+    let right = if app.message.is_empty() { "? help ".to_string() } else { format!("{} ", app.message) };
+    let gap = usize::from(area.width).saturating_sub(left.width() + right.width());
+    let line = format!("{left}{}{right}", " ".repeat(gap));
+    frame.render_widget(Paragraph::new(line).style(t.status), area);
+}
+
+fn help(frame: &mut Frame<'_>, app: &App) {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    for (group, bindings) in GROUPS {
+        lines.push(Line::styled(*group, t.accent));
+        for b in *bindings {
+            lines.push(Line::from(vec![Span::styled(format!("  {:<11}", b.label), t.accent), Span::raw(b.help)]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("In the edit buffer: arrows, Home/End, Backspace/Delete, ^W, ^U", t.dim));
+    lines.push(Line::styled("Esc or ? closes this help", t.dim));
+    let area = frame.area();
+    let width = 60.min(area.width);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
+    let popup = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(Block::bordered().title(" keys ").border_style(t.accent)), popup);
+}

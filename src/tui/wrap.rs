@@ -1,0 +1,208 @@
+//! Wrapping the article to the pane: each line of the text becomes one or more rows, broken
+//! at spaces, by display width (wide characters take two columns, a tab four). Only the lines
+//! in view are ever wrapped, so a frame costs the same on a 10 MB article as on a short one.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Columns a tab takes.
+pub const TAB_WIDTH: usize = 4;
+
+/// A row position: a line of the text and a row of its wrapping.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Pos {
+    /// Index of the line.
+    pub line: usize,
+    /// Row within the wrapped line.
+    pub row: usize,
+}
+
+/// One row on screen: the bytes of the text it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Index of the line it belongs to.
+    pub line: usize,
+    /// First byte shown.
+    pub start: usize,
+    /// One past the last byte shown.
+    pub end: usize,
+}
+
+/// Display width of a character in the article.
+#[must_use]
+pub fn char_width(c: char) -> usize {
+    if c == '\t' { TAB_WIDTH } else { c.width().unwrap_or(0) }
+}
+
+/// The bytes of line `line`, without its line ending.
+fn line_range(text: &str, starts: &[usize], line: usize) -> (usize, usize) {
+    let start = starts.get(line).copied().unwrap_or(text.len());
+    let mut end = starts.get(line + 1).map_or(text.len(), |&n| n - 1);
+    if text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
+        end -= 1;
+    }
+    (start, end)
+}
+
+/// The rows of one line at `width` columns: greedy, breaking after the last space that fits,
+/// or inside a word longer than the row.
+#[must_use]
+pub fn line_rows(text: &str, starts: &[usize], line: usize, width: usize) -> Vec<(usize, usize)> {
+    let (start, end) = line_range(text, starts, line);
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    let mut row_start = start;
+    let mut cols = 0;
+    let mut last_space: Option<usize> = None; // byte just after the last space in this row
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        let w = char_width(c);
+        if cols + w > width && at > row_start {
+            let cut = match last_space {
+                Some(s) if s > row_start && s <= at => s,
+                _ => at,
+            };
+            rows.push((row_start, cut));
+            row_start = cut;
+            cols = text[cut..at].chars().map(char_width).sum();
+            last_space = None;
+        }
+        cols += w;
+        if c == ' ' || c == '\t' {
+            last_space = Some(at + c.len_utf8());
+        }
+    }
+    rows.push((row_start, end));
+    rows
+}
+
+fn line_count(starts: &[usize]) -> usize {
+    starts.len()
+}
+
+/// The rows shown from `top`, at most `height` of them.
+#[must_use]
+pub fn rows_from(text: &str, starts: &[usize], top: Pos, width: usize, height: usize) -> Vec<Row> {
+    let mut out = Vec::with_capacity(height);
+    let mut line = top.line;
+    let mut skip = top.row;
+    while out.len() < height && line < line_count(starts) {
+        for (start, end) in line_rows(text, starts, line, width).into_iter().skip(skip) {
+            if out.len() == height {
+                break;
+            }
+            out.push(Row { line, start, end });
+        }
+        skip = 0;
+        line += 1;
+    }
+    out
+}
+
+/// The position `n` rows below `pos`, stopping at the last row.
+#[must_use]
+pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, width: usize) -> Pos {
+    let mut pos = pos;
+    let mut n = n;
+    loop {
+        let rows = line_rows(text, starts, pos.line, width).len();
+        if pos.row + n < rows {
+            return Pos { line: pos.line, row: pos.row + n };
+        }
+        if pos.line + 1 >= line_count(starts) {
+            return Pos { line: pos.line, row: rows - 1 };
+        }
+        n -= rows - pos.row;
+        pos = Pos { line: pos.line + 1, row: 0 };
+    }
+}
+
+/// The position `n` rows above `pos`, stopping at the first row.
+#[must_use]
+pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, width: usize) -> Pos {
+    let mut pos = pos;
+    let mut n = n;
+    loop {
+        if n <= pos.row {
+            return Pos { line: pos.line, row: pos.row - n };
+        }
+        if pos.line == 0 {
+            return Pos::default();
+        }
+        n -= pos.row + 1;
+        let line = pos.line - 1;
+        pos = Pos { line, row: line_rows(text, starts, line, width).len() - 1 };
+    }
+}
+
+/// The last row of the text.
+#[must_use]
+pub fn last(text: &str, starts: &[usize], width: usize) -> Pos {
+    let line = line_count(starts).saturating_sub(1);
+    Pos { line, row: line_rows(text, starts, line, width).len().saturating_sub(1) }
+}
+
+/// The row that shows byte `offset`.
+#[must_use]
+pub fn pos_of(text: &str, starts: &[usize], offset: usize, width: usize) -> Pos {
+    let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+    let rows = line_rows(text, starts, line, width);
+    let row = rows.iter().rposition(|&(s, _)| s <= offset).unwrap_or(0);
+    Pos { line, row }
+}
+
+/// `pos` after the width changed: the same line, the row that now shows its first byte.
+#[must_use]
+pub fn align(text: &str, starts: &[usize], pos: Pos, width: usize) -> Pos {
+    let line = pos.line.min(line_count(starts).saturating_sub(1));
+    let rows = line_rows(text, starts, line, width);
+    Pos { line, row: pos.row.min(rows.len() - 1) }
+}
+
+/// The byte under column `col` of a row (the row's end when past it).
+#[must_use]
+pub fn offset_at(text: &str, row: Row, col: usize) -> usize {
+    let mut cols = 0;
+    for (i, c) in text[row.start..row.end].char_indices() {
+        cols += char_width(c);
+        if cols > col {
+            return row.start + i;
+        }
+    }
+    row.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(text: &str) -> Vec<usize> {
+        std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
+    }
+
+    fn wrapped(text: &str, width: usize) -> Vec<&str> {
+        let s = starts(text);
+        rows_from(text, &s, Pos::default(), width, 100).iter().map(|r| &text[r.start..r.end]).collect()
+    }
+
+    #[test]
+    fn lines_break_at_spaces_and_keep_blank_lines() {
+        assert_eq!(wrapped("the quick brown fox\r\n\r\njumps", 10), ["the quick ", "brown fox", "", "jumps"]);
+    }
+
+    #[test]
+    fn long_words_and_wide_characters_break_by_columns() {
+        assert_eq!(wrapped("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrapped("日本語のテキスト", 6), ["日本語", "のテキ", "スト"]);
+    }
+
+    #[test]
+    fn moving_by_rows_crosses_lines_and_stops_at_the_ends() {
+        let text = "one two three\nfour\nfive six";
+        let s = starts(text);
+        let p = advance(text, &s, Pos::default(), 3, 8);
+        assert_eq!(p, Pos { line: 2, row: 0 });
+        assert_eq!(advance(text, &s, p, 10, 8), last(text, &s, 8));
+        assert_eq!(retreat(text, &s, p, 10, 8), Pos::default());
+        assert_eq!(pos_of(text, &s, text.find("six").unwrap_or(0), 5), Pos { line: 2, row: 1 });
+    }
+}

@@ -1,0 +1,227 @@
+//! The reader as a user sees it: whole screens after key sequences, drawn into a test backend.
+//! Snapshots live in tests/snapshots; review changes with `cargo insta review`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use galley::lexicon::{Dialect, Lexicon};
+use galley::review::Review;
+use galley::tui::app::App;
+use galley::tui::theme::Theme;
+use galley::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+const ARTICLE: &str = "Running kubernetes at scale\n\nThe kuberanetes clustr runs on three nodes, and teh team said the \
+clustr is healthy. Teh operators use github for their manifests and keep a close eye on resilcy.\n\nLater, teh \
+platform team moved the clustr to a new region.\n";
+
+fn reader(text: &str, width: u16, height: u16) -> App {
+    let review = Review::new("article.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+    App::new(review, Rect::new(0, 0, width, height), Theme::new(true))
+}
+
+/// Presses keys written as in vi: plain characters, or `<Tab>`, `<S-Tab>`, `<Enter>`, `<Esc>`,
+/// `<BS>`, `<C-x>`.
+fn press(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (event, len) = if c == '<' {
+            let end = rest.find('>').expect("closing >");
+            let name = &rest[1..end];
+            let event = match name {
+                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+                n if n.starts_with("C-") => {
+                    KeyEvent::new(KeyCode::Char(n[2..].chars().next().expect("key")), KeyModifiers::CONTROL)
+                }
+                n => panic!("unknown key <{n}>"),
+            };
+            (event, end + 1)
+        } else {
+            let m = if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+            (KeyEvent::new(KeyCode::Char(c), m), c.len_utf8())
+        };
+        app.on_key(&event);
+        rest = &rest[len..];
+    }
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draw");
+    terminal.backend().to_string()
+}
+
+fn current_word(app: &App) -> Option<String> {
+    app.review.current_item().map(|it| it.word.clone())
+}
+
+#[test]
+fn opening_shows_the_first_suspect_in_every_pane() {
+    let app = reader(ARTICLE, 120, 16);
+    assert_eq!(current_word(&app).as_deref(), Some("kubernetes"));
+    insta::assert_snapshot!("opening", screen(&app));
+}
+
+#[test]
+fn tab_moves_between_suspects_and_shift_tab_back() {
+    let mut app = reader(ARTICLE, 120, 16);
+    press(&mut app, "<Tab><Tab>");
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    insta::assert_snapshot!("after_two_tabs", screen(&app));
+    press(&mut app, "<S-Tab>[");
+    assert_eq!(current_word(&app).as_deref(), Some("kubernetes"));
+}
+
+#[test]
+fn enter_takes_the_first_fix_and_moves_on() {
+    let mut app = reader(ARTICLE, 120, 16);
+    press(&mut app, "<Enter><Enter>");
+    assert!(app.review.text().starts_with("Running Kubernetes at scale\n\nThe Kubernetes clustr"));
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    insta::assert_snapshot!("after_two_fixes", screen(&app));
+}
+
+#[test]
+fn undo_and_redo_every_decision() {
+    let mut app = reader(ARTICLE, 120, 16);
+    press(&mut app, "<Enter>2i");
+    assert_ne!(app.review.text(), ARTICLE);
+    press(&mut app, "uuu");
+    assert_eq!(app.review.text(), ARTICLE);
+    assert_eq!(current_word(&app).as_deref(), Some("kubernetes"));
+    insta::assert_snapshot!("after_undoing_everything", screen(&app));
+    press(&mut app, "<C-r>");
+    assert!(app.review.text().starts_with("Running Kubernetes"));
+}
+
+#[test]
+fn the_edit_buffer_replaces_the_word() {
+    let mut app = reader(ARTICLE, 120, 16);
+    press(&mut app, "<Tab><Tab>e<BS>er");
+    insta::assert_snapshot!("editing", screen(&app));
+    press(&mut app, "<Enter>");
+    assert!(app.review.text().contains("The kuberanetes cluster runs"));
+    press(&mut app, "e<C-u>gone<Esc>");
+    assert!(!app.review.text().contains("gone"), "Esc cancels");
+}
+
+#[test]
+fn replace_all_fixes_every_occurrence_as_one_step() {
+    let mut app = reader(ARTICLE, 120, 16);
+    press(&mut app, "<Tab><Tab>R");
+    insta::assert_snapshot!("choosing_for_replace_all", screen(&app));
+    press(&mut app, "<Enter>");
+    assert!(!app.review.text().contains("clustr"));
+    press(&mut app, "u");
+    assert_eq!(app.review.text().matches("clustr").count(), 3);
+}
+
+#[test]
+fn help_lists_the_keymap_and_esc_closes_it() {
+    let mut app = reader(ARTICLE, 120, 40);
+    press(&mut app, "?");
+    let s = screen(&app);
+    for line in ["Tab ]", "next suspect", "^R", "redo", "replace every occurrence"] {
+        assert!(s.contains(line), "{line}");
+    }
+    insta::assert_snapshot!("help", s);
+    press(&mut app, "<Esc>");
+    assert!(!app.help);
+}
+
+#[test]
+fn a_narrow_window_stacks_the_panes() {
+    let app = reader(ARTICLE, 60, 24);
+    insta::assert_snapshot!("narrow", screen(&app));
+}
+
+#[test]
+fn a_tiny_window_says_so() {
+    let app = reader(ARTICLE, 30, 8);
+    assert!(screen(&app).contains("window too small"));
+}
+
+#[test]
+fn the_list_shows_pending_suspects_with_counts() {
+    let mut app = reader(ARTICLE, 130, 20);
+    press(&mut app, "l");
+    let s = screen(&app);
+    assert!(s.contains("misspelled ·"), "{s}");
+    insta::assert_snapshot!("list", s);
+}
+
+#[test]
+fn quitting_with_changes_asks_first() {
+    let mut app = reader(ARTICLE, 120, 16);
+    press(&mut app, "<Enter>q");
+    assert!(!app.done);
+    assert!(screen(&app).contains("unsaved changes"));
+    press(&mut app, "<Esc>");
+    assert!(!app.done);
+    press(&mut app, "qd");
+    assert!(app.done);
+}
+
+#[test]
+fn search_finds_and_wraps() {
+    let mut app = reader(ARTICLE, 120, 16);
+    press(&mut app, "/region<Enter>");
+    assert_eq!(app.search.as_ref().and_then(|s| s.1), ARTICLE.find("region"));
+    press(&mut app, "/nowhere<Enter>");
+    assert!(screen(&app).contains("not found: nowhere"));
+}
+
+#[test]
+fn export_writes_by_extension_and_will_not_overwrite_unasked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = reader(ARTICLE, 120, 16);
+    press(&mut app, "<Enter>");
+    for (name, needle) in
+        [("out.diff", "+Running Kubernetes"), ("out.json", "\"action\": \"accept\""), ("out.txt", "Running Kubernetes")]
+    {
+        let path = dir.path().join(name);
+        press(&mut app, &format!("x<C-u>{}<Enter>", path.display()));
+        let written = std::fs::read_to_string(&path).expect("exported");
+        assert!(written.contains(needle), "{name}: {written}");
+    }
+    let path = dir.path().join("out.txt");
+    std::fs::write(&path, "keep").expect("write");
+    press(&mut app, &format!("x<C-u>{}<Enter>", path.display()));
+    assert!(screen(&app).contains("overwrite? y/n"));
+    press(&mut app, "n");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "keep");
+}
+
+#[test]
+fn save_keeps_a_backup_of_the_original_bytes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.txt");
+    let original = "Teh end.\r\n";
+    std::fs::write(&path, original).expect("write");
+    let review = Review::new(&path, original.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+    let mut app = App::new(review, Rect::new(0, 0, 100, 20), Theme::new(true));
+    press(&mut app, "<Enter>s");
+    assert_eq!(std::fs::read_to_string(&path).expect("saved"), "The end.\r\n");
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.txt.bak")).expect("backup"), original);
+    press(&mut app, "q");
+    assert!(app.done, "nothing unsaved");
+}
+
+#[test]
+fn the_current_suspect_stands_out_and_decided_words_are_marked() {
+    let mut app = reader(ARTICLE, 120, 16);
+    let mut terminal = Terminal::new(TestBackend::new(120, 16)).expect("terminal");
+    terminal.draw(|f| view::draw(f, &app)).expect("draw");
+    let modifiers = |t: &Terminal<TestBackend>, x: u16, y: u16| t.backend().buffer()[(x, y)].modifier;
+    // " Running kubernetes": the current suspect starts at column 9 of the first row.
+    assert!(modifiers(&terminal, 9, 0).contains(ratatui::style::Modifier::REVERSED));
+    assert!(!modifiers(&terminal, 2, 0).contains(ratatui::style::Modifier::REVERSED));
+    press(&mut app, "<Enter>");
+    terminal.draw(|f| view::draw(f, &app)).expect("draw");
+    assert!(modifiers(&terminal, 9, 0).contains(ratatui::style::Modifier::BOLD), "fixed words are bold without colour");
+    assert!(!modifiers(&terminal, 9, 0).contains(ratatui::style::Modifier::REVERSED));
+}
