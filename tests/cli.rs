@@ -265,9 +265,18 @@ fn help_and_version() {
 }
 
 #[test]
-fn no_argument_checks_the_bundled_sample() {
+fn the_reader_without_a_terminal_says_so_and_exits_two() {
     let env = Env::new();
-    let o = env.run(&[], b"");
-    assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).contains("sample.txt:6:"), "{}", stdout(&o));
+    let article = env.file("a.txt", b"Teh end.\n");
+    for args in [vec![], vec![path_str(&article)], vec!["-"]] {
+        let o = env.run(&args, b"Teh end.\n");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o), "galley: the reader needs a terminal (use `galley check` or `galley fix` in scripts)\n");
+        assert_eq!(o.stdout, b"");
+    }
+    assert_eq!(std::fs::read(&article).expect("read"), b"Teh end.\n", "nothing written");
+    // Bad input is reported before the terminal is looked at.
+    let o = env.run(&["missing.txt"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("galley: missing.txt: "), "{}", stderr(&o));
 }

@@ -1,0 +1,107 @@
+//! End to end in a real terminal: the built binary runs inside tmux, keys are typed into it, and
+//! the saved bytes are checked. Needs tmux (`.ci/run` installs it).
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Self {
+        Self { socket: format!("galley-{name}-{}", std::process::id()) }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs (apt-get install tmux)")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "never saw {needle:?}; screen:\n{s}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            assert!(self.run(&["send-keys", "-t", "t", k]).status.success());
+        }
+    }
+
+    fn wait_exit(&self) {
+        let start = Instant::now();
+        while self.run(&["has-session", "-t", "t"]).status.success() {
+            assert!(start.elapsed() < Duration::from_secs(10), "galley did not quit; screen:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn start(tmux: &Tmux, dir: &Path, args: &str) {
+    let cmd = format!(
+        "HOME={d} XDG_DATA_HOME={d}/data TERM=xterm-256color {bin} {args}; sleep 0.2",
+        d = dir.display(),
+        bin = env!("CARGO_BIN_EXE_galley"),
+    );
+    let dir = dir.to_str().expect("utf-8 dir");
+    let o = tmux.run(&["new-session", "-d", "-s", "t", "-x", "130", "-y", "30", "-c", dir, &cmd]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn fix_by_key_save_and_quit_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("article.txt");
+    let original = "Teh kuberanetes clustr is up.\r\nNo final newline";
+    std::fs::write(&file, original).expect("write");
+    let tmux = Tmux::new("fix");
+    start(&tmux, dir.path(), "article.txt");
+    let screen = tmux.wait_for("misspelled · 1 of 3");
+    assert!(screen.contains("article.txt · 0% · 3 left"), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2 left");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 left");
+    tmux.keys(&["i"]);
+    tmux.wait_for("0 left · 2 fixed · 1 ignored");
+    tmux.keys(&["s"]);
+    tmux.wait_for("saved");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    assert_eq!(std::fs::read_to_string(&file).expect("saved"), "The Kubernetes clustr is up.\r\nNo final newline");
+    assert_eq!(std::fs::read_to_string(dir.path().join("article.txt.bak")).expect("backup"), original);
+}
+
+#[test]
+fn quit_with_unsaved_changes_can_discard() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "Teh end.\n").expect("write");
+    let tmux = Tmux::new("discard");
+    start(&tmux, dir.path(), "a.txt");
+    tmux.wait_for("1 left");
+    tmux.keys(&["Enter", "q"]);
+    tmux.wait_for("unsaved changes");
+    tmux.keys(&["d"]);
+    tmux.wait_exit();
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "Teh end.\n");
+    assert!(!dir.path().join("a.txt.bak").exists());
+}
