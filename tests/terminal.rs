@@ -1,9 +1,25 @@
 //! End to end in a real terminal: the built binary runs inside tmux, keys are typed into it, and
-//! the saved bytes are checked. Needs tmux (`.ci/run` installs it).
+//! the saved bytes are checked. Needs tmux: scripts/install-test-tools.sh installs it when it is
+//! missing.
 
 use std::path::Path;
 use std::process::{Command, Output};
+use std::sync::Once;
 use std::time::{Duration, Instant};
+
+static TMUX: Once = Once::new();
+
+/// Installs tmux with the project's script if this machine lacks it.
+fn ensure_tmux() {
+    TMUX.call_once(|| {
+        if Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success()) {
+            return;
+        }
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/install-test-tools.sh");
+        let ok = Command::new("bash").arg(script).status().is_ok_and(|s| s.success());
+        assert!(ok, "tmux is missing and {script} could not install it");
+    });
+}
 
 struct Tmux {
     socket: String,
@@ -11,6 +27,7 @@ struct Tmux {
 
 impl Tmux {
     fn new(name: &str) -> Self {
+        ensure_tmux();
         Self { socket: format!("galley-{name}-{}", std::process::id()) }
     }
 
