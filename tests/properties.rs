@@ -73,3 +73,50 @@ proptest! {
         prop_assert_eq!(back, text);
     }
 }
+
+/// A reader's decision, as the property generates it.
+fn decision() -> impl Strategy<Value = galley::review::Command> {
+    use galley::review::Command;
+    prop_oneof![
+        (0usize..3).prop_map(Command::Accept),
+        (0usize..2).prop_map(Command::ReplaceAll),
+        prop_oneof![Just("x"), Just("two words"), Just("clustre"), Just("\u{e9}t\u{e9}")]
+            .prop_map(|s| Command::Edit(s.to_string())),
+        Just(Command::Ignore),
+        Just(Command::IgnoreAll),
+        Just(Command::Next),
+        Just(Command::Previous),
+        Just(Command::Redo),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Any sequence of decisions followed by as many undos gives back the loaded bytes, and
+    /// every suspect's span still slices to its word.
+    #[test]
+    fn decisions_then_as_many_undos_restore_the_bytes(text in article(), decisions in proptest::collection::vec(decision(), 0..12)) {
+        use galley::review::{Command, Outcome, Review};
+        let mut review = Review::new("p.txt", text.clone(), Lexicon::new(), None, None);
+        let mut steps = 0usize;
+        for d in decisions {
+            let moves = matches!(d, Command::Next | Command::Previous);
+            let outcome = review.apply(d).expect("decision applies");
+            if outcome == Outcome::Done && !moves {
+                steps += 1;
+            }
+            for it in review.items() {
+                prop_assert_eq!(it.span.get(review.text()), Some(it.word.as_str()));
+            }
+        }
+        // A redo that did something was a step too; undo until the history is empty.
+        let mut undone = 0;
+        while review.apply(Command::Undo).expect("undo") == Outcome::Done {
+            undone += 1;
+        }
+        prop_assert!(undone <= steps);
+        prop_assert_eq!(review.text().as_bytes(), text.as_bytes());
+        prop_assert!(!review.modified());
+    }
+}
