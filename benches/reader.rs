@@ -4,7 +4,7 @@
 //!   (in process; add the binary's start-up from `figures`);
 //! - key press to finished frame on a 10 MB article, per kind of key (scrolling, moving between
 //!   suspects, taking a fix, which edits the 10 MB text and re-checks what it touched, undo);
-//! - peak memory (VmHWM) with the 10 MB article open, against 3 x the article + 64 MB.
+//! - peak memory (`VmHWM`) with the 10 MB article open, against 3 x the article + 64 MB.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use galley::lexicon::Lexicon;
@@ -102,5 +102,8 @@ fn main() {
         );
     }
     let peak = peak_rss_mb();
-    println!("peak memory with the {mb:.1} MB article open: {peak:.0} MB (budget 3 x {mb:.1} + 64 = {:.0} MB)", 3.0 * mb + 64.0);
+    println!(
+        "peak memory with the {mb:.1} MB article open: {peak:.0} MB (budget 3 x {mb:.1} + 64 = {:.0} MB)",
+        3.0 * mb + 64.0
+    );
 }

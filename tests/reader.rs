@@ -225,3 +225,14 @@ fn the_current_suspect_stands_out_and_decided_words_are_marked() {
     assert!(modifiers(&terminal, 9, 0).contains(ratatui::style::Modifier::BOLD), "fixed words are bold without colour");
     assert!(!modifiers(&terminal, 9, 0).contains(ratatui::style::Modifier::REVERSED));
 }
+
+#[test]
+fn readme_lists_every_binding_of_the_keymap() {
+    let readme = include_str!("../README.md");
+    for (_, bindings) in galley::tui::keymap::GROUPS {
+        for b in *bindings {
+            let row = format!("| `{}` | {} |", b.label, b.help);
+            assert!(readme.contains(&row), "README lacks the row {row}");
+        }
+    }
+}
