@@ -236,3 +236,32 @@ fn readme_lists_every_binding_of_the_keymap() {
         }
     }
 }
+
+#[test]
+fn a_click_on_a_highlighted_word_makes_it_current_and_the_wheel_scrolls() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mouse = |kind, column, row| MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE };
+    let mut app = reader(ARTICLE, 120, 16);
+    // Row 2 is " The kuberanetes clustr runs…": column 17 is inside "clustr".
+    app.on_mouse(&mouse(MouseEventKind::Down(MouseButton::Left), 18, 2));
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    assert_eq!(app.review.current_item().map(|it| it.span.start), ARTICLE.find("clustr"));
+    // A click on a plain word changes nothing.
+    app.on_mouse(&mouse(MouseEventKind::Down(MouseButton::Left), 2, 2));
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    let long = "word\n".repeat(100);
+    let mut app = reader(&long, 120, 16);
+    app.on_mouse(&mouse(MouseEventKind::ScrollDown, 5, 5));
+    assert_eq!(app.top.line, 3);
+    app.on_mouse(&mouse(MouseEventKind::ScrollUp, 5, 5));
+    assert_eq!(app.top.line, 0);
+}
+
+#[test]
+fn resizing_keeps_the_place_and_switches_layout() {
+    let mut app = reader(ARTICLE, 60, 24);
+    assert!(app.panes().review.y > 0, "stacked when narrow");
+    app.resize(Rect::new(0, 0, 140, 24));
+    assert_eq!(app.panes().review.y, 0, "side by side when wide");
+    assert!(screen(&app).contains("casing · 1 of 10"));
+}
