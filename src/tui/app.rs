@@ -415,9 +415,11 @@ impl App {
     fn command(&mut self, command: Command) {
         let moves = matches!(command, Command::Next | Command::Previous | Command::Goto(_));
         let word = self.review.current_item().map(|it| it.word.clone()).unwrap_or_default();
+        let offered = |n: &usize| self.review.current_fixes().get(*n).cloned().unwrap_or_default();
         let what = match &command {
-            Command::Accept(_) | Command::Edit(_) => format!("fixed {word}"),
-            Command::ReplaceAll(_) => format!("replaced every {word}"),
+            Command::Accept(n) => format!("fixed {word} → {}", offered(n)),
+            Command::Edit(new) => format!("fixed {word} → {new}"),
+            Command::ReplaceAll(n) => format!("replaced every {word} → {}", offered(n)),
             Command::Ignore => format!("ignored {word}"),
             Command::IgnoreAll => format!("ignoring {word} for this session"),
             Command::Add => format!("added {word} to the personal dictionary"),
