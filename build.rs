@@ -5,7 +5,8 @@
 //! - a lower-case SCOWL word whose capitalised form is far more common (three size steps or more,
 //!   `english` at 70 against `English` at 10) is treated as the capitalised word only;
 //! - a tech name that is only a common English word with a capital (`Properties`, `Payment`) is
-//!   dropped, so that it cannot excuse a capital in the middle of a sentence; a generic term
+//!   dropped, so that it cannot excuse a capital in the middle of a sentence, unless English
+//!   lists it as a proper noun as well (`Python`, `Windows`); a generic term
 //!   with a capital (`Supercomputing`) is accepted in lower case too: only names (brands,
 //!   products, languages, companies) have a canonical casing;
 //! - possessives (`dog's`) are accepted but not suggested: the suggester handles `'s` itself.
@@ -102,7 +103,11 @@ fn main() {
                 // A generic term with a capital (`Supercomputing`) is the word in a title.
                 entry.lower |= LOWER_TECH;
             } else if is_capitalised(term) && common_word {
-                // A common word with a capital (`Payment`): not a name of its own.
+                // A common word with a capital (`Payment`) is not a name of its own, unless
+                // English lists it as a proper noun too (`Python`, `Windows`): then it is one.
+                if let Some(f) = entry.forms.iter_mut().find(|f| f.0 == term) {
+                    f.2 |= SRC_TECH;
+                }
             } else if let Some(f) = entry.forms.iter_mut().find(|f| f.0 == term) {
                 f.2 |= SRC_TECH;
             } else {

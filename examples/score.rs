@@ -54,6 +54,10 @@ fn main() -> std::io::Result<()> {
         for (w, s) in &score.false_alarms {
             println!("  {w} -> {s}");
         }
+        println!("\nright words that fix changed:");
+        for (a, b) in &score.broken {
+            println!("  {a} -> {b}");
+        }
         println!("\nmisses (class, original, damaged, first suggestion):");
         for (c, a, b, s) in &score.misses {
             println!("  {c:?}\t{a}\t{b}\t{s}");

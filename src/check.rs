@@ -12,6 +12,7 @@
 //!   common word (`Fraugt`) and no name stands beside it anywhere in the article
 //!   (`Kendall Roden`, `Jago Macleod`).
 
+use crate::casing::{self, Capital, Usage};
 use crate::lexicon::{Case, Dialect, Lexicon, Verdict, case_of};
 use crate::span::Span;
 use crate::suggest::{self, Suggestion};
@@ -65,7 +66,8 @@ pub struct Suspect {
 pub struct Options {
     /// The dialect, or `None` to choose it from the article's own spellings.
     pub dialect: Option<Dialect>,
-    /// Rank fixes for each suspect (off: faster, empty suggestion lists).
+    /// Rank fixes for misspellings (off: faster, empty lists). Casing suspects always carry
+    /// their fix: it costs nothing to know.
     pub suggestions: bool,
 }
 
@@ -102,12 +104,33 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let (mut us, mut gb) = (0usize, 0usize);
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
     let mut known = KnownCache::new();
+    let mut last: Option<(usize, bool)> = None; // where the previous token ended; was it a word
+    let mut capitals: Vec<Capital<'_>> = Vec::new();
+    let mut words = 0usize;
+    let mut lower_starts: Vec<(Span, &str)> = Vec::new();
     tokenize(text, |t| {
         if t.kind != TokenKind::Word {
             prev = None;
+            last = Some((t.span.end, false));
             return;
         }
         let word = t.span.slice(text);
+        words += 1;
+        let gap_from = last.map(|l| l.0);
+        let single_space = gap_from.is_some_and(|g| t.span.start == g + 1 && text.as_bytes()[g] == b' ');
+        let first = text.as_bytes()[t.span.start];
+        if first.is_ascii_uppercase() || (first >= 0x80 && case_of(word) != Case::Lower) {
+            if word.len() > 1 {
+                let start = !single_space && casing::starts_sentence(text, gap_from, t.span.start);
+                capitals.push(Capital { span: t.span, word, start });
+            }
+        } else if first.is_ascii_lowercase()
+            && last.is_some_and(|l| l.1)
+            && casing::ends_sentence(&text[gap_from.unwrap_or(0)..t.span.start])
+        {
+            lower_starts.push((t.span, word));
+        }
+        last = Some((t.span.end, true));
         let [v_us, v_gb] = match known.probe(text.as_bytes(), t.span) {
             Ok(()) => [Verdict::Known, Verdict::Known],
             Err(fill) => {
@@ -156,14 +179,14 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut ranked: HashMap<&str, Vec<Suggestion>> = HashMap::new();
     let mut slips: HashMap<&str, bool> = HashMap::new();
     let mut suspects = Vec::new();
-    for p in pending {
+    for p in &pending {
         let kind = match &p.verdicts[slot] {
             Verdict::Known => continue,
             Verdict::Casing(forms) => {
                 if p.word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
                     continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
                 }
-                let suggestions = if options.suggestions { forms.clone() } else { Vec::new() };
+                let suggestions = forms.clone();
                 suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind: Kind::Casing, suggestions });
                 continue;
             }
@@ -198,7 +221,74 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         };
         suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind, suggestions });
     }
+    context_casing(text, words, lexicon, dialect, &named, &capitals, &lower_starts, &mut suspects);
     Checked { dialect, suspects }
+}
+
+/// Adds the casing suspects that need the sentence around a word (see [`casing`]), and turns
+/// lower-case occurrences of the article's own names from misspellings into casing suspects.
+#[allow(clippy::too_many_arguments)] // the pass's findings, handed over as they are
+fn context_casing(
+    text: &str,
+    words: usize,
+    lexicon: &Lexicon,
+    dialect: Dialect,
+    named: &HashSet<&str>,
+    capitals: &[Capital<'_>],
+    lower_starts: &[(Span, &str)],
+    suspects: &mut Vec<Suspect>,
+) {
+    let misspelled: HashSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
+    // How the article writes each word it Capitalises inside a sentence, and where it writes
+    // that word in lower case: one more pass, over the words only.
+    let mut usage: HashMap<String, Usage> = HashMap::new();
+    for c in capitals.iter().filter(|c| !c.start && case_of(c.word) == Case::Title) {
+        usage.entry(c.word.to_lowercase()).or_default().title += 1;
+    }
+    let mut lowered: HashMap<&str, Vec<Span>> = HashMap::new();
+    if !usage.is_empty() {
+        tokenize(text, |t| {
+            let w = t.span.slice(text);
+            if t.kind == TokenKind::Word
+                && w.as_bytes()[0].is_ascii_lowercase()
+                && let Some(u) = usage.get_mut(w)
+            {
+                u.lower += 1;
+                lowered.entry(w).or_default().push(t.span);
+            }
+        });
+    }
+    let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage);
+    let taken: HashSet<Span> = suspects.iter().map(|s| s.span).collect();
+    suspects.extend(found.suspects.into_iter().filter(|s| !taken.contains(&s.span)));
+    // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
+    let mut raised: HashMap<Span, String> = HashMap::new();
+    for (key, form) in &found.names {
+        let u = usage.get(key).copied().unwrap_or_default();
+        if let Some(spans) = lowered.get(key.as_str())
+            && casing::lowered_name(lexicon, form, u, named.contains(form.as_str()))
+        {
+            raised.extend(spans.iter().map(|&s| (s, form.clone())));
+        }
+    }
+    suspects.retain(|s| !raised.contains_key(&s.span));
+    suspects.extend(raised.into_iter().map(|(span, form)| Suspect {
+        span,
+        word: span.slice(text).to_string(),
+        kind: Kind::Casing,
+        suggestions: vec![form],
+    }));
+    let taken: HashSet<Span> = suspects.iter().map(|s| s.span).collect();
+    for &(span, word) in lower_starts {
+        if !taken.contains(&span) && casing::raise_at_start(lexicon, word, dialect) {
+            let mut fix = String::with_capacity(word.len());
+            let mut chars = word.chars();
+            fix.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+            fix.push_str(chars.as_str());
+            suspects.push(Suspect { span, word: word.to_string(), kind: Kind::Casing, suggestions: vec![fix] });
+        }
+    }
+    suspects.sort_by_key(|s| s.span.start);
 }
 
 /// A direct-mapped cache of words known in both dialects. Half the words of any English text are
@@ -306,7 +396,7 @@ mod tests {
     fn names_far_from_words_pass_and_slips_do_not() {
         assert_eq!(flagged("Kendall works at Diagrid and Mirantis."), []);
         assert_eq!(
-            flagged("Why is Code Deployment Still Fraugt with Problems?"),
+            flagged("Why is code deployment still Fraugt with problems?"),
             [("Fraugt".to_string(), Kind::Spelling, Some("Fraught".to_string()))]
         );
     }

@@ -231,7 +231,10 @@ fn run_check(
                 continue;
             }
         };
-        let checked = check::check(doc.text(), lex, &options);
+        let mut checked = check::check(doc.text(), lex, &options);
+        if !options.suggestions {
+            checked.suspects.iter_mut().for_each(|s| s.suggestions.clear());
+        }
         for s in &checked.suspects {
             let line = match format {
                 Format::Text => report::text_line(&doc, s),

@@ -125,6 +125,27 @@ pub enum Verdict {
     Unknown,
 }
 
+/// What a capitalised word is when it stands inside a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Sense {
+    /// A common word that only took a capital (`Members`, `Discussed`): lower case is right.
+    Common,
+    /// Written as a name, brand or term with no other use (`London`, `Python`): the capital
+    /// is right.
+    Name,
+    /// A common word that English also lists as a name (`Randy`, `Bias`, `Will`): a name only
+    /// beside another name.
+    Proper,
+    /// A rare word whose tech term is spelled otherwise (`Ai` for `AI`, `Ml` for `ML`).
+    Term(String),
+    /// No layer knows it.
+    Unknown,
+}
+
+/// Below this corpus count a lower-case word yields to its tech term's spelling (`ai` -> `AI`);
+/// above it the word is too common to be the term (`it`, `go`).
+const TERM_OVER_WORD: u32 = 2_000_000;
+
 /// A cased spelling of a key in the built-in table.
 #[derive(Clone, Copy, Debug)]
 pub struct Form {
@@ -576,6 +597,37 @@ impl Lexicon {
                 b.flags(e) & (format::LOWER_US | format::LOWER_GB | format::LOWER_TECH) == 0
                     && b.forms(e).any(|f| f.text == word)
             })
+        })
+    }
+
+    /// What the Title-case `word` is inside a sentence in `dialect` (see [`Sense`]).
+    #[must_use]
+    pub fn capital_sense(&self, word: &str, dialect: Dialect) -> Sense {
+        let norm = normalize_apostrophes(word);
+        let word = possessive_stem(&norm).filter(|s| s.len() > 1).unwrap_or(&norm);
+        if !self.ignored.is_empty() && self.ignored.contains(word) {
+            return Sense::Name;
+        }
+        with_lower(word, |lower| {
+            if let Some(u) = self.user.get(lower) {
+                return if u.forms.iter().any(|f| f == word) || !u.lower { Sense::Name } else { Sense::Common };
+            }
+            let b = self.builtin;
+            let Some(e) = b.lookup(lower) else { return Sense::Unknown };
+            let lower_ok = b.flags(e) & (dialect.lower_flag() | format::LOWER_TECH) != 0;
+            // A name with no lower-case use (`London`), or a brand or term (`Python`, `Go`);
+            // or a word that English lists also as a name (`Will`, `Case`, `Bias`, and `As` for
+            // arsenic), a name only when a neighbour says so (`Randy Bias`).
+            if let Some(f) = b.forms(e).find(|f| f.text == word) {
+                return if !lower_ok || f.source & format::SRC_TECH != 0 { Sense::Name } else { Sense::Proper };
+            }
+            if !lower_ok {
+                return Sense::Name; // no lower-case use: a casing matter for the verdict
+            }
+            match b.forms(e).find(|f| f.source & format::SRC_TECH != 0) {
+                Some(term) if b.frequency(e) < TERM_OVER_WORD => Sense::Term(term.text.to_string()),
+                _ => Sense::Common,
+            }
         })
     }
 

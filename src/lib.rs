@@ -26,6 +26,7 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod casing;
 pub mod check;
 pub mod cli;
 pub mod document;

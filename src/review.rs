@@ -45,6 +45,9 @@ pub struct Item {
     pub kind: Kind,
     /// Decided or not.
     pub status: Status,
+    /// The fixes the checker gave with it: a casing fix, which context decides (`Members` is
+    /// lowered inside a sentence, kept in a heading). Misspellings are ranked when shown.
+    pub given: Vec<String>,
 }
 
 /// What a decision did, for the decision log.
@@ -254,12 +257,19 @@ impl Review {
     /// The fixes offered for the current suspect, best first (at most nine).
     #[must_use]
     pub fn current_fixes(&self) -> &[String] {
-        self.current_item().and_then(|it| self.fixes.get(&it.word)).map_or(&[], Vec::as_slice)
+        match self.current_item() {
+            Some(it) if !it.given.is_empty() => &it.given,
+            Some(it) => self.fixes.get(&it.word).map_or(&[], Vec::as_slice),
+            None => &[],
+        }
     }
 
     /// The fixes for `item`, ranked on first use and kept.
     fn fixes_of(&mut self, item: usize) -> Vec<String> {
         let Some(it) = self.items.get(item) else { return Vec::new() };
+        if !it.given.is_empty() {
+            return it.given.clone();
+        }
         if let Some(f) = self.fixes.get(&it.word) {
             return f.clone();
         }
@@ -359,7 +369,10 @@ impl Review {
         let mut changes = Vec::new();
         let mut added = Vec::new();
         let mut delta: isize = 0;
-        let recheck = check::check(new, &self.lexicon, &Options { dialect: Some(self.dialect), suggestions: false });
+        // Misspellings only: the new text alone has no sentence around it to judge casing by.
+        let mut recheck =
+            check::check(new, &self.lexicon, &Options { dialect: Some(self.dialect), suggestions: false });
+        recheck.suspects.retain(|s| s.kind == Kind::Spelling);
         // Later targets first, so that every change's offset holds in the text it applies to.
         for t in targets.iter().rev() {
             changes.push(Change { at: t.span.start, old: t.word.clone(), new: new.to_string() });
@@ -373,6 +386,7 @@ impl Review {
                     word: new.to_string(),
                     kind: t.kind,
                     status: Status::Fixed,
+                    given: Vec::new(),
                 });
             } else {
                 added.extend(recheck.suspects.iter().map(|s| Item {
@@ -607,7 +621,8 @@ impl Review {
 
 impl Item {
     fn pending(s: Suspect) -> Self {
-        Self { span: s.span, word: s.word, kind: s.kind, status: Status::Pending }
+        let given = if s.kind == Kind::Casing { s.suggestions } else { Vec::new() };
+        Self { span: s.span, word: s.word, kind: s.kind, status: Status::Pending, given }
     }
 }
 

@@ -56,6 +56,8 @@ pub struct Score {
     pub broken_by_fix: usize,
     /// Correct words in the damaged texts.
     pub right_words: usize,
+    /// Right words that `fix` changed: (word, what it became).
+    pub broken: Vec<(String, String)>,
     /// Missed or wrongly fixed errors: (class, original, damaged, first suggestion).
     pub misses: Vec<(Class, String, String, String)>,
 }
@@ -111,6 +113,7 @@ impl Score {
                 self.right_words += 1;
                 if fixed != wb {
                     self.broken_by_fix += 1;
+                    self.broken.push((wb.to_string(), fixed));
                 }
                 continue;
             }
