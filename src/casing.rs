@@ -14,7 +14,7 @@
 use crate::check::{Kind, Suspect};
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, case_of, format};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FastMap, FastSet};
 
 /// A line shorter than this that ends without punctuation is a heading (or a list item).
 const HEADING_MAX: usize = 80;
@@ -27,7 +27,7 @@ const DAMAGED_PER_MILLE: usize = 20;
 const DAMAGED_MIN: usize = 5;
 /// Words at least this common (`that`, `do`, `using`) are never an article's own name, however
 /// often random capitals hit them.
-const FUNCTION_WORD: f64 = 1.0e8;
+pub const FUNCTION_WORD: f64 = 1.0e8;
 /// A line at least this long that ends without punctuation was hard-wrapped: the next line
 /// continues its sentence.
 const WRAPPED_MIN: usize = 50;
@@ -93,6 +93,37 @@ pub fn is_heading(text: &str, at: usize) -> bool {
         || (line.chars().count() <= HEADING_MAX && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', ')']))
 }
 
+/// `word` in lower case, written into `buf` (no allocation once `buf` has grown).
+pub fn lower_into<'b>(buf: &'b mut String, word: &str) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    buf
+}
+
+/// The last line asked about, so that many runs on one long line find its ends once.
+#[derive(Default)]
+struct Line {
+    start: usize,
+    end: usize,
+    heading: bool,
+}
+
+impl Line {
+    fn is_heading(&mut self, text: &str, at: usize) -> bool {
+        if at < self.start || at >= self.end || self.end == 0 {
+            self.start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            self.end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            self.heading = is_heading(text, at);
+        }
+        self.heading
+    }
+}
+
 /// Small words that may stand inside a multi-word name (`Bank of America`).
 fn is_connector(gap: &str) -> bool {
     matches!(gap, " " | " of " | " and " | " for " | " the " | " & " | " de " | " von " | " van " | " on " | " in ")
@@ -152,7 +183,7 @@ impl Usage {
     /// A word the article writes Capitalised inside sentences at least this often, and at least
     /// as often as in lower case, is its own name or term (`Python`, `Request` for a class):
     /// random capitals hit a common word far less often than its plain form.
-    const OWN_NAME: usize = 3;
+    pub const OWN_NAME: usize = 3;
 
     /// True when the article treats the word as a name.
     #[must_use]
@@ -166,7 +197,7 @@ pub struct Capitals {
     /// Capitalised common words and mis-cased terms inside sentences.
     pub suspects: Vec<Suspect>,
     /// Names the article writes Capitalised inside sentences: lower-case key -> the spelling.
-    pub names: HashMap<String, String>,
+    pub names: FastMap<String, String>,
 }
 
 /// Judges the capitalised words of `text` (`words` long). `misspelled` holds the spans already
@@ -179,10 +210,12 @@ pub fn capitals(
     lexicon: &Lexicon,
     dialect: Dialect,
     caps: &[Capital<'_>],
-    misspelled: &HashSet<Span>,
-    usage: &HashMap<String, Usage>,
+    misspelled: &FastSet<Span>,
+    usage: &FastMap<String, Usage>,
 ) -> Capitals {
-    let mut out = Capitals { suspects: Vec::new(), names: HashMap::new() };
+    let mut out = Capitals { suspects: Vec::new(), names: FastMap::default() };
+    let mut key = String::new();
+    let mut line = Line::default();
     // Runs of capitalised words joined by spaces (or `of`, `and`), each word with its sense.
     let mut runs: Vec<(&[Capital<'_>], Vec<Sense>)> = Vec::new();
     let mut i = 0;
@@ -197,7 +230,7 @@ pub fn capitals(
             .iter()
             .map(|c| match case_of(c.word) {
                 Case::Upper | Case::Mixed => Sense::Name, // `HTML Specification`, `HyperText Transfer`
-                _ if usage.get(&c.word.to_lowercase()).is_some_and(|u| u.is_name())
+                _ if usage.get(lower_into(&mut key, c.word)).is_some_and(|u| u.is_name())
                     && lexicon.frequency(c.word) < FUNCTION_WORD =>
                 {
                     Sense::Name
@@ -210,11 +243,13 @@ pub fn capitals(
             .collect();
         for (c, s) in run.iter().zip(&senses) {
             if !c.start && matches!(s, Sense::Name | Sense::Unknown) && case_of(c.word) == Case::Title {
-                out.names.entry(c.word.to_lowercase()).or_insert_with(|| c.word.to_string());
+                if !out.names.contains_key(lower_into(&mut key, c.word)) {
+                    out.names.insert(key.clone(), c.word.to_string());
+                }
             }
         }
         if run.iter().all(|c| c.start)
-            || is_heading(text, run[0].span.start)
+            || line.is_heading(text, run[0].span.start)
             || spells_acronym(text, run)
             || is_quoted(text, run)
         {

@@ -13,11 +13,11 @@
 //!   (`Kendall Roden`, `Jago Macleod`).
 
 use crate::casing::{self, Capital, Usage};
-use crate::lexicon::{Case, Dialect, Lexicon, Verdict, case_of};
+use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, case_of};
 use crate::span::Span;
 use crate::suggest::{self, Suggestion};
 use crate::token::{TokenKind, tokenize};
-use std::collections::{HashMap, HashSet};
+use crate::fasthash::{FastMap, FastSet};
 
 /// A word that is a "slip" from another is within this many edits of it.
 const SLIP_DISTANCE: usize = 1;
@@ -125,6 +125,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 capitals.push(Capital { span: t.span, word, start });
             }
         } else if first.is_ascii_lowercase()
+            && !single_space
             && last.is_some_and(|l| l.1)
             && casing::ends_sentence(&text[gap_from.unwrap_or(0)..t.span.start])
         {
@@ -163,8 +164,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
 
     // The article as evidence: how often each unknown word occurs, and which capitalised ones
     // stand beside a name somewhere (`Kendall Roden`).
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    let mut named: HashSet<&str> = HashSet::new();
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    let mut named: FastSet<&str> = FastSet::default();
     for p in &pending {
         if p.verdicts[slot] == Verdict::Unknown {
             let stem = stem_of(p.word);
@@ -176,8 +177,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     }
 
     // Each distinct word is ranked, and judged a slip or not, once.
-    let mut ranked: HashMap<&str, Vec<Suggestion>> = HashMap::new();
-    let mut slips: HashMap<&str, bool> = HashMap::new();
+    let mut ranked: FastMap<&str, Vec<Suggestion>> = FastMap::default();
+    let mut slips: FastMap<&str, bool> = FastMap::default();
     let mut suspects = Vec::new();
     for p in &pending {
         let kind = match &p.verdicts[slot] {
@@ -233,36 +234,62 @@ fn context_casing(
     words: usize,
     lexicon: &Lexicon,
     dialect: Dialect,
-    named: &HashSet<&str>,
+    named: &FastSet<&str>,
     capitals: &[Capital<'_>],
     lower_starts: &[(Span, &str)],
     suspects: &mut Vec<Suspect>,
 ) {
-    let misspelled: HashSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
+    let misspelled: FastSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
     // How the article writes each word it Capitalises inside a sentence, and where it writes
     // that word in lower case: one more pass, over the words only.
-    let mut usage: HashMap<String, Usage> = HashMap::new();
+    let mut usage: FastMap<String, Usage> = FastMap::default();
+    let mut forms: FastMap<String, &str> = FastMap::default();
+    let mut key = String::new();
     for c in capitals.iter().filter(|c| !c.start && case_of(c.word) == Case::Title) {
-        usage.entry(c.word.to_lowercase()).or_default().title += 1;
+        let k = casing::lower_into(&mut key, c.word);
+        match usage.get_mut(k) {
+            Some(u) => u.title += 1,
+            None => {
+                usage.insert(k.to_string(), Usage { title: 1, lower: 0 });
+                forms.insert(k.to_string(), c.word);
+            }
+        }
     }
-    let mut lowered: HashMap<&str, Vec<Span>> = HashMap::new();
-    if !usage.is_empty() {
+    // Only two kinds of word need their lower-case uses counted: one the article capitalises
+    // often enough to be its own name, and one that may be a name (and so be raised where it is
+    // written in lower case). Usually few; then one more pass over the words counts them.
+    let mut watch: FastMap<&str, bool> = FastMap::default(); // key -> may be a name
+    for (k, u) in &usage {
+        let form = forms.get(k.as_str()).copied().unwrap_or_default();
+        let name = matches!(lexicon.capital_sense(form, dialect), Sense::Name | Sense::Unknown);
+        if name || (u.title >= Usage::OWN_NAME && lexicon.frequency(form) < casing::FUNCTION_WORD) {
+            watch.insert(k.as_str(), name);
+        }
+    }
+    let mut lower_counts: FastMap<&str, usize> = FastMap::default();
+    let mut lowered: FastMap<&str, Vec<Span>> = FastMap::default();
+    if !watch.is_empty() {
         tokenize(text, |t| {
             let w = t.span.slice(text);
             if t.kind == TokenKind::Word
                 && w.as_bytes()[0].is_ascii_lowercase()
-                && let Some(u) = usage.get_mut(w)
+                && let Some(&name) = watch.get(w)
             {
-                u.lower += 1;
-                lowered.entry(w).or_default().push(t.span);
+                *lower_counts.entry(w).or_default() += 1;
+                if name {
+                    lowered.entry(w).or_default().push(t.span);
+                }
             }
         });
     }
+    for (k, u) in &mut usage {
+        u.lower = lower_counts.get(k.as_str()).copied().unwrap_or(0);
+    }
     let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage);
-    let taken: HashSet<Span> = suspects.iter().map(|s| s.span).collect();
+    let taken: FastSet<Span> = suspects.iter().map(|s| s.span).collect();
     suspects.extend(found.suspects.into_iter().filter(|s| !taken.contains(&s.span)));
     // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
-    let mut raised: HashMap<Span, String> = HashMap::new();
+    let mut raised: FastMap<Span, String> = FastMap::default();
     for (key, form) in &found.names {
         let u = usage.get(key).copied().unwrap_or_default();
         if let Some(spans) = lowered.get(key.as_str())
@@ -278,7 +305,7 @@ fn context_casing(
         kind: Kind::Casing,
         suggestions: vec![form],
     }));
-    let taken: HashSet<Span> = suspects.iter().map(|s| s.span).collect();
+    let taken: FastSet<Span> = suspects.iter().map(|s| s.span).collect();
     for &(span, word) in lower_starts {
         if !taken.contains(&span) && casing::raise_at_start(lexicon, word, dialect) {
             let mut fix = String::with_capacity(word.len());
@@ -344,7 +371,7 @@ impl KnownCache {
 
 /// The ranked fixes for `word`, computed once per distinct word.
 fn fixes<'c, 't>(
-    cache: &'c mut HashMap<&'t str, Vec<Suggestion>>,
+    cache: &'c mut FastMap<&'t str, Vec<Suggestion>>,
     lexicon: &Lexicon,
     word: &'t str,
     dialect: Dialect,

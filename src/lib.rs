@@ -32,6 +32,7 @@ pub mod cli;
 pub mod document;
 pub mod edit;
 pub mod error;
+mod fasthash;
 pub mod lexicon;
 pub mod report;
 pub mod review;
