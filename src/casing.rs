@@ -12,9 +12,9 @@
 //! - A sentence that starts with a lower-case common word is raised.
 
 use crate::check::{Kind, Suspect};
-use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, case_of, format};
-use crate::span::Span;
 use crate::fasthash::{FastMap, FastSet};
+use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, format};
+use crate::span::Span;
 
 /// A line shorter than this that ends without punctuation is a heading (or a list item).
 const HEADING_MAX: usize = 80;
@@ -41,6 +41,8 @@ pub struct Capital<'t> {
     pub word: &'t str,
     /// It starts a sentence (or a quote, a list item, a line after a heading).
     pub start: bool,
+    /// Its casing (Title, Upper or Mixed).
+    pub case: Case,
 }
 
 /// True when a word that follows `gap` (the text since the previous token) starts a sentence.
@@ -216,6 +218,7 @@ pub fn capitals(
     let mut out = Capitals { suspects: Vec::new(), names: FastMap::default() };
     let mut key = String::new();
     let mut line = Line::default();
+    let mut known: FastMap<&str, Sense> = FastMap::default();
     // Runs of capitalised words joined by spaces (or `of`, `and`), each word with its sense.
     let mut runs: Vec<(&[Capital<'_>], Vec<Sense>)> = Vec::new();
     let mut i = 0;
@@ -226,33 +229,48 @@ pub fn capitals(
         }
         let run = &caps[i..j];
         i = j;
+        if run.iter().all(|c| c.start) {
+            continue; // sentence starts only: capitals are right there
+        }
         let senses: Vec<Sense> = run
             .iter()
-            .map(|c| match case_of(c.word) {
-                Case::Upper | Case::Mixed => Sense::Name, // `HTML Specification`, `HyperText Transfer`
-                _ if usage.get(lower_into(&mut key, c.word)).is_some_and(|u| u.is_name())
-                    && lexicon.frequency(c.word) < FUNCTION_WORD =>
-                {
-                    Sense::Name
-                }
-                _ => match lexicon.capital_sense(c.word, dialect) {
+            .map(|c| {
+                // Judged once per distinct word; a misspelling is judged where it stands.
+                let sense = match known.get(c.word) {
+                    Some(s) => s.clone(),
+                    None => {
+                        let s = match c.case {
+                            Case::Upper | Case::Mixed => Sense::Name, // `HTML Specification`
+                            _ if usage.get(lower_into(&mut key, c.word)).is_some_and(|u| u.is_name())
+                                && lexicon.frequency(c.word) < FUNCTION_WORD =>
+                            {
+                                Sense::Name
+                            }
+                            _ => match lexicon.capital_sense(c.word, dialect) {
+                                // A very common word that is also a name (`Will`, `Case`) is a
+                                // name only beside a sure one (`John Smith`).
+                                Sense::Proper if lexicon.frequency(c.word) >= FUNCTION_WORD => Sense::Both,
+                                s => s,
+                            },
+                        };
+                        known.insert(c.word, s.clone());
+                        s
+                    }
+                };
+                match sense {
                     Sense::Unknown if misspelled.contains(&c.span) => Sense::Common,
                     s => s,
-                },
+                }
             })
             .collect();
         for (c, s) in run.iter().zip(&senses) {
-            if !c.start && matches!(s, Sense::Name | Sense::Unknown) && case_of(c.word) == Case::Title {
+            if !c.start && matches!(s, Sense::Name | Sense::Unknown) && c.case == Case::Title {
                 if !out.names.contains_key(lower_into(&mut key, c.word)) {
                     out.names.insert(key.clone(), c.word.to_string());
                 }
             }
         }
-        if run.iter().all(|c| c.start)
-            || line.is_heading(text, run[0].span.start)
-            || spells_acronym(text, run)
-            || is_quoted(text, run)
-        {
+        if line.is_heading(text, run[0].span.start) || spells_acronym(text, run) || is_quoted(text, run) {
             continue;
         }
         runs.push((run, senses));
@@ -269,10 +287,8 @@ pub fn capitals(
             let nameish: Vec<bool> = (0..run.len())
                 .map(|k| {
                     strong(k)
-                        || (senses[k] == Sense::Proper
-                            && (lexicon.frequency(run[k].word) < FUNCTION_WORD
-                                || strong(k + 1)
-                                || (k > 0 && strong(k - 1))))
+                        || senses[k] == Sense::Proper
+                        || (senses[k] == Sense::Both && (strong(k + 1) || (k > 0 && strong(k - 1))))
                 })
                 .collect();
             if !damaged && nameish.iter().any(|&n| n) {

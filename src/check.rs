@@ -13,11 +13,11 @@
 //!   (`Kendall Roden`, `Jago Macleod`).
 
 use crate::casing::{self, Capital, Usage};
+use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, case_of};
 use crate::span::Span;
 use crate::suggest::{self, Suggestion};
 use crate::token::{TokenKind, tokenize};
-use crate::fasthash::{FastMap, FastSet};
 
 /// A word that is a "slip" from another is within this many edits of it.
 const SLIP_DISTANCE: usize = 1;
@@ -119,10 +119,24 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let gap_from = last.map(|l| l.0);
         let single_space = gap_from.is_some_and(|g| t.span.start == g + 1 && text.as_bytes()[g] == b' ');
         let first = text.as_bytes()[t.span.start];
-        if first.is_ascii_uppercase() || (first >= 0x80 && case_of(word) != Case::Lower) {
-            if word.len() > 1 {
+        if first.is_ascii_uppercase() || first >= 0x80 {
+            let case = if word.is_ascii() {
+                match word
+                    .bytes()
+                    .skip(1)
+                    .filter(u8::is_ascii_alphabetic)
+                    .try_fold(0u8, |seen, b| Some(seen | if b.is_ascii_uppercase() { 1 } else { 2 }))
+                {
+                    Some(0 | 2) => Case::Title,
+                    Some(1) => Case::Upper,
+                    _ => Case::Mixed,
+                }
+            } else {
+                case_of(word)
+            };
+            if case != Case::Lower && word.len() > 1 {
                 let start = !single_space && casing::starts_sentence(text, gap_from, t.span.start);
-                capitals.push(Capital { span: t.span, word, start });
+                capitals.push(Capital { span: t.span, word, start, case });
             }
         } else if first.is_ascii_lowercase()
             && !single_space
@@ -245,7 +259,7 @@ fn context_casing(
     let mut usage: FastMap<String, Usage> = FastMap::default();
     let mut forms: FastMap<String, &str> = FastMap::default();
     let mut key = String::new();
-    for c in capitals.iter().filter(|c| !c.start && case_of(c.word) == Case::Title) {
+    for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
         let k = casing::lower_into(&mut key, c.word);
         match usage.get_mut(k) {
             Some(u) => u.title += 1,
@@ -258,32 +272,42 @@ fn context_casing(
     // Only two kinds of word need their lower-case uses counted: one the article capitalises
     // often enough to be its own name, and one that may be a name (and so be raised where it is
     // written in lower case). Usually few; then one more pass over the words counts them.
-    let mut watch: FastMap<&str, bool> = FastMap::default(); // key -> may be a name
+    let mut watch: FastMap<String, usize> = FastMap::default(); // key -> index in `seen`
+    let mut seen: Vec<(usize, bool, Vec<Span>)> = Vec::new(); // lower-case uses, may be a name, where
     for (k, u) in &usage {
         let form = forms.get(k.as_str()).copied().unwrap_or_default();
         let name = matches!(lexicon.capital_sense(form, dialect), Sense::Name | Sense::Unknown);
         if name || (u.title >= Usage::OWN_NAME && lexicon.frequency(form) < casing::FUNCTION_WORD) {
-            watch.insert(k.as_str(), name);
+            watch.insert(k.clone(), seen.len());
+            seen.push((0, name, Vec::new()));
         }
     }
-    let mut lower_counts: FastMap<&str, usize> = FastMap::default();
-    let mut lowered: FastMap<&str, Vec<Span>> = FastMap::default();
     if !watch.is_empty() {
+        let (shortest, longest) = watch.keys().fold((usize::MAX, 0), |(a, b), k| (a.min(k.len()), b.max(k.len())));
         tokenize(text, |t| {
-            let w = t.span.slice(text);
-            if t.kind == TokenKind::Word
-                && w.as_bytes()[0].is_ascii_lowercase()
-                && let Some(&name) = watch.get(w)
-            {
-                *lower_counts.entry(w).or_default() += 1;
-                if name {
-                    lowered.entry(w).or_default().push(t.span);
+            if t.kind == TokenKind::Word && (shortest..=longest).contains(&t.span.len()) {
+                let w = t.span.slice(text);
+                if w.as_bytes()[0].is_ascii_lowercase()
+                    && let Some(&i) = watch.get(w)
+                {
+                    let entry = &mut seen[i];
+                    entry.0 += 1;
+                    if entry.1 {
+                        entry.2.push(t.span);
+                    }
                 }
             }
         });
     }
-    for (k, u) in &mut usage {
-        u.lower = lower_counts.get(k.as_str()).copied().unwrap_or(0);
+    let mut lowered: FastMap<String, Vec<Span>> = FastMap::default();
+    for (k, i) in watch {
+        let (count, _, spans) = std::mem::take(&mut seen[i]);
+        if let Some(u) = usage.get_mut(k.as_str()) {
+            u.lower = count;
+        }
+        if !spans.is_empty() {
+            lowered.insert(k, spans);
+        }
     }
     let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage);
     let taken: FastSet<Span> = suspects.iter().map(|s| s.span).collect();

@@ -235,12 +235,16 @@ fn run_check(
         if !options.suggestions {
             checked.suspects.iter_mut().for_each(|s| s.suggestions.clear());
         }
+        let mut reporter = report::Reporter::new(&doc);
+        let mut line = String::new();
         for s in &checked.suspects {
-            let line = match format {
-                Format::Text => report::text_line(&doc, s),
-                Format::Json => report::json_line(&doc, s),
-            };
-            writeln!(io.out, "{line}")?;
+            line.clear();
+            match format {
+                Format::Text => reporter.text_line(s, &mut line),
+                Format::Json => reporter.json_line(s, &mut line),
+            }
+            line.push('\n');
+            io.out.write_all(line.as_bytes())?;
         }
         if !checked.suspects.is_empty() && status == exit::CLEAN {
             status = exit::FOUND;

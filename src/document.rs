@@ -77,6 +77,19 @@ impl Document {
         span.slice(&self.text)
     }
 
+    /// [`Document::position`], counting on from an earlier position on the same line when
+    /// there is one (reports walk offsets in order: each costs only the text between).
+    #[must_use]
+    pub fn position_after(&self, prev: Option<(usize, Position)>, offset: usize) -> Position {
+        match prev {
+            Some((at, pos)) if at <= offset && self.line_starts.get(pos.line).is_none_or(|&next| offset < next) => {
+                let between = self.text.get(at..offset).unwrap_or_default();
+                Position { line: pos.line, column: pos.column + between.chars().count() }
+            }
+            _ => self.position(offset),
+        }
+    }
+
     /// Line and column of a byte offset (which must lie on a char boundary).
     #[must_use]
     pub fn position(&self, offset: usize) -> Position {

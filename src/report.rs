@@ -1,7 +1,7 @@
 //! Presentation of suspects and fixes: text lines, JSON lines, unified diffs.
 
 use crate::check::Suspect;
-use crate::document::Document;
+use crate::document::{Document, Position};
 use serde::Serialize;
 
 /// One suspect as a JSON object, with exactly the documented fields.
@@ -17,34 +17,69 @@ struct JsonSuspect<'a> {
     suggestions: &'a [String],
 }
 
+/// Writes report lines for the suspects of one document, in text order: the path is formatted
+/// once, and each position counts on from the one before.
+pub struct Reporter<'d> {
+    doc: &'d Document,
+    path: String,
+    last: Option<(usize, Position)>,
+}
+
+impl<'d> Reporter<'d> {
+    /// A reporter for `doc`.
+    #[must_use]
+    pub fn new(doc: &'d Document) -> Self {
+        Self { doc, path: doc.path().display().to_string(), last: None }
+    }
+
+    fn position(&mut self, offset: usize) -> Position {
+        let pos = self.doc.position_after(self.last, offset);
+        self.last = Some((offset, pos));
+        pos
+    }
+
+    /// `path:line:column: word -> first, second, third`, appended to `out`.
+    pub fn text_line(&mut self, s: &Suspect, out: &mut String) {
+        use std::fmt::Write;
+        let pos = self.position(s.span.start);
+        let _ = write!(out, "{}:{}:{}: {}", self.path, pos.line, pos.column, s.word);
+        for (i, fix) in s.suggestions.iter().take(3).enumerate() {
+            out.push_str(if i == 0 { " -> " } else { ", " });
+            out.push_str(fix);
+        }
+    }
+
+    /// One JSON object (one line, no newline) for a suspect, appended to `out`.
+    pub fn json_line(&mut self, s: &Suspect, out: &mut String) {
+        let pos = self.position(s.span.start);
+        let obj = JsonSuspect {
+            path: &self.path,
+            line: pos.line,
+            column: pos.column,
+            offset: s.span.start,
+            length: s.span.len(),
+            word: &s.word,
+            kind: s.kind.name(),
+            suggestions: &s.suggestions,
+        };
+        out.push_str(&serde_json::to_string(&obj).unwrap_or_default());
+    }
+}
+
 /// `path:line:column: word -> first, second, third`.
 #[must_use]
 pub fn text_line(doc: &Document, s: &Suspect) -> String {
-    let pos = doc.position(s.span.start);
-    let mut line = format!("{}:{}:{}: {}", doc.path().display(), pos.line, pos.column, s.word);
-    if !s.suggestions.is_empty() {
-        line.push_str(" -> ");
-        line.push_str(&s.suggestions.iter().take(3).map(String::as_str).collect::<Vec<_>>().join(", "));
-    }
-    line
+    let mut out = String::new();
+    Reporter::new(doc).text_line(s, &mut out);
+    out
 }
 
 /// One JSON object (one line, no newline) for a suspect.
 #[must_use]
 pub fn json_line(doc: &Document, s: &Suspect) -> String {
-    let pos = doc.position(s.span.start);
-    let path = doc.path().to_string_lossy();
-    let obj = JsonSuspect {
-        path: &path,
-        line: pos.line,
-        column: pos.column,
-        offset: s.span.start,
-        length: s.span.len(),
-        word: &s.word,
-        kind: s.kind.name(),
-        suggestions: &s.suggestions,
-    };
-    serde_json::to_string(&obj).unwrap_or_default()
+    let mut out = String::new();
+    Reporter::new(doc).json_line(s, &mut out);
+    out
 }
 
 /// One JSON object for a word given to `suggest`.
