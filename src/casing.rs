@@ -236,26 +236,25 @@ pub fn capitals(
             .iter()
             .map(|c| {
                 // Judged once per distinct word; a misspelling is judged where it stands.
-                let sense = match known.get(c.word) {
-                    Some(s) => s.clone(),
-                    None => {
-                        let s = match c.case {
-                            Case::Upper | Case::Mixed => Sense::Name, // `HTML Specification`
-                            _ if usage.get(lower_into(&mut key, c.word)).is_some_and(|u| u.is_name())
-                                && lexicon.frequency(c.word) < FUNCTION_WORD =>
-                            {
-                                Sense::Name
-                            }
-                            _ => match lexicon.capital_sense(c.word, dialect) {
-                                // A very common word that is also a name (`Will`, `Case`) is a
-                                // name only beside a sure one (`John Smith`).
-                                Sense::Proper if lexicon.frequency(c.word) >= FUNCTION_WORD => Sense::Both,
-                                s => s,
-                            },
-                        };
-                        known.insert(c.word, s.clone());
-                        s
-                    }
+                let sense = if let Some(s) = known.get(c.word) {
+                    s.clone()
+                } else {
+                    let s = match c.case {
+                        Case::Upper | Case::Mixed => Sense::Name, // `HTML Specification`
+                        _ if usage.get(lower_into(&mut key, c.word)).is_some_and(|u| u.is_name())
+                            && lexicon.frequency(c.word) < FUNCTION_WORD =>
+                        {
+                            Sense::Name
+                        }
+                        _ => match lexicon.capital_sense(c.word, dialect) {
+                            // A very common word that is also a name (`Will`, `Case`) is a name
+                            // only beside a sure one (`John Smith`).
+                            Sense::Proper if lexicon.frequency(c.word) >= FUNCTION_WORD => Sense::Both,
+                            s => s,
+                        },
+                    };
+                    known.insert(c.word, s.clone());
+                    s
                 };
                 match sense {
                     Sense::Unknown if misspelled.contains(&c.span) => Sense::Common,
@@ -264,10 +263,12 @@ pub fn capitals(
             })
             .collect();
         for (c, s) in run.iter().zip(&senses) {
-            if !c.start && matches!(s, Sense::Name | Sense::Unknown) && c.case == Case::Title {
-                if !out.names.contains_key(lower_into(&mut key, c.word)) {
-                    out.names.insert(key.clone(), c.word.to_string());
-                }
+            if !c.start
+                && matches!(s, Sense::Name | Sense::Unknown)
+                && c.case == Case::Title
+                && !out.names.contains_key(lower_into(&mut key, c.word))
+            {
+                out.names.insert(key.clone(), c.word.to_string());
             }
         }
         if line.is_heading(text, run[0].span.start) || spells_acronym(text, run) || is_quoted(text, run) {

@@ -261,12 +261,11 @@ fn context_casing(
     let mut key = String::new();
     for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
         let k = casing::lower_into(&mut key, c.word);
-        match usage.get_mut(k) {
-            Some(u) => u.title += 1,
-            None => {
-                usage.insert(k.to_string(), Usage { title: 1, lower: 0 });
-                forms.insert(k.to_string(), c.word);
-            }
+        if let Some(u) = usage.get_mut(k) {
+            u.title += 1;
+        } else {
+            usage.insert(k.to_string(), Usage { title: 1, lower: 0 });
+            forms.insert(k.to_string(), c.word);
         }
     }
     // Only two kinds of word need their lower-case uses counted: one the article capitalises

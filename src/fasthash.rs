@@ -1,5 +1,5 @@
 //! A fast hash for the checker's short-lived maps of words and spans. The standard library's
-//! SipHash resists flooding attacks that do not apply to one article's own words, and costs a
+//! `SipHash` resists flooding attacks that do not apply to one article's own words, and costs a
 //! third of a check; this is `FxHash`'s multiply-rotate, eight bytes at a time.
 
 use std::collections::{HashMap, HashSet};
