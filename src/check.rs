@@ -25,6 +25,8 @@ const SLIP_DISTANCE: usize = 1;
 const COMMON: f64 = 20_000.0;
 /// Each part of a compound is at least this common (about the 20,000th most common word).
 const COMPOUND_PART: f64 = 1_000_000.0;
+/// Words English may write twice in a row (`had had`, `that that`).
+const REPEATABLE: &[&str] = &["had", "that", "is", "do", "can", "bye", "ha", "no", "so", "very", "far", "really"];
 /// ALL-CAPS unknown words this short are acronyms, not misspellings.
 const ACRONYM_MAX: usize = 5;
 
@@ -35,6 +37,10 @@ pub enum Kind {
     Spelling,
     /// A known word or term in the wrong casing.
     Casing,
+    /// A word written twice by mistake (`the the`); the fix keeps one.
+    Repeat,
+    /// Punctuation spacing gone wrong (`there''s`).
+    Spacing,
 }
 
 impl Kind {
@@ -44,6 +50,8 @@ impl Kind {
         match self {
             Self::Spelling => "spelling",
             Self::Casing => "casing",
+            Self::Repeat => "repeat",
+            Self::Spacing => "spacing",
         }
     }
 }
@@ -106,6 +114,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut known = KnownCache::new();
     let mut last: Option<(usize, bool)> = None; // where the previous token ended; was it a word
     let mut capitals: Vec<Capital<'_>> = Vec::new();
+    let mut repeats: Vec<Span> = Vec::new();
     let mut words = 0usize;
     let mut lower_starts: Vec<(Span, &str)> = Vec::new();
     tokenize(text, |t| {
@@ -158,6 +167,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         };
         // Neighbours count only when a single space joins them (no punctuation between).
         let joined = prev.filter(|&(_, end)| t.span.start == end + 1 && text.as_bytes()[end] == b' ').map(|(w, _)| w);
+        if let (Some(before), Some((_, end))) = (joined, prev)
+            && before.len() == word.len()
+            && before.eq_ignore_ascii_case(word)
+            && !REPEATABLE.contains(&word.to_ascii_lowercase().as_str())
+        {
+            repeats.push(Span::new(end - before.len(), t.span.end));
+        }
         if let Some(last) = pending.last_mut()
             && last.span.end == prev.map_or(usize::MAX, |p| p.1)
             && joined.is_some()
@@ -237,6 +253,37 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind, suggestions });
     }
     context_casing(text, words, lexicon, dialect, &named, &capitals, &lower_starts, &mut suspects);
+    // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves.
+    let taken: FastSet<usize> = suspects.iter().map(|s| s.span.start).collect();
+    for span in repeats {
+        let pair = span.slice(text);
+        let first = pair.split(' ').next().unwrap_or(pair);
+        if !taken.contains(&(span.start + first.len() + 1)) {
+            suspects.push(Suspect {
+                span,
+                word: pair.to_string(),
+                kind: Kind::Repeat,
+                suggestions: vec![first.to_string()],
+            });
+        }
+    }
+    for (i, _) in text.match_indices("''") {
+        let before = text[..i].chars().next_back();
+        let after = text[i + 2..].chars().next();
+        if before.is_some_and(char::is_alphabetic)
+            && after.is_some_and(char::is_alphabetic)
+            && !text[i + 2..].starts_with("''")
+        {
+            let span = Span::new(i, i + 2);
+            suspects.push(Suspect {
+                span,
+                word: "''".to_string(),
+                kind: Kind::Spacing,
+                suggestions: vec!["'".to_string()],
+            });
+        }
+    }
+    suspects.sort_by_key(|s| s.span.start);
     Checked { dialect, suspects }
 }
 

@@ -45,7 +45,7 @@ pub struct Item {
     pub kind: Kind,
     /// Decided or not.
     pub status: Status,
-    /// The fixes the checker gave with it: a casing fix, which context decides (`Members` is
+    /// The fixes the checker gave with it: a casing, repeat or spacing fix, which context decides (`Members` is
     /// lowered inside a sentence, kept in a heading). Misspellings are ranked when shown.
     pub given: Vec<String>,
 }
@@ -621,7 +621,7 @@ impl Review {
 
 impl Item {
     fn pending(s: Suspect) -> Self {
-        let given = if s.kind == Kind::Casing { s.suggestions } else { Vec::new() };
+        let given = if s.kind != Kind::Spelling { s.suggestions } else { Vec::new() };
         Self { span: s.span, word: s.word, kind: s.kind, status: Status::Pending, given }
     }
 }

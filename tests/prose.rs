@@ -172,3 +172,17 @@ fn a_sentence_that_starts_in_lower_case_is_raised() {
     assert_fixes("The cluster is up. the nodes are ready.", "The cluster is up. The nodes are ready.");
     assert_clean("Use a tool (e.g. kubectl) to check. npm installs it.");
 }
+
+#[test]
+fn a_word_written_twice_keeps_one() {
+    assert_fixes("Deploy the the cluster.", "Deploy the cluster.");
+    assert_eq!(flags("Deploy The the cluster.").first().map(|f| f.1), Some(Kind::Repeat));
+    assert_clean("What he had had was gone, and I know that that works.");
+    assert_clean("Deploy the cluster. The nodes follow.");
+}
+
+#[test]
+fn doubled_apostrophes_are_spacing() {
+    assert_fixes("and there''s no source control", "and there's no source control");
+    assert_clean("an empty string '' matches nothing");
+}

@@ -37,6 +37,8 @@ fn kind_words(kind: Kind) -> &'static str {
     match kind {
         Kind::Spelling => "misspelled",
         Kind::Casing => "casing",
+        Kind::Repeat => "repeated",
+        Kind::Spacing => "spacing",
     }
 }
 
@@ -44,7 +46,7 @@ fn item_style(app: &App, item: &Item, current: bool) -> Style {
     let t = &app.theme;
     let base = match (item.status, item.kind) {
         (Status::Pending, Kind::Spelling) => t.spelling,
-        (Status::Pending, Kind::Casing) => t.casing,
+        (Status::Pending, Kind::Casing | Kind::Repeat | Kind::Spacing) => t.casing,
         (Status::Fixed, _) => t.fixed,
         (Status::Ignored | Status::Added, _) => t.ignored,
     };
@@ -202,14 +204,19 @@ fn review(frame: &mut Frame<'_>, app: &App, area: Rect) {
 fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let t = &app.theme;
     let items = app.review.items();
-    let (mut spelling, mut casing) = (0, 0);
+    let (mut spelling, mut casing, mut other) = (0, 0, 0);
     for it in items.iter().filter(|it| it.status == Status::Pending) {
         match it.kind {
             Kind::Spelling => spelling += 1,
             Kind::Casing => casing += 1,
+            Kind::Repeat | Kind::Spacing => other += 1,
         }
     }
-    let mut lines = vec![Line::styled(format!("{spelling} misspelled · {casing} casing"), t.dim)];
+    let mut counts = format!("{spelling} misspelled · {casing} casing");
+    if other > 0 {
+        counts.push_str(&format!(" · {other} repeat/spacing"));
+    }
+    let mut lines = vec![Line::styled(counts, t.dim)];
     for i in app.list_window(area.height.saturating_sub(1)) {
         let it = &items[i];
         let line = app.review.line_of(it.span.start) + 1;
