@@ -255,10 +255,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     context_casing(text, words, lexicon, dialect, &named, &capitals, &lower_starts, &mut suspects);
     // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves.
     let taken: FastSet<usize> = suspects.iter().map(|s| s.span.start).collect();
+    let mut last_end = 0;
     for span in repeats {
         let pair = span.slice(text);
         let first = pair.split(' ').next().unwrap_or(pair);
-        if !taken.contains(&(span.start + first.len() + 1)) {
+        // Not over another suspect, nor over the repeat before (`the the the`: one at a time).
+        if span.start >= last_end && !taken.contains(&span.start) && !taken.contains(&(span.start + first.len() + 1)) {
+            last_end = span.end;
             suspects.push(Suspect {
                 span,
                 word: pair.to_string(),

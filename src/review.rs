@@ -621,7 +621,7 @@ impl Review {
 
 impl Item {
     fn pending(s: Suspect) -> Self {
-        let given = if s.kind != Kind::Spelling { s.suggestions } else { Vec::new() };
+        let given = if s.kind == Kind::Spelling { Vec::new() } else { s.suggestions };
         Self { span: s.span, word: s.word, kind: s.kind, status: Status::Pending, given }
     }
 }

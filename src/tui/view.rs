@@ -212,10 +212,11 @@ fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
             Kind::Repeat | Kind::Spacing => other += 1,
         }
     }
-    let mut counts = format!("{spelling} misspelled · {casing} casing");
-    if other > 0 {
-        counts.push_str(&format!(" · {other} repeat/spacing"));
-    }
+    let counts = if other > 0 {
+        format!("{spelling} misspelled · {casing} casing · {other} repeat/spacing")
+    } else {
+        format!("{spelling} misspelled · {casing} casing")
+    };
     let mut lines = vec![Line::styled(counts, t.dim)];
     for i in app.list_window(area.height.saturating_sub(1)) {
         let it = &items[i];
