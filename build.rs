@@ -11,6 +11,10 @@
 //!   products, languages, companies) have a canonical casing;
 //! - possessives (`dog's`) are accepted but not suggested: the suggester handles `'s` itself.
 
+/// Corpus count under which a common word that the tech lists and English both name is taken
+/// as the name when Capitalised (`Python`, `Java`); above it the word wins (`Line`, `Windows`).
+const NAME_OVER_WORD: u32 = 60_000_000;
+
 #[path = "src/lexicon/format.rs"]
 #[allow(dead_code)]
 mod format;
@@ -87,6 +91,15 @@ fn main() {
         entry.forms.sort_by_key(|f| f.3);
     }
 
+    for line in data_lines(&read("assets/frequency.txt")) {
+        let mut cols = line.split(' ');
+        let (Some(w), Some(n)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if let Some(e) = words.get_mut(w) {
+            e.freq = n.parse::<u64>().map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
+        }
+    }
     let mut names = read("assets/tech-names.txt");
     names.push('\n');
     names.push_str(&read("assets/tech-extra.txt"));
@@ -105,7 +118,11 @@ fn main() {
             } else if is_capitalised(term) && common_word {
                 // A common word with a capital (`Payment`) is not a name of its own, unless
                 // English lists it as a proper noun too (`Python`, `Windows`): then it is one.
-                if let Some(f) = entry.forms.iter_mut().find(|f| f.0 == term) {
+                // Only for words rare enough that the name is a likely reading: `python`,
+                // `java`; not `line`, `port`, `windows`, which the lists also name.
+                if entry.freq < NAME_OVER_WORD
+                    && let Some(f) = entry.forms.iter_mut().find(|f| f.0 == term)
+                {
                     f.2 |= SRC_TECH;
                 }
             } else if let Some(f) = entry.forms.iter_mut().find(|f| f.0 == term) {
@@ -116,15 +133,6 @@ fn main() {
         }
     }
 
-    for line in data_lines(&read("assets/frequency.txt")) {
-        let mut cols = line.split(' ');
-        let (Some(w), Some(n)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        if let Some(e) = words.get_mut(w) {
-            e.freq = n.parse::<u64>().map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
-        }
-    }
     words.retain(|_, e| e.lower != 0 || !e.forms.is_empty());
 
     // Sections.

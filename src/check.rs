@@ -41,6 +41,9 @@ pub enum Kind {
     Repeat,
     /// Punctuation spacing gone wrong (`there''s`).
     Spacing,
+    /// A spelling of the other dialect (`colour` in an American article): not a misspelling;
+    /// the fix is the article's own spelling.
+    Dialect,
 }
 
 impl Kind {
@@ -52,6 +55,7 @@ impl Kind {
             Self::Casing => "casing",
             Self::Repeat => "repeat",
             Self::Spacing => "spacing",
+            Self::Dialect => "dialect",
         }
     }
 }
@@ -221,7 +225,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind: Kind::Casing, suggestions });
                 continue;
             }
-            Verdict::OtherDialect => Kind::Spelling,
+            Verdict::OtherDialect => Kind::Dialect,
             Verdict::Unknown => {
                 let stem = stem_of(p.word);
                 let evidence = match case_of(p.word) {

@@ -186,3 +186,15 @@ fn doubled_apostrophes_are_spacing() {
     assert_fixes("and there''s no source control", "and there's no source control");
     assert_clean("an empty string '' matches nothing");
 }
+
+#[test]
+fn the_other_dialect_is_its_own_kind_with_the_articles_spelling() {
+    let checked = check(
+        "The color of the organization's behavior. The colour.",
+        &Lexicon::new(),
+        &Options { dialect: None, suggestions: true },
+    );
+    let found: Vec<(&str, Kind, &str)> =
+        checked.suspects.iter().map(|s| (s.word.as_str(), s.kind, s.suggestions[0].as_str())).collect();
+    assert_eq!(found, [("colour", Kind::Dialect, "color")]);
+}

@@ -39,13 +39,14 @@ fn kind_words(kind: Kind) -> &'static str {
         Kind::Casing => "casing",
         Kind::Repeat => "repeated",
         Kind::Spacing => "spacing",
+        Kind::Dialect => "other dialect",
     }
 }
 
 fn item_style(app: &App, item: &Item, current: bool) -> Style {
     let t = &app.theme;
     let base = match (item.status, item.kind) {
-        (Status::Pending, Kind::Spelling) => t.spelling,
+        (Status::Pending, Kind::Spelling | Kind::Dialect) => t.spelling,
         (Status::Pending, Kind::Casing | Kind::Repeat | Kind::Spacing) => t.casing,
         (Status::Fixed, _) => t.fixed,
         (Status::Ignored | Status::Added, _) => t.ignored,
@@ -207,7 +208,7 @@ fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let (mut spelling, mut casing, mut other) = (0, 0, 0);
     for it in items.iter().filter(|it| it.status == Status::Pending) {
         match it.kind {
-            Kind::Spelling => spelling += 1,
+            Kind::Spelling | Kind::Dialect => spelling += 1,
             Kind::Casing => casing += 1,
             Kind::Repeat | Kind::Spacing => other += 1,
         }
