@@ -219,107 +219,106 @@ pub fn capitals(
     let mut key = String::new();
     let mut line = Line::default();
     let mut known: FastMap<&str, Sense> = FastMap::default();
-    // Runs of capitalised words joined by spaces (or `of`, `and`), each word with its sense.
-    let mut runs: Vec<(&[Capital<'_>], Vec<Sense>)> = Vec::new();
+    // Runs of capitalised words joined by spaces (or `of`, `and`): index ranges into `caps`, with
+    // each word's sense at the same index of `senses`.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut senses: Vec<Sense> = vec![Sense::Unknown; caps.len()];
     let mut i = 0;
     while i < caps.len() {
         let mut j = i + 1;
         while j < caps.len() && !caps[j].start && is_connector(&text[caps[j - 1].span.end..caps[j].span.start]) {
             j += 1;
         }
-        let run = &caps[i..j];
+        let (from, to) = (i, j);
         i = j;
+        let run = &caps[from..to];
         if run.iter().all(|c| c.start) {
             continue; // sentence starts only: capitals are right there
         }
-        let senses: Vec<Sense> = run
-            .iter()
-            .map(|c| {
-                // Judged once per distinct word; a misspelling is judged where it stands.
-                let sense = if let Some(s) = known.get(c.word) {
-                    s.clone()
-                } else {
-                    let s = match c.case {
-                        Case::Upper | Case::Mixed => Sense::Name, // `HTML Specification`
-                        _ if usage.get(lower_into(&mut key, c.word)).is_some_and(|u| u.is_name())
-                            && lexicon.frequency(c.word) < FUNCTION_WORD =>
-                        {
-                            Sense::Name
-                        }
-                        _ => match lexicon.capital_sense(c.word, dialect) {
-                            // A very common word that is also a name (`Will`, `Case`) is a name
-                            // only beside a sure one (`John Smith`).
-                            Sense::Proper if lexicon.frequency(c.word) >= FUNCTION_WORD => Sense::Both,
-                            s => s,
-                        },
-                    };
-                    known.insert(c.word, s.clone());
-                    s
+        for (k, c) in run.iter().enumerate() {
+            // Judged once per distinct word; a misspelling is judged where it stands.
+            let sense = if let Some(s) = known.get(c.word) {
+                s.clone()
+            } else {
+                let s = match c.case {
+                    Case::Upper | Case::Mixed => Sense::Name, // `HTML Specification`
+                    _ if usage.get(lower_into(&mut key, c.word)).is_some_and(|u| u.is_name())
+                        && lexicon.frequency(c.word) < FUNCTION_WORD =>
+                    {
+                        Sense::Name
+                    }
+                    _ => match lexicon.capital_sense(c.word, dialect) {
+                        // A very common word that is also a name (`Will`, `Case`) is a name
+                        // only beside a sure one (`John Smith`).
+                        Sense::Proper if lexicon.frequency(c.word) >= FUNCTION_WORD => Sense::Both,
+                        s => s,
+                    },
                 };
-                match sense {
-                    Sense::Unknown if misspelled.contains(&c.span) => Sense::Common,
-                    s => s,
-                }
-            })
-            .collect();
-        for (c, s) in run.iter().zip(&senses) {
+                known.insert(c.word, s.clone());
+                s
+            };
+            let sense = match sense {
+                Sense::Unknown if misspelled.contains(&c.span) => Sense::Common,
+                s => s,
+            };
             if !c.start
-                && matches!(s, Sense::Name | Sense::Unknown)
+                && matches!(sense, Sense::Name | Sense::Unknown)
                 && c.case == Case::Title
                 && !out.names.contains_key(lower_into(&mut key, c.word))
             {
                 out.names.insert(key.clone(), c.word.to_string());
             }
+            senses[from + k] = sense;
         }
         if line.is_heading(text, run[0].span.start) || spells_acronym(text, run) || is_quoted(text, run) {
             continue;
         }
-        runs.push((run, senses));
+        runs.push((from, to));
     }
     // Whether the article was capitalised at random: then only names protect themselves, and a
     // name is one word no list knows as a common word (`Python`, `Diagrid`), or two or more
     // name-like words side by side (`Randy Bias`, `John Smith`); what stands beside a name is
     // judged on its own (`Python Standard Library`). In a clean article a name makes its whole
-    // run a name (`Linux Foundation`, `Google Cloud Platform`).
+    // run a name (`Linux Foundation`, `Google Cloud Platform`). Returns the indices of the
+    // capitals to fix.
+    let strong = |k: usize, (from, to): (usize, usize)| {
+        (from..to).contains(&k) && matches!(senses[k], Sense::Name | Sense::Unknown)
+    };
+    let nameish = |k: usize, run: (usize, usize)| {
+        (run.0..run.1).contains(&k)
+            && (strong(k, run)
+                || senses[k] == Sense::Proper
+                || (senses[k] == Sense::Both && (strong(k + 1, run) || (k > 0 && strong(k - 1, run)))))
+    };
     let stray = |damaged: bool| {
-        let mut found = Vec::new();
-        for (run, senses) in &runs {
-            let strong = |k: usize| matches!(senses.get(k), Some(Sense::Name | Sense::Unknown));
-            let nameish: Vec<bool> = (0..run.len())
-                .map(|k| {
-                    strong(k)
-                        || senses[k] == Sense::Proper
-                        || (senses[k] == Sense::Both && (strong(k + 1) || (k > 0 && strong(k - 1))))
-                })
-                .collect();
-            if !damaged && nameish.iter().any(|&n| n) {
+        let mut found: Vec<usize> = Vec::new();
+        for &run in &runs {
+            if !damaged && (run.0..run.1).any(|k| nameish(k, run)) {
                 continue;
             }
-            for (k, (c, s)) in run.iter().zip(senses).enumerate() {
-                let in_name = nameish[k] && ((k > 0 && nameish[k - 1]) || nameish.get(k + 1).copied().unwrap_or(false));
-                if c.start || in_name || matches!(s, Sense::Name | Sense::Unknown) {
-                    continue;
+            for k in run.0..run.1 {
+                let in_name = nameish(k, run) && ((k > 0 && nameish(k - 1, run)) || nameish(k + 1, run));
+                if !caps[k].start && !in_name && !matches!(senses[k], Sense::Name | Sense::Unknown) {
+                    found.push(k);
                 }
-                let fix = match s {
-                    Sense::Term(t) => t.clone(),
-                    _ => c.word.to_lowercase(),
-                };
-                found.push(Suspect {
-                    span: c.span,
-                    word: c.word.to_string(),
-                    kind: Kind::Casing,
-                    suggestions: vec![fix],
-                });
             }
         }
         found
     };
+    let suspect = |k: usize| {
+        let c = &caps[k];
+        let fix = match &senses[k] {
+            Sense::Term(t) => t.clone(),
+            _ => c.word.to_lowercase(),
+        };
+        Suspect { span: c.span, word: c.word.to_string(), kind: Kind::Casing, suggestions: vec![fix] }
+    };
     let damaged = stray(true);
     if damaged.len() >= DAMAGED_MIN && damaged.len() * 1000 >= DAMAGED_PER_MILLE * words.max(1) {
-        out.suspects = damaged;
+        out.suspects = damaged.into_iter().map(suspect).collect();
     } else {
         // Only terms the article wrote in the wrong case (`Ai` for `AI`).
-        out.suspects = stray(false).into_iter().filter(|s| s.suggestions[0] != s.word.to_lowercase()).collect();
+        out.suspects = stray(false).into_iter().filter(|&k| matches!(senses[k], Sense::Term(_))).map(suspect).collect();
     }
     out
 }

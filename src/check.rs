@@ -258,13 +258,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     }
     context_casing(text, words, lexicon, dialect, &named, &capitals, &lower_starts, &mut suspects);
     // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves.
-    let taken: FastSet<usize> = suspects.iter().map(|s| s.span.start).collect();
+    let taken = Starts::of(&suspects);
     let mut last_end = 0;
     for span in repeats {
         let pair = span.slice(text);
         let first = pair.split(' ').next().unwrap_or(pair);
         // Not over another suspect, nor over the repeat before (`the the the`: one at a time).
-        if span.start >= last_end && !taken.contains(&span.start) && !taken.contains(&(span.start + first.len() + 1)) {
+        if span.start >= last_end && !taken.contains(span.start) && !taken.contains(span.start + first.len() + 1) {
             last_end = span.end;
             suspects.push(Suspect {
                 span,
@@ -336,13 +336,22 @@ fn context_casing(
         }
     }
     if !watch.is_empty() {
-        let (shortest, longest) = watch.keys().fold((usize::MAX, 0), |(a, b), k| (a.min(k.len()), b.max(k.len())));
+        // A word is looked up only if some watched word has its length and its first letter.
+        let mut lengths = 0u64;
+        let mut firsts = 0u32;
+        for k in watch.keys() {
+            lengths |= 1 << k.len().min(63);
+            firsts |= 1 << (k.as_bytes()[0] & 31);
+        }
         tokenize(text, |t| {
-            if t.kind == TokenKind::Word && (shortest..=longest).contains(&t.span.len()) {
+            let first = text.as_bytes()[t.span.start];
+            if t.kind == TokenKind::Word
+                && first.is_ascii_lowercase()
+                && lengths & (1 << t.span.len().min(63)) != 0
+                && firsts & (1 << (first & 31)) != 0
+            {
                 let w = t.span.slice(text);
-                if w.as_bytes()[0].is_ascii_lowercase()
-                    && let Some(&i) = watch.get(w)
-                {
+                if let Some(&i) = watch.get(w) {
                     let entry = &mut seen[i];
                     entry.0 += 1;
                     if entry.1 {
@@ -363,8 +372,8 @@ fn context_casing(
         }
     }
     let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage);
-    let taken: FastSet<Span> = suspects.iter().map(|s| s.span).collect();
-    suspects.extend(found.suspects.into_iter().filter(|s| !taken.contains(&s.span)));
+    let taken = Starts::of(suspects);
+    suspects.extend(found.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
     // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
     let mut raised: FastMap<Span, String> = FastMap::default();
     for (key, form) in &found.names {
@@ -382,9 +391,9 @@ fn context_casing(
         kind: Kind::Casing,
         suggestions: vec![form],
     }));
-    let taken: FastSet<Span> = suspects.iter().map(|s| s.span).collect();
+    let taken = Starts::of(suspects);
     for &(span, word) in lower_starts {
-        if !taken.contains(&span) && casing::raise_at_start(lexicon, word, dialect) {
+        if !taken.contains(span.start) && casing::raise_at_start(lexicon, word, dialect) {
             let mut fix = String::with_capacity(word.len());
             let mut chars = word.chars();
             fix.extend(chars.next().map(|c| c.to_ascii_uppercase()));
@@ -443,6 +452,24 @@ impl KnownCache {
 
     fn fill(&mut self, (slot, img): (usize, u128)) {
         self.slots[slot] = img;
+    }
+}
+
+/// Where suspects start, sorted: "is a suspect already here?" by binary search, cheaper than a
+/// hash set of every suspect in a damaged article.
+struct Starts(Vec<usize>);
+
+impl Starts {
+    fn of(suspects: &[Suspect]) -> Self {
+        let mut v: Vec<usize> = suspects.iter().map(|s| s.span.start).collect();
+        if !v.is_sorted() {
+            v.sort_unstable();
+        }
+        Self(v)
+    }
+
+    fn contains(&self, at: usize) -> bool {
+        self.0.binary_search(&at).is_ok()
     }
 }
 

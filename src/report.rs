@@ -40,9 +40,14 @@ impl<'d> Reporter<'d> {
 
     /// `path:line:column: word -> first, second, third`, appended to `out`.
     pub fn text_line(&mut self, s: &Suspect, out: &mut String) {
-        use std::fmt::Write;
         let pos = self.position(s.span.start);
-        let _ = write!(out, "{}:{}:{}: {}", self.path, pos.line, pos.column, s.word);
+        out.push_str(&self.path);
+        out.push(':');
+        push_number(out, pos.line);
+        out.push(':');
+        push_number(out, pos.column);
+        out.push_str(": ");
+        out.push_str(&s.word);
         for (i, fix) in s.suggestions.iter().take(3).enumerate() {
             out.push_str(if i == 0 { " -> " } else { ", " });
             out.push_str(fix);
@@ -64,6 +69,23 @@ impl<'d> Reporter<'d> {
         };
         out.push_str(&serde_json::to_string(&obj).unwrap_or_default());
     }
+}
+
+/// Appends the decimal digits of `n` (report lines are written by the hundred thousand; the
+/// formatting machinery costs more than the digits).
+fn push_number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// `path:line:column: word -> first, second, third`.
