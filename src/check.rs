@@ -210,6 +210,17 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         }
     }
 
+    // Lower-case short acronyms (`http`, `ftp`) and how often the article writes them so.
+    let mut lowered_acronyms: FastMap<&str, usize> = FastMap::default();
+    for p in &pending {
+        if let Verdict::Casing(forms) = &p.verdicts[slot]
+            && p.word.len() <= 4
+            && forms.iter().all(|f| case_of(f) == Case::Upper)
+            && case_of(p.word) == Case::Lower
+        {
+            *lowered_acronyms.entry(p.word).or_default() += 1;
+        }
+    }
     // Each distinct word is ranked, and judged a slip or not, once.
     let mut ranked: FastMap<&str, Vec<Suggestion>> = FastMap::default();
     let mut slips: FastMap<&str, bool> = FastMap::default();
@@ -220,6 +231,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             Verdict::Casing(forms) => {
                 if p.word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
                     continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
+                }
+                if is_scheme_like(text, p.word, forms, &lowered_acronyms) {
+                    continue;
                 }
                 let suggestions = forms.clone();
                 suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind: Kind::Casing, suggestions });
@@ -481,6 +495,19 @@ fn fixes<'c, 't>(
     dialect: Dialect,
 ) -> &'c [Suggestion] {
     cache.entry(word).or_insert_with(|| suggest::rank(lexicon, word, dialect))
+}
+
+/// True when a short acronym written in lower case is the article's own way of writing it: it
+/// recurs so, and the article never writes it in capitals (`http` and `ftp` as URL schemes).
+fn is_scheme_like(text: &str, word: &str, forms: &[String], lowered: &FastMap<&str, usize>) -> bool {
+    lowered.get(word).copied().unwrap_or(0) >= 2
+        && forms.iter().all(|f| {
+            !text.match_indices(f.as_str()).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + f.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
 }
 
 /// True when the best fixes include a common word one slip away: then the word is a misspelling

@@ -198,3 +198,9 @@ fn the_other_dialect_is_its_own_kind_with_the_articles_spelling() {
         checked.suspects.iter().map(|s| (s.word.as_str(), s.kind, s.suggestions[0].as_str())).collect();
     assert_eq!(found, [("colour", Kind::Dialect, "color")]);
 }
+
+#[test]
+fn an_article_that_writes_url_schemes_in_lower_case_keeps_them() {
+    assert_clean("Both http and ftp URLs work; use ftp for files and http for pages.");
+    assert_eq!(flags("Fetch it over http. HTTP is fine."), [("http".to_string(), Kind::Casing)]);
+}
