@@ -37,8 +37,9 @@ const WRAPPED_MIN: usize = 50;
 pub struct Capital<'t> {
     /// Where it is.
     pub span: Span,
-    /// The word.
-    pub word: &'t str,
+    /// The text it is in (kept out of the struct: half a million of these in a damaged 10 MB
+    /// article).
+    pub text: std::marker::PhantomData<&'t str>,
     /// It starts a sentence (or a quote, a list item, a line after a heading).
     pub start: bool,
     /// Its casing (Title, Upper or Mixed).
@@ -95,6 +96,25 @@ pub fn is_heading(text: &str, at: usize) -> bool {
         || (line.chars().count() <= HEADING_MAX && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', ')']))
 }
 
+const COMMON: u8 = 0;
+const NAME: u8 = 1;
+const PROPER: u8 = 2;
+const BOTH: u8 = 3;
+const UNKNOWN: u8 = 4;
+const TERM: u8 = 5;
+
+/// A sense as one byte (a term's spelling stays in the per-word table).
+fn code(sense: &Sense) -> u8 {
+    match sense {
+        Sense::Common => COMMON,
+        Sense::Name => NAME,
+        Sense::Proper => PROPER,
+        Sense::Both => BOTH,
+        Sense::Unknown => UNKNOWN,
+        Sense::Term(_) => TERM,
+    }
+}
+
 /// `word` in lower case, written into `buf` (no allocation once `buf` has grown).
 pub fn lower_into<'b>(buf: &'b mut String, word: &str) -> &'b str {
     buf.clear();
@@ -135,7 +155,8 @@ fn is_connector(gap: &str) -> bool {
 /// Computing Foundation (CNCF)`) or right before it (`CNCF (Cloud Native …)`).
 fn spells_acronym(text: &str, run: &[Capital<'_>]) -> bool {
     let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
-    let initials: String = run.iter().filter_map(|c| c.word.chars().next()).flat_map(char::to_uppercase).collect();
+    let initials: String =
+        run.iter().filter_map(|c| c.span.slice(text).chars().next()).flat_map(char::to_uppercase).collect();
     let matches = |acronym: &str| {
         let acronym = acronym.strip_suffix('s').unwrap_or(acronym); // `URLs`
         let acronym: String = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
@@ -222,7 +243,8 @@ pub fn capitals(
     // Runs of capitalised words joined by spaces (or `of`, `and`): index ranges into `caps`, with
     // each word's sense at the same index of `senses`.
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut senses: Vec<Sense> = vec![Sense::Unknown; caps.len()];
+    // One byte per capital (see `code`): a damaged 10 MB article has half a million capitals.
+    let mut senses: Vec<u8> = vec![UNKNOWN; caps.len()];
     let mut i = 0;
     while i < caps.len() {
         let mut j = i + 1;
@@ -237,36 +259,37 @@ pub fn capitals(
         }
         for (k, c) in run.iter().enumerate() {
             // Judged once per distinct word; a misspelling is judged where it stands.
-            let sense = if let Some(s) = known.get(c.word) {
+            let sense = if let Some(s) = known.get(c.span.slice(text)) {
                 s.clone()
             } else {
                 let s = match c.case {
                     Case::Upper | Case::Mixed => Sense::Name, // `HTML Specification`
-                    _ if usage.get(lower_into(&mut key, c.word)).is_some_and(|u| u.is_name())
-                        && lexicon.frequency(c.word) < FUNCTION_WORD =>
+                    _ if usage.get(lower_into(&mut key, c.span.slice(text))).is_some_and(|u| u.is_name())
+                        && lexicon.frequency(c.span.slice(text)) < FUNCTION_WORD =>
                     {
                         Sense::Name
                     }
-                    _ => match lexicon.capital_sense(c.word, dialect) {
+                    _ => match lexicon.capital_sense(c.span.slice(text), dialect) {
                         // A very common word that is also a name (`Will`, `Case`) is a name
                         // only beside a sure one (`John Smith`).
-                        Sense::Proper if lexicon.frequency(c.word) >= FUNCTION_WORD => Sense::Both,
+                        Sense::Proper if lexicon.frequency(c.span.slice(text)) >= FUNCTION_WORD => Sense::Both,
                         s => s,
                     },
                 };
-                known.insert(c.word, s.clone());
+                known.insert(c.span.slice(text), s.clone());
                 s
             };
             let sense = match sense {
                 Sense::Unknown if misspelled.contains(&c.span) => Sense::Common,
                 s => s,
             };
+            let sense = code(&sense);
             if !c.start
-                && matches!(sense, Sense::Name | Sense::Unknown)
+                && matches!(sense, NAME | UNKNOWN)
                 && c.case == Case::Title
-                && !out.names.contains_key(lower_into(&mut key, c.word))
+                && !out.names.contains_key(lower_into(&mut key, c.span.slice(text)))
             {
-                out.names.insert(key.clone(), c.word.to_string());
+                out.names.insert(key.clone(), c.span.slice(text).to_string());
             }
             senses[from + k] = sense;
         }
@@ -281,14 +304,12 @@ pub fn capitals(
     // judged on its own (`Python Standard Library`). In a clean article a name makes its whole
     // run a name (`Linux Foundation`, `Google Cloud Platform`). Returns the indices of the
     // capitals to fix.
-    let strong = |k: usize, (from, to): (usize, usize)| {
-        (from..to).contains(&k) && matches!(senses[k], Sense::Name | Sense::Unknown)
-    };
+    let strong = |k: usize, (from, to): (usize, usize)| (from..to).contains(&k) && matches!(senses[k], NAME | UNKNOWN);
     let nameish = |k: usize, run: (usize, usize)| {
         (run.0..run.1).contains(&k)
             && (strong(k, run)
-                || senses[k] == Sense::Proper
-                || (senses[k] == Sense::Both && (strong(k + 1, run) || (k > 0 && strong(k - 1, run)))))
+                || senses[k] == PROPER
+                || (senses[k] == BOTH && (strong(k + 1, run) || (k > 0 && strong(k - 1, run)))))
     };
     let stray = |damaged: bool| {
         let mut found: Vec<usize> = Vec::new();
@@ -298,7 +319,7 @@ pub fn capitals(
             }
             for k in run.0..run.1 {
                 let in_name = nameish(k, run) && ((k > 0 && nameish(k - 1, run)) || nameish(k + 1, run));
-                if !caps[k].start && !in_name && !matches!(senses[k], Sense::Name | Sense::Unknown) {
+                if !caps[k].start && !in_name && !matches!(senses[k], NAME | UNKNOWN) {
                     found.push(k);
                 }
             }
@@ -307,18 +328,18 @@ pub fn capitals(
     };
     let suspect = |k: usize| {
         let c = &caps[k];
-        let fix = match &senses[k] {
-            Sense::Term(t) => t.clone(),
-            _ => c.word.to_lowercase(),
+        let fix = match known.get(c.span.slice(text)) {
+            Some(Sense::Term(t)) if senses[k] == TERM => t.clone(),
+            _ => c.span.slice(text).to_lowercase(),
         };
-        Suspect { span: c.span, word: c.word.to_string(), kind: Kind::Casing, suggestions: vec![fix] }
+        Suspect { span: c.span, word: c.span.slice(text).to_string(), kind: Kind::Casing, suggestions: vec![fix] }
     };
     let damaged = stray(true);
     if damaged.len() >= DAMAGED_MIN && damaged.len() * 1000 >= DAMAGED_PER_MILLE * words.max(1) {
         out.suspects = damaged.into_iter().map(suspect).collect();
     } else {
         // Only terms the article wrote in the wrong case (`Ai` for `AI`).
-        out.suspects = stray(false).into_iter().filter(|&k| matches!(senses[k], Sense::Term(_))).map(suspect).collect();
+        out.suspects = stray(false).into_iter().filter(|&k| senses[k] == TERM).map(suspect).collect();
     }
     out
 }

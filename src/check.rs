@@ -149,7 +149,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             };
             if case != Case::Lower && word.len() > 1 {
                 let start = !single_space && casing::starts_sentence(text, gap_from, t.span.start);
-                capitals.push(Capital { span: t.span, word, start, case });
+                capitals.push(Capital { span: t.span, text: std::marker::PhantomData, start, case });
             }
         } else if first.is_ascii_lowercase()
             && !single_space
@@ -270,6 +270,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         };
         suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind, suggestions });
     }
+    drop(pending); // its memory is wanted for the casing pass
     context_casing(text, words, lexicon, dialect, &named, &capitals, &lower_starts, &mut suspects);
     // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves.
     let taken = Starts::of(&suspects);
@@ -328,12 +329,12 @@ fn context_casing(
     let mut forms: FastMap<String, &str> = FastMap::default();
     let mut key = String::new();
     for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
-        let k = casing::lower_into(&mut key, c.word);
+        let k = casing::lower_into(&mut key, c.span.slice(text));
         if let Some(u) = usage.get_mut(k) {
             u.title += 1;
         } else {
             usage.insert(k.to_string(), Usage { title: 1, lower: 0 });
-            forms.insert(k.to_string(), c.word);
+            forms.insert(k.to_string(), c.span.slice(text));
         }
     }
     // Only two kinds of word need their lower-case uses counted: one the article capitalises
