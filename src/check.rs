@@ -396,7 +396,12 @@ fn context_casing(
         if let Some(spans) = lowered.get(key.as_str())
             && casing::lowered_name(lexicon, form, u, named.contains(form.as_str()))
         {
-            raised.extend(spans.iter().map(|&s| (s, form.clone())));
+            // Not a command followed by its options (`python -m pip`).
+            let command = |s: &Span| {
+                let after = &text.as_bytes()[s.end..];
+                after.starts_with(b" -") && after.get(2).is_some_and(u8::is_ascii_alphabetic)
+            };
+            raised.extend(spans.iter().filter(|s| !command(s)).map(|&s| (s, form.clone())));
         }
     }
     suspects.retain(|s| !raised.contains_key(&s.span));

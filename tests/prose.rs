@@ -204,3 +204,12 @@ fn an_article_that_writes_url_schemes_in_lower_case_keeps_them() {
     assert_clean("Both http and ftp URLs work; use ftp for files and http for pages.");
     assert_eq!(flags("Fetch it over http. HTTP is fine."), [("http".to_string(), Kind::Casing)]);
 }
+
+#[test]
+fn a_name_is_raised_in_prose_but_not_as_a_command() {
+    let text = "We use Python daily. Python is fast, and Python is clear. Run it (python -m pip install six) \
+and then python works.";
+    let f = fixed(text);
+    assert!(f.contains("(python -m pip"), "{f}");
+    assert!(f.ends_with("and then Python works."), "{f}");
+}
