@@ -9,6 +9,8 @@
 //!   lists it as a proper noun as well (`Python`, `Windows`); a generic term
 //!   with a capital (`Supercomputing`) is accepted in lower case too: only names (brands,
 //!   products, languages, companies) have a canonical casing;
+//! - two-word names of the tech vocabulary (`Linux Foundation`) go to a separate sorted table of
+//!   hashes (`phrases.rs`), looked up only where the first word is not a plain word;
 //! - possessives (`dog's`) are accepted but not suggested: the suggester handles `'s` itself.
 
 /// Corpus count under which a common word that the tech lists and English both name is taken
@@ -104,10 +106,20 @@ fn main() {
     names.push('\n');
     names.push_str(&read("assets/tech-extra.txt"));
     let terms = read("assets/tech-terms.txt");
+    // Two-word names (`Linux Foundation`, `Hong Kong`), by the hash of their lower-case form.
+    let mut phrases: Vec<(u64, String)> = Vec::new();
     for (list, proper) in [(names.as_str(), true), (terms.as_str(), false)] {
         for term in data_lines(list) {
             if term.contains(' ') {
-                continue; // multi-word terms: not single tokens
+                let parts: Vec<&str> = term.split(' ').collect();
+                if proper
+                    && parts.len() == 2
+                    && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphabetic()))
+                    && term != term.to_lowercase()
+                {
+                    phrases.push((hash(term.to_lowercase().as_bytes()), term.to_string()));
+                }
+                continue; // as words, multi-word terms are not single tokens
             }
             let key = term.to_lowercase();
             let entry = words.entry(key.clone()).or_default();
@@ -223,6 +235,17 @@ fn main() {
     push(&buckets, &mut out, H_BUCKETS_OFF);
     push(&postings, &mut out, H_POSTINGS_OFF);
     let bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon.bin");
-    fs::write(dest, bytes).expect("write lexicon.bin");
+    let out = std::env::var("OUT_DIR").expect("OUT_DIR");
+    fs::write(Path::new(&out).join("lexicon.bin"), bytes).expect("write lexicon.bin");
+    phrases.sort();
+    phrases.dedup_by_key(|p| p.0);
+    let mut rs = String::from(
+        "/// Two-word names by the hash of their lower-case form, sorted by hash.\npub static PHRASES: &[(u64, &str)] = &[\n",
+    );
+    for (h, t) in &phrases {
+        use std::fmt::Write;
+        let _ = writeln!(rs, "    ({h}, {t:?}),");
+    }
+    rs.push_str("];\n");
+    fs::write(Path::new(&out).join("phrases.rs"), rs).expect("write phrases.rs");
 }

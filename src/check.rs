@@ -119,6 +119,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut last: Option<(usize, bool)> = None; // where the previous token ended; was it a word
     let mut capitals: Vec<Capital<'_>> = Vec::new();
     let mut repeats: Vec<Span> = Vec::new();
+    let mut phrases: Vec<(Span, &'static str)> = Vec::new();
     let mut words = 0usize;
     let mut lower_starts: Vec<(Span, &str)> = Vec::new();
     tokenize(text, |t| {
@@ -183,6 +184,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             && joined.is_some()
         {
             last.next = Some(word);
+            // A two-word name whose first word no dictionary takes as written (`linux
+            // foundation`): only such pairs are looked up, so the lookup costs nothing elsewhere.
+            let pair = &text[last.span.start..t.span.end];
+            if let Some(name) = crate::lexicon::phrase(pair)
+                && name != pair
+                && phrases.last().is_none_or(|(p, _): &(Span, &str)| p.end <= last.span.start)
+            {
+                phrases.push((Span::new(last.span.start, t.span.end), name));
+            }
         }
         prev = Some((word, t.span.end));
         match (&v_us, &v_gb) {
@@ -304,6 +314,21 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 suggestions: vec!["'".to_string()],
             });
         }
+    }
+    // Two-word names replace the suspects of their words with one over the pair.
+    if !phrases.is_empty() {
+        // Phrases come in text order and never overlap: the one that may hold a suspect is the
+        // last that starts at or before it.
+        suspects.retain(|s| {
+            let k = phrases.partition_point(|(p, _)| p.start <= s.span.start);
+            !(k > 0 && s.span.end <= phrases[k - 1].0.end)
+        });
+        suspects.extend(phrases.into_iter().map(|(span, name)| Suspect {
+            span,
+            word: span.slice(text).to_string(),
+            kind: Kind::Casing,
+            suggestions: vec![name.to_string()],
+        }));
     }
     suspects.sort_by_key(|s| s.span.start);
     Checked { dialect, suspects }

@@ -213,3 +213,10 @@ and then python works.";
     assert!(f.contains("(python -m pip"), "{f}");
     assert!(f.ends_with("and then Python works."), "{f}");
 }
+
+#[test]
+fn two_word_names_take_their_casing_as_one() {
+    assert_fixes("The linux foundation hosts it.", "The Linux Foundation hosts it.");
+    let f = flags("The linux foundation hosts it.");
+    assert_eq!(f, [("linux foundation".to_string(), Kind::Casing)]);
+}
