@@ -231,6 +231,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             *lowered_acronyms.entry(p.word).or_default() += 1;
         }
     }
+    let mut schemes: FastMap<&str, bool> = FastMap::default();
     // Each distinct word is ranked, and judged a slip or not, once.
     let mut ranked: FastMap<&str, Vec<Suggestion>> = FastMap::default();
     let mut slips: FastMap<&str, bool> = FastMap::default();
@@ -242,7 +243,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 if p.word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
                     continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
                 }
-                if is_scheme_like(text, p.word, forms, &lowered_acronyms) {
+                // Judged once per word: the test searches the whole text for the capitals.
+                if *schemes.entry(p.word).or_insert_with(|| is_scheme_like(text, p.word, forms, &lowered_acronyms)) {
                     continue;
                 }
                 let suggestions = forms.clone();
