@@ -10,21 +10,16 @@ use galley::lexicon::{Dialect, Lexicon};
 use galley::suggest::suggest;
 use galley::token::tokenize;
 use std::hint::black_box;
-use std::path::Path;
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 /// About one million words of article text.
 fn corpus() -> String {
     if let Ok(p) = std::env::var("GALLEY_BENCH_TEXT") {
         return std::fs::read_to_string(p).expect("GALLEY_BENCH_TEXT");
     }
-    let mut parts = vec![galley::cli::SAMPLE.to_string()];
-    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev");
-    if let Ok(dir) = std::fs::read_dir(dev) {
-        let mut files: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
-        files.sort();
-        parts.extend(files.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
-    }
-    let unit = parts.join("\n\n");
+    let unit = corpus::articles();
     let words = unit.split_whitespace().count().max(1);
     vec![unit; 1_000_000 / words + 1].join("\n\n")
 }

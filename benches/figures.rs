@@ -8,12 +8,11 @@
 use galley::lexicon::{Dialect, Lexicon};
 use galley::suggest::suggest;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-/// The `per_mille`-th per-mille of sorted durations (500: median, 990: p99).
-fn percentile(sorted: &[Duration], per_mille: usize) -> Duration {
-    sorted[(sorted.len() - 1) * per_mille / 1000]
-}
+#[path = "support/corpus.rs"]
+mod corpus;
+use corpus::percentile;
 
 fn main() {
     let lexicon = Lexicon::new();

@@ -6,6 +6,7 @@
 //!   suspects, taking a fix, which edits the 10 MB text and re-checks what it touched, undo);
 //! - peak memory (`VmHWM`) with the 10 MB article open, against 3 x the article + 64 MB.
 
+use corpus::percentile;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use galley::lexicon::Lexicon;
 use galley::review::Review;
@@ -15,23 +16,14 @@ use galley::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-fn percentile(sorted: &[Duration], per_mille: usize) -> Duration {
-    sorted[(sorted.len() - 1) * per_mille / 1000]
-}
+#[path = "support/corpus.rs"]
+mod corpus;
 
 /// About 10 MB of article text: the sample and the development articles, repeated.
 fn ten_megabytes() -> String {
-    let mut parts = vec![galley::cli::SAMPLE.to_string()];
-    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev");
-    if let Ok(dir) = std::fs::read_dir(dev) {
-        let mut files: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
-        files.sort();
-        parts.extend(files.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
-    }
-    let unit = parts.join("\n\n");
+    let unit = corpus::articles();
     let mut text = vec![unit.as_str(); 10_000_000 / unit.len() + 1].join("\n\n");
     text.truncate(text.floor_char_boundary(10_000_000));
     text

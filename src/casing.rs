@@ -34,12 +34,10 @@ const WRAPPED_MIN: usize = 50;
 
 /// A word written with a capital, as the checker met it.
 #[derive(Clone, Copy, Debug)]
-pub struct Capital<'t> {
-    /// Where it is.
+pub struct Capital {
+    /// Where it is (the word itself is sliced from the text when needed: a damaged 10 MB
+    /// article has half a million of these).
     pub span: Span,
-    /// The text it is in (kept out of the struct: half a million of these in a damaged 10 MB
-    /// article).
-    pub text: std::marker::PhantomData<&'t str>,
     /// It starts a sentence (or a quote, a list item, a line after a heading).
     pub start: bool,
     /// Its casing (Title, Upper or Mixed).
@@ -103,13 +101,13 @@ const BOTH: u8 = 3;
 const UNKNOWN: u8 = 4;
 const TERM: u8 = 5;
 
-/// A sense as one byte (a term's spelling stays in the per-word table).
+/// A sense as one byte (a term's spelling stays in the per-word table). `BOTH` is the
+/// checker's own refinement of `Proper`: a very common word that is also a name.
 fn code(sense: &Sense) -> u8 {
     match sense {
         Sense::Common => COMMON,
         Sense::Name => NAME,
         Sense::Proper => PROPER,
-        Sense::Both => BOTH,
         Sense::Unknown => UNKNOWN,
         Sense::Term(_) => TERM,
     }
@@ -153,7 +151,7 @@ fn is_connector(gap: &str) -> bool {
 
 /// True when the run's initials spell the acronym in brackets right after it (`Cloud Native
 /// Computing Foundation (CNCF)`) or right before it (`CNCF (Cloud Native …)`).
-fn spells_acronym(text: &str, run: &[Capital<'_>]) -> bool {
+fn spells_acronym(text: &str, run: &[Capital]) -> bool {
     let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
     let initials: String =
         run.iter().filter_map(|c| c.span.slice(text).chars().next()).flat_map(char::to_uppercase).collect();
@@ -179,7 +177,7 @@ fn spells_acronym(text: &str, run: &[Capital<'_>]) -> bool {
 }
 
 /// True when the run is enclosed in quotes or emphasis: a title or a label, written as such.
-fn is_quoted(text: &str, run: &[Capital<'_>]) -> bool {
+fn is_quoted(text: &str, run: &[Capital]) -> bool {
     let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
     let open = text[..first.span.start].chars().next_back();
     let close = text[last.span.end..].trim_start_matches(['.', ',', '!', '?']).chars().next();
@@ -232,14 +230,15 @@ pub fn capitals(
     words: usize,
     lexicon: &Lexicon,
     dialect: Dialect,
-    caps: &[Capital<'_>],
+    caps: &[Capital],
     misspelled: &FastSet<Span>,
     usage: &FastMap<String, Usage>,
 ) -> Capitals {
     let mut out = Capitals { suspects: Vec::new(), names: FastMap::default() };
     let mut key = String::new();
     let mut line = Line::default();
-    let mut known: FastMap<&str, Sense> = FastMap::default();
+    let mut known: FastMap<&str, u8> = FastMap::default(); // word -> sense code
+    let mut terms: FastMap<&str, String> = FastMap::default(); // word -> its term (`Ai` -> `AI`)
     // Runs of capitalised words joined by spaces (or `of`, `and`): index ranges into `caps`, with
     // each word's sense at the same index of `senses`.
     let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -258,38 +257,39 @@ pub fn capitals(
             continue; // sentence starts only: capitals are right there
         }
         for (k, c) in run.iter().enumerate() {
+            let word = c.span.slice(text);
             // Judged once per distinct word; a misspelling is judged where it stands.
-            let sense = if let Some(s) = known.get(c.span.slice(text)) {
-                s.clone()
+            let sense = if let Some(&s) = known.get(word) {
+                s
             } else {
                 let s = match c.case {
-                    Case::Upper | Case::Mixed => Sense::Name, // `HTML Specification`
-                    _ if usage.get(lower_into(&mut key, c.span.slice(text))).is_some_and(|u| u.is_name())
-                        && lexicon.frequency(c.span.slice(text)) < FUNCTION_WORD =>
+                    Case::Upper | Case::Mixed => NAME, // `HTML Specification`
+                    _ if usage.get(lower_into(&mut key, word)).is_some_and(|u| u.is_name())
+                        && lexicon.frequency(word) < FUNCTION_WORD =>
                     {
-                        Sense::Name
+                        NAME
                     }
-                    _ => match lexicon.capital_sense(c.span.slice(text), dialect) {
+                    _ => match lexicon.capital_sense(word, dialect) {
                         // A very common word that is also a name (`Will`, `Case`) is a name
                         // only beside a sure one (`John Smith`).
-                        Sense::Proper if lexicon.frequency(c.span.slice(text)) >= FUNCTION_WORD => Sense::Both,
-                        s => s,
+                        Sense::Proper if lexicon.frequency(word) >= FUNCTION_WORD => BOTH,
+                        Sense::Term(t) => {
+                            terms.insert(word, t);
+                            TERM
+                        }
+                        s => code(&s),
                     },
                 };
-                known.insert(c.span.slice(text), s.clone());
+                known.insert(word, s);
                 s
             };
-            let sense = match sense {
-                Sense::Unknown if misspelled.contains(&c.span) => Sense::Common,
-                s => s,
-            };
-            let sense = code(&sense);
+            let sense = if sense == UNKNOWN && misspelled.contains(&c.span) { COMMON } else { sense };
             if !c.start
                 && matches!(sense, NAME | UNKNOWN)
                 && c.case == Case::Title
-                && !out.names.contains_key(lower_into(&mut key, c.span.slice(text)))
+                && !out.names.contains_key(lower_into(&mut key, word))
             {
-                out.names.insert(key.clone(), c.span.slice(text).to_string());
+                out.names.insert(key.clone(), word.to_string());
             }
             senses[from + k] = sense;
         }
@@ -328,9 +328,10 @@ pub fn capitals(
     };
     let suspect = |k: usize| {
         let c = &caps[k];
-        let fix = match known.get(c.span.slice(text)) {
-            Some(Sense::Term(t)) if senses[k] == TERM => t.clone(),
-            _ => c.span.slice(text).to_lowercase(),
+        let word = c.span.slice(text);
+        let fix = match terms.get(word) {
+            Some(t) if senses[k] == TERM => t.clone(),
+            _ => word.to_lowercase(),
         };
         Suspect { span: c.span, word: c.span.slice(text).to_string(), kind: Kind::Casing, suggestions: vec![fix] }
     };

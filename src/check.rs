@@ -117,7 +117,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
     let mut known = KnownCache::new();
     let mut last: Option<(usize, bool)> = None; // where the previous token ended; was it a word
-    let mut capitals: Vec<Capital<'_>> = Vec::new();
+    let mut capitals: Vec<Capital> = Vec::new();
     let mut repeats: Vec<Span> = Vec::new();
     let mut phrases: Vec<(Span, &'static str)> = Vec::new();
     let mut words = 0usize;
@@ -150,7 +150,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             };
             if case != Case::Lower && word.len() > 1 {
                 let start = !single_space && casing::starts_sentence(text, gap_from, t.span.start);
-                capitals.push(Capital { span: t.span, text: std::marker::PhantomData, start, case });
+                capitals.push(Capital { span: t.span, start, case });
             }
         } else if first.is_ascii_lowercase()
             && !single_space
@@ -345,7 +345,7 @@ fn context_casing(
     lexicon: &Lexicon,
     dialect: Dialect,
     named: &FastSet<&str>,
-    capitals: &[Capital<'_>],
+    capitals: &[Capital],
     lower_starts: &[(Span, &str)],
     suspects: &mut Vec<Suspect>,
 ) {

@@ -161,9 +161,6 @@ pub enum Sense {
     /// A common word that English also lists as a name (`Randy`, `Bias`, `Will`): a name only
     /// beside another name.
     Proper,
-    /// A very common word that English also lists as a name (`Will`, `Case`): a name only
-    /// beside a sure name (`John Smith`). The checker's refinement of `Proper`.
-    Both,
     /// A rare word whose tech term is spelled otherwise (`Ai` for `AI`, `Ml` for `ML`).
     Term(String),
     /// No layer knows it.

@@ -88,22 +88,6 @@ fn push_number(out: &mut String, n: usize) {
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
-/// `path:line:column: word -> first, second, third`.
-#[must_use]
-pub fn text_line(doc: &Document, s: &Suspect) -> String {
-    let mut out = String::new();
-    Reporter::new(doc).text_line(s, &mut out);
-    out
-}
-
-/// One JSON object (one line, no newline) for a suspect.
-#[must_use]
-pub fn json_line(doc: &Document, s: &Suspect) -> String {
-    let mut out = String::new();
-    Reporter::new(doc).json_line(s, &mut out);
-    out
-}
-
 /// One JSON object for a word given to `suggest`.
 #[must_use]
 pub fn json_suggestions(word: &str, suggestions: &[String]) -> String {

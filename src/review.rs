@@ -80,7 +80,6 @@ enum Lexical {
 struct Step {
     action: Action,
     kind: Kind,
-    word: String,
     /// Applied in order; each one's offsets are valid in the text as it is when it applies.
     changes: Vec<Change>,
     /// Items taken out before the changes apply (offsets before the step).
@@ -290,8 +289,8 @@ impl Review {
                 self.seek(at);
                 Outcome::Done
             }
-            Command::Undo => self.undo()?,
-            Command::Redo => self.redo()?,
+            Command::Undo => self.travel(false)?,
+            Command::Redo => self.travel(true)?,
             Command::Accept(n) => self.replace_current(n, Action::Accept)?,
             Command::ReplaceAll(n) => self.replace_current(n, Action::ReplaceAll)?,
             Command::Edit(new) => self.edit_current(&new)?,
@@ -320,18 +319,21 @@ impl Review {
     }
 
     fn step_cursor(&mut self, forward: bool) -> Outcome {
-        let pending: Vec<usize> =
-            self.items.iter().enumerate().filter(|(_, it)| it.status == Status::Pending).map(|(i, _)| i).collect();
-        if pending.is_empty() {
-            return Outcome::Nothing("no suspects left");
-        }
+        let pending = |(_, it): &(usize, &Item)| it.status == Status::Pending;
         let cur = self.current.unwrap_or(0);
-        self.current = Some(if forward {
-            pending.iter().copied().find(|&i| i > cur).unwrap_or(pending[0])
+        let mut all = self.items.iter().enumerate();
+        let next = if forward {
+            all.clone().filter(pending).find(|&(i, _)| i > cur).or_else(|| all.find(pending))
         } else {
-            pending.iter().copied().rev().find(|&i| i < cur).unwrap_or(pending[pending.len() - 1])
-        });
-        Outcome::Done
+            all.clone().rev().filter(pending).find(|&(i, _)| i < cur).or_else(|| all.rev().find(pending))
+        };
+        match next {
+            Some((i, _)) => {
+                self.current = Some(i);
+                Outcome::Done
+            }
+            None => Outcome::Nothing("no suspects left"),
+        }
     }
 
     fn current_pending(&self) -> Option<(usize, Item)> {
@@ -436,18 +438,7 @@ impl Review {
         after: usize,
     ) -> Step {
         self.next_id += 1;
-        Step {
-            action,
-            kind: item.kind,
-            word: item.word.clone(),
-            changes,
-            removed,
-            added,
-            lexical,
-            at: item.span.start,
-            after,
-            id: self.next_id,
-        }
+        Step { action, kind: item.kind, changes, removed, added, lexical, at: item.span.start, after, id: self.next_id }
     }
 
     fn commit(&mut self, step: Step) -> Result<Outcome> {
@@ -458,19 +449,19 @@ impl Review {
         Ok(Outcome::Done)
     }
 
-    fn undo(&mut self) -> Result<Outcome> {
-        let Some(step) = self.undo.pop() else { return Ok(Outcome::Nothing("nothing to undo")) };
-        self.run(&step, false)?;
-        self.seek(step.at);
-        self.redo.push(step);
-        Ok(Outcome::Done)
-    }
-
-    fn redo(&mut self) -> Result<Outcome> {
-        let Some(step) = self.redo.pop() else { return Ok(Outcome::Nothing("nothing to redo")) };
-        self.run(&step, true)?;
-        self.seek(step.after);
-        self.undo.push(step);
+    /// Takes back the last step (`forward` false) or does again the last one taken back.
+    fn travel(&mut self, forward: bool) -> Result<Outcome> {
+        let popped = if forward { self.redo.pop() } else { self.undo.pop() };
+        let Some(step) = popped else {
+            return Ok(Outcome::Nothing(if forward { "nothing to redo" } else { "nothing to undo" }));
+        };
+        self.run(&step, forward)?;
+        self.seek(if forward { step.after } else { step.at });
+        if forward {
+            self.undo.push(step);
+        } else {
+            self.redo.push(step);
+        }
         Ok(Outcome::Done)
     }
 
@@ -606,16 +597,10 @@ impl Review {
         out
     }
 
-    /// Line and column (1-based) of a byte offset in the current text.
+    /// The 0-based line of a byte offset in the current text.
     #[must_use]
     pub fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= offset).max(1) - 1
-    }
-
-    /// The word of the last step, for messages.
-    #[must_use]
-    pub fn last_word(&self) -> Option<&str> {
-        self.undo.last().map(|s| s.word.as_str())
     }
 }
 

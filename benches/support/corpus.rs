@@ -1,0 +1,25 @@
+//! What the benchmarks measure on: the bundled sample and the development articles (damaged and
+//! clean), repeated; and the percentiles the README quotes. Included by each bench with
+//! `#[path]` (a file here is not a bench target of its own). Each bench uses part of it.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::time::Duration;
+
+/// The sample and the development articles, joined by blank lines (the sample alone when the
+/// development set is not beside the repository).
+pub fn articles() -> String {
+    let mut parts = vec![galley::cli::SAMPLE.to_string()];
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev");
+    if let Ok(dir) = std::fs::read_dir(dev) {
+        let mut files: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
+        files.sort();
+        parts.extend(files.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
+    }
+    parts.join("\n\n")
+}
+
+/// The `per_mille`-th per-mille of sorted durations (500: median, 990: p99).
+pub fn percentile(sorted: &[Duration], per_mille: usize) -> Duration {
+    sorted[(sorted.len() - 1) * per_mille / 1000]
+}
