@@ -3,7 +3,9 @@
 //!
 //! - suggestion latency: every misspelling in tests/data/common-misspellings.tsv and the bench
 //!   list, each timed 50 times;
-//! - start-up: the release binary checking a one-line file, 50 runs.
+//! - start-up: the release binary checking a one-line file, 50 runs;
+//! - peak memory: the release binary's `check --format json` of a 10 MB file (half of it damaged
+//!   articles), as the kernel counts it (`VmHWM`).
 
 use galley::lexicon::{Dialect, Lexicon};
 use galley::suggest::suggest;
@@ -53,4 +55,29 @@ fn main() {
         percentile(&runs, 500),
         percentile(&runs, 990)
     );
+
+    let ten = dir.path().join("ten.txt");
+    std::fs::write(&ten, corpus::ten_megabytes()).expect("write");
+    let mut child = std::process::Command::new(exe)
+        .args(["check", "--format", "json"])
+        .arg(&ten)
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("run galley");
+    // The kernel's high-water mark only grows: the last reading before the child exits is its
+    // peak (a zombie has no memory lines left to read).
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    while child.try_wait().expect("wait").is_none() {
+        let status = std::fs::read_to_string(&status_file).unwrap_or_default();
+        if let Some(kb) = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches(" kB").parse().ok())
+        {
+            peak_kb = kb;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    println!("peak memory: galley check --format json of a 10 MB file: {} MB", peak_kb / 1000);
 }

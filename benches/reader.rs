@@ -21,14 +21,6 @@ use std::time::Instant;
 #[path = "support/corpus.rs"]
 mod corpus;
 
-/// About 10 MB of article text: the sample and the development articles, repeated.
-fn ten_megabytes() -> String {
-    let unit = corpus::articles();
-    let mut text = vec![unit.as_str(); 10_000_000 / unit.len() + 1].join("\n\n");
-    text.truncate(text.floor_char_boundary(10_000_000));
-    text
-}
-
 fn peak_rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let kb: f64 = status
@@ -59,7 +51,7 @@ fn main() {
     firsts.sort();
     println!("first frame of the sample: median {:?}, p99 {:?}", percentile(&firsts, 500), percentile(&firsts, 990));
 
-    let text = ten_megabytes();
+    let text = corpus::ten_megabytes();
     let mb = text.len() as f64 / 1e6;
     let t = Instant::now();
     let review = Review::new("ten.txt", text, Lexicon::new(), None, None);

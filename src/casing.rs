@@ -11,7 +11,7 @@
 //!   article writes `Python` at least as often).
 //! - A sentence that starts with a lower-case common word is raised.
 
-use crate::check::{Kind, Suspect};
+use crate::check::{Kind, Lists, Suspect};
 use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, format};
 use crate::span::Span;
@@ -32,16 +32,31 @@ pub const FUNCTION_WORD: f64 = 1.0e8;
 /// continues its sentence.
 const WRAPPED_MIN: usize = 50;
 
-/// A word written with a capital, as the checker met it.
+/// A word written with a capital, as the checker met it. Twelve bytes: a damaged 10 MB article
+/// has half a million of these (the word itself is sliced from the text when needed).
 #[derive(Clone, Copy, Debug)]
 pub struct Capital {
-    /// Where it is (the word itself is sliced from the text when needed: a damaged 10 MB
-    /// article has half a million of these).
-    pub span: Span,
+    at: u32,
+    len: u32,
     /// It starts a sentence (or a quote, a list item, a line after a heading).
     pub start: bool,
     /// Its casing (Title, Upper or Mixed).
     pub case: Case,
+}
+
+impl Capital {
+    /// The capital at `span`, or `None` past the first 4 GiB of a text (whose capitals are then
+    /// not judged).
+    #[must_use]
+    pub fn new(span: Span, start: bool, case: Case) -> Option<Self> {
+        Some(Self { at: u32::try_from(span.start).ok()?, len: u32::try_from(span.len()).ok()?, start, case })
+    }
+
+    /// Where it is.
+    #[must_use]
+    pub const fn span(self) -> Span {
+        Span::new(self.at as usize, self.at as usize + self.len as usize)
+    }
 }
 
 /// True when a word that follows `gap` (the text since the previous token) starts a sentence.
@@ -154,21 +169,21 @@ fn is_connector(gap: &str) -> bool {
 fn spells_acronym(text: &str, run: &[Capital]) -> bool {
     let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
     let initials: String =
-        run.iter().filter_map(|c| c.span.slice(text).chars().next()).flat_map(char::to_uppercase).collect();
+        run.iter().filter_map(|c| c.span().slice(text).chars().next()).flat_map(char::to_uppercase).collect();
     let matches = |acronym: &str| {
         let acronym = acronym.strip_suffix('s').unwrap_or(acronym); // `URLs`
         let acronym: String = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
         acronym.len() >= 2
             && (acronym == initials || (initials.starts_with(&acronym) && acronym.len() * 2 > initials.len()))
     };
-    let after = text[last.span.end..].trim_start_matches(' ');
+    let after = text[last.span().end..].trim_start_matches(' ');
     if let Some(inner) = after.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(a, _)| a)
         && inner.len() <= 12
         && matches(inner)
     {
         return true;
     }
-    let before = text[..first.span.start].trim_end_matches(' ');
+    let before = text[..first.span().start].trim_end_matches(' ');
     if let Some(head) = before.strip_suffix('(') {
         let word = head.trim_end().rsplit([' ', '\n']).next().unwrap_or("");
         return word.len() <= 12 && matches(word);
@@ -179,8 +194,8 @@ fn spells_acronym(text: &str, run: &[Capital]) -> bool {
 /// True when the run is enclosed in quotes or emphasis: a title or a label, written as such.
 fn is_quoted(text: &str, run: &[Capital]) -> bool {
     let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
-    let open = text[..first.span.start].chars().next_back();
-    let close = text[last.span.end..].trim_start_matches(['.', ',', '!', '?']).chars().next();
+    let open = text[..first.span().start].chars().next_back();
+    let close = text[last.span().end..].trim_start_matches(['.', ',', '!', '?']).chars().next();
     matches!(
         (open, close),
         (Some('“'), Some('”'))
@@ -225,6 +240,7 @@ pub struct Capitals {
 /// reported as misspellings: they do not make a run a name. `usage` tells how the article
 /// writes a word (by its lower-case key).
 #[must_use]
+#[allow(clippy::too_many_arguments)] // the check's findings, handed over as they are
 pub fn capitals(
     text: &str,
     words: usize,
@@ -233,6 +249,7 @@ pub fn capitals(
     caps: &[Capital],
     misspelled: &FastSet<Span>,
     usage: &FastMap<String, Usage>,
+    lists: &mut Lists,
 ) -> Capitals {
     let mut out = Capitals { suspects: Vec::new(), names: FastMap::default() };
     let mut key = String::new();
@@ -247,7 +264,7 @@ pub fn capitals(
     let mut i = 0;
     while i < caps.len() {
         let mut j = i + 1;
-        while j < caps.len() && !caps[j].start && is_connector(&text[caps[j - 1].span.end..caps[j].span.start]) {
+        while j < caps.len() && !caps[j].start && is_connector(&text[caps[j - 1].span().end..caps[j].span().start]) {
             j += 1;
         }
         let (from, to) = (i, j);
@@ -257,7 +274,7 @@ pub fn capitals(
             continue; // sentence starts only: capitals are right there
         }
         for (k, c) in run.iter().enumerate() {
-            let word = c.span.slice(text);
+            let word = c.span().slice(text);
             // Judged once per distinct word; a misspelling is judged where it stands.
             let sense = if let Some(&s) = known.get(word) {
                 s
@@ -283,7 +300,7 @@ pub fn capitals(
                 known.insert(word, s);
                 s
             };
-            let sense = if sense == UNKNOWN && misspelled.contains(&c.span) { COMMON } else { sense };
+            let sense = if sense == UNKNOWN && misspelled.contains(&c.span()) { COMMON } else { sense };
             if !c.start
                 && matches!(sense, NAME | UNKNOWN)
                 && c.case == Case::Title
@@ -293,7 +310,7 @@ pub fn capitals(
             }
             senses[from + k] = sense;
         }
-        if line.is_heading(text, run[0].span.start) || spells_acronym(text, run) || is_quoted(text, run) {
+        if line.is_heading(text, run[0].span().start) || spells_acronym(text, run) || is_quoted(text, run) {
             continue;
         }
         runs.push((from, to));
@@ -328,12 +345,12 @@ pub fn capitals(
     };
     let suspect = |k: usize| {
         let c = &caps[k];
-        let word = c.span.slice(text);
+        let word = c.span().slice(text);
         let fix = match terms.get(word) {
             Some(t) if senses[k] == TERM => t.clone(),
             _ => word.to_lowercase(),
         };
-        Suspect { span: c.span, word: c.span.slice(text).to_string(), kind: Kind::Casing, suggestions: vec![fix] }
+        Suspect { span: c.span(), kind: Kind::Casing, suggestions: lists.one(fix) }
     };
     let damaged = stray(true);
     if damaged.len() >= DAMAGED_MIN && damaged.len() * 1000 >= DAMAGED_PER_MILLE * words.max(1) {

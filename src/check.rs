@@ -18,6 +18,7 @@ use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, case_of};
 use crate::span::Span;
 use crate::suggest::{self, Suggestion};
 use crate::token::{TokenKind, tokenize};
+use std::sync::Arc;
 
 /// A word that is a "slip" from another is within this many edits of it.
 const SLIP_DISTANCE: usize = 1;
@@ -60,17 +61,54 @@ impl Kind {
     }
 }
 
-/// A word to stop at.
+/// A suspect's fixes, best first. A damaged article repeats its errors, so every suspect with
+/// the same fixes shares one list: a 10 MB article holds a hundred thousand suspects but only a
+/// few thousand distinct lists.
+pub type Fixes = Arc<[String]>;
+
+/// A word (or run of words) to stop at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suspect {
     /// Where the word is in the text.
     pub span: Span,
-    /// The word as written.
-    pub word: String,
     /// What is wrong with it.
     pub kind: Kind,
     /// Fixes, best first (at most nine; empty when not asked for or none found).
-    pub suggestions: Vec<String>,
+    pub suggestions: Fixes,
+}
+
+impl Suspect {
+    /// The word as written in `text`, the text that was checked.
+    #[must_use]
+    pub fn word<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+/// Hands out one shared [`Fixes`] per distinct list.
+#[derive(Default)]
+pub(crate) struct Lists(FastSet<Fixes>);
+
+impl Lists {
+    /// The shared copy of `list`.
+    pub(crate) fn of(&mut self, list: &[String]) -> Fixes {
+        if let Some(f) = self.0.get(list) {
+            return Arc::clone(f);
+        }
+        let f: Fixes = list.into();
+        self.0.insert(Arc::clone(&f));
+        f
+    }
+
+    /// The shared copy of the one-fix list `[fix]`.
+    pub(crate) fn one(&mut self, fix: String) -> Fixes {
+        if let Some(f) = self.0.get(std::slice::from_ref(&fix)) {
+            return Arc::clone(f);
+        }
+        let f: Fixes = Arc::from([fix]);
+        self.0.insert(Arc::clone(&f));
+        f
+    }
 }
 
 /// How to check.
@@ -98,12 +136,34 @@ pub struct Checked {
     pub suspects: Vec<Suspect>,
 }
 
-struct Pending<'t> {
+/// A word that is not plainly right in both dialects, waiting for the article's dialect and
+/// evidence. Small on purpose: a damaged 10 MB article has a hundred thousand of them.
+struct Pending {
     span: Span,
-    word: &'t str,
-    verdicts: [Verdict; 2],
-    prev: Option<&'t str>,
-    next: Option<&'t str>,
+    /// What the lexicon said, in American and in British English.
+    verdicts: [Seen; 2],
+    /// A Title-case word with a name-like word beside it (`Kendall Roden`).
+    beside_name: bool,
+}
+
+/// A [`Verdict`] without its forms (looked up again, once per word, for the words that need them).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seen {
+    Known,
+    Casing,
+    OtherDialect,
+    Unknown,
+}
+
+impl Seen {
+    fn of(v: &Verdict) -> Self {
+        match v {
+            Verdict::Known => Self::Known,
+            Verdict::Casing(_) => Self::Casing,
+            Verdict::OtherDialect => Self::OtherDialect,
+            Verdict::Unknown => Self::Unknown,
+        }
+    }
 }
 
 /// Checks `text` against `lexicon`.
@@ -112,7 +172,7 @@ struct Pending<'t> {
 #[allow(clippy::too_many_lines)]
 #[must_use]
 pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
-    let mut pending: Vec<Pending<'_>> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
     let (mut us, mut gb) = (0usize, 0usize);
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
     let mut known = KnownCache::new();
@@ -150,7 +210,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             };
             if case != Case::Lower && word.len() > 1 {
                 let start = !single_space && casing::starts_sentence(text, gap_from, t.span.start);
-                capitals.push(Capital { span: t.span, start, case });
+                capitals.extend(Capital::new(t.span, start, case));
             }
         } else if first.is_ascii_lowercase()
             && !single_space
@@ -183,7 +243,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             && last.span.end == prev.map_or(usize::MAX, |p| p.1)
             && joined.is_some()
         {
-            last.next = Some(word);
+            if !last.beside_name && case_of(last.span.slice(text)) == Case::Title {
+                last.beside_name = name_like(lexicon, word);
+            }
             // A two-word name whose first word no dictionary takes as written (`linux
             // foundation`): only such pairs are looked up, so the lookup costs nothing elsewhere.
             let pair = &text[last.span.start..t.span.end];
@@ -201,7 +263,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             (_, Verdict::Known) => gb += 1,
             _ => {}
         }
-        pending.push(Pending { span: t.span, word, verdicts: [v_us, v_gb], prev: joined, next: None });
+        let beside_name = joined.is_some_and(|n| case_of(word) == Case::Title && name_like(lexicon, n));
+        pending.push(Pending { span: t.span, verdicts: [Seen::of(&v_us), Seen::of(&v_gb)], beside_name });
     });
     let dialect = options.dialect.unwrap_or(if gb > us { Dialect::Gb } else { Dialect::Us });
     let slot = usize::from(dialect == Dialect::Gb);
@@ -211,52 +274,59 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut counts: FastMap<&str, usize> = FastMap::default();
     let mut named: FastSet<&str> = FastSet::default();
     for p in &pending {
-        if p.verdicts[slot] == Verdict::Unknown {
-            let stem = stem_of(p.word);
+        if p.verdicts[slot] == Seen::Unknown {
+            let stem = stem_of(p.span.slice(text));
             *counts.entry(stem).or_default() += 1;
-            if case_of(p.word) == Case::Title && [p.prev, p.next].into_iter().flatten().any(|n| name_like(lexicon, n)) {
+            if p.beside_name {
                 named.insert(stem);
             }
         }
     }
+    // The canonical forms of each mis-cased word, looked up once per word.
+    let mut cased: FastMap<&str, Fixes> = FastMap::default();
+    let mut lists = Lists::default();
 
     // Lower-case short acronyms (`http`, `ftp`) and how often the article writes them so.
     let mut lowered_acronyms: FastMap<&str, usize> = FastMap::default();
     for p in &pending {
-        if let Verdict::Casing(forms) = &p.verdicts[slot]
-            && p.word.len() <= 4
-            && forms.iter().all(|f| case_of(f) == Case::Upper)
-            && case_of(p.word) == Case::Lower
+        let word = p.span.slice(text);
+        if p.verdicts[slot] == Seen::Casing
+            && word.len() <= 4
+            && case_of(word) == Case::Lower
+            && forms_of(&mut cased, &mut lists, lexicon, word, dialect).iter().all(|f| case_of(f) == Case::Upper)
         {
-            *lowered_acronyms.entry(p.word).or_default() += 1;
+            *lowered_acronyms.entry(word).or_default() += 1;
         }
     }
     let mut schemes: FastMap<&str, bool> = FastMap::default();
     // Each distinct word is ranked, and judged a slip or not, once.
     let mut ranked: FastMap<&str, Vec<Suggestion>> = FastMap::default();
     let mut slips: FastMap<&str, bool> = FastMap::default();
+    let mut shared: FastMap<&str, Fixes> = FastMap::default(); // each word's fixes, as shared
+    let none = lists.of(&[]);
     let mut suspects = Vec::new();
     for p in &pending {
-        let kind = match &p.verdicts[slot] {
-            Verdict::Known => continue,
-            Verdict::Casing(forms) => {
-                if p.word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
+        let word = p.span.slice(text);
+        let kind = match p.verdicts[slot] {
+            Seen::Known => continue,
+            Seen::Casing => {
+                let forms = forms_of(&mut cased, &mut lists, lexicon, word, dialect);
+                if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
                     continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
                 }
                 // Judged once per word: the test searches the whole text for the capitals.
-                if *schemes.entry(p.word).or_insert_with(|| is_scheme_like(text, p.word, forms, &lowered_acronyms)) {
+                if *schemes.entry(word).or_insert_with(|| is_scheme_like(text, word, &forms, &lowered_acronyms)) {
                     continue;
                 }
-                let suggestions = forms.clone();
-                suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind: Kind::Casing, suggestions });
+                suspects.push(Suspect { span: p.span, kind: Kind::Casing, suggestions: forms });
                 continue;
             }
-            Verdict::OtherDialect => Kind::Dialect,
-            Verdict::Unknown => {
-                let stem = stem_of(p.word);
-                let evidence = match case_of(p.word) {
-                    Case::Mixed if !p.word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
-                    Case::Upper if p.word.chars().count() <= ACRONYM_MAX => continue, // acronyms
+            Seen::OtherDialect => Kind::Dialect,
+            Seen::Unknown => {
+                let stem = stem_of(word);
+                let evidence = match case_of(word) {
+                    Case::Mixed if !word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
+                    Case::Upper if word.chars().count() <= ACRONYM_MAX => continue, // acronyms
                     Case::Lower | Case::Mixed => {
                         counts.get(stem).copied().unwrap_or(0) > 1 || is_compound(lexicon, stem)
                     }
@@ -264,9 +334,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     Case::Title | Case::Upper => true,
                 };
                 let mut slip = || {
-                    *slips.entry(p.word).or_insert_with(|| {
-                        suggest::has_near(lexicon, p.word, COMMON)
-                            && is_slip(fixes(&mut ranked, lexicon, p.word, dialect))
+                    *slips.entry(word).or_insert_with(|| {
+                        suggest::has_near(lexicon, word, COMMON) && is_slip(fixes(&mut ranked, lexicon, word, dialect))
                     })
                 };
                 if evidence && !slip() {
@@ -276,14 +345,21 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             }
         };
         let suggestions = if options.suggestions {
-            fixes(&mut ranked, lexicon, p.word, dialect).iter().map(|s| s.text.clone()).collect()
+            let fixes_here = shared.entry(word).or_insert_with(|| {
+                let texts: Vec<String> =
+                    fixes(&mut ranked, lexicon, word, dialect).iter().map(|s| s.text.clone()).collect();
+                lists.of(&texts)
+            });
+            Arc::clone(fixes_here)
         } else {
-            Vec::new()
+            Arc::clone(&none)
         };
-        suspects.push(Suspect { span: p.span, word: p.word.to_string(), kind, suggestions });
+        suspects.push(Suspect { span: p.span, kind, suggestions });
     }
     drop(pending); // its memory is wanted for the casing pass
-    context_casing(text, words, lexicon, dialect, &named, &capitals, &lower_starts, &mut suspects);
+    drop((ranked, shared, slips));
+    context_casing(text, words, lexicon, dialect, &named, &capitals, &lower_starts, &mut lists, &mut suspects);
+    drop((capitals, lower_starts));
     // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves.
     let taken = Starts::of(&suspects);
     let mut last_end = 0;
@@ -293,12 +369,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // Not over another suspect, nor over the repeat before (`the the the`: one at a time).
         if span.start >= last_end && !taken.contains(span.start) && !taken.contains(span.start + first.len() + 1) {
             last_end = span.end;
-            suspects.push(Suspect {
-                span,
-                word: pair.to_string(),
-                kind: Kind::Repeat,
-                suggestions: vec![first.to_string()],
-            });
+            suspects.push(Suspect { span, kind: Kind::Repeat, suggestions: lists.one(first.to_string()) });
         }
     }
     for (i, _) in text.match_indices("''") {
@@ -309,12 +380,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             && !text[i + 2..].starts_with("''")
         {
             let span = Span::new(i, i + 2);
-            suspects.push(Suspect {
-                span,
-                word: "''".to_string(),
-                kind: Kind::Spacing,
-                suggestions: vec!["'".to_string()],
-            });
+            suspects.push(Suspect { span, kind: Kind::Spacing, suggestions: lists.one("'".to_string()) });
         }
     }
     // Two-word names replace the suspects of their words with one over the pair.
@@ -327,12 +393,12 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         });
         suspects.extend(phrases.into_iter().map(|(span, name)| Suspect {
             span,
-            word: span.slice(text).to_string(),
             kind: Kind::Casing,
-            suggestions: vec![name.to_string()],
+            suggestions: lists.one(name.to_string()),
         }));
     }
-    suspects.sort_by_key(|s| s.span.start);
+    // Unstable: no two suspects start at the same byte, and a stable sort would want a copy.
+    suspects.sort_unstable_by_key(|s| s.span.start);
     Checked { dialect, suspects }
 }
 
@@ -347,6 +413,7 @@ fn context_casing(
     named: &FastSet<&str>,
     capitals: &[Capital],
     lower_starts: &[(Span, &str)],
+    lists: &mut Lists,
     suspects: &mut Vec<Suspect>,
 ) {
     let misspelled: FastSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
@@ -356,12 +423,12 @@ fn context_casing(
     let mut forms: FastMap<String, &str> = FastMap::default();
     let mut key = String::new();
     for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
-        let k = casing::lower_into(&mut key, c.span.slice(text));
+        let k = casing::lower_into(&mut key, c.span().slice(text));
         if let Some(u) = usage.get_mut(k) {
             u.title += 1;
         } else {
             usage.insert(k.to_string(), Usage { title: 1, lower: 0 });
-            forms.insert(k.to_string(), c.span.slice(text));
+            forms.insert(k.to_string(), c.span().slice(text));
         }
     }
     // Only two kinds of word need their lower-case uses counted: one the article capitalises
@@ -413,11 +480,11 @@ fn context_casing(
             lowered.insert(k, spans);
         }
     }
-    let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage);
+    let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, lists);
     let taken = Starts::of(suspects);
     suspects.extend(found.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
     // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
-    let mut raised: FastMap<Span, String> = FastMap::default();
+    let mut raised: FastMap<Span, Fixes> = FastMap::default();
     for (key, form) in &found.names {
         let u = usage.get(key).copied().unwrap_or_default();
         if let Some(spans) = lowered.get(key.as_str())
@@ -428,16 +495,12 @@ fn context_casing(
                 let after = &text.as_bytes()[s.end..];
                 after.starts_with(b" -") && after.get(2).is_some_and(u8::is_ascii_alphabetic)
             };
-            raised.extend(spans.iter().filter(|s| !command(s)).map(|&s| (s, form.clone())));
+            let fix = lists.one(form.clone());
+            raised.extend(spans.iter().filter(|s| !command(s)).map(|&s| (s, Arc::clone(&fix))));
         }
     }
     suspects.retain(|s| !raised.contains_key(&s.span));
-    suspects.extend(raised.into_iter().map(|(span, form)| Suspect {
-        span,
-        word: span.slice(text).to_string(),
-        kind: Kind::Casing,
-        suggestions: vec![form],
-    }));
+    suspects.extend(raised.into_iter().map(|(span, suggestions)| Suspect { span, kind: Kind::Casing, suggestions }));
     let taken = Starts::of(suspects);
     for &(span, word) in lower_starts {
         if !taken.contains(span.start) && casing::raise_at_start(lexicon, word, dialect) {
@@ -445,10 +508,10 @@ fn context_casing(
             let mut chars = word.chars();
             fix.extend(chars.next().map(|c| c.to_ascii_uppercase()));
             fix.push_str(chars.as_str());
-            suspects.push(Suspect { span, word: word.to_string(), kind: Kind::Casing, suggestions: vec![fix] });
+            suspects.push(Suspect { span, kind: Kind::Casing, suggestions: lists.one(fix) });
         }
     }
-    suspects.sort_by_key(|s| s.span.start);
+    suspects.sort_unstable_by_key(|s| s.span.start);
 }
 
 /// A direct-mapped cache of words known in both dialects. Half the words of any English text are
@@ -520,6 +583,21 @@ impl Starts {
     }
 }
 
+/// The canonical forms of a mis-cased `word`, looked up once per distinct word.
+fn forms_of<'t>(
+    cache: &mut FastMap<&'t str, Fixes>,
+    lists: &mut Lists,
+    lexicon: &Lexicon,
+    word: &'t str,
+    dialect: Dialect,
+) -> Fixes {
+    let list = cache.entry(word).or_insert_with(|| match lexicon.verdict(word, dialect) {
+        Verdict::Casing(forms) => lists.of(&forms),
+        _ => lists.of(&[]),
+    });
+    Arc::clone(list)
+}
+
 /// The ranked fixes for `word`, computed once per distinct word.
 fn fixes<'c, 't>(
     cache: &'c mut FastMap<&'t str, Vec<Suggestion>>,
@@ -579,7 +657,7 @@ mod tests {
         check(text, &Lexicon::new(), &Options::default())
             .suspects
             .into_iter()
-            .map(|s| (s.word, s.kind, s.suggestions.into_iter().next()))
+            .map(|s| (s.word(text).to_string(), s.kind, s.suggestions.first().cloned()))
             .collect()
     }
 

@@ -233,7 +233,7 @@ fn run_check(
         };
         let mut checked = check::check(doc.text(), lex, &options);
         if !options.suggestions {
-            checked.suspects.iter_mut().for_each(|s| s.suggestions.clear());
+            checked.suspects.iter_mut().for_each(|s| s.suggestions = check::Fixes::default());
         }
         let mut reporter = report::Reporter::new(&doc);
         let mut line = String::new();

@@ -16,11 +16,12 @@
 //! use galley::lexicon::Lexicon;
 //!
 //! let lexicon = Lexicon::new();
-//! let checked = check("the kuberanetes clustr", &lexicon, &Options::default());
+//! let text = "the kuberanetes clustr";
+//! let checked = check(text, &lexicon, &Options::default());
 //! let fixes: Vec<(&str, Kind, &str)> = checked
 //!     .suspects
 //!     .iter()
-//!     .map(|s| (s.word.as_str(), s.kind, s.suggestions[0].as_str()))
+//!     .map(|s| (s.word(text), s.kind, s.suggestions[0].as_str()))
 //!     .collect();
 //! assert_eq!(fixes, [("kuberanetes", Kind::Spelling, "Kubernetes"), ("clustr", Kind::Spelling, "cluster")]);
 //! ```

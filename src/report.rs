@@ -47,7 +47,7 @@ impl<'d> Reporter<'d> {
         out.push(':');
         push_number(out, pos.column);
         out.push_str(": ");
-        out.push_str(&s.word);
+        out.push_str(s.word(self.doc.text()));
         for (i, fix) in s.suggestions.iter().take(3).enumerate() {
             out.push_str(if i == 0 { " -> " } else { ", " });
             out.push_str(fix);
@@ -63,7 +63,7 @@ impl<'d> Reporter<'d> {
             column: pos.column,
             offset: s.span.start,
             length: s.span.len(),
-            word: &s.word,
+            word: s.word(self.doc.text()),
             kind: s.kind.name(),
             suggestions: &s.suggestions,
         };

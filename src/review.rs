@@ -10,7 +10,7 @@
 //! lands); after a decision only the text it wrote is checked again, so evidence that spans the
 //! article (a word that recurs, a name beside it) is what it was when the article was opened.
 
-use crate::check::{self, Kind, Options, Suspect};
+use crate::check::{self, Fixes, Kind, Options, Suspect};
 use crate::edit::Change;
 use crate::error::{Error, Result};
 use crate::lexicon::{Dialect, Lexicon, Verdict, normalize_apostrophes};
@@ -47,7 +47,7 @@ pub struct Item {
     pub status: Status,
     /// The fixes the checker gave with it: a casing, repeat or spacing fix, which context decides (`Members` is
     /// lowered inside a sentence, kept in a heading). Misspellings are ranked when shown.
-    pub given: Vec<String>,
+    pub given: Fixes,
 }
 
 /// What a decision did, for the decision log.
@@ -161,7 +161,7 @@ impl Review {
         personal: Option<PathBuf>,
     ) -> Self {
         let checked = check::check(&text, &lexicon, &Options { dialect, suggestions: false });
-        let items = checked.suspects.into_iter().map(Item::pending).collect();
+        let items = checked.suspects.into_iter().map(|s| Item::pending(s, &text)).collect();
         let mut review = Self {
             name: name.into(),
             line_starts: line_starts(&text),
@@ -267,7 +267,7 @@ impl Review {
     fn fixes_of(&mut self, item: usize) -> Vec<String> {
         let Some(it) = self.items.get(item) else { return Vec::new() };
         if !it.given.is_empty() {
-            return it.given.clone();
+            return it.given.to_vec();
         }
         if let Some(f) = self.fixes.get(&it.word) {
             return f.clone();
@@ -388,12 +388,12 @@ impl Review {
                     word: new.to_string(),
                     kind: t.kind,
                     status: Status::Fixed,
-                    given: Vec::new(),
+                    given: Fixes::default(),
                 });
             } else {
                 added.extend(recheck.suspects.iter().map(|s| Item {
                     span: Span::new(start + s.span.start, start + s.span.end),
-                    ..Item::pending(s.clone())
+                    ..Item::pending(s.clone(), new)
                 }));
             }
             delta += isize::try_from(new.len()).unwrap_or(0) - isize::try_from(t.word.len()).unwrap_or(0);
@@ -605,9 +605,11 @@ impl Review {
 }
 
 impl Item {
-    fn pending(s: Suspect) -> Self {
-        let given = if s.kind == Kind::Spelling { Vec::new() } else { s.suggestions };
-        Self { span: s.span, word: s.word, kind: s.kind, status: Status::Pending, given }
+    /// A pending item for a suspect found in `text`.
+    fn pending(s: Suspect, text: &str) -> Self {
+        let word = s.word(text).to_string();
+        let given = if s.kind == Kind::Spelling { Fixes::default() } else { s.suggestions };
+        Self { span: s.span, word, kind: s.kind, status: Status::Pending, given }
     }
 }
 

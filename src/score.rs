@@ -82,7 +82,7 @@ impl Score {
         self.clean_words += chunks(clean).len();
         self.clean_flags += clean_check.suspects.len();
         for s in &clean_check.suspects {
-            self.false_alarms.push((s.word.clone(), s.suggestions.first().cloned().unwrap_or_default()));
+            self.false_alarms.push((s.word(clean).to_string(), s.suggestions.first().cloned().unwrap_or_default()));
         }
         let a = chunks(clean);
         let b = chunks(garbled);

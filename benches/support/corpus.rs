@@ -19,6 +19,15 @@ pub fn articles() -> String {
     parts.join("\n\n")
 }
 
+/// About 10 MB of article text: the sample and the development articles, repeated (half of
+/// it damaged articles).
+pub fn ten_megabytes() -> String {
+    let unit = articles();
+    let mut text = vec![unit.as_str(); 10_000_000 / unit.len() + 1].join("\n\n");
+    text.truncate(text.floor_char_boundary(10_000_000));
+    text
+}
+
 /// The `per_mille`-th per-mille of sorted durations (500: median, 990: p99).
 pub fn percentile(sorted: &[Duration], per_mille: usize) -> Duration {
     sorted[(sorted.len() - 1) * per_mille / 1000]
