@@ -159,36 +159,114 @@ impl Line {
     }
 }
 
+/// True when the word's casing belongs to markup or to a compound name, not to prose: a
+/// reStructuredText link (`Modernize_`), or a part of a hyphenated name whose other part is an
+/// acronym (`WWW-Authenticate`, `X-Forwarded`). (Damage capitalises each part of a plain
+/// compound, `Top-Level`, so those are judged as words.)
+#[must_use]
+pub fn is_markup_name(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    let after = &bytes[span.end..];
+    if after.first() == Some(&b'_') && !after.get(1).is_some_and(u8::is_ascii_alphanumeric) {
+        return true;
+    }
+    let is_acronym = |part: &[u8]| !part.is_empty() && part.iter().all(u8::is_ascii_uppercase);
+    if let Some(rest) = after.strip_prefix(b"-") {
+        let to = rest.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(rest.len());
+        if is_acronym(&rest[..to]) {
+            return true;
+        }
+    }
+    if let Some(head) = bytes[..span.start].strip_suffix(b"-") {
+        let from = head.iter().rposition(|b| !b.is_ascii_alphanumeric()).map_or(0, |i| i + 1);
+        return is_acronym(&head[from..]);
+    }
+    false
+}
+
+/// True when the word stands alone in quotes, perhaps with a colon (`'homebrew'`, `"http:"`):
+/// a mention of the word as written, not a use of it.
+#[must_use]
+pub fn is_mention(text: &str, span: Span) -> bool {
+    let Some(open) = text[..span.start].chars().next_back() else { return false };
+    let close = match open {
+        '\'' | '"' | '`' => open,
+        '\u{2018}' => '\u{2019}',
+        '\u{201c}' => '\u{201d}',
+        _ => return false,
+    };
+    let rest = &text[span.end..];
+    rest.strip_prefix(':').unwrap_or(rest).starts_with(close)
+}
+
 /// Small words that may stand inside a multi-word name (`Bank of America`).
 fn is_connector(gap: &str) -> bool {
     matches!(gap, " " | " of " | " and " | " for " | " the " | " & " | " de " | " von " | " van " | " on " | " in ")
 }
 
-/// True when the run's initials spell the acronym in brackets right after it (`Cloud Native
-/// Computing Foundation (CNCF)`) or right before it (`CNCF (Cloud Native …)`).
-fn spells_acronym(text: &str, run: &[Capital]) -> bool {
-    let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
-    let initials: String =
-        run.iter().filter_map(|c| c.span().slice(text).chars().next()).flat_map(char::to_uppercase).collect();
-    let matches = |acronym: &str| {
-        let acronym = acronym.strip_suffix('s').unwrap_or(acronym); // `URLs`
-        let acronym: String = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
-        acronym.len() >= 2
-            && (acronym == initials || (initials.starts_with(&acronym) && acronym.len() * 2 > initials.len()))
+/// An acronym as the article writes it (`CNCF`, `URLs`), reduced to its capitals; `None` for a
+/// word that is not one.
+fn acronym_of(word: &str) -> Option<String> {
+    let word = word.strip_suffix('s').unwrap_or(word); // `URLs`
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase)).then_some(letters)
+}
+
+/// The initials of a word as an acronym takes them: its first letter, and the capitals inside a
+/// word written in mixed case (`HyperText` -> `HT`).
+fn initials_into(out: &mut String, word: &str) {
+    let mut chars = word.chars();
+    out.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+    out.extend(chars.filter(|c| c.is_uppercase()));
+}
+
+/// The part of the run (a range of its indices) whose initials spell an acronym: the one in
+/// brackets right after it (`the Internet Protocol (IP)`, `Cloud Native Computing Foundation
+/// (CNCF)`) or right before it (`CNCF (Cloud Native …)`), or, for three letters or more, one the
+/// article writes anywhere (`HTTP` … `HyperText Transfer Protocol`).
+fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Option<(usize, usize)> {
+    let (first, last) = (run.first()?, run.last()?);
+    let initials = |from: usize, to: usize| {
+        let mut out = String::new();
+        for c in &run[from..to] {
+            initials_into(&mut out, c.span().slice(text));
+        }
+        out
     };
+    // An expansion may run on past a short acronym's letters (`CNCF` for four of five words).
+    let spells = |cand: &str, acronym: &str| {
+        cand == acronym || (cand.starts_with(acronym) && acronym.len() * 2 > cand.len())
+    };
+    let n = run.len();
     let after = text[last.span().end..].trim_start_matches(' ');
     if let Some(inner) = after.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(a, _)| a)
         && inner.len() <= 12
-        && matches(inner)
+        && let Some(acronym) = acronym_of(inner)
+        && let Some(k) = (0..n).find(|&k| spells(&initials(k, n), &acronym))
     {
-        return true;
+        return Some((k, n));
     }
     let before = text[..first.span().start].trim_end_matches(' ');
-    if let Some(head) = before.strip_suffix('(') {
-        let word = head.trim_end().rsplit([' ', '\n']).next().unwrap_or("");
-        return word.len() <= 12 && matches(word);
+    if let Some(head) = before.strip_suffix('(')
+        && let Some(word) = head.trim_end().rsplit([' ', '\n']).next()
+        && word.len() <= 12
+        && let Some(acronym) = acronym_of(word)
+        && let Some(k) = (1..=n).rev().find(|&k| spells(&initials(0, k), &acronym))
+    {
+        return Some((0, k));
     }
-    false
+    if acronyms.is_empty() {
+        return None;
+    }
+    for from in 0..n.saturating_sub(1) {
+        for to in from + 2..=n.min(from + 8) {
+            let cand = initials(from, to);
+            if cand.len() >= 3 && acronyms.contains(&cand) {
+                return Some((from, to));
+            }
+        }
+    }
+    None
 }
 
 /// True when the run is enclosed in quotes or emphasis: a title or a label, written as such.
@@ -261,6 +339,13 @@ pub fn capitals(
     let mut runs: Vec<(usize, usize)> = Vec::new();
     // One byte per capital (see `code`): a damaged 10 MB article has half a million capitals.
     let mut senses: Vec<u8> = vec![UNKNOWN; caps.len()];
+    // The acronyms the article writes, for the expansions it spells out elsewhere.
+    let acronyms: FastSet<String> = caps
+        .iter()
+        .filter(|c| c.case != Case::Title)
+        .filter_map(|c| acronym_of(c.span().slice(text)))
+        .filter(|a| a.len() >= 3)
+        .collect();
     let mut i = 0;
     while i < caps.len() {
         let mut j = i + 1;
@@ -310,10 +395,16 @@ pub fn capitals(
             }
             senses[from + k] = sense;
         }
-        if line.is_heading(text, run[0].span().start) || spells_acronym(text, run) || is_quoted(text, run) {
+        if line.is_heading(text, run[0].span().start) || is_quoted(text, run) {
             continue;
         }
-        runs.push((from, to));
+        // An acronym's expansion is a name; what stands beside it in the run is judged on its own.
+        match acronym_part(text, run, &acronyms) {
+            Some((a, b)) => {
+                runs.extend([(from, from + a), (from + b, to)].into_iter().filter(|(x, y)| x < y));
+            }
+            None => runs.push((from, to)),
+        }
     }
     // Whether the article was capitalised at random: then only names protect themselves, and a
     // name is one word no list knows as a common word (`Python`, `Diagrid`), or two or more

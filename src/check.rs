@@ -28,6 +28,9 @@ const COMMON: f64 = 20_000.0;
 const COMPOUND_PART: f64 = 1_000_000.0;
 /// Words English may write twice in a row (`had had`, `that that`).
 const REPEATABLE: &[&str] = &["had", "that", "is", "do", "can", "bye", "ha", "no", "so", "very", "far", "really"];
+/// A term this short written in lower case twice, and never in its own casing, is the article's
+/// way of writing it (`http`, `io`); a longer one needs three times (`unicode`).
+const SHORT_TERM: usize = 4;
 /// ALL-CAPS unknown words this short are acronyms, not misspellings.
 const ACRONYM_MAX: usize = 5;
 
@@ -208,7 +211,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             } else {
                 case_of(word)
             };
-            if case != Case::Lower && word.len() > 1 {
+            if case != Case::Lower && word.len() > 1 && !casing::is_markup_name(text, t.span) {
                 let start = !single_space && casing::starts_sentence(text, gap_from, t.span.start);
                 capitals.extend(Capital::new(t.span, start, case));
             }
@@ -286,19 +289,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut cased: FastMap<&str, Fixes> = FastMap::default();
     let mut lists = Lists::default();
 
-    // Lower-case short acronyms (`http`, `ftp`) and how often the article writes them so.
-    let mut lowered_acronyms: FastMap<&str, usize> = FastMap::default();
+    // Terms written in lower case (`http`, `unicode`, `io`) and how often the article writes them so.
+    let mut lowered_terms: FastMap<&str, usize> = FastMap::default();
     for p in &pending {
         let word = p.span.slice(text);
-        if p.verdicts[slot] == Seen::Casing
-            && word.len() <= 4
-            && case_of(word) == Case::Lower
-            && forms_of(&mut cased, &mut lists, lexicon, word, dialect).iter().all(|f| case_of(f) == Case::Upper)
-        {
-            *lowered_acronyms.entry(word).or_default() += 1;
+        if p.verdicts[slot] == Seen::Casing && case_of(word) == Case::Lower {
+            *lowered_terms.entry(word).or_default() += 1;
         }
     }
-    let mut schemes: FastMap<&str, bool> = FastMap::default();
+    let mut own_lower: FastMap<&str, bool> = FastMap::default();
     // Each distinct word is ranked, and judged a slip or not, once.
     let mut ranked: FastMap<&str, Vec<Suggestion>> = FastMap::default();
     let mut slips: FastMap<&str, bool> = FastMap::default();
@@ -310,12 +309,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let kind = match p.verdicts[slot] {
             Seen::Known => continue,
             Seen::Casing => {
+                if casing::is_mention(text, p.span) || casing::is_markup_name(text, p.span) {
+                    continue; // `'homebrew'`, `futurize_`: the word as such, not prose
+                }
                 let forms = forms_of(&mut cased, &mut lists, lexicon, word, dialect);
                 if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
                     continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
                 }
                 // Judged once per word: the test searches the whole text for the capitals.
-                if *schemes.entry(word).or_insert_with(|| is_scheme_like(text, word, &forms, &lowered_acronyms)) {
+                if *own_lower.entry(word).or_insert_with(|| is_own_lower_case(text, word, &forms, &lowered_terms)) {
                     continue;
                 }
                 suspects.push(Suspect { span: p.span, kind: Kind::Casing, suggestions: forms });
@@ -610,10 +612,14 @@ fn fixes<'c, 't>(
     cache.entry(word).or_insert_with(|| suggest::rank(lexicon, word, dialect))
 }
 
-/// True when a short acronym written in lower case is the article's own way of writing it: it
-/// recurs so, and the article never writes it in capitals (`http` and `ftp` as URL schemes).
-fn is_scheme_like(text: &str, word: &str, forms: &[String], lowered: &FastMap<&str, usize>) -> bool {
-    lowered.get(word).copied().unwrap_or(0) >= 2
+/// True when a term written in lower case is the article's own way of writing it, as code or a
+/// scheme names it (`http`, `ftp`, `unicode`, `io`): it recurs so, and the article never writes
+/// it in its canonical form. Damage that loses a name's capitals hits some of its occurrences,
+/// not every one of them.
+fn is_own_lower_case(text: &str, word: &str, forms: &[String], lowered: &FastMap<&str, usize>) -> bool {
+    let times = lowered.get(word).copied().unwrap_or(0);
+    let enough = if word.len() <= SHORT_TERM { 2 } else { 3 };
+    times >= enough
         && forms.iter().all(|f| {
             !text.match_indices(f.as_str()).any(|(i, _)| {
                 let before = text[..i].chars().next_back();

@@ -91,7 +91,7 @@ impl Score {
         }
         let checked = check(garbled, lexicon, &options);
         let d = checked.dialect;
-        for (ca, cb) in a.iter().zip(&b) {
+        for (i, (ca, cb)) in a.iter().zip(&b).enumerate() {
             let (wa, wb) = (ca.slice(clean), cb.slice(garbled));
             let inside: Vec<_> =
                 checked.suspects.iter().filter(|s| cb.start <= s.span.start && s.span.start < cb.end).collect();
@@ -113,7 +113,13 @@ impl Score {
                 self.right_words += 1;
                 if fixed != wb {
                     self.broken_by_fix += 1;
-                    self.broken.push((wb.to_string(), fixed));
+                    // The word in its damaged context, three chunks each side.
+                    let around = |r: std::ops::Range<usize>| {
+                        b[r].iter().map(|c| c.slice(garbled)).collect::<Vec<_>>().join(" ")
+                    };
+                    let context =
+                        format!("{} [{wb}] {}", around(i.saturating_sub(3)..i), around(i + 1..(i + 4).min(b.len())));
+                    self.broken.push((context, fixed));
                 }
                 continue;
             }
