@@ -137,6 +137,10 @@ fn names_headings_acronyms_and_titles_keep_their_capitals_even_in_a_damaged_arti
         "Kendall Roden spoke.",
         "the Cloud Native Computing Foundation (CNCF) hosts it.",
         "she read \u{201c}War and Peace\u{201d} twice.",
+        "know that the Internet Protocol (IP) is old.",
+        "HTTP needs some understanding of the HyperText Transfer Protocol first.",
+        "the header reads WWW-Authenticate with a realm.",
+        "run Futurize_ and then Modernize_ on it.",
     ];
     for k in keep {
         let text = format!("{DAMAGED}\n\n{k}\n");
@@ -204,6 +208,21 @@ fn the_other_dialect_is_its_own_kind_with_the_articles_spelling() {
 fn an_article_that_writes_url_schemes_in_lower_case_keeps_them() {
     assert_clean("Both http and ftp URLs work; use ftp for files and http for pages.");
     assert_eq!(flags("Fetch it over http. HTTP is fine."), [("http".to_string(), Kind::Casing)]);
+}
+
+#[test]
+fn a_term_the_article_always_writes_in_lower_case_is_its_convention() {
+    // Three times and never as `Unicode`: the article names the Python type, not the standard.
+    assert_clean("Code that handles unicode must decode bytes to unicode, so unicode is the norm here.");
+    assert_eq!(flags("Code that handles unicode is hard."), [("unicode".to_string(), Kind::Casing)]);
+    // A damage capitalises each part of a plain compound; those parts are still lowered.
+    let text = format!("{DAMAGED} It is a Top-Level function.");
+    assert!(fixed(&text).ends_with("It is a top-level function."), "{}", fixed(&text));
+}
+
+#[test]
+fn a_word_mentioned_in_quotes_keeps_its_casing() {
+    assert_clean("The formula is named 'homebrew' in the list.");
 }
 
 #[test]
