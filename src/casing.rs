@@ -208,8 +208,24 @@ fn is_connector(gap: &str) -> bool {
 /// word that is not one.
 fn acronym_of(word: &str) -> Option<String> {
     let word = word.strip_suffix('s').unwrap_or(word); // `URLs`
-    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
-    (letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase)).then_some(letters)
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return None;
+        }
+        letters += 1;
+    }
+    (letters >= 2).then(|| word.chars().filter(|c| c.is_alphabetic()).collect())
+}
+
+/// The acronyms of three letters or more the article writes, for the expansions it spells out
+/// elsewhere.
+fn acronyms_in(text: &str, caps: &[Capital]) -> FastSet<String> {
+    caps.iter()
+        .filter(|c| c.case != Case::Title)
+        .filter_map(|c| acronym_of(c.span().slice(text)))
+        .filter(|a| a.len() >= 3)
+        .collect()
 }
 
 /// The initials of a word as an acronym takes them: its first letter, and the capitals inside a
@@ -234,9 +250,8 @@ fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Opti
         out
     };
     // An expansion may run on past a short acronym's letters (`CNCF` for four of five words).
-    let spells = |cand: &str, acronym: &str| {
-        cand == acronym || (cand.starts_with(acronym) && acronym.len() * 2 > cand.len())
-    };
+    let spells =
+        |cand: &str, acronym: &str| cand == acronym || (cand.starts_with(acronym) && acronym.len() * 2 > cand.len());
     let n = run.len();
     let after = text[last.span().end..].trim_start_matches(' ');
     if let Some(inner) = after.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(a, _)| a)
@@ -258,10 +273,21 @@ fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Opti
     if acronyms.is_empty() {
         return None;
     }
+    // Every stretch of two words or more, its initials grown word by word.
+    let mut all = String::new();
+    let mut ends = Vec::with_capacity(n);
+    for c in run {
+        initials_into(&mut all, c.span().slice(text));
+        ends.push(all.len());
+    }
     for from in 0..n.saturating_sub(1) {
-        for to in from + 2..=n.min(from + 8) {
-            let cand = initials(from, to);
-            if cand.len() >= 3 && acronyms.contains(&cand) {
+        let base = if from == 0 { 0 } else { ends[from - 1] };
+        for to in from + 2..=n {
+            let cand = &all[base..ends[to - 1]];
+            if cand.len() > 8 {
+                break;
+            }
+            if cand.len() >= 3 && acronyms.contains(cand) {
                 return Some((from, to));
             }
         }
@@ -339,13 +365,7 @@ pub fn capitals(
     let mut runs: Vec<(usize, usize)> = Vec::new();
     // One byte per capital (see `code`): a damaged 10 MB article has half a million capitals.
     let mut senses: Vec<u8> = vec![UNKNOWN; caps.len()];
-    // The acronyms the article writes, for the expansions it spells out elsewhere.
-    let acronyms: FastSet<String> = caps
-        .iter()
-        .filter(|c| c.case != Case::Title)
-        .filter_map(|c| acronym_of(c.span().slice(text)))
-        .filter(|a| a.len() >= 3)
-        .collect();
+    let acronyms = acronyms_in(text, caps);
     let mut i = 0;
     while i < caps.len() {
         let mut j = i + 1;
@@ -399,12 +419,8 @@ pub fn capitals(
             continue;
         }
         // An acronym's expansion is a name; what stands beside it in the run is judged on its own.
-        match acronym_part(text, run, &acronyms) {
-            Some((a, b)) => {
-                runs.extend([(from, from + a), (from + b, to)].into_iter().filter(|(x, y)| x < y));
-            }
-            None => runs.push((from, to)),
-        }
+        let (a, b) = acronym_part(text, run, &acronyms).unwrap_or((0, 0));
+        runs.extend([(from, from + a), (from + b, to)].into_iter().filter(|(x, y)| x < y));
     }
     // Whether the article was capitalised at random: then only names protect themselves, and a
     // name is one word no list knows as a common word (`Python`, `Diagrid`), or two or more

@@ -15,6 +15,7 @@
 use crate::casing::{self, Capital, Usage};
 use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, case_of};
+use crate::spacing;
 use crate::span::Span;
 use crate::suggest::{self, Suggestion};
 use crate::token::{TokenKind, tokenize};
@@ -43,7 +44,8 @@ pub enum Kind {
     Casing,
     /// A word written twice by mistake (`the the`); the fix keeps one.
     Repeat,
-    /// Punctuation spacing gone wrong (`there''s`).
+    /// Punctuation spacing gone wrong: `word ,`, `word,word`, `end.Next`, `"done"and`,
+    /// `there''s`. The fix is the span rewritten.
     Spacing,
     /// A spelling of the other dialect (`colour` in an American article): not a misspelling;
     /// the fix is the article's own spelling.
@@ -185,8 +187,22 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut phrases: Vec<(Span, &'static str)> = Vec::new();
     let mut words = 0usize;
     let mut lower_starts: Vec<(Span, &str)> = Vec::new();
+    let mut spacings: Vec<spacing::Fix> = Vec::new();
     tokenize(text, |t| {
+        if let Some((end, was_word)) = last
+            && (2..=3).contains(&(t.span.start - end)) | (t.span.start == end + 1 && text.as_bytes()[end] != b' ')
+            && let Some(fix) =
+                spacing::in_gap(text, Span::new(end, t.span.start), was_word && t.kind == TokenKind::Word)
+        {
+            spacings.push(fix);
+        }
         if t.kind != TokenKind::Word {
+            if t.kind == TokenKind::Identifier
+                && let Some(fix) =
+                    spacing::in_dotted(text, t.span, |w| lexicon.verdict(w, Dialect::Us) == Verdict::Known)
+            {
+                spacings.push(fix);
+            }
             prev = None;
             last = Some((t.span.end, false));
             return;
@@ -269,6 +285,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let beside_name = joined.is_some_and(|n| case_of(word) == Case::Title && name_like(lexicon, n));
         pending.push(Pending { span: t.span, verdicts: [Seen::of(&v_us), Seen::of(&v_gb)], beside_name });
     });
+    if let Some((end, _)) = last
+        && let Some(fix) = spacing::in_gap(text, Span::new(end, text.len()), false)
+    {
+        spacings.push(fix);
+    }
     let dialect = options.dialect.unwrap_or(if gb > us { Dialect::Gb } else { Dialect::Us });
     let slot = usize::from(dialect == Dialect::Gb);
 
@@ -298,6 +319,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         }
     }
     let mut own_lower: FastMap<&str, bool> = FastMap::default();
+    let mut capital_words: Option<FastSet<&str>> = None;
     // Each distinct word is ranked, and judged a slip or not, once.
     let mut ranked: FastMap<&str, Vec<Suggestion>> = FastMap::default();
     let mut slips: FastMap<&str, bool> = FastMap::default();
@@ -317,7 +339,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
                 }
                 // Judged once per word: the test searches the whole text for the capitals.
-                if *own_lower.entry(word).or_insert_with(|| is_own_lower_case(text, word, &forms, &lowered_terms)) {
+                if *own_lower.entry(word).or_insert_with(|| {
+                    is_own_lower_case(text, word, &forms, &lowered_terms, &mut capital_words, &capitals)
+                }) {
                     continue;
                 }
                 suspects.push(Suspect { span: p.span, kind: Kind::Casing, suggestions: forms });
@@ -374,15 +398,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             suspects.push(Suspect { span, kind: Kind::Repeat, suggestions: lists.one(first.to_string()) });
         }
     }
-    for (i, _) in text.match_indices("''") {
-        let before = text[..i].chars().next_back();
-        let after = text[i + 2..].chars().next();
-        if before.is_some_and(char::is_alphabetic)
-            && after.is_some_and(char::is_alphabetic)
-            && !text[i + 2..].starts_with("''")
-        {
-            let span = Span::new(i, i + 2);
-            suspects.push(Suspect { span, kind: Kind::Spacing, suggestions: lists.one("'".to_string()) });
+    // Spacing: what a careless hand or a bad converter leaves between words.
+    spacing::doubled_apostrophes(text, |fix| spacings.push(fix));
+    for (span, fix) in spacings {
+        if !taken.contains(span.start) {
+            suspects.push(Suspect { span, kind: Kind::Spacing, suggestions: lists.one(fix.to_string()) });
         }
     }
     // Two-word names replace the suspects of their words with one over the pair.
@@ -616,17 +636,40 @@ fn fixes<'c, 't>(
 /// scheme names it (`http`, `ftp`, `unicode`, `io`): it recurs so, and the article never writes
 /// it in its canonical form. Damage that loses a name's capitals hits some of its occurrences,
 /// not every one of them.
-fn is_own_lower_case(text: &str, word: &str, forms: &[String], lowered: &FastMap<&str, usize>) -> bool {
+fn is_own_lower_case<'t>(
+    text: &'t str,
+    word: &str,
+    forms: &[String],
+    lowered: &FastMap<&str, usize>,
+    capital_words: &mut Option<FastSet<&'t str>>,
+    capitals: &[Capital],
+) -> bool {
     let times = lowered.get(word).copied().unwrap_or(0);
     let enough = if word.len() <= SHORT_TERM { 2 } else { 3 };
-    times >= enough
-        && forms.iter().all(|f| {
-            !text.match_indices(f.as_str()).any(|(i, _)| {
-                let before = text[..i].chars().next_back();
-                let after = text[i + f.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-            })
+    if times < enough {
+        return false;
+    }
+    forms.iter().all(|f| {
+        if f.starts_with(|c: char| c.is_uppercase()) {
+            // The capitalised words the article writes, gathered once (no search of the text
+            // per word: that is what made a damaged 10 MB article slow once).
+            let written = capital_words.get_or_insert_with(|| {
+                // Inserted one by one: `collect` would size the set for every capital,
+                // though most are repeats.
+                let mut set = FastSet::default();
+                for c in capitals {
+                    set.insert(stem_of(c.span().slice(text)));
+                }
+                set
+            });
+            return !written.contains(f.as_str());
+        }
+        !text.match_indices(f.as_str()).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + f.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
+    })
 }
 
 /// True when the best fixes include a common word one slip away: then the word is a misspelling

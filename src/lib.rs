@@ -39,6 +39,7 @@ pub mod report;
 pub mod review;
 pub mod save;
 pub mod score;
+pub mod spacing;
 pub mod span;
 pub mod suggest;
 pub mod token;

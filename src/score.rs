@@ -114,9 +114,8 @@ impl Score {
                 if fixed != wb {
                     self.broken_by_fix += 1;
                     // The word in its damaged context, three chunks each side.
-                    let around = |r: std::ops::Range<usize>| {
-                        b[r].iter().map(|c| c.slice(garbled)).collect::<Vec<_>>().join(" ")
-                    };
+                    let around =
+                        |r: std::ops::Range<usize>| b[r].iter().map(|c| c.slice(garbled)).collect::<Vec<_>>().join(" ");
                     let context =
                         format!("{} [{wb}] {}", around(i.saturating_sub(3)..i), around(i + 1..(i + 4).min(b.len())));
                     self.broken.push((context, fixed));

@@ -196,6 +196,16 @@ fn doubled_apostrophes_are_spacing() {
 }
 
 #[test]
+fn spaces_around_commas_full_stops_and_quotes() {
+    assert_fixes("It runs , mostly .\nThen it stops.", "It runs, mostly.\nThen it stops.");
+    assert_fixes("It runs,mostly. It ended.Then it stopped.", "It runs, mostly. It ended. Then it stopped.");
+    assert_fixes("He said \"done\"and left.", "He said \"done\" and left.");
+    // Numbers, versions, file and dotted names, ellipses and marks talked about stay.
+    assert_clean("It costs 1,000 or 3.14 now, see setup.py and os.path for it. So on ... and a ? in a URL.");
+    assert_clean("Call the end.Next() method, and say \"yes\" twice.");
+}
+
+#[test]
 fn the_other_dialect_is_its_own_kind_with_the_articles_spelling() {
     let text = "The color of the organization's behavior. The colour.";
     let checked = check(text, &Lexicon::new(), &Options { dialect: None, suggestions: true });
