@@ -167,7 +167,14 @@ pub fn lexicon(common: &Common, personal: Option<&Path>) -> anyhow::Result<Lexic
 fn read_document(path: &Path, input: &mut dyn Read) -> crate::error::Result<Document> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
-        input.read_to_end(&mut bytes).map_err(|source| crate::error::Error::Io { path: "<stdin>".into(), source })?;
+        let limit = crate::document::MAX_BYTES;
+        input
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|source| crate::error::Error::Io { path: "<stdin>".into(), source })?;
+        if bytes.len() as u64 > limit {
+            return Err(crate::error::Error::TooLarge { path: "<stdin>".into(), size: bytes.len() as u64 });
+        }
         Document::from_bytes("<stdin>", bytes)
     } else {
         Document::open(path)
@@ -231,6 +238,10 @@ fn run_check(
                 continue;
             }
         };
+        if doc.text().trim().is_empty() {
+            writeln!(io.err, "galley: {}: empty, nothing to check", doc.path().display())?;
+            continue;
+        }
         let mut checked = check::check(doc.text(), lex, &options);
         if !options.suggestions {
             checked.suspects.iter_mut().for_each(|s| s.suggestions = check::Fixes::default());

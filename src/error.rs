@@ -36,6 +36,14 @@ pub enum Error {
         /// Offset of the first NUL byte.
         offset: usize,
     },
+    /// The file is larger than an article can be.
+    #[error("{}: {} MB is too large (galley reads articles of up to {} MB)", path.display(), size / 1_000_000, crate::document::MAX_BYTES / 1_000_000)]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+    },
     /// A word list given by the user has a bad line.
     #[error("{}:{line}: {message}", path.display())]
     WordList {

@@ -282,3 +282,21 @@ fn the_reader_without_a_terminal_says_so_and_exits_two() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).starts_with("galley: missing.txt: "), "{}", stderr(&o));
 }
+
+#[test]
+fn an_enormous_file_is_refused_at_once_and_an_empty_one_has_nothing_to_check() {
+    let env = Env::new();
+    let big = env.dir.path().join("big.txt");
+    // A sparse 200 MB file: refused from its size, before any of it is read.
+    std::fs::File::create(&big).and_then(|f| f.set_len(200_000_000)).expect("sparse file");
+    let started = std::time::Instant::now();
+    let o = env.run(&["check", "big.txt"], b"");
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "galley: big.txt: 200 MB is too large (galley reads articles of up to 64 MB)\n");
+    let o = env.run(&["big.txt"], b"");
+    assert_eq!(o.status.code(), Some(2), "the reader refuses it too");
+    env.file("empty.txt", b"");
+    let o = env.run(&["check", "empty.txt"], b"");
+    assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), "galley: empty.txt: empty, nothing to check\n"));
+}

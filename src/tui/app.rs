@@ -203,6 +203,9 @@ impl App {
             done: false,
         };
         app.show_current();
+        if app.review.text().trim().is_empty() {
+            app.message = "the article is empty: nothing to check".into();
+        }
         app
     }
 
