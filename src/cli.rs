@@ -5,9 +5,10 @@
 
 use crate::check::{self, Options};
 use crate::document::Document;
+use crate::journal::{self, Journal};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
 use crate::review::Review;
-use crate::tui::{self, app::App, theme::Theme};
+use crate::tui::{self, app::App, app::Offer, theme::Theme};
 use crate::{report, save, suggest};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, Read, Write};
@@ -30,6 +31,10 @@ pub struct Cli {
     /// Do not keep the original as FILE.bak on the reader's first save.
     #[arg(long)]
     pub no_backup: bool,
+    /// Apply the decisions of FILE's unfinished reader session (after a crash) and save it,
+    /// keeping FILE.bak, without opening the reader.
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub recover: Option<PathBuf>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -142,6 +147,14 @@ pub struct Io<'a> {
     pub input: &'a mut dyn Read,
     /// Where the personal dictionary lives (`None`: no personal dictionary).
     pub personal: Option<PathBuf>,
+    /// Where the reader keeps its recovery journals (`None`: no journal).
+    pub state: Option<PathBuf>,
+}
+
+/// galley's XDG state directory, for recovery journals.
+#[must_use]
+pub fn state_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "galley").and_then(|d| d.state_dir().map(|s| s.join("journal")))
 }
 
 /// The personal dictionary: `words.txt` in galley's XDG data directory.
@@ -186,7 +199,8 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
     let lex = lexicon(&cli.common, io.personal.as_deref())?;
     let dialect = cli.common.lang.dialect();
     match cli.command {
-        None => open(cli.file.as_deref(), lex, dialect, !cli.no_backup, io),
+        None if cli.recover.is_some() => recover(cli.recover.as_deref().unwrap_or(Path::new("")), lex, dialect, io),
+        None => open(cli.file.as_deref(), lex, &cli.common, !cli.no_backup, io),
         Some(Command::Check { files, format, no_suggestions }) => {
             run_check(files, format, Options { dialect, suggestions: !no_suggestions }, &lex, io)
         }
@@ -197,25 +211,76 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
     }
 }
 
-/// `galley [FILE]`: opens the article (or the bundled sample) in the reader.
-fn open(
-    file: Option<&Path>,
-    lex: Lexicon,
-    dialect: Option<Dialect>,
-    backup: bool,
-    io: &mut Io<'_>,
-) -> anyhow::Result<u8> {
+/// `galley [FILE]`: opens the article (or the bundled sample) in the reader, offering the
+/// decisions of an unfinished session of the same file if its journal is there.
+fn open(file: Option<&Path>, lex: Lexicon, common: &Common, backup: bool, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    let dialect = common.lang.dialect();
     let doc = match file {
         Some(f) => read_document(f, io.input)?,
         None => Document::new(SAMPLE_NAME, SAMPLE.to_string()),
     };
     let unnamed = file.is_none_or(|f| f == Path::new("-"));
-    let review = Review::new(doc.path(), doc.text().to_string(), lex, dialect, io.personal.clone());
+    let state = io.state.clone().filter(|_| !unnamed);
+    let mut notice = String::new();
+    let found = match &state {
+        Some(dir) => journal::find(dir, doc.path(), doc.text()).unwrap_or_else(|e| {
+            notice = format!("an old journal was set aside: {e}");
+            None
+        }),
+        None => None,
+    };
+    let start = found.as_ref().map_or_else(|| doc.text().to_string(), |r| r.base.clone());
+    let review = Review::new(doc.path(), start, lex, dialect, io.personal.clone());
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(review, ratatui::layout::Rect::new(0, 0, size.0, size.1), Theme::from_env());
     app.backup = backup;
     app.unnamed = unnamed;
+    app.state_dir.clone_from(&state);
+    if let Some(recovery) = found {
+        // Declining must give the file as it is now, which a save in that session may have changed.
+        let decline = (recovery.base != doc.text()).then(|| {
+            let lex = lexicon(common, io.personal.as_deref()).unwrap_or_default();
+            Review::new(doc.path(), doc.text().to_string(), lex, dialect, io.personal.clone())
+        });
+        app.offer(Offer {
+            commands: recovery.commands,
+            unsaved: recovery.unsaved,
+            on_disk: doc.text().to_string(),
+            decline,
+        });
+    } else if let Some(dir) = &state {
+        app.journal = Journal::start(dir, doc.path(), doc.text()).ok();
+    }
+    if !notice.is_empty() {
+        app.message = notice;
+    }
     tui::run(app)?;
+    Ok(exit::CLEAN)
+}
+
+/// `galley --recover FILE`: replays the unfinished session of FILE and saves the result.
+fn recover(file: &Path, lex: Lexicon, dialect: Option<Dialect>, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    let doc = read_document(file, io.input)?;
+    let Some(dir) = io.state.clone() else { anyhow::bail!("{}: no state directory for journals", file.display()) };
+    let Some(recovery) = journal::find(&dir, doc.path(), doc.text())? else {
+        anyhow::bail!("{}: no unfinished session to recover", file.display());
+    };
+    let mut review = Review::new(doc.path(), recovery.base, lex, dialect, io.personal.clone());
+    review.replay(&recovery.commands);
+    review.expect_on_disk(doc.text());
+    if review.text() == doc.text() {
+        writeln!(io.out, "{}: the unfinished session changed nothing", file.display())?;
+    } else {
+        review.save(doc.path(), true)?;
+        writeln!(
+            io.out,
+            "{}: restored {} unsaved decisions and saved it (the previous text is in {})",
+            file.display(),
+            recovery.unsaved,
+            crate::save::backup_path(doc.path()).display()
+        )?;
+    }
+    journal::discard(&dir, doc.path());
     Ok(exit::CLEAN)
 }
 

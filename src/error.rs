@@ -54,6 +54,20 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A recovery journal cannot be used.
+    #[error("{}: {message}", path.display())]
+    Journal {
+        /// The journal.
+        path: PathBuf,
+        /// Why not.
+        message: String,
+    },
+    /// The file changed on disk since the reader opened (or last saved) it.
+    #[error("{}: changed on disk since it was opened; not overwritten", path.display())]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
     /// The undo history no longer matches the text (a bug: the reader stops the step).
     #[error("history does not match the text at byte {at}")]
     History {

@@ -34,6 +34,7 @@ pub mod document;
 pub mod edit;
 pub mod error;
 mod fasthash;
+pub mod journal;
 pub mod lexicon;
 pub mod report;
 pub mod review;

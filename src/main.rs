@@ -11,7 +11,13 @@ fn main() -> ExitCode {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut err = std::io::stderr();
     let mut input = std::io::stdin();
-    let mut io = Io { out: &mut out, err: &mut err, input: &mut input, personal: cli::personal_dictionary() };
+    let mut io = Io {
+        out: &mut out,
+        err: &mut err,
+        input: &mut input,
+        personal: cli::personal_dictionary(),
+        state: cli::state_dir(),
+    };
     let result = cli::run(cli, &mut io).and_then(|code| {
         out.flush()?;
         Ok(code)

@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::{Dialect, Lexicon, Verdict, normalize_apostrophes};
 use crate::span::Span;
 use crate::{report, save, suggest};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -95,7 +95,8 @@ struct Step {
 }
 
 /// A reader's command.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Command {
     /// The next pending suspect after the current one (wrapping).
     Next,
@@ -147,6 +148,8 @@ pub struct Review {
     next_id: u64,
     saved: u64,
     backed_up: bool,
+    /// The hash of what the file at `name` holds, as far as the review knows.
+    on_disk: u64,
 }
 
 impl Review {
@@ -178,7 +181,9 @@ impl Review {
             next_id: 1,
             saved: 0,
             backed_up: false,
+            on_disk: 0,
         };
+        review.on_disk = crate::lexicon::format::hash(review.original.as_bytes());
         review.seek(0);
         review
     }
@@ -187,6 +192,19 @@ impl Review {
     pub fn rename(&mut self, name: PathBuf) {
         self.name = name;
         self.saved = self.undo.last().map_or(0, |s| s.id);
+        self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
+    }
+
+    /// Tells the review what its file holds now (after a recovery, the file may hold a later
+    /// save than the text the review started from).
+    pub fn expect_on_disk(&mut self, bytes: &str) {
+        self.on_disk = crate::lexicon::format::hash(bytes.as_bytes());
+    }
+
+    /// Applies the commands of an unfinished session, in order; returns how many changed
+    /// something.
+    pub fn replay(&mut self, commands: &[Command]) -> usize {
+        commands.iter().filter(|c| matches!(self.apply((*c).clone()), Ok(Outcome::Done))).count()
     }
 
     /// The name the article was opened under.
@@ -537,7 +555,16 @@ impl Review {
 
     /// Saves the text to `path` atomically. The first save to the file the article came from
     /// keeps the loaded bytes as `FILE.bak` first, when `backup` is on.
+    ///
+    /// Refuses ([`Error::ChangedOnDisk`]) to overwrite its own file if something else changed
+    /// it since it was opened or last saved.
     pub fn save(&mut self, path: &Path, backup: bool) -> Result<()> {
+        if path == self.name
+            && let Ok(now) = std::fs::read(path)
+            && crate::lexicon::format::hash(&now) != self.on_disk
+        {
+            return Err(Error::ChangedOnDisk { path: path.to_path_buf() });
+        }
         if backup && !self.backed_up && path == self.name {
             save::write_atomic(&save::backup_path(path), self.original.as_bytes())?;
             self.backed_up = true;
@@ -545,6 +572,7 @@ impl Review {
         save::write_atomic(path, self.text.as_bytes())?;
         if path == self.name {
             self.saved = self.undo.last().map_or(0, |s| s.id);
+            self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
         }
         Ok(())
     }
@@ -672,5 +700,22 @@ mod tests {
         let log = r.decision_log();
         assert!(log.contains("\"offset\": 4"), "{log}");
         assert!(log.contains("\"action\": \"edit\""), "{log}");
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_overwritten_and_nothing_is_lost() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "teh end\n").expect("write");
+        let mut r = Review::new(&path, "teh end\n".into(), Lexicon::new(), None, None);
+        r.apply(Command::Accept(0)).expect("apply");
+        std::fs::write(&path, "someone else wrote this\n").expect("write");
+        assert!(matches!(r.save(&path, false), Err(Error::ChangedOnDisk { .. })));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "someone else wrote this\n");
+        assert_eq!(r.text(), "the end\n", "the edit is still there");
+        let other = dir.path().join("b.txt");
+        r.save(&other, false).expect("save as");
+        r.rename(other.clone());
+        r.save(&other, false).expect("a second save to the new name");
     }
 }

@@ -32,6 +32,9 @@ pub fn run(mut app: App) -> Result<(), StartError> {
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, &mut app);
+    if result.is_ok() && app.done {
+        app.close(); // a clean end: the journal has nothing left to recover
+    }
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result.map_err(StartError::Terminal)

@@ -66,6 +66,20 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Kills galley as a crash would (`kill -9`): no chance to save or clean up.
+    fn kill_galley(&self) {
+        let o = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+        let shell = String::from_utf8_lossy(&o.stdout).trim().to_string();
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap_or_default();
+        let galley =
+            children.split_whitespace().next().unwrap_or_else(|| panic!("galley (a child of {shell}) is not running"));
+        let killed = Command::new("sh").args(["-c", &format!("kill -9 {galley}")]).status().is_ok_and(|s| s.success());
+        assert!(killed, "could not kill {galley}");
+        self.wait_exit();
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
@@ -74,7 +88,7 @@ impl Drop for Tmux {
 
 fn start(tmux: &Tmux, dir: &Path, args: &str) {
     let cmd = format!(
-        "HOME={d} XDG_DATA_HOME={d}/data TERM=xterm-256color {bin} {args}; sleep 0.2",
+        "HOME={d} XDG_DATA_HOME={d}/data XDG_STATE_HOME={d}/state TERM=xterm-256color {bin} {args}; sleep 0.2",
         d = dir.display(),
         bin = env!("CARGO_BIN_EXE_galley"),
     );
@@ -121,4 +135,45 @@ fn quit_with_unsaved_changes_can_discard() {
     tmux.wait_exit();
     assert_eq!(std::fs::read_to_string(&file).expect("read"), "Teh end.\n");
     assert!(!dir.path().join("a.txt.bak").exists());
+}
+
+#[test]
+fn after_kill_9_every_decision_comes_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("article.txt");
+    let original = "Teh kuberanetes clustr is up.\n";
+    std::fs::write(&file, original).expect("write");
+    let tmux = Tmux::new("crash");
+    start(&tmux, dir.path(), "article.txt");
+    tmux.wait_for("3 left");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2 left");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 left");
+    tmux.kill_galley();
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), original, "nothing was saved before the kill");
+
+    // Reopening offers the two decisions, and restores them.
+    let tmux = Tmux::new("reopen");
+    start(&tmux, dir.path(), "article.txt");
+    tmux.wait_for("an unfinished session made 2 unsaved decisions: restore them? y/n");
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for("restored 2 unsaved decisions");
+    assert!(screen.contains("1 left"), "{screen}");
+    assert!(screen.contains("The Kubernetes clustr"), "{screen}");
+    tmux.kill_galley();
+
+    // `--recover` applies them without the reader, keeps FILE.bak, and removes the journal.
+    let o = Command::new(env!("CARGO_BIN_EXE_galley"))
+        .args(["--recover", "article.txt"])
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .output()
+        .expect("run galley");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), "The Kubernetes clustr is up.\n");
+    assert_eq!(std::fs::read_to_string(dir.path().join("article.txt.bak")).expect("backup"), original);
+    let left = std::fs::read_dir(dir.path().join("state/galley/journal")).map_or(0, Iterator::count);
+    assert_eq!(left, 0, "the journal is removed once recovered");
 }

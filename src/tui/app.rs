@@ -4,6 +4,8 @@
 use super::keymap::{self, Action, Keys};
 use super::theme::Theme;
 use super::wrap::{self, Pos, Row};
+use crate::error::Error;
+use crate::journal::Journal;
 use crate::review::{Command, Outcome, Review, Status};
 use crate::save;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -91,6 +93,21 @@ pub enum Mode {
     Overwrite(Purpose, PathBuf),
     /// Unsaved changes on quit.
     Quit,
+    /// An unfinished session of this article was found: restore its decisions?
+    Recover,
+}
+
+/// The decisions of an unfinished session, offered when the article opens.
+pub struct Offer {
+    /// Its commands, to replay on the review (which starts from the session's starting text).
+    pub commands: Vec<Command>,
+    /// How many decisions were not saved.
+    pub unsaved: usize,
+    /// What the file holds now.
+    pub on_disk: String,
+    /// The review to use instead if the user declines (`None`: the same one, the file still
+    /// holds the session's starting text).
+    pub decline: Option<Review>,
 }
 
 /// The panes of a frame.
@@ -182,6 +199,12 @@ pub struct App {
     pub unnamed: bool,
     /// Set when the reader should close.
     pub done: bool,
+    /// Where each decision is journaled for recovery.
+    pub journal: Option<Journal>,
+    /// The directory journals live in (`None`: no journal).
+    pub state_dir: Option<PathBuf>,
+    /// An unfinished session to offer.
+    pub offer: Option<Offer>,
 }
 
 impl App {
@@ -201,6 +224,9 @@ impl App {
             backup: true,
             unnamed: false,
             done: false,
+            journal: None,
+            state_dir: None,
+            offer: None,
         };
         app.show_current();
         if app.review.text().trim().is_empty() {
@@ -243,7 +269,7 @@ impl App {
             Mode::Normal => Keys::Normal,
             Mode::Edit(_) | Mode::Search(_) | Mode::Prompt(..) => Keys::Field,
             Mode::Choose => Keys::Choose,
-            Mode::Overwrite(..) => Keys::Confirm,
+            Mode::Overwrite(..) | Mode::Recover => Keys::Confirm,
             Mode::Quit => Keys::Quit,
         }
     }
@@ -354,6 +380,7 @@ impl App {
                 Action::Yes => self.write_to(purpose, path, true),
                 _ => self.message = "not written".into(),
             },
+            Mode::Recover => self.answer_offer(action == Action::Yes),
             Mode::Quit => match action {
                 Action::Save => {
                     self.save();
@@ -430,8 +457,16 @@ impl App {
             Command::Redo => "redone".to_string(),
             _ => String::new(),
         };
+        let journaled = self.journal.is_some().then(|| command.clone());
         match self.review.apply(command) {
-            Ok(Outcome::Done) => self.message = what,
+            Ok(Outcome::Done) => {
+                self.message = what;
+                if let (Some(journal), Some(c)) = (&mut self.journal, journaled)
+                    && let Err(e) = journal.record(&c)
+                {
+                    self.message = format!("{} · not journaled: {e}", self.message);
+                }
+            }
             Ok(Outcome::Nothing(why)) => self.message = why.to_string(),
             Err(e) => self.message = format!("error: {e}"),
         }
@@ -517,10 +552,58 @@ impl App {
             return;
         }
         let path = self.review.name().to_path_buf();
+        if let Some(journal) = &mut self.journal
+            && let Err(e) = journal.before_save(self.review.original())
+        {
+            self.message = format!("not saved: the journal could not keep the original: {e}");
+            return;
+        }
         self.message = match self.review.save(&path, self.backup) {
-            Ok(()) => format!("saved {}", path.display()),
-            Err(e) => format!("not saved: {e}"),
+            Ok(()) => {
+                if let Some(journal) = &mut self.journal {
+                    let _ = journal.saved();
+                }
+                format!("saved {}", path.display())
+            }
+            Err(e @ Error::ChangedOnDisk { .. }) => {
+                // Every edit stays; the reader offers another path (the diff stays exportable).
+                self.mode = Mode::Prompt(Purpose::SaveAs, Field::default());
+                format!("{e}: save as (Esc, then x exports a .diff)")
+            }
+            Err(e) => format!("not saved: {e} (every edit is kept; x exports)"),
         };
+    }
+
+    /// Offers the decisions of an unfinished session (see [`crate::journal`]).
+    pub fn offer(&mut self, offer: Offer) {
+        self.offer = Some(offer);
+        self.mode = Mode::Recover;
+    }
+
+    fn answer_offer(&mut self, yes: bool) {
+        let Some(offer) = self.offer.take() else { return };
+        let name = self.review.name().to_path_buf();
+        let dir = self.state_dir.clone();
+        if yes {
+            self.review.replay(&offer.commands);
+            self.review.expect_on_disk(&offer.on_disk);
+            self.message = format!("restored {} unsaved decisions of the unfinished session", offer.unsaved);
+            self.journal = dir.and_then(|d| Journal::resume(&d, &name).ok());
+        } else {
+            if let Some(r) = offer.decline {
+                self.review = r;
+            }
+            self.message = "the unfinished session was discarded".into();
+            self.journal = dir.and_then(|d| Journal::start(&d, &name, self.review.original()).ok());
+        }
+        self.show_current();
+    }
+
+    /// Ends the session cleanly: the journal is no longer needed.
+    pub fn close(&mut self) {
+        if let Some(journal) = self.journal.take() {
+            journal.close();
+        }
     }
 
     fn write_to(&mut self, purpose: Purpose, path: PathBuf, confirmed: bool) {

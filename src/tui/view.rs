@@ -245,6 +245,13 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Mode::Prompt(Purpose::SaveAs, f) => Some(field_line("save as: ", f)),
         Mode::Overwrite(_, p) => Some((format!("{} exists: overwrite? y/n", p.display()), usize::MAX)),
         Mode::Quit => Some(("unsaved changes: s save and quit · d discard · Esc stay".to_string(), usize::MAX)),
+        Mode::Recover => Some((
+            format!(
+                "an unfinished session made {} unsaved decisions: restore them? y/n",
+                app.offer.as_ref().map_or(0, |o| o.unsaved)
+            ),
+            usize::MAX,
+        )),
         _ => None,
     };
     if let Some((text, cursor)) = prompt {
