@@ -69,14 +69,33 @@ impl Tmux {
 impl Tmux {
     /// Kills galley as a crash would (`kill -9`): no chance to save or clean up.
     fn kill_galley(&self) {
+        self.signal_galley("KILL");
+    }
+
+    /// Sends galley a signal, and waits for it to end.
+    fn signal_galley(&self, signal: &str) {
         let o = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
         let shell = String::from_utf8_lossy(&o.stdout).trim().to_string();
         let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap_or_default();
         let galley =
             children.split_whitespace().next().unwrap_or_else(|| panic!("galley (a child of {shell}) is not running"));
-        let killed = Command::new("sh").args(["-c", &format!("kill -9 {galley}")]).status().is_ok_and(|s| s.success());
+        let killed =
+            Command::new("sh").args(["-c", &format!("kill -{signal} {galley}")]).status().is_ok_and(|s| s.success());
         assert!(killed, "could not kill {galley}");
         self.wait_exit();
+    }
+}
+
+impl Tmux {
+    /// Sends galley a signal without waiting for the session to end.
+    fn signal_galley_only(&self, signal: &str) {
+        let o = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+        let shell = String::from_utf8_lossy(&o.stdout).trim().to_string();
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap_or_default();
+        let galley = children.split_whitespace().next().unwrap_or_else(|| panic!("galley is not running"));
+        let sent =
+            Command::new("sh").args(["-c", &format!("kill -{signal} {galley}")]).status().is_ok_and(|s| s.success());
+        assert!(sent, "could not signal {galley}");
     }
 }
 
@@ -176,4 +195,34 @@ fn after_kill_9_every_decision_comes_back() {
     assert_eq!(std::fs::read_to_string(dir.path().join("article.txt.bak")).expect("backup"), original);
     let left = std::fs::read_dir(dir.path().join("state/galley/journal")).map_or(0, Iterator::count);
     assert_eq!(left, 0, "the journal is removed once recovered");
+}
+
+#[test]
+fn a_terminating_signal_restores_the_terminal_and_keeps_the_journal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "Teh end.\n").expect("write");
+    for signal in ["TERM", "HUP"] {
+        let tmux = Tmux::new(&format!("signal-{signal}"));
+        // After galley ends, the shell prints whether the terminal is back in cooked mode.
+        start(&tmux, dir.path(), "a.txt; stty -a | grep -o -- ' icanon' ; sleep 5");
+        if signal == "TERM" {
+            tmux.wait_for("1 left");
+            tmux.keys(&["Enter"]);
+            tmux.wait_for("0 left");
+        } else {
+            tmux.wait_for("restore them? y/n");
+        }
+        tmux.signal_galley_only(signal);
+        tmux.wait_for(" icanon");
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_galley"))
+        .args(["--recover", "a.txt"])
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .output()
+        .expect("run galley");
+    // The second run (HUP) was offered the first one's decision and left it unanswered.
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.txt")).expect("file"), "The end.\n");
 }
