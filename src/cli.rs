@@ -9,7 +9,7 @@ use crate::journal::{self, Journal};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
 use crate::review::Review;
 use crate::tui::{self, app::App, app::Offer, theme::Theme};
-use crate::{report, save, suggest};
+use crate::{personal, report, save, suggest};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -125,6 +125,35 @@ pub enum Command {
         #[arg(long, conflicts_with = "in_place")]
         diff: bool,
     },
+    /// Manage the personal dictionary (one word a line, in galley's XDG data directory).
+    Dict {
+        /// What to do.
+        #[command(subcommand)]
+        action: DictAction,
+    },
+}
+
+/// `galley dict` actions.
+#[derive(Debug, Subcommand)]
+pub enum DictAction {
+    /// Print every word, one a line.
+    List,
+    /// Add words.
+    Add {
+        /// The words.
+        #[arg(required = true)]
+        words: Vec<String>,
+    },
+    /// Remove a word. Exit 1 if it was not there.
+    Remove {
+        /// The word.
+        word: String,
+    },
+    /// Add every word of an aspell `.pws`, a hunspell personal dictionary or a plain list.
+    Import {
+        /// The file to read.
+        file: PathBuf,
+    },
 }
 
 /// Exit statuses.
@@ -208,6 +237,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
         Some(Command::Fix { file, output, in_place, diff }) => {
             run_fix(&file, output.as_deref(), in_place, diff, dialect, &lex, io)
         }
+        Some(Command::Dict { action }) => run_dict(action, io),
     }
 }
 
@@ -281,6 +311,46 @@ fn recover(file: &Path, lex: Lexicon, dialect: Option<Dialect>, io: &mut Io<'_>)
         )?;
     }
     journal::discard(&dir, doc.path());
+    Ok(exit::CLEAN)
+}
+
+/// `galley dict`.
+fn run_dict(action: DictAction, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    let Some(path) = io.personal.clone() else { anyhow::bail!("no data directory for the personal dictionary") };
+    match action {
+        DictAction::List => {
+            for w in personal::list(&path)? {
+                writeln!(io.out, "{w}")?;
+            }
+        }
+        DictAction::Add { words } => {
+            if let Some(bad) = words.iter().find(|w| w.trim().is_empty() || w.trim().contains(char::is_whitespace)) {
+                anyhow::bail!("{bad:?}: one word at a time");
+            }
+            let n = personal::add(&path, &words)?;
+            writeln!(io.out, "added {n} word{} to {}", if n == 1 { "" } else { "s" }, path.display())?;
+        }
+        DictAction::Remove { word } => {
+            if !personal::remove(&path, &word)? {
+                writeln!(io.err, "galley: {word}: not in {}", path.display())?;
+                return Ok(exit::FOUND);
+            }
+            writeln!(io.out, "removed {word} from {}", path.display())?;
+        }
+        DictAction::Import { file } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|source| crate::error::Error::Io { path: file.clone(), source })?;
+            let words = personal::parse_foreign(&file, &text)?;
+            let n = personal::add(&path, &words)?;
+            writeln!(
+                io.out,
+                "imported {n} new of {} words from {} into {}",
+                words.len(),
+                file.display(),
+                path.display()
+            )?;
+        }
+    }
     Ok(exit::CLEAN)
 }
 

@@ -36,6 +36,7 @@ pub mod error;
 mod fasthash;
 pub mod journal;
 pub mod lexicon;
+pub mod personal;
 pub mod report;
 pub mod review;
 pub mod save;

@@ -13,7 +13,7 @@
 use crate::check::{self, Fixes, Kind, Options, Suspect};
 use crate::edit::Change;
 use crate::error::{Error, Result};
-use crate::lexicon::{Dialect, Lexicon, Verdict, normalize_apostrophes};
+use crate::lexicon::{Dialect, Lexicon, Verdict};
 use crate::span::Span;
 use crate::{report, save, suggest};
 use serde::{Deserialize, Serialize};
@@ -528,29 +528,11 @@ impl Review {
     /// Adds `word` to (or takes it from) the personal dictionary file, atomically.
     fn write_personal(&self, word: &str, add: bool) -> Result<()> {
         let Some(path) = &self.personal else { return Ok(()) };
-        let word = normalize_apostrophes(word);
-        let old = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(source) => return Err(Error::Io { path: path.clone(), source }),
-        };
-        let mut lines: Vec<&str> = old.lines().collect();
         if add {
-            if lines.contains(&word.as_str()) {
-                return Ok(());
-            }
-            lines.push(&word);
-        } else if let Some(k) = lines.iter().rposition(|l| *l == word) {
-            lines.remove(k);
+            crate::personal::add(path, &[word.to_string()]).map(|_| ())
+        } else {
+            crate::personal::remove(path, word).map(|_| ())
         }
-        let mut text = lines.join("\n");
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
-        }
-        save::write_atomic(path, text.as_bytes())
     }
 
     /// Saves the text to `path` atomically. The first save to the file the article came from

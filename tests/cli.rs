@@ -300,3 +300,24 @@ fn an_enormous_file_is_refused_at_once_and_an_empty_one_has_nothing_to_check() {
     let o = env.run(&["check", "empty.txt"], b"");
     assert_eq!((o.status.code(), stderr(&o).as_str()), (Some(0), "galley: empty.txt: empty, nothing to check\n"));
 }
+
+#[test]
+fn dict_adds_lists_removes_and_imports_and_check_obeys_it() {
+    let env = Env::new();
+    let o = env.run(&["dict", "add", "clustr", "Diagrd"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&env.run(&["dict", "list"], b"")), "clustr\nDiagrd\n");
+    assert_eq!(env.run(&["check", "-"], b"A clustr.\n").status.code(), Some(0));
+    assert_eq!(env.run(&["dict", "remove", "clustr"], b"").status.code(), Some(0));
+    assert_eq!(env.run(&["dict", "remove", "clustr"], b"").status.code(), Some(1), "not there any more");
+    assert_eq!(env.run(&["check", "-"], b"A clustr.\n").status.code(), Some(1));
+    env.file("aspell.pws", b"personal_ws-1.1 en 2\nkubecn\nMirantis\n");
+    env.file("hunspell.dic", b"roden/S\n*teh\n");
+    assert_eq!(env.run(&["dict", "import", "aspell.pws"], b"").status.code(), Some(0));
+    assert_eq!(env.run(&["dict", "import", "hunspell.dic"], b"").status.code(), Some(0));
+    assert_eq!(stdout(&env.run(&["dict", "list"], b"")), "Diagrd\nkubecn\nMirantis\nroden\n");
+    env.file("bad.txt", b"fine\ntwo words\n");
+    let o = env.run(&["dict", "import", "bad.txt"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("galley: bad.txt:2: "), "{}", stderr(&o));
+}
