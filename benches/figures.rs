@@ -5,7 +5,9 @@
 //!   list, each timed 50 times;
 //! - start-up: the release binary checking a one-line file, 50 runs;
 //! - peak memory: the release binary's `check --format json` of a 10 MB file (half of it damaged
-//!   articles), as the kernel counts it (`VmHWM`).
+//!   articles), as the kernel counts it (`VmHWM`);
+//! - save: a reader's save of a 10 MB article (the review's atomic write, flushed to disk with
+//!   `fsync`, then renamed), 20 runs.
 
 use galley::lexicon::{Dialect, Lexicon};
 use galley::suggest::suggest;
@@ -80,4 +82,22 @@ fn main() {
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
     println!("peak memory: galley check --format json of a 10 MB file: {} MB", peak_kb / 1000);
+
+    let text = corpus::ten_megabytes();
+    let article = dir.path().join("save.txt");
+    std::fs::write(&article, &text).expect("write");
+    let mut review = galley::review::Review::new(&article, text, Lexicon::new(), None, None);
+    review.apply(galley::review::Command::Accept(0)).expect("a decision to save");
+    let mut saves = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        review.save(&article, false).expect("save");
+        saves.push(t.elapsed());
+    }
+    saves.sort();
+    println!(
+        "save of a 10 MB article, flushed: median {:?}, p99 {:?}",
+        percentile(&saves, 500),
+        percentile(&saves, 990)
+    );
 }

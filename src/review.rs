@@ -700,4 +700,20 @@ mod tests {
         r.rename(other.clone());
         r.save(&other, false).expect("a second save to the new name");
     }
+
+    #[test]
+    fn a_read_only_file_is_not_replaced_and_the_edit_stays() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "teh end\n").expect("write");
+        let mut ro = std::fs::metadata(&path).expect("meta").permissions();
+        ro.set_readonly(true);
+        std::fs::set_permissions(&path, ro).expect("chmod");
+        let mut r = Review::new(&path, "teh end\n".into(), Lexicon::new(), None, None);
+        r.apply(Command::Accept(0)).expect("apply");
+        let e = r.save(&path, false).expect_err("read-only");
+        assert!(e.to_string().ends_with("the file is read-only"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "teh end\n");
+        assert!(r.modified());
+    }
 }

@@ -13,6 +13,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    // A rename would replace a read-only file whose directory is writable: refuse, as an editor
+    // does.
+    if std::fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(io(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the file is read-only")));
+    }
     let mut tmp = tempfile::Builder::new().prefix(".galley-").suffix(".tmp").tempfile_in(&dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     if let Ok(meta) = std::fs::metadata(&target) {
