@@ -716,4 +716,18 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "teh end\n");
         assert!(r.modified());
     }
+
+    #[test]
+    fn a_symlink_is_saved_through_to_its_target() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("real.txt");
+        let link = dir.path().join("link.txt");
+        std::fs::write(&target, "teh end\n").expect("write");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        let mut r = Review::new(&link, "teh end\n".into(), Lexicon::new(), None, None);
+        r.apply(Command::Accept(0)).expect("apply");
+        r.save(&link, false).expect("save");
+        assert!(link.is_symlink(), "the link stays a link");
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "the end\n");
+    }
 }
