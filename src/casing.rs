@@ -242,13 +242,15 @@ fn initials_into(out: &mut String, word: &str) {
 /// article writes anywhere (`HTTP` … `HyperText Transfer Protocol`).
 fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Option<(usize, usize)> {
     let (first, last) = (run.first()?, run.last()?);
-    let initials = |from: usize, to: usize| {
-        let mut out = String::new();
-        for c in &run[from..to] {
-            initials_into(&mut out, c.span().slice(text));
-        }
-        out
-    };
+    // The run's initials, with where each word's begin: `initials(from, to)` is a slice.
+    let mut all = String::new();
+    let mut bounds = Vec::with_capacity(run.len() + 1);
+    bounds.push(0);
+    for c in run {
+        initials_into(&mut all, c.span().slice(text));
+        bounds.push(all.len());
+    }
+    let initials = |from: usize, to: usize| &all[bounds[from]..bounds[to]];
     // An expansion may run on past a short acronym's letters (`CNCF` for four of five words).
     let spells =
         |cand: &str, acronym: &str| cand == acronym || (cand.starts_with(acronym) && acronym.len() * 2 > cand.len());
@@ -257,7 +259,7 @@ fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Opti
     if let Some(inner) = after.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(a, _)| a)
         && inner.len() <= 12
         && let Some(acronym) = acronym_of(inner)
-        && let Some(k) = (0..n).find(|&k| spells(&initials(k, n), &acronym))
+        && let Some(k) = (0..n).find(|&k| spells(initials(k, n), &acronym))
     {
         return Some((k, n));
     }
@@ -266,24 +268,14 @@ fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Opti
         && let Some(word) = head.trim_end().rsplit([' ', '\n']).next()
         && word.len() <= 12
         && let Some(acronym) = acronym_of(word)
-        && let Some(k) = (1..=n).rev().find(|&k| spells(&initials(0, k), &acronym))
+        && let Some(k) = (1..=n).rev().find(|&k| spells(initials(0, k), &acronym))
     {
         return Some((0, k));
     }
-    if acronyms.is_empty() {
-        return None;
-    }
     // Every stretch of two words or more, its initials grown word by word.
-    let mut all = String::new();
-    let mut ends = Vec::with_capacity(n);
-    for c in run {
-        initials_into(&mut all, c.span().slice(text));
-        ends.push(all.len());
-    }
     for from in 0..n.saturating_sub(1) {
-        let base = if from == 0 { 0 } else { ends[from - 1] };
         for to in from + 2..=n {
-            let cand = &all[base..ends[to - 1]];
+            let cand = initials(from, to);
             if cand.len() > 8 {
                 break;
             }

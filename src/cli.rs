@@ -340,7 +340,7 @@ fn run_dict(action: DictAction, io: &mut Io<'_>) -> anyhow::Result<u8> {
         DictAction::Import { file } => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|source| crate::error::Error::Io { path: file.clone(), source })?;
-            let words = personal::parse_foreign(&file, &text)?;
+            let words = crate::lexicon::parse_word_list(&file, &text)?;
             let n = personal::add(&path, &words)?;
             writeln!(
                 io.out,

@@ -50,9 +50,13 @@ pub struct Recovery {
     pub unsaved: usize,
 }
 
-/// The journal and base files of `article` in `dir`.
-fn files_of(dir: &Path, article: &Path) -> (PathBuf, PathBuf) {
-    let canonical = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf());
+/// The canonical path of `article`.
+fn canonical(article: &Path) -> PathBuf {
+    std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf())
+}
+
+/// The journal and base files of the article at `canonical` in `dir`.
+fn files_of(dir: &Path, canonical: &Path) -> (PathBuf, PathBuf) {
     let key = format!("{:016x}", hash(canonical.as_os_str().as_encoded_bytes()));
     (dir.join(format!("{key}.journal")), dir.join(format!("{key}.base")))
 }
@@ -61,13 +65,13 @@ impl Journal {
     /// Starts a journal for `article`, whose review starts from `base` (an earlier journal of
     /// the same article is replaced).
     pub fn start(dir: &Path, article: &Path, base: &str) -> Result<Self> {
-        let (path, base_path) = files_of(dir, article);
+        let canonical = canonical(article);
+        let (path, base_path) = files_of(dir, &canonical);
         let io = |source| Error::Io { path: path.clone(), source };
         std::fs::create_dir_all(dir).map_err(io)?;
         let _ = std::fs::remove_file(&base_path);
         let file = OpenOptions::new().create(true).write(true).truncate(true).open(&path).map_err(io)?;
         let mut journal = Self { path: path.clone(), base: base_path, file, base_kept: false };
-        let canonical = std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf());
         journal.append(&Line::Header { path: canonical, base_len: base.len(), base_hash: hash(base.as_bytes()) })?;
         Ok(journal)
     }
@@ -75,7 +79,7 @@ impl Journal {
     /// Continues the journal of an unfinished session that was just recovered (its commands
     /// are already in it).
     pub fn resume(dir: &Path, article: &Path) -> Result<Self> {
-        let (path, base_path) = files_of(dir, article);
+        let (path, base_path) = files_of(dir, &canonical(article));
         let file =
             OpenOptions::new().append(true).open(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
         let base_kept = base_path.exists();
@@ -107,11 +111,6 @@ impl Journal {
         let _ = std::fs::remove_file(&self.base);
     }
 
-    /// Flushes what was written to disk (also done after each line).
-    pub fn flush(&mut self) {
-        let _ = self.file.sync_data();
-    }
-
     fn append(&mut self, line: &Line) -> Result<()> {
         let mut bytes = serde_json::to_vec(line).unwrap_or_default();
         bytes.push(b'\n');
@@ -125,7 +124,7 @@ impl Journal {
 /// `dir` and still fits: its starting text is the base kept beside it, or else what the file
 /// holds now. `Ok(None)`: nothing to recover.
 pub fn find(dir: &Path, article: &Path, on_disk: &str) -> Result<Option<Recovery>> {
-    let (path, base_path) = files_of(dir, article);
+    let (path, base_path) = files_of(dir, &canonical(article));
     let Ok(file) = File::open(&path) else { return Ok(None) };
     let stale = |why: &str| Error::Journal { path: path.clone(), message: why.to_string() };
     let mut lines = BufReader::new(file).lines();
@@ -162,7 +161,7 @@ pub fn find(dir: &Path, article: &Path, on_disk: &str) -> Result<Option<Recovery
 
 /// Removes the journal of `article` (the user declined to recover it).
 pub fn discard(dir: &Path, article: &Path) {
-    let (path, base) = files_of(dir, article);
+    let (path, base) = files_of(dir, &canonical(article));
     let _ = std::fs::remove_file(path);
     let _ = std::fs::remove_file(base);
 }
@@ -185,7 +184,7 @@ mod tests {
         assert!(find(dir.path(), &article, "The end.").expect("find").is_none(), "all saved");
         j.record(&Command::Edit("End".into())).expect("record");
         // A line cut short by a crash ends the journal.
-        let (path, _) = files_of(dir.path(), &article);
+        let (path, _) = files_of(dir.path(), &canonical(&article));
         std::fs::OpenOptions::new()
             .append(true)
             .open(&path)

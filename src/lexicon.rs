@@ -41,6 +41,29 @@ pub fn phrase(words: &str) -> Option<&'static str> {
     list[at..].iter().take_while(|p| p.0 == h).map(|p| p.1).find(|t| t.as_bytes().eq_ignore_ascii_case(lower))
 }
 
+/// The words of a word list, one a line: a plain list (`#` starts a comment line), an aspell
+/// `.pws` (its `personal_ws-1.1 en N` header skipped) or a hunspell dictionary (`word/FLAGS` read
+/// as `word`; `*word`, a forbidden word, skipped). A line with two words is an error naming it.
+pub fn parse_word_list<'t>(path: &Path, text: &'t str) -> Result<Vec<&'t str>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with(['#', '*']) || (i == 0 && line.starts_with("personal_ws-")) {
+            continue;
+        }
+        let word = line.split_once('/').map_or(line, |(w, _)| w);
+        if word.is_empty() || word.chars().any(char::is_whitespace) {
+            return Err(Error::WordList {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message: format!("expected one word, found {line:?}"),
+            });
+        }
+        out.push(word);
+    }
+    Ok(out)
+}
+
 /// English spelling conventions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Dialect {
@@ -439,26 +462,13 @@ impl Lexicon {
         }
     }
 
-    /// Adds every word of a list (one per line; `#` starts a comment line; an aspell `.pws`
-    /// header line is skipped).
+    /// Adds every word of a list (see [`parse_word_list`]).
     pub fn add_word_list(&mut self, path: &Path, text: &str) -> Result<usize> {
-        let mut n = 0;
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') || (i == 0 && line.starts_with("personal_ws-")) {
-                continue;
-            }
-            if line.chars().any(char::is_whitespace) {
-                return Err(Error::WordList {
-                    path: path.to_path_buf(),
-                    line: i + 1,
-                    message: format!("expected one word, found {line:?}"),
-                });
-            }
-            self.add_user_word(line);
-            n += 1;
+        let words = parse_word_list(path, text)?;
+        for w in &words {
+            self.add_user_word(w);
         }
-        Ok(n)
+        Ok(words.len())
     }
 
     /// Reads and adds a word list file.
@@ -801,5 +811,16 @@ mod tests {
         let mut lex = Lexicon::new();
         let err = lex.add_word_list(Path::new("my.dic"), "one\ntwo words\n").expect_err("bad line");
         assert_eq!(err.to_string(), "my.dic:2: expected one word, found \"two words\"");
+    }
+
+    #[test]
+    fn aspell_and_hunspell_personal_dictionaries_read_as_words() {
+        let p = Path::new("x");
+        assert_eq!(
+            parse_word_list(p, "personal_ws-1.1 en 2\nKubeCon\nDiagrid\n").expect("pws"),
+            ["KubeCon", "Diagrid"]
+        );
+        assert_eq!(parse_word_list(p, "Mirantis/S\n*teh\nroden\n").expect("dic"), ["Mirantis", "roden"]);
+        assert!(matches!(parse_word_list(p, "one\ntwo words\n"), Err(Error::WordList { line: 2, .. })));
     }
 }

@@ -165,6 +165,7 @@ impl Review {
     ) -> Self {
         let checked = check::check(&text, &lexicon, &Options { dialect, suggestions: false });
         let items = checked.suspects.into_iter().map(|s| Item::pending(s, &text)).collect();
+        let on_disk = crate::lexicon::format::hash(text.as_bytes());
         let mut review = Self {
             name: name.into(),
             line_starts: line_starts(&text),
@@ -181,9 +182,8 @@ impl Review {
             next_id: 1,
             saved: 0,
             backed_up: false,
-            on_disk: 0,
+            on_disk,
         };
-        review.on_disk = crate::lexicon::format::hash(review.original.as_bytes());
         review.seek(0);
         review
     }

@@ -30,7 +30,7 @@ pub fn in_gap(text: &str, gap: Span, words: bool) -> Option<Fix> {
         [b','] if words => Some((gap, ", ")),
         // `"done"and`: a quote that closes, glued to the next word.
         [b'"'] if words && closes(text, gap.start) => Some((gap, "\" ")),
-        _ if words && gap_is(text, gap, "\u{201d}") => Some((gap, "\u{201d} ")),
+        _ if words && gap.slice(text) == "\u{201d}" => Some((gap, "\u{201d} ")),
         _ => None,
     }
 }
@@ -73,10 +73,6 @@ pub fn doubled_apostrophes(text: &str, mut each: impl FnMut(Fix)) {
             each((Span::new(i, i + 2), "'"));
         }
     }
-}
-
-fn gap_is(text: &str, gap: Span, what: &str) -> bool {
-    gap.slice(text) == what
 }
 
 /// True when the straight double quote at `at` closes a quotation: an odd number of them stand

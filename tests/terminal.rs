@@ -70,33 +70,31 @@ impl Tmux {
     /// Kills galley as a crash would (`kill -9`): no chance to save or clean up.
     fn kill_galley(&self) {
         self.signal_galley("KILL");
+        self.wait_exit();
     }
 
-    /// Sends galley a signal, and waits for it to end.
+    /// Sends galley (the child of the pane's shell) a signal.
     fn signal_galley(&self, signal: &str) {
         let o = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
         let shell = String::from_utf8_lossy(&o.stdout).trim().to_string();
         let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap_or_default();
         let galley =
             children.split_whitespace().next().unwrap_or_else(|| panic!("galley (a child of {shell}) is not running"));
-        let killed =
-            Command::new("sh").args(["-c", &format!("kill -{signal} {galley}")]).status().is_ok_and(|s| s.success());
-        assert!(killed, "could not kill {galley}");
-        self.wait_exit();
-    }
-}
-
-impl Tmux {
-    /// Sends galley a signal without waiting for the session to end.
-    fn signal_galley_only(&self, signal: &str) {
-        let o = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
-        let shell = String::from_utf8_lossy(&o.stdout).trim().to_string();
-        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap_or_default();
-        let galley = children.split_whitespace().next().unwrap_or_else(|| panic!("galley is not running"));
         let sent =
             Command::new("sh").args(["-c", &format!("kill -{signal} {galley}")]).status().is_ok_and(|s| s.success());
         assert!(sent, "could not signal {galley}");
     }
+}
+
+/// `galley --recover FILE` in `dir`, with the state directory the reader used there.
+fn recover(dir: &Path, file: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_galley"))
+        .args(["--recover", file])
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_STATE_HOME", dir.join("state"))
+        .output()
+        .expect("run galley")
 }
 
 impl Drop for Tmux {
@@ -183,13 +181,7 @@ fn after_kill_9_every_decision_comes_back() {
     tmux.kill_galley();
 
     // `--recover` applies them without the reader, keeps FILE.bak, and removes the journal.
-    let o = Command::new(env!("CARGO_BIN_EXE_galley"))
-        .args(["--recover", "article.txt"])
-        .current_dir(dir.path())
-        .env("HOME", dir.path())
-        .env("XDG_STATE_HOME", dir.path().join("state"))
-        .output()
-        .expect("run galley");
+    let o = recover(dir.path(), "article.txt");
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(std::fs::read_to_string(&file).expect("file"), "The Kubernetes clustr is up.\n");
     assert_eq!(std::fs::read_to_string(dir.path().join("article.txt.bak")).expect("backup"), original);
@@ -212,16 +204,10 @@ fn a_terminating_signal_restores_the_terminal_and_keeps_the_journal() {
         } else {
             tmux.wait_for("restore them? y/n");
         }
-        tmux.signal_galley_only(signal);
+        tmux.signal_galley(signal);
         tmux.wait_for(" icanon");
     }
-    let o = Command::new(env!("CARGO_BIN_EXE_galley"))
-        .args(["--recover", "a.txt"])
-        .current_dir(dir.path())
-        .env("HOME", dir.path())
-        .env("XDG_STATE_HOME", dir.path().join("state"))
-        .output()
-        .expect("run galley");
+    let o = recover(dir.path(), "a.txt");
     // The second run (HUP) was offered the first one's decision and left it unanswered.
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(std::fs::read_to_string(dir.path().join("a.txt")).expect("file"), "The end.\n");
