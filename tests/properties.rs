@@ -1,5 +1,6 @@
 //! Properties over arbitrary text: spans slice to the reported words and lie on char
-//! boundaries; fixing changes only the bytes inside suspects.
+//! boundaries; fixing changes only the bytes inside suspects; loading and saving without edits
+//! writes the same bytes; decisions then as many undos give the loaded bytes back.
 
 use galley::check::{Kind, Options, check};
 use galley::lexicon::Lexicon;
@@ -33,11 +34,46 @@ fn article() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
+/// Text as it comes from anywhere: any characters but NUL (which marks binary content), mixed
+/// line endings (CRLF, LF, a lone CR), a BOM, tabs, non-breaking spaces, combining marks, emoji
+/// sequences and wide characters, lines of thousands of characters, and no final newline as
+/// often as one. Words from [`article`] are mixed in so that there are suspects to decide.
+fn raw_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        3 => article(),
+        2 => proptest::collection::vec(any::<char>().prop_filter("NUL marks binary", |c| *c != '\0'), 1..24)
+            .prop_map(|v| v.into_iter().collect::<String>()),
+        2 => prop_oneof![Just("\r\n"), Just("\n"), Just("\r"), Just("\n\n"), Just("\r\n\r\n")].prop_map(str::to_string),
+        1 => Just("\u{feff}".to_string()),
+        1 => Just("\t".to_string()),
+        1 => Just("the\u{a0}cluster\u{a0}".to_string()),
+        1 => Just("Zoe\u{308} cafe\u{301} a\u{30a}\u{301}\u{302} ".to_string()),
+        1 => Just("\u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467} \u{1f1eb}\u{1f1f7} \u{1f44d}\u{1f3fd} ".to_string()),
+        1 => Just("\u{4e2d}\u{6587}\u{ff21}\u{ff22} \u{d55c}\u{ad6d}\u{c5b4} ".to_string()),
+        1 => (1usize..6).prop_map(|n| "recieve the kubernetes Cluster ".repeat(n * 60)),
+    ];
+    proptest::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+/// Either kind of text.
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![article(), raw_text()]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
-    fn every_span_is_a_word_and_every_fix_changes_it(text in article()) {
+    fn every_span_lies_on_char_boundaries(text in raw_text()) {
+        let checked = check(&text, lexicon(), &Options::default());
+        for s in &checked.suspects {
+            prop_assert!(s.span.start < s.span.end && s.span.end <= text.len(), "{:?}", s);
+            prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn every_span_is_a_word_and_every_fix_changes_it(text in any_text()) {
         let checked = check(&text, lexicon(), &Options::default());
         for s in &checked.suspects {
             let word = s.span.get(&text);
@@ -49,7 +85,7 @@ proptest! {
     }
 
     #[test]
-    fn fixing_changes_only_bytes_inside_suspects(text in article()) {
+    fn fixing_changes_only_bytes_inside_suspects(text in any_text()) {
         let checked = check(&text, lexicon(), &Options::default());
         let doc = galley::document::Document::new("t", text.clone());
         let no_edits: [(galley::span::Span, &str); 0] = [];
@@ -99,7 +135,7 @@ proptest! {
     /// Any sequence of decisions followed by as many undos gives back the loaded bytes, and
     /// every suspect's span still slices to its word.
     #[test]
-    fn decisions_then_as_many_undos_restore_the_bytes(text in article(), decisions in proptest::collection::vec(decision(), 0..12)) {
+    fn decisions_then_as_many_undos_restore_the_bytes(text in any_text(), decisions in proptest::collection::vec(decision(), 0..12)) {
         use galley::review::{Command, Outcome, Review};
         let mut review = Review::new("p.txt", text.clone(), Lexicon::new(), None, None);
         let mut steps = 0usize;
@@ -121,5 +157,28 @@ proptest! {
         prop_assert!(undone <= steps);
         prop_assert_eq!(review.text().as_bytes(), text.as_bytes());
         prop_assert!(!review.modified());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Loading a file and saving it without a decision writes the bytes it had, both over itself
+    /// and to a new path; the reader's document keeps the BOM, every line ending and the missing
+    /// final newline.
+    #[test]
+    fn loading_then_saving_without_edits_writes_the_same_bytes(text in raw_text()) {
+        use galley::review::Review;
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("article.txt");
+        std::fs::write(&path, text.as_bytes()).expect("write");
+        let doc = galley::document::Document::open(&path).expect("any text without NUL opens");
+        prop_assert_eq!(doc.text().as_bytes(), text.as_bytes());
+        let mut review = Review::new(&path, doc.text().to_string(), Lexicon::new(), None, None);
+        review.save(&path, true).expect("save over itself");
+        let copy = dir.path().join("copy.txt");
+        review.save(&copy, false).expect("save as");
+        prop_assert_eq!(std::fs::read(&path).expect("read back"), text.as_bytes());
+        prop_assert_eq!(std::fs::read(&copy).expect("read copy"), text.as_bytes());
     }
 }
