@@ -51,6 +51,10 @@ pub struct Common {
     /// Do not read the personal dictionary.
     #[arg(long, global = true)]
     pub no_personal: bool,
+    /// Read bytes that are not UTF-8 as the replacement character U+FFFD. The result can be
+    /// checked, fixed and saved to a new file, never over the one it came from.
+    #[arg(long, global = true)]
+    pub lossy: bool,
 }
 
 /// `--lang` values.
@@ -206,7 +210,7 @@ pub fn lexicon(common: &Common, personal: Option<&Path>) -> anyhow::Result<Lexic
     Ok(lex)
 }
 
-fn read_document(path: &Path, input: &mut dyn Read) -> crate::error::Result<Document> {
+fn read_document(path: &Path, input: &mut dyn Read, lossy: bool) -> crate::error::Result<Document> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         let limit = crate::document::MAX_BYTES;
@@ -217,7 +221,9 @@ fn read_document(path: &Path, input: &mut dyn Read) -> crate::error::Result<Docu
         if bytes.len() as u64 > limit {
             return Err(crate::error::Error::TooLarge { path: "<stdin>".into(), size: bytes.len() as u64 });
         }
-        Document::from_bytes("<stdin>", bytes)
+        if lossy { Document::from_bytes_lossy("<stdin>", bytes) } else { Document::from_bytes("<stdin>", bytes) }
+    } else if lossy {
+        Document::open_lossy(path)
     } else {
         Document::open(path)
     }
@@ -228,14 +234,15 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
     let lex = lexicon(&cli.common, io.personal.as_deref())?;
     let dialect = cli.common.lang.dialect();
     match cli.command {
-        None if cli.recover.is_some() => recover(cli.recover.as_deref().unwrap_or(Path::new("")), lex, dialect, io),
+        None if cli.recover.is_some() => recover(cli.recover.as_deref().unwrap_or(Path::new("")), lex, &cli.common, io),
         None => open(cli.file.as_deref(), lex, &cli.common, !cli.no_backup, io),
         Some(Command::Check { files, format, no_suggestions }) => {
-            run_check(files, format, Options { dialect, suggestions: !no_suggestions }, &lex, io)
+            let options = Options { dialect, suggestions: !no_suggestions };
+            run_check(files, format, options, cli.common.lossy, &lex, io)
         }
         Some(Command::Suggest { words, format }) => run_suggest(words, format, dialect, &lex, io),
         Some(Command::Fix { file, output, in_place, diff }) => {
-            run_fix(&file, output.as_deref(), in_place, diff, dialect, &lex, io)
+            run_fix(&file, Output { path: output.as_deref(), in_place, diff }, &cli.common, &lex, io)
         }
         Some(Command::Dict { action }) => run_dict(action, io),
     }
@@ -246,7 +253,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
 fn open(file: Option<&Path>, lex: Lexicon, common: &Common, backup: bool, io: &mut Io<'_>) -> anyhow::Result<u8> {
     let dialect = common.lang.dialect();
     let doc = match file {
-        Some(f) => read_document(f, io.input)?,
+        Some(f) => read_document(f, io.input, common.lossy)?,
         None => Document::new(SAMPLE_NAME, SAMPLE.to_string()),
     };
     let unnamed = file.is_none_or(|f| f == Path::new("-"));
@@ -260,7 +267,12 @@ fn open(file: Option<&Path>, lex: Lexicon, common: &Common, backup: bool, io: &m
         None => None,
     };
     let start = found.as_ref().map_or_else(|| doc.text().to_string(), |r| r.base.clone());
-    let review = Review::new(doc.path(), start, lex, dialect, io.personal.clone());
+    let mut review = Review::new(doc.path(), start, lex, dialect, io.personal.clone());
+    if doc.replaced_runs() > 0 {
+        review.protect_source();
+        notice =
+            format!("{} invalid UTF-8 sequences were read as \u{fffd}: save with S to a new file", doc.replaced_runs());
+    }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(review, ratatui::layout::Rect::new(0, 0, size.0, size.1), Theme::from_env());
     app.backup = backup;
@@ -289,8 +301,12 @@ fn open(file: Option<&Path>, lex: Lexicon, common: &Common, backup: bool, io: &m
 }
 
 /// `galley --recover FILE`: replays the unfinished session of FILE and saves the result.
-fn recover(file: &Path, lex: Lexicon, dialect: Option<Dialect>, io: &mut Io<'_>) -> anyhow::Result<u8> {
-    let doc = read_document(file, io.input)?;
+fn recover(file: &Path, lex: Lexicon, common: &Common, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    let dialect = common.lang.dialect();
+    let doc = read_document(file, io.input, common.lossy)?;
+    if doc.replaced_runs() > 0 {
+        return Err(crate::error::Error::Lossy { path: file.to_path_buf() }.into());
+    }
     let Some(dir) = io.state.clone() else { anyhow::bail!("{}: no state directory for journals", file.display()) };
     let Some(recovery) = journal::find(&dir, doc.path(), doc.text())? else {
         anyhow::bail!("{}: no unfinished session to recover", file.display());
@@ -359,13 +375,14 @@ fn run_check(
     files: Vec<PathBuf>,
     format: Format,
     options: Options,
+    lossy: bool,
     lex: &Lexicon,
     io: &mut Io<'_>,
 ) -> anyhow::Result<u8> {
     let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
     let mut status = exit::CLEAN;
     for f in &files {
-        let doc = match read_document(f, io.input) {
+        let doc = match read_document(f, io.input, lossy) {
             Ok(d) => d,
             Err(e) => {
                 writeln!(io.err, "galley: {e}")?;
@@ -443,19 +460,28 @@ fn run_suggest(
     Ok(status)
 }
 
-/// `galley fix`.
-fn run_fix(
-    file: &Path,
-    output: Option<&Path>,
+/// Where `galley fix` writes.
+#[derive(Clone, Copy)]
+struct Output<'a> {
+    path: Option<&'a Path>,
     in_place: bool,
     diff: bool,
-    dialect: Option<Dialect>,
-    lex: &Lexicon,
-    io: &mut Io<'_>,
-) -> anyhow::Result<u8> {
-    let doc = read_document(file, io.input)?;
+}
+
+/// `galley fix`.
+fn run_fix(file: &Path, output: Output<'_>, common: &Common, lex: &Lexicon, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    let Output { path: output, in_place, diff } = output;
+    let dialect = common.lang.dialect();
+    let doc = read_document(file, io.input, common.lossy)?;
     if in_place && file == Path::new("-") {
         anyhow::bail!("<stdin>: --in-place needs a file");
+    }
+    let protected = doc.replaced_runs() > 0 && file != Path::new("-");
+    let over_source = |p: &Path| {
+        p == file || std::fs::canonicalize(p).is_ok_and(|p| std::fs::canonicalize(file).is_ok_and(|f| f == p))
+    };
+    if protected && (in_place || output.is_some_and(over_source)) {
+        return Err(crate::error::Error::Lossy { path: file.to_path_buf() }.into());
     }
     let checked = check::check(doc.text(), lex, &Options { dialect, suggestions: true });
     let edits: Vec<_> =

@@ -19,6 +19,8 @@ pub struct Document {
     path: PathBuf,
     text: String,
     line_starts: Vec<usize>,
+    /// How many invalid UTF-8 sequences became U+FFFD (only in a lossy read).
+    replaced_runs: usize,
 }
 
 /// A 1-based line and character column.
@@ -34,37 +36,48 @@ impl Document {
     /// Reads a file. Errors name the path: a directory, a missing or unreadable file, invalid
     /// UTF-8 (with the byte offset) or binary content.
     pub fn open(path: &Path) -> Result<Self> {
-        if path.is_dir() {
-            return Err(Error::Directory { path: path.to_path_buf() });
-        }
-        let io = |source| Error::Io { path: path.to_path_buf(), source };
-        let file = std::fs::File::open(path).map_err(io)?;
-        let size = file.metadata().map_err(io)?.len();
-        if size > MAX_BYTES {
-            return Err(Error::TooLarge { path: path.to_path_buf(), size });
-        }
-        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        // `take`: a file that grows while it is read stops at the limit too.
-        std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_BYTES + 1), &mut bytes).map_err(io)?;
-        if bytes.len() as u64 > MAX_BYTES {
-            return Err(Error::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64 });
-        }
-        Self::from_bytes(path, bytes)
+        Self::from_bytes(path, read(path)?)
+    }
+
+    /// [`Document::open`], but bytes that are not UTF-8 are read as U+FFFD, the replacement
+    /// character. Such a document must not be saved over its file (see
+    /// [`Document::replaced_runs`]).
+    pub fn open_lossy(path: &Path) -> Result<Self> {
+        Self::from_bytes_lossy(path, read(path)?)
     }
 
     /// Makes a document from bytes read elsewhere (stdin), validating them as [`Document::open`]
     /// does. `path` is only the name used in messages and reports.
     pub fn from_bytes(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Self> {
         let path = path.into();
-        // `contains` on bytes is a vectorised search; the position is only wanted on failure.
-        if bytes.contains(&0) {
-            let offset = bytes.iter().position(|&b| b == 0).unwrap_or_default();
-            return Err(Error::Binary { path, offset });
-        }
+        refuse_binary(&path, &bytes)?;
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Self::new(path, text)),
             Err(e) => Err(Error::InvalidUtf8 { path, offset: e.utf8_error().valid_up_to() }),
         }
+    }
+
+    /// [`Document::from_bytes`], reading each invalid UTF-8 sequence as one U+FFFD, as
+    /// [`String::from_utf8_lossy`] does.
+    pub fn from_bytes_lossy(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Self> {
+        let path = path.into();
+        refuse_binary(&path, &bytes)?;
+        let bytes = match String::from_utf8(bytes) {
+            Ok(text) => return Ok(Self::new(path, text)),
+            Err(e) => e.into_bytes(),
+        };
+        let mut text = String::with_capacity(bytes.len());
+        let mut runs = 0;
+        for chunk in bytes.utf8_chunks() {
+            text.push_str(chunk.valid());
+            if !chunk.invalid().is_empty() {
+                text.push(char::REPLACEMENT_CHARACTER);
+                runs += 1;
+            }
+        }
+        let mut doc = Self::new(path, text);
+        doc.replaced_runs = runs;
+        Ok(doc)
     }
 
     /// Makes a document from text already in memory.
@@ -72,7 +85,14 @@ impl Document {
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1)); // a vectorised search
-        Self { path: path.into(), text, line_starts }
+        Self { path: path.into(), text, line_starts, replaced_runs: 0 }
+    }
+
+    /// How many invalid UTF-8 sequences a lossy read replaced. When it is not zero, saving the
+    /// text over the file would lose those bytes.
+    #[must_use]
+    pub const fn replaced_runs(&self) -> usize {
+        self.replaced_runs
     }
 
     /// The name the document was opened under.
@@ -133,4 +153,34 @@ impl Document {
         out.push_str(Span::new(at, self.text.len()).slice(&self.text));
         out
     }
+}
+
+/// The bytes of a file, refused from its size first when it is too large.
+fn read(path: &Path) -> Result<Vec<u8>> {
+    if path.is_dir() {
+        return Err(Error::Directory { path: path.to_path_buf() });
+    }
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_BYTES {
+        return Err(Error::TooLarge { path: path.to_path_buf(), size });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // `take`: a file that grows while it is read stops at the limit too.
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_BYTES + 1), &mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(Error::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64 });
+    }
+    Ok(bytes)
+}
+
+/// NUL bytes mean binary content, which no option reads as an article.
+fn refuse_binary(path: &Path, bytes: &[u8]) -> Result<()> {
+    // `contains` on bytes is a vectorised search; the position is only wanted on failure.
+    if bytes.contains(&0) {
+        let offset = bytes.iter().position(|&b| b == 0).unwrap_or_default();
+        return Err(Error::Binary { path: path.to_path_buf(), offset });
+    }
+    Ok(())
 }

@@ -21,7 +21,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// The bytes are not UTF-8.
-    #[error("{}: not valid UTF-8 at byte {offset}", path.display())]
+    #[error("{}: not valid UTF-8 at byte {offset} (--lossy reads it with replacement characters)", path.display())]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,
@@ -65,6 +65,12 @@ pub enum Error {
     /// The file changed on disk since the reader opened (or last saved) it.
     #[error("{}: changed on disk since it was opened; not overwritten", path.display())]
     ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file was read with replacement characters: saving over it would lose bytes.
+    #[error("{}: read with --lossy, so saving over it would lose its bytes that are not UTF-8; save it under a new name", path.display())]
+    Lossy {
         /// The file.
         path: PathBuf,
     },

@@ -150,6 +150,8 @@ pub struct Review {
     backed_up: bool,
     /// The hash of what the file at `name` holds, as far as the review knows.
     on_disk: u64,
+    /// A file the text must never be saved over (it was read with replacement characters).
+    protected: Option<PathBuf>,
 }
 
 impl Review {
@@ -183,6 +185,7 @@ impl Review {
             saved: 0,
             backed_up: false,
             on_disk,
+            protected: None,
         };
         review.seek(0);
         review
@@ -193,6 +196,21 @@ impl Review {
         self.name = name;
         self.saved = self.undo.last().map_or(0, |s| s.id);
         self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
+    }
+
+    /// Refuses every later save over the file the article came from: its text was read with
+    /// replacement characters, so it needs a new name ([`Error::Lossy`]).
+    pub fn protect_source(&mut self) {
+        self.protected = Some(self.name.clone());
+    }
+
+    /// Whether the text may be written to `path`: not over a protected source, under any name
+    /// that leads to it ([`Review::protect_source`]).
+    pub fn may_write(&self, path: &Path) -> Result<()> {
+        let Some(source) = &self.protected else { return Ok(()) };
+        let same = source == path
+            || std::fs::canonicalize(source).is_ok_and(|s| std::fs::canonicalize(path).is_ok_and(|p| p == s));
+        if same { Err(Error::Lossy { path: path.to_path_buf() }) } else { Ok(()) }
     }
 
     /// Tells the review what its file holds now (after a recovery, the file may hold a later
@@ -539,8 +557,10 @@ impl Review {
     /// keeps the loaded bytes as `FILE.bak` first, when `backup` is on.
     ///
     /// Refuses ([`Error::ChangedOnDisk`]) to overwrite its own file if something else changed
-    /// it since it was opened or last saved.
+    /// it since it was opened or last saved, and ([`Error::Lossy`]) to overwrite a file read with
+    /// replacement characters.
     pub fn save(&mut self, path: &Path, backup: bool) -> Result<()> {
+        self.may_write(path)?;
         if path == self.name
             && let Ok(now) = std::fs::read(path)
             && crate::lexicon::format::hash(&now) != self.on_disk

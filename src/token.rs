@@ -19,7 +19,8 @@ pub enum TokenKind {
     Number,
     /// Code: `` `x` ``, fenced blocks, `--option`, `$VAR`, `a=b`.
     Code,
-    /// `snake_case`, `dotted.name`, `file.txt`, `example.com`, `e.g.`, `urllib2`.
+    /// `snake_case`, `dotted.name`, `file.txt`, `example.com`, `e.g.`, `urllib2`; also a word
+    /// touching U+FFFD, whose real letters were lost when the text was read.
     Identifier,
 }
 
@@ -243,6 +244,10 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     }
     let core = &text[s..e];
     let span = Span::new(s, e);
+    if text[start..end].contains(char::REPLACEMENT_CHARACTER) {
+        // `caf\u{fffd}`: a letter was lost in decoding; guessing the word would be wrong.
+        return each(Token { span, kind: TokenKind::Identifier });
+    }
     let first = char_at(text, s);
     let emit = |kind, each: &mut dyn FnMut(Token)| each(Token { span, kind });
     if core.contains("://") || core.starts_with("www.") {

@@ -246,6 +246,58 @@ fn bad_input_is_one_line_and_exit_two() {
 }
 
 #[test]
+fn lossy_reads_invalid_utf8_as_replacement_characters_and_never_saves_over_the_source() {
+    let env = Env::new();
+    // Latin-1 bytes in an otherwise UTF-8 article: "caf\xe9" and a stray "\xff\xfe".
+    let bytes = b"The caf\xe9 recieve the kubernetes\n\xff\xfe end.\n";
+    let src = env.file("latin.txt", bytes);
+    let p = path_str(&src);
+
+    let o = env.run(&["check", p], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not valid UTF-8 at byte 7 (--lossy reads it"), "{}", stderr(&o));
+
+    let o = env.run(&["check", "--lossy", p], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let found = stdout(&o);
+    assert!(found.contains(":1:10: recieve -> receive"), "{found}");
+    assert!(found.contains(":1:22: kubernetes -> Kubernetes"), "{found}");
+    // A word touching a replacement character lost letters: it is not guessed at.
+    assert!(!found.contains("caf"), "{found}");
+
+    // The fixed text goes to stdout or to a new file, with U+FFFD where the bytes were.
+    let o = env.run(&["fix", "--lossy", p], b"");
+    // Each invalid sequence is one U+FFFD, as `String::from_utf8_lossy` reads them.
+    assert_eq!(stdout(&o), "The caf\u{fffd} receive the Kubernetes\n\u{fffd}\u{fffd} end.\n");
+    let out = env.dir.path().join("fixed.txt");
+    let o = env.run(&["fix", "--lossy", p, "-o", path_str(&out)], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(std::fs::read_to_string(&out).expect("written").starts_with("The caf\u{fffd} receive"));
+
+    // Never over the source, under any name: one line, exit 2, the file untouched.
+    let dot = format!("./{}", src.file_name().and_then(|n| n.to_str()).expect("name"));
+    for args in [
+        vec!["fix", "--lossy", "--in-place", p],
+        vec!["fix", "--lossy", p, "-o", p],
+        vec!["fix", "--lossy", p, "-o", &dot],
+    ] {
+        let o = env.run(&args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("read with --lossy, so saving over it would lose its bytes"), "{err}");
+        assert_eq!(std::fs::read(&src).expect("source"), bytes);
+    }
+    assert!(!env.dir.path().join("latin.txt.bak").exists());
+
+    // A valid file is not protected by --lossy.
+    let good = env.file("good.txt", b"recieve\n");
+    let o = env.run(&["fix", "--lossy", "--in-place", path_str(&good)], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&good).expect("fixed"), "receive\n");
+}
+
+#[test]
 fn a_bad_vocab_line_names_the_file_and_line() {
     let env = Env::new();
     let vocab = env.file("v.txt", b"good\ntwo words\n");

@@ -212,6 +212,30 @@ fn save_keeps_a_backup_of_the_original_bytes() {
 }
 
 #[test]
+fn a_lossy_article_is_never_saved_over_its_file_but_saves_as_a_new_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("latin.txt");
+    let bytes = b"Teh caf\xe9 end.\n";
+    std::fs::write(&path, bytes).expect("write");
+    let doc = galley::document::Document::open_lossy(&path).expect("lossy read");
+    assert_eq!(doc.replaced_runs(), 1);
+    let mut review = Review::new(&path, doc.text().to_string(), Lexicon::new(), Some(Dialect::Us), None);
+    review.protect_source();
+    let mut app = App::new(review, Rect::new(0, 0, 100, 20), Theme::new(true));
+    press(&mut app, "<Enter>s");
+    assert!(screen(&app).contains("read with --lossy"), "{}", screen(&app));
+    assert_eq!(std::fs::read(&path).expect("untouched"), bytes);
+    assert!(!dir.path().join("latin.txt.bak").exists());
+    // Export over it is refused too; save-as to a new name works, and later saves go there.
+    let copy = dir.path().join("copy.txt");
+    press(&mut app, &format!("{}<Enter>", copy.display()));
+    assert_eq!(std::fs::read_to_string(&copy).expect("saved as"), "The caf\u{fffd} end.\n");
+    press(&mut app, &format!("x<C-u>{}<Enter>y", path.display()));
+    assert_eq!(std::fs::read(&path).expect("untouched"), bytes);
+    assert!(screen(&app).contains("not written"), "{}", screen(&app));
+}
+
+#[test]
 fn the_current_suspect_stands_out_and_decided_words_are_marked() {
     let mut app = reader(ARTICLE, 120, 16);
     let mut terminal = Terminal::new(TestBackend::new(120, 16)).expect("terminal");

@@ -549,6 +549,7 @@ impl App {
     fn save(&mut self) {
         if self.unnamed {
             self.mode = Mode::Prompt(Purpose::SaveAs, Field::default());
+            self.message.clear();
             return;
         }
         let path = self.review.name().to_path_buf();
@@ -565,10 +566,14 @@ impl App {
                 }
                 format!("saved {}", path.display())
             }
-            Err(e @ Error::ChangedOnDisk { .. }) => {
+            Err(e @ (Error::ChangedOnDisk { .. } | Error::Lossy { .. })) => {
                 // Every edit stays; the reader offers another path (the diff stays exportable).
+                // The prompt line shows why.
                 self.mode = Mode::Prompt(Purpose::SaveAs, Field::default());
-                format!("{e}: save as (Esc, then x exports a .diff)")
+                match e {
+                    Error::Lossy { .. } => "read with --lossy, so not saved over its bytes".into(),
+                    _ => "changed on disk since it was opened, so not overwritten".into(),
+                }
             }
             Err(e) => format!("not saved: {e} (every edit is kept; x exports)"),
         };
@@ -624,7 +629,7 @@ impl App {
                     "json" => (self.review.decision_log(), "exported the decision log to"),
                     _ => (self.review.text().to_string(), "exported the text to"),
                 };
-                save::write_atomic(&path, bytes.as_bytes()).map(|()| what)
+                self.review.may_write(&path).and_then(|()| save::write_atomic(&path, bytes.as_bytes())).map(|()| what)
             }
         };
         let ok = result.is_ok();

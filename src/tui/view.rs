@@ -242,7 +242,10 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let prompt = match &app.mode {
         Mode::Search(f) => Some(field_line("/", f)),
         Mode::Prompt(Purpose::Export, f) => Some(field_line("export to (.txt text, .diff diff, .json log): ", f)),
-        Mode::Prompt(Purpose::SaveAs, f) => Some(field_line("save as: ", f)),
+        Mode::Prompt(Purpose::SaveAs, f) if app.message.is_empty() => Some(field_line("save as: ", f)),
+        Mode::Prompt(Purpose::SaveAs, f) => {
+            Some(field_line(&format!("{} (Esc, then x exports) · save as: ", app.message), f))
+        }
         Mode::Overwrite(_, p) => Some((format!("{} exists: overwrite? y/n", p.display()), usize::MAX)),
         Mode::Quit => Some(("unsaved changes: s save and quit · d discard · Esc stay".to_string(), usize::MAX)),
         Mode::Recover => Some((
