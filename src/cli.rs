@@ -4,6 +4,7 @@
 //! never print on their own, so that tests can run them in-process.
 
 use crate::check::{self, Options};
+use crate::config::{self, Config};
 use crate::document::Document;
 use crate::journal::{self, Journal};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
@@ -42,9 +43,10 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args, Clone, Default)]
 pub struct Common {
-    /// Spelling dialect; `auto` chooses it from the article's own spellings.
-    #[arg(long, value_enum, default_value_t = Lang::Auto, global = true)]
-    pub lang: Lang,
+    /// Spelling dialect; `auto` chooses it from the article's own spellings. The default is
+    /// the config's `dialect`, else auto.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
     /// Extra word list (one word a line; capitals set a canonical casing). Repeatable.
     #[arg(long, value_name = "FILE", global = true)]
     pub vocab: Vec<PathBuf>,
@@ -182,12 +184,20 @@ pub struct Io<'a> {
     pub personal: Option<PathBuf>,
     /// Where the reader keeps its recovery journals (`None`: no journal).
     pub state: Option<PathBuf>,
+    /// The config file (`None`, or no file there: the defaults).
+    pub config: Option<PathBuf>,
 }
 
 /// galley's XDG state directory, for recovery journals.
 #[must_use]
 pub fn state_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "galley").and_then(|d| d.state_dir().map(|s| s.join("journal")))
+}
+
+/// The config file: `config.toml` in galley's XDG config directory.
+#[must_use]
+pub fn config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "galley").map(|d| d.config_dir().join("config.toml"))
 }
 
 /// The personal dictionary: `words.txt` in galley's XDG data directory.
@@ -231,27 +241,55 @@ fn read_document(path: &Path, input: &mut dyn Read, lossy: bool) -> crate::error
 
 /// Runs the parsed command line; returns the exit status.
 pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
-    let lex = lexicon(&cli.common, io.personal.as_deref())?;
-    let dialect = cli.common.lang.dialect();
+    let loaded = match &io.config {
+        Some(path) => config::load(path)?,
+        None => config::Loaded::default(),
+    };
+    for w in &loaded.warnings {
+        writeln!(io.err, "galley: warning: {w}")?;
+    }
+    let settings = Settings { config: loaded.config, warnings: loaded.warnings, common: cli.common };
+    let lex = lexicon(&settings.common, io.personal.as_deref())?;
+    let dialect = settings.dialect();
     match cli.command {
-        None if cli.recover.is_some() => recover(cli.recover.as_deref().unwrap_or(Path::new("")), lex, &cli.common, io),
-        None => open(cli.file.as_deref(), lex, &cli.common, !cli.no_backup, io),
+        None if cli.recover.is_some() => recover(cli.recover.as_deref().unwrap_or(Path::new("")), lex, &settings, io),
+        None => open(cli.file.as_deref(), lex, &settings, !cli.no_backup, io),
         Some(Command::Check { files, format, no_suggestions }) => {
             let options = Options { dialect, suggestions: !no_suggestions };
-            run_check(files, format, options, cli.common.lossy, &lex, io)
+            run_check(files, format, options, settings.common.lossy, &lex, io)
         }
         Some(Command::Suggest { words, format }) => run_suggest(words, format, dialect, &lex, io),
         Some(Command::Fix { file, output, in_place, diff }) => {
-            run_fix(&file, Output { path: output.as_deref(), in_place, diff }, &cli.common, &lex, io)
+            run_fix(&file, Output { path: output.as_deref(), in_place, diff }, &settings, &lex, io)
         }
         Some(Command::Dict { action }) => run_dict(action, io),
     }
 }
 
+/// `NO_COLOR` is set and not empty (<https://no-color.org>).
+fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// The options of one run: the command line over the config.
+struct Settings {
+    config: Config,
+    warnings: Vec<String>,
+    common: Common,
+}
+
+impl Settings {
+    /// `--lang`, else the config's dialect; `None` chooses from the article.
+    fn dialect(&self) -> Option<Dialect> {
+        self.common.lang.map_or(self.config.dialect, Lang::dialect)
+    }
+}
+
 /// `galley [FILE]`: opens the article (or the bundled sample) in the reader, offering the
 /// decisions of an unfinished session of the same file if its journal is there.
-fn open(file: Option<&Path>, lex: Lexicon, common: &Common, backup: bool, io: &mut Io<'_>) -> anyhow::Result<u8> {
-    let dialect = common.lang.dialect();
+fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    let (common, config) = (&settings.common, &settings.config);
+    let dialect = settings.dialect();
     let doc = match file {
         Some(f) => read_document(f, io.input, common.lossy)?,
         None => Document::new(SAMPLE_NAME, SAMPLE.to_string()),
@@ -274,8 +312,12 @@ fn open(file: Option<&Path>, lex: Lexicon, common: &Common, backup: bool, io: &m
             format!("{} invalid UTF-8 sequences were read as \u{fffd}: save with S to a new file", doc.replaced_runs());
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(review, ratatui::layout::Rect::new(0, 0, size.0, size.1), Theme::from_env());
-    app.backup = backup;
+    let theme = Theme::from_config(&config.colours, no_color_env());
+    let mut app = App::new(review, ratatui::layout::Rect::new(0, 0, size.0, size.1), theme);
+    app.backup = backup && config.backup;
+    app.wrap = config.wrap;
+    app.move_to_next = config.move_to_next;
+    app.resize(app.area);
     app.unnamed = unnamed;
     app.state_dir.clone_from(&state);
     if let Some(recovery) = found {
@@ -290,8 +332,14 @@ fn open(file: Option<&Path>, lex: Lexicon, common: &Common, backup: bool, io: &m
             on_disk: doc.text().to_string(),
             decline,
         });
-    } else if let Some(dir) = &state {
-        app.journal = Journal::start(dir, doc.path(), doc.text()).ok();
+    } else {
+        if let Some(dir) = &state {
+            app.journal = Journal::start(dir, doc.path(), doc.text()).ok();
+        }
+        app.apply_settings();
+    }
+    if let Some(w) = settings.warnings.first() {
+        notice = format!("{w}{}", if settings.warnings.len() > 1 { " (and more: see stderr)" } else { "" });
     }
     if !notice.is_empty() {
         app.message = notice;
@@ -301,9 +349,9 @@ fn open(file: Option<&Path>, lex: Lexicon, common: &Common, backup: bool, io: &m
 }
 
 /// `galley --recover FILE`: replays the unfinished session of FILE and saves the result.
-fn recover(file: &Path, lex: Lexicon, common: &Common, io: &mut Io<'_>) -> anyhow::Result<u8> {
-    let dialect = common.lang.dialect();
-    let doc = read_document(file, io.input, common.lossy)?;
+fn recover(file: &Path, lex: Lexicon, settings: &Settings, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    let dialect = settings.dialect();
+    let doc = read_document(file, io.input, settings.common.lossy)?;
     if doc.replaced_runs() > 0 {
         return Err(crate::error::Error::Lossy { path: file.to_path_buf() }.into());
     }
@@ -317,7 +365,7 @@ fn recover(file: &Path, lex: Lexicon, common: &Common, io: &mut Io<'_>) -> anyho
     if review.text() == doc.text() {
         writeln!(io.out, "{}: the unfinished session changed nothing", file.display())?;
     } else {
-        review.save(doc.path(), true)?;
+        review.save(doc.path(), settings.config.backup)?;
         writeln!(
             io.out,
             "{}: restored {} unsaved decisions and saved it (the previous text is in {})",
@@ -469,10 +517,10 @@ struct Output<'a> {
 }
 
 /// `galley fix`.
-fn run_fix(file: &Path, output: Output<'_>, common: &Common, lex: &Lexicon, io: &mut Io<'_>) -> anyhow::Result<u8> {
+fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, io: &mut Io<'_>) -> anyhow::Result<u8> {
     let Output { path: output, in_place, diff } = output;
-    let dialect = common.lang.dialect();
-    let doc = read_document(file, io.input, common.lossy)?;
+    let dialect = settings.dialect();
+    let doc = read_document(file, io.input, settings.common.lossy)?;
     if in_place && file == Path::new("-") {
         anyhow::bail!("<stdin>: --in-place needs a file");
     }
@@ -490,7 +538,9 @@ fn run_fix(file: &Path, output: Output<'_>, common: &Common, lex: &Lexicon, io: 
     let status = if edits.is_empty() { exit::CLEAN } else { exit::FOUND };
     if in_place {
         if !edits.is_empty() {
-            save::write_atomic(&save::backup_path(file), doc.text().as_bytes())?;
+            if settings.config.backup {
+                save::write_atomic(&save::backup_path(file), doc.text().as_bytes())?;
+            }
             save::write_atomic(file, fixed.as_bytes())?;
         }
         return Ok(status);

@@ -44,10 +44,10 @@ pub enum Error {
         /// Its size in bytes.
         size: u64,
     },
-    /// A word list given by the user has a bad line.
+    /// A file the user wrote has a bad line: a word list, a personal dictionary, the config.
     #[error("{}:{line}: {message}", path.display())]
-    WordList {
-        /// The list.
+    BadLine {
+        /// The file.
         path: PathBuf,
         /// 1-based line number.
         line: usize,

@@ -147,7 +147,7 @@ pub fn find(dir: &Path, article: &Path, on_disk: &str) -> Result<Option<Recovery
         let Ok(line) = line else { break };
         match serde_json::from_str::<Line>(&line) {
             Ok(Line::Command { command }) => {
-                if !matches!(command, Command::Next | Command::Previous | Command::Goto(_)) {
+                if command.is_decision() {
                     unsaved += 1;
                 }
                 commands.push(command);

@@ -53,7 +53,7 @@ pub fn parse_word_list<'t>(path: &Path, text: &'t str) -> Result<Vec<&'t str>> {
         }
         let word = line.split_once('/').map_or(line, |(w, _)| w);
         if word.is_empty() || word.chars().any(char::is_whitespace) {
-            return Err(Error::WordList {
+            return Err(Error::BadLine {
                 path: path.to_path_buf(),
                 line: i + 1,
                 message: format!("expected one word, found {line:?}"),
@@ -821,6 +821,6 @@ mod tests {
             ["KubeCon", "Diagrid"]
         );
         assert_eq!(parse_word_list(p, "Mirantis/S\n*teh\nroden\n").expect("dic"), ["Mirantis", "roden"]);
-        assert!(matches!(parse_word_list(p, "one\ntwo words\n"), Err(Error::WordList { line: 2, .. })));
+        assert!(matches!(parse_word_list(p, "one\ntwo words\n"), Err(Error::BadLine { line: 2, .. })));
     }
 }

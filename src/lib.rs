@@ -30,6 +30,7 @@
 mod casing;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod edit;
 pub mod error;

@@ -17,6 +17,7 @@ fn main() -> ExitCode {
         input: &mut input,
         personal: cli::personal_dictionary(),
         state: cli::state_dir(),
+        config: cli::config_path(),
     };
     let result = cli::run(cli, &mut io).and_then(|code| {
         out.flush()?;

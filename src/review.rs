@@ -120,6 +120,18 @@ pub enum Command {
     Undo,
     /// Do again the last decision taken back.
     Redo,
+    /// Whether a decision makes the next suspect current (the default) or leaves none current
+    /// until [`Command::Next`] or [`Command::Previous`] (the config's `move-to-next`). It is a
+    /// command so that a journal replays a session exactly.
+    MoveToNext(bool),
+}
+
+impl Command {
+    /// True for commands that decide something (the rest move or set how moving works).
+    #[must_use]
+    pub const fn is_decision(&self) -> bool {
+        !matches!(self, Self::Next | Self::Previous | Self::Goto(_) | Self::MoveToNext(_))
+    }
 }
 
 /// What a command did.
@@ -152,6 +164,10 @@ pub struct Review {
     on_disk: u64,
     /// A file the text must never be saved over (it was read with replacement characters).
     protected: Option<PathBuf>,
+    /// A decision makes the next suspect current.
+    advance: bool,
+    /// Where the last decision was, when `advance` is off and no suspect is current.
+    anchor: usize,
 }
 
 impl Review {
@@ -186,6 +202,8 @@ impl Review {
             backed_up: false,
             on_disk,
             protected: None,
+            advance: true,
+            anchor: 0,
         };
         review.seek(0);
         review
@@ -333,6 +351,11 @@ impl Review {
             Command::Ignore => self.set_status(Action::Ignore)?,
             Command::IgnoreAll => self.set_status(Action::IgnoreAll)?,
             Command::Add => self.set_status(Action::Add)?,
+            Command::MoveToNext(on) if on == self.advance => Outcome::Nothing("unchanged"),
+            Command::MoveToNext(on) => {
+                self.advance = on;
+                Outcome::Done
+            }
         };
         if let Some(i) = self.current {
             self.fixes_of(i);
@@ -356,6 +379,18 @@ impl Review {
 
     fn step_cursor(&mut self, forward: bool) -> Outcome {
         let pending = |(_, it): &(usize, &Item)| it.status == Status::Pending;
+        if self.current.is_none() && self.items.iter().any(|it| it.status == Status::Pending) {
+            // After a decision that stayed: on from where it was.
+            if forward {
+                self.seek(self.anchor);
+            } else {
+                let before = self.items.partition_point(|it| it.span.start < self.anchor);
+                let all = self.items.iter().enumerate();
+                self.current =
+                    all.clone().take(before).rev().find(pending).or_else(|| all.rev().find(pending)).map(|(i, _)| i);
+            }
+            return Outcome::Done;
+        }
         let cur = self.current.unwrap_or(0);
         let mut all = self.items.iter().enumerate();
         let next = if forward {
@@ -479,7 +514,12 @@ impl Review {
 
     fn commit(&mut self, step: Step) -> Result<Outcome> {
         self.run(&step, true)?;
-        self.seek(step.after);
+        if self.advance {
+            self.seek(step.after);
+        } else {
+            self.current = None;
+            self.anchor = step.at;
+        }
         self.undo.push(step);
         self.redo.clear();
         Ok(Outcome::Done)

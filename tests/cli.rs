@@ -27,6 +27,7 @@ impl Env {
             .current_dir(self.dir.path())
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", &data)
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -36,6 +37,14 @@ impl Env {
         // here is not the test's concern.
         let _ = child.stdin.take().expect("stdin").write_all(stdin);
         child.wait_with_output().expect("wait")
+    }
+
+    /// Writes galley's config file; returns its path.
+    fn config(&self, toml: &str) -> PathBuf {
+        let d = self.dir.path().join("config/galley");
+        std::fs::create_dir_all(&d).expect("mkdir");
+        std::fs::write(d.join("config.toml"), toml).expect("write");
+        d.join("config.toml")
     }
 
     fn personal(&self, words: &str) {
@@ -295,6 +304,59 @@ fn lossy_reads_invalid_utf8_as_replacement_characters_and_never_saves_over_the_s
     let o = env.run(&["fix", "--lossy", "--in-place", path_str(&good)], b"");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&good).expect("fixed"), "receive\n");
+}
+
+#[test]
+fn the_config_sets_the_dialect_and_backup_and_the_command_line_wins() {
+    let env = Env::new();
+    let a = env.file("a.txt", b"The colour of the recieve.\n");
+    let p = path_str(&a);
+    let o = env.run(&["check", p], b"");
+    assert!(!stdout(&o).contains("colour"), "auto takes the article's own dialect: {}", stdout(&o));
+    env.config("dialect = \"en-US\"\nbackup = false\n");
+    let o = env.run(&["check", p], b"");
+    assert!(stdout(&o).contains("colour -> color"), "{}", stdout(&o));
+    assert_eq!(stderr(&o), "");
+    let o = env.run(&["check", "--lang", "en-GB", p], b"");
+    assert!(!stdout(&o).contains("colour"), "--lang wins over the config: {}", stdout(&o));
+    let o = env.run(&["fix", "--in-place", p], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&a).expect("fixed"), "The color of the receive.\n");
+    assert!(!env.dir.path().join("a.txt.bak").exists(), "backup = false");
+}
+
+#[test]
+fn an_unknown_config_key_warns_with_its_line_and_a_bad_value_stops_with_it() {
+    let env = Env::new();
+    let a = env.file("a.txt", b"the recieve\n");
+    let p = path_str(&a);
+    let config = env.config("backup = true\nmove_to_next = false\n");
+    let o = env.run(&["check", p], b"");
+    assert_eq!(o.status.code(), Some(1), "a warning does not stop the command");
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "galley: warning: {}:2: unknown key `move_to_next` ignored (did you mean `move-to-next`?)\n",
+            config.display()
+        )
+    );
+    assert!(stdout(&o).contains("recieve -> receive"));
+
+    let config = env.config("backup = true\n\n[colours]\nfixed = \"greenish\"\n");
+    let out = env.dir.path().join("out.txt");
+    for args in [vec!["check", p], vec!["fix", p, "-o", path_str(&out)], vec!["dict", "list"]] {
+        let o = env.run(&args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with(&format!("galley: {}:4: unknown colour `greenish`", config.display())), "{err}");
+        assert_eq!(o.stdout, b"");
+    }
+    assert!(!out.exists(), "nothing is written");
+    env.config("wrap = 72\nwrap = 80\n");
+    let o = env.run(&["check", p], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(":2: duplicate key"), "{}", stderr(&o));
 }
 
 #[test]

@@ -126,6 +126,7 @@ fn decision() -> impl Strategy<Value = galley::review::Command> {
         Just(Command::Next),
         Just(Command::Previous),
         Just(Command::Redo),
+        any::<bool>().prop_map(Command::MoveToNext),
     ]
 }
 
@@ -140,7 +141,7 @@ proptest! {
         let mut review = Review::new("p.txt", text.clone(), Lexicon::new(), None, None);
         let mut steps = 0usize;
         for d in decisions {
-            let moves = matches!(d, Command::Next | Command::Previous);
+            let moves = !d.is_decision();
             let outcome = review.apply(d).expect("decision applies");
             if outcome == Outcome::Done && !moves {
                 steps += 1;

@@ -236,6 +236,44 @@ fn a_lossy_article_is_never_saved_over_its_file_but_saves_as_a_new_one() {
 }
 
 #[test]
+fn with_move_to_next_off_a_decision_stays_put_until_tab() {
+    let mut app = reader(ARTICLE, 120, 16);
+    app.move_to_next = false;
+    app.apply_settings();
+    assert_eq!(current_word(&app).as_deref(), Some("kubernetes"));
+    press(&mut app, "<Enter>");
+    assert!(app.review.text().starts_with("Running Kubernetes"));
+    assert_eq!(current_word(&app), None, "no suspect is current after the decision");
+    assert!(screen(&app).contains("Tab: next suspect"), "{}", screen(&app));
+    // Enter again does nothing rather than fix a word the reader has not looked at.
+    let before = app.review.text().to_string();
+    press(&mut app, "<Enter>");
+    assert_eq!(app.review.text(), before);
+    press(&mut app, "<Tab>");
+    assert_eq!(current_word(&app).as_deref(), Some("kuberanetes"));
+    press(&mut app, "i<S-Tab>");
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"), "Shift-Tab wraps to the last suspect before");
+    // Undo brings the decided word back as the current suspect.
+    press(&mut app, "u");
+    assert_eq!(current_word(&app).as_deref(), Some("kuberanetes"));
+}
+
+#[test]
+fn the_wrap_setting_narrows_the_article_rows() {
+    let mut app = reader(ARTICLE, 120, 16);
+    app.wrap = 40;
+    app.resize(app.area);
+    let rows = app.visible_rows();
+    assert!(rows.len() > 3);
+    let text = app.review.text();
+    for r in &rows {
+        let row = &text[r.start..r.end];
+        assert!(unicode_width::UnicodeWidthStr::width(row.trim_end()) <= 40, "{row:?}");
+    }
+    assert!(screen(&app).contains("The kuberanetes clustr runs on three"), "{}", screen(&app));
+}
+
+#[test]
 fn the_current_suspect_stands_out_and_decided_words_are_marked() {
     let mut app = reader(ARTICLE, 120, 16);
     let mut terminal = Terminal::new(TestBackend::new(120, 16)).expect("terminal");

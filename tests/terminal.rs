@@ -93,6 +93,7 @@ fn recover(dir: &Path, file: &str) -> Output {
         .current_dir(dir)
         .env("HOME", dir)
         .env("XDG_STATE_HOME", dir.join("state"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
         .output()
         .expect("run galley")
 }
@@ -105,7 +106,7 @@ impl Drop for Tmux {
 
 fn start(tmux: &Tmux, dir: &Path, args: &str) {
     let cmd = format!(
-        "HOME={d} XDG_DATA_HOME={d}/data XDG_STATE_HOME={d}/state TERM=xterm-256color {bin} {args}; sleep 0.2",
+        "HOME={d} XDG_DATA_HOME={d}/data XDG_STATE_HOME={d}/state XDG_CONFIG_HOME={d}/config TERM=xterm-256color {bin} {args}; sleep 0.2",
         d = dir.display(),
         bin = env!("CARGO_BIN_EXE_galley"),
     );

@@ -194,6 +194,10 @@ pub struct App {
     pub theme: Theme,
     /// Keep FILE.bak on the first save.
     pub backup: bool,
+    /// The widest an article row is drawn, in columns (0: the pane's width).
+    pub wrap: u16,
+    /// After a decision, the next suspect becomes current (else the decided word stays).
+    pub move_to_next: bool,
     /// True when the article has no file of its own (stdin, the bundled sample): saving asks
     /// for a path.
     pub unnamed: bool,
@@ -222,6 +226,8 @@ impl App {
             search: None,
             theme,
             backup: true,
+            wrap: 0,
+            move_to_next: true,
             unnamed: false,
             done: false,
             journal: None,
@@ -246,7 +252,8 @@ impl App {
     }
 
     fn width(&self) -> usize {
-        usize::from(self.text_area().width.max(1))
+        let pane = self.text_area().width.max(1);
+        usize::from(if self.wrap == 0 { pane } else { pane.min(self.wrap) })
     }
 
     fn height(&self) -> usize {
@@ -443,7 +450,7 @@ impl App {
 
     /// Runs a review command, reports what happened, and brings the current suspect into view.
     fn command(&mut self, command: Command) {
-        let moves = matches!(command, Command::Next | Command::Previous | Command::Goto(_));
+        let moves = !command.is_decision();
         let word = self.review.current_item().map(|it| it.word.clone()).unwrap_or_default();
         let offered = |n: &usize| self.review.current_fixes().get(*n).cloned().unwrap_or_default();
         let what = match &command {
@@ -472,6 +479,8 @@ impl App {
         }
         if !moves && self.review.counts().0 == 0 && self.message.starts_with(['f', 'r', 'i', 'a']) {
             self.message.push_str(" · no suspects left");
+        } else if !moves && self.review.current().is_none() && self.message.starts_with(['f', 'r', 'i', 'a']) {
+            self.message.push_str(" · Tab: next suspect");
         }
         self.show_current();
     }
@@ -579,6 +588,16 @@ impl App {
         };
     }
 
+    /// Applies the settings that change how the review moves, through the review and the
+    /// journal (call once the journal is set up).
+    pub fn apply_settings(&mut self) {
+        if !self.move_to_next {
+            let message = std::mem::take(&mut self.message);
+            self.command(Command::MoveToNext(false));
+            self.message = message;
+        }
+    }
+
     /// Offers the decisions of an unfinished session (see [`crate::journal`]).
     pub fn offer(&mut self, offer: Offer) {
         self.offer = Some(offer);
@@ -601,6 +620,7 @@ impl App {
             self.message = "the unfinished session was discarded".into();
             self.journal = dir.and_then(|d| Journal::start(&d, &name, self.review.original()).ok());
         }
+        self.apply_settings();
         self.show_current();
     }
 

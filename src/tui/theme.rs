@@ -1,6 +1,7 @@
-//! Named styles for every kind of highlight. With `NO_COLOR` set, only bold, underline,
-//! reverse and dim are used.
+//! Named styles for every kind of highlight, coloured as the config's `[colours]` says. With
+//! `NO_COLOR` set, or colours off, only bold, underline, reverse and dim are used.
 
+use crate::config::Colours;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the reader draws with.
@@ -33,21 +34,26 @@ impl Theme {
         if no_color { Self::plain() } else { Self::colour() }
     }
 
-    /// The theme the environment asks for: plain when `NO_COLOR` is set and not empty.
+    /// The theme the config's `[colours]` asks for, plain when they are off or `no_color`
+    /// (`NO_COLOR` is set).
     #[must_use]
-    pub fn from_env() -> Self {
-        Self::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+    pub fn from_config(colours: &Colours, no_color: bool) -> Self {
+        if no_color || !colours.enabled { Self::plain() } else { Self::coloured(colours) }
     }
 
     fn colour() -> Self {
+        Self::coloured(&Colours::default())
+    }
+
+    fn coloured(c: &Colours) -> Self {
         Self {
-            spelling: Style::new().fg(Color::Red).add_modifier(Modifier::UNDERLINED),
-            casing: Style::new().fg(Color::Yellow).add_modifier(Modifier::UNDERLINED),
+            spelling: Style::new().fg(c.spelling).add_modifier(Modifier::UNDERLINED),
+            casing: Style::new().fg(c.casing).add_modifier(Modifier::UNDERLINED),
             current: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            fixed: Style::new().fg(Color::Green),
-            ignored: Style::new().fg(Color::DarkGray),
-            matched: Style::new().bg(Color::Blue).fg(Color::White),
-            accent: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            fixed: Style::new().fg(c.fixed),
+            ignored: Style::new().fg(c.ignored),
+            matched: Style::new().bg(c.search).fg(Color::White),
+            accent: Style::new().fg(c.accent).add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             status: Style::new().add_modifier(Modifier::REVERSED),
         }
