@@ -10,7 +10,7 @@ use crate::journal::{self, Journal};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
 use crate::review::Review;
 use crate::tui::{self, app::App, app::Offer, theme::Theme};
-use crate::{personal, report, save, suggest};
+use crate::{personal, places, report, save, suggest};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
@@ -188,10 +188,10 @@ pub struct Io<'a> {
     pub config: Option<PathBuf>,
 }
 
-/// galley's XDG state directory, for recovery journals.
+/// galley's XDG state directory, for recovery journals and remembered places.
 #[must_use]
 pub fn state_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "galley").and_then(|d| d.state_dir().map(|s| s.join("journal")))
+    directories::ProjectDirs::from("", "", "galley").and_then(|d| d.state_dir().map(Path::to_path_buf))
 }
 
 /// The config file: `config.toml` in galley's XDG config directory.
@@ -320,6 +320,7 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
     app.resize(app.area);
     app.unnamed = unnamed;
     app.state_dir.clone_from(&state);
+    app.place = state.as_deref().and_then(|d| places::load(d, doc.path()));
     if let Some(recovery) = found {
         // Declining must give the file as it is now, which a save in that session may have changed.
         let decline = (recovery.base != doc.text()).then(|| {
@@ -337,6 +338,7 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
             app.journal = Journal::start(dir, doc.path(), doc.text()).ok();
         }
         app.apply_settings();
+        app.restore_place();
     }
     if let Some(w) = settings.warnings.first() {
         notice = format!("{w}{}", if settings.warnings.len() > 1 { " (and more: see stderr)" } else { "" });

@@ -8,7 +8,8 @@
 //! save appends a `saved` line; a journal whose last decision came before its last save has
 //! nothing to recover. The journal and its base are removed when the reader closes.
 //!
-//! Files live in galley's XDG state directory, named by a hash of the article's canonical path.
+//! Files live in `journal/` in galley's XDG state directory, named by a hash of the article's
+//! canonical path.
 
 use crate::error::{Error, Result};
 use crate::lexicon::format::hash;
@@ -51,13 +52,19 @@ pub struct Recovery {
 }
 
 /// The canonical path of `article`.
-fn canonical(article: &Path) -> PathBuf {
+pub(crate) fn canonical(article: &Path) -> PathBuf {
     std::fs::canonicalize(article).unwrap_or_else(|_| article.to_path_buf())
 }
 
-/// The journal and base files of the article at `canonical` in `dir`.
+/// The name galley's state files of the article at `canonical` go by: a hash of the path.
+pub(crate) fn key_of(canonical: &Path) -> String {
+    format!("{:016x}", hash(canonical.as_os_str().as_encoded_bytes()))
+}
+
+/// The journal and base files of the article at `canonical`, in `DIR/journal`.
 fn files_of(dir: &Path, canonical: &Path) -> (PathBuf, PathBuf) {
-    let key = format!("{:016x}", hash(canonical.as_os_str().as_encoded_bytes()));
+    let key = key_of(canonical);
+    let dir = dir.join("journal");
     (dir.join(format!("{key}.journal")), dir.join(format!("{key}.base")))
 }
 
@@ -68,7 +75,7 @@ impl Journal {
         let canonical = canonical(article);
         let (path, base_path) = files_of(dir, &canonical);
         let io = |source| Error::Io { path: path.clone(), source };
-        std::fs::create_dir_all(dir).map_err(io)?;
+        std::fs::create_dir_all(path.parent().unwrap_or(dir)).map_err(io)?;
         let _ = std::fs::remove_file(&base_path);
         let file = OpenOptions::new().create(true).write(true).truncate(true).open(&path).map_err(io)?;
         let mut journal = Self { path: path.clone(), base: base_path, file, base_kept: false };

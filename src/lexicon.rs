@@ -498,6 +498,14 @@ impl Lexicon {
         self.ignored.insert(normalize_apostrophes(word));
     }
 
+    /// The words ignored for the session, sorted.
+    #[must_use]
+    pub fn ignored_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = self.ignored.iter().cloned().collect();
+        words.sort_unstable();
+        words
+    }
+
     /// Takes back [`Lexicon::ignore`] (for undo).
     pub fn unignore(&mut self, word: &str) {
         self.ignored.remove(&normalize_apostrophes(word));

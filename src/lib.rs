@@ -38,6 +38,7 @@ mod fasthash;
 pub mod journal;
 pub mod lexicon;
 pub mod personal;
+pub mod places;
 pub mod report;
 pub mod review;
 pub mod save;

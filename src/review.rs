@@ -66,14 +66,38 @@ pub enum Action {
     IgnoreAll,
     /// Added the word to the personal dictionary.
     Add,
+    /// Left as written in an earlier session of the same file, and remembered.
+    Remembered,
 }
 
 /// What the lexicon gains with a step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Lexical {
-    Ignore(String),
+    Ignore(Vec<String>),
     Add(String),
 }
+
+/// What a reader left as written, as remembered between sessions of one file
+/// ([`crate::places`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ignores {
+    /// Words left as written everywhere (`I`).
+    pub words: Vec<String>,
+    /// Single occurrences left as written (`i`): the byte offset each was at, and the word.
+    pub at: Vec<(usize, String)>,
+}
+
+impl Ignores {
+    /// Nothing to remember.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.at.is_empty()
+    }
+}
+
+/// How far a remembered single ignore may have moved (the file was edited in between, or its
+/// session's changes were not saved) and still be found.
+const IGNORE_DRIFT: usize = 256;
 
 /// One decision, undoable as a whole.
 #[derive(Clone, Debug)]
@@ -120,6 +144,9 @@ pub enum Command {
     Undo,
     /// Do again the last decision taken back.
     Redo,
+    /// Leaves as written what an earlier session of the same file left (one undoable step that
+    /// does not count as a change to the text).
+    Restore(Ignores),
     /// Whether a decision makes the next suspect current (the default) or leaves none current
     /// until [`Command::Next`] or [`Command::Previous`] (the config's `move-to-next`). It is a
     /// command so that a journal replays a session exactly.
@@ -127,10 +154,11 @@ pub enum Command {
 }
 
 impl Command {
-    /// True for commands that decide something (the rest move or set how moving works).
+    /// True for commands that decide something (the rest move, set how moving works, or bring
+    /// back what an earlier session decided).
     #[must_use]
     pub const fn is_decision(&self) -> bool {
-        !matches!(self, Self::Next | Self::Previous | Self::Goto(_) | Self::MoveToNext(_))
+        !matches!(self, Self::Next | Self::Previous | Self::Goto(_) | Self::MoveToNext(_) | Self::Restore(_))
     }
 }
 
@@ -212,7 +240,7 @@ impl Review {
     /// Gives the article a new name (after a save-as): later saves go there.
     pub fn rename(&mut self, name: PathBuf) {
         self.name = name;
-        self.saved = self.undo.last().map_or(0, |s| s.id);
+        self.saved = self.text_id();
         self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
     }
 
@@ -294,7 +322,13 @@ impl Review {
     /// True when the text differs from what was last saved (or loaded).
     #[must_use]
     pub fn modified(&self) -> bool {
-        self.undo.last().map_or(0, |s| s.id) != self.saved
+        self.text_id() != self.saved
+    }
+
+    /// The id of the last step in the history that changed the text (0: none). Ignoring and
+    /// adding words changes nothing to save.
+    fn text_id(&self) -> u64 {
+        self.undo.iter().rev().find(|s| !s.changes.is_empty()).map_or(0, |s| s.id)
     }
 
     /// Counts of (pending, fixed, ignored or added) suspects.
@@ -351,6 +385,7 @@ impl Review {
             Command::Ignore => self.set_status(Action::Ignore)?,
             Command::IgnoreAll => self.set_status(Action::IgnoreAll)?,
             Command::Add => self.set_status(Action::Add)?,
+            Command::Restore(ignores) => self.restore(&ignores)?,
             Command::MoveToNext(on) if on == self.advance => Outcome::Nothing("unchanged"),
             Command::MoveToNext(on) => {
                 self.advance = on;
@@ -484,7 +519,7 @@ impl Review {
         let Some((_, item)) = self.current_pending() else { return Ok(Outcome::Nothing("no suspect here")) };
         let (status, lexical) = match action {
             Action::Ignore => (Status::Ignored, None),
-            Action::IgnoreAll => (Status::Ignored, Some(Lexical::Ignore(item.word.clone()))),
+            Action::IgnoreAll => (Status::Ignored, Some(Lexical::Ignore(vec![item.word.clone()]))),
             _ => (Status::Added, Some(Lexical::Add(item.word.clone()))),
         };
         let removed: Vec<Item> = if lexical.is_some() {
@@ -495,6 +530,50 @@ impl Review {
         let added = removed.iter().map(|it| Item { status, ..it.clone() }).collect();
         let step = self.new_step(action, &item, Vec::new(), removed, added, lexical, item.span.end);
         self.commit(step)
+    }
+
+    /// [`Command::Restore`]: marks what `ignores` names as ignored, in one step that leaves the
+    /// current suspect where it was (or on the next one).
+    fn restore(&mut self, ignores: &Ignores) -> Result<Outcome> {
+        let pending: Vec<usize> = (0..self.items.len()).filter(|&i| self.items[i].status == Status::Pending).collect();
+        let mut chosen: Vec<usize> =
+            pending.iter().copied().filter(|&i| ignores.words.contains(&self.items[i].word)).collect();
+        for (at, word) in &ignores.at {
+            let near = pending
+                .iter()
+                .copied()
+                .filter(|&i| self.items[i].word == *word && !chosen.contains(&i))
+                .min_by_key(|&i| self.items[i].span.start.abs_diff(*at))
+                .filter(|&i| self.items[i].span.start.abs_diff(*at) <= IGNORE_DRIFT);
+            chosen.extend(near);
+        }
+        chosen.sort_unstable();
+        let Some(&first) = chosen.first() else { return Ok(Outcome::Nothing("nothing to restore")) };
+        let removed: Vec<Item> = chosen.iter().map(|&i| self.items[i].clone()).collect();
+        let added = removed.iter().map(|it| Item { status: Status::Ignored, ..it.clone() }).collect();
+        let item = self.items[first].clone();
+        let words = ignores.words.clone();
+        let lexical = (!words.is_empty()).then_some(Lexical::Ignore(words));
+        let current = self.current_item().map(|it| it.span.start);
+        let step = self.new_step(Action::Remembered, &item, Vec::new(), removed, added, lexical, item.span.end);
+        self.run(&step, true)?;
+        self.undo.push(step);
+        self.redo.clear();
+        self.seek(current.unwrap_or(0));
+        Ok(Outcome::Done)
+    }
+
+    /// What the reader has left as written, to remember for the next session of the file.
+    #[must_use]
+    pub fn ignores(&self) -> Ignores {
+        let words = self.lexicon.ignored_words();
+        let at = self
+            .items
+            .iter()
+            .filter(|it| it.status == Status::Ignored && !words.contains(&it.word))
+            .map(|it| (it.span.start, it.word.clone()))
+            .collect();
+        Ignores { words, at }
     }
 
     #[allow(clippy::too_many_arguments)] // one step's fields, named at the only two call sites
@@ -568,8 +647,8 @@ impl Review {
             self.items.insert(at, it.clone());
         }
         match (&step.lexical, forward) {
-            (Some(Lexical::Ignore(w)), true) => self.lexicon.ignore(w),
-            (Some(Lexical::Ignore(w)), false) => self.lexicon.unignore(w),
+            (Some(Lexical::Ignore(words)), true) => words.iter().for_each(|w| self.lexicon.ignore(w)),
+            (Some(Lexical::Ignore(words)), false) => words.iter().for_each(|w| self.lexicon.unignore(w)),
             (Some(Lexical::Add(w)), true) => {
                 self.lexicon.add_user_word(w);
                 self.write_personal(w, true)?;
@@ -613,7 +692,7 @@ impl Review {
         }
         save::write_atomic(path, self.text.as_bytes())?;
         if path == self.name {
-            self.saved = self.undo.last().map_or(0, |s| s.id);
+            self.saved = self.text_id();
             self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
         }
         Ok(())
@@ -695,6 +774,30 @@ mod tests {
 
     fn review(text: &str) -> Review {
         Review::new("t.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us), None)
+    }
+
+    #[test]
+    fn remembered_ignores_are_found_again_near_where_they_were() {
+        // The file gained a line of 12 bytes since: each single ignore moved by 12.
+        let text = "Added line.\nteh one, teh two, and clustr.\n";
+        let status = |r: &Review| r.items().iter().map(|it| (it.word.clone(), it.status)).collect::<Vec<_>>();
+        let mut r = review(text);
+        let ignores = Ignores { words: vec!["clustr".into()], at: vec![(9, "teh".into()), (9000, "teh".into())] };
+        assert_eq!(r.apply(Command::Restore(ignores)).expect("restore"), Outcome::Done);
+        assert_eq!(
+            status(&r),
+            [("teh".into(), Status::Ignored), ("teh".into(), Status::Pending), ("clustr".into(), Status::Ignored)],
+            "the nearer teh is ignored, the far one is not found"
+        );
+        assert!(!r.modified());
+        assert_eq!(r.ignores(), Ignores { words: vec!["clustr".into()], at: vec![(12, "teh".into())] });
+        assert_eq!(r.apply(Command::Undo).expect("undo"), Outcome::Done);
+        assert!(status(&r).iter().all(|(_, s)| *s == Status::Pending));
+        assert!(!r.modified(), "ignoring and its undo change nothing to save");
+        assert_eq!(
+            r.apply(Command::Restore(Ignores::default())).expect("nothing"),
+            Outcome::Nothing("nothing to restore")
+        );
     }
 
     #[test]

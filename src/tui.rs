@@ -46,6 +46,7 @@ pub fn run(mut app: App) -> Result<(), StartError> {
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     // Nothing to flush on a signal: each journal line reached the disk when it was written.
     let result = event_loop(&mut terminal, &mut app, &signalled);
+    app.remember();
     if result.is_ok() && app.done {
         app.close(); // a clean end: the journal has nothing left to recover
     }

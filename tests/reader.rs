@@ -258,6 +258,61 @@ fn with_move_to_next_off_a_decision_stays_put_until_tab() {
     assert_eq!(current_word(&app).as_deref(), Some("kuberanetes"));
 }
 
+/// A reader on the file at `path`, remembering places in `state` as `galley FILE` does.
+fn reader_of_file(path: &std::path::Path, state: &std::path::Path, height: u16) -> App {
+    let text = std::fs::read_to_string(path).expect("read");
+    let review = Review::new(path, text, Lexicon::new(), Some(Dialect::Us), None);
+    let mut app = App::new(review, Rect::new(0, 0, 60, height), Theme::new(true));
+    app.state_dir = Some(state.to_path_buf());
+    app.place = galley::places::load(state, path);
+    app.restore_place();
+    app
+}
+
+#[test]
+fn reopening_a_file_restores_the_reading_place_and_what_was_left_as_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (path, state) = (dir.path().join("long.txt"), dir.path().join("state"));
+    let article = format!("{}{ARTICLE}", "A plain line of text.\n".repeat(40));
+    std::fs::write(&path, &article).expect("write");
+    let mut app = reader_of_file(&path, &state, 12);
+    assert_eq!(current_word(&app).as_deref(), Some("kubernetes"));
+    // Leave `clustr` everywhere and one `teh` as written; stop on `resilcy`.
+    press(&mut app, "<Tab><Tab>I");
+    assert_eq!(current_word(&app).as_deref(), Some("teh"));
+    press(&mut app, "i");
+    assert_eq!(current_word(&app).as_deref(), Some("Teh"));
+    press(&mut app, "<Tab><Tab>");
+    assert_eq!(current_word(&app).as_deref(), Some("resilcy"));
+    let top = app.visible_rows()[0];
+    assert!(top.start > 0, "the article scrolled");
+    app.remember();
+
+    let app = reader_of_file(&path, &state, 12);
+    assert_eq!(current_word(&app).as_deref(), Some("resilcy"), "the current suspect comes back");
+    assert_eq!(app.visible_rows()[0], top, "the reading place comes back");
+    let left: Vec<&str> = app
+        .review
+        .items()
+        .iter()
+        .filter(|it| it.status == galley::review::Status::Ignored)
+        .map(|it| it.word.as_str())
+        .collect();
+    assert_eq!(left, ["clustr", "teh", "clustr", "clustr"]);
+    assert!(!app.review.modified(), "remembered ignores are not a change to save");
+    assert_eq!(app.message, "back where you left off · 4 words left as written again (u takes them back)");
+
+    // `u` takes them back; a fresh file has no place.
+    let mut app = app;
+    press(&mut app, "u");
+    assert!(app.review.items().iter().all(|it| it.status == galley::review::Status::Pending));
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, ARTICLE).expect("write");
+    let app = reader_of_file(&other, &state, 12);
+    assert_eq!(current_word(&app).as_deref(), Some("kubernetes"));
+    assert_eq!(app.visible_rows()[0].start, 0);
+}
+
 #[test]
 fn the_wrap_setting_narrows_the_article_rows() {
     let mut app = reader(ARTICLE, 120, 16);

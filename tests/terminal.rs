@@ -213,3 +213,33 @@ fn a_terminating_signal_restores_the_terminal_and_keeps_the_journal() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(std::fs::read_to_string(dir.path().join("a.txt")).expect("file"), "The end.\n");
 }
+
+#[test]
+fn the_config_and_the_remembered_place_apply_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "Teh kuberanetes clustr is up.\n").expect("write");
+    std::fs::create_dir_all(dir.path().join("config/galley")).expect("mkdir");
+    std::fs::write(dir.path().join("config/galley/config.toml"), "move-to-next = false\nbackup = false\n")
+        .expect("config");
+    let tmux = Tmux::new("config");
+    start(&tmux, dir.path(), "a.txt");
+    tmux.wait_for("3 left");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("fixed Teh → The · Tab: next suspect");
+    tmux.keys(&["Tab", "I", "s"]);
+    tmux.wait_for("saved");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.txt")).expect("saved"), "The kuberanetes clustr is up.\n");
+    assert!(!dir.path().join("a.txt.bak").exists(), "backup = false");
+
+    // Reopened: the word left as written stays so, and `u` takes it back.
+    let tmux = Tmux::new("config-reopen");
+    start(&tmux, dir.path(), "a.txt");
+    let screen = tmux.wait_for("back where you left off · 1 word left as written again");
+    assert!(screen.contains("1 left · 0 fixed · 1 ignored"), "{screen}");
+    tmux.keys(&["u"]);
+    tmux.wait_for("2 left · 0 fixed · 0 ignored");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+}

@@ -6,6 +6,7 @@ use super::theme::Theme;
 use super::wrap::{self, Pos, Row};
 use crate::error::Error;
 use crate::journal::Journal;
+use crate::places::{self, Place};
 use crate::review::{Command, Outcome, Review, Status};
 use crate::save;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -209,6 +210,8 @@ pub struct App {
     pub state_dir: Option<PathBuf>,
     /// An unfinished session to offer.
     pub offer: Option<Offer>,
+    /// Where an earlier session of the file left off, to restore once the journal is set up.
+    pub place: Option<Place>,
 }
 
 impl App {
@@ -233,6 +236,7 @@ impl App {
             journal: None,
             state_dir: None,
             offer: None,
+            place: None,
         };
         app.show_current();
         if app.review.text().trim().is_empty() {
@@ -598,6 +602,46 @@ impl App {
         }
     }
 
+    /// Brings back where an earlier session of the file left off: its ignores (through the
+    /// review and the journal, undoable with `u`), its current suspect and its reading place.
+    pub fn restore_place(&mut self) {
+        let Some(place) = self.place.take() else { return };
+        let message = std::mem::take(&mut self.message);
+        let before = self.review.counts().2;
+        if !place.ignores.is_empty() {
+            self.command(Command::Restore(place.ignores));
+        }
+        if let Some(at) = place.current {
+            self.command(Command::Goto(at));
+        }
+        let (text, starts) = (self.review.text(), self.review.line_starts());
+        let top = place.top.min(text.len());
+        self.top = wrap::pos_of(text, starts, top, self.width());
+        self.clamp_top();
+        self.message = if message.is_empty() {
+            match self.review.counts().2 - before {
+                0 => "back where you left off".to_string(),
+                1 => "back where you left off · 1 word left as written again (u takes it back)".to_string(),
+                n => format!("back where you left off · {n} words left as written again (u takes them back)"),
+            }
+        } else {
+            message
+        };
+    }
+
+    /// Remembers where the reader is and what was left as written, for the next session of
+    /// the file (nothing for stdin or the sample).
+    pub fn remember(&self) {
+        let Some(dir) = self.state_dir.as_deref().filter(|_| !self.unnamed) else { return };
+        let place = Place {
+            path: PathBuf::new(),
+            top: self.visible_rows().first().map_or(0, |r| r.start),
+            current: self.review.current_item().map(|it| it.span.start),
+            ignores: self.review.ignores(),
+        };
+        let _ = places::store(dir, self.review.name(), &place);
+    }
+
     /// Offers the decisions of an unfinished session (see [`crate::journal`]).
     pub fn offer(&mut self, offer: Offer) {
         self.offer = Some(offer);
@@ -621,6 +665,10 @@ impl App {
             self.journal = dir.and_then(|d| Journal::start(&d, &name, self.review.original()).ok());
         }
         self.apply_settings();
+        if !yes {
+            // A replayed session already holds the ignores it restored.
+            self.restore_place();
+        }
         self.show_current();
     }
 
