@@ -287,6 +287,179 @@ fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Opti
     None
 }
 
+/// Programming-language keywords, `language<TAB>keyword` (from Python's `keyword` module: see
+/// assets/NOTICE.md).
+const KEYWORDS: &str = include_str!("../assets/keywords.txt");
+
+/// The capitalised keywords (`None`, `True`, `False`) of the languages the article names
+/// (`Python`) and writes inside a sentence: there they are the language's constants, not stray
+/// capitals.
+fn keyword_names(text: &str, caps: &[Capital]) -> Vec<&'static str> {
+    let pairs: Vec<(&str, &str)> = KEYWORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(_, k)| k.starts_with(|c: char| c.is_ascii_uppercase()))
+        .collect();
+    // One pass: which keywords stand inside a sentence, which languages are named (a name is
+    // always capitalised, so it is among the capitals).
+    let (mut used, mut named) = (vec![false; pairs.len()], vec![false; pairs.len()]);
+    for c in caps.iter().filter(|c| c.case == Case::Title) {
+        let word = c.span().slice(text);
+        for (i, &(language, keyword)) in pairs.iter().enumerate() {
+            used[i] |= !c.start && word == keyword;
+            named[i] |= word == language;
+        }
+    }
+    pairs.iter().enumerate().filter(|&(i, _)| used[i] && named[i]).map(|(_, &(_, k))| k).collect()
+}
+
+/// Small words an expansion skips when it spells its acronym (`Bank of America` is `BoA`).
+fn is_minor(word: &str) -> bool {
+    matches!(word, "of" | "and" | "for" | "the" | "to" | "in" | "on" | "a" | "an" | "with" | "&")
+}
+
+/// The words of `s` (letters, inner hyphens and apostrophes) with their spans, `offset` being
+/// where `s` starts in the text; `None` if anything else stands between them.
+fn plain_words(s: &str, offset: usize) -> Option<Vec<Span>> {
+    let mut out = Vec::new();
+    for (i, w) in s.split(' ').scan(0, |at, w| {
+        let start = *at;
+        *at += w.len() + 1;
+        Some((start, w))
+    }) {
+        if w.is_empty() {
+            continue;
+        }
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&') {
+            return None;
+        }
+        out.push(Span::new(offset + i, offset + i + w.len()));
+    }
+    Some(out)
+}
+
+/// The first `k` words of `words` (in order) whose initials, skipping small words and read
+/// without regard to case, spell `acronym`.
+fn spelled_by(text: &str, words: &[Span], acronym: &str) -> Option<usize> {
+    let mut initials = String::new();
+    for (k, w) in words.iter().enumerate() {
+        let word = w.slice(text);
+        if !is_minor(word) {
+            initials_into(&mut initials, word);
+        }
+        if initials == acronym {
+            return Some(k + 1);
+        }
+        if !acronym.starts_with(initials.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Acronyms spelled out beside themselves, in brackets: `Common Gateway Interface (CGI)` or
+/// `CGI (Common Gateway Interface)`, read without regard to case, since damage may have lowered
+/// a word of it (`CGI (Common gateway Interface)`). Returns the spans of the expansions, whose
+/// capitals are a name's, and the lower-case words of the expansions that also have capitals,
+/// which lost theirs (small words aside).
+pub fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>) {
+    let (mut spans, mut lowered) = (Vec::new(), Vec::new());
+    let bytes = text.as_bytes();
+    // Each bracket beside an acronym the article writes: `(CGI)` or `CGI (`.
+    let mut brackets: Vec<usize> = caps
+        .iter()
+        .filter(|c| c.case != Case::Title)
+        .filter_map(|c| {
+            let span = c.span();
+            let after = text[span.end..].trim_start_matches(' ');
+            if span.start > 0 && bytes[span.start - 1] == b'(' && after.starts_with(')') {
+                Some(span.start - 1)
+            } else if after.starts_with('(') {
+                Some(text.len() - after.len())
+            } else {
+                None
+            }
+        })
+        .collect();
+    brackets.dedup(); // `FOO (CGI)`: one bracket, seen from both sides
+    for open in brackets {
+        let rest = &bytes[open + 1..];
+        let head_end = text[..open].trim_end_matches(' ').len();
+        let acronym_inside = rest.first().is_some_and(u8::is_ascii_uppercase);
+        let Some(close) = rest.iter().take(81).position(|&b| b == b')' || b == b'\n').filter(|&c| rest[c] == b')')
+        else {
+            continue;
+        };
+        let inner = &text[open + 1..open + 1 + close];
+        // At most twelve words before the bracket, on its line and in its clause.
+        let line_start = text[..head_end].rfind(['\n', '.', ',', ';', ':', '(', ')', '"']).map_or(0, |i| i + 1);
+        let head = &text[line_start..head_end];
+        let found = if let Some(acronym) = acronym_of(inner).filter(|a| acronym_inside && (2..=8).contains(&a.len())) {
+            // `Common Gateway Interface (CGI)`: the last words before the bracket.
+            plain_words(head, line_start).and_then(|words| {
+                (1..=words.len().min(12)).find_map(|k| {
+                    let tail = &words[words.len() - k..];
+                    (spelled_by(text, tail, &acronym) == Some(k)).then(|| tail.to_vec())
+                })
+            })
+        } else {
+            // `CGI (Common Gateway Interface)`: the first words inside.
+            let word = head.rsplit(' ').next().unwrap_or_default();
+            acronym_of(word).filter(|a| (2..=8).contains(&a.len())).and_then(|acronym| {
+                let words = plain_words(inner, open + 1)?;
+                spelled_by(text, &words, &acronym).map(|k| words[..k].to_vec())
+            })
+        };
+        let Some(words) = found else { continue };
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        spans.push(Span::new(first.start, last.end));
+        let capitalised = |w: &Span| w.slice(text).starts_with(char::is_uppercase);
+        if words.iter().any(capitalised) {
+            lowered.extend(words.iter().filter(|w| !capitalised(w) && !is_minor(w.slice(text))));
+        }
+    }
+    (spans, lowered)
+}
+
+/// True when the run stands beside a separator of a chain of labels, on a line with two or
+/// more of them (`Programming Language :: Python :: 3`, `Home > Docs > API`): labels keep the
+/// capitals they were given.
+fn is_label(text: &str, run: &[Capital]) -> bool {
+    const SEPARATORS: [&str; 4] = [" :: ", " : ", " > ", " / "];
+    let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
+    let (before, after) = (&text[..first.span().start], &text[last.span().end..]);
+    let Some(sep) = SEPARATORS.iter().find(|s| before.ends_with(*s) || after.starts_with(*s)) else { return false };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = after.find('\n').map_or(text.len(), |i| last.span().end + i);
+    text[line_start..line_end].matches(sep).nth(1).is_some()
+}
+
+/// Nouns that name what a class makes, in programming prose (`a Request object`).
+const CLASS_NOUNS: [&str; 6] = ["object", "objects", "class", "classes", "instance", "instances"];
+
+/// The Capitalised words the article writes at least twice inside a sentence right before
+/// `object`, `class` or `instance` (`a Request object`, `Request objects`): class names, which
+/// keep their capital wherever they stand. Once is not enough: damage capitalises a word before
+/// such a noun now and then (`a Character class`).
+fn class_names<'t>(text: &'t str, caps: &[Capital]) -> FastSet<&'t str> {
+    let mut seen: FastMap<&str, usize> = FastMap::default();
+    let bytes = text.as_bytes();
+    for c in caps.iter().filter(|c| c.case == Case::Title && !c.start) {
+        let end = c.span().end;
+        // A space, then the first letter of a class noun: most capitals stop here.
+        if bytes.get(end) != Some(&b' ') || !matches!(bytes.get(end + 1), Some(b'o' | b'c' | b'i')) {
+            continue;
+        }
+        let rest = &text[end + 1..];
+        let noun = rest.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or_default();
+        if CLASS_NOUNS.contains(&noun) {
+            *seen.entry(c.span().slice(text)).or_default() += 1;
+        }
+    }
+    seen.into_iter().filter(|&(_, n)| n >= 2).map(|(w, _)| w).collect()
+}
+
 /// True when the run is enclosed in quotes or emphasis: a title or a label, written as such.
 fn is_quoted(text: &str, run: &[Capital]) -> bool {
     let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
@@ -332,6 +505,43 @@ pub struct Capitals {
     pub names: FastMap<String, String>,
 }
 
+/// What the article shows of its own names, beyond how often it capitalises a word.
+struct Evidence<'t> {
+    /// Acronyms of three letters or more it writes.
+    acronyms: FastSet<String>,
+    /// Class names (`Request`, twice before `object`).
+    classes: FastSet<&'t str>,
+    /// Capitalised keywords of a language it names (`None` beside `Python`).
+    keywords: Vec<&'static str>,
+    /// Acronym expansions, in text order.
+    expanded: Vec<Span>,
+}
+
+impl<'t> Evidence<'t> {
+    /// The evidence of `text`, and the lower-case words of its expansions that lost their capital.
+    fn of(text: &'t str, caps: &[Capital]) -> (Self, Vec<Span>) {
+        let (expanded, lowered) = expansions(text, caps);
+        let evidence = Self {
+            acronyms: acronyms_in(text, caps),
+            classes: class_names(text, caps),
+            keywords: keyword_names(text, caps),
+            expanded,
+        };
+        (evidence, lowered)
+    }
+
+    /// True for a word the article shows to be a class name or a language's constant.
+    fn names(&self, word: &str) -> bool {
+        self.classes.contains(word) || self.keywords.contains(&word)
+    }
+
+    /// True when `span` lies inside an acronym's expansion.
+    fn in_expansion(&self, span: Span) -> bool {
+        let k = self.expanded.partition_point(|e| e.start <= span.start);
+        k > 0 && span.end <= self.expanded[k - 1].end
+    }
+}
+
 /// Judges the capitalised words of `text` (`words` long). `misspelled` holds the spans already
 /// reported as misspellings: they do not make a run a name. `usage` tells how the article
 /// writes a word (by its lower-case key).
@@ -357,7 +567,7 @@ pub fn capitals(
     let mut runs: Vec<(usize, usize)> = Vec::new();
     // One byte per capital (see `code`): a damaged 10 MB article has half a million capitals.
     let mut senses: Vec<u8> = vec![UNKNOWN; caps.len()];
-    let acronyms = acronyms_in(text, caps);
+    let (evidence, lowered) = Evidence::of(text, caps);
     let mut i = 0;
     while i < caps.len() {
         let mut j = i + 1;
@@ -378,6 +588,7 @@ pub fn capitals(
             } else {
                 let s = match c.case {
                     Case::Upper | Case::Mixed => NAME, // `HTML Specification`
+                    _ if evidence.names(word) => NAME, // `a Request object`, `None`
                     _ if usage.get(lower_into(&mut key, word)).is_some_and(|u| u.is_name())
                         && lexicon.frequency(word) < FUNCTION_WORD =>
                     {
@@ -405,13 +616,14 @@ pub fn capitals(
             {
                 out.names.insert(key.clone(), word.to_string());
             }
-            senses[from + k] = sense;
+            // An acronym's expansion is a name, however the damage left its capitals.
+            senses[from + k] = if evidence.in_expansion(c.span()) { NAME } else { sense };
         }
-        if line.is_heading(text, run[0].span().start) || is_quoted(text, run) {
+        if line.is_heading(text, run[0].span().start) || is_quoted(text, run) || is_label(text, run) {
             continue;
         }
         // An acronym's expansion is a name; what stands beside it in the run is judged on its own.
-        let (a, b) = acronym_part(text, run, &acronyms).unwrap_or((0, 0));
+        let (a, b) = acronym_part(text, run, &evidence.acronyms).unwrap_or((0, 0));
         runs.extend([(from, from + a), (from + b, to)].into_iter().filter(|(x, y)| x < y));
     }
     // Whether the article was capitalised at random: then only names protect themselves, and a
@@ -449,7 +661,7 @@ pub fn capitals(
             Some(t) if senses[k] == TERM => t.clone(),
             _ => word.to_lowercase(),
         };
-        Suspect { span: c.span(), kind: Kind::Casing, suggestions: lists.one(fix) }
+        Suspect::new(c.span(), Kind::Casing, lists.one(fix))
     };
     let damaged = stray(true);
     if damaged.len() >= DAMAGED_MIN && damaged.len() * 1000 >= DAMAGED_PER_MILLE * words.max(1) {
@@ -458,7 +670,15 @@ pub fn capitals(
         // Only terms the article wrote in the wrong case (`Ai` for `AI`).
         out.suspects = stray(false).into_iter().filter(|&k| senses[k] == TERM).map(suspect).collect();
     }
+    out.suspects.extend(lowered.into_iter().map(|span| raised(text, span, lists)));
     out
+}
+
+/// `CGI (Common gateway Interface)`: the word of an expansion that lost its capital gets it back.
+fn raised(text: &str, span: Span, lists: &mut Lists) -> Suspect {
+    let mut chars = span.slice(text).chars();
+    let title: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
+    Suspect::new(span, Kind::Casing, lists.one(title))
 }
 
 /// True when the lower-case occurrences of a name the article writes Capitalised should be

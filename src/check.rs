@@ -80,9 +80,18 @@ pub struct Suspect {
     pub kind: Kind,
     /// Fixes, best first (at most nine; empty when not asked for or none found).
     pub suggestions: Fixes,
+    /// `galley fix` may apply the first fix unasked. False for a guess (a misspelling whose
+    /// nearest word changes its first letter and more): the reader shows it, `fix` leaves it.
+    pub confident: bool,
 }
 
 impl Suspect {
+    /// A suspect whose first fix can be applied unasked.
+    #[must_use]
+    pub const fn new(span: Span, kind: Kind, suggestions: Fixes) -> Self {
+        Self { span, kind, suggestions, confident: true }
+    }
+
     /// The word as written in `text`, the text that was checked.
     #[must_use]
     pub fn word<'t>(&self, text: &'t str) -> &'t str {
@@ -328,6 +337,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut suspects = Vec::new();
     for p in &pending {
         let word = p.span.slice(text);
+        let mut guess = false;
         let kind = match p.verdicts[slot] {
             Seen::Known => continue,
             Seen::Casing => {
@@ -344,11 +354,14 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 }) {
                     continue;
                 }
-                suspects.push(Suspect { span: p.span, kind: Kind::Casing, suggestions: forms });
+                suspects.push(Suspect::new(p.span, Kind::Casing, forms));
                 continue;
             }
             Seen::OtherDialect => Kind::Dialect,
             Seen::Unknown => {
+                if casing::is_mention(text, p.span) {
+                    continue; // `'abcb'`: a string the text shows, not a word it uses
+                }
                 let stem = stem_of(word);
                 let evidence = match case_of(word) {
                     Case::Mixed if !word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
@@ -367,6 +380,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 if evidence && !slip() {
                     continue;
                 }
+                guess = options.suggestions && is_guess(word, fixes(&mut ranked, lexicon, word, dialect));
                 Kind::Spelling
             }
         };
@@ -380,7 +394,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         } else {
             Arc::clone(&none)
         };
-        suspects.push(Suspect { span: p.span, kind, suggestions });
+        suspects.push(Suspect { confident: !guess, ..Suspect::new(p.span, kind, suggestions) });
     }
     drop(pending); // its memory is wanted for the casing pass
     drop((ranked, shared, slips));
@@ -395,14 +409,14 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // Not over another suspect, nor over the repeat before (`the the the`: one at a time).
         if span.start >= last_end && !taken.contains(span.start) && !taken.contains(span.start + first.len() + 1) {
             last_end = span.end;
-            suspects.push(Suspect { span, kind: Kind::Repeat, suggestions: lists.one(first.to_string()) });
+            suspects.push(Suspect::new(span, Kind::Repeat, lists.one(first.to_string())));
         }
     }
     // Spacing: what a careless hand or a bad converter leaves between words.
     spacing::doubled_apostrophes(text, |fix| spacings.push(fix));
     for (span, fix) in spacings {
         if !taken.contains(span.start) {
-            suspects.push(Suspect { span, kind: Kind::Spacing, suggestions: lists.one(fix.to_string()) });
+            suspects.push(Suspect::new(span, Kind::Spacing, lists.one(fix.to_string())));
         }
     }
     // Two-word names replace the suspects of their words with one over the pair.
@@ -413,11 +427,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             let k = phrases.partition_point(|(p, _)| p.start <= s.span.start);
             !(k > 0 && s.span.end <= phrases[k - 1].0.end)
         });
-        suspects.extend(phrases.into_iter().map(|(span, name)| Suspect {
-            span,
-            kind: Kind::Casing,
-            suggestions: lists.one(name.to_string()),
-        }));
+        suspects.extend(
+            phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name.to_string()))),
+        );
     }
     // The suspects are a few runs already in order: the stable sort finds and merges them.
     suspects.sort_by_key(|s| s.span.start);
@@ -522,7 +534,7 @@ fn context_casing(
         }
     }
     suspects.retain(|s| !raised.contains_key(&s.span));
-    suspects.extend(raised.into_iter().map(|(span, suggestions)| Suspect { span, kind: Kind::Casing, suggestions }));
+    suspects.extend(raised.into_iter().map(|(span, suggestions)| Suspect::new(span, Kind::Casing, suggestions)));
     let taken = Starts::of(suspects);
     for &(span, word) in lower_starts {
         if !taken.contains(span.start) && casing::raise_at_start(lexicon, word, dialect) {
@@ -530,7 +542,7 @@ fn context_casing(
             let mut chars = word.chars();
             fix.extend(chars.next().map(|c| c.to_ascii_uppercase()));
             fix.push_str(chars.as_str());
-            suspects.push(Suspect { span, kind: Kind::Casing, suggestions: lists.one(fix) });
+            suspects.push(Suspect::new(span, Kind::Casing, lists.one(fix)));
         }
     }
     suspects.sort_by_key(|s| s.span.start);
@@ -674,6 +686,14 @@ fn is_own_lower_case<'t>(
 
 /// True when the best fixes include a common word one slip away: then the word is a misspelling
 /// even if it looks like a name or recurs.
+/// True when the best fix for `word` is a guess: two edits or more, one of them its first letter
+/// (`tkinter` -> `printer`). Misspellings keep their first letter far more often than not, so
+/// such a fix is more often wrong than right.
+fn is_guess(word: &str, fixes: &[Suggestion]) -> bool {
+    let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().collect::<String>());
+    fixes.first().is_some_and(|top| top.distance >= 2 && first(&top.text) != first(word))
+}
+
 fn is_slip(fixes: &[Suggestion]) -> bool {
     fixes.iter().take(3).any(|s| s.distance <= SLIP_DISTANCE && s.frequency >= COMMON && !s.text.contains(' '))
 }

@@ -534,8 +534,13 @@ fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, 
         return Err(crate::error::Error::Lossy { path: file.to_path_buf() }.into());
     }
     let checked = check::check(doc.text(), lex, &Options { dialect, suggestions: true });
-    let edits: Vec<_> =
-        checked.suspects.iter().filter_map(|s| s.suggestions.first().map(|f| (s.span, f.as_str()))).collect();
+    // Only what is sure: a guess is left for the reader to decide.
+    let edits: Vec<_> = checked
+        .suspects
+        .iter()
+        .filter(|s| s.confident)
+        .filter_map(|s| s.suggestions.first().map(|f| (s.span, f.as_str())))
+        .collect();
     let fixed = doc.replaced(edits.iter().copied());
     let status = if edits.is_empty() { exit::CLEAN } else { exit::FOUND };
     if in_place {

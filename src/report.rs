@@ -15,6 +15,7 @@ struct JsonSuspect<'a> {
     word: &'a str,
     kind: &'static str,
     suggestions: &'a [String],
+    confident: bool,
 }
 
 /// Writes report lines for the suspects of one document, in text order: the path is formatted
@@ -66,6 +67,7 @@ impl<'d> Reporter<'d> {
             word: s.word(self.doc.text()),
             kind: s.kind.name(),
             suggestions: &s.suggestions,
+            confident: s.confident,
         };
         out.push_str(&serde_json::to_string(&obj).unwrap_or_default());
     }

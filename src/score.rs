@@ -99,7 +99,7 @@ impl Score {
             let fixed = {
                 let mut out = String::new();
                 let mut at = cb.start;
-                for s in &inside {
+                for s in inside.iter().filter(|s| s.confident) {
                     if let Some(f) = s.suggestions.first() {
                         out.push_str(Span::new(at, s.span.start).slice(garbled));
                         out.push_str(f);

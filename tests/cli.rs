@@ -100,7 +100,7 @@ fn check_json_has_exactly_the_documented_fields_and_byte_offsets() {
     let obj = v.as_object().expect("object");
     let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
     keys.sort_unstable();
-    assert_eq!(keys, ["column", "kind", "length", "line", "offset", "path", "suggestions", "word"]);
+    assert_eq!(keys, ["column", "confident", "kind", "length", "line", "offset", "path", "suggestions", "word"]);
     assert_eq!(v["word"], "clustr");
     assert_eq!(v["line"], 2);
     assert_eq!(v["column"], 7);
@@ -109,6 +109,20 @@ fn check_json_has_exactly_the_documented_fields_and_byte_offsets() {
     assert_eq!(v["length"], 6);
     assert_eq!(v["kind"], "spelling");
     assert_eq!(v["suggestions"][0], "cluster");
+    assert_eq!(v["confident"], true);
+}
+
+#[test]
+fn fix_leaves_a_guess_for_the_reader() {
+    let env = Env::new();
+    // `tkinter`'s nearest word changes its first letter and another: listed, not applied.
+    let o = env.run(&["check", "--format", "json", "-"], b"If you have tkinter and a clustr.\n");
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
+    let by_word = |w: &str| lines.iter().find(|v| v["word"] == w).unwrap_or_else(|| panic!("{w} listed"));
+    assert_eq!(by_word("tkinter")["confident"], false);
+    assert_eq!(by_word("clustr")["confident"], true);
+    let o = env.run(&["fix", "-"], b"If you have tkinter and a clustr.\n");
+    assert_eq!(stdout(&o), "If you have tkinter and a cluster.\n");
 }
 
 #[test]
@@ -134,7 +148,8 @@ fn no_suggestions_lists_the_same_suspects_with_empty_lists() {
             .collect()
     };
     assert_eq!(spans(&with), spans(&without));
-    assert!(stdout(&without).lines().all(|l| l.ends_with("\"suggestions\":[]}")));
+    // Without fixes there is nothing to be unsure of.
+    assert!(stdout(&without).lines().all(|l| l.ends_with("\"suggestions\":[],\"confident\":true}")));
 }
 
 #[test]

@@ -55,5 +55,5 @@ fn development_set_figures_hold() {
     let (fixed, errors) = all.iter().fold((0, 0), |(f, e), t| (f + t.fixed, e + t.errors));
     assert!(fixed * 100 >= errors * 75, "fix corrects {fixed} of {errors} errors");
     // Not yet at the 2 per 1,000 asked for; this floor keeps it from getting worse.
-    assert!(score.fix_damage_rate() <= 4.5, "fix changes {} of every 1,000 right words", score.fix_damage_rate());
+    assert!(score.fix_damage_rate() <= 2.0, "fix changes {} of every 1,000 right words", score.fix_damage_rate());
 }
