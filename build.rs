@@ -62,6 +62,7 @@ fn main() {
         "assets/tech-names.txt",
         "assets/tech-terms.txt",
         "assets/tech-extra.txt",
+        "assets/bigrams.txt",
         "src/lexicon/format.rs",
     ] {
         println!("cargo::rerun-if-changed={f}");
@@ -248,4 +249,25 @@ fn main() {
     }
     rs.push_str("];\n");
     fs::write(Path::new(&out).join("phrases.rs"), rs).expect("write phrases.rs");
+    fs::write(Path::new(&out).join("bigrams.bin"), bigrams(&read("assets/bigrams.txt"))).expect("write bigrams.bin");
+}
+
+/// The bigram table: the number of pairs, their hashes (`hash("first second")`, lower case) in
+/// ascending order, then each pair's corpus count in thousands, all little-endian.
+fn bigrams(text: &str) -> Vec<u8> {
+    let mut pairs: Vec<(u64, u32)> = data_lines(text)
+        .filter_map(|l| {
+            let mut parts = l.split(' ');
+            let (a, b, n) = (parts.next()?, parts.next()?, parts.next()?.parse::<u64>().ok()?);
+            let key = format!("{a} {b}").to_lowercase();
+            Some((hash(key.as_bytes()), u32::try_from(n / 1000).unwrap_or(u32::MAX)))
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup_by_key(|p| p.0);
+    let mut out = Vec::with_capacity(4 + pairs.len() * 12);
+    out.extend((pairs.len() as u32).to_le_bytes());
+    out.extend(pairs.iter().flat_map(|p| p.0.to_le_bytes()));
+    out.extend(pairs.iter().flat_map(|p| p.1.to_le_bytes()));
+    out
 }

@@ -385,12 +385,24 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             }
         };
         let suggestions = if options.suggestions {
-            let fixes_here = shared.entry(word).or_insert_with(|| {
-                let texts: Vec<String> =
-                    fixes(&mut ranked, lexicon, word, dialect).iter().map(|s| s.text.clone()).collect();
+            let ranked_here = fixes(&mut ranked, lexicon, word, dialect);
+            // The words around it may prefer another of its fixes (`the [powers] of`).
+            if kind == Kind::Spelling
+                && let Some(k) = by_context(ranked_here, neighbours(text, p.span))
+            {
+                let mut texts: Vec<String> = ranked_here.iter().map(|s| s.text.clone()).collect();
+                let chosen = texts.remove(k);
+                guess = is_guess(word, &ranked_here[k..=k]);
+                texts.insert(0, chosen);
                 lists.of(&texts)
-            });
-            Arc::clone(fixes_here)
+            } else {
+                let fixes_here = shared.entry(word).or_insert_with(|| {
+                    let texts: Vec<String> =
+                        fixes(&mut ranked, lexicon, word, dialect).iter().map(|s| s.text.clone()).collect();
+                    lists.of(&texts)
+                });
+                Arc::clone(fixes_here)
+            }
         } else {
             Arc::clone(&none)
         };
@@ -686,6 +698,47 @@ fn is_own_lower_case<'t>(
 
 /// True when the best fixes include a common word one slip away: then the word is a misspelling
 /// even if it looks like a name or recurs.
+/// How many of a misspelling's fixes context may choose among.
+const CONTEXT_CHOICES: usize = 5;
+
+/// The words joined to `span` by a single space on each side, if any (`the`, `of` around
+/// `[powers]`): the context bigrams are counted with.
+pub(crate) fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
+    let is_letter = |c: char| c.is_alphabetic() || c == '\'';
+    let prev = text[..span.start].strip_suffix(' ').map(|b| &b[b.trim_end_matches(is_letter).len()..]);
+    let next = text[span.end..].strip_prefix(' ').map(|a| &a[..a.len() - a.trim_start_matches(is_letter).len()]);
+    (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
+}
+
+/// The index of the fix the context prefers to the first one, if it prefers one clearly: among
+/// the first few fixes no farther than the first, the one whose bigrams with the neighbours are
+/// counted at least ten times as often as the first fix's (and at all).
+pub(crate) fn by_context(fixes: &[Suggestion], (prev, next): (Option<&str>, Option<&str>)) -> Option<usize> {
+    if prev.is_none() && next.is_none() {
+        return None;
+    }
+    // The bigram list has no pairs with `don't` or `a so`: such a fix cannot be compared.
+    let unlisted = |s: &Suggestion| s.text.contains([' ', '\'', '\u{2019}']);
+    let count = |s: &Suggestion| {
+        if unlisted(s) {
+            return 0;
+        }
+        u64::from(prev.map_or(0, |p| crate::lexicon::bigram(p, &s.text)))
+            + u64::from(next.map_or(0, |n| crate::lexicon::bigram(&s.text, n)))
+    };
+    let top = fixes.first().filter(|t| !unlisted(t))?;
+    let first = count(top);
+    let (k, best) = fixes
+        .iter()
+        .enumerate()
+        .take(CONTEXT_CHOICES)
+        .skip(1)
+        .filter(|(_, s)| s.distance <= top.distance)
+        .map(|(i, s)| (i, count(s)))
+        .max_by_key(|&(_, c)| c)?;
+    (best > 0 && best >= 10 * first.max(1)).then_some(k)
+}
+
 /// True when the best fix for `word` is a guess: two edits or more, one of them its first letter
 /// (`tkinter` -> `printer`). Misspellings keep their first letter far more often than not, so
 /// such a fix is more often wrong than right.

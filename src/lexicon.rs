@@ -22,6 +22,42 @@ mod phrases {
     include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
 }
 
+/// The bigram table compiled by build.rs: a count, sorted pair hashes, then counts.
+static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"));
+
+/// How often `first second` occurs in the bigram corpus (symspellpy's Google Books counts), in
+/// thousands; 0 for a pair the list lacks (fewer than 6.4 million occurrences). Words are
+/// compared in lower case.
+#[must_use]
+pub fn bigram(first: &str, second: &str) -> u32 {
+    let mut buf = [0u8; 64];
+    let len = first.len() + 1 + second.len();
+    if len > buf.len() || !first.is_ascii() || !second.is_ascii() {
+        return 0;
+    }
+    buf[..first.len()].copy_from_slice(first.as_bytes());
+    buf[first.len()] = b' ';
+    buf[first.len() + 1..len].copy_from_slice(second.as_bytes());
+    buf[..len].make_ascii_lowercase();
+    let h = format::hash(&buf[..len]);
+    let n = BIGRAMS.get(..4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let key = |i: usize| {
+        let at = 4 + i * 8;
+        BIGRAMS.get(at..at + 8).map_or(u64::MAX, |b| u64::from_le_bytes(b.try_into().unwrap_or([0xff; 8])))
+    };
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = usize::midpoint(lo, hi);
+        if key(mid) < h { lo = mid + 1 } else { hi = mid }
+    }
+    if lo < n && key(lo) == h {
+        let at = 4 + n * 8 + lo * 4;
+        BIGRAMS.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    } else {
+        0
+    }
+}
+
 /// The canonical spelling of a two-word name written in any casing (`linux foundation` ->
 /// `Linux Foundation`), from the tech vocabulary.
 #[must_use]
@@ -774,6 +810,15 @@ pub fn possessive_stem(word: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bigrams_count_pairs_in_any_casing_and_lack_rare_ones() {
+        assert!(bigram("of", "the") > bigram("the", "of"));
+        assert!(bigram("and", "then") > 0);
+        assert_eq!(bigram("And", "THEN"), bigram("and", "then"));
+        assert_eq!(bigram("kuberanetes", "clustr"), 0);
+        assert_eq!(bigram(&"x".repeat(70), "y"), 0, "too long for the table");
+    }
 
     #[test]
     fn the_table_has_the_english_and_tech_layers() {

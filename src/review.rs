@@ -346,9 +346,19 @@ impl Review {
     pub fn current_fixes(&self) -> &[String] {
         match self.current_item() {
             Some(it) if !it.given.is_empty() => &it.given,
-            Some(it) => self.fixes.get(&it.word).map_or(&[], Vec::as_slice),
+            Some(it) => self.fixes.get(&self.fixes_key(it)).map_or(&[], Vec::as_slice),
             None => &[],
         }
+    }
+
+    /// Where the fixes of `it` are kept: by word, and for a misspelling by the words around it
+    /// too, since they may choose among its fixes.
+    fn fixes_key(&self, it: &Item) -> String {
+        if it.kind != Kind::Spelling {
+            return it.word.clone();
+        }
+        let (prev, next) = check::neighbours(&self.text, it.span);
+        format!("{}\0{}\0{}", prev.unwrap_or_default(), it.word, next.unwrap_or_default())
     }
 
     /// The fixes for `item`, ranked on first use and kept.
@@ -357,14 +367,25 @@ impl Review {
         if !it.given.is_empty() {
             return it.given.to_vec();
         }
-        if let Some(f) = self.fixes.get(&it.word) {
+        let key = self.fixes_key(it);
+        if let Some(f) = self.fixes.get(&key) {
             return f.clone();
         }
-        let fixes = match (it.kind, self.lexicon.verdict(&it.word, self.dialect)) {
-            (Kind::Casing, Verdict::Casing(forms)) => forms,
-            _ => suggest::suggest(&self.lexicon, &it.word, self.dialect),
-        };
-        self.fixes.insert(it.word.clone(), fixes.clone());
+        let fixes =
+            if let (Kind::Casing, Verdict::Casing(forms)) = (it.kind, self.lexicon.verdict(&it.word, self.dialect)) {
+                forms
+            } else {
+                let ranked = suggest::rank(&self.lexicon, &it.word, self.dialect);
+                let mut texts: Vec<String> = ranked.iter().map(|s| s.text.clone()).collect();
+                if it.kind == Kind::Spelling
+                    && let Some(k) = check::by_context(&ranked, check::neighbours(&self.text, it.span))
+                {
+                    let chosen = texts.remove(k);
+                    texts.insert(0, chosen);
+                }
+                texts
+            };
+        self.fixes.insert(key, fixes.clone());
         fixes
     }
 
@@ -774,6 +795,16 @@ mod tests {
 
     fn review(text: &str) -> Review {
         Review::new("t.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us), None)
+    }
+
+    #[test]
+    fn the_reader_offers_the_fix_the_words_around_choose_as_check_does() {
+        let mut r = review("It was bigger thwn that. Sort it first and thwn sort again.\n");
+        assert_eq!(r.current_fixes().first().map(String::as_str), Some("than"));
+        assert_eq!(r.apply(Command::Next).expect("next"), Outcome::Done);
+        assert_eq!(r.current_fixes().first().map(String::as_str), Some("then"));
+        assert_eq!(r.apply(Command::Accept(0)).expect("accept"), Outcome::Done);
+        assert!(r.text().contains("first and then sort"));
     }
 
     #[test]

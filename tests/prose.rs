@@ -186,6 +186,14 @@ fn class_names_keywords_and_expansions_keep_their_capitals_in_a_damaged_article(
 }
 
 #[test]
+fn the_words_around_a_misspelling_choose_among_its_fixes() {
+    // Alone, `thwn` is most often `than`; between `and` and `sort` it is `then`.
+    assert_fixes("Sort by age first and thwn sort again.", "Sort by age first and then sort again.");
+    assert_fixes("It was bigger thwn that.", "It was bigger than that.");
+    assert_fixes("I aso went there.", "I also went there.");
+}
+
+#[test]
 fn a_guess_is_listed_but_not_applied() {
     let text = "If you have tkinter available, try it.";
     assert_eq!(flags(text), [("tkinter".to_string(), Kind::Spelling)]);
