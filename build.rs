@@ -252,8 +252,9 @@ fn main() {
     fs::write(Path::new(&out).join("bigrams.bin"), bigrams(&read("assets/bigrams.txt"))).expect("write bigrams.bin");
 }
 
-/// The bigram table: the number of pairs, their hashes (`hash("first second")`, lower case) in
-/// ascending order, then each pair's corpus count in thousands, all little-endian.
+/// The bigram table: the number of pairs; 65,537 bucket starts (pairs whose hash has top 16 bits
+/// `b` are `starts[b]..starts[b + 1]`); the pairs' hashes (`hash("first second")`, lower case) in
+/// ascending order; then each pair's corpus count in thousands. All little-endian.
 fn bigrams(text: &str) -> Vec<u8> {
     let mut pairs: Vec<(u64, u32)> = data_lines(text)
         .filter_map(|l| {
@@ -265,8 +266,12 @@ fn bigrams(text: &str) -> Vec<u8> {
         .collect();
     pairs.sort_unstable();
     pairs.dedup_by_key(|p| p.0);
-    let mut out = Vec::with_capacity(4 + pairs.len() * 12);
+    let mut out = Vec::with_capacity(4 + (1 << 16) * 4 + 4 + pairs.len() * 12);
     out.extend((pairs.len() as u32).to_le_bytes());
+    for b in 0..=(1u64 << 16) {
+        let start = pairs.partition_point(|p| (p.0 >> 48) < b);
+        out.extend((start as u32).to_le_bytes());
+    }
     out.extend(pairs.iter().flat_map(|p| p.0.to_le_bytes()));
     out.extend(pairs.iter().flat_map(|p| p.1.to_le_bytes()));
     out

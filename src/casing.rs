@@ -231,6 +231,12 @@ fn acronyms_in(text: &str, caps: &[Capital]) -> FastSet<String> {
 /// The initials of a word as an acronym takes them: its first letter, and the capitals inside a
 /// word written in mixed case (`HyperText` -> `HT`).
 fn initials_into(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let mut bytes = word.bytes();
+        out.extend(bytes.next().map(|b| char::from(b.to_ascii_uppercase())));
+        out.extend(bytes.filter(u8::is_ascii_uppercase).map(char::from));
+        return;
+    }
     let mut chars = word.chars();
     out.extend(chars.next().into_iter().flat_map(char::to_uppercase));
     out.extend(chars.filter(|c| c.is_uppercase()));
@@ -242,6 +248,12 @@ fn initials_into(out: &mut String, word: &str) {
 /// article writes anywhere (`HTTP` … `HyperText Transfer Protocol`).
 fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Option<(usize, usize)> {
     let (first, last) = (run.first()?, run.last()?);
+    // Most runs are one word with no bracket beside it: nothing to spell.
+    let bracket_after = text[last.span().end..].trim_start_matches(' ').starts_with('(');
+    let bracket_before = text[..first.span().start].trim_end_matches(' ').ends_with('(');
+    if run.len() < 2 && !bracket_after && !bracket_before {
+        return None;
+    }
     // The run's initials, with where each word's begin: `initials(from, to)` is a slice.
     let mut all = String::new();
     let mut bounds = Vec::with_capacity(run.len() + 1);

@@ -50,6 +50,10 @@ pub enum Kind {
     /// A spelling of the other dialect (`colour` in an American article): not a misspelling;
     /// the fix is the article's own spelling.
     Dialect,
+    /// A real word that the words around it make unlikely, beside a far more common word one
+    /// edit away that they do expect (`the [posers] of` for `powers`). Low confidence: `fix`
+    /// applies it only when both neighbours expect the other word.
+    WordChoice,
 }
 
 impl Kind {
@@ -62,6 +66,7 @@ impl Kind {
             Self::Repeat => "repeat",
             Self::Spacing => "spacing",
             Self::Dialect => "dialect",
+            Self::WordChoice => "word-choice",
         }
     }
 }
@@ -197,6 +202,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut words = 0usize;
     let mut lower_starts: Vec<(Span, &str)> = Vec::new();
     let mut spacings: Vec<spacing::Fix> = Vec::new();
+    let mut rare: Vec<Span> = Vec::new();
     tokenize(text, |t| {
         if let Some((end, was_word)) = last
             && (2..=3).contains(&(t.span.start - end)) | (t.span.start == end + 1 && text.as_bytes()[end] != b' ')
@@ -248,18 +254,30 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             lower_starts.push((t.span, word));
         }
         last = Some((t.span.end, true));
+        let mut rare_here = false;
         let [v_us, v_gb] = match known.probe(text.as_bytes(), t.span) {
-            Ok(()) => [Verdict::Known, Verdict::Known],
+            Ok(rare) => {
+                rare_here = rare;
+                [Verdict::Known, Verdict::Known]
+            }
             Err(fill) => {
-                let v = lexicon.verdicts(word);
-                if let (Some(fill), [Verdict::Known, Verdict::Known]) = (fill, &v) {
-                    known.fill(fill);
+                let (v, frequency) = lexicon.verdicts_and_frequency(word);
+                if v == [Verdict::Known, Verdict::Known] {
+                    // A rare word is weighed in context at each occurrence (when a neighbour is
+                    // joined to it, see below).
+                    rare_here = is_rare(lexicon, word, frequency);
+                    if let Some(fill) = fill {
+                        known.fill(fill, rare_here);
+                    }
                 }
                 v
             }
         };
         // Neighbours count only when a single space joins them (no punctuation between).
         let joined = prev.filter(|&(_, end)| t.span.start == end + 1 && text.as_bytes()[end] == b' ').map(|(w, _)| w);
+        if rare_here && joined.is_some() {
+            rare.push(t.span);
+        }
         if let (Some(before), Some((_, end))) = (joined, prev)
             && before.len() == word.len()
             && before.eq_ignore_ascii_case(word)
@@ -409,6 +427,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         suspects.push(Suspect { confident: !guess, ..Suspect::new(p.span, kind, suggestions) });
     }
     drop(pending); // its memory is wanted for the casing pass
+    word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
+    drop(rare);
     drop((ranked, shared, slips));
     context_casing(text, words, lexicon, dialect, &named, &capitals, &lower_starts, &mut lists, &mut suspects);
     drop((capitals, lower_starts));
@@ -598,16 +618,20 @@ impl KnownCache {
         (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
     }
 
-    /// True when the word is cached; otherwise what to [`KnownCache::fill`] if it turns out
-    /// to be known.
-    fn probe(&self, text: &[u8], span: Span) -> Result<(), Option<(usize, u128)>> {
+    /// A flag in the length byte of a slot (lengths fit in four bits): the word is rare.
+    const RARE: u128 = 0x80;
+
+    /// `Ok(rare)` when the word is cached as known; otherwise what to [`KnownCache::fill`] if
+    /// it turns out to be known.
+    fn probe(&self, text: &[u8], span: Span) -> Result<bool, Option<(usize, u128)>> {
         let Some(img) = Self::image(text, span) else { return Err(None) };
         let slot = Self::slot(img);
-        if self.slots[slot] == img { Ok(()) } else { Err(Some((slot, img))) }
+        let held = self.slots[slot];
+        if held & !Self::RARE == img { Ok(held & Self::RARE != 0) } else { Err(Some((slot, img))) }
     }
 
-    fn fill(&mut self, (slot, img): (usize, u128)) {
-        self.slots[slot] = img;
+    fn fill(&mut self, (slot, img): (usize, u128), rare: bool) {
+        self.slots[slot] = if rare { img | Self::RARE } else { img };
     }
 }
 
@@ -698,6 +722,80 @@ fn is_own_lower_case<'t>(
 
 /// True when the best fixes include a common word one slip away: then the word is a misspelling
 /// even if it looks like a name or recurs.
+/// Corpus count under which a known word may be a real-word error (`posers`, `sectarian`).
+const RARE: f64 = 2_000_000.0;
+
+/// How much more common than the written word the expected one must be.
+const CHOICE_RATIO: f64 = 50.0;
+
+/// True for a lower-case word of three letters or more that the corpus counts rarely
+/// (`frequency`, when the lookup that judged the word gave it) and the reader did not add.
+fn is_rare(lexicon: &Lexicon, word: &str, frequency: Option<f64>) -> bool {
+    word.len() >= 3
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && frequency.unwrap_or_else(|| lexicon.frequency(word)) < RARE
+        && !lexicon.is_personal(word) // the reader's own words are never questioned
+}
+
+/// True when one word is the other with an ending (`literal`, `literals`): context tells such
+/// forms apart too poorly to call one a mistake for the other.
+fn is_inflection(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short).is_some_and(|end| matches!(end, "s" | "es" | "d" | "ed" | "ing" | "er" | "ly" | "ness"))
+}
+
+/// The `word-choice` suspects: each rare word (not a tech term) that neither neighbour is ever
+/// counted beside, where a far more common word one edit away is. It is confident (for `fix`)
+/// when both neighbours are counted beside that word.
+fn word_choices(
+    text: &str,
+    lexicon: &Lexicon,
+    dialect: Dialect,
+    rare: &[Span],
+    lists: &mut Lists,
+    suspects: &mut Vec<Suspect>,
+) {
+    let mut near: FastMap<&str, Vec<Suggestion>> = FastMap::default();
+    for &span in rare {
+        let word = span.slice(text);
+        let (Some(prev), Some(next)) = neighbours(text, span) else { continue };
+        if crate::lexicon::bigram(prev, word) > 0 || crate::lexicon::bigram(word, next) > 0 {
+            continue; // the words around expect it
+        }
+        let candidates = near.entry(word).or_insert_with(|| {
+            if lexicon.is_tech_term(word) {
+                return Vec::new(); // `lint`, `tuple`: tech prose uses them where books do not
+            }
+            let floor = lexicon.frequency(word).max(1.0) * CHOICE_RATIO;
+            if !suggest::has_near(lexicon, word, floor) {
+                return Vec::new(); // the cheap probe: no common word one edit away
+            }
+            suggest::rank(lexicon, word, dialect)
+                .into_iter()
+                .filter(|s| {
+                    s.distance == 1
+                        && s.frequency >= floor
+                        && s.text.bytes().all(|b| b.is_ascii_lowercase())
+                        && !is_inflection(word, &s.text)
+                })
+                .collect()
+        });
+        // Expected on both sides beats expected on one (`know [tat] the`: `that`, not `at`);
+        // a short word needs both, since so many words lie one edit from it.
+        let counts = |w: &str| (crate::lexicon::bigram(prev, w), crate::lexicon::bigram(w, next));
+        let best = candidates
+            .iter()
+            .map(|s| (s, counts(&s.text)))
+            .filter(|(_, (a, b))| if word.len() <= 3 { *a > 0 && *b > 0 } else { *a > 0 || *b > 0 })
+            .max_by_key(|(_, (a, b))| ((*a).min(*b), u64::from(*a) + u64::from(*b)));
+        if let Some((s, (a, b))) = best {
+            let sure = a > 0 && b > 0;
+            suspects
+                .push(Suspect { confident: sure, ..Suspect::new(span, Kind::WordChoice, lists.one(s.text.clone())) });
+        }
+    }
+}
+
 /// How many of a misspelling's fixes context may choose among.
 const CONTEXT_CHOICES: usize = 5;
 

@@ -40,23 +40,24 @@ pub fn bigram(first: &str, second: &str) -> u32 {
     buf[first.len() + 1..len].copy_from_slice(second.as_bytes());
     buf[..len].make_ascii_lowercase();
     let h = format::hash(&buf[..len]);
-    let n = BIGRAMS.get(..4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    let u32_at = |at: usize| BIGRAMS.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+    let n = u32_at(0) as usize;
+    let bucket = (h >> 48) as usize;
+    let keys_at = 4 + BUCKETS * 4;
     let key = |i: usize| {
-        let at = 4 + i * 8;
-        BIGRAMS.get(at..at + 8).map_or(u64::MAX, |b| u64::from_le_bytes(b.try_into().unwrap_or([0xff; 8])))
+        let at = keys_at + i * 8;
+        BIGRAMS.get(at..at + 8).and_then(|b| b.try_into().ok()).map_or(u64::MAX, u64::from_le_bytes)
     };
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = usize::midpoint(lo, hi);
-        if key(mid) < h { lo = mid + 1 } else { hi = mid }
-    }
-    if lo < n && key(lo) == h {
-        let at = 4 + n * 8 + lo * 4;
-        BIGRAMS.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    } else {
-        0
+    // A bucket holds about four pairs: a short linear scan.
+    let (from, to) = (u32_at(4 + bucket * 4) as usize, u32_at(4 + (bucket + 1) * 4) as usize);
+    match (from..to.min(n)).find(|&i| key(i) >= h) {
+        Some(i) if key(i) == h => u32_at(keys_at + n * 8 + i * 4),
+        _ => 0,
     }
 }
+
+/// Bucket starts in the bigram table, one per top-16-bit hash value, and one past the last.
+const BUCKETS: usize = (1 << 16) + 1;
 
 /// The canonical spelling of a two-word name written in any casing (`linux foundation` ->
 /// `Linux Foundation`), from the tech vocabulary.
@@ -566,7 +567,7 @@ impl Lexicon {
     /// The verdicts on `word` in American and in British English, from one lookup.
     #[must_use]
     pub fn verdicts(&self, word: &str) -> [Verdict; 2] {
-        if let Some(v) = self.fast_verdicts(word) {
+        if let Some((v, _)) = self.fast_verdicts(word) {
             return v;
         }
         let word_norm;
@@ -595,9 +596,19 @@ impl Lexicon {
         v
     }
 
+    /// [`Lexicon::verdicts`], with the word's corpus count when the same lookup gives it (a
+    /// short ASCII word with no cased forms and no user entry).
+    #[must_use]
+    pub fn verdicts_and_frequency(&self, word: &str) -> ([Verdict; 2], Option<f64>) {
+        match self.fast_verdicts(word) {
+            Some((v, n)) => (v, Some(f64::from(n))),
+            None => (self.verdicts(word), None),
+        }
+    }
+
     /// The common case without allocation: a short ASCII word whose key has no cased forms
     /// and no user entry. `None` sends the word down the general path.
-    fn fast_verdicts(&self, word: &str) -> Option<[Verdict; 2]> {
+    fn fast_verdicts(&self, word: &str) -> Option<([Verdict; 2], u32)> {
         let bytes = word.as_bytes();
         let mut buf = [0u8; 32];
         if bytes.len() > buf.len() || !self.ignored.is_empty() || !self.user.is_empty() {
@@ -635,7 +646,7 @@ impl Lexicon {
                 Verdict::Unknown
             }
         };
-        Some([one(Dialect::Us), one(Dialect::Gb)])
+        Some(([one(Dialect::Us), one(Dialect::Gb)], b.frequency(e)))
     }
 
     fn verdicts_of(&self, word: &str, lower: &str) -> [Verdict; 2] {
@@ -717,6 +728,21 @@ impl Lexicon {
         with_lower(form, |lower| {
             b.lookup(lower).is_some_and(|e| b.forms(e).any(|f| f.text == form && f.source & format::SRC_TECH != 0))
         })
+    }
+
+    /// True when the reader's own lists take `word`: the personal dictionary, a `--vocab` list,
+    /// or the words ignored for the session.
+    #[must_use]
+    pub fn is_personal(&self, word: &str) -> bool {
+        (!self.ignored.is_empty() && self.ignored.contains(word))
+            || (!self.user.is_empty() && with_lower(word, |lower| self.user.contains_key(lower)))
+    }
+
+    /// True when the tech vocabulary lists `word` in lower case (`lint`, `tuple`, `hostname`).
+    #[must_use]
+    pub fn is_tech_term(&self, word: &str) -> bool {
+        let b = self.builtin;
+        with_lower(word, |lower| b.lookup(lower).is_some_and(|e| b.flags(e) & format::LOWER_TECH != 0))
     }
 
     /// The corpus count of a word (0 if unknown).

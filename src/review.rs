@@ -785,7 +785,7 @@ impl Item {
 
 fn line_starts(text: &str) -> Vec<usize> {
     let mut v = vec![0];
-    v.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    v.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
     v
 }
 

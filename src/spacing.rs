@@ -60,7 +60,7 @@ pub fn doubled_apostrophes(text: &str, mut each: impl FnMut(Fix)) {
     // One apostrophe found by a vectorised byte search, then its neighbour looked at: cheaper
     // than a two-byte pattern search.
     let bytes = text.as_bytes();
-    for (i, _) in text.match_indices('\'') {
+    for i in memchr::memchr_iter(b'\'', bytes) {
         if bytes.get(i + 1) != Some(&b'\'') || (i > 0 && bytes[i - 1] == b'\'') {
             continue;
         }

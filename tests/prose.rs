@@ -194,6 +194,17 @@ fn the_words_around_a_misspelling_choose_among_its_fixes() {
 }
 
 #[test]
+fn a_rare_real_word_the_context_rejects_is_a_word_choice() {
+    // `posers` and `tat` are words, but nothing here is ever written beside them; `powers` and
+    // `that` are one edit away and expected on both sides.
+    assert_eq!(flags("The posers of the state grew."), [("posers".to_string(), Kind::WordChoice)]);
+    assert_fixes("We know tat the code works.", "We know that the code works.");
+    // A rare word its neighbours expect, tech terms and the reader's own words stay.
+    assert_clean("The sectarian violence ended.");
+    assert_clean("Each tuple holds a hostname and a port.");
+}
+
+#[test]
 fn a_guess_is_listed_but_not_applied() {
     let text = "If you have tkinter available, try it.";
     assert_eq!(flags(text), [("tkinter".to_string(), Kind::Spelling)]);

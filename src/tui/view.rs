@@ -40,6 +40,7 @@ fn kind_words(kind: Kind) -> &'static str {
         Kind::Repeat => "repeated",
         Kind::Spacing => "spacing",
         Kind::Dialect => "other dialect",
+        Kind::WordChoice => "word choice?",
     }
 }
 
@@ -47,7 +48,7 @@ fn item_style(app: &App, item: &Item, current: bool) -> Style {
     let t = &app.theme;
     let base = match (item.status, item.kind) {
         (Status::Pending, Kind::Spelling | Kind::Dialect) => t.spelling,
-        (Status::Pending, Kind::Casing | Kind::Repeat | Kind::Spacing) => t.casing,
+        (Status::Pending, Kind::Casing | Kind::Repeat | Kind::Spacing | Kind::WordChoice) => t.casing,
         (Status::Fixed, _) => t.fixed,
         (Status::Ignored | Status::Added, _) => t.ignored,
     };
@@ -210,11 +211,11 @@ fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
         match it.kind {
             Kind::Spelling | Kind::Dialect => spelling += 1,
             Kind::Casing => casing += 1,
-            Kind::Repeat | Kind::Spacing => other += 1,
+            Kind::Repeat | Kind::Spacing | Kind::WordChoice => other += 1,
         }
     }
     let counts = if other > 0 {
-        format!("{spelling} misspelled · {casing} casing · {other} repeat/spacing")
+        format!("{spelling} misspelled · {casing} casing · {other} other")
     } else {
         format!("{spelling} misspelled · {casing} casing")
     };
