@@ -78,7 +78,7 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
     }
     // A new line after a short unpunctuated line (a heading) starts afresh; after a long one the
     // text was hard-wrapped.
-    let line_start = text[..from + nl].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = memchr::memrchr(b'\n', text[..from + nl].as_bytes()).map_or(0, |i| i + 1);
     text[line_start..from + nl].trim_end().chars().count() < WRAPPED_MIN
 }
 
@@ -95,8 +95,8 @@ pub fn ends_sentence(gap: &str) -> bool {
 
 /// The line holding byte `at`.
 fn line_at(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let start = memchr::memrchr(b'\n', text[..at].as_bytes()).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', text[at..].as_bytes()).map_or(text.len(), |i| at + i);
     &text[start..end]
 }
 
@@ -151,8 +151,8 @@ struct Line {
 impl Line {
     fn is_heading(&mut self, text: &str, at: usize) -> bool {
         if at < self.start || at >= self.end || self.end == 0 {
-            self.start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-            self.end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            self.start = memchr::memrchr(b'\n', text[..at].as_bytes()).map_or(0, |i| i + 1);
+            self.end = memchr::memchr(b'\n', text[at..].as_bytes()).map_or(text.len(), |i| at + i);
             self.heading = is_heading(text, at);
         }
         self.heading
@@ -442,8 +442,8 @@ fn is_label(text: &str, run: &[Capital]) -> bool {
     let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
     let (before, after) = (&text[..first.span().start], &text[last.span().end..]);
     let Some(sep) = SEPARATORS.iter().find(|s| before.ends_with(*s) || after.starts_with(*s)) else { return false };
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line_end = after.find('\n').map_or(text.len(), |i| last.span().end + i);
+    let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
+    let line_end = memchr::memchr(b'\n', after.as_bytes()).map_or(text.len(), |i| last.span().end + i);
     text[line_start..line_end].matches(sep).nth(1).is_some()
 }
 

@@ -597,6 +597,7 @@ impl KnownCache {
 
     /// The slot image of the word at `text[span]`, if it is 1 to 15 bytes long. Reads the 16
     /// bytes at the word's start when the text has them (no copy loop), else pads by hand.
+    #[inline]
     fn image(text: &[u8], span: Span) -> Option<u128> {
         let n = span.len();
         if n == 0 || n > 15 {
@@ -613,6 +614,7 @@ impl KnownCache {
         Some((word << 8) | n as u128)
     }
 
+    #[inline]
     fn slot(img: u128) -> usize {
         let folded = (img as u64) ^ ((img >> 64) as u64).rotate_left(29);
         (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
@@ -623,6 +625,7 @@ impl KnownCache {
 
     /// `Ok(rare)` when the word is cached as known; otherwise what to [`KnownCache::fill`] if
     /// it turns out to be known.
+    #[inline]
     fn probe(&self, text: &[u8], span: Span) -> Result<bool, Option<(usize, u128)>> {
         let Some(img) = Self::image(text, span) else { return Err(None) };
         let slot = Self::slot(img);
@@ -630,6 +633,7 @@ impl KnownCache {
         if held & !Self::RARE == img { Ok(held & Self::RARE != 0) } else { Err(Some((slot, img))) }
     }
 
+    #[inline]
     fn fill(&mut self, (slot, img): (usize, u128), rare: bool) {
         self.slots[slot] = if rare { img | Self::RARE } else { img };
     }
