@@ -78,7 +78,7 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
     }
     // A new line after a short unpunctuated line (a heading) starts afresh; after a long one the
     // text was hard-wrapped.
-    let line_start = memchr::memrchr(b'\n', text[..from + nl].as_bytes()).map_or(0, |i| i + 1);
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..from + nl]).map_or(0, |i| i + 1);
     text[line_start..from + nl].trim_end().chars().count() < WRAPPED_MIN
 }
 
@@ -95,8 +95,8 @@ pub fn ends_sentence(gap: &str) -> bool {
 
 /// The line holding byte `at`.
 fn line_at(text: &str, at: usize) -> &str {
-    let start = memchr::memrchr(b'\n', text[..at].as_bytes()).map_or(0, |i| i + 1);
-    let end = memchr::memchr(b'\n', text[at..].as_bytes()).map_or(text.len(), |i| at + i);
+    let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
     &text[start..end]
 }
 
@@ -151,8 +151,8 @@ struct Line {
 impl Line {
     fn is_heading(&mut self, text: &str, at: usize) -> bool {
         if at < self.start || at >= self.end || self.end == 0 {
-            self.start = memchr::memrchr(b'\n', text[..at].as_bytes()).map_or(0, |i| i + 1);
-            self.end = memchr::memchr(b'\n', text[at..].as_bytes()).map_or(text.len(), |i| at + i);
+            self.start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+            self.end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
             self.heading = is_heading(text, at);
         }
         self.heading

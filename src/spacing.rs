@@ -78,7 +78,7 @@ pub fn doubled_apostrophes(text: &str, mut each: impl FnMut(Fix)) {
 /// True when the straight double quote at `at` closes a quotation: an odd number of them stand
 /// before it on its line.
 fn closes(text: &str, at: usize) -> bool {
-    let line = memchr::memrchr(b'\n', text[..at].as_bytes()).map_or(0, |i| i + 1);
+    let line = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
     text[line..at].matches('"').count() % 2 == 1
 }
 
