@@ -896,6 +896,25 @@ mod tests {
     }
 
     #[test]
+    fn a_vanished_directory_gives_an_error_naming_the_path_and_the_edit_stays() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let sub = dir.path().join("gone");
+        std::fs::create_dir(&sub).expect("mkdir");
+        let path = sub.join("a.txt");
+        std::fs::write(&path, "teh end\n").expect("write");
+        let mut r = Review::new(&path, "teh end\n".into(), Lexicon::new(), None, None);
+        r.apply(Command::Accept(0)).expect("apply");
+        std::fs::remove_dir_all(&sub).expect("the directory vanishes");
+        let e = r.save(&path, true).expect_err("nowhere to write");
+        assert!(e.to_string().contains("gone"), "{e}");
+        assert_eq!(r.text(), "the end\n", "the edit is still there");
+        assert!(r.modified());
+        let elsewhere = dir.path().join("b.txt");
+        r.save(&elsewhere, false).expect("save as still works");
+        assert_eq!(std::fs::read_to_string(&elsewhere).expect("read"), "the end\n");
+    }
+
+    #[test]
     fn a_read_only_file_is_not_replaced_and_the_edit_stays() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("a.txt");
