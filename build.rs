@@ -63,6 +63,7 @@ fn main() {
         "assets/tech-terms.txt",
         "assets/tech-extra.txt",
         "assets/bigrams.txt",
+        "assets/places.txt",
         "src/lexicon/format.rs",
     ] {
         println!("cargo::rerun-if-changed={f}");
@@ -106,6 +107,9 @@ fn main() {
     let mut names = read("assets/tech-names.txt");
     names.push('\n');
     names.push_str(&read("assets/tech-extra.txt"));
+    // Place names (`Hong Kong`) are names for the pair table only.
+    names.push('\n');
+    names.push_str(&data_lines(&read("assets/places.txt")).filter(|l| l.contains(' ')).collect::<Vec<_>>().join("\n"));
     let terms = read("assets/tech-terms.txt");
     // Two-word names (`Linux Foundation`, `Hong Kong`), by the hash of their lower-case form.
     let mut phrases: Vec<(u64, String)> = Vec::new();
@@ -117,6 +121,8 @@ fn main() {
                     && parts.len() == 2
                     && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphabetic()))
                     && term != term.to_lowercase()
+                    // Not a usage note like `a URL`.
+                    && parts[0] != parts[0].to_lowercase()
                 {
                     phrases.push((hash(term.to_lowercase().as_bytes()), term.to_string()));
                 }

@@ -311,6 +311,17 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         }
         let beside_name = joined.is_some_and(|n| case_of(word) == Case::Title && name_like(lexicon, n));
         pending.push(Pending { span: t.span, verdicts: [Seen::of(&v_us), Seen::of(&v_gb)], beside_name });
+        // A two-word name whose second word is the suspect one (`hong kong`, `Hong kong`).
+        if let Some(before) = joined {
+            let start = t.span.start - 1 - before.len();
+            let pair = &text[start..t.span.end];
+            if let Some(name) = crate::lexicon::phrase(pair)
+                && name != pair
+                && phrases.last().is_none_or(|(p, _): &(Span, &str)| p.end <= start)
+            {
+                phrases.push((Span::new(start, t.span.end), name));
+            }
+        }
     });
     if let Some((end, _)) = last
         && let Some(fix) = spacing::in_gap(text, Span::new(end, text.len()), false)

@@ -228,6 +228,14 @@ fn terms_take_their_canonical_casing() {
 }
 
 #[test]
+fn place_names_of_two_words_take_their_capitals() {
+    assert_fixes("The event in hong kong was full.", "The event in Hong Kong was full.");
+    assert_fixes("She moved to new zealand.", "She moved to New Zealand.");
+    // A usage note of the vocabulary (`a URL`) is not a name: only `url` changes.
+    assert_fixes("It needs a url.", "It needs a URL.");
+}
+
+#[test]
 fn the_articles_own_names_are_raised_where_they_lost_the_capital() {
     assert_fixes(
         "Platform work, said Kendall Roden, is hard. According to roden, it is harder now.",
