@@ -6,9 +6,10 @@
 //! items it takes out and puts in, and what it does to the lexicon. A step inverts itself, so
 //! undo and redo are two stacks of steps.
 //!
-//! Limitations: the history lives in memory only (a crash loses it until the recovery journal
-//! lands); after a decision only the text it wrote is checked again, so evidence that spans the
-//! article (a word that recurs, a name beside it) is what it was when the article was opened.
+//! The history lives in memory; the reader journals every command (see [`crate::journal`]), so
+//! a crash loses none. Limitation: after a decision only the text it wrote is checked again, so
+//! evidence that spans the article (a word that recurs, a name beside it) is what it was when
+//! the article was opened.
 
 use crate::check::{self, Fixes, Kind, Options, Suspect};
 use crate::edit::Change;
