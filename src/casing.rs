@@ -375,7 +375,7 @@ fn spelled_by(text: &str, words: &[Span], acronym: &str) -> Option<usize> {
 /// a word of it (`CGI (Common gateway Interface)`). Returns the spans of the expansions, whose
 /// capitals are a name's, and the lower-case words of the expansions that also have capitals,
 /// which lost theirs (small words aside).
-pub fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>) {
+fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>) {
     let (mut spans, mut lowered) = (Vec::new(), Vec::new());
     let bytes = text.as_bytes();
     // Each bracket beside an acronym the article writes: `(CGI)` or `CGI (`.
@@ -688,9 +688,14 @@ pub fn capitals(
 
 /// `CGI (Common gateway Interface)`: the word of an expansion that lost its capital gets it back.
 fn raised(text: &str, span: Span, lists: &mut Lists) -> Suspect {
-    let mut chars = span.slice(text).chars();
-    let title: String = chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect();
-    Suspect::new(span, Kind::Casing, lists.one(title))
+    Suspect::new(span, Kind::Casing, lists.one(capitalised(span.slice(text))))
+}
+
+/// `word` with its first letter capitalised (`gateway` -> `Gateway`).
+#[must_use]
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect()
 }
 
 /// True when the lower-case occurrences of a name the article writes Capitalised should be

@@ -285,21 +285,26 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         {
             repeats.push(Span::new(end - before.len(), t.span.end));
         }
-        if let Some(last) = pending.last_mut()
-            && last.span.end == prev.map_or(usize::MAX, |p| p.1)
-            && joined.is_some()
+        let prev_pending = pending.last_mut().filter(|l| joined.is_some() && Some(l.span.end) == prev.map(|p| p.1));
+        let prev_suspect = prev_pending.is_some();
+        if let Some(last) = prev_pending
+            && !last.beside_name
+            && case_of(last.span.slice(text)) == Case::Title
         {
-            if !last.beside_name && case_of(last.span.slice(text)) == Case::Title {
-                last.beside_name = name_like(lexicon, word);
-            }
-            // A two-word name whose first word no dictionary takes as written (`linux
-            // foundation`): only such pairs are looked up, so the lookup costs nothing elsewhere.
-            let pair = &text[last.span.start..t.span.end];
+            last.beside_name = name_like(lexicon, word);
+        }
+        // A two-word name with a suspect word in it (`linux foundation`, `hong kong`, `Hong
+        // kong`): only such pairs are looked up, so the lookup costs nothing elsewhere.
+        if let Some(before) = joined
+            && (prev_suspect || [&v_us, &v_gb] != [&Verdict::Known, &Verdict::Known])
+        {
+            let start = t.span.start - 1 - before.len();
+            let pair = &text[start..t.span.end];
             if let Some(name) = crate::lexicon::phrase(pair)
                 && name != pair
-                && phrases.last().is_none_or(|(p, _): &(Span, &str)| p.end <= last.span.start)
+                && phrases.last().is_none_or(|(p, _): &(Span, &str)| p.end <= start)
             {
-                phrases.push((Span::new(last.span.start, t.span.end), name));
+                phrases.push((Span::new(start, t.span.end), name));
             }
         }
         prev = Some((word, t.span.end));
@@ -311,17 +316,6 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         }
         let beside_name = joined.is_some_and(|n| case_of(word) == Case::Title && name_like(lexicon, n));
         pending.push(Pending { span: t.span, verdicts: [Seen::of(&v_us), Seen::of(&v_gb)], beside_name });
-        // A two-word name whose second word is the suspect one (`hong kong`, `Hong kong`).
-        if let Some(before) = joined {
-            let start = t.span.start - 1 - before.len();
-            let pair = &text[start..t.span.end];
-            if let Some(name) = crate::lexicon::phrase(pair)
-                && name != pair
-                && phrases.last().is_none_or(|(p, _): &(Span, &str)| p.end <= start)
-            {
-                phrases.push((Span::new(start, t.span.end), name));
-            }
-        }
     });
     if let Some((end, _)) = last
         && let Some(fix) = spacing::in_gap(text, Span::new(end, text.len()), false)
@@ -419,11 +413,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             if kind == Kind::Spelling
                 && let Some(k) = by_context(ranked_here, neighbours(text, p.span))
             {
-                let mut texts: Vec<String> = ranked_here.iter().map(|s| s.text.clone()).collect();
-                let chosen = texts.remove(k);
                 guess = is_guess(word, &ranked_here[k..=k]);
-                texts.insert(0, chosen);
-                lists.of(&texts)
+                lists.of(&first_moved(ranked_here, Some(k)))
             } else {
                 let fixes_here = shared.entry(word).or_insert_with(|| {
                     let texts: Vec<String> =
@@ -581,11 +572,7 @@ fn context_casing(
     let taken = Starts::of(suspects);
     for &(span, word) in lower_starts {
         if !taken.contains(span.start) && casing::raise_at_start(lexicon, word, dialect) {
-            let mut fix = String::with_capacity(word.len());
-            let mut chars = word.chars();
-            fix.extend(chars.next().map(|c| c.to_ascii_uppercase()));
-            fix.push_str(chars.as_str());
-            suspects.push(Suspect::new(span, Kind::Casing, lists.one(fix)));
+            suspects.push(Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))));
         }
     }
     suspects.sort_by_key(|s| s.span.start);
@@ -735,8 +722,6 @@ fn is_own_lower_case<'t>(
     })
 }
 
-/// True when the best fixes include a common word one slip away: then the word is a misspelling
-/// even if it looks like a name or recurs.
 /// Corpus count under which a known word may be a real-word error (`posers`, `sectarian`).
 const RARE: f64 = 2_000_000.0;
 
@@ -852,6 +837,16 @@ pub(crate) fn by_context(fixes: &[Suggestion], (prev, next): (Option<&str>, Opti
     (best > 0 && best >= 10 * first.max(1)).then_some(k)
 }
 
+/// The fixes' texts, with fix `k` (the one context chose, if any) moved to the front.
+pub(crate) fn first_moved(fixes: &[Suggestion], k: Option<usize>) -> Vec<String> {
+    let mut texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
+    if let Some(k) = k.filter(|&k| k < texts.len()) {
+        let chosen = texts.remove(k);
+        texts.insert(0, chosen);
+    }
+    texts
+}
+
 /// True when the best fix for `word` is a guess: two edits or more, one of them its first letter
 /// (`tkinter` -> `printer`). Misspellings keep their first letter far more often than not, so
 /// such a fix is more often wrong than right.
@@ -860,6 +855,8 @@ fn is_guess(word: &str, fixes: &[Suggestion]) -> bool {
     fixes.first().is_some_and(|top| top.distance >= 2 && first(&top.text) != first(word))
 }
 
+/// True when the best fixes include a common word one slip away: then the word is a misspelling
+/// even if it looks like a name or recurs.
 fn is_slip(fixes: &[Suggestion]) -> bool {
     fixes.iter().take(3).any(|s| s.distance <= SLIP_DISTANCE && s.frequency >= COMMON && !s.text.contains(' '))
 }

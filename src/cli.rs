@@ -527,10 +527,7 @@ fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, 
         anyhow::bail!("<stdin>: --in-place needs a file");
     }
     let protected = doc.replaced_runs() > 0 && file != Path::new("-");
-    let over_source = |p: &Path| {
-        p == file || std::fs::canonicalize(p).is_ok_and(|p| std::fs::canonicalize(file).is_ok_and(|f| f == p))
-    };
-    if protected && (in_place || output.is_some_and(over_source)) {
+    if protected && (in_place || output.is_some_and(|p| save::same_file(p, file))) {
         return Err(crate::error::Error::Lossy { path: file.to_path_buf() }.into());
     }
     let checked = check::check(doc.text(), lex, &Options { dialect, suggestions: true });

@@ -184,6 +184,8 @@ pub struct Review {
     lexicon: Lexicon,
     personal: Option<PathBuf>,
     fixes: HashMap<String, Vec<String>>,
+    /// The current suspect's fixes, as shown.
+    offered: Vec<String>,
     undo: Vec<Step>,
     redo: Vec<Step>,
     next_id: u64,
@@ -224,6 +226,7 @@ impl Review {
             lexicon,
             personal,
             fixes: HashMap::new(),
+            offered: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             next_id: 1,
@@ -255,9 +258,7 @@ impl Review {
     /// that leads to it ([`Review::protect_source`]).
     pub fn may_write(&self, path: &Path) -> Result<()> {
         let Some(source) = &self.protected else { return Ok(()) };
-        let same = source == path
-            || std::fs::canonicalize(source).is_ok_and(|s| std::fs::canonicalize(path).is_ok_and(|p| p == s));
-        if same { Err(Error::Lossy { path: path.to_path_buf() }) } else { Ok(()) }
+        if save::same_file(source, path) { Err(Error::Lossy { path: path.to_path_buf() }) } else { Ok(()) }
     }
 
     /// Tells the review what its file holds now (after a recovery, the file may hold a later
@@ -345,11 +346,15 @@ impl Review {
     /// The fixes offered for the current suspect, best first (at most nine).
     #[must_use]
     pub fn current_fixes(&self) -> &[String] {
-        match self.current_item() {
-            Some(it) if !it.given.is_empty() => &it.given,
-            Some(it) => self.fixes.get(&self.fixes_key(it)).map_or(&[], Vec::as_slice),
-            None => &[],
-        }
+        &self.offered
+    }
+
+    /// Ranks the current suspect's fixes (when it changes), so that drawing only reads them.
+    fn offer_current(&mut self) {
+        self.offered = match self.current {
+            Some(i) => self.fixes_of(i),
+            None => Vec::new(),
+        };
     }
 
     /// Where the fixes of `it` are kept: by word, and for a misspelling by the words around it
@@ -377,14 +382,10 @@ impl Review {
                 forms
             } else {
                 let ranked = suggest::rank(&self.lexicon, &it.word, self.dialect);
-                let mut texts: Vec<String> = ranked.iter().map(|s| s.text.clone()).collect();
-                if it.kind == Kind::Spelling
-                    && let Some(k) = check::by_context(&ranked, check::neighbours(&self.text, it.span))
-                {
-                    let chosen = texts.remove(k);
-                    texts.insert(0, chosen);
-                }
-                texts
+                let chosen = (it.kind == Kind::Spelling)
+                    .then(|| check::by_context(&ranked, check::neighbours(&self.text, it.span)))
+                    .flatten();
+                check::first_moved(&ranked, chosen)
             };
         self.fixes.insert(key, fixes.clone());
         fixes
@@ -414,9 +415,7 @@ impl Review {
                 Outcome::Done
             }
         };
-        if let Some(i) = self.current {
-            self.fixes_of(i);
-        }
+        self.offer_current();
         Ok(outcome)
     }
 
@@ -429,9 +428,7 @@ impl Review {
             .position(pending)
             .map(|k| from + k)
             .or_else(|| self.items.iter().position(pending));
-        if let Some(i) = self.current {
-            self.fixes_of(i);
-        }
+        self.offer_current();
     }
 
     fn step_cursor(&mut self, forward: bool) -> Outcome {

@@ -28,6 +28,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// True when `a` and `b` name the same file (the same path, or paths that resolve to it).
+#[must_use]
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).is_ok_and(|a| std::fs::canonicalize(b).is_ok_and(|b| a == b))
+}
+
 /// The backup path of a file: `FILE.bak`.
 #[must_use]
 pub fn backup_path(path: &Path) -> PathBuf {
