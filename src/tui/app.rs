@@ -469,7 +469,11 @@ impl App {
             _ => String::new(),
         };
         let journaled = self.journal.is_some().then(|| command.clone());
-        match self.review.apply(command) {
+        let undo = command == Command::Undo;
+        let result = self.review.apply(command);
+        // A decision (or a redo of one) that was carried out: say where that leaves the review.
+        let decided = !moves && !undo && matches!(result, Ok(Outcome::Done));
+        match result {
             Ok(Outcome::Done) => {
                 self.message = what;
                 if let (Some(journal), Some(c)) = (&mut self.journal, journaled)
@@ -481,9 +485,9 @@ impl App {
             Ok(Outcome::Nothing(why)) => self.message = why.to_string(),
             Err(e) => self.message = format!("error: {e}"),
         }
-        if !moves && self.review.counts().0 == 0 && self.message.starts_with(['f', 'r', 'i', 'a']) {
+        if decided && self.review.counts().0 == 0 {
             self.message.push_str(" · no suspects left");
-        } else if !moves && self.review.current().is_none() && self.message.starts_with(['f', 'r', 'i', 'a']) {
+        } else if decided && self.review.current().is_none() {
             self.message.push_str(" · Tab: next suspect");
         }
         self.show_current();
