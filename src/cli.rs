@@ -305,11 +305,20 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
         None => None,
     };
     let start = found.as_ref().map_or_else(|| doc.text().to_string(), |r| r.base.clone());
-    let mut review = Review::new(doc.path(), start, lex, dialect, io.personal.clone());
-    if doc.replaced_runs() > 0 {
-        review.protect_source();
-        notice =
-            format!("{} invalid UTF-8 sequences were read as \u{fffd}: save with S to a new file", doc.replaced_runs());
+    let lossy = doc.replaced_runs() > 0;
+    let review_of = |text: String, lex: Lexicon| {
+        let mut review = Review::new(doc.path(), text, lex, dialect, io.personal.clone());
+        if lossy {
+            review.protect_source();
+        }
+        review
+    };
+    let review = review_of(start, lex);
+    if lossy {
+        notice = format!(
+            "{} invalid UTF-8 sequences were read as \u{fffd}: s saves to a new file only",
+            doc.replaced_runs()
+        );
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let theme = Theme::from_config(&config.colours, no_color_env());
@@ -323,10 +332,8 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
     app.place = state.as_deref().and_then(|d| places::load(d, doc.path()));
     if let Some(recovery) = found {
         // Declining must give the file as it is now, which a save in that session may have changed.
-        let decline = (recovery.base != doc.text()).then(|| {
-            let lex = lexicon(common, io.personal.as_deref()).unwrap_or_default();
-            Review::new(doc.path(), doc.text().to_string(), lex, dialect, io.personal.clone())
-        });
+        let decline = (recovery.base != doc.text())
+            .then(|| review_of(doc.text().to_string(), lexicon(common, io.personal.as_deref()).unwrap_or_default()));
         app.offer(Offer {
             commands: recovery.commands,
             unsaved: recovery.unsaved,
