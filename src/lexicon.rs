@@ -22,8 +22,29 @@ mod phrases {
     include!(concat!(env!("OUT_DIR"), "/phrases.rs"));
 }
 
-/// The bigram table compiled by build.rs: a count, sorted pair hashes, then counts.
+/// The bigram table compiled by build.rs: a count, bucket starts by the top 16 bits of the hash,
+/// sorted pair hashes, then counts (see `bigrams` in build.rs).
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"));
+
+/// Words joined by single spaces, in ASCII lower case, in `buf`; `None` if they do not fit or are
+/// not ASCII (the pair tables hold ASCII keys only).
+fn lower_key<'b>(buf: &'b mut [u8; 64], words: &[&str]) -> Option<&'b [u8]> {
+    let len = words.iter().map(|w| w.len() + 1).sum::<usize>().saturating_sub(1);
+    if len > buf.len() || !words.iter().all(|w| w.is_ascii()) {
+        return None;
+    }
+    let mut at = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            buf[at] = b' ';
+            at += 1;
+        }
+        buf[at..at + w.len()].copy_from_slice(w.as_bytes());
+        at += w.len();
+    }
+    buf[..len].make_ascii_lowercase();
+    Some(&buf[..len])
+}
 
 /// How often `first second` occurs in the bigram corpus (symspellpy's Google Books counts), in
 /// thousands; 0 for a pair the list lacks (fewer than 6.4 million occurrences). Words are
@@ -31,15 +52,8 @@ static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"))
 #[must_use]
 pub fn bigram(first: &str, second: &str) -> u32 {
     let mut buf = [0u8; 64];
-    let len = first.len() + 1 + second.len();
-    if len > buf.len() || !first.is_ascii() || !second.is_ascii() {
-        return 0;
-    }
-    buf[..first.len()].copy_from_slice(first.as_bytes());
-    buf[first.len()] = b' ';
-    buf[first.len() + 1..len].copy_from_slice(second.as_bytes());
-    buf[..len].make_ascii_lowercase();
-    let h = format::hash(&buf[..len]);
+    let Some(key) = lower_key(&mut buf, &[first, second]) else { return 0 };
+    let h = format::hash(key);
     let u32_at = |at: usize| BIGRAMS.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
     let n = u32_at(0) as usize;
     let bucket = (h >> 48) as usize;
@@ -63,15 +77,8 @@ const BUCKETS: usize = (1 << 16) + 1;
 /// `Linux Foundation`), from the tech vocabulary.
 #[must_use]
 pub fn phrase(words: &str) -> Option<&'static str> {
-    let mut buf = [0u8; 48];
-    let bytes = words.as_bytes();
-    if bytes.len() > buf.len() || !words.is_ascii() {
-        return None;
-    }
-    for (b, c) in buf.iter_mut().zip(bytes) {
-        *b = c.to_ascii_lowercase();
-    }
-    let lower = &buf[..bytes.len()];
+    let mut buf = [0u8; 64];
+    let lower = lower_key(&mut buf, &[words])?;
     let h = format::hash(lower);
     let list = phrases::PHRASES;
     let at = list.partition_point(|p| p.0 < h);
