@@ -26,21 +26,17 @@ mod phrases {
 /// sorted pair hashes, then counts (see `bigrams` in build.rs).
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"));
 
-/// Words joined by single spaces, in ASCII lower case, in `buf`; `None` if they do not fit or are
+/// `first`, or `first second`, in ASCII lower case in `buf`; `None` if it does not fit or is
 /// not ASCII (the pair tables hold ASCII keys only).
-fn lower_key<'b>(buf: &'b mut [u8; 64], words: &[&str]) -> Option<&'b [u8]> {
-    let len = words.iter().map(|w| w.len() + 1).sum::<usize>().saturating_sub(1);
-    if len > buf.len() || !words.iter().all(|w| w.is_ascii()) {
+fn lower_key<'b>(buf: &'b mut [u8; 64], first: &str, second: Option<&str>) -> Option<&'b [u8]> {
+    let len = first.len() + second.map_or(0, |s| s.len() + 1);
+    if len > buf.len() || !first.is_ascii() || !second.is_none_or(str::is_ascii) {
         return None;
     }
-    let mut at = 0;
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            buf[at] = b' ';
-            at += 1;
-        }
-        buf[at..at + w.len()].copy_from_slice(w.as_bytes());
-        at += w.len();
+    buf[..first.len()].copy_from_slice(first.as_bytes());
+    if let Some(second) = second {
+        buf[first.len()] = b' ';
+        buf[first.len() + 1..len].copy_from_slice(second.as_bytes());
     }
     buf[..len].make_ascii_lowercase();
     Some(&buf[..len])
@@ -52,7 +48,7 @@ fn lower_key<'b>(buf: &'b mut [u8; 64], words: &[&str]) -> Option<&'b [u8]> {
 #[must_use]
 pub fn bigram(first: &str, second: &str) -> u32 {
     let mut buf = [0u8; 64];
-    let Some(key) = lower_key(&mut buf, &[first, second]) else { return 0 };
+    let Some(key) = lower_key(&mut buf, first, Some(second)) else { return 0 };
     let h = format::hash(key);
     let u32_at = |at: usize| BIGRAMS.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
     let n = u32_at(0) as usize;
@@ -78,7 +74,7 @@ const BUCKETS: usize = (1 << 16) + 1;
 #[must_use]
 pub fn phrase(words: &str) -> Option<&'static str> {
     let mut buf = [0u8; 64];
-    let lower = lower_key(&mut buf, &[words])?;
+    let lower = lower_key(&mut buf, words, None)?;
     let h = format::hash(lower);
     let list = phrases::PHRASES;
     let at = list.partition_point(|p| p.0 < h);
