@@ -203,6 +203,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut lower_starts: Vec<(Span, &str)> = Vec::new();
     let mut spacings: Vec<spacing::Fix> = Vec::new();
     let mut rare: Vec<Span> = Vec::new();
+    let mut lower = LowerWords::default();
     tokenize(text, |t| {
         if let Some((end, was_word)) = last
             && (2..=3).contains(&(t.span.start - end)) | (t.span.start == end + 1 && text.as_bytes()[end] != b' ')
@@ -246,12 +247,14 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 let start = !single_space && casing::starts_sentence(text, gap_from, t.span.start);
                 capitals.extend(Capital::new(t.span, start, case));
             }
-        } else if first.is_ascii_lowercase()
-            && !single_space
-            && last.is_some_and(|l| l.1)
-            && casing::ends_sentence(&text[gap_from.unwrap_or(0)..t.span.start])
-        {
-            lower_starts.push((t.span, word));
+        } else if first.is_ascii_lowercase() {
+            lower.push(t.span);
+            if !single_space
+                && last.is_some_and(|l| l.1)
+                && casing::ends_sentence(&text[gap_from.unwrap_or(0)..t.span.start])
+            {
+                lower_starts.push((t.span, word));
+            }
         }
         last = Some((t.span.end, true));
         let mut rare_here = false;
@@ -432,7 +435,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
     drop(rare);
     drop((ranked, shared, slips));
-    context_casing(text, words, lexicon, dialect, &named, &capitals, &lower_starts, &mut lists, &mut suspects);
+    let found = Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower };
+    context_casing(text, lexicon, dialect, found, &mut lists, &mut suspects);
     drop((capitals, lower_starts));
     // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves.
     let taken = Starts::of(&suspects);
@@ -472,18 +476,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
 
 /// Adds the casing suspects that need the sentence around a word (see [`casing`]), and turns
 /// lower-case occurrences of the article's own names from misspellings into casing suspects.
-#[allow(clippy::too_many_arguments)] // the pass's findings, handed over as they are
 fn context_casing(
     text: &str,
-    words: usize,
     lexicon: &Lexicon,
     dialect: Dialect,
-    named: &FastSet<&str>,
-    capitals: &[Capital],
-    lower_starts: &[(Span, &str)],
+    found: Found<'_, '_>,
     lists: &mut Lists,
     suspects: &mut Vec<Suspect>,
 ) {
+    let Found { words, named, capitals, lower_starts, lower } = found;
     let misspelled: FastSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
     // How the article writes each word it Capitalises inside a sentence, and where it writes
     // that word in lower case: one more pass, over the words only.
@@ -502,45 +503,43 @@ fn context_casing(
     // Only two kinds of word need their lower-case uses counted: one the article capitalises
     // often enough to be its own name, and one that may be a name (and so be raised where it is
     // written in lower case). Usually few; then one more pass over the words counts them.
-    let mut watch: FastMap<String, usize> = FastMap::default(); // key -> index in `seen`
+    let mut keys: Vec<String> = Vec::new();
     let mut seen: Vec<(usize, bool, Vec<Span>)> = Vec::new(); // lower-case uses, may be a name, where
     for (k, u) in &usage {
         let form = forms.get(k.as_str()).copied().unwrap_or_default();
         let name = matches!(lexicon.capital_sense(form, dialect), Sense::Name | Sense::Unknown);
         if name || (u.title >= Usage::OWN_NAME && lexicon.frequency(form) < casing::FUNCTION_WORD) {
-            watch.insert(k.clone(), seen.len());
+            keys.push(k.clone());
             seen.push((0, name, Vec::new()));
         }
     }
-    if !watch.is_empty() {
+    if !keys.is_empty() {
+        let watch = Watch::of(&keys);
         // A word is looked up only if some watched word has its length and its first letter.
         let mut lengths = 0u64;
         let mut firsts = 0u32;
-        for k in watch.keys() {
+        for k in &keys {
             lengths |= 1 << k.len().min(63);
             firsts |= 1 << (k.as_bytes()[0] & 31);
         }
-        tokenize(text, |t| {
-            let first = text.as_bytes()[t.span.start];
-            if t.kind == TokenKind::Word
-                && first.is_ascii_lowercase()
-                && lengths & (1 << t.span.len().min(63)) != 0
+        let b = text.as_bytes();
+        lower.each(|span| {
+            let first = b[span.start];
+            if lengths & (1 << span.len().min(63)) != 0
                 && firsts & (1 << (first & 31)) != 0
+                && let Some(i) = watch.get(text, span)
             {
-                let w = t.span.slice(text);
-                if let Some(&i) = watch.get(w) {
-                    let entry = &mut seen[i];
-                    entry.0 += 1;
-                    if entry.1 {
-                        entry.2.push(t.span);
-                    }
+                let entry = &mut seen[i];
+                entry.0 += 1;
+                if entry.1 {
+                    entry.2.push(span);
                 }
             }
         });
     }
+    drop(lower);
     let mut lowered: FastMap<String, Vec<Span>> = FastMap::default();
-    for (k, i) in watch {
-        let (count, _, spans) = std::mem::take(&mut seen[i]);
+    for (k, (count, _, spans)) in keys.into_iter().zip(seen) {
         if let Some(u) = usage.get_mut(k.as_str()) {
             u.lower = count;
         }
@@ -634,6 +633,140 @@ impl KnownCache {
     #[inline]
     fn fill(&mut self, (slot, img): (usize, u128), rare: bool) {
         self.slots[slot] = if rare { img | Self::RARE } else { img };
+    }
+}
+
+/// What the first pass found that the casing pass weighs.
+struct Found<'f, 't> {
+    words: usize,
+    named: &'f FastSet<&'t str>,
+    capitals: &'f [Capital],
+    lower_starts: &'f [(Span, &'t str)],
+    lower: LowerWords,
+}
+
+/// Where the words that start with a lower-case ASCII letter are, recorded by the first pass so
+/// that the casing pass can count a few of them without tokenizing the text again (which cost a
+/// sixth of a check). Each word is its distance from the previous one and its length, as
+/// LEB128 varints: two bytes for most words, where two `u32`s would take eight. The bytes are
+/// kept in pages of 32 KB, below the allocator's threshold for a mapping of its own: a large
+/// buffer, once freed, makes glibc keep later buffers on its heap, which cost 5 MB of peak
+/// memory on a 10 MB article.
+#[derive(Default)]
+struct LowerWords {
+    pages: Vec<Vec<u8>>,
+    last: usize,
+}
+
+impl LowerWords {
+    const PAGE: usize = 32 * 1024;
+    /// The longest entry: two varints of at most ten bytes.
+    const ENTRY: usize = 20;
+
+    #[inline]
+    fn push(&mut self, span: Span) {
+        let page = match self.pages.last_mut() {
+            Some(p) if p.capacity() - p.len() >= Self::ENTRY => p,
+            _ => {
+                self.pages.push(Vec::with_capacity(Self::PAGE));
+                self.pages.last_mut().unwrap_or_else(|| unreachable!())
+            }
+        };
+        Self::put(page, span.start - self.last);
+        Self::put(page, span.len());
+        self.last = span.start;
+    }
+
+    #[inline]
+    fn put(bytes: &mut Vec<u8>, mut n: usize) {
+        while n >= 0x80 {
+            bytes.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        bytes.push(n as u8);
+    }
+
+    /// Calls `each` with every such word, in order.
+    fn each(&self, mut each: impl FnMut(Span)) {
+        let mut start = 0;
+        for page in &self.pages {
+            let mut at = 0;
+            while at < page.len() {
+                start += Self::get(page, &mut at);
+                let len = Self::get(page, &mut at);
+                each(Span::new(start, start + len));
+            }
+        }
+    }
+
+    #[inline]
+    fn get(page: &[u8], at: &mut usize) -> usize {
+        let (mut n, mut shift) = (0usize, 0);
+        while let Some(&b) = page.get(*at) {
+            *at += 1;
+            n |= usize::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        n
+    }
+}
+
+/// The few words whose lower-case uses the casing pass counts, found by the same 16-byte images
+/// as [`KnownCache`] in a small open-addressed table: one multiply and a compare per word of
+/// the text, where a string-keyed map hashed and compared bytes for most of them.
+#[derive(Default)]
+struct Watch {
+    slots: Vec<(u128, usize)>, // image (0: empty) and index
+    long: FastMap<String, usize>,
+    bits: u32,
+}
+
+impl Watch {
+    fn of(keys: &[String]) -> Self {
+        let bits = (keys.len() * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut w = Self { slots: vec![(0, 0); 1 << bits], long: FastMap::default(), bits };
+        for (i, k) in keys.iter().enumerate() {
+            match KnownCache::image(k.as_bytes(), Span::new(0, k.len())) {
+                Some(img) => {
+                    let mut at = w.slot(img);
+                    while w.slots[at].0 != 0 {
+                        at = (at + 1) & (w.slots.len() - 1);
+                    }
+                    w.slots[at] = (img, i);
+                }
+                None => {
+                    w.long.insert(k.clone(), i);
+                }
+            }
+        }
+        w
+    }
+
+    #[inline]
+    fn slot(&self, img: u128) -> usize {
+        let folded = (img as u64) ^ ((img >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
+    }
+
+    #[inline]
+    fn get(&self, text: &str, span: Span) -> Option<usize> {
+        let Some(img) = KnownCache::image(text.as_bytes(), span) else {
+            return self.long.get(span.slice(text)).copied();
+        };
+        let mut at = self.slot(img);
+        loop {
+            let (held, i) = self.slots[at];
+            if held == img {
+                return Some(i);
+            }
+            if held == 0 {
+                return None;
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
     }
 }
 
@@ -910,5 +1043,33 @@ mod tests {
         assert_eq!(c.dialect, Dialect::Gb);
         assert_eq!(c.suspects.len(), 1);
         assert_eq!(c.suspects[0].suggestions.first().map(String::as_str), Some("colour"));
+    }
+
+    #[test]
+    fn lower_words_come_back_as_they_went_in() {
+        // Gaps of one, two and three varint bytes, long words, and enough words for many pages.
+        let mut spans = Vec::new();
+        let mut at = 0;
+        for k in 0..40_000usize {
+            at += [1, 7, 127, 128, 16_383, 16_384, 3][k % 7];
+            let len = [1, 5, 200, 70_000][k % 4];
+            spans.push(Span::new(at, at + len));
+        }
+        let mut lower = LowerWords::default();
+        spans.iter().for_each(|&s| lower.push(s));
+        assert!(lower.pages.len() > 2, "the test crosses pages");
+        let mut back = Vec::new();
+        lower.each(|s| back.push(s));
+        assert_eq!(back, spans);
+    }
+
+    #[test]
+    fn lower_case_uses_are_counted_wherever_they_stand() {
+        // `roden` in lower case before and after the name, far apart: both are raised.
+        let filler = "The team shipped the release on time and the users were glad of it. ".repeat(400);
+        let text = format!("We spoke to roden first. {filler}Kendall Roden said so. {filler}Then roden left.");
+        let raised: Vec<_> = flagged(&text).into_iter().filter(|(w, _, _)| w == "roden").collect();
+        assert_eq!(raised.len(), 2, "{raised:?}");
+        assert!(raised.iter().all(|(_, k, fix)| *k == Kind::Casing && fix.as_deref() == Some("Roden")));
     }
 }
