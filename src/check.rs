@@ -1056,7 +1056,9 @@ mod tests {
             spans.push(Span::new(at, at + len));
         }
         let mut lower = LowerWords::default();
-        spans.iter().for_each(|&s| lower.push(s));
+        for &s in &spans {
+            lower.push(s);
+        }
         assert!(lower.pages.len() > 2, "the test crosses pages");
         let mut back = Vec::new();
         lower.each(|s| back.push(s));
