@@ -63,7 +63,7 @@ fn main() -> std::io::Result<()> {
         for (a, b) in &score.broken {
             println!("  {a} -> {b}");
         }
-        println!("\nmisses (class, original, damaged, first suggestion):");
+        println!("\nmisses (class, original, damaged in context, first suggestion):");
         for (c, a, b, s) in &score.misses {
             println!("  {c:?}\t{a}\t{b}\t{s}");
         }

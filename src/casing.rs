@@ -713,16 +713,24 @@ pub fn lowered_name(lexicon: &Lexicon, form: &str, usage: Usage, beside_name: bo
         || (unknown && usage.title >= Usage::OWN_NAME.min(2) && usage.title > usage.lower)
 }
 
-/// True when a lower-case word at a sentence start should be raised: a common English word
-/// (not a tech term written lower-case, like `npm`).
+/// True when a lower-case word at a sentence start should be raised: an English word, but not
+/// a tech term written lower-case (`npm`) nor one with a cased form of its own (`git` for Git),
+/// unless it is one of the most common words (`for`, `if`, which the tech lists hold as
+/// keywords; `it`, though `IT` is a term).
 #[must_use]
 pub fn raise_at_start(lexicon: &Lexicon, word: &str, dialect: Dialect) -> bool {
     let b = lexicon.builtin();
     b.lookup(word).is_some_and(|e| {
         let flags = b.flags(e);
-        flags & dialect.lower_flag() != 0 && flags & format::LOWER_TECH == 0 && b.forms(e).next().is_none()
+        flags & dialect.lower_flag() != 0
+            && ((flags & format::LOWER_TECH == 0 && b.forms(e).next().is_none())
+                || f64::from(b.frequency(e)) >= START_OVER_TERM)
     }) && lexicon.verdict(word, dialect) == Verdict::Known
 }
+
+/// A lower-case tech term at least this common is an English word first (`for`, `if`, `pay`;
+/// about the 2,000 most common words).
+const START_OVER_TERM: f64 = 1.0e7;
 
 #[cfg(test)]
 mod tests {

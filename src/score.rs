@@ -93,6 +93,12 @@ impl Score {
         let d = checked.dialect;
         for (i, (ca, cb)) in a.iter().zip(&b).enumerate() {
             let (wa, wb) = (ca.slice(clean), cb.slice(garbled));
+            // The damaged word in its context, three chunks each side.
+            let context = || {
+                let around =
+                    |r: std::ops::Range<usize>| b[r].iter().map(|c| c.slice(garbled)).collect::<Vec<_>>().join(" ");
+                format!("{} [{wb}] {}", around(i.saturating_sub(3)..i), around(i + 1..(i + 4).min(b.len())))
+            };
             let inside: Vec<_> =
                 checked.suspects.iter().filter(|s| cb.start <= s.span.start && s.span.start < cb.end).collect();
             // What the chunk becomes with each suspect's first suggestion.
@@ -113,12 +119,7 @@ impl Score {
                 self.right_words += 1;
                 if fixed != wb {
                     self.broken_by_fix += 1;
-                    // The word in its damaged context, three chunks each side.
-                    let around =
-                        |r: std::ops::Range<usize>| b[r].iter().map(|c| c.slice(garbled)).collect::<Vec<_>>().join(" ");
-                    let context =
-                        format!("{} [{wb}] {}", around(i.saturating_sub(3)..i), around(i + 1..(i + 4).min(b.len())));
-                    self.broken.push((context, fixed));
+                    self.broken.push((context(), fixed));
                 }
                 continue;
             }
@@ -146,7 +147,7 @@ impl Score {
                 tally.fixed += 1;
             } else {
                 let first = inside.first().and_then(|s| s.suggestions.first()).cloned().unwrap_or_default();
-                self.misses.push((class, wa.to_string(), wb.to_string(), first));
+                self.misses.push((class, wa.to_string(), context(), first));
             }
         }
     }

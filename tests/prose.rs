@@ -246,7 +246,13 @@ fn the_articles_own_names_are_raised_where_they_lost_the_capital() {
 #[test]
 fn a_sentence_that_starts_in_lower_case_is_raised() {
     assert_fixes("The cluster is up. the nodes are ready.", "The cluster is up. The nodes are ready.");
-    assert_clean("Use a tool (e.g. kubectl) to check. npm installs it.");
+    // Common words that the tech lists also hold as keywords or terms.
+    assert_fixes(
+        "It is a class. for example, this. in general, that. it works. if not, stop. pay attention.",
+        "It is a class. For example, this. In general, that. It works. If not, stop. Pay attention.",
+    );
+    // A command or tool that starts a sentence keeps its own casing.
+    assert_clean("Use a tool (e.g. kubectl) to check. npm installs it. git clones it.");
 }
 
 #[test]
