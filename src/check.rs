@@ -14,7 +14,7 @@
 
 use crate::casing::{self, Capital, Usage};
 use crate::fasthash::{FastMap, FastSet};
-use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, case_of};
+use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, bigram, case_of};
 use crate::spacing;
 use crate::span::Span;
 use crate::suggest::{self, Suggestion};
@@ -373,6 +373,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 let forms = forms_of(&mut cased, &mut lists, lexicon, word, dialect);
                 if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
                     continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
+                }
+                if word == "i" && !reads_as_pronoun(text, p.span) {
+                    continue; // `the index i in`: a variable, not the pronoun
                 }
                 // Judged once per word: the test searches the whole text for the capitals.
                 if *own_lower.entry(word).or_insert_with(|| {
@@ -892,7 +895,7 @@ fn word_choices(
     for &span in rare {
         let word = span.slice(text);
         let (Some(prev), Some(next)) = neighbours(text, span) else { continue };
-        if crate::lexicon::bigram(prev, word) > 0 || crate::lexicon::bigram(word, next) > 0 {
+        if bigram(prev, word) > 0 || bigram(word, next) > 0 {
             continue; // the words around expect it
         }
         let candidates = near.entry(word).or_insert_with(|| {
@@ -915,7 +918,7 @@ fn word_choices(
         });
         // Expected on both sides beats expected on one (`know [tat] the`: `that`, not `at`);
         // a short word needs both, since so many words lie one edit from it.
-        let counts = |w: &str| (crate::lexicon::bigram(prev, w), crate::lexicon::bigram(w, next));
+        let counts = |w: &str| (bigram(prev, w), bigram(w, next));
         let best = candidates
             .iter()
             .map(|s| (s, counts(&s.text)))
@@ -934,6 +937,15 @@ const CONTEXT_CHOICES: usize = 5;
 
 /// The words joined to `span` by a single space on each side, if any (`the`, `of` around
 /// `[powers]`): the context bigrams are counted with.
+/// True when a neighbour of the lower-case `i` at `span` makes it the pronoun (`then i
+/// think`): one of them is joined to `I` at least 100 million times in the bigram corpus. Code
+/// and mathematics write `i` between words that are not (`the index i in`).
+fn reads_as_pronoun(text: &str, span: Span) -> bool {
+    const PRONOUN: u32 = 100_000; // thousands
+    let (prev, next) = neighbours(text, span);
+    prev.is_some_and(|w| bigram(w, "i") >= PRONOUN) || next.is_some_and(|w| bigram("i", w) >= PRONOUN)
+}
+
 pub(crate) fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
     let is_letter = |c: char| c.is_alphabetic() || c == '\'';
     let prev = text[..span.start].strip_suffix(' ').map(|b| &b[b.trim_end_matches(is_letter).len()..]);
@@ -954,8 +966,7 @@ pub(crate) fn by_context(fixes: &[Suggestion], (prev, next): (Option<&str>, Opti
         if unlisted(s) {
             return 0;
         }
-        u64::from(prev.map_or(0, |p| crate::lexicon::bigram(p, &s.text)))
-            + u64::from(next.map_or(0, |n| crate::lexicon::bigram(&s.text, n)))
+        u64::from(prev.map_or(0, |p| bigram(p, &s.text))) + u64::from(next.map_or(0, |n| bigram(&s.text, n)))
     };
     let top = fixes.first().filter(|t| !unlisted(t))?;
     let first = count(top);

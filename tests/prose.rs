@@ -324,3 +324,9 @@ fn two_word_names_take_their_casing_as_one() {
     let f = flags("The linux foundation hosts it.");
     assert_eq!(f, [("linux foundation".to_string(), Kind::Casing)]);
 }
+
+#[test]
+fn a_lower_case_i_is_raised_only_where_it_reads_as_the_pronoun() {
+    assert_fixes("Then i think it works.", "Then I think it works.");
+    assert_clean("Include the index i in the decorated tuple, then sort.");
+}
