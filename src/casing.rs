@@ -121,7 +121,7 @@ const TERM: u8 = 5;
 fn code(sense: &Sense) -> u8 {
     match sense {
         Sense::Common => COMMON,
-        Sense::Name => NAME,
+        Sense::Name | Sense::Tool => NAME,
         Sense::Proper => PROPER,
         Sense::Unknown => UNKNOWN,
         Sense::Term(_) => TERM,
@@ -601,21 +601,7 @@ pub fn capitals(
                 let s = match c.case {
                     Case::Upper | Case::Mixed => NAME, // `HTML Specification`
                     _ if evidence.names(word) => NAME, // `a Request object`, `None`
-                    _ if usage.get(lower_into(&mut key, word)).is_some_and(|u| u.is_name())
-                        && lexicon.frequency(word) < FUNCTION_WORD =>
-                    {
-                        NAME
-                    }
-                    _ => match lexicon.capital_sense(word, dialect) {
-                        // A very common word that is also a name (`Will`, `Case`) is a name
-                        // only beside a sure one (`John Smith`).
-                        Sense::Proper if lexicon.frequency(word) >= FUNCTION_WORD => BOTH,
-                        Sense::Term(t) => {
-                            terms.insert(word, t);
-                            TERM
-                        }
-                        s => code(&s),
-                    },
+                    _ => title_sense(lexicon, dialect, word, usage.get(lower_into(&mut key, word)), &mut terms),
                 };
                 known.insert(word, s);
                 s
@@ -684,6 +670,33 @@ pub fn capitals(
     }
     out.suspects.extend(lowered.into_iter().map(|span| raised(text, span, lists)));
     out
+}
+
+/// What a Title-case `word` is inside a sentence, as a sense code, given how the article writes
+/// it (`usage`); a term's spelling goes into `terms` (`Ai` -> `AI`).
+fn title_sense<'t>(
+    lexicon: &Lexicon,
+    dialect: Dialect,
+    word: &'t str,
+    usage: Option<&Usage>,
+    terms: &mut FastMap<&'t str, String>,
+) -> u8 {
+    if usage.is_some_and(|u| u.is_name()) && lexicon.frequency(word) < FUNCTION_WORD {
+        return NAME;
+    }
+    match lexicon.capital_sense(word, dialect) {
+        // A very common word that is also a name (`Will`, `Case`) is a name only beside a sure
+        // one (`John Smith`).
+        Sense::Proper if lexicon.frequency(word) >= FUNCTION_WORD => BOTH,
+        Sense::Term(t) => {
+            terms.insert(word, t);
+            TERM
+        }
+        // `Pylint's` is the tool's name; `Urlopen`, where the article writes `urlopen`, is a
+        // stray capital.
+        Sense::Tool if usage.is_some_and(|u| u.lower > u.title) => COMMON,
+        s => code(&s),
+    }
 }
 
 /// `CGI (Common gateway Interface)`: the word of an expansion that lost its capital gets it back.

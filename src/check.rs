@@ -510,8 +510,12 @@ fn context_casing(
     let mut seen: Vec<(usize, bool, Vec<Span>)> = Vec::new(); // lower-case uses, may be a name, where
     for (k, u) in &usage {
         let form = forms.get(k.as_str()).copied().unwrap_or_default();
-        let name = matches!(lexicon.capital_sense(form, dialect), Sense::Name | Sense::Unknown);
-        if name || (u.title >= Usage::OWN_NAME && lexicon.frequency(form) < casing::FUNCTION_WORD) {
+        let sense = lexicon.capital_sense(form, dialect);
+        let name = matches!(sense, Sense::Name | Sense::Unknown);
+        if name
+            || sense == Sense::Tool
+            || (u.title >= Usage::OWN_NAME && lexicon.frequency(form) < casing::FUNCTION_WORD)
+        {
             keys.push(k.clone());
             seen.push((0, name, Vec::new()));
         }

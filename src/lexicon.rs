@@ -228,6 +228,9 @@ pub enum Sense {
     Term(String),
     /// No layer knows it.
     Unknown,
+    /// A tool, module or function that only the tech lists know, in lower case (`pylint`,
+    /// `urlopen`): a name when Capitalised, unless the article writes it in lower case more.
+    Tool,
 }
 
 /// Below this corpus count a lower-case word yields to its tech term's spelling (`ai` -> `AI`);
@@ -716,6 +719,9 @@ impl Lexicon {
             }
             if !lower_ok {
                 return Sense::Name; // no lower-case use: a casing matter for the verdict
+            }
+            if b.flags(e) & (format::LOWER_US | format::LOWER_GB) == 0 {
+                return Sense::Tool;
             }
             match b.forms(e).find(|f| f.source & format::SRC_TECH != 0) {
                 Some(term) if b.frequency(e) < TERM_OVER_WORD => Sense::Term(term.text.to_string()),

@@ -206,8 +206,8 @@ fn a_rare_real_word_the_context_rejects_is_a_word_choice() {
 
 #[test]
 fn a_guess_is_listed_but_not_applied() {
-    let text = "If you have tkinter available, try it.";
-    assert_eq!(flags(text), [("tkinter".to_string(), Kind::Spelling)]);
+    let text = "If you have qtile available, try it.";
+    assert_eq!(flags(text), [("qtile".to_string(), Kind::Spelling)]);
     assert_fixes(text, text);
 }
 
@@ -329,4 +329,24 @@ fn two_word_names_take_their_casing_as_one() {
 fn a_lower_case_i_is_raised_only_where_it_reads_as_the_pronoun() {
     assert_fixes("Then i think it works.", "Then I think it works.");
     assert_clean("Include the index i in the decorated tuple, then sort.");
+}
+
+#[test]
+fn pythons_own_names_are_known_with_their_casing() {
+    assert_fixes(
+        "Import tkinter and unicodedata, call urlopen, and catch typeerror or httperror.",
+        "Import tkinter and unicodedata, call urlopen, and catch TypeError or HTTPError.",
+    );
+}
+
+#[test]
+fn a_tool_known_in_lower_case_keeps_a_capital_unless_the_article_writes_it_lower() {
+    // A damaged article (stray capitals everywhere), where `Pylint's` is the tool's name but
+    // `Urlopen` is a stray capital on a function the article writes as `urlopen`.
+    let damaged = "The Cluster Was Slow Today. We Ran Pylint's Checks On The Code And Found Many Issues. \
+        Then the Tests Passed Again. Call urlopen first, then Urlopen Returns a Response. \
+        Use urlopen for Simple Requests. The Nodes Were Ready By Noon.";
+    let fixed = fixed(damaged);
+    assert!(fixed.contains("Pylint's"), "{fixed}");
+    assert!(fixed.contains("then urlopen returns"), "{fixed}");
 }
