@@ -704,6 +704,18 @@ fn raised(text: &str, span: Span, lists: &mut Lists) -> Suspect {
     Suspect::new(span, Kind::Casing, lists.one(capitalised(span.slice(text))))
 }
 
+/// True when the capital `A` at `span` stands between two words, each joined to it by one space
+/// (`Import A Function`): there it is the article, and its capital is judged like any word's.
+/// A single capital elsewhere is a label or notation (`A/B`, `[A-C]`, `A.`), never judged.
+#[must_use]
+pub fn is_article_a(text: &str, span: Span) -> bool {
+    let b = text.as_bytes();
+    let before = span.start.checked_sub(2).map(|i| (b[i], b[i + 1]));
+    let after = (b.get(span.end), b.get(span.end + 1));
+    matches!(before, Some((w, b' ')) if w.is_ascii_alphabetic())
+        && matches!(after, (Some(b' '), Some(w)) if w.is_ascii_alphabetic())
+}
+
 /// `word` with its first letter capitalised (`gateway` -> `Gateway`).
 #[must_use]
 pub fn capitalised(word: &str) -> String {

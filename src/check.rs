@@ -243,7 +243,10 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             } else {
                 case_of(word)
             };
-            if case != Case::Lower && word.len() > 1 && !casing::is_markup_name(text, t.span) {
+            if case != Case::Lower
+                && (word.len() > 1 || (word == "A" && casing::is_article_a(text, t.span)))
+                && !casing::is_markup_name(text, t.span)
+            {
                 let start = !single_space && casing::starts_sentence(text, gap_from, t.span.start);
                 capitals.extend(Capital::new(t.span, start, case));
             }

@@ -350,3 +350,12 @@ fn a_tool_known_in_lower_case_keeps_a_capital_unless_the_article_writes_it_lower
     assert!(fixed.contains("Pylint's"), "{fixed}");
     assert!(fixed.contains("then urlopen returns"), "{fixed}");
 }
+
+#[test]
+fn a_capital_a_between_words_is_the_article_and_a_label_is_left() {
+    let damaged = format!("{DAMAGED} You Have to Import A Function First. See Appendix B, and run A/B tests on [A-C].");
+    let fixed = fixed(&damaged);
+    assert!(fixed.contains("have to import a function first"), "{fixed}");
+    assert!(fixed.contains("A/B tests on [A-C]"), "{fixed}");
+    assert_clean("It ships as Plan A. Grade A, then A/B tests.");
+}
