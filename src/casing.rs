@@ -84,13 +84,24 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
 
 /// True when `gap` (between two words) ends a sentence inside a paragraph: the full stop is
 /// glued to the word before and a space follows (`end. next`; not `x . y`, `e.g. x` or a line
-/// break, after which text cut from a page often resumes mid-sentence).
+/// break, after which text cut from a page often resumes mid-sentence). A question or
+/// exclamation closed by a quote or bracket is quoted inside the sentence (`the "which paths
+/// are touched?" info`).
 #[must_use]
 pub fn ends_sentence(gap: &str) -> bool {
     let body = gap.trim_end_matches(' ');
+    let closed = |c: char| matches!(c, '"' | '”' | '’' | '\'' | ')');
     body.len() < gap.len()
         && body.starts_with(['.', '!', '?'])
-        && body.chars().all(|c| matches!(c, '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')'))
+        && body.chars().all(|c| matches!(c, '.' | '!' | '?') || closed(c))
+        && !(body.contains(['!', '?']) && body.ends_with(closed))
+}
+
+/// True when `gap` is a dash that sets off a definition (`` ``0`` -- The service ``): after
+/// code or a number, what follows starts afresh.
+#[must_use]
+pub fn is_dash(gap: &str) -> bool {
+    matches!(gap.trim_matches([' ', '\t']), "-" | "--" | "\u{2013}" | "\u{2014}") && gap.starts_with([' ', '\t'])
 }
 
 /// The line holding byte `at`.

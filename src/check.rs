@@ -21,6 +21,10 @@ use crate::suggest::{self, Suggestion};
 use crate::token::{TokenKind, tokenize};
 use std::sync::Arc;
 
+/// An unknown word written this often (four times) is the article's own term, even one slip from a common
+/// word (`maint` in release notes), unless the article writes that word as often (`teh` three
+/// times among a hundred `the`: a habit of the hand). Three typos of one word are still typos.
+const OWN_TERM: usize = 4;
 /// A word that is a "slip" from another is within this many edits of it.
 const SLIP_DISTANCE: usize = 1;
 /// A common word has at least this corpus count (about the 60,000th most common English word).
@@ -247,7 +251,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 && (word.len() > 1 || (word == "A" && casing::is_article_a(text, t.span)))
                 && !casing::is_markup_name(text, t.span)
             {
-                let start = !single_space && casing::starts_sentence(text, gap_from, t.span.start);
+                let start = !single_space
+                    && (casing::starts_sentence(text, gap_from, t.span.start)
+                        || (last.is_some_and(|l| !l.1) && casing::is_dash(&text[gap_from.unwrap_or(0)..t.span.start])));
                 capitals.extend(Capital::new(t.span, start, case));
             }
         } else if first.is_ascii_lowercase() {
@@ -361,6 +367,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     // Each distinct word is ranked, and judged a slip or not, once.
     let mut ranked: FastMap<&str, Vec<Suggestion>> = FastMap::default();
     let mut slips: FastMap<&str, bool> = FastMap::default();
+    let mut own_terms: FastMap<&str, bool> = FastMap::default();
     let mut shared: FastMap<&str, Fixes> = FastMap::default(); // each word's fixes, as shared
     let none = lists.of(&[]);
     let mut suspects = Vec::new();
@@ -395,6 +402,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     continue; // `'abcb'`: a string the text shows, not a word it uses
                 }
                 let stem = stem_of(word);
+                let n = counts.get(stem).copied().unwrap_or(0);
+                if n >= OWN_TERM
+                    && *own_terms.entry(stem).or_insert_with(|| {
+                        let first = fixes(&mut ranked, lexicon, stem, dialect).first();
+                        first.is_none_or(|f| whole_words(text, &f.text) < n)
+                    })
+                {
+                    continue; // `maint` fifty times: the article's own term, whatever it is near
+                }
                 let evidence = match case_of(word) {
                     Case::Mixed if !word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
                     Case::Upper if word.chars().count() <= ACRONYM_MAX => continue, // acronyms
@@ -944,6 +960,15 @@ const CONTEXT_CHOICES: usize = 5;
 
 /// The words joined to `span` by a single space on each side, if any (`the`, `of` around
 /// `[powers]`): the context bigrams are counted with.
+/// How often `word` stands in `text` as a whole word (not inside a longer one).
+fn whole_words(text: &str, word: &str) -> usize {
+    let b = text.as_bytes();
+    let edge = |i: Option<&u8>| i.is_none_or(|c| !c.is_ascii_alphanumeric() && *c < 0x80);
+    memchr::memmem::find_iter(b, word.as_bytes())
+        .filter(|&at| edge(at.checked_sub(1).and_then(|i| b.get(i))) && edge(b.get(at + word.len())))
+        .count()
+}
+
 /// True when a neighbour of the lower-case `i` at `span` makes it the pronoun (`then i
 /// think`): one of them is joined to `I` at least 100 million times in the bigram corpus. Code
 /// and mathematics write `i` between words that are not (`the index i in`).

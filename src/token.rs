@@ -17,7 +17,8 @@ pub enum TokenKind {
     Path,
     /// `42`, `3.14`, `1,000`.
     Number,
-    /// Code: `` `x` ``, fenced blocks, `--option`, `$VAR`, `a=b`.
+    /// Code: `` `x` ``, fenced blocks, `--option`, `$VAR`, `a=b`, a line typed at a prompt
+    /// (`$ make`, `>>> len(x)`).
     Code,
     /// `snake_case`, `dotted.name`, `file.txt`, `example.com`, `e.g.`, `urllib2`; also a word
     /// touching U+FFFD, whose real letters were lost when the text was read.
@@ -77,6 +78,13 @@ pub fn tokenize(text: &str, mut each: impl FnMut(Token)) {
                 continue;
             }
         }
+        if (c == b'$' || c == b'>')
+            && let Some(end) = prompt_end(b, i)
+        {
+            each(Token { span: Span::new(i, end), kind: TokenKind::Code });
+            i = end;
+            continue;
+        }
         if (c == b'`' || c == b'~')
             && let Some(end) = code_end(text, i)
         {
@@ -135,6 +143,20 @@ pub fn is_word_char(c: char) -> bool {
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
+}
+
+/// End of the line when a shell or Python prompt starts it at `i` (`$ aws configure`, `>>> x =
+/// 1`, after spaces or nothing): what is typed there is code, to the end of the line.
+fn prompt_end(b: &[u8], i: usize) -> Option<usize> {
+    let rest = &b[i..];
+    if !(rest.starts_with(b"$ ") || rest.starts_with(b">>> ")) {
+        return None;
+    }
+    let line_start = b[..i].iter().rposition(|&x| x == b'\n').map_or(0, |k| k + 1);
+    if !b[line_start..i].iter().all(|&x| x == b' ' || x == b'\t') {
+        return None;
+    }
+    Some(memchr::memchr(b'\n', rest).map_or(b.len(), |k| i + k))
 }
 
 /// End of a code span or fence starting at `i` (a backtick or tilde), if it is closed.
@@ -367,6 +389,13 @@ mod tests {
                 ("/usr/bin", TokenKind::Path),
             ]
         );
+    }
+
+    #[test]
+    fn a_line_typed_at_a_prompt_is_code() {
+        let t = "Run this:\n\n    $ aws configure set region\n>>> sorted(data)\nThen it costs $ 5 and > 3 >>> 2.";
+        assert_eq!(words_of(t), ["Run", "this", "Then", "it", "costs", "and"]);
+        assert_eq!(kinds("$ make all")[0], ("$ make all", TokenKind::Code));
     }
 
     #[test]

@@ -359,3 +359,20 @@ fn a_capital_a_between_words_is_the_article_and_a_label_is_left() {
     assert!(fixed.contains("A/B tests on [A-C]"), "{fixed}");
     assert_clean("It ships as Plan A. Grade A, then A/B tests.");
 }
+
+#[test]
+fn a_quoted_question_does_not_end_the_sentence_and_a_definition_starts_afresh() {
+    assert_clean("It now uses the \"which paths are touched by this commit?\" info stored in the graph.");
+    assert_clean("Return codes:\n\n* ``0`` -- The service responded.\n* ``1`` -- The command failed.\n");
+}
+
+#[test]
+fn a_word_the_article_writes_again_and_again_is_its_own_term_unless_it_writes_the_fix_as_often() {
+    let notes = "Fixes from the maint track. Merged to maint, then maint again. Later merged to maint. The main \
+        branch builds.";
+    assert_clean(notes);
+    assert_fixes(
+        "Feed teh cat and the dog, teh bird and the fish, teh end of the day, and teh rest of the week.",
+        "Feed the cat and the dog, the bird and the fish, the end of the day, and the rest of the week.",
+    );
+}
