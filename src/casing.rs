@@ -383,20 +383,28 @@ fn spelled_by(text: &str, words: &[Span], acronym: &str) -> Option<usize> {
 
 /// Acronyms spelled out beside themselves, in brackets: `Common Gateway Interface (CGI)` or
 /// `CGI (Common Gateway Interface)`, read without regard to case, since damage may have lowered
-/// a word of it (`CGI (Common gateway Interface)`). Returns the spans of the expansions, whose
-/// capitals are a name's, and the lower-case words of the expansions that also have capitals,
-/// which lost theirs (small words aside).
-fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>) {
-    let (mut spans, mut lowered) = (Vec::new(), Vec::new());
+/// a word of it (`CGI (Common gateway Interface)`) or the acronym itself (`Machine Learning
+/// (Ml)`). Returns the spans of the expansions, whose capitals are a name's; the lower-case
+/// words of the expansions that also have capitals, which lost theirs (small words aside); and
+/// the acronyms in brackets that lost their capitals.
+fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>, Vec<Span>) {
+    let (mut spans, mut lowered, mut shrunk) = (Vec::new(), Vec::new(), Vec::new());
     let bytes = text.as_bytes();
     // Each bracket beside an acronym the article writes: `(CGI)` or `CGI (`.
     let mut brackets: Vec<usize> = caps
         .iter()
-        .filter(|c| c.case != Case::Title)
         .filter_map(|c| {
             let span = c.span();
             let after = text[span.end..].trim_start_matches(' ');
-            if span.start > 0 && bytes[span.start - 1] == b'(' && after.starts_with(')') {
+            let inside = span.start > 0 && bytes[span.start - 1] == b'(' && after.starts_with(')');
+            if c.case == Case::Title {
+                // `(Ml)`: an acronym that lost its capitals, if its expansion comes before.
+                return (inside
+                    && (2..=5).contains(&span.len())
+                    && span.slice(text).bytes().all(|b| b.is_ascii_alphabetic()))
+                .then(|| span.start - 1);
+            }
+            if inside {
                 Some(span.start - 1)
             } else if after.starts_with('(') {
                 Some(text.len() - after.len())
@@ -415,6 +423,10 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>) {
             continue;
         };
         let inner = &text[open + 1..open + 1 + close];
+        let shrunk_inner =
+            acronym_inside && acronym_of(inner).is_none() && crate::lexicon::case_of(inner) == Case::Title;
+        let upper = shrunk_inner.then(|| inner.to_ascii_uppercase());
+        let inner = upper.as_deref().unwrap_or(inner);
         // At most twelve words before the bracket, on its line and in its clause.
         let line_start = text[..head_end].rfind(['\n', '.', ',', ';', ':', '(', ')', '"']).map_or(0, |i| i + 1);
         let head = &text[line_start..head_end];
@@ -426,6 +438,8 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>) {
                     (spelled_by(text, tail, &acronym) == Some(k)).then(|| tail.to_vec())
                 })
             })
+        } else if shrunk_inner {
+            None
         } else {
             // `CGI (Common Gateway Interface)`: the first words inside.
             let word = head.rsplit(' ').next().unwrap_or_default();
@@ -437,12 +451,17 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>) {
         let Some(words) = found else { continue };
         let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
         spans.push(Span::new(first.start, last.end));
+        if shrunk_inner {
+            // The acronym is a name too, so no rule lowers it; its suspect raises it.
+            spans.push(Span::new(open + 1, open + 1 + close));
+            shrunk.push(Span::new(open + 1, open + 1 + close));
+        }
         let capitalised = |w: &Span| w.slice(text).starts_with(char::is_uppercase);
         if words.iter().any(capitalised) {
             lowered.extend(words.iter().filter(|w| !capitalised(w) && !is_minor(w.slice(text))));
         }
     }
-    (spans, lowered)
+    (spans, lowered, shrunk)
 }
 
 /// True when the run stands beside a separator of a chain of labels, on a line with two or
@@ -526,6 +545,9 @@ pub struct Capitals {
     pub suspects: Vec<Suspect>,
     /// Names the article writes Capitalised inside sentences: lower-case key -> the spelling.
     pub names: FastMap<String, String>,
+    /// Acronyms in brackets after their expansion that lost their capitals (`Machine Learning
+    /// (Ml)`): they replace any other suspect of the word (`Llm` is no misspelling of `Lam`).
+    pub acronyms: Vec<Suspect>,
 }
 
 /// What the article shows of its own names, beyond how often it capitalises a word.
@@ -541,16 +563,17 @@ struct Evidence<'t> {
 }
 
 impl<'t> Evidence<'t> {
-    /// The evidence of `text`, and the lower-case words of its expansions that lost their capital.
-    fn of(text: &'t str, caps: &[Capital]) -> (Self, Vec<Span>) {
-        let (expanded, lowered) = expansions(text, caps);
+    /// The evidence of `text`, the lower-case words of its expansions that lost their capital,
+    /// and the acronyms in brackets that lost theirs.
+    fn of(text: &'t str, caps: &[Capital]) -> (Self, Vec<Span>, Vec<Span>) {
+        let (expanded, lowered, shrunk) = expansions(text, caps);
         let evidence = Self {
             acronyms: acronyms_in(text, caps),
             classes: class_names(text, caps),
             keywords: keyword_names(text, caps),
             expanded,
         };
-        (evidence, lowered)
+        (evidence, lowered, shrunk)
     }
 
     /// True for a word the article shows to be a class name or a language's constant.
@@ -580,7 +603,7 @@ pub fn capitals(
     usage: &FastMap<String, Usage>,
     lists: &mut Lists,
 ) -> Capitals {
-    let mut out = Capitals { suspects: Vec::new(), names: FastMap::default() };
+    let mut out = Capitals { suspects: Vec::new(), names: FastMap::default(), acronyms: Vec::new() };
     let mut key = String::new();
     let mut line = Line::default();
     let mut known: FastMap<&str, u8> = FastMap::default(); // word -> sense code
@@ -590,7 +613,7 @@ pub fn capitals(
     let mut runs: Vec<(usize, usize)> = Vec::new();
     // One byte per capital (see `code`): a damaged 10 MB article has half a million capitals.
     let mut senses: Vec<u8> = vec![UNKNOWN; caps.len()];
-    let (evidence, lowered) = Evidence::of(text, caps);
+    let (evidence, lowered, shrunk) = Evidence::of(text, caps);
     let mut i = 0;
     while i < caps.len() {
         let mut j = i + 1;
@@ -680,6 +703,10 @@ pub fn capitals(
         out.suspects = stray(false).into_iter().filter(|&k| senses[k] == TERM).map(suspect).collect();
     }
     out.suspects.extend(lowered.into_iter().map(|span| raised(text, span, lists)));
+    out.acronyms = shrunk
+        .into_iter()
+        .map(|span| Suspect::new(span, Kind::Casing, lists.one(span.slice(text).to_uppercase())))
+        .collect();
     out
 }
 

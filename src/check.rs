@@ -574,8 +574,13 @@ fn context_casing(
         }
     }
     let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, lists);
+    if !found.acronyms.is_empty() {
+        let acronyms: FastSet<usize> = found.acronyms.iter().map(|s| s.span.start).collect();
+        suspects.retain(|s| !acronyms.contains(&s.span.start));
+    }
     let taken = Starts::of(suspects);
     suspects.extend(found.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
+    suspects.extend(found.acronyms);
     // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
     let mut raised: FastMap<Span, Fixes> = FastMap::default();
     for (key, form) in &found.names {

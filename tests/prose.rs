@@ -376,3 +376,12 @@ fn a_word_the_article_writes_again_and_again_is_its_own_term_unless_it_writes_th
         "Feed the cat and the dog, the bird and the fish, the end of the day, and the rest of the week.",
     );
 }
+
+#[test]
+fn an_acronym_in_brackets_after_its_expansion_gets_its_capitals_back() {
+    let damaged = format!("{DAMAGED} We Run Machine Learning (Ml) and Large Language Models (Llm) Workloads.");
+    let fixed = fixed(&damaged);
+    assert!(fixed.contains("We run Machine Learning (ML) and Large Language Models (LLM) workloads."), "{fixed}");
+    // A bracketed word the words before it do not spell is left to the other rules.
+    assert_clean("It is written in Go (Go is a language).");
+}
