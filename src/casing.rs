@@ -423,8 +423,11 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>, Vec<Span>)
             continue;
         };
         let inner = &text[open + 1..open + 1 + close];
-        let shrunk_inner =
-            acronym_inside && acronym_of(inner).is_none() && crate::lexicon::case_of(inner) == Case::Title;
+        // `(Ml)`: one short word, Capitalised, standing for the words before the bracket.
+        let shrunk_inner = (2..=5).contains(&inner.len())
+            && inner.bytes().all(|b| b.is_ascii_alphabetic())
+            && acronym_of(inner).is_none()
+            && crate::lexicon::case_of(inner) == Case::Title;
         let upper = shrunk_inner.then(|| inner.to_ascii_uppercase());
         let inner = upper.as_deref().unwrap_or(inner);
         // At most twelve words before the bracket, on its line and in its clause.

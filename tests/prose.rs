@@ -385,3 +385,11 @@ fn an_acronym_in_brackets_after_its_expansion_gets_its_capitals_back() {
     // A bracketed word the words before it do not spell is left to the other rules.
     assert_clean("It is written in Go (Go is a language).");
 }
+
+#[test]
+fn an_expansion_inside_brackets_still_protects_its_capitals() {
+    for inside in ["Common gateway Interface", "Common Gateway Interface"] {
+        let fixed = fixed(&format!("{DAMAGED} It Speaks CGI ({inside}) Today."));
+        assert!(fixed.contains("It speaks CGI (Common Gateway Interface) today."), "{fixed}");
+    }
+}
