@@ -367,7 +367,14 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     // Each distinct word is ranked, and judged a slip or not, once.
     let mut ranked: FastMap<&str, Vec<Suggestion>> = FastMap::default();
     let mut slips: FastMap<&str, bool> = FastMap::default();
-    let mut own_terms: FastMap<&str, bool> = FastMap::default();
+    // Only a slip can be a typo once the article repeats it; a word far from any is left anyway.
+    let own_terms = own_terms(&counts, &lower, text, |stem| {
+        if !suggest::has_near(lexicon, stem, COMMON) {
+            return None;
+        }
+        let ranked_here = fixes(&mut ranked, lexicon, stem, dialect);
+        if is_slip(ranked_here) { ranked_here.first().map(|f| f.text.clone()) } else { None }
+    });
     let mut shared: FastMap<&str, Fixes> = FastMap::default(); // each word's fixes, as shared
     let none = lists.of(&[]);
     let mut suspects = Vec::new();
@@ -402,13 +409,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     continue; // `'abcb'`: a string the text shows, not a word it uses
                 }
                 let stem = stem_of(word);
-                let n = counts.get(stem).copied().unwrap_or(0);
-                if n >= OWN_TERM
-                    && *own_terms.entry(stem).or_insert_with(|| {
-                        let first = fixes(&mut ranked, lexicon, stem, dialect).first();
-                        first.is_none_or(|f| whole_words(text, &f.text) < n)
-                    })
-                {
+                if own_terms.contains(stem) {
                     continue; // `maint` fifty times: the article's own term, whatever it is near
                 }
                 let evidence = match case_of(word) {
@@ -541,18 +542,8 @@ fn context_casing(
     }
     if !keys.is_empty() {
         let watch = Watch::of(&keys);
-        // A word is looked up only if some watched word has its length and its first letter.
-        let mut lengths = 0u64;
-        let mut firsts = 0u32;
-        for k in &keys {
-            lengths |= 1 << k.len().min(63);
-            firsts |= 1 << (k.as_bytes()[0] & 31);
-        }
-        let b = text.as_bytes();
         lower.each(|span| {
-            let first = b[span.start];
-            if lengths & (1 << span.len().min(63)) != 0
-                && firsts & (1 << (first & 31)) != 0
+            if watch.may_hold(text, span)
                 && let Some(i) = watch.get(text, span)
             {
                 let entry = &mut seen[i];
@@ -748,18 +739,22 @@ impl LowerWords {
 /// The few words whose lower-case uses the casing pass counts, found by the same 16-byte images
 /// as [`KnownCache`] in a small open-addressed table: one multiply and a compare per word of
 /// the text, where a string-keyed map hashed and compared bytes for most of them.
-#[derive(Default)]
 struct Watch {
     slots: Vec<(u128, usize)>, // image (0: empty) and index
     long: FastMap<String, usize>,
     bits: u32,
+    /// One bit per (first two bytes, length) of the words, hashed into 4,096: most other words
+    /// miss it and are never looked up.
+    filter: Box<[u64; 64]>,
 }
 
 impl Watch {
     fn of(keys: &[String]) -> Self {
         let bits = (keys.len() * 4).next_power_of_two().trailing_zeros().max(4);
-        let mut w = Self { slots: vec![(0, 0); 1 << bits], long: FastMap::default(), bits };
+        let mut w = Self { slots: vec![(0, 0); 1 << bits], long: FastMap::default(), bits, filter: Box::new([0; 64]) };
         for (i, k) in keys.iter().enumerate() {
+            let f = Self::filter_bit(k.as_bytes(), Span::new(0, k.len()));
+            w.filter[f >> 6] |= 1 << (f & 63);
             match KnownCache::image(k.as_bytes(), Span::new(0, k.len())) {
                 Some(img) => {
                     let mut at = w.slot(img);
@@ -780,6 +775,20 @@ impl Watch {
     fn slot(&self, img: u128) -> usize {
         let folded = (img as u64) ^ ((img >> 64) as u64).rotate_left(29);
         (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
+    }
+
+    #[inline]
+    fn filter_bit(text: &[u8], span: Span) -> usize {
+        let b = |i: usize| usize::from(if i < span.end { text[i] } else { 0 });
+        (b(span.start) * 961 + b(span.start + 1) * 31 + span.len()).wrapping_mul(0x9e37) >> 4 & 4095
+    }
+
+    /// A cheap first test: some watched word may be the word at `span` (most words fail it, and
+    /// are not looked up).
+    #[inline]
+    fn may_hold(&self, text: &str, span: Span) -> bool {
+        let f = Self::filter_bit(text.as_bytes(), span);
+        self.filter[f >> 6] & (1 << (f & 63)) != 0
     }
 
     #[inline]
@@ -965,13 +974,39 @@ const CONTEXT_CHOICES: usize = 5;
 
 /// The words joined to `span` by a single space on each side, if any (`the`, `of` around
 /// `[powers]`): the context bigrams are counted with.
-/// How often `word` stands in `text` as a whole word (not inside a longer one).
-fn whole_words(text: &str, word: &str) -> usize {
-    let b = text.as_bytes();
-    let edge = |i: Option<&u8>| i.is_none_or(|c| !c.is_ascii_alphanumeric() && *c < 0x80);
-    memchr::memmem::find_iter(b, word.as_bytes())
-        .filter(|&at| edge(at.checked_sub(1).and_then(|i| b.get(i))) && edge(b.get(at + word.len())))
-        .count()
+/// The unknown words (by stem) written [`OWN_TERM`] times or more whose first fix (`first_fix`;
+/// none for a word that is no slip) the article writes less often: its own terms. The fixes are counted in one pass over the
+/// words in lower case.
+fn own_terms<'t>(
+    counts: &FastMap<&'t str, usize>,
+    lower: &LowerWords,
+    text: &str,
+    mut first_fix: impl FnMut(&'t str) -> Option<String>,
+) -> FastSet<&'t str> {
+    let mut often: Vec<(&str, usize)> = counts.iter().filter(|&(_, &n)| n >= OWN_TERM).map(|(&w, &n)| (w, n)).collect();
+    if often.is_empty() {
+        return FastSet::default();
+    }
+    often.sort_unstable(); // the same order, and so the same ranking work, on every run
+    let fixes: Vec<String> = often.iter().map(|&(w, _)| first_fix(w).unwrap_or_default()).collect();
+    // Several words may share a fix: each distinct fix is counted once.
+    let mut distinct: Vec<String> = fixes.iter().filter(|f| !f.is_empty()).cloned().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.is_empty() {
+        return often.into_iter().map(|(w, _)| w).collect(); // no slips: nothing to count
+    }
+    let watch = Watch::of(&distinct);
+    let mut seen = vec![0usize; distinct.len()];
+    lower.each(|span| {
+        if watch.may_hold(text, span)
+            && let Some(i) = watch.get(text, span)
+        {
+            seen[i] += 1;
+        }
+    });
+    let used = |fix: &str| distinct.binary_search_by(|d| d.as_str().cmp(fix)).map_or(0, |i| seen[i]);
+    often.iter().zip(&fixes).filter(|&(&(_, n), fix)| fix.is_empty() || used(fix) < n).map(|(&(w, _), _)| w).collect()
 }
 
 /// True when a neighbour of the lower-case `i` at `span` makes it the pronoun (`then i
