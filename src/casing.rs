@@ -399,10 +399,7 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>, Vec<Span>)
             let inside = span.start > 0 && bytes[span.start - 1] == b'(' && after.starts_with(')');
             if c.case == Case::Title {
                 // `(Ml)`: an acronym that lost its capitals, if its expansion comes before.
-                return (inside
-                    && (2..=5).contains(&span.len())
-                    && span.slice(text).bytes().all(|b| b.is_ascii_alphabetic()))
-                .then(|| span.start - 1);
+                return (inside && is_shrunk_acronym(span.slice(text))).then(|| span.start - 1);
             }
             if inside {
                 Some(span.start - 1)
@@ -423,11 +420,7 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>, Vec<Span>)
             continue;
         };
         let inner = &text[open + 1..open + 1 + close];
-        // `(Ml)`: one short word, Capitalised, standing for the words before the bracket.
-        let shrunk_inner = (2..=5).contains(&inner.len())
-            && inner.bytes().all(|b| b.is_ascii_alphabetic())
-            && acronym_of(inner).is_none()
-            && crate::lexicon::case_of(inner) == Case::Title;
+        let shrunk_inner = is_shrunk_acronym(inner);
         let upper = shrunk_inner.then(|| inner.to_ascii_uppercase());
         let inner = upper.as_deref().unwrap_or(inner);
         // At most twelve words before the bracket, on its line and in its clause.
@@ -465,6 +458,14 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>, Vec<Span>)
         }
     }
     (spans, lowered, shrunk)
+}
+
+/// True for what may be an acronym that lost its capitals, inside brackets: one short word,
+/// Capitalised (`Ml`, `Llm`).
+fn is_shrunk_acronym(word: &str) -> bool {
+    (2..=5).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && crate::lexicon::case_of(word) == Case::Title
 }
 
 /// True when the run stands beside a separator of a chain of labels, on a line with two or

@@ -21,9 +21,9 @@ use crate::suggest::{self, Suggestion};
 use crate::token::{TokenKind, tokenize};
 use std::sync::Arc;
 
-/// An unknown word written this often (four times) is the article's own term, even one slip from a common
-/// word (`maint` in release notes), unless the article writes that word as often (`teh` three
-/// times among a hundred `the`: a habit of the hand). Three typos of one word are still typos.
+/// An unknown word written this often is the article's own term, even one slip from a common
+/// word (`maint` in release notes), unless the article writes that word as often (`teh` among
+/// a hundred `the`: a habit of the hand). Three typos of one word are still typos.
 const OWN_TERM: usize = 4;
 /// A word that is a "slip" from another is within this many edits of it.
 const SLIP_DISTANCE: usize = 1;
@@ -510,7 +510,7 @@ fn context_casing(
     let Found { words, named, capitals, lower_starts, lower } = found;
     let misspelled: FastSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
     // How the article writes each word it Capitalises inside a sentence, and where it writes
-    // that word in lower case: one more pass, over the words only.
+    // that word in lower case.
     let mut usage: FastMap<String, Usage> = FastMap::default();
     let mut forms: FastMap<String, &str> = FastMap::default();
     let mut key = String::new();
@@ -523,9 +523,11 @@ fn context_casing(
             forms.insert(k.to_string(), c.span().slice(text));
         }
     }
-    // Only two kinds of word need their lower-case uses counted: one the article capitalises
-    // often enough to be its own name, and one that may be a name (and so be raised where it is
-    // written in lower case). Usually few; then one more pass over the words counts them.
+    // Only three kinds of word need their lower-case uses counted: one the article capitalises
+    // often enough to be its own name; one that may be a name (and so be raised where it is
+    // written in lower case); and a tool the lists know in lower case (`Urlopen` is a stray
+    // capital where the article writes `urlopen` more). Usually few; the first pass's list of
+    // lower-case words counts them.
     let mut keys: Vec<String> = Vec::new();
     let mut seen: Vec<(usize, bool, Vec<Span>)> = Vec::new(); // lower-case uses, may be a name, where
     for (k, u) in &usage {
@@ -635,8 +637,14 @@ impl KnownCache {
 
     #[inline]
     fn slot(img: u128) -> usize {
+        Self::slot_of(img, Self::BITS)
+    }
+
+    /// The slot of an image in a table of `2^bits` slots: the halves folded, one multiply.
+    #[inline]
+    fn slot_of(img: u128, bits: u32) -> usize {
         let folded = (img as u64) ^ ((img >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - Self::BITS)) as usize
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
     /// A flag in the length byte of a slot (lengths fit in four bits): the word is rare.
@@ -773,8 +781,7 @@ impl Watch {
 
     #[inline]
     fn slot(&self, img: u128) -> usize {
-        let folded = (img as u64) ^ ((img >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as usize
+        KnownCache::slot_of(img, self.bits)
     }
 
     #[inline]
@@ -972,11 +979,9 @@ fn word_choices(
 /// How many of a misspelling's fixes context may choose among.
 const CONTEXT_CHOICES: usize = 5;
 
-/// The words joined to `span` by a single space on each side, if any (`the`, `of` around
-/// `[powers]`): the context bigrams are counted with.
-/// The unknown words (by stem) written [`OWN_TERM`] times or more whose first fix (`first_fix`;
-/// none for a word that is no slip) the article writes less often: its own terms. The fixes are counted in one pass over the
-/// words in lower case.
+/// The unknown words (by stem) written [`OWN_TERM`] times or more whose first fix
+/// (`first_fix`; none for a word that is no slip) the article writes less often: its own terms.
+/// The fixes are counted in one pass over the words in lower case.
 fn own_terms<'t>(
     counts: &FastMap<&'t str, usize>,
     lower: &LowerWords,
@@ -984,29 +989,30 @@ fn own_terms<'t>(
     mut first_fix: impl FnMut(&'t str) -> Option<String>,
 ) -> FastSet<&'t str> {
     let mut often: Vec<(&str, usize)> = counts.iter().filter(|&(_, &n)| n >= OWN_TERM).map(|(&w, &n)| (w, n)).collect();
-    if often.is_empty() {
-        return FastSet::default();
-    }
     often.sort_unstable(); // the same order, and so the same ranking work, on every run
-    let fixes: Vec<String> = often.iter().map(|&(w, _)| first_fix(w).unwrap_or_default()).collect();
+    let fixes: Vec<Option<String>> = often.iter().map(|&(w, _)| first_fix(w)).collect();
     // Several words may share a fix: each distinct fix is counted once.
-    let mut distinct: Vec<String> = fixes.iter().filter(|f| !f.is_empty()).cloned().collect();
+    let mut distinct: Vec<String> = fixes.iter().flatten().cloned().collect();
     distinct.sort_unstable();
     distinct.dedup();
-    if distinct.is_empty() {
-        return often.into_iter().map(|(w, _)| w).collect(); // no slips: nothing to count
-    }
-    let watch = Watch::of(&distinct);
     let mut seen = vec![0usize; distinct.len()];
-    lower.each(|span| {
-        if watch.may_hold(text, span)
-            && let Some(i) = watch.get(text, span)
-        {
-            seen[i] += 1;
-        }
-    });
+    if !distinct.is_empty() {
+        let watch = Watch::of(&distinct);
+        lower.each(|span| {
+            if watch.may_hold(text, span)
+                && let Some(i) = watch.get(text, span)
+            {
+                seen[i] += 1;
+            }
+        });
+    }
     let used = |fix: &str| distinct.binary_search_by(|d| d.as_str().cmp(fix)).map_or(0, |i| seen[i]);
-    often.iter().zip(&fixes).filter(|&(&(_, n), fix)| fix.is_empty() || used(fix) < n).map(|(&(w, _), _)| w).collect()
+    often
+        .iter()
+        .zip(&fixes)
+        .filter(|&(&(_, n), fix)| fix.as_deref().is_none_or(|f| used(f) < n))
+        .map(|(&(w, _), _)| w)
+        .collect()
 }
 
 /// True when a neighbour of the lower-case `i` at `span` makes it the pronoun (`then i
@@ -1018,6 +1024,8 @@ fn reads_as_pronoun(text: &str, span: Span) -> bool {
     prev.is_some_and(|w| bigram(w, "i") >= PRONOUN) || next.is_some_and(|w| bigram("i", w) >= PRONOUN)
 }
 
+/// The words joined to `span` by a single space on each side, if any (`the`, `of` around
+/// `[powers]`): the context bigrams are counted with.
 pub(crate) fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
     let is_letter = |c: char| c.is_alphabetic() || c == '\'';
     let prev = text[..span.start].strip_suffix(' ').map(|b| &b[b.trim_end_matches(is_letter).len()..]);
