@@ -229,7 +229,7 @@ fn read_document(path: &Path, input: &mut dyn Read, lossy: bool) -> crate::error
             .read_to_end(&mut bytes)
             .map_err(|source| crate::error::Error::Io { path: "<stdin>".into(), source })?;
         if bytes.len() as u64 > limit {
-            return Err(crate::error::Error::TooLarge { path: "<stdin>".into(), size: bytes.len() as u64 });
+            return Err(crate::error::Error::TooLarge { path: "<stdin>".into(), size: bytes.len() as u64, limit });
         }
         if lossy { Document::from_bytes_lossy("<stdin>", bytes) } else { Document::from_bytes("<stdin>", bytes) }
     } else if lossy {
@@ -411,8 +411,7 @@ fn run_dict(action: DictAction, io: &mut Io<'_>) -> anyhow::Result<u8> {
             writeln!(io.out, "removed {word} from {}", path.display())?;
         }
         DictAction::Import { file } => {
-            let text = std::fs::read_to_string(&file)
-                .map_err(|source| crate::error::Error::Io { path: file.clone(), source })?;
+            let text = crate::input::read_text(&file, crate::input::MAX_WORD_LIST)?;
             let words = crate::lexicon::parse_word_list(&file, &text)?;
             let n = personal::add(&path, &words)?;
             writeln!(
@@ -550,9 +549,10 @@ fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, 
     if in_place {
         if !edits.is_empty() {
             if settings.config.backup {
-                save::write_atomic(&save::backup_path(file), doc.text().as_bytes())?;
+                let kept = save::keep_backup(file, doc.text().as_bytes())?;
+                writeln!(io.err, "galley: {}: the original is in {}", file.display(), kept.display())?;
             }
-            save::write_atomic(file, fixed.as_bytes())?;
+            save::save_over(file, fixed.as_bytes())?;
         }
         return Ok(status);
     }
@@ -560,7 +560,7 @@ fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, 
     match output {
         None => io.out.write_all(text.as_bytes())?,
         Some(p) if p == Path::new("-") => io.out.write_all(text.as_bytes())?,
-        Some(p) => save::write_atomic(p, text.as_bytes())?,
+        Some(p) => save::write_new(p, text.as_bytes())?,
     }
     Ok(status)
 }

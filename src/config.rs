@@ -124,10 +124,9 @@ pub struct Loaded {
 
 /// Reads the config at `path`; a missing file gives the defaults.
 pub fn load(path: &Path) -> Result<Loaded> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(path, &text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Loaded::default()),
-        Err(source) => Err(Error::Io { path: path.to_path_buf(), source }),
+    match crate::input::read_text_if_there(path, crate::input::MAX_CONFIG)? {
+        Some(text) => parse(path, &text),
+        None => Ok(Loaded::default()),
     }
 }
 

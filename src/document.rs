@@ -157,22 +157,7 @@ impl Document {
 
 /// The bytes of a file, refused from its size first when it is too large.
 fn read(path: &Path) -> Result<Vec<u8>> {
-    if path.is_dir() {
-        return Err(Error::Directory { path: path.to_path_buf() });
-    }
-    let io = |source| Error::Io { path: path.to_path_buf(), source };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_BYTES {
-        return Err(Error::TooLarge { path: path.to_path_buf(), size });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // `take`: a file that grows while it is read stops at the limit too.
-    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_BYTES + 1), &mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(Error::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64 });
-    }
-    Ok(bytes)
+    crate::input::read_bytes(path, MAX_BYTES)
 }
 
 /// NUL bytes mean binary content, which no option reads as an article.

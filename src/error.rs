@@ -36,13 +36,21 @@ pub enum Error {
         /// Offset of the first NUL byte.
         offset: usize,
     },
-    /// The file is larger than an article can be.
-    #[error("{}: {} MB is too large (galley reads articles of up to {} MB)", path.display(), size / 1_000_000, crate::document::MAX_BYTES / 1_000_000)]
+    /// The file is larger than galley reads for its purpose.
+    #[error("{}: {} is too large (galley reads up to {} of it)", path.display(), human(*size), human(*limit))]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size in bytes.
+        /// Its size in bytes (or as far as it was read).
         size: u64,
+        /// The most galley reads of such a file.
+        limit: u64,
+    },
+    /// The path names a FIFO, a device or a socket, not a file.
+    #[error("{}: not a regular file", path.display())]
+    NotRegular {
+        /// The path.
+        path: PathBuf,
     },
     /// A file the user wrote has a bad line: a word list, a personal dictionary, the config.
     #[error("{}:{line}: {message}", path.display())]
@@ -80,6 +88,15 @@ pub enum Error {
         /// Where the step expected its text.
         at: usize,
     },
+}
+
+/// A size for a message: bytes, kB or MB.
+fn human(n: u64) -> String {
+    match n {
+        0..1_000 => format!("{n} bytes"),
+        1_000..1_000_000 => format!("{} kB", n / 1_000),
+        _ => format!("{} MB", n / 1_000_000),
+    }
 }
 
 /// Result with the library's [`Error`].

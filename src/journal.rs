@@ -101,7 +101,7 @@ impl Journal {
     /// Keeps the starting text beside the journal before the file is first overwritten.
     pub fn before_save(&mut self, base: &str) -> Result<()> {
         if !self.base_kept {
-            crate::save::write_atomic(&self.base, base.as_bytes())?;
+            crate::save::write_private(&self.base, base.as_bytes())?;
             self.base_kept = true;
         }
         Ok(())
@@ -140,7 +140,7 @@ pub fn find(dir: &Path, article: &Path, on_disk: &str) -> Result<Option<Recovery
         return Err(stale("no header"));
     };
     let base = if base_path.exists() {
-        std::fs::read_to_string(&base_path).map_err(|source| Error::Io { path: base_path.clone(), source })?
+        crate::input::read_text(&base_path, crate::document::MAX_BYTES)?
     } else {
         on_disk.to_string()
     };

@@ -516,7 +516,7 @@ impl Lexicon {
 
     /// Reads and adds a word list file.
     pub fn load_word_list(&mut self, path: &Path) -> Result<usize> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let text = crate::input::read_text(path, crate::input::MAX_WORD_LIST)?;
         self.add_word_list(path, &text)
     }
 

@@ -35,6 +35,7 @@ pub mod document;
 pub mod edit;
 pub mod error;
 mod fasthash;
+pub mod input;
 pub mod journal;
 pub mod lexicon;
 pub mod personal;

@@ -8,11 +8,8 @@ use std::path::Path;
 
 /// The words of the dictionary at `path`, in file order (none if it does not exist yet).
 pub fn list(path: &Path) -> Result<Vec<String>> {
-    match std::fs::read_to_string(path) {
-        Ok(t) => Ok(t.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(source) => Err(Error::Io { path: path.to_path_buf(), source }),
-    }
+    let text = crate::input::read_text_if_there(path, crate::input::MAX_WORD_LIST)?.unwrap_or_default();
+    Ok(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
 }
 
 /// Adds `words` (those not there yet); returns how many were new.
@@ -53,5 +50,5 @@ fn write(path: &Path, words: &[String]) -> Result<()> {
     if !text.is_empty() {
         text.push('\n');
     }
-    crate::save::write_atomic(path, text.as_bytes())
+    crate::save::save_over(path, text.as_bytes())
 }

@@ -8,7 +8,7 @@
 //! changed since, the reading place is clamped to the text and a single ignore is found again
 //! near where it was.
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::journal::{canonical, key_of};
 use crate::review::Ignores;
 use serde::{Deserialize, Serialize};
@@ -34,7 +34,7 @@ fn file_of(dir: &Path, canonical: &Path) -> PathBuf {
 /// The remembered place of `article`, if there is a readable one.
 #[must_use]
 pub fn load(dir: &Path, article: &Path) -> Option<Place> {
-    let text = std::fs::read_to_string(file_of(dir, &canonical(article))).ok()?;
+    let text = crate::input::read_text(&file_of(dir, &canonical(article)), crate::input::MAX_STATE).ok()?;
     serde_json::from_str(&text).ok()
 }
 
@@ -42,13 +42,10 @@ pub fn load(dir: &Path, article: &Path) -> Option<Place> {
 pub fn store(dir: &Path, article: &Path, place: &Place) -> Result<()> {
     let canonical = canonical(article);
     let file = file_of(dir, &canonical);
-    if let Some(parent) = file.parent() {
-        std::fs::create_dir_all(parent).map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
-    }
     let place = Place { path: canonical, ..place.clone() };
     let mut bytes = serde_json::to_vec_pretty(&place).unwrap_or_default();
     bytes.push(b'\n');
-    crate::save::write_atomic(&file, &bytes)
+    crate::save::write_private(&file, &bytes)
 }
 
 #[cfg(test)]

@@ -691,30 +691,37 @@ impl Review {
         }
     }
 
-    /// Saves the text to `path` atomically. The first save to the file the article came from
-    /// keeps the loaded bytes as `FILE.bak` first, when `backup` is on.
+    /// Saves the text to `path` atomically; returns where the backup went, if one was made.
+    /// The first save to the file the article came from keeps the loaded bytes as a backup
+    /// first, when `backup` is on ([`save::keep_backup`]: `FILE.bak`, or a numbered one when
+    /// that holds other bytes). Any other path is a new name ([`save::write_new`]): a link
+    /// there is replaced, never written through.
     ///
     /// Refuses ([`Error::ChangedOnDisk`]) to overwrite its own file if something else changed
     /// it since it was opened or last saved, and ([`Error::Lossy`]) to overwrite a file read with
     /// replacement characters.
-    pub fn save(&mut self, path: &Path, backup: bool) -> Result<()> {
+    pub fn save(&mut self, path: &Path, backup: bool) -> Result<Option<PathBuf>> {
         self.may_write(path)?;
-        if path == self.name
-            && let Ok(now) = std::fs::read(path)
+        let own = path == self.name;
+        if own
+            && let Ok(now) = crate::input::read_bytes(path, crate::document::MAX_BYTES)
             && crate::lexicon::format::hash(&now) != self.on_disk
         {
             return Err(Error::ChangedOnDisk { path: path.to_path_buf() });
         }
-        if backup && !self.backed_up && path == self.name {
-            save::write_atomic(&save::backup_path(path), self.original.as_bytes())?;
+        let mut kept = None;
+        if backup && !self.backed_up && own {
+            kept = Some(save::keep_backup(path, self.original.as_bytes())?);
             self.backed_up = true;
         }
-        save::write_atomic(path, self.text.as_bytes())?;
-        if path == self.name {
+        if own {
+            save::save_over(path, self.text.as_bytes())?;
             self.saved = self.text_id();
             self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
+        } else {
+            save::write_new(path, self.text.as_bytes())?;
         }
-        Ok(())
+        Ok(kept)
     }
 
     /// The unified diff from the loaded text to the current one.

@@ -28,6 +28,8 @@ impl Env {
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", &data)
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("XDG_STATE_HOME", self.dir.path().join("state"))
+            .env("XDG_CACHE_HOME", self.dir.path().join("cache"))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -422,7 +424,7 @@ fn an_enormous_file_is_refused_at_once_and_an_empty_one_has_nothing_to_check() {
     let o = env.run(&["check", "big.txt"], b"");
     assert!(started.elapsed() < std::time::Duration::from_secs(1));
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o), "galley: big.txt: 200 MB is too large (galley reads articles of up to 64 MB)\n");
+    assert_eq!(stderr(&o), "galley: big.txt: 200 MB is too large (galley reads up to 64 MB of it)\n");
     let o = env.run(&["big.txt"], b"");
     assert_eq!(o.status.code(), Some(2), "the reader refuses it too");
     env.file("empty.txt", b"");
@@ -449,4 +451,91 @@ fn dict_adds_lists_removes_and_imports_and_check_obeys_it() {
     let o = env.run(&["dict", "import", "bad.txt"], b"");
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).starts_with("galley: bad.txt:2: "), "{}", stderr(&o));
+}
+
+#[test]
+fn fix_in_place_never_writes_through_a_planted_backup_link() {
+    let env = Env::new();
+    let mine = env.file("mine.txt", b"my own work\n");
+    let art = env.file("art.txt", b"A clustr.\n");
+    std::os::unix::fs::symlink(&mine, env.dir.path().join("art.txt.bak")).expect("plant");
+    let o = env.run(&["fix", "--in-place", "art.txt"], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&mine).expect("mine"), b"my own work\n", "the link's target is untouched");
+    assert_eq!(std::fs::read(&art).expect("art"), b"A cluster.\n");
+    assert_eq!(std::fs::read(env.dir.path().join("art.txt.bak.1")).expect("backup"), b"A clustr.\n");
+    assert_eq!(stderr(&o), "galley: art.txt: the original is in art.txt.bak.1\n");
+}
+
+#[test]
+fn output_and_its_link_a_new_file_replaces_the_link_and_follows_the_umask() {
+    use std::os::unix::fs::MetadataExt;
+    let env = Env::new();
+    let mine = env.file("mine.txt", b"my own work\n");
+    env.file("art.txt", b"A clustr.\n");
+    let out = env.dir.path().join("out.txt");
+    std::os::unix::fs::symlink(&mine, &out).expect("plant");
+    let o = env.run(&["fix", "art.txt", "-o", "out.txt"], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&mine).expect("mine"), b"my own work\n");
+    assert!(!out.is_symlink(), "the link was replaced by a new file");
+    assert_eq!(std::fs::read(&out).expect("out"), b"A cluster.\n");
+    // A file created here by the test itself shows what the umask gives.
+    let probe = env.file("probe.txt", b"");
+    let mode = |p: &Path| std::fs::metadata(p).expect("meta").mode() & 0o777;
+    assert_eq!(mode(&out), mode(&probe), "not 0600: the user's umask decides");
+}
+
+#[test]
+fn a_second_fix_in_place_keeps_the_pristine_original() {
+    let env = Env::new();
+    let art = env.file("art.txt", b"A clustr and teh end.\n");
+    assert_eq!(env.run(&["fix", "--in-place", "art.txt"], b"").status.code(), Some(1));
+    // The reader of the result puts a new slip in, and fixes again.
+    std::fs::write(&art, b"A cluster and the end of kuberanetes.\n").expect("edit");
+    let o = env.run(&["fix", "--in-place", "art.txt"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(env.dir.path().join("art.txt.bak")).expect("bak"), b"A clustr and teh end.\n");
+    assert_eq!(
+        std::fs::read(env.dir.path().join("art.txt.bak.1")).expect("bak.1"),
+        b"A cluster and the end of kuberanetes.\n"
+    );
+    assert!(stderr(&o).contains("art.txt.bak.1"), "{}", stderr(&o));
+}
+
+#[test]
+fn fifos_devices_and_huge_files_are_refused_wherever_galley_reads() {
+    let env = Env::new();
+    let fifo = env.dir.path().join("fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    env.file("a.txt", b"A clustr.\n");
+    let started = std::time::Instant::now();
+    for args in [
+        vec!["check", "fifo"],
+        vec!["check", "--vocab", "fifo", "a.txt"],
+        vec!["check", "--vocab", "/dev/zero", "a.txt"],
+        vec!["dict", "import", "/dev/zero"],
+        vec!["dict", "import", "fifo"],
+        vec!["fix", "/dev/zero"],
+    ] {
+        let o = env.run(&args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.ends_with(": not a regular file\n"), "{args:?}: {err}");
+    }
+    // The config and the personal dictionary, as links to /dev/zero.
+    let config = env.config("");
+    std::fs::remove_file(&config).expect("rm");
+    std::os::unix::fs::symlink("/dev/zero", &config).expect("link");
+    let o = env.run(&["check", "a.txt"], b"");
+    assert_eq!((o.status.code(), stderr(&o).ends_with("config.toml: not a regular file\n")), (Some(2), true));
+    std::fs::remove_file(&config).expect("rm");
+    env.personal("");
+    let words = env.dir.path().join("data/galley/words.txt");
+    std::fs::remove_file(&words).expect("rm");
+    std::os::unix::fs::symlink("/dev/zero", &words).expect("link");
+    let o = env.run(&["check", "a.txt"], b"");
+    assert_eq!((o.status.code(), stderr(&o).ends_with("words.txt: not a regular file\n")), (Some(2), true));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "nothing hung");
 }

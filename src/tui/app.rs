@@ -577,11 +577,14 @@ impl App {
             return;
         }
         self.message = match self.review.save(&path, self.backup) {
-            Ok(()) => {
+            Ok(kept) => {
                 if let Some(journal) = &mut self.journal {
                     let _ = journal.saved();
                 }
-                format!("saved {}", path.display())
+                match kept {
+                    Some(bak) => format!("saved {} · the original is in {}", path.display(), bak.display()),
+                    None => format!("saved {}", path.display()),
+                }
             }
             Err(e @ (Error::ChangedOnDisk { .. } | Error::Lossy { .. })) => {
                 // Every edit stays; the reader offers another path (the diff stays exportable).
@@ -693,7 +696,7 @@ impl App {
             return;
         }
         let result = match purpose {
-            Purpose::SaveAs => self.review.save(&path, false).map(|()| "saved"),
+            Purpose::SaveAs => self.review.save(&path, false).map(|_| "saved"),
             Purpose::Export => {
                 let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
                 let (bytes, what) = match ext.as_str() {
@@ -701,7 +704,7 @@ impl App {
                     "json" => (self.review.decision_log(), "exported the decision log to"),
                     _ => (self.review.text().to_string(), "exported the text to"),
                 };
-                self.review.may_write(&path).and_then(|()| save::write_atomic(&path, bytes.as_bytes())).map(|()| what)
+                self.review.may_write(&path).and_then(|()| save::write_new(&path, bytes.as_bytes())).map(|()| what)
             }
         };
         let ok = result.is_ok();
