@@ -40,7 +40,8 @@ const SHORT_TERM: usize = 4;
 const ACRONYM_MAX: usize = 5;
 
 /// What is wrong with a suspect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// No layer knows the word.
     Spelling,

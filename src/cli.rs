@@ -8,11 +8,11 @@ use crate::config::{self, Config};
 use crate::document::Document;
 use crate::journal::{self, Journal};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
-use crate::review::Review;
+use crate::review::{Guard, Review};
 use crate::tui::{self, app::App, app::Offer, theme::Theme};
 use crate::{personal, places, report, save, suggest};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// The bundled sample article, opened when galley is run without a file.
@@ -36,6 +36,9 @@ pub struct Cli {
     /// keeping FILE.bak, without opening the reader.
     #[arg(long, value_name = "FILE", conflicts_with = "file")]
     pub recover: Option<PathBuf>,
+    /// With --recover: write the recovered text to OUT instead of over FILE.
+    #[arg(short, long, value_name = "OUT", requires = "recover")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub common: Common,
 }
@@ -252,7 +255,9 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
     let lex = lexicon(&settings.common, io.personal.as_deref())?;
     let dialect = settings.dialect();
     match cli.command {
-        None if cli.recover.is_some() => recover(cli.recover.as_deref().unwrap_or(Path::new("")), lex, &settings, io),
+        None if cli.recover.is_some() => {
+            recover(cli.recover.as_deref().unwrap_or(Path::new("")), cli.output.as_deref(), lex, &settings, io)
+        }
         None => open(cli.file.as_deref(), lex, &settings, !cli.no_backup, io),
         Some(Command::Check { files, format, no_suggestions }) => {
             let options = Options { dialect, suggestions: !no_suggestions };
@@ -294,12 +299,36 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
         Some(f) => read_document(f, io.input, common.lossy)?,
         None => Document::new(SAMPLE_NAME, SAMPLE.to_string()),
     };
+    // Said before anything is written for the reader: no journal is left behind.
+    if !std::io::stdout().is_terminal() {
+        return Err(tui::StartError::NoTerminal.into());
+    }
     let unnamed = file.is_none_or(|f| f == Path::new("-"));
     let state = io.state.clone().filter(|_| !unnamed);
-    let mut notice = String::new();
-    let found = match &state {
-        Some(dir) => journal::find(dir, doc.path(), doc.text()).unwrap_or_else(|e| {
-            notice = format!("an old journal was set aside: {e}");
+    let mut notices = Vec::new();
+    // One reader journals a file; another one opens it read-only and leaves the journal be.
+    let mut in_use = false;
+    let lock = state.as_deref().and_then(|dir| match journal::Lock::take(dir, doc.path()) {
+        Ok(lock) => {
+            in_use = lock.is_none();
+            lock
+        }
+        Err(e) => {
+            notices.push(format!("no recovery journal: {e}"));
+            None
+        }
+    });
+    let mut journal_dir = state.clone().filter(|_| lock.is_some());
+    let found = match journal_dir.clone() {
+        Some(dir) => journal::find(&dir, doc.path(), doc.text()).unwrap_or_else(|e| {
+            match journal::set_aside(&dir, doc.path()) {
+                Ok(kept) => notices.push(format!("an old journal was set aside as {}: {e}", kept.display())),
+                Err(e2) => {
+                    // Never start a journal over one that could be neither used nor moved.
+                    notices.push(format!("no recovery journal: an old one cannot be used ({e}) nor set aside ({e2})"));
+                    journal_dir = None;
+                }
+            }
             None
         }),
         None => None,
@@ -309,16 +338,21 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
     let review_of = |text: String, lex: Lexicon| {
         let mut review = Review::new(doc.path(), text, lex, dialect, io.personal.clone());
         if lossy {
-            review.protect_source();
+            review.protect_source(Guard::Lossy);
+        } else if in_use {
+            review.protect_source(Guard::InUse);
         }
         review
     };
     let review = review_of(start, lex);
     if lossy {
-        notice = format!(
+        notices.push(format!(
             "{} invalid UTF-8 sequences were read as \u{fffd}: s saves to a new file only",
             doc.replaced_runs()
-        );
+        ));
+    }
+    if in_use {
+        notices.push("another galley has this file open: read-only here, s saves to a new file".to_string());
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let theme = Theme::from_config(&config.colours, no_color_env());
@@ -328,60 +362,83 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
     app.move_to_next = config.move_to_next;
     app.resize(app.area);
     app.unnamed = unnamed;
-    app.state_dir.clone_from(&state);
+    app.state_dir.clone_from(&journal_dir);
+    app.lock = lock;
     app.place = state.as_deref().and_then(|d| places::load(d, doc.path()));
     if let Some(recovery) = found {
         // Declining must give the file as it is now, which a save in that session may have changed.
         let decline = (recovery.base != doc.text())
             .then(|| review_of(doc.text().to_string(), lexicon(common, io.personal.as_deref()).unwrap_or_default()));
-        app.offer(Offer {
-            commands: recovery.commands,
-            unsaved: recovery.unsaved,
-            on_disk: doc.text().to_string(),
-            decline,
-        });
+        app.offer(Offer { recovery, decline });
     } else {
-        if let Some(dir) = &state {
-            app.journal = Journal::start(dir, doc.path(), doc.text()).ok();
+        if let Some(dir) = &journal_dir {
+            app.journal = app.journaled(Journal::start(dir, doc.path(), doc.text()));
         }
         app.apply_settings();
         app.restore_place();
     }
     if let Some(w) = settings.warnings.first() {
-        notice = format!("{w}{}", if settings.warnings.len() > 1 { " (and more: see stderr)" } else { "" });
+        notices.push(format!("{w}{}", if settings.warnings.len() > 1 { " (and more: see stderr)" } else { "" }));
     }
-    if !notice.is_empty() {
-        app.message = notice;
+    if !app.message.is_empty() {
+        notices.insert(0, std::mem::take(&mut app.message));
+    }
+    if !notices.is_empty() {
+        app.message = notices.join(" · ");
     }
     tui::run(app)?;
     Ok(exit::CLEAN)
 }
 
-/// `galley --recover FILE`: replays the unfinished session of FILE and saves the result.
-fn recover(file: &Path, lex: Lexicon, settings: &Settings, io: &mut Io<'_>) -> anyhow::Result<u8> {
+/// `galley --recover FILE [-o OUT]`: replays the unfinished session of FILE and saves the
+/// result over FILE (keeping what FILE held as a backup), or writes it to OUT. FILE is never
+/// overwritten when it changed since the session last saved or loaded it.
+fn recover(
+    file: &Path,
+    output: Option<&Path>,
+    lex: Lexicon,
+    settings: &Settings,
+    io: &mut Io<'_>,
+) -> anyhow::Result<u8> {
     let dialect = settings.dialect();
     let doc = read_document(file, io.input, settings.common.lossy)?;
     if doc.replaced_runs() > 0 {
         return Err(crate::error::Error::Lossy { path: file.to_path_buf() }.into());
     }
-    let Some(dir) = io.state.clone() else { anyhow::bail!("{}: no state directory for journals", file.display()) };
-    let Some(recovery) = journal::find(&dir, doc.path(), doc.text())? else {
-        anyhow::bail!("{}: no unfinished session to recover", file.display());
+    let name = file.display();
+    let Some(dir) = io.state.clone() else { anyhow::bail!("{name}: no state directory for journals") };
+    let Some(_lock) = journal::Lock::take(&dir, doc.path())? else {
+        anyhow::bail!("{name}: open in a galley reader now, so its session is not unfinished");
     };
+    let Some(recovery) = journal::find(&dir, doc.path(), doc.text())? else {
+        anyhow::bail!("{name}: no unfinished session to recover");
+    };
+    if output.is_none() && !recovery.file_unchanged {
+        anyhow::bail!(
+            "{name}: changed on disk since the unfinished session last saved or loaded it, so not overwritten; `galley --recover {name} -o OTHER` writes the recovered text to OTHER"
+        );
+    }
     let mut review = Review::new(doc.path(), recovery.base, lex, dialect, io.personal.clone());
-    review.replay(&recovery.commands);
-    review.expect_on_disk(doc.text());
-    if review.text() == doc.text() {
-        writeln!(io.out, "{}: the unfinished session changed nothing", file.display())?;
-    } else {
-        review.save(doc.path(), settings.config.backup)?;
-        writeln!(
-            io.out,
-            "{}: restored {} unsaved decisions and saved it (the previous text is in {})",
-            file.display(),
-            recovery.unsaved,
-            crate::save::backup_path(doc.path()).display()
-        )?;
+    let replayed = review.replay(&recovery.entries);
+    if let Some(why) = &replayed.stopped {
+        writeln!(io.err, "galley: {name}: {why}; the decisions before it are restored")?;
+    }
+    if recovery.unreadable > 0 {
+        writeln!(io.err, "galley: {name}: {} journal lines could not be read and were skipped", recovery.unreadable)?;
+    }
+    let n = review.decisions();
+    let decisions = if n == 1 { "1 decision".to_string() } else { format!("{n} decisions") };
+    match output {
+        Some(out) => {
+            save::write_new(out, review.text().as_bytes())?;
+            writeln!(io.out, "{name}: restored {decisions} into {}", out.display())?;
+        }
+        None if review.text() == doc.text() => writeln!(io.out, "{name}: the unfinished session changed nothing")?,
+        None => {
+            let kept = save::keep_backup(doc.path(), doc.text().as_bytes())?;
+            save::save_over(doc.path(), review.text().as_bytes())?;
+            writeln!(io.out, "{name}: restored {decisions} and saved it (the previous text is in {})", kept.display())?;
+        }
     }
     journal::discard(&dir, doc.path());
     Ok(exit::CLEAN)

@@ -4,7 +4,7 @@
 use crate::span::Span;
 
 /// One replacement in a text: `old` at byte `at` becomes `new`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Change {
     /// Where the replaced text starts, in the text the change applies to.
     pub at: usize,

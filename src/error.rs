@@ -82,6 +82,12 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// Another galley reader has the file open.
+    #[error("{}: open in another galley reader, so not saved over; save it under a new name", path.display())]
+    InUse {
+        /// The file.
+        path: PathBuf,
+    },
     /// The undo history no longer matches the text (a bug: the reader stops the step).
     #[error("history does not match the text at byte {at}")]
     History {

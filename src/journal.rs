@@ -1,34 +1,46 @@
-//! The recovery journal: every command of a review, appended and flushed to disk as it is made,
-//! so that a crash, a dead terminal or `kill -9` loses no decision.
+//! The recovery journal: every decision of a review, appended and flushed to disk as it is
+//! made, so that a crash, a dead terminal or `kill -9` loses none.
 //!
-//! A review is a pure function of the text it started from and the commands applied to it, so
-//! the journal holds exactly that: a header naming the file and the hash of the starting text,
-//! then one JSON line per command. Before the first save overwrites the file, the starting text
-//! is kept beside the journal (`KEY.base`), so that replaying stays possible after a save. A
-//! save appends a `saved` line; a journal whose last decision came before its last save has
-//! nothing to recover. The journal and its base are removed when the reader closes.
+//! The journal holds a header naming the file and the hash of the text the review started
+//! from, then one JSON line per decision, undo or redo. Each line is self-contained
+//! ([`Entry`]): the byte range, the old text and the new text, and the kind of decision. Replay
+//! needs no suggestion, option or config, and checks the old text at each range before it
+//! changes anything (see [`crate::review::Review::replay`]). The starting text is kept beside
+//! the journal (`KEY.base`), so replaying stays possible whatever happens to the file. A save
+//! appends a `saved` line with the hash of what it wrote: recovery compares the file on disk
+//! with it, and never overwrites what someone else wrote since.
 //!
-//! Files live in `journal/` in galley's XDG state directory, named by a hash of the article's
-//! canonical path.
+//! A [`Lock`] (`KEY.lock`, an advisory `flock`) belongs to the one reader that journals a file;
+//! another reader of the same file opens it read-only and never touches the journal. The
+//! journal and its base are removed when the reader closes cleanly. A journal that cannot be
+//! used is set aside in `journal/aside/`, never overwritten.
+//!
+//! Files live in `journal/` in galley's XDG state directory (0700), named by a hash of the
+//! article's canonical path, and are private to the user (0600).
 
 use crate::error::{Error, Result};
 use crate::lexicon::format::hash;
-use crate::review::Command;
+use crate::review::Entry;
+use crate::save::{PRIVATE_FILE_MODE, private_dir, write_private};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+
+/// The journal format this galley writes and reads.
+const VERSION: u32 = 2;
 
 /// One line of the journal.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "line")]
 enum Line {
     /// The first line: which file, and the text the review started from.
-    Header { path: PathBuf, base_len: usize, base_hash: u64 },
-    /// A command, as the review applied it.
-    Command { command: Command },
-    /// The text was saved to the file.
-    Saved,
+    Header { version: u32, path: PathBuf, base_len: usize, base_hash: u64 },
+    /// A decision, undo or redo.
+    Entry { entry: Entry },
+    /// The text was saved to the file; these are the length and hash of what was written.
+    Saved { len: usize, hash: u64 },
 }
 
 /// An open journal, appended to as the review goes.
@@ -37,18 +49,31 @@ pub struct Journal {
     path: PathBuf,
     base: PathBuf,
     file: File,
-    base_kept: bool,
 }
 
-/// What an unfinished session left: the text it started from and its commands, in order.
+/// What an unfinished session left.
 #[derive(Debug)]
 pub struct Recovery {
     /// The text the review started from.
     pub base: String,
-    /// Every command, in order.
-    pub commands: Vec<Command>,
-    /// How many of them changed something after the last save (moves do not count).
+    /// Every entry, in order.
+    pub entries: Vec<Entry>,
+    /// How many entries came after the last save.
     pub unsaved: usize,
+    /// How many lines could not be read (they are skipped; replay checks what follows).
+    pub unreadable: usize,
+    /// The hash of what the file should hold: the session's last save, or the text it started
+    /// from.
+    pub expected: u64,
+    /// The file holds what the session last saved or loaded. When it does not, someone else
+    /// wrote it since, and recovery must not write over it.
+    pub file_unchanged: bool,
+}
+
+/// The reader's hold on a file: while it is held, no other reader journals the same file.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
 }
 
 /// The canonical path of `article`.
@@ -61,55 +86,95 @@ pub(crate) fn key_of(canonical: &Path) -> String {
     format!("{:016x}", hash(canonical.as_os_str().as_encoded_bytes()))
 }
 
-/// The journal and base files of the article at `canonical`, in `DIR/journal`.
-fn files_of(dir: &Path, canonical: &Path) -> (PathBuf, PathBuf) {
-    let key = key_of(canonical);
-    let dir = dir.join("journal");
+/// The journal directory and the key of `article`.
+fn key_in(dir: &Path, article: &Path) -> (PathBuf, String) {
+    (dir.join("journal"), key_of(&canonical(article)))
+}
+
+/// The journal and base files of `article`, in `DIR/journal`.
+fn files_of(dir: &Path, article: &Path) -> (PathBuf, PathBuf) {
+    let (dir, key) = key_in(dir, article);
     (dir.join(format!("{key}.journal")), dir.join(format!("{key}.base")))
 }
 
+/// Opens the journal for appending, private to the user, never through a symlink; `new`
+/// starts it afresh (the caller has recovered, discarded or set aside any earlier one).
+fn open_private(path: &Path, new: bool) -> Result<File> {
+    let mut options = OpenOptions::new();
+    options.append(true);
+    if new {
+        match std::fs::remove_file(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::Io { path: path.to_path_buf(), source: e });
+            }
+            _ => {}
+        }
+        options.create_new(true);
+    }
+    options
+        .mode(PRIVATE_FILE_MODE)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+        .map_err(|source| Error::Io { path: path.to_path_buf(), source })
+}
+
+impl Lock {
+    /// Takes the lock of `article`; `Ok(None)` when another reader holds it.
+    pub fn take(dir: &Path, article: &Path) -> Result<Option<Self>> {
+        let (jdir, key) = key_in(dir, article);
+        private_dir(&jdir)?;
+        let path = jdir.join(format!("{key}.lock"));
+        let file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(PRIVATE_FILE_MODE)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&path)
+            .map_err(|source| Error::Io { path: path.clone(), source })?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Self { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(source)) => Err(Error::Io { path, source }),
+        }
+    }
+}
+
 impl Journal {
-    /// Starts a journal for `article`, whose review starts from `base` (an earlier journal of
-    /// the same article is replaced).
+    /// Starts a journal for `article`, whose review starts from `base`, keeping `base` beside
+    /// it. An earlier journal of the same file must have been recovered, discarded or set
+    /// aside first (the caller holds the [`Lock`]).
     pub fn start(dir: &Path, article: &Path, base: &str) -> Result<Self> {
-        let canonical = canonical(article);
-        let (path, base_path) = files_of(dir, &canonical);
-        let io = |source| Error::Io { path: path.clone(), source };
-        std::fs::create_dir_all(path.parent().unwrap_or(dir)).map_err(io)?;
-        let _ = std::fs::remove_file(&base_path);
-        let file = OpenOptions::new().create(true).write(true).truncate(true).open(&path).map_err(io)?;
-        let mut journal = Self { path: path.clone(), base: base_path, file, base_kept: false };
-        journal.append(&Line::Header { path: canonical, base_len: base.len(), base_hash: hash(base.as_bytes()) })?;
+        let (path, base_path) = files_of(dir, article);
+        private_dir(path.parent().unwrap_or(dir))?;
+        write_private(&base_path, base.as_bytes())?;
+        let file = open_private(&path, true)?;
+        let mut journal = Self { path, base: base_path, file };
+        journal.append(&Line::Header {
+            version: VERSION,
+            path: canonical(article),
+            base_len: base.len(),
+            base_hash: hash(base.as_bytes()),
+        })?;
         Ok(journal)
     }
 
-    /// Continues the journal of an unfinished session that was just recovered (its commands
+    /// Continues the journal of an unfinished session that was just recovered (its entries
     /// are already in it).
     pub fn resume(dir: &Path, article: &Path) -> Result<Self> {
-        let (path, base_path) = files_of(dir, &canonical(article));
-        let file =
-            OpenOptions::new().append(true).open(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
-        let base_kept = base_path.exists();
-        Ok(Self { path, base: base_path, file, base_kept })
+        let (path, base) = files_of(dir, article);
+        let file = open_private(&path, false)?;
+        Ok(Self { path, base, file })
     }
 
-    /// Appends a command the review applied, and flushes it to disk.
-    pub fn record(&mut self, command: &Command) -> Result<()> {
-        self.append(&Line::Command { command: command.clone() })
+    /// Appends an entry, and flushes it to disk.
+    pub fn record(&mut self, entry: &Entry) -> Result<()> {
+        self.append(&Line::Entry { entry: entry.clone() })
     }
 
-    /// Keeps the starting text beside the journal before the file is first overwritten.
-    pub fn before_save(&mut self, base: &str) -> Result<()> {
-        if !self.base_kept {
-            crate::save::write_private(&self.base, base.as_bytes())?;
-            self.base_kept = true;
-        }
-        Ok(())
-    }
-
-    /// Marks a successful save.
-    pub fn saved(&mut self) -> Result<()> {
-        self.append(&Line::Saved)
+    /// Marks a successful save of `text`.
+    pub fn saved(&mut self, text: &str) -> Result<()> {
+        self.append(&Line::Saved { len: text.len(), hash: hash(text.as_bytes()) })
     }
 
     /// Removes the journal and its base: the session ended cleanly.
@@ -128,89 +193,174 @@ impl Journal {
 }
 
 /// The unfinished session of `article`, whose file now holds `on_disk`, if its journal is in
-/// `dir` and still fits: its starting text is the base kept beside it, or else what the file
-/// holds now. `Ok(None)`: nothing to recover.
+/// `dir`. `Ok(None)`: nothing to recover. An error: the journal cannot be used (set it aside).
 pub fn find(dir: &Path, article: &Path, on_disk: &str) -> Result<Option<Recovery>> {
-    let (path, base_path) = files_of(dir, &canonical(article));
-    let Ok(file) = File::open(&path) else { return Ok(None) };
+    let (path, base_path) = files_of(dir, article);
+    let Some(text) = crate::input::read_text_if_there(&path, crate::input::MAX_STATE)? else { return Ok(None) };
     let stale = |why: &str| Error::Journal { path: path.clone(), message: why.to_string() };
-    let mut lines = BufReader::new(file).lines();
-    let header = lines.next().and_then(std::result::Result::ok).unwrap_or_default();
-    let Ok(Line::Header { base_len, base_hash, .. }) = serde_json::from_str(&header) else {
-        return Err(stale("no header"));
+    let mut lines = text.split_inclusive('\n');
+    let header = lines.next().unwrap_or_default();
+    let (base_len, base_hash) = match serde_json::from_str(header) {
+        Ok(Line::Header { version: VERSION, base_len, base_hash, .. }) => (base_len, base_hash),
+        Ok(Line::Header { .. }) => return Err(stale("written by another version of galley")),
+        _ => return Err(stale("no header")),
     };
-    let base = if base_path.exists() {
-        crate::input::read_text(&base_path, crate::document::MAX_BYTES)?
-    } else {
-        on_disk.to_string()
+    let Some(base) = crate::input::read_text_if_there(&base_path, crate::document::MAX_BYTES)? else {
+        return Err(stale("its starting text is missing"));
     };
     if base.len() != base_len || hash(base.as_bytes()) != base_hash {
-        return Err(stale("the file changed since the session began"));
+        return Err(stale("its starting text does not match it"));
     }
-    let mut commands = Vec::new();
-    let mut unsaved = 0;
+    let (mut entries, mut unsaved, mut unreadable) = (Vec::new(), 0, 0);
+    let mut expected = (base_len, base_hash);
     for line in lines {
-        // A line cut short by the crash is the end of the journal.
-        let Ok(line) = line else { break };
-        match serde_json::from_str::<Line>(&line) {
-            Ok(Line::Command { command }) => {
-                if command.is_decision() {
-                    unsaved += 1;
-                }
-                commands.push(command);
+        match serde_json::from_str::<Line>(line) {
+            Ok(Line::Entry { entry }) => {
+                entries.push(entry);
+                unsaved += 1;
             }
-            Ok(Line::Saved) => unsaved = 0,
-            _ => break,
+            Ok(Line::Saved { len, hash }) => {
+                expected = (len, hash);
+                unsaved = 0;
+            }
+            // A last line cut short by the crash never reached the disk whole: no decision
+            // was lost with it that the reader saw journaled.
+            Err(_) if !line.ends_with('\n') => {}
+            _ => unreadable += 1,
         }
     }
-    Ok((unsaved > 0).then_some(Recovery { base, commands, unsaved }))
+    let file_unchanged = on_disk.len() == expected.0 && hash(on_disk.as_bytes()) == expected.1;
+    Ok((unsaved > 0 || unreadable > 0).then_some(Recovery {
+        base,
+        entries,
+        unsaved,
+        unreadable,
+        expected: expected.1,
+        file_unchanged,
+    }))
 }
 
 /// Removes the journal of `article` (the user declined to recover it).
 pub fn discard(dir: &Path, article: &Path) {
-    let (path, base) = files_of(dir, &canonical(article));
+    let (path, base) = files_of(dir, article);
     let _ = std::fs::remove_file(path);
     let _ = std::fs::remove_file(base);
+}
+
+/// Moves the journal of `article` and its base into `journal/aside/`, under the first free
+/// number; returns where the journal went.
+pub fn set_aside(dir: &Path, article: &Path) -> Result<PathBuf> {
+    let (path, base) = files_of(dir, article);
+    let (jdir, key) = key_in(dir, article);
+    let aside = jdir.join("aside");
+    private_dir(&aside)?;
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |source| Error::Io { path: p, source }
+    };
+    for n in 1.. {
+        let (j, b) = (aside.join(format!("{key}-{n}.journal")), aside.join(format!("{key}-{n}.base")));
+        if j.symlink_metadata().is_ok() || b.symlink_metadata().is_ok() {
+            continue;
+        }
+        std::fs::rename(&path, &j).map_err(io(&path))?;
+        if base.exists() {
+            std::fs::rename(&base, &b).map_err(io(&base))?;
+        }
+        return Ok(j);
+    }
+    unreachable!("the numbers run out only after every name is taken")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::Kind;
+    use crate::edit::Change;
+    use crate::review::{Action, Decision};
+
+    fn fix(at: usize, old: &str, new: &str) -> Entry {
+        Entry::Decision(Decision {
+            action: Action::Accept,
+            kind: Kind::Spelling,
+            at,
+            old: old.into(),
+            changes: vec![Change { at, old: old.into(), new: new.into() }],
+            ignores: crate::review::Ignores::default(),
+        })
+    }
 
     #[test]
-    fn commands_come_back_in_order_and_a_save_resets_the_count() {
+    fn entries_come_back_in_order_and_a_save_resets_the_count() {
         let dir = tempfile::tempdir().expect("tempdir");
         let article = dir.path().join("a.txt");
         std::fs::write(&article, "Teh end.").expect("write");
         let mut j = Journal::start(dir.path(), &article, "Teh end.").expect("start");
-        j.record(&Command::Accept(0)).expect("record");
-        j.record(&Command::Next).expect("record");
-        j.before_save("Teh end.").expect("base");
-        j.saved().expect("saved");
+        j.record(&fix(0, "Teh", "The")).expect("record");
+        j.saved("The end.").expect("saved");
         std::fs::write(&article, "The end.").expect("the save");
         assert!(find(dir.path(), &article, "The end.").expect("find").is_none(), "all saved");
-        j.record(&Command::Edit("End".into())).expect("record");
+        j.record(&fix(4, "end", "End")).expect("record");
         // A line cut short by a crash ends the journal.
-        let (path, _) = files_of(dir.path(), &canonical(&article));
+        let (path, _) = files_of(dir.path(), &article);
         std::fs::OpenOptions::new()
             .append(true)
             .open(&path)
-            .and_then(|mut f| f.write_all(b"{\"line\":\"comm"))
+            .and_then(|mut f| f.write_all(b"{\"line\":\"ent"))
             .expect("cut");
         let r = find(dir.path(), &article, "The end.").expect("find").expect("something to recover");
-        assert_eq!(r.base, "Teh end.", "the base kept before the save");
-        assert_eq!(r.commands, [Command::Accept(0), Command::Next, Command::Edit("End".into())]);
-        assert_eq!(r.unsaved, 1);
+        assert_eq!(r.base, "Teh end.", "the base kept beside the journal");
+        assert_eq!(r.entries, [fix(0, "Teh", "The"), fix(4, "end", "End")]);
+        assert_eq!((r.unsaved, r.unreadable, r.file_unchanged), (1, 0, true));
+        let r = find(dir.path(), &article, "Someone else's.").expect("find").expect("something to recover");
+        assert!(!r.file_unchanged, "the file is not what the session saved");
         j.close();
         assert!(find(dir.path(), &article, "The end.").expect("find").is_none());
     }
 
     #[test]
-    fn a_journal_of_a_file_changed_elsewhere_is_refused() {
+    fn a_garbage_line_in_the_middle_is_counted_and_the_rest_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let article = dir.path().join("a.txt");
+        let mut j = Journal::start(dir.path(), &article, "teh teh").expect("start");
+        j.record(&fix(0, "teh", "the")).expect("record");
+        let (path, _) = files_of(dir.path(), &article);
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(b"#!garbage\n"))
+            .expect("damage");
+        j.record(&fix(4, "teh", "the")).expect("record");
+        let r = find(dir.path(), &article, "teh teh").expect("find").expect("something");
+        assert_eq!((r.entries.len(), r.unreadable), (2, 1));
+    }
+
+    #[test]
+    fn a_journal_that_cannot_be_used_is_set_aside_under_another_name() {
         let dir = tempfile::tempdir().expect("tempdir");
         let article = dir.path().join("a.txt");
         let mut j = Journal::start(dir.path(), &article, "one").expect("start");
-        j.record(&Command::Ignore).expect("record");
-        assert!(matches!(find(dir.path(), &article, "two"), Err(Error::Journal { .. })));
+        j.record(&fix(0, "one", "One")).expect("record");
+        let (path, base) = files_of(dir.path(), &article);
+        std::fs::write(&base, "two").expect("damage the base");
+        assert!(matches!(find(dir.path(), &article, "one"), Err(Error::Journal { .. })));
+        let first = set_aside(dir.path(), &article).expect("aside");
+        assert!(!path.exists() && first.exists());
+        let mut j = Journal::start(dir.path(), &article, "one").expect("start");
+        j.record(&fix(0, "one", "One")).expect("record");
+        let second = set_aside(dir.path(), &article).expect("aside");
+        assert_ne!(first, second, "the first one set aside is kept");
+        assert!(first.exists() && second.exists());
+    }
+
+    #[test]
+    fn a_second_reader_does_not_get_the_lock() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let article = dir.path().join("a.txt");
+        let first = Lock::take(dir.path(), &article).expect("lock");
+        assert!(first.is_some());
+        assert!(Lock::take(dir.path(), &article).expect("lock").is_none());
+        drop(first);
+        assert!(Lock::take(dir.path(), &article).expect("lock").is_some(), "free again once the first closes");
     }
 }

@@ -21,6 +21,15 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// Why the text must not be saved over the file it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guard {
+    /// It was read with replacement characters: its other bytes would be lost.
+    Lossy,
+    /// Another reader has the file open and journals it.
+    InUse,
+}
+
 /// Where a suspect stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -51,8 +60,8 @@ pub struct Item {
     pub given: Fixes,
 }
 
-/// What a decision did, for the decision log.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+/// What a decision did, for the decision log and the journal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Action {
     /// Took suggestion number n.
@@ -100,11 +109,63 @@ impl Ignores {
 /// session's changes were not saved) and still be found.
 const IGNORE_DRIFT: usize = 256;
 
+/// A decision as the journal keeps it: self-contained, so that replaying it needs neither the
+/// checker's options nor its suggestions, and can tell when the text is no longer the one it
+/// was made on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// What was done.
+    pub action: Action,
+    /// What was wrong with the word.
+    pub kind: Kind,
+    /// Where the decided word starts, in the text before the decision.
+    pub at: usize,
+    /// The decided word.
+    pub old: String,
+    /// What the decision wrote, in text order, each at its offset in the text before it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<Change>,
+    /// What a [`Command::Restore`] left as written.
+    #[serde(default, skip_serializing_if = "Ignores::is_empty")]
+    pub ignores: Ignores,
+}
+
+/// One move through the history, as the journal keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Entry {
+    /// A decision was made.
+    Decision(Decision),
+    /// This decision, the last one in force, was taken back.
+    Undo(Decision),
+    /// This decision, the last one taken back, was made again.
+    Redo(Decision),
+}
+
+impl Entry {
+    /// The decision the entry is about.
+    #[must_use]
+    pub const fn decision(&self) -> &Decision {
+        match self {
+            Self::Decision(d) | Self::Undo(d) | Self::Redo(d) => d,
+        }
+    }
+}
+
+/// What replaying a journal did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Replayed {
+    /// How many entries were replayed.
+    pub entries: usize,
+    /// Why replaying stopped before the end (the first entry that no longer fits the text).
+    pub stopped: Option<String>,
+}
+
 /// One decision, undoable as a whole.
 #[derive(Clone, Debug)]
 struct Step {
-    action: Action,
-    kind: Kind,
+    /// What the step does, as the journal keeps it.
+    decision: Decision,
     /// Applied in order; each one's offsets are valid in the text as it is when it applies.
     changes: Vec<Change>,
     /// Items taken out before the changes apply (offsets before the step).
@@ -194,7 +255,7 @@ pub struct Review {
     /// The hash of what the file at `name` holds, as far as the review knows.
     on_disk: u64,
     /// A file the text must never be saved over (it was read with replacement characters).
-    protected: Option<PathBuf>,
+    protected: Option<(PathBuf, Guard)>,
     /// A decision makes the next suspect current.
     advance: bool,
     /// Where the last decision was, when `advance` is off and no suspect is current.
@@ -249,28 +310,121 @@ impl Review {
     }
 
     /// Refuses every later save over the file the article came from: its text was read with
-    /// replacement characters, so it needs a new name ([`Error::Lossy`]).
-    pub fn protect_source(&mut self) {
-        self.protected = Some(self.name.clone());
+    /// replacement characters ([`Guard::Lossy`]), or another reader has it open
+    /// ([`Guard::InUse`]), so it needs a new name.
+    pub fn protect_source(&mut self, guard: Guard) {
+        self.protected = Some((self.name.clone(), guard));
     }
 
     /// Whether the text may be written to `path`: not over a protected source, under any name
     /// that leads to it ([`Review::protect_source`]).
     pub fn may_write(&self, path: &Path) -> Result<()> {
-        let Some(source) = &self.protected else { return Ok(()) };
-        if save::same_file(source, path) { Err(Error::Lossy { path: path.to_path_buf() }) } else { Ok(()) }
+        let Some((source, guard)) = &self.protected else { return Ok(()) };
+        if !save::same_file(source, path) {
+            return Ok(());
+        }
+        let path = path.to_path_buf();
+        Err(match guard {
+            Guard::Lossy => Error::Lossy { path },
+            Guard::InUse => Error::InUse { path },
+        })
     }
 
-    /// Tells the review what its file holds now (after a recovery, the file may hold a later
-    /// save than the text the review started from).
-    pub fn expect_on_disk(&mut self, bytes: &str) {
-        self.on_disk = crate::lexicon::format::hash(bytes.as_bytes());
+    /// Tells the review the hash of what its file should hold (after a recovery, the last save
+    /// of the session replayed): a save over a file that holds anything else is refused.
+    pub fn expect_on_disk(&mut self, hash: u64) {
+        self.on_disk = hash;
     }
 
-    /// Applies the commands of an unfinished session, in order; returns how many changed
-    /// something.
-    pub fn replay(&mut self, commands: &[Command]) -> usize {
-        commands.iter().filter(|c| matches!(self.apply((*c).clone()), Ok(Outcome::Done))).count()
+    /// [`Review::apply`], and the journal entry for what it did (`None` when it changed
+    /// nothing, or only moved or set how moving works).
+    pub fn apply_recorded(&mut self, command: Command) -> Result<(Outcome, Option<Entry>)> {
+        let moves = matches!(command, Command::Next | Command::Previous | Command::Goto(_) | Command::MoveToNext(_));
+        let (undo, redo) = (command == Command::Undo, command == Command::Redo);
+        let outcome = self.apply(command)?;
+        let last = |stack: &[Step]| stack.last().map(|s| s.decision.clone());
+        let entry = match outcome {
+            Outcome::Done if moves => None,
+            Outcome::Done if undo => last(&self.redo).map(Entry::Undo),
+            Outcome::Done if redo => last(&self.undo).map(Entry::Redo),
+            Outcome::Done => last(&self.undo).map(Entry::Decision),
+            Outcome::Nothing(_) => None,
+        };
+        Ok((outcome, entry))
+    }
+
+    /// How many decisions are in force (made and not taken back; remembered ignores aside).
+    #[must_use]
+    pub fn decisions(&self) -> usize {
+        self.undo.iter().filter(|s| s.decision.action != Action::Remembered).count()
+    }
+
+    /// Replays the journal entries of an unfinished session, in order. Each one is checked
+    /// against the text first: replaying stops at the first whose words are not where it says.
+    pub fn replay(&mut self, entries: &[Entry]) -> Replayed {
+        for (k, entry) in entries.iter().enumerate() {
+            if let Err(why) = self.replay_one(entry) {
+                let stopped = format!("decision {} of {} no longer fits the text: {why}", k + 1, entries.len());
+                self.offer_current();
+                return Replayed { entries: k, stopped: Some(stopped) };
+            }
+        }
+        self.offer_current();
+        Replayed { entries: entries.len(), stopped: None }
+    }
+
+    fn replay_one(&mut self, entry: &Entry) -> std::result::Result<(), String> {
+        let travel = |stack: &[Step], d: &Decision| match stack.last() {
+            Some(s) if s.decision == *d => Ok(()),
+            Some(s) => Err(format!(
+                "it takes back {:?} at byte {}, but the history's last is {:?}",
+                d.old, d.at, s.decision.old
+            )),
+            None => Err("there is nothing to take back".to_string()),
+        };
+        match entry {
+            Entry::Undo(d) => {
+                travel(&self.undo, d)?;
+                self.travel(false).map(|_| ()).map_err(|e| e.to_string())
+            }
+            Entry::Redo(d) => {
+                travel(&self.redo, d)?;
+                self.travel(true).map(|_| ()).map_err(|e| e.to_string())
+            }
+            Entry::Decision(d) => {
+                let found = |at: usize, old: &str| {
+                    let here = Span::new(at, at.saturating_add(old.len())).get(&self.text);
+                    if here == Some(old) {
+                        Ok(())
+                    } else {
+                        Err(format!("byte {at} holds {:?}, not {old:?}", here.unwrap_or_default()))
+                    }
+                };
+                found(d.at, &d.old)?;
+                for c in &d.changes {
+                    found(c.at, &c.old)?;
+                }
+                let span = Span::new(d.at, d.at + d.old.len());
+                let item = self.items.iter().find(|it| it.span == span && it.status == Status::Pending).cloned();
+                let item = item.unwrap_or(Item {
+                    span,
+                    word: d.old.clone(),
+                    kind: d.kind,
+                    status: Status::Pending,
+                    given: Fixes::default(),
+                });
+                let outcome = match d.action {
+                    Action::Accept | Action::Edit | Action::ReplaceAll => {
+                        let new = d.changes.first().map(|c| c.new.clone()).unwrap_or_default();
+                        let spans: Vec<Span> = d.changes.iter().map(Change::old_span).collect();
+                        self.replace(d.action, &item, &spans, &new)
+                    }
+                    Action::Ignore | Action::IgnoreAll | Action::Add => self.decide(d.action, &item),
+                    Action::Remembered => self.restore(&d.ignores),
+                };
+                outcome.map(|_| ()).map_err(|e| e.to_string())
+            }
+        }
     }
 
     /// The name the article was opened under.
@@ -471,10 +625,14 @@ impl Review {
         let Some((i, item)) = self.current_pending() else { return Ok(Outcome::Nothing("no suspect here")) };
         let fixes = self.fixes_of(i);
         let Some(new) = fixes.get(n).cloned() else { return Ok(Outcome::Nothing("no such suggestion")) };
-        let targets: Vec<Item> = if action == Action::ReplaceAll {
-            self.items.iter().filter(|it| it.status == Status::Pending && it.word == item.word).cloned().collect()
+        let targets: Vec<Span> = if action == Action::ReplaceAll {
+            self.items
+                .iter()
+                .filter(|it| it.status == Status::Pending && it.word == item.word)
+                .map(|it| it.span)
+                .collect()
         } else {
-            vec![item.clone()]
+            vec![item.span]
         };
         self.replace(action, &item, &targets, &new)
     }
@@ -487,12 +645,13 @@ impl Review {
         if new == item.word {
             return Ok(Outcome::Nothing("unchanged"));
         }
-        self.replace(Action::Edit, &item, std::slice::from_ref(&item), new)
+        self.replace(Action::Edit, &item, &[item.span], new)
     }
 
-    /// Replaces each target's word with `new` as one step. The new text is checked again: its
-    /// own suspects (a typo in an edit) stay pending; otherwise it is marked fixed.
-    fn replace(&mut self, action: Action, item: &Item, targets: &[Item], new: &str) -> Result<Outcome> {
+    /// Replaces the text at each target (sorted, disjoint) with `new` as one step, on behalf of
+    /// `item`. The suspects there are taken out; the new text is checked again: its own
+    /// suspects (a typo in an edit) stay pending; otherwise it is marked fixed.
+    fn replace(&mut self, action: Action, item: &Item, targets: &[Span], new: &str) -> Result<Outcome> {
         let mut changes = Vec::new();
         let mut added = Vec::new();
         let mut delta: isize = 0;
@@ -502,16 +661,17 @@ impl Review {
         recheck.suspects.retain(|s| s.kind == Kind::Spelling);
         // Later targets first, so that every change's offset holds in the text it applies to.
         for t in targets.iter().rev() {
-            changes.push(Change { at: t.span.start, old: t.word.clone(), new: new.to_string() });
+            let old = t.get(&self.text).ok_or(Error::History { at: t.start })?;
+            changes.push(Change { at: t.start, old: old.to_string(), new: new.to_string() });
         }
         // Offsets after the step: earlier targets shift the later ones.
         for t in targets {
-            let start = t.span.start.checked_add_signed(delta).unwrap_or(t.span.start);
+            let start = t.start.checked_add_signed(delta).unwrap_or(t.start);
             if recheck.suspects.is_empty() {
                 added.push(Item {
                     span: Span::new(start, start + new.len()),
                     word: new.to_string(),
-                    kind: t.kind,
+                    kind: item.kind,
                     status: Status::Fixed,
                     given: Fixes::default(),
                 });
@@ -521,21 +681,43 @@ impl Review {
                     ..Item::pending(s.clone(), new)
                 }));
             }
-            delta += isize::try_from(new.len()).unwrap_or(0) - isize::try_from(t.word.len()).unwrap_or(0);
+            delta += isize::try_from(new.len()).unwrap_or(0) - isize::try_from(t.len()).unwrap_or(0);
         }
         let after = added.iter().map(|a| a.span.end).max().unwrap_or(item.span.end);
         let after = if targets.len() > 1 {
-            let first_after = targets.iter().position(|t| t.span == item.span).unwrap_or(0);
+            let first_after = targets.iter().position(|t| *t == item.span).unwrap_or(0);
             added.get(first_after).map_or(after, |a| a.span.end)
         } else {
             after
         };
-        let step = self.new_step(action, item, changes, targets.to_vec(), added, None, after);
+        // Every suspect the new text replaces goes, whatever checked it.
+        let removed: Vec<Item> = self
+            .items
+            .iter()
+            .filter(|it| targets.iter().any(|t| it.span.start < t.end && t.start < it.span.end))
+            .cloned()
+            .collect();
+        let decision = Decision {
+            action,
+            kind: item.kind,
+            at: item.span.start,
+            old: item.word.clone(),
+            changes: changes.iter().rev().cloned().collect(),
+            ignores: Ignores::default(),
+        };
+        let step = self.new_step(decision, changes, removed, added, None, after);
         self.commit(step)
     }
 
     fn set_status(&mut self, action: Action) -> Result<Outcome> {
         let Some((_, item)) = self.current_pending() else { return Ok(Outcome::Nothing("no suspect here")) };
+        self.decide(action, &item)
+    }
+
+    /// Leaves `item` as written (or adds its word), as one step. The step is made even when
+    /// the checker has no such suspect (a journal replayed with other options), so that the
+    /// history stays the one the journal describes.
+    fn decide(&mut self, action: Action, item: &Item) -> Result<Outcome> {
         let (status, lexical) = match action {
             Action::Ignore => (Status::Ignored, None),
             Action::IgnoreAll => (Status::Ignored, Some(Lexical::Ignore(vec![item.word.clone()]))),
@@ -544,10 +726,18 @@ impl Review {
         let removed: Vec<Item> = if lexical.is_some() {
             self.items.iter().filter(|it| it.status == Status::Pending && it.word == item.word).cloned().collect()
         } else {
-            vec![item.clone()]
+            self.items.iter().filter(|it| *it == item).cloned().collect()
         };
         let added = removed.iter().map(|it| Item { status, ..it.clone() }).collect();
-        let step = self.new_step(action, &item, Vec::new(), removed, added, lexical, item.span.end);
+        let decision = Decision {
+            action,
+            kind: item.kind,
+            at: item.span.start,
+            old: item.word.clone(),
+            changes: Vec::new(),
+            ignores: Ignores::default(),
+        };
+        let step = self.new_step(decision, Vec::new(), removed, added, lexical, item.span.end);
         self.commit(step)
     }
 
@@ -574,7 +764,15 @@ impl Review {
         let words = ignores.words.clone();
         let lexical = (!words.is_empty()).then_some(Lexical::Ignore(words));
         let current = self.current_item().map(|it| it.span.start);
-        let step = self.new_step(Action::Remembered, &item, Vec::new(), removed, added, lexical, item.span.end);
+        let decision = Decision {
+            action: Action::Remembered,
+            kind: item.kind,
+            at: item.span.start,
+            old: item.word.clone(),
+            changes: Vec::new(),
+            ignores: ignores.clone(),
+        };
+        let step = self.new_step(decision, Vec::new(), removed, added, lexical, item.span.end);
         self.run(&step, true)?;
         self.undo.push(step);
         self.redo.clear();
@@ -595,11 +793,9 @@ impl Review {
         Ignores { words, at }
     }
 
-    #[allow(clippy::too_many_arguments)] // one step's fields, named at the only two call sites
     fn new_step(
         &mut self,
-        action: Action,
-        item: &Item,
+        decision: Decision,
         changes: Vec<Change>,
         removed: Vec<Item>,
         added: Vec<Item>,
@@ -607,7 +803,8 @@ impl Review {
         after: usize,
     ) -> Step {
         self.next_id += 1;
-        Step { action, kind: item.kind, changes, removed, added, lexical, at: item.span.start, after, id: self.next_id }
+        let at = decision.at;
+        Step { decision, changes, removed, added, lexical, at, after, id: self.next_id }
     }
 
     fn commit(&mut self, step: Step) -> Result<Outcome> {
@@ -758,8 +955,8 @@ impl Review {
                     length: origin.len(),
                     old,
                     new,
-                    kind: step.kind.name(),
-                    action: step.action,
+                    kind: step.decision.kind.name(),
+                    action: step.decision.action,
                 });
             }
         }
@@ -800,6 +997,52 @@ mod tests {
 
     fn review(text: &str) -> Review {
         Review::new("t.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us), None)
+    }
+
+    /// The journal entries of the commands, as the reader records them.
+    fn entries(r: &mut Review, commands: Vec<Command>) -> Vec<Entry> {
+        let mut out = Vec::new();
+        for c in commands {
+            let (outcome, entry) = r.apply_recorded(c).expect("apply");
+            assert_eq!(outcome, Outcome::Done);
+            out.extend(entry);
+        }
+        out
+    }
+
+    #[test]
+    fn a_journal_replays_the_same_words_whatever_the_options() {
+        let text = "teh clustr and kuberanetes\n";
+        // The session ran with a word list that knows `clustr`: two suspects, and the second
+        // fix taken was suggestion 0 for `kuberanetes`.
+        let mut with_vocab = Lexicon::new();
+        with_vocab.add_user_word("clustr");
+        let mut a = Review::new("t.txt", text.into(), with_vocab, Some(Dialect::Us), None);
+        let journal = entries(&mut a, vec![Command::Accept(0), Command::Accept(0), Command::Undo, Command::Redo]);
+        assert_eq!(a.text(), "the clustr and Kubernetes\n");
+        // Replayed without it (`clustr` is a suspect now, and suggestion indexes differ).
+        let mut b = review(text);
+        assert_eq!(b.replay(&journal), Replayed { entries: 4, stopped: None });
+        assert_eq!(b.text(), a.text());
+        assert_eq!(b.decisions(), 2);
+        assert_eq!(b.items().iter().find(|it| it.word == "clustr").map(|it| it.status), Some(Status::Pending));
+        // Undo still takes back what the session did.
+        b.apply(Command::Undo).expect("undo");
+        assert_eq!(b.text(), "the clustr and kuberanetes\n");
+    }
+
+    #[test]
+    fn replay_stops_at_the_first_entry_whose_words_are_not_there() {
+        let mut a = review("teh cat and teh dog\n");
+        let journal = entries(&mut a, vec![Command::Ignore, Command::Accept(0)]);
+        let mut b = review("teh cat and a dog\n");
+        let replayed = b.replay(&journal);
+        assert_eq!(replayed.entries, 1, "the ignore fits");
+        assert_eq!(
+            replayed.stopped.as_deref(),
+            Some("decision 2 of 2 no longer fits the text: byte 12 holds \"a d\", not \"teh\"")
+        );
+        assert_eq!(b.text(), "teh cat and a dog\n", "nothing was written on a mismatch");
     }
 
     #[test]

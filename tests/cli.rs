@@ -539,3 +539,62 @@ fn fifos_devices_and_huge_files_are_refused_wherever_galley_reads() {
     assert_eq!((o.status.code(), stderr(&o).ends_with("words.txt: not a regular file\n")), (Some(2), true));
     assert!(started.elapsed() < std::time::Duration::from_secs(20), "nothing hung");
 }
+
+/// A journal as a reader that was killed after saving once would leave it: `Teh` fixed and
+/// saved, then `end` fixed and not saved.
+fn unfinished_session(env: &Env, article: &Path) {
+    use galley::check::Kind;
+    use galley::edit::Change;
+    use galley::review::{Action, Decision, Entry, Ignores};
+    let fix = |at: usize, old: &str, new: &str| {
+        Entry::Decision(Decision {
+            action: Action::Accept,
+            kind: Kind::Spelling,
+            at,
+            old: old.into(),
+            changes: vec![Change { at, old: old.into(), new: new.into() }],
+            ignores: Ignores::default(),
+        })
+    };
+    let state = env.dir.path().join("state/galley");
+    let mut j = galley::journal::Journal::start(&state, article, "Teh end.\n").expect("journal");
+    j.record(&fix(0, "Teh", "The")).expect("record");
+    j.saved("The end.\n").expect("saved");
+    std::fs::write(article, "The end.\n").expect("the session's save");
+    j.record(&fix(4, "end", "End")).expect("record");
+}
+
+#[test]
+fn recovery_never_overwrites_what_someone_wrote_after_the_last_save() {
+    let env = Env::new();
+    let article = env.file("a.txt", b"Teh end.\n");
+    unfinished_session(&env, &article);
+    std::fs::write(&article, "Someone else's text.\n").expect("someone writes the file");
+    let o = env.run(&["--recover", "a.txt"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("galley: a.txt: changed on disk since the unfinished session last saved"), "{err}");
+    assert!(err.contains("-o OTHER"), "{err}");
+    assert_eq!(std::fs::read(&article).expect("read"), b"Someone else's text.\n");
+    assert!(!env.dir.path().join("a.txt.bak").exists(), "nothing written");
+    // Offered another path, it writes the recovered text there and leaves the file alone.
+    let o = env.run(&["--recover", "a.txt", "-o", "recovered.txt"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(std::fs::read(env.dir.path().join("recovered.txt")).expect("read"), b"The End.\n");
+    assert_eq!(std::fs::read(&article).expect("read"), b"Someone else's text.\n");
+}
+
+#[test]
+fn recovery_over_the_file_keeps_what_it_held_in_a_backup() {
+    let env = Env::new();
+    let article = env.file("a.txt", b"Teh end.\n");
+    env.file("a.txt.bak", b"an older backup\n");
+    unfinished_session(&env, &article);
+    let o = env.run(&["--recover", "a.txt"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "a.txt: restored 2 decisions and saved it (the previous text is in a.txt.bak.1)\n");
+    assert_eq!(std::fs::read(&article).expect("read"), b"The End.\n");
+    assert_eq!(std::fs::read(env.dir.path().join("a.txt.bak")).expect("read"), b"an older backup\n");
+    assert_eq!(std::fs::read(env.dir.path().join("a.txt.bak.1")).expect("read"), b"The end.\n");
+}

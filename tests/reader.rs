@@ -220,7 +220,7 @@ fn a_lossy_article_is_never_saved_over_its_file_but_saves_as_a_new_one() {
     let doc = galley::document::Document::open_lossy(&path).expect("lossy read");
     assert_eq!(doc.replaced_runs(), 1);
     let mut review = Review::new(&path, doc.text().to_string(), Lexicon::new(), Some(Dialect::Us), None);
-    review.protect_source();
+    review.protect_source(galley::review::Guard::Lossy);
     let mut app = App::new(review, Rect::new(0, 0, 100, 20), Theme::new(true));
     press(&mut app, "<Enter>s");
     assert!(screen(&app).contains("read with --lossy"), "{}", screen(&app));

@@ -176,7 +176,7 @@ fn after_kill_9_every_decision_comes_back() {
     start(&tmux, dir.path(), "article.txt");
     tmux.wait_for("an unfinished session made 2 unsaved decisions: restore them? y/n");
     tmux.keys(&["y"]);
-    let screen = tmux.wait_for("restored 2 unsaved decisions");
+    let screen = tmux.wait_for("restored 2 decisions of the unfinished session");
     assert!(screen.contains("1 left"), "{screen}");
     assert!(screen.contains("The Kubernetes clustr"), "{screen}");
     tmux.kill_galley();
@@ -186,7 +186,8 @@ fn after_kill_9_every_decision_comes_back() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(std::fs::read_to_string(&file).expect("file"), "The Kubernetes clustr is up.\n");
     assert_eq!(std::fs::read_to_string(dir.path().join("article.txt.bak")).expect("backup"), original);
-    let left = std::fs::read_dir(dir.path().join("state/galley/journal")).map_or(0, Iterator::count);
+    let left = std::fs::read_dir(dir.path().join("state/galley/journal"))
+        .map_or(0, |d| d.flatten().filter(|e| !e.file_name().to_string_lossy().ends_with(".lock")).count());
     assert_eq!(left, 0, "the journal is removed once recovered");
 }
 
@@ -212,6 +213,40 @@ fn a_terminating_signal_restores_the_terminal_and_keeps_the_journal() {
     // The second run (HUP) was offered the first one's decision and left it unanswered.
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(std::fs::read_to_string(dir.path().join("a.txt")).expect("file"), "The end.\n");
+}
+
+#[test]
+fn a_second_reader_opens_the_file_read_only_and_leaves_the_first_ones_journal_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "Teh kuberanetes clustr is up.\n").expect("write");
+    let first = Tmux::new("first");
+    start(&first, dir.path(), "a.txt");
+    first.wait_for("3 left");
+    first.keys(&["Enter"]);
+    first.wait_for("2 left");
+    let second = Tmux::new("second");
+    start(&second, dir.path(), "a.txt");
+    let screen = second.wait_for("another galley has this file open: read-only here");
+    assert!(!screen.contains("restore them"), "the first reader's live session is not offered: {screen}");
+    second.keys(&["Enter"]);
+    second.wait_for("2 left");
+    second.keys(&["s"]);
+    second.wait_for("open in another galley, so not saved over it");
+    second.keys(&["Escape", "q"]);
+    second.wait_for("unsaved changes");
+    second.keys(&["d"]);
+    second.wait_exit();
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), "Teh kuberanetes clustr is up.\n");
+    // `--recover` does not take a session that is still running either.
+    let o = recover(dir.path(), "a.txt");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("open in a galley reader now"));
+    // The first reader's decision is still in its journal after a crash.
+    first.kill_galley();
+    let o = recover(dir.path(), "a.txt");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), "The kuberanetes clustr is up.\n");
 }
 
 #[test]

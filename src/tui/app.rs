@@ -5,9 +5,9 @@ use super::keymap::{self, Action, Keys};
 use super::theme::Theme;
 use super::wrap::{self, Pos, Row};
 use crate::error::Error;
-use crate::journal::Journal;
+use crate::journal::{Journal, Lock, Recovery};
 use crate::places::{self, Place};
-use crate::review::{Command, Outcome, Review, Status};
+use crate::review::{Command, Outcome, Replayed, Review, Status};
 use crate::save;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -100,12 +100,9 @@ pub enum Mode {
 
 /// The decisions of an unfinished session, offered when the article opens.
 pub struct Offer {
-    /// Its commands, to replay on the review (which starts from the session's starting text).
-    pub commands: Vec<Command>,
-    /// How many decisions were not saved.
-    pub unsaved: usize,
-    /// What the file holds now.
-    pub on_disk: String,
+    /// What the session left (its entries replay on the review, which starts from the
+    /// session's starting text).
+    pub recovery: Recovery,
     /// The review to use instead if the user declines (`None`: the same one, the file still
     /// holds the session's starting text).
     pub decline: Option<Review>,
@@ -206,6 +203,8 @@ pub struct App {
     pub done: bool,
     /// Where each decision is journaled for recovery.
     pub journal: Option<Journal>,
+    /// This reader's hold on the file's journal (`None`: no journal, or another reader has it).
+    pub lock: Option<Lock>,
     /// The directory journals live in (`None`: no journal).
     pub state_dir: Option<PathBuf>,
     /// An unfinished session to offer.
@@ -234,6 +233,7 @@ impl App {
             unnamed: false,
             done: false,
             journal: None,
+            lock: None,
             state_dir: None,
             offer: None,
             place: None,
@@ -468,21 +468,20 @@ impl App {
             Command::Redo => "redone".to_string(),
             _ => String::new(),
         };
-        let journaled = self.journal.is_some().then(|| command.clone());
         let undo = command == Command::Undo;
-        let result = self.review.apply(command);
+        let result = self.review.apply_recorded(command);
         // A decision (or a redo of one) that was carried out: say where that leaves the review.
-        let decided = !moves && !undo && matches!(result, Ok(Outcome::Done));
+        let decided = !moves && !undo && matches!(result, Ok((Outcome::Done, _)));
         match result {
-            Ok(Outcome::Done) => {
+            Ok((Outcome::Done, entry)) => {
                 self.message = what;
-                if let (Some(journal), Some(c)) = (&mut self.journal, journaled)
-                    && let Err(e) = journal.record(&c)
+                if let (Some(journal), Some(entry)) = (&mut self.journal, entry)
+                    && let Err(e) = journal.record(&entry)
                 {
                     self.message = format!("{} · not journaled: {e}", self.message);
                 }
             }
-            Ok(Outcome::Nothing(why)) => self.message = why.to_string(),
+            Ok((Outcome::Nothing(why), _)) => self.message = why.to_string(),
             Err(e) => self.message = format!("error: {e}"),
         }
         if decided && self.review.counts().0 == 0 {
@@ -570,28 +569,23 @@ impl App {
             return;
         }
         let path = self.review.name().to_path_buf();
-        if let Some(journal) = &mut self.journal
-            && let Err(e) = journal.before_save(self.review.original())
-        {
-            self.message = format!("not saved: the journal could not keep the original: {e}");
-            return;
-        }
         self.message = match self.review.save(&path, self.backup) {
             Ok(kept) => {
                 if let Some(journal) = &mut self.journal {
-                    let _ = journal.saved();
+                    let _ = journal.saved(self.review.text());
                 }
                 match kept {
                     Some(bak) => format!("saved {} · the original is in {}", path.display(), bak.display()),
                     None => format!("saved {}", path.display()),
                 }
             }
-            Err(e @ (Error::ChangedOnDisk { .. } | Error::Lossy { .. })) => {
+            Err(e @ (Error::ChangedOnDisk { .. } | Error::Lossy { .. } | Error::InUse { .. })) => {
                 // Every edit stays; the reader offers another path (the diff stays exportable).
                 // The prompt line shows why.
                 self.mode = Mode::Prompt(Purpose::SaveAs, Field::default());
                 match e {
                     Error::Lossy { .. } => "read with --lossy, so not saved over its bytes".into(),
+                    Error::InUse { .. } => "open in another galley, so not saved over it".into(),
                     _ => "changed on disk since it was opened, so not overwritten".into(),
                 }
             }
@@ -659,17 +653,18 @@ impl App {
         let Some(offer) = self.offer.take() else { return };
         let name = self.review.name().to_path_buf();
         let dir = self.state_dir.clone();
+        let recovery = offer.recovery;
         if yes {
-            self.review.replay(&offer.commands);
-            self.review.expect_on_disk(&offer.on_disk);
-            self.message = format!("restored {} unsaved decisions of the unfinished session", offer.unsaved);
-            self.journal = dir.and_then(|d| Journal::resume(&d, &name).ok());
+            let replayed = self.review.replay(&recovery.entries);
+            self.review.expect_on_disk(recovery.expected);
+            self.message = restored_message(self.review.decisions(), &replayed, &recovery, &name);
+            self.journal = dir.and_then(|d| self.journaled(Journal::resume(&d, &name)));
         } else {
             if let Some(r) = offer.decline {
                 self.review = r;
             }
             self.message = "the unfinished session was discarded".into();
-            self.journal = dir.and_then(|d| Journal::start(&d, &name, self.review.original()).ok());
+            self.journal = dir.and_then(|d| self.journaled(Journal::start(&d, &name, self.review.original())));
         }
         self.apply_settings();
         if !yes {
@@ -677,6 +672,17 @@ impl App {
             self.restore_place();
         }
         self.show_current();
+    }
+
+    /// The journal if it could be opened, else a warning on the status line (the reader goes on
+    /// without one).
+    pub fn journaled(&mut self, journal: crate::error::Result<Journal>) -> Option<Journal> {
+        journal
+            .map_err(|e| {
+                let sep = if self.message.is_empty() { "" } else { " · " };
+                self.message = format!("{}{sep}no recovery journal: {e}", self.message);
+            })
+            .ok()
     }
 
     /// Ends the session cleanly: the journal is no longer needed.
@@ -717,6 +723,24 @@ impl App {
             self.review.rename(path);
         }
     }
+}
+
+/// What the status line says after an unfinished session was restored.
+fn restored_message(decisions: usize, replayed: &Replayed, recovery: &Recovery, name: &Path) -> String {
+    let mut message = match decisions {
+        1 => "restored 1 decision of the unfinished session".to_string(),
+        n => format!("restored {n} decisions of the unfinished session"),
+    };
+    if let Some(why) = &replayed.stopped {
+        message = format!("{message}; the rest was not replayed: {why}");
+    }
+    if recovery.unreadable > 0 {
+        message = format!("{message} · {} journal lines could not be read (the journal is kept)", recovery.unreadable);
+    }
+    if !recovery.file_unchanged {
+        message = format!("{message} · {} changed on disk since: s saves to a new file", name.display());
+    }
+    message
 }
 
 fn default_export(name: &Path) -> String {

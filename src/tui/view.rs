@@ -249,13 +249,15 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         Mode::Overwrite(_, p) => Some((format!("{} exists: overwrite? y/n", p.display()), usize::MAX)),
         Mode::Quit => Some(("unsaved changes: s save and quit · d discard · Esc stay".to_string(), usize::MAX)),
-        Mode::Recover => Some((
-            format!(
-                "an unfinished session made {} unsaved decisions: restore them? y/n",
-                app.offer.as_ref().map_or(0, |o| o.unsaved)
-            ),
-            usize::MAX,
-        )),
+        Mode::Recover => {
+            let (unsaved, changed) =
+                app.offer.as_ref().map_or((0, false), |o| (o.recovery.unsaved, !o.recovery.file_unchanged));
+            let changed = if changed { " (the file changed since: s will save them to a new file)" } else { "" };
+            Some((
+                format!("an unfinished session made {unsaved} unsaved decisions{changed}: restore them? y/n"),
+                usize::MAX,
+            ))
+        }
         _ => None,
     };
     if let Some((text, cursor)) = prompt {
