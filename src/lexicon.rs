@@ -99,6 +99,13 @@ pub fn parse_word_list<'t>(path: &Path, text: &'t str) -> Result<Vec<&'t str>> {
                 message: format!("expected one word, found {line:?}"),
             });
         }
+        if word.chars().any(|c| crate::escape::visible_char(c).is_some()) {
+            return Err(Error::BadLine {
+                path: path.to_path_buf(),
+                line: i + 1,
+                message: format!("a word with a control character, {word:?}"),
+            });
+        }
         out.push(word);
     }
     Ok(out)

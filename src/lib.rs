@@ -34,6 +34,7 @@ pub mod config;
 pub mod document;
 pub mod edit;
 pub mod error;
+pub mod escape;
 mod fasthash;
 pub mod input;
 pub mod journal;

@@ -2,14 +2,19 @@
 
 use clap::Parser;
 use galley::cli::{self, Cli, Io};
-use std::io::Write;
+use galley::escape::Visible;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut err = std::io::stderr();
+    // A terminal never gets a control character raw from an article, a name or a word list.
+    let (out_tty, err_tty) = (stdout.is_terminal(), std::io::stderr().is_terminal());
+    let buffered = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out: Box<dyn Write> = if out_tty { Box::new(Visible::new(buffered)) } else { Box::new(buffered) };
+    let mut err: Box<dyn Write> =
+        if err_tty { Box::new(Visible::new(std::io::stderr())) } else { Box::new(std::io::stderr()) };
     let mut input = std::io::stdin();
     let mut io = Io {
         out: &mut out,
@@ -27,10 +32,27 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "galley: {e:#}");
+            let _ = writeln!(err, "galley: {}", one_line(&e));
+            let _ = err.flush();
             ExitCode::from(cli::exit::ERROR)
         }
     }
+}
+
+/// The error and its causes on one line, each said once: a cause whose words the line already
+/// holds (an I/O error the library named with its path) is not repeated.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            if !line.is_empty() {
+                line.push_str(": ");
+            }
+            line.push_str(&text);
+        }
+    }
+    line.replace('\n', " ")
 }
 
 /// A reader that stopped reading (`galley check | head`) is not an error.

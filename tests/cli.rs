@@ -261,6 +261,7 @@ fn bad_input_is_one_line_and_exit_two() {
             assert_eq!(err.lines().count(), 1, "{err}");
             assert!(err.starts_with(&format!("galley: {p}: ")), "{err}");
             assert!(err.contains(what), "{err}");
+            assert_eq!(err.matches(what).count(), 1, "said once: {err}");
             assert_eq!(o.stdout, b"");
         }
     }
@@ -597,4 +598,22 @@ fn recovery_over_the_file_keeps_what_it_held_in_a_backup() {
     assert_eq!(std::fs::read(&article).expect("read"), b"The End.\n");
     assert_eq!(std::fs::read(env.dir.path().join("a.txt.bak")).expect("read"), b"an older backup\n");
     assert_eq!(std::fs::read(env.dir.path().join("a.txt.bak.1")).expect("read"), b"The end.\n");
+}
+
+#[test]
+fn dict_refuses_words_with_control_characters_or_nul() {
+    let env = Env::new();
+    // (A NUL cannot be in an argument; it is tried in a list to import below.)
+    for word in ["evil\u{1b}[2J", "c1\u{9b}x"] {
+        let o = env.run(&["dict", "add", word], b"");
+        assert_eq!(o.status.code(), Some(2), "{word:?}");
+        assert!(stderr(&o).contains("control character"), "{}", stderr(&o));
+    }
+    for list in ["fine\nbad\u{1b}]0;x\u{7}\n", "fine\nnul\u{0}word\n"] {
+        env.file("list.txt", list.as_bytes());
+        let o = env.run(&["dict", "import", "list.txt"], b"");
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).starts_with("galley: list.txt:2: a word with a control character"), "{}", stderr(&o));
+    }
+    assert_eq!(stdout(&env.run(&["dict", "list"], b"")), "", "nothing was added");
 }

@@ -382,3 +382,35 @@ fn resizing_keeps_the_place_and_switches_layout() {
     assert_eq!(app.panes().review.y, 0, "side by side when wide");
     assert!(screen(&app).contains("casing · 1 of 10"));
 }
+
+/// True when a drawn cell would send a control character to the terminal.
+fn raw_controls(app: &App) -> Vec<String> {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content()
+        .iter()
+        .filter(|c| c.symbol().chars().any(|ch| ch.is_control()))
+        .map(|c| c.symbol().escape_debug().to_string())
+        .collect()
+}
+
+#[test]
+fn no_control_character_from_the_article_or_its_name_reaches_the_terminal() {
+    let hostile = "Teh \u{1b}]0;pwned\u{7} title, \u{1b}[2J and \u{9b}31m and teh end.\n";
+    let name = "evil\u{1b}]0;owned\u{7}.txt";
+    for (width, keys) in [(130, ""), (130, "e"), (130, "x"), (130, "<Enter>"), (80, "L"), (130, "R")] {
+        let review = Review::new(name, hostile.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+        let mut app = App::new(review, Rect::new(0, 0, width, 30), Theme::new(true));
+        press(&mut app, keys);
+        app.message = format!("a message naming {name}");
+        assert_eq!(raw_controls(&app), Vec::<String>::new(), "after {keys:?} at {width} columns");
+        let s = screen(&app);
+        assert!(s.contains("␛]0;owned␇"), "the name is shown, visibly, after {keys:?}:\n{s}");
+    }
+    let review = Review::new("a.txt", hostile.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+    let app = App::new(review, Rect::new(0, 0, 130, 30), Theme::new(true));
+    let s = screen(&app);
+    assert!(s.contains("Teh ␛]0;pwned␇ title, ␛[2J and \u{fffd}31m"), "the review pane's sentence:\n{s}");
+}

@@ -249,6 +249,39 @@ fn a_second_reader_opens_the_file_read_only_and_leaves_the_first_ones_journal_al
     assert_eq!(std::fs::read_to_string(&file).expect("file"), "The kuberanetes clustr is up.\n");
 }
 
+impl Tmux {
+    /// The pane's title, which an `ESC ] 0 ;` sequence that got through would have set.
+    fn title(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", "t", "#{pane_title}"]).stdout)
+            .trim()
+            .to_string()
+    }
+}
+
+#[test]
+fn escapes_in_an_article_and_its_name_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let hostile = "Teh \u{1b}]0;pwned\u{7} title and \u{1b}[2J clear \u{9b}31m.\n";
+    std::fs::write(dir.path().join("evil\u{1b}]0;owned\u{7}.txt"), hostile).expect("write");
+    // The text commands, on a terminal.
+    let tmux = Tmux::new("inject-check");
+    start(&tmux, dir.path(), "check evil*; echo done; sleep 5");
+    let screen = tmux.wait_for("done");
+    assert!(screen.contains("evil␛]0;owned␇.txt:1:1: Teh -> The"), "{screen}");
+    let title = tmux.title();
+    assert!(!title.contains("owned"), "the terminal was retitled: {title}");
+    // The reader: article pane, review pane, status line.
+    let tmux = Tmux::new("inject-reader");
+    start(&tmux, dir.path(), "evil*");
+    let screen = tmux.wait_for("1 of");
+    assert!(screen.contains("Teh ␛]0;pwned␇ title"), "{screen}");
+    assert!(screen.contains("evil␛]0;owned␇.txt"), "{screen}");
+    let title = tmux.title();
+    assert!(!title.contains("pwned") && !title.contains("owned"), "the terminal was retitled: {title}");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+}
+
 #[test]
 fn the_config_and_the_remembered_place_apply_in_a_real_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -4,6 +4,7 @@ use super::app::{App, Field, Mode, Purpose};
 use super::keymap::GROUPS;
 use super::wrap::{Row, char_width};
 use crate::check::Kind;
+use crate::escape::{visible_char, visible_line};
 use crate::lexicon::Dialect;
 use crate::review::{Item, Status};
 use ratatui::Frame;
@@ -29,6 +30,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     status(frame, app, panes.status);
     if app.help {
         help(frame, app);
+    }
+    // Every pane already shows control characters visibly; this sweep makes sure that nothing
+    // drawn, from any source, can reach the terminal as an escape.
+    for cell in &mut frame.buffer_mut().content {
+        if cell.symbol().chars().any(|c| visible_char(c).is_some()) {
+            let shown = visible_line(cell.symbol()).into_owned();
+            cell.set_symbol(&shown);
+        }
     }
 }
 
@@ -69,8 +78,7 @@ fn styled(text: &str, from: usize, to: usize, ranges: &[(usize, usize, Style)]) 
         cur_style = style;
         match c {
             '\t' => cur.push_str(&" ".repeat(char_width('\t'))),
-            c if c.is_control() => cur.push('\u{fffd}'),
-            c => cur.push(c),
+            c => cur.push(visible_char(c).unwrap_or(c)),
         }
     }
     if !cur.is_empty() {
@@ -164,19 +172,21 @@ fn review(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let (from, to, cut_start, cut_end) = context(text, item.span.start, item.span.end);
     let current = item_style(app, item, true);
     let word = match &app.mode {
-        Mode::Edit(f) => f.text.clone(),
-        _ => text[item.span.range()].to_string(),
+        Mode::Edit(f) => visible_line(&f.text).into_owned(),
+        _ => visible_line(&text[item.span.range()]).into_owned(),
     };
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
-    let head = format!("{}{}", ellipsis(cut_start), text[from..item.span.start].replace(['\t', '\r'], " "));
-    let tail = format!("{}{}", text[item.span.end..to].replace(['\t', '\r'], " "), ellipsis(cut_end));
+    let one_line = |s: &str| visible_line(&s.replace(['\t', '\r'], " ")).into_owned();
+    let head = format!("{}{}", ellipsis(cut_start), one_line(&text[from..item.span.start]));
+    let tail = format!("{}{}", one_line(&text[item.span.end..to]), ellipsis(cut_end));
     let head_width = UnicodeWidthStr::width(head.as_str());
     let sentence = vec![Span::raw(head), Span::styled(word, current), Span::raw(tail)];
     let mut lines = vec![Line::from(sentence), Line::default()];
     match &app.mode {
         Mode::Edit(_) => lines.push(Line::styled("edit: Enter commits · Esc cancels", t.accent)),
         Mode::Choose => {
-            lines.push(Line::styled(format!("replace every {} with: 1-9 or Enter · Esc cancels", item.word), t.accent));
+            let word = visible_line(&item.word);
+            lines.push(Line::styled(format!("replace every {word} with: 1-9 or Enter · Esc cancels"), t.accent));
         }
         _ => {}
     }
@@ -185,7 +195,10 @@ fn review(frame: &mut Frame<'_>, app: &App, area: Rect) {
         lines.push(Line::styled("no suggestions: e to edit, i to ignore, a to add", t.dim));
     }
     for (n, fix) in offered.iter().enumerate() {
-        lines.push(Line::from(vec![Span::styled(format!("{} ", n + 1), t.accent), Span::raw(fix.clone())]));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", n + 1), t.accent),
+            Span::raw(visible_line(fix).into_owned()),
+        ]));
     }
     lines.push(Line::default());
     lines.push(Line::styled(
@@ -226,7 +239,7 @@ fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let style = item_style(app, it, Some(i) == app.review.current());
         lines.push(Line::from(vec![
             Span::styled(format!("{line:>5} "), t.dim),
-            Span::styled(it.word.clone(), style),
+            Span::styled(visible_line(&it.word).into_owned(), style),
             Span::styled(format!(" {}", kind_words(it.kind)), t.dim),
         ]));
     }
@@ -235,7 +248,9 @@ fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
 }
 
 fn field_line(prompt: &str, f: &Field) -> (String, usize) {
-    (format!("{prompt}{}", f.text), UnicodeWidthStr::width(prompt) + UnicodeWidthStr::width(&f.text[..f.cursor]))
+    let prompt = visible_line(prompt);
+    let (text, before) = (visible_line(&f.text), visible_line(&f.text[..f.cursor]));
+    (format!("{prompt}{text}"), UnicodeWidthStr::width(prompt.as_ref()) + UnicodeWidthStr::width(before.as_ref()))
 }
 
 fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
@@ -247,7 +262,9 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Mode::Prompt(Purpose::SaveAs, f) => {
             Some(field_line(&format!("{} (Esc, then x exports) · save as: ", app.message), f))
         }
-        Mode::Overwrite(_, p) => Some((format!("{} exists: overwrite? y/n", p.display()), usize::MAX)),
+        Mode::Overwrite(_, p) => {
+            Some((format!("{} exists: overwrite? y/n", visible_line(&p.display().to_string())), usize::MAX))
+        }
         Mode::Quit => Some(("unsaved changes: s save and quit · d discard · Esc stay".to_string(), usize::MAX)),
         Mode::Recover => {
             let (unsaved, changed) =
@@ -272,7 +289,7 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let text = app.review.text();
     let at = app.review.line_starts().get(app.top.line).copied().unwrap_or(0);
     let percent = if text.is_empty() { 100 } else { at * 100 / text.len() };
-    let name = app.review.name().display().to_string();
+    let name = visible_line(&app.review.name().display().to_string()).into_owned();
     let modified = if app.review.modified() { " [+]" } else { "" };
     let dialect = match app.review.dialect() {
         Dialect::Us => "en-US",
@@ -280,7 +297,7 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
     };
     let left =
         format!(" {name}{modified} · {percent}% · {pending} left · {fixed} fixed · {ignored} ignored · {dialect} ");
-    let right = if app.message.is_empty() { "? help ".to_string() } else { format!("{} ", app.message) };
+    let right = if app.message.is_empty() { "? help ".to_string() } else { format!("{} ", visible_line(&app.message)) };
     let gap = usize::from(area.width).saturating_sub(left.width() + right.width());
     let line = format!("{left}{}{right}", " ".repeat(gap));
     frame.render_widget(Paragraph::new(line).style(t.status), area);

@@ -30,7 +30,14 @@ pub struct Row {
 /// Display width of a character in the article.
 #[must_use]
 pub fn char_width(c: char) -> usize {
-    if c == '\t' { TAB_WIDTH } else { c.width().unwrap_or(0) }
+    // A control character is drawn as one visible character (see `crate::escape`).
+    if c == '\t' {
+        TAB_WIDTH
+    } else if crate::escape::visible_char(c).is_some() {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
 }
 
 /// The bytes of line `line`, without its line ending.
