@@ -391,7 +391,7 @@ fn raw_controls(app: &App) -> Vec<String> {
     buffer
         .content()
         .iter()
-        .filter(|c| c.symbol().chars().any(|ch| ch.is_control()))
+        .filter(|c| c.symbol().chars().any(char::is_control))
         .map(|c| c.symbol().escape_debug().to_string())
         .collect()
 }
