@@ -39,6 +39,11 @@ const SHORT_TERM: usize = 4;
 /// ALL-CAPS unknown words this short are acronyms, not misspellings.
 const ACRONYM_MAX: usize = 5;
 
+/// The longest word that is checked, in bytes: longer than any English word or tech term (the
+/// longest in the lexicon are under 40 letters), short enough that ranking fixes for it stays
+/// cheap.
+pub const MAX_WORD_BYTES: usize = 64;
+
 /// What is wrong with a suspect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -217,7 +222,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         {
             spacings.push(fix);
         }
-        if t.kind != TokenKind::Word {
+        // A "word" longer than any word is a run of letters (a hash, base64, a key pressed
+        // down): not spell-checked, and never the cause of quadratic work in ranking it.
+        if t.kind != TokenKind::Word || t.span.len() > MAX_WORD_BYTES {
             if t.kind == TokenKind::Identifier
                 && let Some(fix) =
                     spacing::in_dotted(text, t.span, |w| lexicon.verdict(w, Dialect::Us) == Verdict::Known)

@@ -1,0 +1,75 @@
+//! Pathological articles of 1 MB each (tests/support/hostile.rs): `check` and the reader get
+//! through every one in a generous, fixed time. Every pass is linear, so the 10 MB versions
+//! (`cargo bench --bench hostile`) take about ten times as long; a quadratic pass would take
+//! a hundred times as long, and fail here first (`teh` and a million letters took hours).
+
+use galley::lexicon::{Dialect, Lexicon};
+use galley::review::Review;
+use galley::tui::app::App;
+use galley::tui::theme::Theme;
+use ratatui::layout::Rect;
+use std::time::{Duration, Instant};
+
+#[path = "support/hostile.rs"]
+mod hostile;
+
+/// Far above what each input takes in a debug build (under two seconds here), far below what
+/// a quadratic pass would take.
+const BOUND: Duration = Duration::from_secs(30);
+
+#[test]
+fn check_gets_through_each_pathological_megabyte_in_bounded_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (kind, what, lossy) in hostile::KINDS {
+        let path = dir.path().join(format!("{kind}.txt"));
+        std::fs::write(&path, hostile::input(kind, 1_000_000)).expect("write");
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_galley"));
+        command.arg("check").env("HOME", dir.path()).env("XDG_STATE_HOME", dir.path()).env("XDG_DATA_HOME", dir.path());
+        if lossy {
+            command.arg("--lossy");
+        }
+        let started = Instant::now();
+        let mut child = command
+            .arg(&path)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("run galley");
+        // Waited for no longer than the bound: a quadratic pass would hold the test for hours.
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait") {
+                break status;
+            }
+            if started.elapsed() > BOUND {
+                let _ = child.kill();
+                panic!("{what}: check took longer than {BOUND:?}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert!(matches!(status.code(), Some(0 | 1)), "{what}: {status}");
+    }
+}
+
+#[test]
+fn the_reader_opens_each_pathological_megabyte_and_goes_to_its_end_in_bounded_time() {
+    for (kind, what, _) in hostile::KINDS {
+        let bytes = hostile::input(kind, 1_000_000);
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let started = Instant::now();
+        let review = Review::new("hostile.txt", text, Lexicon::new(), Some(Dialect::Us), None);
+        let mut app = App::new(review, Rect::new(0, 0, 130, 40), Theme::new(true));
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(130, 40)).expect("terminal");
+        for key in ['G', 'g', '\t', 'G', 'k'] {
+            let code = if key == '\t' { crossterm::event::KeyCode::Tab } else { crossterm::event::KeyCode::Char(key) };
+            let m = if key.is_uppercase() {
+                crossterm::event::KeyModifiers::SHIFT
+            } else {
+                crossterm::event::KeyModifiers::NONE
+            };
+            app.on_key(&crossterm::event::KeyEvent::new(code, m));
+            terminal.draw(|f| galley::tui::view::draw(f, &app)).expect("draw");
+        }
+        let took = started.elapsed();
+        assert!(took < BOUND, "{what}: the reader took {took:?}");
+    }
+}

@@ -1,0 +1,118 @@
+//! Pathological articles, made the same way every time: one enormous word, one enormous line
+//! of words, a million unknown Capitalised words, a hundred thousand distinct misspellings, and
+//! random bytes. Included with `#[path]` by tests/hostile.rs (1 MB versions, with a bound) and
+//! benches/hostile.rs (10 MB versions, whose time and memory README quotes).
+#![allow(dead_code)]
+
+/// A small deterministic generator (xorshift64*): the same inputs on every machine.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn letter(&mut self) -> char {
+        char::from(b'a' + self.below(26) as u8)
+    }
+}
+
+/// The inputs, by name: what each is, and whether it is read with `--lossy`.
+pub const KINDS: [(&str, &str, bool); 5] = [
+    ("one-word", "one word of random letters", false),
+    ("one-line", "one line of words, no newline", false),
+    ("capitalised", "unknown Capitalised words, 12 a line", false),
+    ("misspellings", "100 k distinct misspellings among common words (a tenth of that at 1 MB)", false),
+    ("random-bytes", "random bytes (no NUL), read with --lossy", true),
+];
+
+/// The words of the bundled sample article, for text that reads like words.
+fn vocabulary() -> Vec<String> {
+    let mut words: Vec<String> = galley::cli::SAMPLE
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// The input `kind` of about `size` bytes.
+pub fn input(kind: &str, size: usize) -> Vec<u8> {
+    let mut rng = Rng::new(0x9e37_79b9_7f4a_7c15 ^ size as u64 ^ kind.len() as u64);
+    let mut out = String::with_capacity(size + 64);
+    match kind {
+        "one-word" => {
+            while out.len() < size {
+                out.push(rng.letter());
+            }
+        }
+        "one-line" => {
+            let words = vocabulary();
+            while out.len() < size {
+                out.push_str(&words[rng.below(words.len())]);
+                out.push(' ');
+            }
+        }
+        "capitalised" => {
+            let mut n = 0;
+            while out.len() < size {
+                out.push(rng.letter().to_ascii_uppercase());
+                for _ in 0..4 + rng.below(5) {
+                    out.push(rng.letter());
+                }
+                n += 1;
+                out.push(if n % 12 == 0 { '\n' } else { ' ' });
+            }
+        }
+        "misspellings" => {
+            let words = vocabulary();
+            let long: Vec<&String> = words.iter().filter(|w| w.len() >= 5).collect();
+            let wanted = size / 100;
+            let mut seen = std::collections::HashSet::new();
+            while out.len() < size {
+                let mut w: Vec<char> = long[rng.below(long.len())].chars().collect();
+                for _ in 0..=rng.below(2) {
+                    let at = rng.below(w.len());
+                    match rng.below(3) {
+                        0 => w[at] = rng.letter(),
+                        1 if w.len() > 3 => {
+                            w.remove(at);
+                        }
+                        _ => w.insert(at, rng.letter()),
+                    }
+                }
+                let w: String = w.into_iter().collect();
+                if seen.len() < wanted && !seen.insert(w.clone()) {
+                    continue;
+                }
+                out.push_str(&w);
+                for _ in 0..12 {
+                    out.push(' ');
+                    out.push_str(&words[rng.below(words.len())]);
+                }
+                out.push_str(".\n");
+            }
+        }
+        _ => {
+            let mut bytes = Vec::with_capacity(size);
+            while bytes.len() < size {
+                bytes.extend(rng.next().to_le_bytes().iter().map(|&b| b.max(1)));
+            }
+            return bytes;
+        }
+    }
+    out.into_bytes()
+}
