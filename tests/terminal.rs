@@ -73,13 +73,21 @@ impl Tmux {
         self.wait_exit();
     }
 
-    /// Sends galley (the child of the pane's shell) a signal.
-    fn signal_galley(&self, signal: &str) {
+    /// The pid of galley (the child of the pane's shell).
+    fn galley_pid(&self) -> String {
         let o = self.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
         let shell = String::from_utf8_lossy(&o.stdout).trim().to_string();
         let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap_or_default();
-        let galley =
-            children.split_whitespace().next().unwrap_or_else(|| panic!("galley (a child of {shell}) is not running"));
+        children
+            .split_whitespace()
+            .next()
+            .unwrap_or_else(|| panic!("galley (a child of {shell}) is not running"))
+            .to_string()
+    }
+
+    /// Sends galley (the child of the pane's shell) a signal.
+    fn signal_galley(&self, signal: &str) {
+        let galley = self.galley_pid();
         let sent =
             Command::new("sh").args(["-c", &format!("kill -{signal} {galley}")]).status().is_ok_and(|s| s.success());
         assert!(sent, "could not signal {galley}");
@@ -280,6 +288,107 @@ fn escapes_in_an_article_and_its_name_never_reach_the_terminal() {
     assert!(!title.contains("pwned") && !title.contains("owned"), "the terminal was retitled: {title}");
     tmux.keys(&["q"]);
     tmux.wait_exit();
+}
+
+/// Waits for process `pid` to end; false if it still runs after `limit`.
+fn ends_within(pid: &str, limit: Duration) -> bool {
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        // A zombie has ended; its parent (the pane's shell, gone with tmux) may not reap it.
+        let proc_stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if proc_stat.split_whitespace().nth(2) == Some("Z") {
+            return true;
+        }
+        if start.elapsed() > limit {
+            let _ = Command::new("kill").args(["-9", pid]).status();
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    true
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_reader_with_its_journal_and_place_kept() {
+    // Closed as a window is (the shell and galley get SIGHUP), and as an input that simply ends
+    // (galley in a session of its own gets no signal: only its input is gone).
+    for name in ["hangup", "eof"] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "Teh kuberanetes clustr is up.\n").expect("write");
+        let tmux = Tmux::new(&format!("dead-{name}"));
+        if name == "eof" {
+            let cmd = format!(
+                "export HOME={d} XDG_DATA_HOME={d}/data XDG_STATE_HOME={d}/state XDG_CONFIG_HOME={d}/config TERM=xterm-256color; setsid {bin} a.txt; sleep 0.2",
+                d = dir.path().display(),
+                bin = env!("CARGO_BIN_EXE_galley"),
+            );
+            let d = dir.path().to_str().expect("utf-8");
+            assert!(
+                tmux.run(&["new-session", "-d", "-s", "t", "-x", "130", "-y", "30", "-c", d, &cmd]).status.success()
+            );
+        } else {
+            start(&tmux, dir.path(), "a.txt");
+        }
+        tmux.wait_for("3 left");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("2 left");
+        let galley = tmux.galley_pid();
+        let _ = tmux.run(&["kill-server"]);
+        assert!(ends_within(&galley, Duration::from_secs(2)), "{name}: galley was left running");
+        let places = std::fs::read_dir(dir.path().join("state/galley/places")).map_or(0, Iterator::count);
+        assert_eq!(places, 1, "{name}: the place is remembered");
+        let o = recover(dir.path(), "a.txt");
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(std::fs::read_to_string(&file).expect("file"), "The kuberanetes clustr is up.\n", "{name}");
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_fg_brings_the_reader_back_in_raw_mode() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "Teh kuberanetes clustr is up.\n").expect("write");
+    let tmux = Tmux::new("suspend");
+    let shell = format!(
+        "env -i PATH=/usr/bin:/bin HOME={d} XDG_DATA_HOME={d}/data XDG_STATE_HOME={d}/state XDG_CONFIG_HOME={d}/config TERM=xterm-256color PS1='shell$ ' bash --norc --noprofile -i",
+        d = dir.path().display()
+    );
+    let o = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "130",
+        "-y",
+        "30",
+        "-c",
+        dir.path().to_str().expect("utf-8"),
+        &shell,
+    ]);
+    assert!(o.status.success());
+    tmux.wait_for("shell$");
+    tmux.keys(&[&format!("{} a.txt", env!("CARGO_BIN_EXE_galley")), "Enter"]);
+    tmux.wait_for("misspelled · 1 of 3");
+    for (k, how) in ["ctrl-z", "sigtstp"].iter().enumerate() {
+        if k == 0 {
+            tmux.keys(&["C-z"]);
+        } else {
+            tmux.signal_galley("TSTP");
+        }
+        tmux.wait_for("Stopped");
+        // The shell has the terminal, cooked: what is typed echoes, and runs.
+        tmux.keys(&["clear; stty -a | grep -o ' icanon' ; echo cooked-$((40+2))", "Enter"]);
+        let screen = tmux.wait_for("cooked-42");
+        assert!(screen.contains(" icanon"), "{how}: the terminal is cooked while galley is stopped: {screen}");
+        tmux.keys(&["fg", "Enter"]);
+        // Back: redrawn, and in raw mode (Tab moves at once, with no Enter after it).
+        tmux.wait_for("3 left");
+        tmux.keys(&["Tab"]);
+        tmux.wait_for(if k == 0 { "misspelled · 2 of 3" } else { "misspelled · 3 of 3" });
+    }
+    tmux.keys(&["q"]);
+    tmux.wait_for("shell$");
 }
 
 #[test]

@@ -201,6 +201,8 @@ pub struct App {
     pub unnamed: bool,
     /// Set when the reader should close.
     pub done: bool,
+    /// Set when the reader asks to be suspended (Ctrl-Z); the loop clears it.
+    pub suspend: bool,
     /// Where each decision is journaled for recovery.
     pub journal: Option<Journal>,
     /// This reader's hold on the file's journal (`None`: no journal, or another reader has it).
@@ -232,6 +234,7 @@ impl App {
             move_to_next: true,
             unnamed: false,
             done: false,
+            suspend: false,
             journal: None,
             lock: None,
             state_dir: None,
@@ -350,6 +353,11 @@ impl App {
     }
 
     fn act(&mut self, action: Action) {
+        if action == Action::Suspend {
+            // The loop around the reader owns the terminal: it suspends, and redraws on `fg`.
+            self.suspend = true;
+            return;
+        }
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         match mode {
             Mode::Normal if self.help => {

@@ -33,6 +33,8 @@ pub enum Action {
     Quit,
     ToggleList,
     Help,
+    /// Give the terminal back to the shell until `fg` (Ctrl-Z, in any mode).
+    Suspend,
     // In a text field (edit buffer, search, path prompt).
     Insert(char),
     Left,
@@ -172,6 +174,7 @@ const FILE: &[Binding] = &[
     Binding { keys: &[plain('x')], label: "x", help: "export (text, .diff, .json)", action: Action::Export },
     Binding { keys: &[plain('q'), ctrl('c')], label: "q ^C", help: "quit", action: Action::Quit },
     Binding { keys: &[plain('?')], label: "?", help: "help", action: Action::Help },
+    Binding { keys: &[ctrl('z')], label: "^Z", help: "suspend (fg resumes)", action: Action::Suspend },
 ];
 
 fn matches(key: &KeyEvent, k: &Key) -> bool {
@@ -188,6 +191,9 @@ fn matches(key: &KeyEvent, k: &Key) -> bool {
 #[must_use]
 pub fn action(keys: Keys, key: &KeyEvent) -> Option<Action> {
     let ctrl_c = matches(key, &ctrl('c'));
+    if matches(key, &ctrl('z')) {
+        return Some(Action::Suspend);
+    }
     match keys {
         Keys::Normal => GROUPS.iter().flat_map(|(_, b)| b.iter()).find_map(|b| {
             b.keys.iter().find(|k| matches(key, k)).map(|k| match (b.action, k.0) {
