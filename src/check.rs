@@ -44,6 +44,19 @@ const ACRONYM_MAX: usize = 5;
 /// cheap.
 pub const MAX_WORD_BYTES: usize = 64;
 
+/// True for a word with a letter outside the Latin script, the only one galley has words for.
+fn is_foreign(word: &str) -> bool {
+    !word.is_ascii() && word.chars().any(|c| c.is_alphabetic() && !is_latin(c))
+}
+
+/// Latin letters: ASCII, Latin-1, Latin Extended A-E and Additional, IPA, fullwidth.
+fn is_latin(c: char) -> bool {
+    matches!(c,
+        'a'..='z' | 'A'..='Z' | '\u{aa}' | '\u{ba}' | '\u{c0}'..='\u{24f}' | '\u{250}'..='\u{2af}'
+        | '\u{1d00}'..='\u{1dbf}' | '\u{1e00}'..='\u{1eff}' | '\u{2c60}'..='\u{2c7f}' | '\u{a720}'..='\u{a7ff}'
+        | '\u{ab30}'..='\u{ab6f}' | '\u{fb00}'..='\u{fb06}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}')
+}
+
 /// What is wrong with a suspect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -223,8 +236,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             spacings.push(fix);
         }
         // A "word" longer than any word is a run of letters (a hash, base64, a key pressed
-        // down): not spell-checked, and never the cause of quadratic work in ranking it.
-        if t.kind != TokenKind::Word || t.span.len() > MAX_WORD_BYTES {
+        // down): not spell-checked, and never the cause of quadratic work in ranking it. A
+        // word in a script galley has no dictionary for (CJK, Cyrillic, Greek) is no misspelling.
+        if t.kind != TokenKind::Word || t.span.len() > MAX_WORD_BYTES || is_foreign(t.span.slice(text)) {
             if t.kind == TokenKind::Identifier
                 && let Some(fix) =
                     spacing::in_dotted(text, t.span, |w| lexicon.verdict(w, Dialect::Us) == Verdict::Known)

@@ -22,7 +22,7 @@ pub const SAMPLE_NAME: &str = "sample.txt";
 
 /// galley: read damaged articles in the terminal and fix them.
 #[derive(Debug, Parser)]
-#[command(name = "galley", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "galley", version, about)]
 pub struct Cli {
     /// The command; without one, galley opens FILE (or its bundled sample article) in the reader.
     #[command(subcommand)]
@@ -244,6 +244,19 @@ fn read_document(path: &Path, input: &mut dyn Read, lossy: bool) -> crate::error
 
 /// Runs the parsed command line; returns the exit status.
 pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
+    // Options every command takes may come before the command (`galley --lang en-GB check`);
+    // what only the reader takes may not.
+    if cli.command.is_some() {
+        let reader_only = [
+            cli.file.as_ref().map(|f| format!("the file {}", f.display())),
+            cli.no_backup.then(|| "--no-backup".to_string()),
+            cli.recover.as_ref().map(|_| "--recover".to_string()),
+            cli.output.as_ref().map(|_| "-o before the command".to_string()),
+        ];
+        if let Some(what) = reader_only.into_iter().flatten().next() {
+            anyhow::bail!("{what} is for the reader and cannot come before a command (see galley --help)");
+        }
+    }
     let loaded = match &io.config {
         Some(path) => config::load(path)?,
         None => config::Loaded::default(),

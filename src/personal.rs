@@ -12,13 +12,15 @@ pub fn list(path: &Path) -> Result<Vec<String>> {
     Ok(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
 }
 
-/// Adds `words` (those not there yet); returns how many were new.
+/// Adds `words` (those not there yet); returns how many were new. Linear in the words: an
+/// import of a large list is one pass.
 pub fn add(path: &Path, words: &[impl AsRef<str>]) -> Result<usize> {
     let mut all = list(path)?;
     let before = all.len();
+    let mut seen: std::collections::HashSet<String> = all.iter().cloned().collect();
     for w in words {
         let w = normalize_apostrophes(w.as_ref().trim());
-        if !w.is_empty() && !all.contains(&w) {
+        if !w.is_empty() && seen.insert(w.clone()) {
             all.push(w);
         }
     }

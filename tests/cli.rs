@@ -409,6 +409,7 @@ fn the_reader_without_a_terminal_says_so_and_exits_two() {
         assert_eq!(o.stdout, b"");
     }
     assert_eq!(std::fs::read(&article).expect("read"), b"Teh end.\n", "nothing written");
+    assert!(!env.dir.path().join("state/galley").exists(), "no journal is left behind");
     // Bad input is reported before the terminal is looked at.
     let o = env.run(&["missing.txt"], b"");
     assert_eq!(o.status.code(), Some(2));
@@ -616,4 +617,53 @@ fn dict_refuses_words_with_control_characters_or_nul() {
         assert!(stderr(&o).starts_with("galley: list.txt:2: a word with a control character"), "{}", stderr(&o));
     }
     assert_eq!(stdout(&env.run(&["dict", "list"], b"")), "", "nothing was added");
+}
+
+#[test]
+fn options_every_command_takes_may_come_before_the_command() {
+    let env = Env::new();
+    env.file("a.txt", b"The colour of teh sky.\n");
+    env.file("words.txt", b"colour\n");
+    for args in [
+        vec!["--lang", "en-US", "check", "a.txt"],
+        vec!["check", "--lang", "en-US", "a.txt"],
+        vec!["--no-personal", "--lang=en-US", "check", "a.txt"],
+    ] {
+        let o = env.run(&args, b"");
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).contains("colour -> color"), "{args:?}: {}", stdout(&o));
+    }
+    let o = env.run(&["--vocab", "words.txt", "--lang", "en-US", "fix", "a.txt"], b"");
+    assert_eq!(stdout(&o), "The colour of the sky.\n", "{}", stderr(&o));
+    // What only the reader takes is refused before a command, in one line.
+    for args in [vec!["a.txt", "check"], vec!["--no-backup", "check", "a.txt"]] {
+        let o = env.run(&args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains("is for the reader and cannot come before a command"), "{}", stderr(&o));
+        assert_eq!(stderr(&o).lines().count(), 1);
+    }
+}
+
+#[test]
+fn importing_a_large_list_is_linear() {
+    let env = Env::new();
+    // 200,000 distinct words: the list took almost a minute when each word was looked for in
+    // the whole dictionary.
+    let mut list = String::new();
+    for n in 0..200_000u32 {
+        let mut w = String::from("zq");
+        let mut k = n;
+        for _ in 0..4 {
+            w.push(char::from(b'a' + (k % 26) as u8));
+            k /= 26;
+        }
+        list.push_str(&w);
+        list.push('\n');
+    }
+    env.file("big.txt", list.as_bytes());
+    let started = std::time::Instant::now();
+    let o = env.run(&["dict", "import", "big.txt"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("imported 200000 new of 200000 words"), "{}", stdout(&o));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
 }

@@ -393,3 +393,13 @@ fn an_expansion_inside_brackets_still_protects_its_capitals() {
         assert!(fixed.contains("It speaks CGI (Common Gateway Interface) today."), "{fixed}");
     }
 }
+
+#[test]
+fn words_in_scripts_galley_has_no_dictionary_for_are_not_misspellings() {
+    assert_clean("The talk was given in 東京 and in Москва, and the slides said привет, λόγος and 日本語テキスト.\n");
+    assert_eq!(
+        flags("Greek λόγος, Russian привет, and a clustr.\n"),
+        [("clustr".to_string(), Kind::Spelling)],
+        "a Latin slip beside them is still found"
+    );
+}

@@ -392,6 +392,22 @@ fn ctrl_z_and_sigtstp_suspend_and_fg_brings_the_reader_back_in_raw_mode() {
 }
 
 #[test]
+fn a_journal_that_cannot_be_made_is_a_warning_and_the_reader_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "Teh end.\n").expect("write");
+    // The state directory's place is taken by a file: no journal can be made there.
+    std::fs::write(dir.path().join("state"), "in the way").expect("write");
+    let tmux = Tmux::new("no-journal");
+    start(&tmux, dir.path(), "a.txt");
+    tmux.wait_for("no recovery journal");
+    tmux.keys(&["Enter", "s"]);
+    tmux.wait_for("saved");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.txt")).expect("read"), "The end.\n");
+}
+
+#[test]
 fn the_config_and_the_remembered_place_apply_in_a_real_terminal() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("a.txt"), "Teh kuberanetes clustr is up.\n").expect("write");
