@@ -311,8 +311,7 @@ mod tests {
         let r = find(dir.path(), &article, "The end.").expect("find").expect("something to recover");
         assert_eq!(r.base, "Teh end.", "the base kept beside the journal");
         // The journal holds article text: private to the user.
-        use std::os::unix::fs::MetadataExt;
-        let mode = |p: &Path| std::fs::metadata(p).expect("meta").mode() & 0o777;
+        let mode = |p: &Path| std::os::unix::fs::MetadataExt::mode(&std::fs::metadata(p).expect("meta")) & 0o777;
         assert_eq!((mode(&path), mode(path.parent().expect("dir"))), (0o600, 0o700));
         assert_eq!(r.entries, [fix(0, "Teh", "The"), fix(4, "end", "End")]);
         assert_eq!((r.unsaved, r.unreadable, r.file_unchanged), (1, 0, true));
