@@ -184,7 +184,7 @@ fn after_kill_9_every_decision_comes_back() {
     start(&tmux, dir.path(), "article.txt");
     tmux.wait_for("an unfinished session made 2 unsaved decisions: restore them? y/n");
     tmux.keys(&["y"]);
-    let screen = tmux.wait_for("restored 2 decisions of the unfinished session");
+    let screen = tmux.wait_for("restored 2 decisions");
     assert!(screen.contains("1 left"), "{screen}");
     assert!(screen.contains("The Kubernetes clustr"), "{screen}");
     tmux.kill_galley();
@@ -197,6 +197,39 @@ fn after_kill_9_every_decision_comes_back() {
     let left = std::fs::read_dir(dir.path().join("state/galley/journal"))
         .map_or(0, |d| d.flatten().filter(|e| !e.file_name().to_string_lossy().ends_with(".lock")).count());
     assert_eq!(left, 0, "the journal is removed once recovered");
+}
+
+#[test]
+fn restoring_a_session_never_saves_over_what_someone_wrote_after_its_last_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, "Teh kuberanetes clustr is up.\n").expect("write");
+    let tmux = Tmux::new("changed");
+    start(&tmux, dir.path(), "a.txt");
+    tmux.wait_for("3 left");
+    tmux.keys(&["Enter", "s"]);
+    tmux.wait_for("saved");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("1 left");
+    tmux.kill_galley();
+    std::fs::write(&file, "Someone else's text.\n").expect("someone writes the file");
+    let tmux = Tmux::new("changed-reopen");
+    start(&tmux, dir.path(), "a.txt");
+    tmux.wait_for("(the file changed since: s will save them to a new file)");
+    tmux.keys(&["y"]);
+    tmux.wait_for("restored 2 decisions · a.txt changed on disk: s saves to a new file");
+    tmux.keys(&["s"]);
+    tmux.wait_for("save as:");
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), "Someone else's text.\n");
+    tmux.keys(&["recovered.txt", "Enter"]);
+    tmux.wait_for("saved recovered.txt");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("recovered.txt")).expect("recovered"),
+        "The Kubernetes clustr is up.\n"
+    );
+    assert_eq!(std::fs::read_to_string(&file).expect("file"), "Someone else's text.\n");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
 }
 
 #[test]

@@ -736,8 +736,8 @@ impl App {
 /// What the status line says after an unfinished session was restored.
 fn restored_message(decisions: usize, replayed: &Replayed, recovery: &Recovery, name: &Path) -> String {
     let mut message = match decisions {
-        1 => "restored 1 decision of the unfinished session".to_string(),
-        n => format!("restored {n} decisions of the unfinished session"),
+        1 => "restored 1 decision".to_string(),
+        n => format!("restored {n} decisions"),
     };
     if let Some(why) = &replayed.stopped {
         message = format!("{message}; the rest was not replayed: {why}");
@@ -746,7 +746,7 @@ fn restored_message(decisions: usize, replayed: &Replayed, recovery: &Recovery, 
         message = format!("{message} · {} journal lines could not be read (the journal is kept)", recovery.unreadable);
     }
     if !recovery.file_unchanged {
-        message = format!("{message} · {} changed on disk since: s saves to a new file", name.display());
+        message = format!("{message} · {} changed on disk: s saves to a new file", name.display());
     }
     message
 }
