@@ -148,15 +148,11 @@ impl Journal {
         let (path, base_path) = files_of(dir, article);
         private_dir(path.parent().unwrap_or(dir))?;
         write_private(&base_path, base.as_bytes())?;
-        let file = open_private(&path, true)?;
-        let mut journal = Self { path, base: base_path, file };
-        journal.append(&Line::Header {
-            version: VERSION,
-            path: canonical(article),
-            base_len: base.len(),
-            base_hash: hash(base.as_bytes()),
-        })?;
-        Ok(journal)
+        let mut file = open_private(&path, true)?;
+        let io = |source| Error::Io { path: path.clone(), source };
+        file.write_all(header(&canonical(article), base).as_bytes()).map_err(io)?;
+        file.sync_data().map_err(io)?;
+        Ok(Self { path, base: base_path, file })
     }
 
     /// Continues the journal of an unfinished session that was just recovered (its entries
@@ -192,24 +188,43 @@ impl Journal {
     }
 }
 
+/// The first line of a journal of the article at `canonical` whose review starts from `base`.
+#[must_use]
+pub fn header(canonical: &Path, base: &str) -> String {
+    let line = Line::Header {
+        version: VERSION,
+        path: canonical.to_path_buf(),
+        base_len: base.len(),
+        base_hash: hash(base.as_bytes()),
+    };
+    let mut text = serde_json::to_string(&line).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The unfinished session of `article`, whose file now holds `on_disk`, if its journal is in
 /// `dir`. `Ok(None)`: nothing to recover. An error: the journal cannot be used (set it aside).
 pub fn find(dir: &Path, article: &Path, on_disk: &str) -> Result<Option<Recovery>> {
     let (path, base_path) = files_of(dir, article);
     let Some(text) = crate::input::read_text_if_there(&path, crate::input::MAX_STATE)? else { return Ok(None) };
-    let stale = |why: &str| Error::Journal { path: path.clone(), message: why.to_string() };
+    let Some(base) = crate::input::read_text_if_there(&base_path, crate::document::MAX_BYTES)? else {
+        return Err(Error::Journal { path, message: "its starting text is missing".into() });
+    };
+    parse(&text, base, on_disk).map_err(|message| Error::Journal { path, message })
+}
+
+/// What the journal `text`, whose review started from `base`, left, if anything; the file
+/// holds `on_disk` now. `Err`: why the journal cannot be used.
+pub fn parse(text: &str, base: String, on_disk: &str) -> std::result::Result<Option<Recovery>, String> {
     let mut lines = text.split_inclusive('\n');
     let header = lines.next().unwrap_or_default();
     let (base_len, base_hash) = match serde_json::from_str(header) {
         Ok(Line::Header { version: VERSION, base_len, base_hash, .. }) => (base_len, base_hash),
-        Ok(Line::Header { .. }) => return Err(stale("written by another version of galley")),
-        _ => return Err(stale("no header")),
-    };
-    let Some(base) = crate::input::read_text_if_there(&base_path, crate::document::MAX_BYTES)? else {
-        return Err(stale("its starting text is missing"));
+        Ok(Line::Header { .. }) => return Err("written by another version of galley".into()),
+        _ => return Err("no header".into()),
     };
     if base.len() != base_len || hash(base.as_bytes()) != base_hash {
-        return Err(stale("its starting text does not match it"));
+        return Err("its starting text does not match it".into());
     }
     let (mut entries, mut unsaved, mut unreadable) = (Vec::new(), 0, 0);
     let mut expected = (base_len, base_hash);

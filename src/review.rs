@@ -404,6 +404,15 @@ impl Review {
                 for c in &d.changes {
                     found(c.at, &c.old)?;
                 }
+                // A journal is read from disk: what a decision wrote must be what one can write.
+                let fixes = matches!(d.action, Action::Accept | Action::Edit | Action::ReplaceAll);
+                let new = d.changes.first().map(|c| c.new.as_str());
+                let ordered = d.changes.windows(2).all(|w| w[0].at + w[0].old.len() <= w[1].at);
+                let one_text = d.changes.iter().all(|c| Some(c.new.as_str()) == new && !c.new.contains(['\n', '\r']));
+                let empty = d.old.is_empty() || d.changes.iter().any(|c| c.old.is_empty() || c.new.is_empty());
+                if fixes == d.changes.is_empty() || !ordered || !one_text || empty {
+                    return Err(format!("its changes at byte {} are not ones a decision makes", d.at));
+                }
                 let span = Span::new(d.at, d.at + d.old.len());
                 let item = self.items.iter().find(|it| it.span == span && it.status == Status::Pending).cloned();
                 let item = item.unwrap_or(Item {

@@ -183,3 +183,91 @@ proptest! {
         prop_assert_eq!(std::fs::read(&copy).expect("read copy"), text.as_bytes());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// A session's journal, written to disk and read back, replays to the same text and the
+    /// same decisions on a review whose lexicon differs (as a recovery without `--vocab` does),
+    /// and undoing every replayed decision gives the loaded bytes back.
+    #[test]
+    fn a_journal_replays_to_the_same_text_whatever_the_lexicon(
+        text in any_text(),
+        decisions in proptest::collection::vec(prop_oneof![decision(), Just(galley::review::Command::Undo)], 0..12),
+    ) {
+        use galley::review::{Command, Outcome, Review};
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let article = dir.path().join("a.txt");
+        let mut journal = galley::journal::Journal::start(dir.path(), &article, &text).expect("journal");
+        let mut review = Review::new(&article, text.clone(), Lexicon::new(), None, None);
+        for d in decisions {
+            let (_, entry) = review.apply_recorded(d).expect("decision applies");
+            if let Some(entry) = entry {
+                journal.record(&entry).expect("record");
+            }
+        }
+        let recovery = galley::journal::find(dir.path(), &article, &text).expect("readable");
+        let entries = recovery.map(|r| r.entries).unwrap_or_default();
+        // Another lexicon: every word of the text known but the first.
+        let mut other = Lexicon::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()).skip(1).filter(|w| !w.is_empty()) {
+            other.add_user_word(w);
+        }
+        let mut replayed = Review::new(&article, text.clone(), other, None, None);
+        let outcome = replayed.replay(&entries);
+        prop_assert_eq!(outcome.stopped, None);
+        prop_assert_eq!(replayed.text(), review.text());
+        prop_assert_eq!(replayed.decisions(), review.decisions());
+        for it in replayed.items() {
+            prop_assert_eq!(it.span.get(replayed.text()), Some(it.word.as_str()));
+        }
+        while replayed.apply(Command::Undo).expect("undo") == Outcome::Done {}
+        prop_assert_eq!(replayed.text(), text.as_str());
+    }
+
+    /// Journal entries as a damaged or hostile file may hold them (any offsets, any texts,
+    /// undos of decisions never made): replay stops at the first that does not fit, the
+    /// review stays whole, and undoing what was replayed gives the loaded bytes back.
+    #[test]
+    fn any_journal_entries_leave_the_review_whole(
+        text in any_text(),
+        raw in proptest::collection::vec((0u8..9, 0usize..64, 0usize..6, 0u8..4, 0u8..3), 0..10),
+    ) {
+        use galley::check::Kind;
+        use galley::edit::Change;
+        use galley::review::{Action, Command, Decision, Entry, Ignores, Outcome, Review};
+        let mut review = Review::new("p.txt", text.clone(), Lexicon::new(), None, None);
+        let mut entries = Vec::new();
+        for (what, at, len, new, source) in raw {
+            let current = review.text().to_string();
+            let at = at.min(current.len());
+            // Mostly words that are there, sometimes not.
+            let old = match source {
+                0 => "teh".to_string(),
+                _ => current.get(at..(at + len).min(current.len())).unwrap_or("x").to_string(),
+            };
+            let new = ["the", "", "two\nlines", "É"][usize::from(new)].to_string();
+            let action = [Action::Accept, Action::Edit, Action::ReplaceAll, Action::Ignore, Action::IgnoreAll,
+                Action::Remembered, Action::Accept, Action::Accept, Action::Accept][usize::from(what)];
+            let changes = if matches!(action, Action::Accept | Action::Edit | Action::ReplaceAll) {
+                vec![Change { at, old: old.clone(), new }]
+            } else {
+                Vec::new()
+            };
+            let ignores = Ignores { words: vec![old.clone()], at: vec![(at, old.clone())] };
+            let d = Decision { action, kind: Kind::Spelling, at, old, changes, ignores };
+            entries.push(match what {
+                6 => Entry::Undo(d),
+                7 => Entry::Redo(d),
+                _ => Entry::Decision(d),
+            });
+            // Replayed one by one, so that later entries see the text the earlier ones left.
+            review.replay(&entries[entries.len() - 1..]);
+            for it in review.items() {
+                prop_assert_eq!(it.span.get(review.text()), Some(it.word.as_str()));
+            }
+        }
+        while review.apply(Command::Undo).expect("undo") == Outcome::Done {}
+        prop_assert_eq!(review.text(), text.as_str());
+    }
+}
