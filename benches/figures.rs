@@ -66,21 +66,7 @@ fn main() {
         .stdout(std::process::Stdio::null())
         .spawn()
         .expect("run galley");
-    // The kernel's high-water mark only grows: the last reading before the child exits is its
-    // peak (a zombie has no memory lines left to read).
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0u64;
-    while child.try_wait().expect("wait").is_none() {
-        let status = std::fs::read_to_string(&status_file).unwrap_or_default();
-        if let Some(kb) = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches(" kB").parse().ok())
-        {
-            peak_kb = kb;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(1));
-    }
+    let peak_kb = corpus::peak_kb(&mut child);
     println!("peak memory: galley check --format json of a 10 MB file: {} MB", peak_kb / 1000);
 
     let text = corpus::ten_megabytes();

@@ -9,6 +9,8 @@ use galley::tui::theme::Theme;
 use ratatui::layout::Rect;
 use std::time::Instant;
 
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "../tests/support/hostile.rs"]
 mod hostile;
 
@@ -23,19 +25,7 @@ fn run(args: &[&std::ffi::OsStr]) -> (f64, u64) {
         .stdout(std::process::Stdio::null())
         .spawn()
         .expect("run galley");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0u64;
-    while child.try_wait().expect("wait").is_none() {
-        let status = std::fs::read_to_string(&status_file).unwrap_or_default();
-        if let Some(kb) = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches(" kB").parse().ok())
-        {
-            peak_kb = kb;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(1));
-    }
+    let peak_kb = corpus::peak_kb(&mut child);
     (started.elapsed().as_secs_f64(), peak_kb / 1000)
 }
 

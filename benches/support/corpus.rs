@@ -28,6 +28,26 @@ pub fn ten_megabytes() -> String {
     text
 }
 
+/// Waits for `child` to exit; returns its peak memory in kB, as the kernel counts it (`VmHWM`).
+/// The high-water mark only grows: the last reading before the child exits is its peak (a
+/// zombie has no memory lines left to read).
+pub fn peak_kb(child: &mut std::process::Child) -> u64 {
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0u64;
+    while child.try_wait().expect("wait").is_none() {
+        let status = std::fs::read_to_string(&status_file).unwrap_or_default();
+        if let Some(kb) = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches(" kB").parse().ok())
+        {
+            peak = kb;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    peak
+}
+
 /// The `per_mille`-th per-mille of sorted durations (500: median, 990: p99).
 pub fn percentile(sorted: &[Duration], per_mille: usize) -> Duration {
     sorted[(sorted.len() - 1) * per_mille / 1000]
