@@ -426,6 +426,9 @@ fn recover(
     let Some(recovery) = journal::find(&dir, doc.path(), doc.text())? else {
         anyhow::bail!("{name}: no unfinished session to recover");
     };
+    if output.is_some_and(|o| save::same_file(o, file)) {
+        anyhow::bail!("{name}: -o names the file itself; leave it out to recover over the file");
+    }
     if output.is_none() && !recovery.file_unchanged {
         anyhow::bail!(
             "{name}: changed on disk since the unfinished session last saved or loaded it, so not overwritten; `galley --recover {name} -o OTHER` writes the recovered text to OTHER"

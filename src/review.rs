@@ -142,12 +142,16 @@ pub enum Entry {
     Redo(Decision),
 }
 
-impl Entry {
-    /// The decision the entry is about.
-    #[must_use]
-    pub const fn decision(&self) -> &Decision {
-        match self {
-            Self::Decision(d) | Self::Undo(d) | Self::Redo(d) => d,
+impl Decision {
+    /// `action` on `item`, writing nothing (the caller adds the changes or the ignores).
+    fn on(action: Action, item: &Item) -> Self {
+        Self {
+            action,
+            kind: item.kind,
+            at: item.span.start,
+            old: item.word.clone(),
+            changes: Vec::new(),
+            ignores: Ignores::default(),
         }
     }
 }
@@ -699,21 +703,15 @@ impl Review {
         } else {
             after
         };
-        // Every suspect the new text replaces goes, whatever checked it.
-        let removed: Vec<Item> = self
-            .items
-            .iter()
-            .filter(|it| targets.iter().any(|t| it.span.start < t.end && t.start < it.span.end))
-            .cloned()
-            .collect();
-        let decision = Decision {
-            action,
-            kind: item.kind,
-            at: item.span.start,
-            old: item.word.clone(),
-            changes: changes.iter().rev().cloned().collect(),
-            ignores: Ignores::default(),
-        };
+        // Every suspect the new text replaces goes, whatever checked it (items are sorted and
+        // disjoint, so each target's overlaps are found by a binary search).
+        let mut removed: Vec<Item> = Vec::new();
+        for t in targets {
+            let first = self.items.partition_point(|it| it.span.end <= t.start);
+            removed.extend(self.items[first..].iter().take_while(|it| it.span.start < t.end).cloned());
+        }
+        removed.dedup(); // a suspect over two targets (a repeat) is taken out once
+        let decision = Decision { changes: changes.iter().rev().cloned().collect(), ..Decision::on(action, item) };
         let step = self.new_step(decision, changes, removed, added, None, after);
         self.commit(step)
     }
@@ -738,15 +736,7 @@ impl Review {
             self.items.iter().filter(|it| *it == item).cloned().collect()
         };
         let added = removed.iter().map(|it| Item { status, ..it.clone() }).collect();
-        let decision = Decision {
-            action,
-            kind: item.kind,
-            at: item.span.start,
-            old: item.word.clone(),
-            changes: Vec::new(),
-            ignores: Ignores::default(),
-        };
-        let step = self.new_step(decision, Vec::new(), removed, added, lexical, item.span.end);
+        let step = self.new_step(Decision::on(action, item), Vec::new(), removed, added, lexical, item.span.end);
         self.commit(step)
     }
 
@@ -773,14 +763,7 @@ impl Review {
         let words = ignores.words.clone();
         let lexical = (!words.is_empty()).then_some(Lexical::Ignore(words));
         let current = self.current_item().map(|it| it.span.start);
-        let decision = Decision {
-            action: Action::Remembered,
-            kind: item.kind,
-            at: item.span.start,
-            old: item.word.clone(),
-            changes: Vec::new(),
-            ignores: ignores.clone(),
-        };
+        let decision = Decision { ignores: ignores.clone(), ..Decision::on(Action::Remembered, &item) };
         let step = self.new_step(decision, Vec::new(), removed, added, lexical, item.span.end);
         self.run(&step, true)?;
         self.undo.push(step);
