@@ -667,3 +667,22 @@ fn importing_a_large_list_is_linear() {
     assert!(stdout(&o).starts_with("imported 200000 new of 200000 words"), "{}", stdout(&o));
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
 }
+
+#[test]
+fn a_file_saved_by_root_stays_its_owners_with_its_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let env = Env::new();
+    let art = env.file("theirs.txt", b"A clustr.\n");
+    std::fs::set_permissions(&art, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    // Give the file to another user (nobody); only root can, and only root's save could take
+    // it from them. Run as another user, the mode is what this test can still hold.
+    let root = std::os::unix::fs::chown(&art, Some(65534), Some(65534)).is_ok();
+    let o = env.run(&["fix", "--in-place", "theirs.txt"], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let meta = std::fs::metadata(&art).expect("meta");
+    assert_eq!(meta.mode() & 0o777, 0o640, "the mode is kept");
+    if root {
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65534), "the owner is kept");
+    }
+    assert_eq!(std::fs::read(&art).expect("read"), b"A cluster.\n");
+}
