@@ -547,7 +547,8 @@ impl Usage {
 pub struct Capitals {
     /// Capitalised common words and mis-cased terms inside sentences.
     pub suspects: Vec<Suspect>,
-    /// Names the article writes Capitalised inside sentences: lower-case key -> the spelling.
+    /// Names the article writes Capitalised inside sentences and also in lower case: lower-case
+    /// key -> the spelling.
     pub names: FastMap<String, String>,
     /// Acronyms in brackets after their expansion that lost their capitals (`Machine Learning
     /// (Ml)`): they replace any other suspect of the word (`Llm` is no misspelling of `Lam`).
@@ -604,7 +605,8 @@ pub fn capitals(
     dialect: Dialect,
     caps: &[Capital],
     misspelled: &FastSet<Span>,
-    usage: &FastMap<String, Usage>,
+    usage: &FastMap<String, (Usage, Span)>,
+    lower_uses: &FastMap<String, Vec<Span>>,
     lists: &mut Lists,
 ) -> Capitals {
     let mut out = Capitals { suspects: Vec::new(), names: FastMap::default(), acronyms: Vec::new() };
@@ -639,16 +641,25 @@ pub fn capitals(
                 let s = match c.case {
                     Case::Upper | Case::Mixed => NAME, // `HTML Specification`
                     _ if evidence.names(word) => NAME, // `a Request object`, `None`
-                    _ => title_sense(lexicon, dialect, word, usage.get(lower_into(&mut key, word)), &mut terms),
+                    _ => title_sense(
+                        lexicon,
+                        dialect,
+                        word,
+                        usage.get(lower_into(&mut key, word)).map(|v| &v.0),
+                        &mut terms,
+                    ),
                 };
                 known.insert(word, s);
                 s
             };
             let sense = if sense == UNKNOWN && misspelled.contains(&c.span()) { COMMON } else { sense };
+            // Kept only for a word the article also writes in lower case, where it may be raised:
+            // an article of a million distinct names keeps none of them.
             if !c.start
                 && matches!(sense, NAME | UNKNOWN)
                 && c.case == Case::Title
-                && !out.names.contains_key(lower_into(&mut key, word))
+                && lower_uses.contains_key(lower_into(&mut key, word))
+                && !out.names.contains_key(key.as_str())
             {
                 out.names.insert(key.clone(), word.to_string());
             }

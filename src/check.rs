@@ -533,16 +533,16 @@ fn context_casing(
     let misspelled: FastSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
     // How the article writes each word it Capitalises inside a sentence, and where it writes
     // that word in lower case.
-    let mut usage: FastMap<String, Usage> = FastMap::default();
-    let mut forms: FastMap<String, &str> = FastMap::default();
+    // Each word's usage, and where it is first written (one map: a million distinct names make
+    // a million entries).
+    let mut usage: FastMap<String, (Usage, Span)> = FastMap::default();
     let mut key = String::new();
     for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
         let k = casing::lower_into(&mut key, c.span().slice(text));
-        if let Some(u) = usage.get_mut(k) {
+        if let Some((u, _)) = usage.get_mut(k) {
             u.title += 1;
         } else {
-            usage.insert(k.to_string(), Usage { title: 1, lower: 0 });
-            forms.insert(k.to_string(), c.span().slice(text));
+            usage.insert(k.to_string(), (Usage { title: 1, lower: 0 }, c.span()));
         }
     }
     // Only three kinds of word need their lower-case uses counted: one the article capitalises
@@ -552,8 +552,8 @@ fn context_casing(
     // lower-case words counts them.
     let mut keys: Vec<String> = Vec::new();
     let mut seen: Vec<(usize, bool, Vec<Span>)> = Vec::new(); // lower-case uses, may be a name, where
-    for (k, u) in &usage {
-        let form = forms.get(k.as_str()).copied().unwrap_or_default();
+    for (k, (u, first)) in &usage {
+        let form = first.slice(text);
         let sense = lexicon.capital_sense(form, dialect);
         let name = matches!(sense, Sense::Name | Sense::Unknown);
         if name
@@ -581,14 +581,14 @@ fn context_casing(
     drop(lower);
     let mut lowered: FastMap<String, Vec<Span>> = FastMap::default();
     for (k, (count, _, spans)) in keys.into_iter().zip(seen) {
-        if let Some(u) = usage.get_mut(k.as_str()) {
+        if let Some((u, _)) = usage.get_mut(k.as_str()) {
             u.lower = count;
         }
         if !spans.is_empty() {
             lowered.insert(k, spans);
         }
     }
-    let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, lists);
+    let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, &lowered, lists);
     if !found.acronyms.is_empty() {
         let acronyms: FastSet<usize> = found.acronyms.iter().map(|s| s.span.start).collect();
         suspects.retain(|s| !acronyms.contains(&s.span.start));
@@ -599,7 +599,7 @@ fn context_casing(
     // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
     let mut raised: FastMap<Span, Fixes> = FastMap::default();
     for (key, form) in &found.names {
-        let u = usage.get(key).copied().unwrap_or_default();
+        let u = usage.get(key).map(|v| v.0).unwrap_or_default();
         if let Some(spans) = lowered.get(key.as_str())
             && casing::lowered_name(lexicon, form, u, named.contains(form.as_str()))
         {
@@ -770,7 +770,11 @@ impl LowerWords {
 /// as [`KnownCache`] in a small open-addressed table: one multiply and a compare per word of
 /// the text, where a string-keyed map hashed and compared bytes for most of them.
 struct Watch {
-    slots: Vec<(u128, usize)>, // image (0: empty) and index
+    /// Each slot's image (0: empty); apart from the indices, so that a slot costs 20 bytes, not
+    /// the 32 a padded pair would (an article of a million distinct names watches them all).
+    images: Vec<u128>,
+    /// The index of the key in each slot.
+    index: Vec<u32>,
     long: FastMap<String, usize>,
     bits: u32,
     /// One bit per (first two bytes, length) of the words, hashed into 4,096: most other words
@@ -780,18 +784,27 @@ struct Watch {
 
 impl Watch {
     fn of(keys: &[String]) -> Self {
-        let bits = (keys.len() * 4).next_power_of_two().trailing_zeros().max(4);
-        let mut w = Self { slots: vec![(0, 0); 1 << bits], long: FastMap::default(), bits, filter: Box::new([0; 64]) };
+        // At most half full: probes stay short.
+        let bits = (keys.len() * 2).next_power_of_two().trailing_zeros().max(4);
+        let mut w = Self {
+            images: vec![0; 1 << bits],
+            index: vec![0; 1 << bits],
+            long: FastMap::default(),
+            bits,
+            filter: Box::new([0; 64]),
+        };
+        let mask = w.images.len() - 1;
         for (i, k) in keys.iter().enumerate() {
             let f = Self::filter_bit(k.as_bytes(), Span::new(0, k.len()));
             w.filter[f >> 6] |= 1 << (f & 63);
             match KnownCache::image(k.as_bytes(), Span::new(0, k.len())) {
                 Some(img) => {
                     let mut at = w.slot(img);
-                    while w.slots[at].0 != 0 {
-                        at = (at + 1) & (w.slots.len() - 1);
+                    while w.images[at] != 0 {
+                        at = (at + 1) & mask;
                     }
-                    w.slots[at] = (img, i);
+                    w.images[at] = img;
+                    w.index[at] = i as u32;
                 }
                 None => {
                     w.long.insert(k.clone(), i);
@@ -827,14 +840,14 @@ impl Watch {
         };
         let mut at = self.slot(img);
         loop {
-            let (held, i) = self.slots[at];
+            let held = self.images[at];
             if held == img {
-                return Some(i);
+                return Some(self.index[at] as usize);
             }
             if held == 0 {
                 return None;
             }
-            at = (at + 1) & (self.slots.len() - 1);
+            at = (at + 1) & (self.images.len() - 1);
         }
     }
 }
