@@ -1,0 +1,275 @@
+//! The garbler: damages clean text the way real articles come damaged, at rates per 1,000 words,
+//! so that development pairs can be made from any clean text (examples/garble.rs) and the
+//! checker measured on texts no rule was written from.
+//!
+//! Only words are touched, each within its own whitespace-separated chunk, so that the pair
+//! stays aligned chunk for chunk as `galley::score` reads it. The kinds of damage, and the
+//! default rates, follow the bundled sample (a real damaged article), per 1,000 words:
+//!
+//! | damage | rate | example |
+//! |---|---|---|
+//! | a common word Capitalised mid-sentence | 108 | `Panel Members Discussed` |
+//! | a name or term lower-cased | 37 | `kubernetes`, `github` |
+//! | an acronym lowered or half-lowered | 30 | `ai`, `Ml` |
+//! | a non-word: one or two edits, a few garbage words in capitals | 25 | `resilcy` |
+//! | a real word of the same stem or shape | 17 | `cold` for `could` |
+//!
+//! Each rate is a target: the garbler picks that many words among those that can take the
+//! damage (fewer when the text has fewer), so a text with few acronyms gets few acronym errors.
+#![allow(dead_code)]
+// Rates are small positive numbers of words: a rounded one fits a usize.
+#![allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+
+use galley::lexicon::{Dialect, Lexicon, Verdict};
+use galley::token::{TokenKind, tokenize};
+
+/// Damage per 1,000 words of each kind.
+#[derive(Clone, Copy, Debug)]
+pub struct Rates {
+    pub capitalised: f64,
+    pub lowered_names: f64,
+    pub acronyms: f64,
+    pub non_words: f64,
+    pub real_words: f64,
+}
+
+impl Rates {
+    /// The bundled sample's damage.
+    pub const SAMPLE: Self =
+        Self { capitalised: 108.0, lowered_names: 37.0, acronyms: 30.0, non_words: 25.0, real_words: 17.0 };
+}
+
+/// A small deterministic generator (xorshift64*).
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+    }
+
+    /// Shuffles `v` in place (Fisher-Yates).
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            v.swap(i, self.below(i + 1));
+        }
+    }
+}
+
+/// What was done to a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Damage {
+    Capitalised,
+    LoweredName,
+    Acronym,
+    NonWord,
+    RealWord,
+}
+
+/// A word of the text and what it could become.
+struct Word {
+    start: usize,
+    end: usize,
+    sentence_start: bool,
+    /// Which whitespace-separated chunk it is in: one damage a chunk, so that each error of a
+    /// pair is one word (`and/or`, `well-known` hold two).
+    chunk: usize,
+}
+
+/// True when the word at `start` begins a sentence, a line or the text: a capital there is no
+/// damage, and a name there shows nothing.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    // Right after an opening quote or bracket: a quoted sentence, a title, a list item's label.
+    if text[..start].ends_with(['"', '\'', '(', '[', '`', '“', '‘']) {
+        return true;
+    }
+    let before = text[..start].trim_end_matches([' ', '\t', '*', '_', '#', '-', '>']);
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
+}
+
+fn known(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon.verdict(word, Dialect::Us) == Verdict::Known
+}
+
+fn capitalise(word: &str) -> String {
+    let mut cs = word.chars();
+    cs.next().map(|f| f.to_uppercase().chain(cs).collect()).unwrap_or_default()
+}
+
+const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+
+/// One random edit: delete, insert, substitute or swap neighbours.
+fn edit(rng: &mut Rng, w: &mut Vec<u8>) {
+    let at = rng.below(w.len());
+    match rng.below(4) {
+        0 if w.len() > 3 => {
+            w.remove(at);
+        }
+        1 => w.insert(at, LETTERS[rng.below(26)]),
+        2 if at + 1 < w.len() => w.swap(at, at + 1),
+        _ => w[at] = LETTERS[rng.below(26)],
+    }
+}
+
+/// A non-word one or two edits from `word` (lower-case ASCII), if one turns up.
+fn non_word(rng: &mut Rng, lexicon: &Lexicon, word: &str) -> Option<String> {
+    for _ in 0..20 {
+        let mut w = word.as_bytes().to_vec();
+        // Mostly one edit, as in the sample; some two.
+        for _ in 0..if rng.below(10) < 3 { 2 } else { 1 } {
+            edit(rng, &mut w);
+        }
+        let w = String::from_utf8(w).ok()?;
+        if w != word && !known(lexicon, &w) && lexicon.frequency(&w) == 0.0 {
+            return Some(w);
+        }
+    }
+    None
+}
+
+/// Endings that turn one word into another of the same stem (`developers` -> `development`).
+const ENDINGS: &[&str] = &["", "s", "es", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al", "ity"];
+
+/// A real word of the same stem (another ending) or the same shape (one edit), if there is one.
+fn real_word(rng: &mut Rng, lexicon: &Lexicon, word: &str) -> Option<String> {
+    let mut options: Vec<String> = Vec::new();
+    let stem_len = ENDINGS
+        .iter()
+        .filter(|e| !e.is_empty() && word.ends_with(*e) && word.len() > e.len() + 3)
+        .map(|e| word.len() - e.len())
+        .min()
+        .unwrap_or(word.len());
+    let stem = &word[..stem_len];
+    for e in ENDINGS {
+        let w = format!("{stem}{e}");
+        if w != word && known(lexicon, &w) && lexicon.frequency(&w) > 0.0 {
+            options.push(w);
+        }
+    }
+    let bytes = word.as_bytes();
+    for at in 0..bytes.len() {
+        let mut d = bytes.to_vec();
+        d.remove(at);
+        options.extend(String::from_utf8(d).ok());
+        for &c in LETTERS {
+            let mut s = bytes.to_vec();
+            s[at] = c;
+            options.extend(String::from_utf8(s).ok());
+        }
+    }
+    options.retain(|w| w != word && w.len() >= 3 && known(lexicon, w) && lexicon.frequency(w) > 1e5);
+    options.sort();
+    options.dedup();
+    (!options.is_empty()).then(|| options.swap_remove(rng.below(options.len())))
+}
+
+/// `text` damaged at `rates` with the generator seeded by `seed`; each change with its kind.
+pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String, Vec<(usize, Damage)>) {
+    let mut rng = Rng::new(seed);
+    // Where each whitespace-separated chunk starts.
+    let mut chunk_starts = Vec::new();
+    let mut prev_space = true;
+    for (i, c) in text.char_indices() {
+        if prev_space && !c.is_whitespace() {
+            chunk_starts.push(i);
+        }
+        prev_space = c.is_whitespace();
+    }
+    let mut words: Vec<Word> = Vec::new();
+    tokenize(text, |t| {
+        if t.kind == TokenKind::Word {
+            let chunk = chunk_starts.partition_point(|&s| s <= t.span.start);
+            let sentence_start = starts_sentence(text, t.span.start);
+            words.push(Word { start: t.span.start, end: t.span.end, sentence_start, chunk });
+        }
+    });
+    let n = words.len();
+    let slice = |w: &Word| &text[w.start..w.end];
+    let ascii_letters = |s: &str| s.bytes().all(|b| b.is_ascii_alphabetic());
+    // Who can take which damage.
+    let mut can: [Vec<usize>; 5] = Default::default();
+    for (i, w) in words.iter().enumerate() {
+        let s = slice(w);
+        if !ascii_letters(s) {
+            continue;
+        }
+        let lower = s.bytes().all(|b| b.is_ascii_lowercase());
+        let upper = s.bytes().all(|b| b.is_ascii_uppercase());
+        if lower && !w.sentence_start && s.len() >= 3 && known(lexicon, s) {
+            can[0].push(i);
+        }
+        if !w.sentence_start && !upper && s.as_bytes()[0].is_ascii_uppercase() && s.len() >= 2 {
+            can[1].push(i);
+        }
+        if upper && (2..=6).contains(&s.len()) {
+            can[2].push(i);
+        }
+        if lower && s.len() >= 4 && known(lexicon, s) {
+            can[3].push(i);
+            can[4].push(i);
+        }
+    }
+    let wanted = [rates.capitalised, rates.lowered_names, rates.acronyms, rates.non_words, rates.real_words]
+        .map(|r| (r.max(0.0) * n as f64 / 1000.0).round() as usize);
+    let mut taken = vec![false; words.last().map_or(0, |w| w.chunk + 1)];
+    let mut changes: Vec<(usize, String, Damage)> = Vec::new();
+    // Rarer kinds first, so that the common one does not use up the words they need.
+    for kind in [2, 1, 4, 3, 0] {
+        let mut pool = std::mem::take(&mut can[kind]);
+        rng.shuffle(&mut pool);
+        let mut made = 0;
+        for i in pool {
+            if made == wanted[kind] {
+                break;
+            }
+            if taken[words[i].chunk] {
+                continue;
+            }
+            let s = slice(&words[i]);
+            let (new, damage) = match kind {
+                0 => (Some(capitalise(s)), Damage::Capitalised),
+                1 => (Some(s.to_ascii_lowercase()), Damage::LoweredName),
+                2 => {
+                    let half = rng.below(3) == 0 && s.len() >= 2;
+                    (
+                        Some(if half { capitalise(&s.to_ascii_lowercase()) } else { s.to_ascii_lowercase() }),
+                        Damage::Acronym,
+                    )
+                }
+                3 if rng.below(10) == 0 => {
+                    (non_word(&mut rng, lexicon, s).map(|w| w.to_ascii_uppercase()), Damage::NonWord)
+                }
+                3 => (non_word(&mut rng, lexicon, s), Damage::NonWord),
+                _ => (real_word(&mut rng, lexicon, s), Damage::RealWord),
+            };
+            if let Some(new) = new.filter(|new| new != s) {
+                taken[words[i].chunk] = true;
+                changes.push((i, new, damage));
+                made += 1;
+            }
+        }
+    }
+    changes.sort_by_key(|c| c.0);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut done = Vec::new();
+    for (i, new, damage) in changes {
+        let w = &words[i];
+        out.push_str(&text[at..w.start]);
+        done.push((out.len(), damage));
+        out.push_str(&new);
+        at = w.end;
+    }
+    out.push_str(&text[at..]);
+    (out, done)
+}

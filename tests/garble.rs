@@ -1,0 +1,72 @@
+//! The garbler (examples/support/garble.rs) that makes development pairs from clean text: the
+//! pair stays aligned chunk for chunk, the damage comes at the rates asked for, each kind is the
+//! damage it says, and the same seed gives the same text.
+
+#[path = "../examples/support/garble.rs"]
+mod garble;
+
+use galley::lexicon::Lexicon;
+use garble::{Damage, Rates, garble};
+use std::path::Path;
+
+fn clean_texts() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the development set is missing at {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".clean.txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no clean texts in {}", dir.display());
+    files.iter().map(|f| std::fs::read_to_string(f).expect("read")).collect()
+}
+
+#[test]
+fn a_garbled_text_stays_aligned_and_is_damaged_at_the_rates_asked() {
+    let lexicon = Lexicon::new();
+    let (mut words, mut counts) = (0usize, [0usize; 5]);
+    for text in clean_texts() {
+        let (garbled, done) = garble(&text, &lexicon, Rates::SAMPLE, 7);
+        let (a, b): (Vec<&str>, Vec<&str>) = (text.split_whitespace().collect(), garbled.split_whitespace().collect());
+        assert_eq!(a.len(), b.len(), "chunk for chunk");
+        let changed = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+        assert_eq!(changed, done.len(), "one chunk per change");
+        for (x, y) in a.iter().zip(&b).filter(|(x, y)| x != y) {
+            // An edit or two, another ending of the same stem, or another casing.
+            assert!(x.len().abs_diff(y.len()) <= 4 || x.eq_ignore_ascii_case(y), "{x} -> {y}");
+        }
+        words += text.split_whitespace().count();
+        for (_, d) in &done {
+            counts[*d as usize] += 1;
+        }
+        assert_eq!(garble(&text, &lexicon, Rates::SAMPLE, 7).0, garbled, "the same seed, the same damage");
+        assert_ne!(garble(&text, &lexicon, Rates::SAMPLE, 8).0, garbled, "another seed, other damage");
+    }
+    let per_1000 = |n: usize| n as f64 * 1000.0 / words as f64;
+    // Capitalised common words, non-words and real words are everywhere: their rates are met
+    // within a fifth. Names and acronyms are as many as the texts have.
+    assert!((per_1000(counts[Damage::Capitalised as usize]) - 108.0).abs() < 22.0, "{counts:?} in {words}");
+    assert!((per_1000(counts[Damage::NonWord as usize]) - 25.0).abs() < 5.0, "{counts:?} in {words}");
+    assert!((per_1000(counts[Damage::RealWord as usize]) - 17.0).abs() < 4.0, "{counts:?} in {words}");
+    assert!(counts[Damage::LoweredName as usize] > 0 && counts[Damage::Acronym as usize] > 0, "{counts:?}");
+}
+
+#[test]
+fn each_kind_of_damage_is_what_it_says() {
+    let lexicon = Lexicon::new();
+    let text = "We asked the Linux Foundation about the CNCF and its AI plans, and they said that \
+        the project could grow, and that developers would remember the community meeting in Paris. \
+        Another sentence follows here with enough ordinary words to be damaged in several ways.\n";
+    let rates =
+        Rates { capitalised: 300.0, lowered_names: 300.0, acronyms: 300.0, non_words: 100.0, real_words: 100.0 };
+    let (garbled, done) = garble(text, &lexicon, rates, 3);
+    let b: Vec<&str> = garbled.split_whitespace().collect();
+    let strip = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    assert!(!done.is_empty());
+    assert!(b.contains(&"linux") || b.contains(&"foundation"), "a name lowered: {garbled}");
+    assert!(
+        b.iter().any(|w| strip(w) == "cncf" || strip(w) == "Cncf" || strip(w) == "ai" || strip(w) == "Ai"),
+        "an acronym lowered: {garbled}"
+    );
+}
