@@ -39,32 +39,9 @@ impl Rates {
         Self { capitalised: 108.0, lowered_names: 37.0, acronyms: 30.0, non_words: 25.0, real_words: 17.0 };
 }
 
-/// A small deterministic generator (xorshift64*).
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Self(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-
-    /// Shuffles `v` in place (Fisher-Yates).
-    pub fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            v.swap(i, self.below(i + 1));
-        }
-    }
-}
+#[path = "../../tests/support/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// What was done to a word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -175,7 +152,7 @@ fn real_word(rng: &mut Rng, lexicon: &Lexicon, word: &str) -> Option<String> {
 
 /// `text` damaged at `rates` with the generator seeded by `seed`; each change with its kind.
 pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String, Vec<(usize, Damage)>) {
-    let mut rng = Rng::new(seed);
+    let mut rng = Rng::new(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
     // Where each whitespace-separated chunk starts.
     let mut chunk_starts = Vec::new();
     let mut prev_space = true;

@@ -4,29 +4,9 @@
 //! benches/hostile.rs (10 MB versions, whose time and memory README quotes).
 #![allow(dead_code)]
 
-/// A small deterministic generator (xorshift64*): the same inputs on every machine.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Self {
-        Self(seed | 1)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    pub fn letter(&mut self) -> char {
-        char::from(b'a' + self.below(26) as u8)
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// The inputs, by name: what each is, and whether it is read with `--lossy`.
 pub const KINDS: [(&str, &str, bool); 5] = [
