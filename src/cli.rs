@@ -502,7 +502,49 @@ fn run_dict(action: DictAction, io: &mut Io<'_>) -> anyhow::Result<u8> {
     Ok(exit::CLEAN)
 }
 
-/// `galley check`.
+/// What checking one file gave: its report lines, its error lines, its status.
+#[derive(Default)]
+struct Report {
+    out: String,
+    err: String,
+    status: u8,
+}
+
+/// Checks one file into a [`Report`] (stdin, for `-`, is read from `input`).
+fn check_file(f: &Path, input: &mut dyn Read, format: Format, options: &Options, lossy: bool, lex: &Lexicon) -> Report {
+    let mut report = Report::default();
+    let doc = match read_document(f, input, lossy) {
+        Ok(d) => d,
+        Err(e) => {
+            report.err = format!("galley: {e}\n");
+            report.status = exit::ERROR;
+            return report;
+        }
+    };
+    if doc.text().trim().is_empty() {
+        report.err = format!("galley: {}: empty, nothing to check\n", doc.path().display());
+        return report;
+    }
+    let mut checked = check::check(doc.text(), lex, options);
+    if !options.suggestions {
+        checked.suspects.iter_mut().for_each(|s| s.suggestions = check::Fixes::default());
+    }
+    let mut reporter = report::Reporter::new(&doc);
+    for s in &checked.suspects {
+        match format {
+            Format::Text => reporter.text_line(s, &mut report.out),
+            Format::Json => reporter.json_line(s, &mut report.out),
+        }
+        report.out.push('\n');
+    }
+    if !checked.suspects.is_empty() {
+        report.status = exit::FOUND;
+    }
+    report
+}
+
+/// `galley check`. Several files are checked on every core, and reported in argument order as
+/// soon as each one's turn comes.
 fn run_check(
     files: Vec<PathBuf>,
     format: Format,
@@ -513,38 +555,58 @@ fn run_check(
 ) -> anyhow::Result<u8> {
     let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
     let mut status = exit::CLEAN;
-    for f in &files {
-        let doc = match read_document(f, io.input, lossy) {
-            Ok(d) => d,
-            Err(e) => {
-                writeln!(io.err, "galley: {e}")?;
-                status = exit::ERROR;
-                continue;
-            }
+    let mut emit = |r: Report, io: &mut Io<'_>| -> std::io::Result<()> {
+        io.out.write_all(r.out.as_bytes())?;
+        io.err.write_all(r.err.as_bytes())?;
+        status = match (status, r.status) {
+            (exit::ERROR, _) | (_, exit::ERROR) => exit::ERROR,
+            (exit::FOUND, _) | (_, exit::FOUND) => exit::FOUND,
+            _ => exit::CLEAN,
         };
-        if doc.text().trim().is_empty() {
-            writeln!(io.err, "galley: {}: empty, nothing to check", doc.path().display())?;
-            continue;
+        Ok(())
+    };
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // Stdin can be read once, by one thread: a list with `-` in it is checked in order.
+    if files.len() == 1 || cores == 1 || files.iter().any(|f| f == Path::new("-")) {
+        for f in &files {
+            let r = check_file(f, io.input, format, &options, lossy, lex);
+            emit(r, io)?;
         }
-        let mut checked = check::check(doc.text(), lex, &options);
-        if !options.suggestions {
-            checked.suspects.iter_mut().for_each(|s| s.suggestions = check::Fixes::default());
-        }
-        let mut reporter = report::Reporter::new(&doc);
-        let mut line = String::new();
-        for s in &checked.suspects {
-            line.clear();
-            match format {
-                Format::Text => reporter.text_line(s, &mut line),
-                Format::Json => reporter.json_line(s, &mut line),
-            }
-            line.push('\n');
-            io.out.write_all(line.as_bytes())?;
-        }
-        if !checked.suspects.is_empty() && status == exit::CLEAN {
-            status = exit::FOUND;
-        }
+        return Ok(status);
     }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Report)>();
+    let written: std::io::Result<()> = std::thread::scope(|scope| {
+        for _ in 0..cores.min(files.len()) {
+            let (tx, next, files, options) = (tx.clone(), &next, &files, &options);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(f) = files.get(i) else { break };
+                    let r = check_file(f, &mut std::io::empty(), format, options, lossy, lex);
+                    if tx.send((i, r)).is_err() {
+                        break; // the output is gone (a closed pipe): stop
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Reports come in any order; each is written when all before it are.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut turn = 0;
+        for (i, r) in rx {
+            waiting.insert(i, r);
+            while let Some(r) = waiting.remove(&turn) {
+                if let Err(e) = emit(r, io) {
+                    next.store(files.len(), std::sync::atomic::Ordering::Relaxed);
+                    return Err(e);
+                }
+                turn += 1;
+            }
+        }
+        Ok(())
+    });
+    written?;
     Ok(status)
 }
 

@@ -686,3 +686,26 @@ fn a_file_saved_by_root_stays_its_owners_with_its_mode() {
     }
     assert_eq!(std::fs::read(&art).expect("read"), b"A cluster.\n");
 }
+
+#[test]
+fn many_files_are_checked_on_every_core_and_reported_in_argument_order() {
+    let env = Env::new();
+    let mut names = Vec::new();
+    for n in 0..12 {
+        // Files of very different sizes, so that they finish out of order.
+        let body = "The kuberanetes clustr is up. ".repeat(1 + (11 - n) * 300);
+        names.push(format!("f{n:02}.txt"));
+        env.file(&names[n], format!("File {n}: teh start.\n{body}\n").as_bytes());
+    }
+    names.insert(5, "missing.txt".to_string());
+    let args: Vec<&str> = std::iter::once("check").chain(names.iter().map(String::as_str)).collect();
+    let all = env.run(&args, b"");
+    assert_eq!(all.status.code(), Some(2), "a missing file is an error, and the rest are still checked");
+    // The same as checking each file on its own, one after the other.
+    let mut expected = String::new();
+    for n in &names {
+        expected.push_str(&stdout(&env.run(&["check", n], b"")));
+    }
+    assert_eq!(stdout(&all), expected);
+    assert_eq!(stderr(&all).lines().count(), 1, "{}", stderr(&all));
+}
