@@ -511,7 +511,7 @@ struct Report {
 }
 
 /// Checks one file into a [`Report`] (stdin, for `-`, is read from `input`).
-fn check_file(f: &Path, input: &mut dyn Read, format: Format, options: &Options, lossy: bool, lex: &Lexicon) -> Report {
+fn check_file(f: &Path, input: &mut dyn Read, format: Format, options: Options, lossy: bool, lex: &Lexicon) -> Report {
     let mut report = Report::default();
     let doc = match read_document(f, input, lossy) {
         Ok(d) => d,
@@ -525,7 +525,7 @@ fn check_file(f: &Path, input: &mut dyn Read, format: Format, options: &Options,
         report.err = format!("galley: {}: empty, nothing to check\n", doc.path().display());
         return report;
     }
-    let mut checked = check::check(doc.text(), lex, options);
+    let mut checked = check::check(doc.text(), lex, &options);
     if !options.suggestions {
         checked.suspects.iter_mut().for_each(|s| s.suggestions = check::Fixes::default());
     }
@@ -569,7 +569,7 @@ fn run_check(
     // Stdin can be read once, by one thread: a list with `-` in it is checked in order.
     if files.len() == 1 || cores == 1 || files.iter().any(|f| f == Path::new("-")) {
         for f in &files {
-            let r = check_file(f, io.input, format, &options, lossy, lex);
+            let r = check_file(f, io.input, format, options, lossy, lex);
             emit(r, io)?;
         }
         return Ok(status);
@@ -578,7 +578,7 @@ fn run_check(
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Report)>();
     let written: std::io::Result<()> = std::thread::scope(|scope| {
         for _ in 0..cores.min(files.len()) {
-            let (tx, next, files, options) = (tx.clone(), &next, &files, &options);
+            let (tx, next, files) = (tx.clone(), &next, &files);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
