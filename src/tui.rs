@@ -12,6 +12,7 @@ use app::App;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::layout::Rect;
+use rustix::event::{PollFd, PollFlags, Timespec};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 use std::io::IsTerminal;
 use std::os::fd::{AsFd, BorrowedFd};
@@ -87,27 +88,39 @@ impl Input {
 
     /// Waits up to `timeout` for input.
     fn wait(&self, timeout: Duration) -> Ready {
-        use rustix::event::{PollFd, PollFlags, Timespec};
-        let fd = self.fd();
-        let mut fds = [PollFd::new(&fd, PollFlags::IN)];
-        let nanos = i64::from(timeout.subsec_nanos());
-        let timeout = Timespec { tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(0), tv_nsec: nanos };
-        match rustix::event::poll(&mut fds, Some(&timeout)) {
-            Ok(0) | Err(rustix::io::Errno::INTR) => Ready::Open,
-            Ok(_) if fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) => Ready::Gone,
-            Ok(_) => Ready::Open,
-            Err(_) => Ready::Gone,
-        }
+        wait_on(self.fd(), PollFlags::IN, timeout)
     }
 }
 
-/// Ends the process if the reader has not ended `GRACE` after a terminating signal: whatever
-/// it is doing then (checking a huge article, or stuck on a terminal that went away), its
-/// journal is already on disk.
-fn watchdog(end: Arc<AtomicBool>, ended: Arc<AtomicBool>) {
+/// Waits up to `timeout` for `events` on `fd`, or for a hang-up (always reported).
+fn wait_on(fd: BorrowedFd<'_>, events: PollFlags, timeout: Duration) -> Ready {
+    let mut fds = [PollFd::new(&fd, events)];
+    let nanos = i64::from(timeout.subsec_nanos());
+    let timeout = Timespec { tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(0), tv_nsec: nanos };
+    match rustix::event::poll(&mut fds, Some(&timeout)) {
+        Ok(0) | Err(rustix::io::Errno::INTR) => Ready::Open,
+        Ok(_) if fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) => Ready::Gone,
+        Ok(_) => Ready::Open,
+        Err(_) => Ready::Gone,
+    }
+}
+
+/// Ends the process if the reader has not ended `GRACE` after a terminating signal or after its
+/// terminal hung up: whatever it is doing then (checking a huge article, or inside crossterm's
+/// read of a terminal that went away between the loop's look and the read), its journal is
+/// already on disk. `tty` is its own handle on the terminal's input.
+fn watchdog(end: Arc<AtomicBool>, ended: Arc<AtomicBool>, tty: Option<std::os::fd::OwnedFd>) {
     std::thread::spawn(move || {
-        while !end.load(Ordering::Relaxed) {
-            std::thread::sleep(SIGNAL_POLL);
+        loop {
+            if end.load(Ordering::Relaxed) {
+                break;
+            }
+            // No events asked: only a hang-up wakes it before the interval is up.
+            match &tty {
+                Some(fd) if matches!(wait_on(fd.as_fd(), PollFlags::empty(), SIGNAL_POLL), Ready::Gone) => break,
+                Some(_) => {}
+                None => std::thread::sleep(SIGNAL_POLL),
+            }
         }
         std::thread::sleep(GRACE);
         if !ended.load(Ordering::Relaxed) {
@@ -125,8 +138,8 @@ pub fn run(mut app: App) -> Result<(), StartError> {
     // way as a quit, minus the clean end: the journal is kept for recovery.
     let signals = Signals::register()?;
     let ended = Arc::new(AtomicBool::new(false));
-    watchdog(Arc::clone(&signals.end), Arc::clone(&ended));
     let input = Input::open();
+    watchdog(Arc::clone(&signals.end), Arc::clone(&ended), input.fd().try_clone_to_owned().ok());
     let mut terminal = ratatui::try_init()?;
     let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
     // Nothing to flush on a signal: each journal line reached the disk when it was written.
