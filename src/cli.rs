@@ -29,11 +29,12 @@ pub struct Cli {
     pub command: Option<Command>,
     /// The article to open in the reader (`-` reads stdin); none opens the bundled sample.
     pub file: Option<PathBuf>,
-    /// Do not keep the original as FILE.bak on the reader's first save.
+    /// Do not keep the original in a backup (FILE.bak, or FILE.bak.N) on the reader's first save.
     #[arg(long)]
     pub no_backup: bool,
     /// Apply the decisions of FILE's unfinished reader session (after a crash) and save it,
-    /// keeping FILE.bak, without opening the reader.
+    /// keeping what FILE held in a backup, without opening the reader; refused when FILE changed
+    /// since that session last saved it (see -o).
     #[arg(long, value_name = "FILE", conflicts_with = "file")]
     pub recover: Option<PathBuf>,
     /// With --recover: write the recovered text to OUT instead of over FILE.
@@ -127,7 +128,8 @@ pub enum Command {
         /// Where to write the fixed text (`-`: stdout, the default).
         #[arg(short, long, value_name = "OUT", conflicts_with = "in_place")]
         output: Option<PathBuf>,
-        /// Rewrite FILE atomically, keeping the original as FILE.bak.
+        /// Rewrite FILE atomically, keeping the original in a backup (FILE.bak, or FILE.bak.N when
+        /// that holds other bytes; stderr says which).
         #[arg(long)]
         in_place: bool,
         /// Print a unified diff instead of the text.

@@ -6,7 +6,7 @@
 //! ```toml
 //! wrap = 80             # the article's widest line, in columns (0: the pane's width)
 //! dialect = "en-GB"     # "en-US", "en-GB" or "auto" (chosen from the article)
-//! backup = true         # keep FILE.bak on the first save and on `fix --in-place`
+//! backup = true         # keep a backup (FILE.bak, or FILE.bak.N) on the first save and on `fix --in-place`
 //! move-to-next = true   # after a decision, go to the next suspect
 //!
 //! [colours]             # or [colors]
@@ -34,7 +34,7 @@ pub struct Config {
     /// The spelling dialect; `None` chooses it from the article.
     #[serde(deserialize_with = "dialect")]
     pub dialect: Option<Dialect>,
-    /// Keep `FILE.bak` on the first save.
+    /// Keep a backup (`FILE.bak`, or the first free `FILE.bak.N`) on the first save.
     pub backup: bool,
     /// After a decision, make the next suspect current.
     pub move_to_next: bool,
