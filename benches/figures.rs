@@ -1,8 +1,8 @@
 //! Latency and start-up figures as distributions (criterion reports means; the README quotes
 //! medians and 99th percentiles). `cargo bench --bench figures`
 //!
-//! - suggestion latency: every misspelling in tests/data/common-misspellings.tsv and the bench
-//!   list, each timed 50 times;
+//! - suggestion latency: every misspelling in tests/data/common-misspellings.tsv, each timed 50
+//!   times; and hard ones, each intended word of that list with two or three random edits;
 //! - start-up: the release binary checking a one-line file, 50 runs;
 //! - peak memory: the release binary's `check --format json` of a 10 MB file (half of it damaged
 //!   articles), as the kernel counts it (`VmHWM`);
@@ -16,6 +16,8 @@ use std::time::Instant;
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "../tests/support/rng.rs"]
+mod rng;
 use corpus::percentile;
 
 fn main() {
@@ -35,6 +37,44 @@ fn main() {
     println!(
         "suggest: {} words x 50: median {:?}, p99 {:?}, max {:?}",
         words.len(),
+        percentile(&times, 500),
+        percentile(&times, 990),
+        times[times.len() - 1]
+    );
+
+    // Hard misspellings: each intended word of the list with two or three random edits (a fixed
+    // seed), so that no candidate is one edit away.
+    let mut rng = rng::Rng::new(42);
+    let intended: Vec<&str> = list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').nth(1)).collect();
+    let hard: Vec<String> = intended
+        .iter()
+        .map(|w| {
+            let mut b = w.as_bytes().to_vec();
+            for _ in 0..2 + rng.below(2) {
+                let at = rng.below(b.len());
+                match rng.below(3) {
+                    0 if b.len() > 4 => {
+                        b.remove(at);
+                    }
+                    1 => b.insert(at, b'a' + rng.below(26) as u8),
+                    _ => b[at] = b'a' + rng.below(26) as u8,
+                }
+            }
+            String::from_utf8_lossy(&b).into_owned()
+        })
+        .collect();
+    let mut times = Vec::new();
+    for w in &hard {
+        for _ in 0..50 {
+            let t = Instant::now();
+            black_box(suggest(&lexicon, black_box(w), Dialect::Us));
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    println!(
+        "suggest, hard (2-3 edits): {} words x 50: median {:?}, p99 {:?}, max {:?}",
+        hard.len(),
         percentile(&times, 500),
         percentile(&times, 990),
         times[times.len() - 1]
