@@ -45,7 +45,8 @@ fn main() {
     // Hard misspellings: each intended word of the list with two or three random edits (a fixed
     // seed), so that no candidate is one edit away.
     let mut rng = rng::Rng::new(42);
-    let intended: Vec<&str> = list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').nth(1)).collect();
+    let intended: Vec<&str> =
+        list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').nth(1)).collect();
     let hard: Vec<String> = intended
         .iter()
         .map(|w| {

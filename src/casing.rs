@@ -11,10 +11,10 @@
 //!   article writes `Python` at least as often).
 //! - A sentence that starts with a lower-case common word is raised.
 
-use crate::check::{Kind, Lists, Suspect};
 use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, format};
 use crate::span::Span;
+use crate::suspect::{Kind, Lists, Suspect};
 
 /// A line shorter than this that ends without punctuation is a heading (or a list item).
 const HEADING_MAX: usize = 80;

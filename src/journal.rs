@@ -290,9 +290,9 @@ pub fn set_aside(dir: &Path, article: &Path) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Kind;
     use crate::edit::Change;
     use crate::review::{Action, Decision};
+    use crate::suspect::Kind;
 
     fn fix(at: usize, old: &str, new: &str) -> Entry {
         Entry::Decision(Decision {

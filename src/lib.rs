@@ -48,5 +48,6 @@ pub mod score;
 pub mod spacing;
 pub mod span;
 pub mod suggest;
+pub mod suspect;
 pub mod token;
 pub mod tui;

@@ -1,7 +1,7 @@
 //! Presentation of suspects and fixes: text lines, JSON lines, unified diffs.
 
-use crate::check::Suspect;
 use crate::document::{Document, Position};
+use crate::suspect::Suspect;
 use serde::Serialize;
 
 /// One suspect as a JSON object, with exactly the documented fields.

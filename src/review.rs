@@ -11,11 +11,12 @@
 //! evidence that spans the article (a word that recurs, a name beside it) is what it was when
 //! the article was opened.
 
-use crate::check::{self, Fixes, Kind, Options, Suspect};
+use crate::check::{self, Options};
 use crate::edit::Change;
 use crate::error::{Error, Result};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
 use crate::span::Span;
+use crate::suspect::{Fixes, Kind, Suspect};
 use crate::{report, save, suggest};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -3,10 +3,10 @@
 use super::app::{App, Field, Mode, Purpose};
 use super::keymap::GROUPS;
 use super::wrap::{Row, char_width};
-use crate::check::Kind;
 use crate::escape::{visible_char, visible_line};
 use crate::lexicon::Dialect;
 use crate::review::{Item, Status};
+use crate::suspect::Kind;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
