@@ -105,14 +105,19 @@ impl Score {
             let fixed = {
                 let mut out = String::new();
                 let mut at = cb.start;
+                // A suspect over an earlier one's span is not applied (as in `fix`); one that runs
+                // past the chunk (a repeat) ends it.
                 for s in inside.iter().filter(|s| s.confident) {
+                    if s.span.start < at {
+                        continue;
+                    }
                     if let Some(f) = s.suggestions.first() {
                         out.push_str(Span::new(at, s.span.start).slice(garbled));
                         out.push_str(f);
                         at = s.span.end;
                     }
                 }
-                out.push_str(Span::new(at, cb.end).slice(garbled));
+                out.push_str(Span::new(at.min(cb.end), cb.end).slice(garbled));
                 out
             };
             if wa == wb {
