@@ -292,18 +292,18 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     }
     let mut own_lower: FastMap<&str, bool> = FastMap::default();
     let mut capital_words: Option<FastSet<&str>> = None;
-    // Each distinct word is ranked, and judged a slip or not, once.
-    let mut ranked: FastMap<&str, Vec<Suggestion>> = FastMap::default();
+    // Each distinct word is ranked, and judged a slip or not, once; what is kept of it is small
+    // (an article of a million distinct misspellings keeps a million of these).
+    let mut ranked: FastMap<&str, Ranked> = FastMap::default();
     let mut slips: FastMap<&str, bool> = FastMap::default();
     // Only a slip can be a typo once the article repeats it; a word far from any is left anyway.
     let own_terms = own_terms(&counts, &lower, text, |stem| {
         if !suggest::has_near(lexicon, stem, COMMON) {
             return None;
         }
-        let ranked_here = fixes(&mut ranked, lexicon, stem, dialect);
-        if is_slip(ranked_here) { ranked_here.first().map(|f| f.text.clone()) } else { None }
+        let ranked_here = fixes(&mut ranked, &mut lists, lexicon, stem, dialect);
+        if ranked_here.slip { ranked_here.texts.first().cloned() } else { None }
     });
-    let mut shared: FastMap<&str, Fixes> = FastMap::default(); // each word's fixes, as shared
     let none = lists.of(&[]);
     let mut suspects = Vec::new();
     for p in &pending {
@@ -351,31 +351,28 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 };
                 let mut slip = || {
                     *slips.entry(word).or_insert_with(|| {
-                        suggest::has_near(lexicon, word, COMMON) && is_slip(fixes(&mut ranked, lexicon, word, dialect))
+                        suggest::has_near(lexicon, word, COMMON)
+                            && fixes(&mut ranked, &mut lists, lexicon, word, dialect).slip
                     })
                 };
                 if evidence && !slip() {
                     continue;
                 }
-                guess = options.suggestions && is_guess(word, fixes(&mut ranked, lexicon, word, dialect));
+                guess = options.suggestions && fixes(&mut ranked, &mut lists, lexicon, word, dialect).guess(word, 0);
                 Kind::Spelling
             }
         };
         let suggestions = if options.suggestions {
-            let ranked_here = fixes(&mut ranked, lexicon, word, dialect);
+            let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, dialect);
             // The words around it may prefer another of its fixes (`the [powers] of`).
             if kind == Kind::Spelling
-                && let Some(k) = by_context(ranked_here, neighbours(text, p.span))
+                && let Some(k) = choose_by_context(&ranked_here.texts, &ranked_here.distances, neighbours(text, p.span))
             {
-                guess = is_guess(word, &ranked_here[k..=k]);
-                lists.of(&first_moved(ranked_here, Some(k)))
+                guess = ranked_here.guess(word, k);
+                let moved = moved_first(&ranked_here.texts, Some(k));
+                lists.of(&moved)
             } else {
-                let fixes_here = shared.entry(word).or_insert_with(|| {
-                    let texts: Vec<String> =
-                        fixes(&mut ranked, lexicon, word, dialect).iter().map(|s| s.text.clone()).collect();
-                    lists.of(&texts)
-                });
-                Arc::clone(fixes_here)
+                Arc::clone(&ranked_here.texts)
             }
         } else {
             Arc::clone(&none)
@@ -385,7 +382,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     drop(pending); // its memory is wanted for the casing pass
     word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
     drop(rare);
-    drop((ranked, shared, slips));
+    drop((ranked, slips));
     let found = Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower };
     context_casing(text, lexicon, dialect, found, &mut lists, &mut suspects);
     drop((capitals, lower_starts));
@@ -793,14 +790,39 @@ fn forms_of<'t>(
     Arc::clone(list)
 }
 
+/// What the checker keeps of a word's ranked fixes: their texts (one shared list), each one's
+/// edit distance, and whether the word is a slip of a common word.
+struct Ranked {
+    texts: Fixes,
+    distances: [u8; suggest::MAX_SUGGESTIONS],
+    slip: bool,
+}
+
+impl Ranked {
+    fn of(fixes: &[Suggestion], lists: &mut Lists) -> Self {
+        let texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
+        let mut distances = [0u8; suggest::MAX_SUGGESTIONS];
+        for (d, s) in distances.iter_mut().zip(fixes) {
+            *d = u8::try_from(s.distance).unwrap_or(u8::MAX);
+        }
+        Self { texts: lists.of(&texts), distances, slip: is_slip(fixes) }
+    }
+
+    /// Whether fix `k` is a guess for `word` ([`is_guess`]).
+    fn guess(&self, word: &str, k: usize) -> bool {
+        self.texts.get(k).is_some_and(|t| is_guess(word, t, usize::from(self.distances[k])))
+    }
+}
+
 /// The ranked fixes for `word`, computed once per distinct word.
 fn fixes<'c, 't>(
-    cache: &'c mut FastMap<&'t str, Vec<Suggestion>>,
+    cache: &'c mut FastMap<&'t str, Ranked>,
+    lists: &mut Lists,
     lexicon: &Lexicon,
     word: &'t str,
     dialect: Dialect,
-) -> &'c [Suggestion] {
-    cache.entry(word).or_insert_with(|| suggest::rank(lexicon, word, dialect))
+) -> &'c Ranked {
+    cache.entry(word).or_insert_with(|| Ranked::of(&suggest::rank(lexicon, word, dialect), lists))
 }
 
 /// True when a term written in lower case is the article's own way of writing it, as code or a
@@ -977,34 +999,49 @@ pub(crate) fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>)
 /// The index of the fix the context prefers to the first one, if it prefers one clearly: among
 /// the first few fixes no farther than the first, the one whose bigrams with the neighbours are
 /// counted at least ten times as often as the first fix's (and at all).
-pub(crate) fn by_context(fixes: &[Suggestion], (prev, next): (Option<&str>, Option<&str>)) -> Option<usize> {
+pub(crate) fn by_context(fixes: &[Suggestion], neighbours: (Option<&str>, Option<&str>)) -> Option<usize> {
+    let texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
+    let distances: Vec<u8> = fixes.iter().map(|s| u8::try_from(s.distance).unwrap_or(u8::MAX)).collect();
+    choose_by_context(&texts, &distances, neighbours)
+}
+
+/// [`by_context`] on the fixes' texts and edit distances (the checker keeps only these).
+fn choose_by_context(texts: &[String], distances: &[u8], (prev, next): (Option<&str>, Option<&str>)) -> Option<usize> {
     if prev.is_none() && next.is_none() {
         return None;
     }
     // The bigram list has no pairs with `don't` or `a so`: such a fix cannot be compared.
-    let unlisted = |s: &Suggestion| s.text.contains([' ', '\'', '\u{2019}']);
-    let count = |s: &Suggestion| {
+    let unlisted = |s: &str| s.contains([' ', '\'', '\u{2019}']);
+    let count = |s: &str| {
         if unlisted(s) {
             return 0;
         }
-        u64::from(prev.map_or(0, |p| bigram(p, &s.text))) + u64::from(next.map_or(0, |n| bigram(&s.text, n)))
+        u64::from(prev.map_or(0, |p| bigram(p, s))) + u64::from(next.map_or(0, |n| bigram(s, n)))
     };
-    let top = fixes.first().filter(|t| !unlisted(t))?;
+    let top = texts.first().filter(|t| !unlisted(t))?;
+    let top_distance = distances.first().copied().unwrap_or(u8::MAX);
     let first = count(top);
-    let (k, best) = fixes
+    let (k, best) = texts
         .iter()
+        .zip(distances)
         .enumerate()
         .take(CONTEXT_CHOICES)
         .skip(1)
-        .filter(|(_, s)| s.distance <= top.distance)
-        .map(|(i, s)| (i, count(s)))
+        .filter(|(_, (_, d))| **d <= top_distance)
+        .map(|(i, (s, _))| (i, count(s)))
         .max_by_key(|&(_, c)| c)?;
     (best > 0 && best >= 10 * first.max(1)).then_some(k)
 }
 
 /// The fixes' texts, with fix `k` (the one context chose, if any) moved to the front.
 pub(crate) fn first_moved(fixes: &[Suggestion], k: Option<usize>) -> Vec<String> {
-    let mut texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
+    let texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
+    moved_first(&texts, k)
+}
+
+/// [`first_moved`] on the texts.
+fn moved_first(texts: &[String], k: Option<usize>) -> Vec<String> {
+    let mut texts = texts.to_vec();
     if let Some(k) = k.filter(|&k| k < texts.len()) {
         let chosen = texts.remove(k);
         texts.insert(0, chosen);
@@ -1015,9 +1052,9 @@ pub(crate) fn first_moved(fixes: &[Suggestion], k: Option<usize>) -> Vec<String>
 /// True when the best fix for `word` is a guess: two edits or more, one of them its first letter
 /// (`tkinter` -> `printer`). Misspellings keep their first letter far more often than not, so
 /// such a fix is more often wrong than right.
-fn is_guess(word: &str, fixes: &[Suggestion]) -> bool {
+fn is_guess(word: &str, fix: &str, distance: usize) -> bool {
     let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().collect::<String>());
-    fixes.first().is_some_and(|top| top.distance >= 2 && first(&top.text) != first(word))
+    distance >= 2 && first(fix) != first(word)
 }
 
 /// True when the best fixes include a common word one slip away: then the word is a misspelling
