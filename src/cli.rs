@@ -507,42 +507,65 @@ fn run_dict(action: DictAction, io: &mut Io<'_>) -> anyhow::Result<u8> {
 /// What checking one file gave: its report lines, its error lines, its status.
 #[derive(Default)]
 struct Report {
-    out: String,
-    err: String,
+    out: Vec<u8>,
+    err: Vec<u8>,
     status: u8,
 }
 
-/// Checks one file into a [`Report`] (stdin, for `-`, is read from `input`).
-fn check_file(f: &Path, input: &mut dyn Read, format: Format, options: Options, lossy: bool, lex: &Lexicon) -> Report {
-    let mut report = Report::default();
-    let doc = match read_document(f, input, lossy) {
+/// How to check and report one file.
+#[derive(Clone, Copy)]
+struct Job<'l> {
+    format: Format,
+    options: Options,
+    lossy: bool,
+    lex: &'l Lexicon,
+}
+
+/// Checks one file, writing its report lines to `out` as they come and its problems to `err`;
+/// returns its status (stdin, for `-`, is read from `input`).
+fn check_file(
+    f: &Path,
+    input: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    job: Job<'_>,
+) -> std::io::Result<u8> {
+    let doc = match read_document(f, input, job.lossy) {
         Ok(d) => d,
         Err(e) => {
-            report.err = format!("galley: {e}\n");
-            report.status = exit::ERROR;
-            return report;
+            writeln!(err, "galley: {e}")?;
+            return Ok(exit::ERROR);
         }
     };
     if doc.text().trim().is_empty() {
-        report.err = format!("galley: {}: empty, nothing to check\n", doc.path().display());
-        return report;
+        writeln!(err, "galley: {}: empty, nothing to check", doc.path().display())?;
+        return Ok(exit::CLEAN);
     }
-    let mut checked = check::check(doc.text(), lex, &options);
-    if !options.suggestions {
+    let mut checked = check::check(doc.text(), job.lex, &job.options);
+    if !job.options.suggestions {
         checked.suspects.iter_mut().for_each(|s| s.suggestions = check::Fixes::default());
     }
     let mut reporter = report::Reporter::new(&doc);
+    let mut line = String::new();
     for s in &checked.suspects {
-        match format {
-            Format::Text => reporter.text_line(s, &mut report.out),
-            Format::Json => reporter.json_line(s, &mut report.out),
+        line.clear();
+        match job.format {
+            Format::Text => reporter.text_line(s, &mut line),
+            Format::Json => reporter.json_line(s, &mut line),
         }
-        report.out.push('\n');
+        line.push('\n');
+        out.write_all(line.as_bytes())?;
     }
-    if !checked.suspects.is_empty() {
-        report.status = exit::FOUND;
+    Ok(if checked.suspects.is_empty() { exit::CLEAN } else { exit::FOUND })
+}
+
+/// The status of a run, given the status so far and one file's.
+fn merged(status: u8, file: u8) -> u8 {
+    match (status, file) {
+        (exit::ERROR, _) | (_, exit::ERROR) => exit::ERROR,
+        (exit::FOUND, _) | (_, exit::FOUND) => exit::FOUND,
+        _ => exit::CLEAN,
     }
-    report
 }
 
 /// `galley check`. Several files are checked on every core, and reported in argument order as
@@ -556,26 +579,23 @@ fn run_check(
     io: &mut Io<'_>,
 ) -> anyhow::Result<u8> {
     let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
+    let job = Job { format, options, lossy, lex };
     let mut status = exit::CLEAN;
-    let mut emit = |r: Report, io: &mut Io<'_>| -> std::io::Result<()> {
-        io.out.write_all(r.out.as_bytes())?;
-        io.err.write_all(r.err.as_bytes())?;
-        status = match (status, r.status) {
-            (exit::ERROR, _) | (_, exit::ERROR) => exit::ERROR,
-            (exit::FOUND, _) | (_, exit::FOUND) => exit::FOUND,
-            _ => exit::CLEAN,
-        };
-        Ok(())
-    };
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    // Stdin can be read once, by one thread: a list with `-` in it is checked in order.
+    // One file streams its lines as they are made; stdin can be read once, by one thread, so a
+    // list with `-` in it is checked in order too.
     if files.len() == 1 || cores == 1 || files.iter().any(|f| f == Path::new("-")) {
         for f in &files {
-            let r = check_file(f, io.input, format, options, lossy, lex);
-            emit(r, io)?;
+            status = merged(status, check_file(f, io.input, io.out, io.err, job)?);
         }
         return Ok(status);
     }
+    let mut emit = |r: Report, io: &mut Io<'_>| -> std::io::Result<()> {
+        io.out.write_all(&r.out)?;
+        io.err.write_all(&r.err)?;
+        status = merged(status, r.status);
+        Ok(())
+    };
     let next = std::sync::atomic::AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Report)>();
     let written: std::io::Result<()> = std::thread::scope(|scope| {
@@ -585,7 +605,9 @@ fn run_check(
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(f) = files.get(i) else { break };
-                    let r = check_file(f, &mut std::io::empty(), format, options, lossy, lex);
+                    let mut r = Report::default();
+                    // Writing to memory cannot fail.
+                    r.status = check_file(f, &mut std::io::empty(), &mut r.out, &mut r.err, job).unwrap_or(exit::ERROR);
                     if tx.send((i, r)).is_err() {
                         break; // the output is gone (a closed pipe): stop
                     }
