@@ -20,27 +20,32 @@ mod corpus;
 mod rng;
 use corpus::percentile;
 
-fn main() {
-    let lexicon = Lexicon::new();
-    let list = include_str!("../tests/data/common-misspellings.tsv");
-    let words: Vec<&str> = list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).collect();
-    let _ = suggest(&lexicon, "warmup", Dialect::Us);
+/// Times `suggest` on each word, 50 times each, and prints the distribution.
+fn time_suggest(lexicon: &Lexicon, what: &str, words: &[&str]) {
     let mut times = Vec::new();
-    for w in &words {
+    for w in words {
         for _ in 0..50 {
             let t = Instant::now();
-            black_box(suggest(&lexicon, black_box(w), Dialect::Us));
+            black_box(suggest(lexicon, black_box(w), Dialect::Us));
             times.push(t.elapsed());
         }
     }
     times.sort();
     println!(
-        "suggest: {} words x 50: median {:?}, p99 {:?}, max {:?}",
+        "{what}: {} words x 50: median {:?}, p99 {:?}, max {:?}",
         words.len(),
         percentile(&times, 500),
         percentile(&times, 990),
         times[times.len() - 1]
     );
+}
+
+fn main() {
+    let lexicon = Lexicon::new();
+    let list = include_str!("../tests/data/common-misspellings.tsv");
+    let words: Vec<&str> = list.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).collect();
+    let _ = suggest(&lexicon, "warmup", Dialect::Us);
+    time_suggest(&lexicon, "suggest", &words);
 
     // Hard misspellings: each intended word of the list with two or three random edits (a fixed
     // seed), so that no candidate is one edit away.
@@ -64,22 +69,8 @@ fn main() {
             String::from_utf8_lossy(&b).into_owned()
         })
         .collect();
-    let mut times = Vec::new();
-    for w in &hard {
-        for _ in 0..50 {
-            let t = Instant::now();
-            black_box(suggest(&lexicon, black_box(w), Dialect::Us));
-            times.push(t.elapsed());
-        }
-    }
-    times.sort();
-    println!(
-        "suggest, hard (2-3 edits): {} words x 50: median {:?}, p99 {:?}, max {:?}",
-        hard.len(),
-        percentile(&times, 500),
-        percentile(&times, 990),
-        times[times.len() - 1]
-    );
+    let hard: Vec<&str> = hard.iter().map(String::as_str).collect();
+    time_suggest(&lexicon, "suggest, hard (2-3 edits)", &hard);
 
     let dir = tempfile::tempdir().expect("tempdir");
     let one = dir.path().join("one-line.txt");
