@@ -1049,8 +1049,8 @@ fn moved_first(texts: &[String], k: Option<usize>) -> Vec<String> {
     texts
 }
 
-/// True when the best fix for `word` is a guess: two edits or more, one of them its first letter
-/// (`tkinter` -> `printer`). Misspellings keep their first letter far more often than not, so
+/// True when `fix`, `distance` edits from `word`, is a guess: two edits or more, one of them the
+/// first letter (`tkinter` -> `printer`). Misspellings keep their first letter far more often than not, so
 /// such a fix is more often wrong than right.
 fn is_guess(word: &str, fix: &str, distance: usize) -> bool {
     let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().collect::<String>());
