@@ -453,7 +453,8 @@ fn context_casing(
     // written in lower case); and a tool the lists know in lower case (`Urlopen` is a stray
     // capital where the article writes `urlopen` more). Usually few; the first pass's list of
     // lower-case words counts them.
-    let mut keys: Vec<String> = Vec::new();
+    // Borrowed from `usage`: an article of a million distinct names watches them all.
+    let mut keys: Vec<&str> = Vec::new();
     let mut seen: Vec<(usize, bool, Vec<Span>)> = Vec::new(); // lower-case uses, may be a name, where
     for (k, (u, first)) in &usage {
         let form = first.slice(text);
@@ -463,7 +464,7 @@ fn context_casing(
             || sense == Sense::Tool
             || (u.title >= Usage::OWN_NAME && lexicon.frequency(form) < casing::FUNCTION_WORD)
         {
-            keys.push(k.clone());
+            keys.push(k.as_str());
             seen.push((0, name, Vec::new()));
         }
     }
@@ -482,8 +483,15 @@ fn context_casing(
         });
     }
     drop(lower);
+    // Only the words written in lower case somewhere get an owned key of their own.
+    let written_lower: Vec<(String, usize, Vec<Span>)> = keys
+        .into_iter()
+        .zip(seen)
+        .filter(|(_, (count, _, _))| *count > 0)
+        .map(|(k, (count, _, spans))| (k.to_string(), count, spans))
+        .collect();
     let mut lowered: FastMap<String, Vec<Span>> = FastMap::default();
-    for (k, (count, _, spans)) in keys.into_iter().zip(seen) {
+    for (k, count, spans) in written_lower {
         if let Some((u, _)) = usage.get_mut(k.as_str()) {
             u.lower = count;
         }
@@ -686,7 +694,7 @@ struct Watch {
 }
 
 impl Watch {
-    fn of(keys: &[String]) -> Self {
+    fn of(keys: &[impl AsRef<str>]) -> Self {
         // At most half full: probes stay short.
         let bits = (keys.len() * 2).next_power_of_two().trailing_zeros().max(4);
         let mut w = Self {
@@ -697,7 +705,7 @@ impl Watch {
             filter: Box::new([0; 64]),
         };
         let mask = w.images.len() - 1;
-        for (i, k) in keys.iter().enumerate() {
+        for (i, k) in keys.iter().map(AsRef::as_ref).enumerate() {
             let f = Self::filter_bit(k.as_bytes(), Span::new(0, k.len()));
             w.filter[f >> 6] |= 1 << (f & 63);
             match KnownCache::image(k.as_bytes(), Span::new(0, k.len())) {
@@ -710,7 +718,7 @@ impl Watch {
                     w.index[at] = i as u32;
                 }
                 None => {
-                    w.long.insert(k.clone(), i);
+                    w.long.insert(k.to_string(), i);
                 }
             }
         }
