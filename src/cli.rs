@@ -475,7 +475,7 @@ fn run_dict(action: DictAction, io: &mut Io<'_>) -> anyhow::Result<u8> {
             if let Some(bad) = words.iter().find(|w| w.trim().is_empty() || w.trim().contains(char::is_whitespace)) {
                 anyhow::bail!("{bad:?}: one word at a time");
             }
-            if let Some(bad) = words.iter().find(|w| w.chars().any(|c| crate::escape::visible_char(c).is_some())) {
+            if let Some(bad) = words.iter().find(|w| crate::escape::has_control(w)) {
                 anyhow::bail!("{bad:?}: a word cannot hold a control character");
             }
             let n = personal::add(&path, &words)?;

@@ -99,7 +99,7 @@ pub fn parse_word_list<'t>(path: &Path, text: &'t str) -> Result<Vec<&'t str>> {
                 message: format!("expected one word, found {line:?}"),
             });
         }
-        if word.chars().any(|c| crate::escape::visible_char(c).is_some()) {
+        if crate::escape::has_control(word) {
             return Err(Error::BadLine {
                 path: path.to_path_buf(),
                 line: i + 1,

@@ -3,7 +3,7 @@
 use super::app::{App, Field, Mode, Purpose};
 use super::keymap::GROUPS;
 use super::wrap::{Row, char_width};
-use crate::escape::{visible_char, visible_line};
+use crate::escape::{has_control, visible_char, visible_line};
 use crate::lexicon::Dialect;
 use crate::review::{Item, Status};
 use crate::suspect::Kind;
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     // Every pane already shows control characters visibly; this sweep makes sure that nothing
     // drawn, from any source, can reach the terminal as an escape.
     for cell in &mut frame.buffer_mut().content {
-        if cell.symbol().chars().any(|c| visible_char(c).is_some()) {
+        if has_control(cell.symbol()) {
             let shown = visible_line(cell.symbol()).into_owned();
             cell.set_symbol(&shown);
         }
