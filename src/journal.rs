@@ -273,7 +273,7 @@ pub fn set_aside(dir: &Path, article: &Path) -> Result<PathBuf> {
         let p = p.to_path_buf();
         move |source| Error::Io { path: p, source }
     };
-    for n in 1.. {
+    for n in 1..=MAX_ASIDE {
         let (j, b) = (aside.join(format!("{key}-{n}.journal")), aside.join(format!("{key}-{n}.base")));
         if j.symlink_metadata().is_ok() || b.symlink_metadata().is_ok() {
             continue;
@@ -284,8 +284,11 @@ pub fn set_aside(dir: &Path, article: &Path) -> Result<PathBuf> {
         }
         return Ok(j);
     }
-    unreachable!("the numbers run out only after every name is taken")
+    Err(Error::Journal { path, message: format!("{MAX_ASIDE} journals are set aside already; clear journal/aside/") })
 }
+
+/// How many journals of one article may be set aside.
+const MAX_ASIDE: usize = 1000;
 
 #[cfg(test)]
 mod tests {
