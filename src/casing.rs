@@ -115,9 +115,25 @@ fn line_at(text: &str, at: usize) -> &str {
 /// punctuation. Title Case is right there.
 #[must_use]
 pub fn is_heading(text: &str, at: usize) -> bool {
-    let line = line_at(text, at).trim();
-    line.starts_with('#')
-        || (line.chars().count() <= HEADING_MAX && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', ')']))
+    let whole = line_at(text, at);
+    let line = whole.trim();
+    if line.starts_with('#') {
+        return true;
+    }
+    let unpunctuated = |l: &str| !l.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', ')']);
+    if line.chars().count() > HEADING_MAX || !unpunctuated(line) {
+        return false;
+    }
+    // Not a line of a hard-wrapped paragraph: a long line that runs on into the next, or one
+    // that a long unfinished line runs into.
+    let start = whole.as_ptr() as usize - text.as_ptr() as usize;
+    let end = start + whole.len();
+    let next = text.get(end + 1..).map_or("", |t| line_at(t, 0)).trim();
+    let prev = start.checked_sub(1).map_or("", |p| line_at(text, p)).trim();
+    let wide = |l: &str| l.chars().count() >= WRAPPED_MIN;
+    let runs_on = wide(line) && !next.is_empty();
+    let runs_in = wide(prev) && unpunctuated(prev) && !prev.starts_with('#');
+    !runs_on && !runs_in
 }
 
 const COMMON: u8 = 0;
@@ -153,14 +169,14 @@ pub fn lower_into<'b>(buf: &'b mut String, word: &str) -> &'b str {
 
 /// The last line asked about, so that many runs on one long line find its ends once.
 #[derive(Default)]
-struct Line {
+pub(crate) struct Line {
     start: usize,
     end: usize,
     heading: bool,
 }
 
 impl Line {
-    fn is_heading(&mut self, text: &str, at: usize) -> bool {
+    pub(crate) fn is_heading(&mut self, text: &str, at: usize) -> bool {
         if at < self.start || at >= self.end || self.end == 0 {
             self.start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
             self.end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
@@ -832,5 +848,9 @@ mod tests {
         assert!(is_heading(t, 3));
         assert!(is_heading(t, t.find("Relationship").unwrap_or(0)));
         assert!(!is_heading(t, t.find("Is a").unwrap_or(0)));
+        let wrapped = "A library that Provides the escape sequences of terminals and a parser\nAllowing you to parse them\n\nRelease Notes\n\n";
+        assert!(!is_heading(wrapped, 3), "the first line of a wrapped paragraph");
+        assert!(!is_heading(wrapped, wrapped.find("Allowing").unwrap_or(0)), "its last line");
+        assert!(is_heading(wrapped, wrapped.find("Notes").unwrap_or(0)));
     }
 }

@@ -18,7 +18,9 @@ use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, bigram, case_of};
 use crate::spacing;
 use crate::span::Span;
 use crate::suggest::{self, Suggestion};
+use crate::model::Model;
 use crate::suspect::Lists;
+use crate::truecase;
 pub use crate::suspect::{Fixes, Kind, Suspect};
 use crate::token::{TokenKind, tokenize};
 use std::sync::Arc;
@@ -31,6 +33,10 @@ const OWN_TERM: usize = 4;
 const SLIP_DISTANCE: usize = 1;
 /// A common word has at least this corpus count (about the 60,000th most common English word).
 const COMMON: f64 = 20_000.0;
+/// A word the corpus holds at least this often is a word of clean prose...
+const CORPUS_WORD: u64 = 50;
+/// ... unless its best fix is held this many times more often (a common misspelling).
+const CORPUS_RATIO: u64 = 20;
 /// Each part of a compound is at least this common (about the 20,000th most common word).
 const COMPOUND_PART: f64 = 1_000_000.0;
 /// Words English may write twice in a row (`had had`, `that that`).
@@ -305,6 +311,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         if ranked_here.slip { ranked_here.texts.first().cloned() } else { None }
     });
     let none = lists.of(&[]);
+    let model = Model::builtin();
     let mut suspects = Vec::new();
     for p in &pending {
         let word = p.span.slice(text);
@@ -339,6 +346,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 let stem = stem_of(word);
                 if own_terms.contains(stem) {
                     continue; // `maint` fifty times: the article's own term, whatever it is near
+                }
+                // A word clean prose writes often (`crates`, `impls`, `Winsock`) is a word, unless
+                // its best fix is written far more often still (`recieve`).
+                let written = model.count(word);
+                if written >= CORPUS_WORD {
+                    let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, dialect);
+                    if ranked_here.texts.first().is_none_or(|f| model.count(f) < written.saturating_mul(CORPUS_RATIO)) {
+                        continue;
+                    }
                 }
                 let evidence = match case_of(word) {
                     Case::Mixed if !word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
@@ -482,6 +498,29 @@ fn context_casing(
             }
         });
     }
+    // The model's reading of every word it knows well (see `truecase`).
+    let judged = {
+        let line = std::cell::RefCell::new(casing::Line::default());
+        let heading = |at: usize| line.borrow_mut().is_heading(text, at);
+        let words = |each: &mut dyn FnMut(truecase::Word)| {
+            let joined = |a: &Capital, b: &Capital| {
+                !b.start && a.span().end + 1 == b.span().start && text.as_bytes()[a.span().end] == b' '
+            };
+            for (i, c) in capitals.iter().enumerate() {
+                let span = c.span();
+                let in_run = (i > 0 && joined(&capitals[i - 1], c))
+                    || capitals.get(i + 1).is_some_and(|n| !c.start && joined(c, n));
+                each(truecase::Word { span, start: c.start, heading: heading(span.start), in_run });
+            }
+            let mut starts = lower_starts.iter().map(|s| s.0.start).peekable();
+            lower.each(|span| {
+                while starts.next_if(|&s| s < span.start).is_some() {}
+                let start = starts.peek() == Some(&span.start);
+                each(truecase::Word { span, start, heading: heading(span.start), in_run: false });
+            });
+        };
+        truecase::judge(text, Model::builtin(), &words, lists)
+    };
     drop(lower);
     // Only the words written in lower case somewhere get an owned key of their own.
     let written_lower: Vec<(String, usize, Vec<Span>)> = keys
@@ -499,7 +538,16 @@ fn context_casing(
             lowered.insert(k, spans);
         }
     }
-    let found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, &lowered, lists);
+    let mut found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, &lowered, lists);
+    // Where the model knows a word well, its verdict replaces the rules' casing verdicts.
+    let mut known = judged.known;
+    known.sort_unstable();
+    let is_known = |s: &Suspect| s.kind == Kind::Casing && known.binary_search(&s.span.start).is_ok();
+    found.suspects.retain(|s| !is_known(s));
+    suspects.retain(|s| !is_known(s));
+    for spans in lowered.values_mut() {
+        spans.retain(|s| known.binary_search(&s.start).is_err());
+    }
     if !found.acronyms.is_empty() {
         let acronyms: FastSet<usize> = found.acronyms.iter().map(|s| s.span.start).collect();
         suspects.retain(|s| !acronyms.contains(&s.span.start));
@@ -526,8 +574,10 @@ fn context_casing(
     suspects.retain(|s| !raised.contains_key(&s.span));
     suspects.extend(raised.into_iter().map(|(span, suggestions)| Suspect::new(span, Kind::Casing, suggestions)));
     let taken = Starts::of(suspects);
+    suspects.extend(judged.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
+    let taken = Starts::of(suspects);
     for &(span, word) in lower_starts {
-        if !taken.contains(span.start) && casing::raise_at_start(lexicon, word, dialect) {
+        if !taken.contains(span.start) && known.binary_search(&span.start).is_err() && casing::raise_at_start(lexicon, word, dialect) {
             suspects.push(Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))));
         }
     }

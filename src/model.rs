@@ -1,0 +1,305 @@
+//! The casing model: how clean English prose writes each word, and which word it writes beside
+//! which, counted over tens of millions of words of package documentation (see
+//! `scripts/build-model.py` and `assets/NOTICE.md`). Read in place from the binary: opening it
+//! parses a header, and a lookup is a few probes into a sorted table.
+//!
+//! Layout of `assets/model.bin` (all integers little-endian):
+//! ```text
+//! "GALLEYM1"
+//! u64 words in the corpus, u64 packages read, u64 W (keys), u64 P (pairs), u64 B (blob bytes)
+//! W × u64   hash of each lower-case word, sorted
+//! W × u32   offset of its forms in the blob
+//! P × u64   hash of each pair, sorted: lower(first) 0x01 form (the form after a word), or
+//!           form 0x02 lower(second) (the form before a word); hashes are 64-bit FNV-1a
+//! P × u32   how often the pair was seen inside a sentence
+//! B bytes   per word: u8 count of forms, then per form u8 length, the form's bytes, u32 uses
+//!           inside a sentence, u32 uses at a sentence start; most used first
+//! ```
+
+use std::sync::OnceLock;
+
+static BLOB: &[u8] = include_bytes!("../assets/model.bin");
+
+const MAGIC: &[u8; 8] = b"GALLEYM1";
+const HEADER: usize = 8 + 5 * 8;
+
+/// A sorted table of 64-bit keys with a 32-bit value each, in place.
+#[derive(Clone, Copy)]
+struct Table {
+    keys: &'static [u8],
+    values: &'static [u8],
+}
+
+impl Table {
+    fn len(self) -> usize {
+        self.keys.len() / 8
+    }
+
+    fn key(self, i: usize) -> u64 {
+        let at = i * 8;
+        u64::from_le_bytes(self.keys[at..at + 8].try_into().unwrap_or_default())
+    }
+
+    fn value(self, i: usize) -> u32 {
+        let at = i * 4;
+        u32::from_le_bytes(self.values[at..at + 4].try_into().unwrap_or_default())
+    }
+
+    /// The value of `key`. The hashes are uniform, so a guess from the key's size lands within a
+    /// few places of it: interpolation first, then a binary search over what is left.
+    fn get(self, key: u64) -> Option<u32> {
+        let n = self.len();
+        if n == 0 {
+            return None;
+        }
+        let (mut lo, mut hi) = (0usize, n); // the key, if present, is in lo..hi
+        for _ in 0..3 {
+            if hi - lo <= 16 {
+                break;
+            }
+            let (a, b) = (self.key(lo), self.key(hi - 1));
+            if key < a || key > b {
+                return None;
+            }
+            let span = u128::from(b - a).max(1);
+            #[allow(clippy::cast_possible_truncation)] // at most hi - lo
+            let guess = lo + (u128::from(key - a) * (hi - 1 - lo) as u128 / span) as usize;
+            let k = self.key(guess);
+            if k == key {
+                return Some(self.value(guess));
+            }
+            // Step out from the guess by doubling until the key is bracketed.
+            let mut step = 8;
+            if k < key {
+                lo = guess + 1;
+                while lo + step < hi && self.key(lo + step) < key {
+                    lo += step;
+                    step *= 2;
+                }
+                hi = hi.min(lo + step + 1);
+            } else {
+                hi = guess;
+                while hi > lo + step && self.key(hi - step) > key {
+                    hi -= step;
+                    step *= 2;
+                }
+                lo = lo.max(hi.saturating_sub(step + 1));
+            }
+        }
+        let (mut lo, mut hi) = (lo, hi);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.key(mid).cmp(&key) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(self.value(mid)),
+            }
+        }
+        None
+    }
+}
+
+/// 64-bit FNV-1a, fed byte by byte: the hash the build script uses for every key.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const fn new() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn bytes(mut self, bytes: &[u8]) -> Self {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
+
+    /// `word` in lower case, without making a string of it when it is ASCII.
+    fn lower(self, word: &str) -> Self {
+        if word.is_ascii() {
+            let mut h = self;
+            for &b in word.as_bytes() {
+                h.0 = (h.0 ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+            }
+            h
+        } else {
+            self.bytes(word.to_lowercase().as_bytes())
+        }
+    }
+}
+
+/// One way the corpus writes a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Form {
+    /// The word as written (`Linux`, `linux`).
+    pub text: &'static str,
+    /// Uses inside a sentence.
+    pub inside: u32,
+    /// Uses at the start of a sentence, a list item or a paragraph.
+    pub start: u32,
+}
+
+/// The ways the corpus writes one word, most used first.
+#[derive(Clone, Copy)]
+pub struct Forms {
+    bytes: &'static [u8],
+    left: u8,
+}
+
+impl Iterator for Forms {
+    type Item = Form;
+
+    fn next(&mut self) -> Option<Form> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let len = usize::from(*self.bytes.first()?);
+        let text = std::str::from_utf8(self.bytes.get(1..1 + len)?).ok()?;
+        let counts = self.bytes.get(1 + len..1 + len + 8)?;
+        let inside = u32::from_le_bytes(counts[..4].try_into().ok()?);
+        let start = u32::from_le_bytes(counts[4..].try_into().ok()?);
+        self.bytes = &self.bytes[1 + len + 8..];
+        Some(Form { text, inside, start })
+    }
+}
+
+/// The casing model.
+pub struct Model {
+    words: Table,
+    pairs: Table,
+    blob: &'static [u8],
+    corpus_words: u64,
+    packages: u64,
+}
+
+impl Model {
+    /// The model built into galley.
+    #[must_use]
+    pub fn builtin() -> &'static Self {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| Self::parse(BLOB).unwrap_or_else(Self::empty))
+    }
+
+    fn empty() -> Self {
+        let none = Table { keys: &[], values: &[] };
+        Self { words: none, pairs: none, blob: &[], corpus_words: 0, packages: 0 }
+    }
+
+    fn parse(bytes: &'static [u8]) -> Option<Self> {
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+            return None;
+        }
+        let field = |k: usize| -> Option<usize> {
+            let at = 8 + k * 8;
+            usize::try_from(u64::from_le_bytes(bytes[at..at + 8].try_into().ok()?)).ok()
+        };
+        let (corpus_words, packages) = (field(0)? as u64, field(1)? as u64);
+        let (w, p, b) = (field(2)?, field(3)?, field(4)?);
+        let mut at = HEADER;
+        let mut take = |n: usize| -> Option<&'static [u8]> {
+            let s = bytes.get(at..at.checked_add(n)?)?;
+            at += n;
+            Some(s)
+        };
+        let words = Table { keys: take(w.checked_mul(8)?)?, values: take(w.checked_mul(4)?)? };
+        let pairs = Table { keys: take(p.checked_mul(8)?)?, values: take(p.checked_mul(4)?)? };
+        let blob = take(b)?;
+        Some(Self { words, pairs, blob, corpus_words, packages })
+    }
+
+    /// How many words the corpus held, and from how many packages.
+    #[must_use]
+    pub fn size(&self) -> (u64, u64) {
+        (self.corpus_words, self.packages)
+    }
+
+    /// The ways the corpus writes `word` (in any case), most used first; empty for a word it
+    /// never saw.
+    #[must_use]
+    pub fn forms(&self, word: &str) -> Forms {
+        let none = Forms { bytes: &[], left: 0 };
+        let Some(off) = self.words.get(Fnv::new().lower(word).0) else {
+            return none;
+        };
+        let Some((&n, rest)) = usize::try_from(off).ok().and_then(|o| self.blob.get(o..)).and_then(<[u8]>::split_first)
+        else {
+            return none;
+        };
+        Forms { bytes: rest, left: n }
+    }
+
+    /// How often the corpus writes `word`, in any casing and anywhere in a sentence.
+    #[must_use]
+    pub fn count(&self, word: &str) -> u64 {
+        self.forms(word).map(|f| u64::from(f.inside) + u64::from(f.start)).sum()
+    }
+
+    /// How often the corpus writes `form` inside a sentence right after `before` (any case).
+    #[must_use]
+    pub fn after(&self, before: &str, form: &str) -> u32 {
+        self.pairs.get(Fnv::new().lower(before).bytes(&[1]).bytes(form.as_bytes()).0).unwrap_or(0)
+    }
+
+    /// How often the corpus writes `form` inside a sentence right before `after` (any case).
+    #[must_use]
+    pub fn before(&self, form: &str, after: &str) -> u32 {
+        self.pairs.get(Fnv::new().bytes(form.as_bytes()).bytes(&[2]).lower(after).0).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inside(word: &str) -> Vec<(&'static str, u32)> {
+        Model::builtin().forms(word).map(|f| (f.text, f.inside)).collect()
+    }
+
+    #[test]
+    fn the_corpus_is_large() {
+        let (words, packages) = Model::builtin().size();
+        assert!(words >= 10_000_000, "{words} words");
+        assert!(packages >= 1_000, "{packages} packages");
+    }
+
+    #[test]
+    fn names_are_capitalised_and_common_words_are_not() {
+        let first = |w: &str| inside(w).into_iter().max_by_key(|f| f.1).map(|f| f.0);
+        assert_eq!(first("linux"), Some("Linux"));
+        assert_eq!(first("LINUX"), Some("Linux"));
+        assert_eq!(first("which"), Some("which"));
+        assert_eq!(first("api"), Some("API"));
+        assert!(inside("qqqzzxv").is_empty());
+    }
+
+    #[test]
+    fn pairs_know_their_neighbours() {
+        let m = Model::builtin();
+        assert!(m.after("the", "same") > m.after("the", "Same"));
+        assert!(m.before("New", "York") > m.before("new", "York"));
+        assert_eq!(m.after("qqqzzxv", "the"), 0);
+    }
+
+    #[test]
+    fn tables_find_every_key_they_hold() {
+        let t = Model::builtin().words;
+        for i in (0..t.len()).step_by(t.len() / 1000 + 1) {
+            assert_eq!(t.get(t.key(i)), Some(t.value(i)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod probe {
+    #[test]
+    #[ignore = "a probe, run by hand"]
+    fn probe_words() {
+        let m = super::Model::builtin();
+        for w in std::env::var("PROBE_WORDS").unwrap_or_default().split(',') {
+            let forms: Vec<_> = m.forms(w).map(|f| (f.text, f.inside, f.start)).collect();
+            eprintln!("{w}: {forms:?}");
+        }
+    }
+}
