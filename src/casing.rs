@@ -121,7 +121,9 @@ pub fn is_heading(text: &str, at: usize) -> bool {
         return true;
     }
     let unpunctuated = |l: &str| !l.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', ')']);
-    if line.chars().count() > HEADING_MAX || !unpunctuated(line) {
+    // A heading never ends on `of`, `the` or `and`: such a line runs on.
+    let last = line.rsplit(' ').next().unwrap_or(line);
+    if line.chars().count() > HEADING_MAX || !unpunctuated(line) || (last != line && is_minor(last)) {
         return false;
     }
     // Not a line of a hard-wrapped paragraph: a long line that runs on into the next, or one
@@ -131,9 +133,9 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     let next = text.get(end + 1..).map_or("", |t| line_at(t, 0)).trim();
     let prev = start.checked_sub(1).map_or("", |p| line_at(text, p)).trim();
     let wide = |l: &str| l.chars().count() >= WRAPPED_MIN;
-    let runs_on = wide(line) && !next.is_empty();
-    let runs_in = wide(prev) && unpunctuated(prev) && !prev.starts_with('#');
-    !runs_on && !runs_in
+    let runs_on = wide(line) && next.starts_with(|c: char| c.is_lowercase());
+    let tail_of_wrap = wide(prev) && unpunctuated(prev) && !prev.starts_with('#');
+    !runs_on && !tail_of_wrap
 }
 
 const COMMON: u8 = 0;
@@ -569,6 +571,9 @@ pub struct Capitals {
     /// Acronyms in brackets after their expansion that lost their capitals (`Machine Learning
     /// (Ml)`): they replace any other suspect of the word (`Llm` is no misspelling of `Lam`).
     pub acronyms: Vec<Suspect>,
+    /// Where the article itself shows a capitalised word to be a name: a class name, a
+    /// language's constant, a word of an acronym's expansion, a label. No model lowers these.
+    pub shown: Vec<usize>,
 }
 
 /// What the article shows of its own names, beyond how often it capitalises a word.
@@ -613,7 +618,7 @@ impl<'t> Evidence<'t> {
 /// reported as misspellings: they do not make a run a name. `usage` tells how the article
 /// writes a word (by its lower-case key).
 #[must_use]
-#[allow(clippy::too_many_arguments)] // the check's findings, handed over as they are
+#[allow(clippy::too_many_arguments, clippy::too_many_lines)] // the check's findings, handed over as they are
 pub fn capitals(
     text: &str,
     words: usize,
@@ -625,7 +630,7 @@ pub fn capitals(
     lower_uses: &FastMap<String, Vec<Span>>,
     lists: &mut Lists,
 ) -> Capitals {
-    let mut out = Capitals { suspects: Vec::new(), names: FastMap::default(), acronyms: Vec::new() };
+    let mut out = Capitals { suspects: Vec::new(), names: FastMap::default(), acronyms: Vec::new(), shown: Vec::new() };
     let mut key = String::new();
     let mut line = Line::default();
     let mut known: FastMap<&str, u8> = FastMap::default(); // word -> sense code
@@ -681,6 +686,12 @@ pub fn capitals(
             }
             // An acronym's expansion is a name, however the damage left its capitals.
             senses[from + k] = if evidence.in_expansion(c.span()) { NAME } else { sense };
+            if c.case == Case::Title && (evidence.in_expansion(c.span()) || evidence.names(word)) {
+                out.shown.push(c.span().start);
+            }
+        }
+        if is_quoted(text, run) || is_label(text, run) {
+            out.shown.extend(run.iter().map(|c| c.span().start));
         }
         if line.is_heading(text, run[0].span().start) || is_quoted(text, run) || is_label(text, run) {
             continue;
@@ -726,6 +737,11 @@ pub fn capitals(
         };
         Suspect::new(c.span(), Kind::Casing, lists.one(fix))
     };
+    // Two name-like words side by side are a name (`Randy Bias`), however damaged the article.
+    for &run in &runs {
+        let in_name = |&k: &usize| nameish(k, run) && ((k > 0 && nameish(k - 1, run)) || nameish(k + 1, run));
+        out.shown.extend((run.0..run.1).filter(in_name).map(|k| caps[k].span().start));
+    }
     let damaged = stray(true);
     if damaged.len() >= DAMAGED_MIN && damaged.len() * 1000 >= DAMAGED_PER_MILLE * words.max(1) {
         out.suspects = damaged.into_iter().map(suspect).collect();
@@ -848,9 +864,9 @@ mod tests {
         assert!(is_heading(t, 3));
         assert!(is_heading(t, t.find("Relationship").unwrap_or(0)));
         assert!(!is_heading(t, t.find("Is a").unwrap_or(0)));
-        let wrapped = "A library that Provides the escape sequences of terminals and a parser\nAllowing you to parse them\n\nRelease Notes\n\n";
+        let wrapped = "A library that Provides the escape sequences of terminals and a parser\nallowing you to parse them\n\nRelease Notes\n\n";
         assert!(!is_heading(wrapped, 3), "the first line of a wrapped paragraph");
-        assert!(!is_heading(wrapped, wrapped.find("Allowing").unwrap_or(0)), "its last line");
+        assert!(!is_heading(wrapped, wrapped.find("allowing").unwrap_or(0)), "its last line");
         assert!(is_heading(wrapped, wrapped.find("Notes").unwrap_or(0)));
     }
 }

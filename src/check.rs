@@ -15,14 +15,14 @@
 use crate::casing::{self, Capital, Usage};
 use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, bigram, case_of};
+use crate::model::Model;
 use crate::spacing;
 use crate::span::Span;
 use crate::suggest::{self, Suggestion};
-use crate::model::Model;
 use crate::suspect::Lists;
-use crate::truecase;
 pub use crate::suspect::{Fixes, Kind, Suspect};
 use crate::token::{TokenKind, tokenize};
+use crate::truecase;
 use std::sync::Arc;
 
 /// An unknown word written this often is the article's own term, even one slip from a common
@@ -402,15 +402,22 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let found = Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower };
     context_casing(text, lexicon, dialect, found, &mut lists, &mut suspects);
     drop((capitals, lower_starts));
-    // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves.
+    // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves. A
+    // repeat outranks the casing of its second word (`the The`).
     let taken = Starts::of(&suspects);
+    let casing_at: FastSet<usize> = suspects.iter().filter(|s| s.kind == Kind::Casing).map(|s| s.span.start).collect();
     let mut last_end = 0;
     for span in repeats {
         let pair = span.slice(text);
         let first = pair.split(' ').next().unwrap_or(pair);
         // Not over another suspect, nor over the repeat before (`the the the`: one at a time).
-        if span.start >= last_end && !taken.contains(span.start) && !taken.contains(span.start + first.len() + 1) {
+        let second = span.start + first.len() + 1;
+        if span.start >= last_end
+            && (!taken.contains(span.start) || casing_at.contains(&span.start))
+            && (!taken.contains(second) || casing_at.contains(&second))
+        {
             last_end = span.end;
+            suspects.retain(|s| !(s.kind == Kind::Casing && (s.span.start == second || s.span.start == span.start)));
             suspects.push(Suspect::new(span, Kind::Repeat, lists.one(first.to_string())));
         }
     }
@@ -498,29 +505,7 @@ fn context_casing(
             }
         });
     }
-    // The model's reading of every word it knows well (see `truecase`).
-    let judged = {
-        let line = std::cell::RefCell::new(casing::Line::default());
-        let heading = |at: usize| line.borrow_mut().is_heading(text, at);
-        let words = |each: &mut dyn FnMut(truecase::Word)| {
-            let joined = |a: &Capital, b: &Capital| {
-                !b.start && a.span().end + 1 == b.span().start && text.as_bytes()[a.span().end] == b' '
-            };
-            for (i, c) in capitals.iter().enumerate() {
-                let span = c.span();
-                let in_run = (i > 0 && joined(&capitals[i - 1], c))
-                    || capitals.get(i + 1).is_some_and(|n| !c.start && joined(c, n));
-                each(truecase::Word { span, start: c.start, heading: heading(span.start), in_run });
-            }
-            let mut starts = lower_starts.iter().map(|s| s.0.start).peekable();
-            lower.each(|span| {
-                while starts.next_if(|&s| s < span.start).is_some() {}
-                let start = starts.peek() == Some(&span.start);
-                each(truecase::Word { span, start, heading: heading(span.start), in_run: false });
-            });
-        };
-        truecase::judge(text, Model::builtin(), &words, lists)
-    };
+    let judged = model_casing(text, capitals, &lower, lower_starts, lists);
     drop(lower);
     // Only the words written in lower case somewhere get an owned key of their own.
     let written_lower: Vec<(String, usize, Vec<Span>)> = keys
@@ -539,15 +524,13 @@ fn context_casing(
         }
     }
     let mut found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, &lowered, lists);
-    // Where the model knows a word well, its verdict replaces the rules' casing verdicts.
-    let mut known = judged.known;
-    known.sort_unstable();
+    let known = judged.known; // where the model's verdict replaces the rules' casing verdicts
     let is_known = |s: &Suspect| s.kind == Kind::Casing && known.binary_search(&s.span.start).is_ok();
     found.suspects.retain(|s| !is_known(s));
     suspects.retain(|s| !is_known(s));
-    for spans in lowered.values_mut() {
-        spans.retain(|s| known.binary_search(&s.start).is_err());
-    }
+    let mut shown = std::mem::take(&mut found.shown);
+    shown.sort_unstable();
+    let model_suspects = judged.suspects.into_iter().filter(|s| shown.binary_search(&s.span.start).is_err());
     if !found.acronyms.is_empty() {
         let acronyms: FastSet<usize> = found.acronyms.iter().map(|s| s.span.start).collect();
         suspects.retain(|s| !acronyms.contains(&s.span.start));
@@ -574,14 +557,55 @@ fn context_casing(
     suspects.retain(|s| !raised.contains_key(&s.span));
     suspects.extend(raised.into_iter().map(|(span, suggestions)| Suspect::new(span, Kind::Casing, suggestions)));
     let taken = Starts::of(suspects);
-    suspects.extend(judged.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
+    suspects.extend(model_suspects.filter(|s| !taken.contains(s.span.start)));
     let taken = Starts::of(suspects);
     for &(span, word) in lower_starts {
-        if !taken.contains(span.start) && known.binary_search(&span.start).is_err() && casing::raise_at_start(lexicon, word, dialect) {
+        if !taken.contains(span.start)
+            && known.binary_search(&span.start).is_err()
+            && casing::raise_at_start(lexicon, word, dialect)
+        {
             suspects.push(Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))));
         }
     }
     suspects.sort_by_key(|s| s.span.start);
+}
+
+/// The model's reading of every word it knows well (see [`truecase`]).
+fn model_casing(
+    text: &str,
+    capitals: &[Capital],
+    lower: &LowerWords,
+    lower_starts: &[(Span, &str)],
+    lists: &mut Lists,
+) -> truecase::Judged {
+    let line = std::cell::RefCell::new(casing::Line::default());
+    let heading = |at: usize| line.borrow_mut().is_heading(text, at);
+    let words = |each: &mut dyn FnMut(truecase::Word)| {
+        let joined = |a: &Capital, b: &Capital| {
+            !a.start && !b.start && a.span().end + 1 == b.span().start && text.as_bytes()[a.span().end] == b' '
+        };
+        for (i, c) in capitals.iter().enumerate() {
+            let span = c.span();
+            let in_run = (i > 0 && joined(&capitals[i - 1], c)) || capitals.get(i + 1).is_some_and(|n| joined(c, n));
+            // A word before a single capital letter is a label (`Plan A`, `Grade B`): its
+            // Title Case is the author's, as a heading's is.
+            let after = &text.as_bytes()[span.end..];
+            let label = after.len() >= 2
+                && after[0] == b' '
+                && after[1].is_ascii_uppercase()
+                && after.get(2).is_none_or(|b| !b.is_ascii_alphanumeric());
+            each(truecase::Word { span, start: c.start, heading: label || heading(span.start), in_run });
+        }
+        let mut starts = lower_starts.iter().map(|s| s.0.start).peekable();
+        // A lower-case word at a sentence start is the rules' (`raise_at_start`).
+        lower.each(|span| {
+            while starts.next_if(|&s| s < span.start).is_some() {}
+            if starts.peek() != Some(&span.start) {
+                each(truecase::Word { span, start: false, heading: heading(span.start), in_run: false });
+            }
+        });
+    };
+    truecase::judge(text, Model::builtin(), &words, lists)
 }
 
 /// A direct-mapped cache of words known in both dialects. Half the words of any English text are
@@ -962,6 +986,10 @@ fn word_choices(
         let (Some(prev), Some(next)) = neighbours(text, span) else { continue };
         if bigram(prev, word) > 0 || bigram(word, next) > 0 {
             continue; // the words around expect it
+        }
+        let model = Model::builtin();
+        if model.count(word) >= CORPUS_WORD || model.after(prev, word) > 0 || model.before(word, next) > 0 {
+            continue; // common in clean technical prose (`crates`), or expected there
         }
         let candidates = near.entry(word).or_insert_with(|| {
             if lexicon.is_tech_term(word) {

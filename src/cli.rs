@@ -543,7 +543,10 @@ fn check_file(
     }
     let mut checked = check::check(doc.text(), job.lex, &job.options);
     if !job.options.suggestions {
-        checked.suspects.iter_mut().for_each(|s| s.suggestions = check::Fixes::default());
+        checked.suspects.iter_mut().for_each(|s| {
+            s.suggestions = check::Fixes::default();
+            s.confident = true; // without fixes there is nothing to be unsure of
+        });
     }
     let mut reporter = report::Reporter::new(&doc);
     let mut line = String::new();

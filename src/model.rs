@@ -141,7 +141,7 @@ pub struct Form {
 }
 
 /// The ways the corpus writes one word, most used first.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Forms {
     bytes: &'static [u8],
     left: u8,
@@ -287,19 +287,6 @@ mod tests {
         let t = Model::builtin().words;
         for i in (0..t.len()).step_by(t.len() / 1000 + 1) {
             assert_eq!(t.get(t.key(i)), Some(t.value(i)));
-        }
-    }
-}
-
-#[cfg(test)]
-mod probe {
-    #[test]
-    #[ignore = "a probe, run by hand"]
-    fn probe_words() {
-        let m = super::Model::builtin();
-        for w in std::env::var("PROBE_WORDS").unwrap_or_default().split(',') {
-            let forms: Vec<_> = m.forms(w).map(|f| (f.text, f.inside, f.start)).collect();
-            eprintln!("{w}: {forms:?}");
         }
     }
 }
