@@ -144,13 +144,21 @@ pub struct Judged {
     pub known: Vec<usize>,
 }
 
-/// The corpus's forms of `word`, by uses inside a sentence (or, at a sentence start, all uses),
-/// if it knows the word well.
-fn forms_of(model: &Model, word: &str, start: bool) -> Option<(Vec<Form>, f64)> {
-    let forms: Vec<Form> = model.forms(word).collect();
-    let uses = |f: &Form| if start { f.inside + f.start } else { f.inside };
-    let total: u32 = forms.iter().map(uses).sum();
-    (total >= KNOWN).then(|| (forms, f64::from(total)))
+/// The corpus's forms of each word the article writes, looked up once per word.
+struct Lookups<'t> {
+    model: &'t Model,
+    forms: FastMap<&'t str, std::rc::Rc<[Form]>>,
+}
+
+impl<'t> Lookups<'t> {
+    /// The forms of `word`, and their uses inside a sentence (or, at a sentence start, all
+    /// uses), if the corpus knows it well.
+    fn of(&mut self, word: &'t str, start: bool) -> Option<(std::rc::Rc<[Form]>, f64)> {
+        let model = self.model;
+        let forms = self.forms.entry(word).or_insert_with(|| model.forms(word).collect());
+        let total: u32 = forms.iter().map(|f| if start { f.inside + f.start } else { f.inside }).sum();
+        (total >= KNOWN).then(|| (std::rc::Rc::clone(forms), f64::from(total)))
+    }
 }
 
 /// Judges the casing of `words` (each call of `words` gives them all, in any order).
@@ -162,12 +170,13 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
     // How the article writes each word the model knows (keyed by the model's commonest form),
     // inside sentences and out of headings and runs of capitals: the article as evidence.
     let mut usage: FastMap<&'static str, Vec<(&str, u32)>> = FastMap::default();
+    let mut lookups = Lookups { model, forms: FastMap::default() };
     words(&mut |w: Word| {
         if w.start || w.heading {
             return;
         }
         let word = w.span.slice(text);
-        let Some((forms, total)) = forms_of(model, word, false) else { return };
+        let Some((forms, total)) = lookups.of(word, false) else { return };
         if !w.in_run {
             let seen = usage.entry(forms[0].text).or_default();
             match seen.iter_mut().find(|(f, _)| *f == word) {
@@ -197,7 +206,12 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         if after.starts_with(b" -") && after.get(2).is_some_and(u8::is_ascii_alphabetic) {
             return;
         }
-        let Some((forms, total)) = forms_of(model, word, w.start) else { return };
+        let Some((forms, total)) = lookups.of(word, w.start) else { return };
+        // A word in lower case that clean prose writes no other way needs no more thought.
+        let uses = |f: &Form| f64::from(if w.start { f.inside + f.start } else { f.inside });
+        if capitals(word) == 0 && !forms.iter().any(|f| f.text != word && uses(f) / total > RARE_FORM) {
+            return;
+        }
         // A word written in lower case keeps the rules' verdict beside the model's: a name the
         // lists know (`github`) is raised even where the article says little of its damage.
         if capitals(word) > 0 {
