@@ -33,6 +33,9 @@ const HALF: f64 = 0.2;
 /// How much likelier a casing with capitals is inside a run of capitals (`Tech Product Lead`):
 /// clean prose writes names and titles the corpus has never seen.
 const RUN: f64 = 5.0;
+/// A word in lower case whose other casings take less than this share of its uses is left as
+/// written.
+const SELDOM: f64 = 0.02;
 /// A casing the corpus gives a word at most this share of the time is left out as a candidate.
 const RARE_FORM: f64 = 0.001;
 /// How much each other way the article writes a word counts, as a power of its likelihood.
@@ -61,7 +64,7 @@ impl Channel {
     /// `seen[b]` counts the words whose chance of capitals in clean prose falls in bucket `b`,
     /// as (written with capitals, written in lower case).
     fn estimate(seen: &[(f64, f64); Self::BUCKETS]) -> Self {
-        let mut ch = Self { raised: Self::CLEAN, lowered: Self::CLEAN };
+        let mut ch = Self { raised: 0.3, lowered: 0.3 };
         for _ in 0..20 {
             // Expected damage of each kind, and how many words could take it.
             let (mut raised, mut lower) = (Self::PRIOR * Self::CLEAN, Self::PRIOR);
@@ -207,9 +210,10 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
             return;
         }
         let Some((forms, total)) = lookups.of(word, w.start) else { return };
-        // A word in lower case that clean prose writes no other way needs no more thought.
+        // A word in lower case that clean prose seldom writes another way needs no more thought:
+        // no neighbour makes `The` of `the`.
         let uses = |f: &Form| f64::from(if w.start { f.inside + f.start } else { f.inside });
-        if capitals(word) == 0 && !forms.iter().any(|f| f.text != word && uses(f) / total > RARE_FORM) {
+        if capitals(word) == 0 && !forms.iter().any(|f| f.text != word && uses(f) / total > SELDOM) {
             return;
         }
         // A word written in lower case keeps the rules' verdict beside the model's: a name the

@@ -129,7 +129,8 @@ fn real_word(rng: &mut Rng, lexicon: &Lexicon, word: &str) -> Option<String> {
     let stem = &word[..stem_len];
     for e in ENDINGS {
         let w = format!("{stem}{e}");
-        if w != word && known(lexicon, &w) && lexicon.frequency(&w) > 0.0 {
+        // Another ending, not a longer word (`apart` -> `apartments`).
+        if w != word && w.len().abs_diff(word.len()) <= 4 && known(lexicon, &w) && lexicon.frequency(&w) > 0.0 {
             options.push(w);
         }
     }
