@@ -397,6 +397,12 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     }
     drop(pending); // its memory is wanted for the casing pass
     word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
+    // Real words out of place, by the model (see `realword`).
+    let mut finder = crate::realword::Finder::new(text, Model::builtin());
+    lower.each(|span| finder.visit(span, &mut lists));
+    let taken = Starts::of(&suspects);
+    suspects.extend(finder.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
+    suspects.sort_by_key(|s| s.span.start);
     drop(rare);
     drop((ranked, slips));
     let found = Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower };
@@ -964,7 +970,7 @@ fn is_rare(lexicon: &Lexicon, word: &str, frequency: Option<f64>) -> bool {
 
 /// True when one word is the other with an ending (`literal`, `literals`): context tells such
 /// forms apart too poorly to call one a mistake for the other.
-fn is_inflection(a: &str, b: &str) -> bool {
+pub(crate) fn is_inflection(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.strip_prefix(short).is_some_and(|end| matches!(end, "s" | "es" | "d" | "ed" | "ing" | "er" | "ly" | "ness"))
 }

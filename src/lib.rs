@@ -42,6 +42,7 @@ pub mod lexicon;
 pub mod model;
 pub mod personal;
 pub mod places;
+mod realword;
 pub mod report;
 pub mod review;
 pub mod save;

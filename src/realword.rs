@@ -1,0 +1,199 @@
+//! Real-word errors from the model: a right word in the wrong place (`you cold be`, `the
+//! communication of developers`), found where the corpus has never seen the word beside its
+//! neighbours but has seen a word one edit away, or of the same stem, there often.
+//!
+//! For a word in lower case joined to a word on each side, with no pair of it and a neighbour in
+//! the corpus, every candidate (one edit away, or another ending of its stem) that the corpus
+//! holds is scored as a bigram model would: how often the corpus writes it after the word
+//! before, times how often before the word after, over how often it writes it at all, each pair
+//! count smoothed by what chance alone would give it. The candidate is a suspect where it beats
+//! the word as written by more than the odds against a slip ([`SLIP`]).
+
+use crate::fasthash::FastMap;
+use crate::model::Model;
+use crate::span::Span;
+use crate::suspect::{Kind, Lists, Suspect};
+
+/// The chance that a word of an article is a slip for one particular other word.
+const SLIP: f64 = 0.002;
+/// How much less likely a slip is that only changes a word's ending (`clones` for `clone`).
+const INFLECTION: f64 = 0.1;
+/// The least count of a pair, seen or not.
+const UNSEEN: f64 = 0.1;
+/// A candidate the corpus holds fewer times than this is no candidate.
+const CANDIDATE: u64 = 20;
+/// How much of what chance alone gives a pair is added to its count.
+const SMOOTH: f64 = 0.5;
+/// A suspect is confident when the candidate wins by this much more.
+const SURE: f64 = 10.0;
+/// Endings that turn one word into another of the same stem (`developers`, `development`).
+const ENDINGS: &[&str] = &["s", "es", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al", "ity"];
+
+/// The words one edit from `word` (ASCII lower case) or of the same stem, that the corpus holds
+/// at least [`CANDIDATE`] times, with their counts.
+fn candidates(model: &Model, word: &str) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = Vec::new();
+    let mut consider = |w: &[u8]| {
+        let Ok(w) = std::str::from_utf8(w) else { return };
+        if w != word && w.len() >= 2 && !out.iter().any(|(o, _)| o == w) {
+            let mut forms = model.forms(w);
+            if forms.clone().next().is_some_and(|f| f.text == w) {
+                let n: u64 = forms.by_ref().map(|f| u64::from(f.inside) + u64::from(f.start)).sum();
+                if n >= CANDIDATE {
+                    out.push((w.to_string(), n));
+                }
+            }
+        }
+    };
+    let b = word.as_bytes();
+    let mut buf: Vec<u8> = Vec::with_capacity(b.len() + 1);
+    for i in 0..b.len() {
+        buf.clear();
+        buf.extend_from_slice(&b[..i]);
+        buf.extend_from_slice(&b[i + 1..]);
+        consider(&buf);
+        if i + 1 < b.len() && b[i] != b[i + 1] {
+            buf.clear();
+            buf.extend_from_slice(b);
+            buf.swap(i, i + 1);
+            consider(&buf);
+        }
+        buf.clear();
+        buf.extend_from_slice(b);
+        for c in b'a'..=b'z' {
+            if c != b[i] {
+                buf[i] = c;
+                consider(&buf);
+            }
+        }
+    }
+    for i in 0..=b.len() {
+        buf.clear();
+        buf.extend_from_slice(&b[..i]);
+        buf.push(b'a');
+        buf.extend_from_slice(&b[i..]);
+        for c in b'a'..=b'z' {
+            buf[i] = c;
+            consider(&buf);
+        }
+    }
+    let stem = ENDINGS
+        .iter()
+        .filter(|e| word.ends_with(*e) && word.len() > e.len() + 3)
+        .map(|e| &word[..word.len() - e.len()])
+        .min_by_key(|s| s.len())
+        .unwrap_or(word);
+    for e in std::iter::once(&"").chain(ENDINGS) {
+        consider(format!("{stem}{e}").as_bytes());
+    }
+    out
+}
+
+/// Finds the real-word suspects among the words in lower case it is shown, one at a time.
+pub struct Finder<'t> {
+    text: &'t str,
+    model: &'t Model,
+    /// Words in the corpus.
+    n: f64,
+    /// Each word's candidates, found once.
+    cache: FastMap<&'t str, Vec<(String, u64)>>,
+    /// The suspects found.
+    pub suspects: Vec<Suspect>,
+}
+
+impl<'t> Finder<'t> {
+    /// A finder over `text`.
+    #[must_use]
+    pub fn new(text: &'t str, model: &'t Model) -> Self {
+        #[allow(clippy::cast_precision_loss)] // a count of words
+        let n = model.size().0.max(1) as f64;
+        Self { text, model, n, cache: FastMap::default(), suspects: Vec::new() }
+    }
+
+    /// Judges the word in lower case at `span`.
+    pub fn visit(&mut self, span: Span, lists: &mut Lists) {
+        let (text, model) = (self.text, self.model);
+        let word = span.slice(text);
+        if word.len() < 3 || !word.bytes().all(|c| c.is_ascii_lowercase()) {
+            return;
+        }
+        let (Some(prev), Some(next)) = crate::check::neighbours(text, span) else { return };
+        if model.after(prev, word) > 0 || model.before(word, next) > 0 {
+            return; // the corpus has seen it there
+        }
+        if crate::lexicon::bigram(prev, word) > 0 || crate::lexicon::bigram(word, next) > 0 {
+            return; // so has general English (the corpus is documentation: `the talk was`)
+        }
+        let here = model.count(word);
+        if here == 0 {
+            return; // not a word the corpus knows: the spelling stage's
+        }
+        #[allow(clippy::cast_precision_loss)] // counts
+        let (cp, cn, n) = (model.count(prev) as f64, model.count(next) as f64, self.n);
+        let cands = self.cache.entry(word).or_insert_with(|| candidates(model, word));
+        if cands.is_empty() {
+            return;
+        }
+        #[allow(clippy::cast_precision_loss)] // counts
+        let score = |c: u64, l: u32, r: u32| {
+            let c = c as f64;
+            // An unseen pair counts as half a use at least: a corpus of documentation misses
+            // many a right pair, most of all beside rare words.
+            let l = (f64::from(l) + SMOOTH * cp * c / n).max(UNSEEN);
+            let r = (f64::from(r) + SMOOTH * cn * c / n).max(UNSEEN);
+            l * r / c
+        };
+        let written = score(here, 0, 0) * (1.0 - SLIP);
+        let mut best: Option<(f64, &str, bool)> = None;
+        for (cand, c) in cands.iter() {
+            let (l, r) = (model.after(prev, cand), model.before(cand, next));
+            if l == 0 && r == 0 {
+                continue;
+            }
+            if l == 0 || r == 0 {
+                continue; // a fix the corpus has seen beside only one neighbour is no evidence
+            }
+            // Grammar bends a word's ending far more often than a slip does (`git clones it`).
+            let slip = if crate::check::is_inflection(word, cand) { SLIP * INFLECTION } else { SLIP };
+            let s = score(*c, l, r) * slip;
+            if s > written && best.is_none_or(|(b, _, _)| s > b) {
+                best = Some((s, cand, l > 0 && r > 0));
+            }
+        }
+        if let Some((s, fix, both)) = best {
+            // Sure only when the corpus has seen the fix beside both neighbours.
+            let sure = both && s >= written * SURE;
+            let suspect = Suspect::new(span, Kind::WordChoice, lists.one(fix.to_string()));
+            self.suspects.push(Suspect { confident: sure, ..suspect });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixes(text: &str) -> Vec<(String, String)> {
+        let spans: Vec<Span> = crate::token::tokens(text)
+            .into_iter()
+            .filter(|t| t.kind == crate::token::TokenKind::Word)
+            .map(|t| t.span)
+            .collect();
+        let mut finder = Finder::new(text, Model::builtin());
+        let mut lists = Lists::default();
+        for span in spans {
+            finder.visit(span, &mut lists);
+        }
+        finder.suspects.into_iter().map(|s| (s.span.slice(text).to_string(), s.suggestions[0].clone())).collect()
+    }
+
+    #[test]
+    fn a_word_that_fits_nowhere_near_its_neighbours_gives_way_to_one_that_does() {
+        assert_eq!(fixes("so that you cold be sure"), [("cold".to_string(), "could".to_string())]);
+    }
+
+    #[test]
+    fn words_in_their_place_stay() {
+        assert!(fixes("so that you could be sure the cold water is clean").is_empty());
+    }
+}
