@@ -35,6 +35,12 @@ const SLIP_DISTANCE: usize = 1;
 const COMMON: f64 = 20_000.0;
 /// A word the corpus holds at least this often is a word of clean prose...
 const CORPUS_WORD: u64 = 50;
+/// An article whose common words are Capitalised inside sentences at this rate or more was
+/// Capitalised at random (clean prose: well under 1%).
+const DAMAGED_CAPITALS: f64 = 0.03;
+/// About the 200 most common words (`this`, `with`, `also`): a short word in capitals one slip
+/// from one of them is no acronym.
+const VERY_COMMON: f64 = 1e8;
 /// ... unless its best fix is held this many times more often (a common misspelling).
 const CORPUS_RATIO: u64 = 20;
 /// Each part of a compound is at least this common (about the 20,000th most common word).
@@ -358,7 +364,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 }
                 let evidence = match case_of(word) {
                     Case::Mixed if !word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
-                    Case::Upper if word.chars().count() <= ACRONYM_MAX => continue, // acronyms
+                    // Acronyms, unless one among words in lower case is a slip of a very common
+                    // word (`first add YHIS to`).
+                    Case::Upper
+                        if word.chars().count() <= ACRONYM_MAX
+                            && !(in_lower_context(text, p.span)
+                                && suggest::has_near(lexicon, &word.to_lowercase(), VERY_COMMON)) =>
+                    {
+                        continue;
+                    }
                     Case::Lower | Case::Mixed => {
                         counts.get(stem).copied().unwrap_or(0) > 1 || is_compound(lexicon, stem)
                     }
@@ -392,6 +406,24 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             }
         } else {
             Arc::clone(&none)
+        };
+        // A word in capitals among words in lower case was damaged both ways: its fixes are the
+        // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
+        let suggestions = if kind == Kind::Spelling && case_of(word) == Case::Upper && in_lower_context(text, p.span) {
+            let lowered: Vec<String> = suggestions
+                .iter()
+                .map(|f| {
+                    let l = f.to_lowercase();
+                    if case_of(f) == Case::Upper && lexicon.verdict(&l, dialect) == Verdict::Known {
+                        l
+                    } else {
+                        f.clone()
+                    }
+                })
+                .collect();
+            lists.of(&lowered)
+        } else {
+            suggestions
         };
         suspects.push(Suspect { confident: !guess, ..Suspect::new(p.span, kind, suggestions) });
     }
@@ -453,6 +485,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
 
 /// Adds the casing suspects that need the sentence around a word (see [`casing`]), and turns
 /// lower-case occurrences of the article's own names from misspellings into casing suspects.
+// The rules and the model meet here, in the order their priorities need: kept in one place.
+#[allow(clippy::too_many_lines)]
 fn context_casing(
     text: &str,
     lexicon: &Lexicon,
@@ -513,6 +547,9 @@ fn context_casing(
     }
     let judged = model_casing(text, capitals, &lower, lower_starts, lists);
     drop(lower);
+    if judged.raised >= DAMAGED_CAPITALS {
+        lower_fixes_of_capitalised_misspellings(text, lexicon, dialect, capitals, lists, suspects);
+    }
     // Only the words written in lower case somewhere get an owned key of their own.
     let written_lower: Vec<(String, usize, Vec<Span>)> = keys
         .into_iter()
@@ -574,6 +611,40 @@ fn context_casing(
         }
     }
     suspects.sort_by_key(|s| s.span.start);
+}
+
+/// In an article Capitalised at random, a misspelt word Capitalised inside a sentence was
+/// damaged both ways: its fixes are the words in lower case (`More [Detaield] When` ->
+/// `detailed`), where those are words clean prose writes in lower case.
+fn lower_fixes_of_capitalised_misspellings(
+    text: &str,
+    lexicon: &Lexicon,
+    dialect: Dialect,
+    capitals: &[Capital],
+    lists: &mut Lists,
+    suspects: &mut [Suspect],
+) {
+    let model = Model::builtin();
+    for s in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title) {
+        let k = capitals.partition_point(|c| c.span().start < s.span.start);
+        if capitals.get(k).is_none_or(|c| c.span().start != s.span.start || c.start) {
+            continue;
+        }
+        let lowered: Vec<String> = s
+            .suggestions
+            .iter()
+            .map(|f| {
+                let l = f.to_lowercase();
+                let common = model.forms(&l).next().is_some_and(|top| top.text == l);
+                if case_of(f) == Case::Title && common && lexicon.verdict(&l, dialect) == Verdict::Known {
+                    l
+                } else {
+                    f.clone()
+                }
+            })
+            .collect();
+        s.suggestions = lists.of(&lowered);
+    }
 }
 
 /// The model's reading of every word it knows well (see [`truecase`]).
@@ -1029,6 +1100,13 @@ fn word_choices(
                 .push(Suspect { confident: sure, ..Suspect::new(span, Kind::WordChoice, lists.one(s.text.clone())) });
         }
     }
+}
+
+/// True when the words joined to `span` on each side, and at least one is, are in lower case.
+fn in_lower_context(text: &str, span: Span) -> bool {
+    let (prev, next) = neighbours(text, span);
+    let lower = |w: Option<&str>| w.is_none_or(|w| w.starts_with(|c: char| c.is_lowercase()));
+    (prev.is_some() || next.is_some()) && lower(prev) && lower(next)
 }
 
 /// How many of a misspelling's fixes context may choose among.

@@ -167,6 +167,9 @@ pub struct Judged {
     /// Where the words the model knows well start, in order: there its verdict, suspect or
     /// not, replaces the rules'.
     pub known: Vec<usize>,
+    /// The chance, estimated from the article, that a common word inside a sentence was
+    /// Capitalised by damage.
+    pub raised: f64,
 }
 
 /// The corpus's forms of each word the article writes, looked up once per word.
@@ -218,7 +221,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         }
     });
     let channel = Channel::estimate(&seen);
-    let mut out = Judged { suspects: Vec::new(), known: Vec::new() };
+    let mut out = Judged { suspects: Vec::new(), known: Vec::new(), raised: channel.raised };
     // Keyed by all that the reading depends on: the word, its neighbours and where it stands.
     let mut verdicts: FastMap<Key<'_>, Reading> = FastMap::default();
     words(&mut |w: Word| {
