@@ -35,9 +35,8 @@ const SLIP_DISTANCE: usize = 1;
 const COMMON: f64 = 20_000.0;
 /// A word the corpus holds at least this often is a word of clean prose...
 const CORPUS_WORD: u64 = 50;
-/// An article whose common words are Capitalised inside sentences at this rate or more was
-/// Capitalised at random (clean prose: well under 1%).
-const DAMAGED_CAPITALS: f64 = 0.03;
+/// A short word in capitals that clean prose writes so this often is an acronym (`XOR`, `WASI`).
+const ACRONYM_SEEN: u32 = 5;
 /// About the 200 most common words (`this`, `with`, `also`): a short word in capitals one slip
 /// from one of them is no acronym.
 const VERY_COMMON: f64 = 1e8;
@@ -368,8 +367,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     // word (`first add YHIS to`).
                     Case::Upper
                         if word.chars().count() <= ACRONYM_MAX
-                            && !(in_lower_context(text, p.span)
-                                && suggest::has_near(lexicon, &word.to_lowercase(), VERY_COMMON)) =>
+                            && (Model::builtin()
+                                .forms(word)
+                                .any(|f| f.text == word && f.inside + f.start >= ACRONYM_SEEN)
+                                || !(in_lower_context(text, p.span)
+                                    && suggest::has_near(lexicon, &word.to_lowercase(), VERY_COMMON))) =>
                     {
                         continue;
                     }
@@ -547,7 +549,7 @@ fn context_casing(
     }
     let judged = model_casing(text, capitals, &lower, lower_starts, lists);
     drop(lower);
-    if judged.raised >= DAMAGED_CAPITALS {
+    if judged.raised >= truecase::DAMAGED_CAPITALS {
         lower_fixes_of_capitalised_misspellings(text, lexicon, dialect, capitals, lists, suspects);
     }
     // Only the words written in lower case somewhere get an owned key of their own.

@@ -20,6 +20,10 @@ use crate::suspect::{Kind, Lists, Suspect};
 /// A word the corpus writes inside sentences fewer times than this is judged by the rules.
 pub const KNOWN: u32 = 100;
 
+/// An article whose common words are Capitalised inside sentences at this rate or more was
+/// Capitalised at random (clean prose: well under 1%).
+pub const DAMAGED_CAPITALS: f64 = 0.03;
+
 /// A casing is a suspect when another beats it by this factor.
 const FLAG: f64 = 1.0;
 /// ... and a confident one (that `fix` applies) when by this factor.
