@@ -214,6 +214,21 @@ impl Model {
         Forms { bytes: rest, left: n }
     }
 
+    /// [`Model::forms`] of a word given as its bytes in ASCII lower case (no checks, no
+    /// conversion: for the edits of a word, tried by the hundred).
+    #[must_use]
+    pub fn forms_of_lower_ascii(&self, word: &[u8]) -> Forms {
+        let none = Forms { bytes: &[], left: 0 };
+        let Some(off) = self.words.get(Fnv::new().bytes(word).0) else {
+            return none;
+        };
+        let Some((&n, rest)) = usize::try_from(off).ok().and_then(|o| self.blob.get(o..)).and_then(<[u8]>::split_first)
+        else {
+            return none;
+        };
+        Forms { bytes: rest, left: n }
+    }
+
     /// How often the corpus writes `word`, in any casing and anywhere in a sentence.
     #[must_use]
     pub fn count(&self, word: &str) -> u64 {

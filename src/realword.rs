@@ -34,14 +34,16 @@ const ENDINGS: &[&str] = &["s", "es", "ed", "ing", "er", "ers", "ment", "ments",
 fn candidates(model: &Model, word: &str) -> Vec<(String, u64)> {
     let mut out: Vec<(String, u64)> = Vec::new();
     let mut consider = |w: &[u8]| {
+        if w.len() < 2 || w == word.as_bytes() {
+            return;
+        }
+        let forms = model.forms_of_lower_ascii(w);
+        let Some(top) = forms.clone().next() else { return };
         let Ok(w) = std::str::from_utf8(w) else { return };
-        if w != word && w.len() >= 2 && !out.iter().any(|(o, _)| o == w) {
-            let mut forms = model.forms(w);
-            if forms.clone().next().is_some_and(|f| f.text == w) {
-                let n: u64 = forms.by_ref().map(|f| u64::from(f.inside) + u64::from(f.start)).sum();
-                if n >= CANDIDATE {
-                    out.push((w.to_string(), n));
-                }
+        if top.text == w && !out.iter().any(|(o, _)| o == w) {
+            let n: u64 = forms.map(|f| u64::from(f.inside) + u64::from(f.start)).sum();
+            if n >= CANDIDATE {
+                out.push((w.to_string(), n));
             }
         }
     };
@@ -118,11 +120,11 @@ impl<'t> Finder<'t> {
             return;
         }
         let (Some(prev), Some(next)) = crate::check::neighbours(text, span) else { return };
-        if model.after(prev, word) > 0 || model.before(word, next) > 0 {
-            return; // the corpus has seen it there
-        }
         if crate::lexicon::bigram(prev, word) > 0 || crate::lexicon::bigram(word, next) > 0 {
-            return; // so has general English (the corpus is documentation: `the talk was`)
+            return; // general English has seen it there (the corpus is documentation: `the talk was`)
+        }
+        if model.after(prev, word) > 0 || model.before(word, next) > 0 {
+            return; // so has the corpus
         }
         let here = model.count(word);
         if here == 0 {
