@@ -187,7 +187,15 @@ impl<'t> Lookups<'t> {
     /// uses), if the corpus knows it well.
     fn of(&mut self, word: &'t str, start: bool) -> Option<(std::rc::Rc<[Form]>, f64)> {
         let model = self.model;
-        let forms = self.forms.entry(word).or_insert_with(|| model.forms(word).collect());
+        // Only the words the corpus holds are kept: a million distinct unknown words cost nothing.
+        if !self.forms.contains_key(word) {
+            let found: std::rc::Rc<[Form]> = model.forms(word).collect();
+            if found.is_empty() {
+                return None;
+            }
+            self.forms.insert(word, found);
+        }
+        let forms = self.forms.get(word)?;
         let total: u32 = forms.iter().map(|f| if start { f.inside + f.start } else { f.inside }).sum();
         (total >= KNOWN).then(|| (std::rc::Rc::clone(forms), f64::from(total)))
     }
