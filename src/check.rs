@@ -447,6 +447,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let taken = Starts::of(&suspects);
     let casing_at: FastSet<usize> = suspects.iter().filter(|s| s.kind == Kind::Casing).map(|s| s.span.start).collect();
     let mut last_end = 0;
+    let mut outranked: FastSet<usize> = FastSet::default();
     for span in repeats {
         let pair = span.slice(text);
         let first = pair.split(' ').next().unwrap_or(pair);
@@ -457,9 +458,12 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             && (!taken.contains(second) || casing_at.contains(&second))
         {
             last_end = span.end;
-            suspects.retain(|s| !(s.kind == Kind::Casing && (s.span.start == second || s.span.start == span.start)));
+            outranked.extend([span.start, second]);
             suspects.push(Suspect::new(span, Kind::Repeat, lists.one(first.to_string())));
         }
+    }
+    if !outranked.is_empty() {
+        suspects.retain(|s| !(s.kind == Kind::Casing && outranked.contains(&s.span.start)));
     }
     // Spacing: what a careless hand or a bad converter leaves between words.
     spacing::doubled_apostrophes(text, |fix| spacings.push(fix));
