@@ -20,6 +20,9 @@ const SLIP: f64 = 0.002;
 const INFLECTION: f64 = 0.1;
 /// The least count of a pair, seen or not.
 const UNSEEN: f64 = 0.1;
+/// After this many words weighed, a text where fewer than half stand beside a neighbour seen
+/// with them is no prose the model knows.
+const PROSE_SAMPLE: usize = 2_000;
 /// A candidate the corpus holds fewer times than this is no candidate.
 const CANDIDATE: u64 = 20;
 /// How much of what chance alone gives a pair is added to its count.
@@ -101,6 +104,10 @@ pub struct Finder<'t> {
     cache: FastMap<&'t str, Vec<(String, u64)>>,
     /// The suspects found.
     pub suspects: Vec<Suspect>,
+    /// Words weighed so far, and how many of them the corpus or general English had seen beside
+    /// a neighbour.
+    weighed: usize,
+    seen: usize,
 }
 
 impl<'t> Finder<'t> {
@@ -109,7 +116,7 @@ impl<'t> Finder<'t> {
     pub fn new(text: &'t str, model: &'t Model) -> Self {
         #[allow(clippy::cast_precision_loss)] // a count of words
         let n = model.size().0.max(1) as f64;
-        Self { text, model, n, cache: FastMap::default(), suspects: Vec::new() }
+        Self { text, model, n, cache: FastMap::default(), suspects: Vec::new(), weighed: 0, seen: 0 }
     }
 
     /// Judges the word in lower case at `span`.
@@ -120,10 +127,18 @@ impl<'t> Finder<'t> {
             return;
         }
         let (Some(prev), Some(next)) = crate::check::neighbours(text, span) else { return };
+        // In a text whose words mostly stand where prose never puts them (a list of words, a
+        // text in no language the corpus knows), an unseen pair is no evidence: weigh no more.
+        if self.weighed >= PROSE_SAMPLE && self.seen * 2 < self.weighed {
+            return;
+        }
+        self.weighed += 1;
         if crate::lexicon::bigram(prev, word) > 0 || crate::lexicon::bigram(word, next) > 0 {
+            self.seen += 1;
             return; // general English has seen it there (the corpus is documentation: `the talk was`)
         }
         if model.after(prev, word) > 0 || model.before(word, next) > 0 {
+            self.seen += 1;
             return; // so has the corpus
         }
         let here = model.count(word);
