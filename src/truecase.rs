@@ -24,6 +24,9 @@ pub const KNOWN: u32 = 100;
 /// Capitalised at random (clean prose: well under 1%).
 pub const DAMAGED_CAPITALS: f64 = 0.03;
 
+/// How many readings, by word and neighbours, are kept at most.
+const VERDICTS: usize = 1 << 16;
+
 /// A casing is a suspect when another beats it by this factor.
 const FLAG: f64 = 1.0;
 /// ... and a confident one (that `fix` applies) when by this factor.
@@ -259,6 +262,10 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
             out.known.push(w.span.start);
         }
         let (prev, next) = crate::check::neighbours(text, w.span);
+        // A cache, bounded: a text of a million distinct contexts keeps the last few.
+        if verdicts.len() >= VERDICTS {
+            verdicts.clear();
+        }
         let verdict = verdicts.entry((word, prev, next, w.start, w.heading)).or_insert_with(|| {
             let seen = usage.get(forms[0].text).map_or(&[][..], Vec::as_slice);
             let place = Place { word: w, neighbours: (prev, next), seen };
