@@ -203,23 +203,20 @@ impl Model {
     /// never saw.
     #[must_use]
     pub fn forms(&self, word: &str) -> Forms {
-        let none = Forms { bytes: &[], left: 0 };
-        let Some(off) = self.words.get(Fnv::new().lower(word).0) else {
-            return none;
-        };
-        let Some((&n, rest)) = usize::try_from(off).ok().and_then(|o| self.blob.get(o..)).and_then(<[u8]>::split_first)
-        else {
-            return none;
-        };
-        Forms { bytes: rest, left: n }
+        self.forms_by_hash(Fnv::new().lower(word).0)
     }
 
     /// [`Model::forms`] of a word given as its bytes in ASCII lower case (no checks, no
     /// conversion: for the edits of a word, tried by the hundred).
     #[must_use]
     pub fn forms_of_lower_ascii(&self, word: &[u8]) -> Forms {
+        self.forms_by_hash(Fnv::new().bytes(word).0)
+    }
+
+    /// The forms of the word whose lower case hashes to `key`.
+    fn forms_by_hash(&self, key: u64) -> Forms {
         let none = Forms { bytes: &[], left: 0 };
-        let Some(off) = self.words.get(Fnv::new().bytes(word).0) else {
+        let Some(off) = self.words.get(key) else {
             return none;
         };
         let Some((&n, rest)) = usize::try_from(off).ok().and_then(|o| self.blob.get(o..)).and_then(<[u8]>::split_first)
