@@ -6,10 +6,15 @@
 //! [`Model::before`], backed off to how often it is written so at all), times the chance that
 //! this article's damage turned it into what is written: a common word Capitalised
 //! ([`Channel::raised`]), a name or term lowered ([`Channel::lowered`]), or anything else
-//! ([`OTHER`]). Both rates are estimated from the article itself, from the words whose casing
-//! the corpus leaves in no doubt: a clean article with Title Case headings keeps its names, and
-//! a damaged one has its stray capitals taken down. A word is a suspect where another casing
-//! beats what is written; the margin says how sure.
+//! ([`OTHER`]). Both rates are estimated from the article itself, from every word the corpus
+//! knows well ([`Channel::estimate`]): a clean article with Title Case headings keeps its names,
+//! and a damaged one has its stray capitals taken down. The article's other spellings of a word,
+//! and what the rules know of it (headings, labels, runs of capitals, a lower-case convention),
+//! weigh in. A word is a suspect where another casing beats what is written; the margin says how
+//! sure, and `fix` takes only a margin of [`SURE`] or more.
+//!
+//! Limits: a word the corpus has seen fewer than [`KNOWN`] times is left to the rules, and a
+//! text of a sentence or two gives little evidence of its damage, so its capitals mostly stand.
 
 use crate::fasthash::FastMap;
 use crate::lexicon::{Case, case_of};
