@@ -541,6 +541,23 @@ DEBIAN_DOCS = {
     "python-h5py-doc": "BSD-3-Clause",
     "python-tables-doc": "BSD-3-Clause",
     "python-biopython-doc": "BSD-3-Clause",
+    "libboost1.74-doc": "BSL-1.0",
+    "python-oslo.config-doc": "Apache-2.0",
+    "python-pyqtgraph-doc": "MIT",
+    "python-mpmath-doc": "BSD-3-Clause",
+    "python-pymongo-doc": "Apache-2.0",
+    "python-elasticsearch-doc": "Apache-2.0",
+    "python-ipython-doc": "BSD-3-Clause",
+    "python-nbconvert-doc": "BSD-3-Clause",
+    "python-jupyter-client-doc": "BSD-3-Clause",
+    "python-traitlets-doc": "BSD-3-Clause",
+    "python-psutil-doc": "BSD-3-Clause",
+    "python-requests-oauthlib-doc": "ISC",
+    "python-sqlparse-doc": "BSD-3-Clause",
+    "python-pytest-doc": "MIT",
+    "python-coverage-doc": "Apache-2.0",
+    "python-nose2-doc": "BSD-2-Clause",
+    "python-mock-doc": "BSD-2-Clause",
 }
 
 
