@@ -194,16 +194,17 @@ impl<'t> Lookups<'t> {
     /// The forms of `word`, and their uses inside a sentence (or, at a sentence start, all
     /// uses), if the corpus knows it well.
     fn of(&mut self, word: &'t str, start: bool) -> Option<(std::rc::Rc<[Form]>, f64)> {
-        let model = self.model;
         // Only the words the corpus holds are kept: a million distinct unknown words cost nothing.
-        if !self.forms.contains_key(word) {
-            let found: std::rc::Rc<[Form]> = model.forms(word).collect();
+        // A word seen before costs one probe of the map.
+        let forms = if let Some(forms) = self.forms.get(word) {
+            forms
+        } else {
+            let found: std::rc::Rc<[Form]> = self.model.forms(word).collect();
             if found.is_empty() {
                 return None;
             }
-            self.forms.insert(word, found);
-        }
-        let forms = self.forms.get(word)?;
+            self.forms.entry(word).or_insert(found)
+        };
         let total: u32 = forms.iter().map(|f| if start { f.inside + f.start } else { f.inside }).sum();
         (total >= KNOWN).then(|| (std::rc::Rc::clone(forms), f64::from(total)))
     }
