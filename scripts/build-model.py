@@ -6,6 +6,9 @@ The corpus is the documentation that packages ship, as prose only:
              (`librust-*-dev`) and of the crates they depend on
   npm        README and Markdown docs of the packages Debian packages (`node-*`)
   PyPI       the long description of the packages Debian packages (`python3-*`)
+  Debian     the HTML manuals of documentation packages: those listed in DEBIAN_DOCS, and
+             every `python-*-doc` whose machine-readable copyright file gives only permissive
+             licences to the upstream files
 Only packages under a permissive licence are read: every alternative of an SPDX `OR` may be
 chosen, and one made only of MIT, Apache-2.0, BSD, ISC, Zlib, Unicode, CC0, PSF, BSL-1.0 or
 CC-BY licences admits the package. Left out: galley's own dependencies (their READMEs are the
@@ -420,7 +423,10 @@ def discover() -> list[tuple[str, str, str]]:
     for name, vers in sorted(seen.items()):
         if name not in skip:
             out.append(("crates", name, vers))
-    for name in DEBIAN_DOCS:
+    # The documentation packages of Python libraries: Sphinx manuals, mostly prose. Their licence
+    # is read from the package's machine-readable copyright file (read_debian).
+    python_docs = sorted(p for p in pkgs if re.match(r"^python3?-.+-doc$", p) and not re.match(r"^python3?[0-9.]*-doc$", p))
+    for name in sorted(set(DEBIAN_DOCS) | set(python_docs)):
         vers = subprocess.run(["apt-cache", "show", "--no-all-versions", name], capture_output=True, text=True).stdout
         m = re.search(r"^Version: (.+)$", vers, re.M)
         if m:
@@ -561,6 +567,61 @@ DEBIAN_DOCS = {
 }
 
 
+# DEP-5 short names as SPDX names.
+DEP5_NAMES = {
+    "expat": "MIT",
+    "mit": "MIT",
+    "mit/x11": "MIT",
+    "x11": "X11",
+    "isc": "ISC",
+    "zlib": "Zlib",
+    "psf": "PSF-2.0",
+    "psf-2": "PSF-2.0",
+    "psf-2.0": "PSF-2.0",
+    "python": "Python-2.0",
+    "python-2.0": "Python-2.0",
+    "apache-2": "Apache-2.0",
+    "apache-2.0": "Apache-2.0",
+    "bsl-1.0": "BSL-1.0",
+    "cc0": "CC0-1.0",
+    "cc0-1.0": "CC0-1.0",
+    "unlicense": "Unlicense",
+    "0bsd": "0BSD",
+}
+
+
+def dep5_name(name: str) -> str:
+    low = name.strip().lower()
+    m = re.match(r"^bsd-([0-9])-clause", low)
+    if m:
+        return f"BSD-{m.group(1)}-Clause"
+    m = re.match(r"^cc-by-([0-9.]+)$", low)
+    if m:
+        return f"CC-BY-{m.group(1)}"
+    return DEP5_NAMES.get(low, name.strip() or "unknown")
+
+
+def dep5_licences(copyright_text: str) -> list[str]:
+    """The licences of a Debian package's upstream files, from its machine-readable copyright file:
+    the `License:` of the header and of every `Files:` paragraph but those for `debian/*` alone,
+    each as an SPDX expression (none when the file is not machine-readable). The package may be
+    read when each of them is permissive."""
+    if not re.search(r"^Format:", copyright_text, re.M):
+        return []
+    names = []
+    for para in re.split(r"\n\s*\n", copyright_text):
+        files = re.search(r"^Files:(.*(?:\n[ \t].*)*)", para, re.M)
+        if not files and not re.search(r"^Format:", para, re.M):
+            continue  # a licence's text, for the paragraphs that name it
+        if files and all(f.startswith("debian/") for f in files.group(1).split()):
+            continue
+        for m in re.finditer(r"^License:[ \t]*(.*)$", para, re.M):
+            alts = re.split(r"\s+or\s+|\s*\|\s*", m.group(1).strip(), flags=re.I)
+            expr = " OR ".join(dep5_name(a.replace(",", " ").split()[0]) if a.strip() else "unknown" for a in alts)
+            names.append(expr)
+    return list(dict.fromkeys(names))
+
+
 def read_debian(name: str, vers: str, cache: Path):
     dest = cache / "debian" / f"{name}-{vers}"
     if not dest.exists():
@@ -573,6 +634,13 @@ def read_debian(name: str, vers: str, cache: Path):
         subprocess.run(["dpkg-deb", "-x", str(deb), str(dest) + ".part"], check=True)
         os.rename(str(dest) + ".part", dest)
         deb.unlink()
+    licence = DEBIAN_DOCS.get(name, "")
+    if not licence:
+        copyright_file = dest / "usr" / "share" / "doc" / name / "copyright"
+        parts = dep5_licences(copyright_file.read_text("utf-8", "replace")) if copyright_file.is_file() else []
+        licence = " AND ".join(f"({p})" if " OR " in p else p for p in parts)
+        if not parts or not all(permissive(p) for p in parts):
+            return "", []
     texts = []
     for path in sorted(dest.rglob("*")):
         low = path.name.lower()
@@ -580,14 +648,14 @@ def read_debian(name: str, vers: str, cache: Path):
             continue
         if low.endswith((".html", ".htm")) and not re.search(r"(genindex|search|py-modindex|changelog|release|license)", low):
             texts.append(("html", path.read_text("utf-8", "replace")))
-    return texts
+    return licence, texts
 
 
 def read(source, cache: Path):
     kind, name, vers = source
     try:
         if kind == "debian":
-            licence, texts = DEBIAN_DOCS.get(name, ""), read_debian(name, vers, cache)
+            licence, texts = read_debian(name, vers, cache)
         elif kind == "crates":
             licence, texts = read_crate(name, vers, cache)
         elif kind == "npm":
@@ -622,6 +690,45 @@ def fnv(data: bytes) -> int:
     return h
 
 
+# A word one edit away, or of the same stem, is a candidate for a real-word slip when the corpus
+# holds it at least this many times, mostly in this spelling (src/realword.rs).
+NEAR_COUNT = 20
+# Endings that turn one word into another of the same stem (`developers`, `development`).
+ENDINGS = ["s", "es", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al", "ity"]
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def near_words(by_key) -> dict[str, list[str]]:
+    """For each word of three or more ASCII letters, the words one edit away (a letter deleted,
+    inserted, changed, or two swapped) or another ending of its stem, that the corpus writes
+    mostly in lower case as spelled here and holds at least NEAR_COUNT times, most used first."""
+    total = {k: sum(m + s for _, m, s in forms) for k, forms in by_key.items()}
+    good = {k for k, forms in by_key.items() if forms[0][0] == k and total[k] >= NEAR_COUNT and len(k) >= 2}
+    out = {}
+    for word in by_key:
+        if len(word) < 3 or not (word.isascii() and word.isalpha() and word.islower()):
+            continue
+        found = set()
+        n = len(word)
+        for i in range(n):
+            found.add(word[:i] + word[i + 1 :])
+            if i + 1 < n and word[i] != word[i + 1]:
+                found.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+            for c in LETTERS:
+                found.add(word[:i] + c + word[i + 1 :])
+        for i in range(n + 1):
+            for c in LETTERS:
+                found.add(word[:i] + c + word[i:])
+        stems = [word[: -len(e)] for e in ENDINGS if word.endswith(e) and len(word) > len(e) + 3]
+        stem = min(stems, key=len) if stems else word
+        found.update(stem + e for e in [""] + ENDINGS)
+        found.discard(word)
+        cands = sorted((c for c in found if c in good), key=lambda c: (-total[c], c))
+        if cands:
+            out[word] = cands
+    return out
+
+
 def write_model(counts: Counts, sources: int, path: Path):
     """See src/model.rs for the layout."""
     by_key: dict[str, list[tuple[str, int, int]]] = {}
@@ -629,19 +736,36 @@ def write_model(counts: Counts, sources: int, path: Path):
         m, s = counts.mid[form], counts.start[form]
         if m + s >= MIN_FORM:
             by_key.setdefault(form.lower(), []).append((form, m, s))
+    for forms in by_key.values():
+        forms.sort(key=lambda f: -(f[1] + f[2]))
+        del forms[8:]
+    near = near_words(by_key)
     words = []
     blob = bytearray()
+    offsets: dict[str, int] = {}
     for key, forms in by_key.items():
-        forms.sort(key=lambda f: -(f[1] + f[2]))
-        forms = forms[:8]
         off = len(blob)
+        offsets[key] = off
         blob.append(len(forms))
         for form, m, s in forms:
             b = form.encode()
             blob.append(len(b))
             blob += b
             blob += struct.pack("<II", min(m, 0xFFFFFFFF), min(s, 0xFFFFFFFF))
+        blob += b"\x00\x00\x00\x00"  # where the word's near list starts, filled in below
         words.append((fnv(key.encode()), off))
+    # Each word's near list, after all the forms: u8 count, then the blob offset of each word.
+    for key, off in offsets.items():
+        end = off + 1
+        for _ in range(blob[off]):
+            end += 1 + blob[end] + 8
+        cands = [offsets[c] for c in near.get(key, [])][:255]
+        if cands:
+            struct.pack_into("<I", blob, end, len(blob))
+            blob.append(len(cands))
+            blob += b"".join(struct.pack("<I", c) for c in cands)
+        else:
+            struct.pack_into("<I", blob, end, 0xFFFFFFFF)
     words.sort()
     known = set()
     for key, forms in by_key.items():
@@ -663,7 +787,7 @@ def write_model(counts: Counts, sources: int, path: Path):
         else:
             merged_keys.append(h)
             merged_counts.append(n)
-    out = bytearray(b"GALLEYM1")
+    out = bytearray(b"GALLEYM2")
     out += struct.pack("<QQQQQ", counts.words, sources, len(words), len(merged_keys), len(blob))
     out += b"".join(struct.pack("<Q", h) for h, _ in words)
     out += b"".join(struct.pack("<I", o) for _, o in words)

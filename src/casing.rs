@@ -175,17 +175,45 @@ pub(crate) struct Line {
     start: usize,
     end: usize,
     heading: bool,
+    title: bool,
 }
 
 impl Line {
-    pub(crate) fn is_heading(&mut self, text: &str, at: usize) -> bool {
+    fn at(&mut self, text: &str, at: usize) {
         if at < self.start || at >= self.end || self.end == 0 {
             self.start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
             self.end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
             self.heading = is_heading(text, at);
+            self.title = self.heading && is_title_case(&text[self.start..self.end]);
         }
+    }
+
+    pub(crate) fn is_heading(&mut self, text: &str, at: usize) -> bool {
+        self.at(text, at);
         self.heading
     }
+
+    /// A heading in Title Case, where a capital is the author's style: one whose words but the
+    /// first mostly begin with one (`Minimum Supported Rust Version`), not a short line in
+    /// sentence case with one stray capital (`stored on The heap`).
+    pub(crate) fn is_title_heading(&mut self, text: &str, at: usize) -> bool {
+        self.at(text, at);
+        self.title
+    }
+}
+
+/// True when most words of `line` after its first, of four letters or more, begin with a
+/// capital (or there are none).
+fn is_title_case(line: &str) -> bool {
+    let (mut upper, mut all) = (0usize, 0usize);
+    for w in line.split_whitespace().skip(1) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() >= 4 && w.starts_with(char::is_alphabetic) {
+            all += 1;
+            upper += usize::from(w.starts_with(char::is_uppercase));
+        }
+    }
+    upper * 2 >= all
 }
 
 /// True when the word's casing belongs to markup or to a compound name, not to prose: a
@@ -868,5 +896,16 @@ mod tests {
         assert!(!is_heading(wrapped, 3), "the first line of a wrapped paragraph");
         assert!(!is_heading(wrapped, wrapped.find("allowing").unwrap_or(0)), "its last line");
         assert!(is_heading(wrapped, wrapped.find("Notes").unwrap_or(0)));
+    }
+
+    #[test]
+    fn only_a_heading_in_title_case_has_capitals_of_its_own() {
+        let text = "Minimum Supported Rust Version\n\nStrings longer than that are stored on The heap\n\nNotes\n";
+        let mut line = Line::default();
+        assert!(line.is_title_heading(text, 0));
+        let at = text.find("The").unwrap_or(0);
+        assert!(line.is_heading(text, at), "a short unpunctuated line");
+        assert!(!line.is_title_heading(text, at), "in sentence case");
+        assert!(line.is_title_heading(text, text.find("Notes").unwrap_or(0)));
     }
 }

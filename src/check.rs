@@ -275,218 +275,237 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     }
     let dialect = options.dialect.unwrap_or(if gb > us { Dialect::Gb } else { Dialect::Us });
     let slot = usize::from(dialect == Dialect::Gb);
-
-    // The article as evidence: how often each unknown word occurs, and which capitalised ones
-    // stand beside a name somewhere (`Kendall Roden`).
-    let mut counts: FastMap<&str, usize> = FastMap::default();
-    let mut named: FastSet<&str> = FastSet::default();
-    for p in &pending {
-        if p.verdicts[slot] == Seen::Unknown {
-            let stem = stem_of(p.span.slice(text));
-            *counts.entry(stem).or_default() += 1;
-            if p.beside_name {
-                named.insert(stem);
-            }
-        }
-    }
-    // The canonical forms of each mis-cased word, looked up once per word.
-    let mut cased: FastMap<&str, Fixes> = FastMap::default();
-    let mut lists = Lists::default();
-
-    // Terms written in lower case (`http`, `unicode`, `io`) and how often the article writes them so.
-    let mut lowered_terms: FastMap<&str, usize> = FastMap::default();
-    for p in &pending {
-        let word = p.span.slice(text);
-        if p.verdicts[slot] == Seen::Casing && case_of(word) == Case::Lower {
-            *lowered_terms.entry(word).or_default() += 1;
-        }
-    }
-    let mut own_lower: FastMap<&str, bool> = FastMap::default();
-    let mut capital_words: Option<FastSet<&str>> = None;
-    // Each distinct word is ranked, and judged a slip or not, once; what is kept of it is small
-    // (an article of a million distinct misspellings keeps a million of these).
-    let mut ranked: FastMap<&str, Ranked> = FastMap::default();
-    let mut slips: FastMap<&str, bool> = FastMap::default();
-    // Only a slip can be a typo once the article repeats it; a word far from any is left anyway.
-    let own_terms = own_terms(&counts, &lower, text, |stem| {
-        if !suggest::has_near(lexicon, stem, COMMON) {
-            return None;
-        }
-        let ranked_here = fixes(&mut ranked, &mut lists, lexicon, stem, dialect);
-        if ranked_here.slip { ranked_here.texts.first().cloned() } else { None }
-    });
-    let none = lists.of(&[]);
-    let model = Model::builtin();
-    let mut suspects = Vec::new();
-    for p in &pending {
-        let word = p.span.slice(text);
-        let mut guess = false;
-        let kind = match p.verdicts[slot] {
-            Seen::Known => continue,
-            Seen::Casing => {
-                if casing::is_mention(text, p.span) || casing::is_markup_name(text, p.span) {
-                    continue; // `'homebrew'`, `futurize_`: the word as such, not prose
-                }
-                let forms = forms_of(&mut cased, &mut lists, lexicon, word, dialect);
-                if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
-                    continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
-                }
-                if word == "i" && !reads_as_pronoun(text, p.span) {
-                    continue; // `the index i in`: a variable, not the pronoun
-                }
-                // Judged once per word: the test searches the whole text for the capitals.
-                if *own_lower.entry(word).or_insert_with(|| {
-                    is_own_lower_case(text, word, &forms, &lowered_terms, &mut capital_words, &capitals)
-                }) {
-                    continue;
-                }
-                suspects.push(Suspect::new(p.span, Kind::Casing, forms));
-                continue;
-            }
-            Seen::OtherDialect => Kind::Dialect,
-            Seen::Unknown => {
-                if casing::is_mention(text, p.span) {
-                    continue; // `'abcb'`: a string the text shows, not a word it uses
-                }
-                let stem = stem_of(word);
-                if own_terms.contains(stem) {
-                    continue; // `maint` fifty times: the article's own term, whatever it is near
-                }
-                // A word clean prose writes often (`crates`, `impls`, `Winsock`) is a word, unless
-                // its best fix is written far more often still (`recieve`).
-                let written = model.count(word);
-                if written >= CORPUS_WORD {
-                    let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, dialect);
-                    if ranked_here.texts.first().is_none_or(|f| model.count(f) < written.saturating_mul(CORPUS_RATIO)) {
-                        continue;
-                    }
-                }
-                let evidence = match case_of(word) {
-                    Case::Mixed if !word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
-                    // Acronyms, unless one among words in lower case is a slip of a very common
-                    // word (`first add YHIS to`).
-                    Case::Upper
-                        if word.chars().count() <= ACRONYM_MAX
-                            && (Model::builtin()
-                                .forms(word)
-                                .any(|f| f.text == word && f.inside + f.start >= ACRONYM_SEEN)
-                                || !(in_lower_context(text, p.span)
-                                    && suggest::has_near(lexicon, &word.to_lowercase(), VERY_COMMON))) =>
-                    {
-                        continue;
-                    }
-                    Case::Lower | Case::Mixed => {
-                        counts.get(stem).copied().unwrap_or(0) > 1 || is_compound(lexicon, stem)
-                    }
-                    Case::Title | Case::Upper if named.contains(stem) => continue,
-                    Case::Title | Case::Upper => true,
-                };
-                let mut slip = || {
-                    *slips.entry(word).or_insert_with(|| {
-                        suggest::has_near(lexicon, word, COMMON)
-                            && fixes(&mut ranked, &mut lists, lexicon, word, dialect).slip
-                    })
-                };
-                if evidence && !slip() {
-                    continue;
-                }
-                guess = options.suggestions && fixes(&mut ranked, &mut lists, lexicon, word, dialect).guess(word, 0);
-                Kind::Spelling
-            }
-        };
-        let suggestions = if options.suggestions {
-            let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, dialect);
-            // The words around it may prefer another of its fixes (`the [powers] of`).
-            if kind == Kind::Spelling
-                && let Some(k) = choose_by_context(&ranked_here.texts, &ranked_here.distances, neighbours(text, p.span))
-            {
-                guess = ranked_here.guess(word, k);
-                let moved = moved_first(&ranked_here.texts, Some(k));
-                lists.of(&moved)
-            } else {
-                Arc::clone(&ranked_here.texts)
-            }
-        } else {
-            Arc::clone(&none)
-        };
-        // A word in capitals among words in lower case was damaged both ways: its fixes are the
-        // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
-        let suggestions = if kind == Kind::Spelling && case_of(word) == Case::Upper && in_lower_context(text, p.span) {
-            let lowered: Vec<String> = suggestions
-                .iter()
-                .map(|f| {
-                    let l = f.to_lowercase();
-                    if case_of(f) == Case::Upper && lexicon.verdict(&l, dialect) == Verdict::Known {
-                        l
-                    } else {
-                        f.clone()
-                    }
-                })
-                .collect();
-            lists.of(&lowered)
-        } else {
-            suggestions
-        };
-        suspects.push(Suspect { confident: !guess, ..Suspect::new(p.span, kind, suggestions) });
-    }
-    drop(pending); // its memory is wanted for the casing pass
-    word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
-    // Real words out of place, by the model (see `realword`).
-    let mut finder = crate::realword::Finder::new(text, Model::builtin());
-    lower.each(|span| finder.visit(span, &mut lists));
-    let taken = Starts::of(&suspects);
-    suspects.extend(finder.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
-    suspects.sort_by_key(|s| s.span.start);
-    drop(rare);
-    drop((ranked, slips));
-    let found = Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower };
-    context_casing(text, lexicon, dialect, found, &mut lists, &mut suspects);
-    drop((capitals, lower_starts));
-    // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves. A
-    // repeat outranks the casing of its second word (`the The`).
-    let taken = Starts::of(&suspects);
-    let casing_at: FastSet<usize> = suspects.iter().filter(|s| s.kind == Kind::Casing).map(|s| s.span.start).collect();
-    let mut last_end = 0;
-    let mut outranked: FastSet<usize> = FastSet::default();
-    for span in repeats {
-        let pair = span.slice(text);
-        let first = pair.split(' ').next().unwrap_or(pair);
-        // Not over another suspect, nor over the repeat before (`the the the`: one at a time).
-        let second = span.start + first.len() + 1;
-        if span.start >= last_end
-            && (!taken.contains(span.start) || casing_at.contains(&span.start))
-            && (!taken.contains(second) || casing_at.contains(&second))
-        {
-            last_end = span.end;
-            outranked.extend([span.start, second]);
-            suspects.push(Suspect::new(span, Kind::Repeat, lists.one(first.to_string())));
-        }
-    }
-    if !outranked.is_empty() {
-        suspects.retain(|s| !(s.kind == Kind::Casing && outranked.contains(&s.span.start)));
-    }
-    // Spacing: what a careless hand or a bad converter leaves between words.
-    spacing::doubled_apostrophes(text, |fix| spacings.push(fix));
-    for (span, fix) in spacings {
-        if !taken.contains(span.start) {
-            suspects.push(Suspect::new(span, Kind::Spacing, lists.one(fix.to_string())));
-        }
-    }
-    // Two-word names replace the suspects of their words with one over the pair.
-    if !phrases.is_empty() {
-        // Phrases come in text order and never overlap: the one that may hold a suspect is the
-        // last that starts at or before it.
-        suspects.retain(|s| {
-            let k = phrases.partition_point(|(p, _)| p.start <= s.span.start);
-            !(k > 0 && s.span.end <= phrases[k - 1].0.end)
+    // The casing model needs only the words and where they stand: it runs on a core of its own
+    // while the other stages run on this one.
+    std::thread::scope(|scope| {
+        let model_side = scope.spawn(|| {
+            let mut lists = Lists::default();
+            model_casing(text, &capitals, &lower, &lower_starts, &mut lists)
         });
-        suspects.extend(
-            phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name.to_string()))),
-        );
-    }
-    // The suspects are a few runs already in order: the stable sort finds and merges them.
-    suspects.sort_by_key(|s| s.span.start);
-    Checked { dialect, suspects }
+
+        // The article as evidence: how often each unknown word occurs, and which capitalised ones
+        // stand beside a name somewhere (`Kendall Roden`).
+        let mut counts: FastMap<&str, usize> = FastMap::default();
+        let mut named: FastSet<&str> = FastSet::default();
+        for p in &pending {
+            if p.verdicts[slot] == Seen::Unknown {
+                let stem = stem_of(p.span.slice(text));
+                *counts.entry(stem).or_default() += 1;
+                if p.beside_name {
+                    named.insert(stem);
+                }
+            }
+        }
+        // The canonical forms of each mis-cased word, looked up once per word.
+        let mut cased: FastMap<&str, Fixes> = FastMap::default();
+        let mut lists = Lists::default();
+
+        // Terms written in lower case (`http`, `unicode`, `io`) and how often the article writes them so.
+        let mut lowered_terms: FastMap<&str, usize> = FastMap::default();
+        for p in &pending {
+            let word = p.span.slice(text);
+            if p.verdicts[slot] == Seen::Casing && case_of(word) == Case::Lower {
+                *lowered_terms.entry(word).or_default() += 1;
+            }
+        }
+        let mut own_lower: FastMap<&str, bool> = FastMap::default();
+        let mut capital_words: Option<FastSet<&str>> = None;
+        // Each distinct word is ranked, and judged a slip or not, once; what is kept of it is small
+        // (an article of a million distinct misspellings keeps a million of these).
+        let mut ranked: FastMap<&str, Ranked> = FastMap::default();
+        let mut slips: FastMap<&str, bool> = FastMap::default();
+        // Only a slip can be a typo once the article repeats it; a word far from any is left anyway.
+        let own_terms = own_terms(&counts, &lower, text, |stem| {
+            if !suggest::has_near(lexicon, stem, COMMON) {
+                return None;
+            }
+            let ranked_here = fixes(&mut ranked, &mut lists, lexicon, stem, dialect);
+            if ranked_here.slip { ranked_here.texts.first().cloned() } else { None }
+        });
+        let none = lists.of(&[]);
+        let model = Model::builtin();
+        let mut suspects = Vec::new();
+        for p in &pending {
+            let word = p.span.slice(text);
+            let mut guess = false;
+            let kind = match p.verdicts[slot] {
+                Seen::Known => continue,
+                Seen::Casing => {
+                    if casing::is_mention(text, p.span) || casing::is_markup_name(text, p.span) {
+                        continue; // `'homebrew'`, `futurize_`: the word as such, not prose
+                    }
+                    let forms = forms_of(&mut cased, &mut lists, lexicon, word, dialect);
+                    if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
+                        continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
+                    }
+                    if word == "i" && !reads_as_pronoun(text, p.span) {
+                        continue; // `the index i in`: a variable, not the pronoun
+                    }
+                    // Judged once per word: the test searches the whole text for the capitals.
+                    if *own_lower.entry(word).or_insert_with(|| {
+                        is_own_lower_case(text, word, &forms, &lowered_terms, &mut capital_words, &capitals)
+                    }) {
+                        continue;
+                    }
+                    suspects.push(Suspect::new(p.span, Kind::Casing, forms));
+                    continue;
+                }
+                Seen::OtherDialect => Kind::Dialect,
+                Seen::Unknown => {
+                    if casing::is_mention(text, p.span) {
+                        continue; // `'abcb'`: a string the text shows, not a word it uses
+                    }
+                    let stem = stem_of(word);
+                    if own_terms.contains(stem) {
+                        continue; // `maint` fifty times: the article's own term, whatever it is near
+                    }
+                    // A word clean prose writes often (`crates`, `impls`, `Winsock`) is a word, unless
+                    // its best fix is written far more often still (`recieve`).
+                    let written = model.count(word);
+                    if written >= CORPUS_WORD {
+                        let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, dialect);
+                        if ranked_here
+                            .texts
+                            .first()
+                            .is_none_or(|f| model.count(f) < written.saturating_mul(CORPUS_RATIO))
+                        {
+                            continue;
+                        }
+                    }
+                    let evidence = match case_of(word) {
+                        Case::Mixed if !word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
+                        // Acronyms, unless one among words in lower case is a slip of a very common
+                        // word (`first add YHIS to`).
+                        Case::Upper
+                            if word.chars().count() <= ACRONYM_MAX
+                                && (Model::builtin()
+                                    .forms(word)
+                                    .any(|f| f.text == word && f.inside + f.start >= ACRONYM_SEEN)
+                                    || !(in_lower_context(text, p.span)
+                                        && suggest::has_near(lexicon, &word.to_lowercase(), VERY_COMMON))) =>
+                        {
+                            continue;
+                        }
+                        Case::Lower | Case::Mixed => {
+                            counts.get(stem).copied().unwrap_or(0) > 1 || is_compound(lexicon, stem)
+                        }
+                        Case::Title | Case::Upper if named.contains(stem) => continue,
+                        Case::Title | Case::Upper => true,
+                    };
+                    let mut slip = || {
+                        *slips.entry(word).or_insert_with(|| {
+                            suggest::has_near(lexicon, word, COMMON)
+                                && fixes(&mut ranked, &mut lists, lexicon, word, dialect).slip
+                        })
+                    };
+                    if evidence && !slip() {
+                        continue;
+                    }
+                    guess =
+                        options.suggestions && fixes(&mut ranked, &mut lists, lexicon, word, dialect).guess(word, 0);
+                    Kind::Spelling
+                }
+            };
+            let suggestions = if options.suggestions {
+                let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, dialect);
+                // The words around it may prefer another of its fixes (`the [powers] of`).
+                if kind == Kind::Spelling
+                    && let Some(k) = choose_by_context(
+                        &ranked_here.texts,
+                        &ranked_here.distances,
+                        crate::token::neighbours(text, p.span),
+                    )
+                {
+                    guess = ranked_here.guess(word, k);
+                    let moved = moved_first(&ranked_here.texts, Some(k));
+                    lists.of(&moved)
+                } else {
+                    Arc::clone(&ranked_here.texts)
+                }
+            } else {
+                Arc::clone(&none)
+            };
+            // A word in capitals among words in lower case was damaged both ways: its fixes are the
+            // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
+            let suggestions =
+                if kind == Kind::Spelling && case_of(word) == Case::Upper && in_lower_context(text, p.span) {
+                    let lowered: Vec<String> = suggestions
+                        .iter()
+                        .map(|f| {
+                            let l = f.to_lowercase();
+                            if case_of(f) == Case::Upper && lexicon.verdict(&l, dialect) == Verdict::Known {
+                                l
+                            } else {
+                                f.clone()
+                            }
+                        })
+                        .collect();
+                    lists.of(&lowered)
+                } else {
+                    suggestions
+                };
+            suspects.push(Suspect { confident: !guess, ..Suspect::new(p.span, kind, suggestions) });
+        }
+        drop(pending); // its memory is wanted for the casing pass
+        word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
+        // Real words out of place, by the model (see `realword`).
+        let mut finder = crate::realword::Finder::new(text, Model::builtin());
+        lower.each(|span| finder.visit(span, &mut lists));
+        let taken = Starts::of(&suspects);
+        suspects.extend(finder.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
+        let judged = model_side.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        suspects.sort_by_key(|s| s.span.start);
+        drop(rare);
+        drop((ranked, slips));
+        let found = Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower: &lower };
+        context_casing(text, lexicon, dialect, found, judged, &mut lists, &mut suspects);
+        // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves. A
+        // repeat outranks the casing of its second word (`the The`).
+        let taken = Starts::of(&suspects);
+        let casing_at: FastSet<usize> =
+            suspects.iter().filter(|s| s.kind == Kind::Casing).map(|s| s.span.start).collect();
+        let mut last_end = 0;
+        let mut outranked: FastSet<usize> = FastSet::default();
+        for span in repeats {
+            let pair = span.slice(text);
+            let first = pair.split(' ').next().unwrap_or(pair);
+            // Not over another suspect, nor over the repeat before (`the the the`: one at a time).
+            let second = span.start + first.len() + 1;
+            if span.start >= last_end
+                && (!taken.contains(span.start) || casing_at.contains(&span.start))
+                && (!taken.contains(second) || casing_at.contains(&second))
+            {
+                last_end = span.end;
+                outranked.extend([span.start, second]);
+                suspects.push(Suspect::new(span, Kind::Repeat, lists.one(first.to_string())));
+            }
+        }
+        if !outranked.is_empty() {
+            suspects.retain(|s| !(s.kind == Kind::Casing && outranked.contains(&s.span.start)));
+        }
+        // Spacing: what a careless hand or a bad converter leaves between words.
+        spacing::doubled_apostrophes(text, |fix| spacings.push(fix));
+        for (span, fix) in spacings {
+            if !taken.contains(span.start) {
+                suspects.push(Suspect::new(span, Kind::Spacing, lists.one(fix.to_string())));
+            }
+        }
+        // Two-word names replace the suspects of their words with one over the pair.
+        if !phrases.is_empty() {
+            // Phrases come in text order and never overlap: the one that may hold a suspect is the
+            // last that starts at or before it.
+            suspects.retain(|s| {
+                let k = phrases.partition_point(|(p, _)| p.start <= s.span.start);
+                !(k > 0 && s.span.end <= phrases[k - 1].0.end)
+            });
+            suspects.extend(
+                phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name.to_string()))),
+            );
+        }
+        // The suspects are a few runs already in order: the stable sort finds and merges them.
+        suspects.sort_by_key(|s| s.span.start);
+        Checked { dialect, suspects }
+    })
 }
 
 /// Adds the casing suspects that need the sentence around a word (see [`casing`]), and turns
@@ -498,6 +517,7 @@ fn context_casing(
     lexicon: &Lexicon,
     dialect: Dialect,
     found: Found<'_, '_>,
+    judged: truecase::Judged,
     lists: &mut Lists,
     suspects: &mut Vec<Suspect>,
 ) {
@@ -551,8 +571,6 @@ fn context_casing(
             }
         });
     }
-    let judged = model_casing(text, capitals, &lower, lower_starts, lists);
-    drop(lower);
     if judged.raised >= truecase::DAMAGED_CAPITALS {
         lower_fixes_of_capitalised_misspellings(text, lexicon, dialect, capitals, lists, suspects);
     }
@@ -662,7 +680,7 @@ fn model_casing(
     lists: &mut Lists,
 ) -> truecase::Judged {
     let line = std::cell::RefCell::new(casing::Line::default());
-    let heading = |at: usize| line.borrow_mut().is_heading(text, at);
+    let heading = |at: usize| line.borrow_mut().is_title_heading(text, at);
     let words = |each: &mut dyn FnMut(truecase::Word)| {
         let joined = |a: &Capital, b: &Capital| {
             !a.start && !b.start && a.span().end + 1 == b.span().start && text.as_bytes()[a.span().end] == b' '
@@ -757,12 +775,13 @@ impl KnownCache {
 }
 
 /// What the first pass found that the casing pass weighs.
+#[derive(Clone, Copy)]
 struct Found<'f, 't> {
     words: usize,
     named: &'f FastSet<&'t str>,
     capitals: &'f [Capital],
     lower_starts: &'f [(Span, &'t str)],
-    lower: LowerWords,
+    lower: &'f LowerWords,
 }
 
 /// Where the words that start with a lower-case ASCII letter are, recorded by the first pass so
@@ -1045,13 +1064,6 @@ fn is_rare(lexicon: &Lexicon, word: &str, frequency: Option<f64>) -> bool {
         && !lexicon.is_personal(word) // the reader's own words are never questioned
 }
 
-/// True when one word is the other with an ending (`literal`, `literals`): context tells such
-/// forms apart too poorly to call one a mistake for the other.
-pub(crate) fn is_inflection(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    long.strip_prefix(short).is_some_and(|end| matches!(end, "s" | "es" | "d" | "ed" | "ing" | "er" | "ly" | "ness"))
-}
-
 /// The `word-choice` suspects: each rare word (not a tech term) that neither neighbour is ever
 /// counted beside, where a far more common word one edit away is. It is confident (for `fix`)
 /// when both neighbours are counted beside that word.
@@ -1066,7 +1078,7 @@ fn word_choices(
     let mut near: FastMap<&str, Vec<Suggestion>> = FastMap::default();
     for &span in rare {
         let word = span.slice(text);
-        let (Some(prev), Some(next)) = neighbours(text, span) else { continue };
+        let (Some(prev), Some(next)) = crate::token::neighbours(text, span) else { continue };
         if bigram(prev, word) > 0 || bigram(word, next) > 0 {
             continue; // the words around expect it
         }
@@ -1088,7 +1100,7 @@ fn word_choices(
                     s.distance == 1
                         && s.frequency >= floor
                         && s.text.bytes().all(|b| b.is_ascii_lowercase())
-                        && !is_inflection(word, &s.text)
+                        && !crate::lexicon::is_inflection(word, &s.text)
                 })
                 .collect()
         });
@@ -1110,13 +1122,17 @@ fn word_choices(
 
 /// True when the words joined to `span` on each side, and at least one is, are in lower case.
 fn in_lower_context(text: &str, span: Span) -> bool {
-    let (prev, next) = neighbours(text, span);
+    let (prev, next) = crate::token::neighbours(text, span);
     let lower = |w: Option<&str>| w.is_none_or(|w| w.starts_with(|c: char| c.is_lowercase()));
     (prev.is_some() || next.is_some()) && lower(prev) && lower(next)
 }
 
 /// How many of a misspelling's fixes context may choose among.
 const CONTEXT_CHOICES: usize = 5;
+/// How much better the model must find a later fix beside the neighbours than the first.
+const CONTEXT_MARGIN: f64 = 10.0;
+/// How many uses of a word its frequency alone counts for, beside its pairs, in [`model_fit`].
+const CONTEXT_PRIOR: f64 = 100.0;
 
 /// The unknown words (by stem) written [`OWN_TERM`] times or more whose first fix
 /// (`first_fix`; none for a word that is no slip) the article writes less often: its own terms.
@@ -1159,17 +1175,8 @@ fn own_terms<'t>(
 /// and mathematics write `i` between words that are not (`the index i in`).
 fn reads_as_pronoun(text: &str, span: Span) -> bool {
     const PRONOUN: u32 = 100_000; // thousands
-    let (prev, next) = neighbours(text, span);
+    let (prev, next) = crate::token::neighbours(text, span);
     prev.is_some_and(|w| bigram(w, "i") >= PRONOUN) || next.is_some_and(|w| bigram("i", w) >= PRONOUN)
-}
-
-/// The words joined to `span` by a single space on each side, if any (`the`, `of` around
-/// `[powers]`): the context bigrams are counted with.
-pub(crate) fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
-    let is_letter = |c: char| c.is_alphabetic() || c == '\'';
-    let prev = text[..span.start].strip_suffix(' ').map(|b| &b[b.trim_end_matches(is_letter).len()..]);
-    let next = text[span.end..].strip_prefix(' ').map(|a| &a[..a.len() - a.trim_start_matches(is_letter).len()]);
-    (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
 }
 
 /// The index of the fix the context prefers to the first one, if it prefers one clearly: among
@@ -1196,17 +1203,39 @@ fn choose_by_context(texts: &[String], distances: &[u8], (prev, next): (Option<&
     };
     let top = texts.first().filter(|t| !unlisted(t))?;
     let top_distance = distances.first().copied().unwrap_or(u8::MAX);
+    let choices = || {
+        texts.iter().zip(distances).enumerate().take(CONTEXT_CHOICES).skip(1).filter(|(_, (_, d))| **d <= top_distance)
+    };
     let first = count(top);
-    let (k, best) = texts
-        .iter()
-        .zip(distances)
-        .enumerate()
-        .take(CONTEXT_CHOICES)
-        .skip(1)
-        .filter(|(_, (_, d))| **d <= top_distance)
-        .map(|(i, (s, _))| (i, count(s)))
-        .max_by_key(|&(_, c)| c)?;
-    (best > 0 && best >= 10 * first.max(1)).then_some(k)
+    let (k, best) = choices().map(|(i, (s, _))| (i, count(s))).max_by_key(|&(_, c)| c)?;
+    if best > 0 && best >= 10 * first.max(1) {
+        return Some(k);
+    }
+    // The model knows the pairs of technical prose that general English lacks (`the stack
+    // and`): its reading of the two neighbours, as the real-word stage weighs it.
+    let model = Model::builtin();
+    let first = model_fit(model, top, prev, next);
+    let (k, best) =
+        choices().map(|(i, (s, _))| (i, model_fit(model, s, prev, next))).max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (best > 0.0 && best >= CONTEXT_MARGIN * first).then_some(k)
+}
+
+/// How likely the model finds `word` between `prev` and `next`, as a bigram model reads it:
+/// P(word | prev) · P(next | word), each pair count smoothed toward what the word's (or the next
+/// word's) frequency alone predicts, with the weight of [`CONTEXT_PRIOR`] uses.
+fn model_fit(model: &Model, word: &str, prev: Option<&str>, next: Option<&str>) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // counts
+    let count = |w: &str| model.count(w) as f64;
+    #[allow(clippy::cast_precision_loss)] // a count of words
+    let n = model.size().0.max(1) as f64;
+    let c = count(word);
+    // A neighbour the corpus never wrote (a misspelling) says nothing.
+    let (prev, next) = (prev.filter(|&p| count(p) > 0.0), next.filter(|&x| count(x) > 0.0));
+    let left =
+        prev.map_or(c / n, |p| (f64::from(model.after(p, word)) + CONTEXT_PRIOR * c / n) / (count(p) + CONTEXT_PRIOR));
+    let right =
+        next.map_or(1.0, |x| (f64::from(model.before(word, x)) + CONTEXT_PRIOR * count(x) / n) / (c + CONTEXT_PRIOR));
+    left * right
 }
 
 /// The fixes' texts, with fix `k` (the one context chose, if any) moved to the front.

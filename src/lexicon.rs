@@ -849,6 +849,13 @@ pub fn possessive_stem(word: &str) -> Option<&str> {
     (stem.len() >= 2 && stem.chars().all(char::is_uppercase)).then_some(stem)
 }
 
+/// True when one word is the other with an ending (`literal`, `literals`): context tells such
+/// forms apart too poorly to call one a mistake for the other.
+pub(crate) fn is_inflection(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short).is_some_and(|end| matches!(end, "s" | "es" | "d" | "ed" | "ing" | "er" | "ly" | "ness"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 //!
 //! Layout of `assets/model.bin` (all integers little-endian):
 //! ```text
-//! "GALLEYM1"
+//! "GALLEYM2"
 //! u64 words in the corpus, u64 packages read, u64 W (keys), u64 P (pairs), u64 B (blob bytes)
 //! W × u64   hash of each lower-case word, sorted
 //! W × u32   offset of its forms in the blob
@@ -13,35 +13,42 @@
 //!           form 0x02 lower(second) (the form before a word); hashes are 64-bit FNV-1a
 //! P × u32   how often the pair was seen inside a sentence
 //! B bytes   per word: u8 count of forms, then per form u8 length, the form's bytes, u32 uses
-//!           inside a sentence, u32 uses at a sentence start; most used first
+//!           inside a sentence, u32 uses at a sentence start, most used first; then u32 offset
+//!           in the blob of the word's near list (u32::MAX for none)
+//!           per near list: u8 count, then u32 offset in the blob of each word it names
 //! ```
+//! A word's near list names the words one edit from it or of its stem that the corpus writes
+//! often enough to be what was meant (`scripts/build-model.py`, `near_words`): finding them is
+//! one lookup, however long the word.
 
 use std::sync::OnceLock;
 
 static BLOB: &[u8] = include_bytes!("../assets/model.bin");
 
-const MAGIC: &[u8; 8] = b"GALLEYM1";
+const MAGIC: &[u8; 8] = b"GALLEYM2";
 const HEADER: usize = 8 + 5 * 8;
 
 /// A sorted table of 64-bit keys with a 32-bit value each, in place, and an index of where
-/// each run of keys with the same top 16 bits starts (built at start-up, 256 KB): a lookup reads
-/// the index, then the dozen keys of one run, all in a cache line or two.
+/// each run of keys with the same top bits starts (built at start-up, about four bytes per key:
+/// 4 MB for a million pairs, in a millisecond). The keys are hashes, spread evenly, so a run
+/// holds one or two keys: a lookup reads the index, then a key or two, then the value.
 struct Table {
     keys: &'static [u8],
     values: &'static [u8],
     starts: Vec<u32>,
+    bits: u32,
 }
 
 impl Table {
-    const BITS: u32 = 16;
-
     fn new(keys: &'static [u8], values: &'static [u8]) -> Self {
-        let mut t = Self { keys, values, starts: Vec::new() };
+        let mut t = Self { keys, values, starts: Vec::new(), bits: 1 };
         let n = t.len();
-        let mut starts = Vec::with_capacity((1 << Self::BITS) + 1);
+        // As many runs as keys, rounded down to a power of two.
+        t.bits = n.max(2).ilog2().saturating_sub(4).clamp(1, 24);
+        let mut starts = Vec::with_capacity((1 << t.bits) + 1);
         let mut i = 0usize;
-        for bucket in 0..=(1u64 << Self::BITS) {
-            while i < n && (t.key(i) >> (64 - Self::BITS)) < bucket {
+        for bucket in 0..=(1u64 << t.bits) {
+            while i < n && (t.key(i) >> (64 - t.bits)) < bucket {
                 i += 1;
             }
             starts.push(u32::try_from(i).unwrap_or(u32::MAX));
@@ -66,8 +73,8 @@ impl Table {
 
     /// The value of `key`.
     fn get(&self, key: u64) -> Option<u32> {
-        #[allow(clippy::cast_possible_truncation)] // the top 16 bits
-        let bucket = (key >> (64 - Self::BITS)) as usize;
+        #[allow(clippy::cast_possible_truncation)] // the top bits, at most 24
+        let bucket = (key >> (64 - self.bits)) as usize;
         let (Some(&lo), Some(&hi)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else {
             return None;
         };
@@ -215,15 +222,36 @@ impl Model {
 
     /// The forms of the word whose lower case hashes to `key`.
     fn forms_by_hash(&self, key: u64) -> Forms {
-        let none = Forms { bytes: &[], left: 0 };
-        let Some(off) = self.words.get(key) else {
-            return none;
-        };
-        let Some((&n, rest)) = usize::try_from(off).ok().and_then(|o| self.blob.get(o..)).and_then(<[u8]>::split_first)
-        else {
-            return none;
-        };
-        Forms { bytes: rest, left: n }
+        self.words.get(key).map_or(Forms { bytes: &[], left: 0 }, |off| self.forms_at(off))
+    }
+
+    /// The forms of the word whose entry starts at `off` in the blob.
+    fn forms_at(&self, off: u32) -> Forms {
+        match usize::try_from(off).ok().and_then(|o| self.blob.get(o..)).and_then(<[u8]>::split_first) {
+            Some((&n, rest)) => Forms { bytes: rest, left: n },
+            None => Forms { bytes: &[], left: 0 },
+        }
+    }
+
+    /// The words one edit from `word` (one letter deleted, inserted, changed, or two swapped) or
+    /// another ending of its stem, that the corpus writes in that spelling at least 20 times:
+    /// each with how often the corpus writes it, most used first. Listed for every word of three
+    /// ASCII letters or more that the corpus holds; empty for any other.
+    pub fn near(&self, word: &str) -> impl Iterator<Item = (&'static str, u64)> + '_ {
+        let mut forms = self.forms(word);
+        while forms.left > 0 && forms.next().is_some() {}
+        let list = (forms.left == 0)
+            .then_some(forms.bytes)
+            .and_then(|b| b.get(..4))
+            .and_then(|b| usize::try_from(u32::from_le_bytes(b.try_into().ok()?)).ok())
+            .and_then(|o| self.blob.get(o..))
+            .and_then(<[u8]>::split_first);
+        let (n, rest) = list.map_or((0, &[][..]), |(&n, rest)| (usize::from(n), rest));
+        rest.chunks_exact(4).take(n).filter_map(move |c| {
+            let forms = self.forms_at(u32::from_le_bytes(c.try_into().ok()?));
+            let top = forms.clone().next()?;
+            Some((top.text, forms.map(|f| u64::from(f.inside) + u64::from(f.start)).sum()))
+        })
     }
 
     /// How often the corpus writes `word`, in any casing and anywhere in a sentence.
@@ -276,6 +304,19 @@ mod tests {
         assert!(m.after("the", "same") > m.after("the", "Same"));
         assert!(m.before("New", "York") > m.before("new", "York"));
         assert_eq!(m.after("qqqzzxv", "the"), 0);
+    }
+
+    #[test]
+    fn near_words_are_one_edit_away_or_of_the_same_stem() {
+        let near: Vec<&str> = Model::builtin().near("cold").map(|(w, _)| w).collect();
+        assert!(near.contains(&"could"), "{near:?}");
+        assert!(near.contains(&"hold"), "{near:?}");
+        assert!(!near.contains(&"cold"), "{near:?}");
+        let near: Vec<&str> = Model::builtin().near("developers").map(|(w, _)| w).collect();
+        assert!(near.contains(&"development"), "{near:?}");
+        assert_eq!(Model::builtin().near("qqqzzxv").count(), 0);
+        let counts: Vec<u64> = Model::builtin().near("cold").map(|(_, n)| n).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]) && counts.iter().all(|&n| n >= 20), "{counts:?}");
     }
 
     #[test]

@@ -3,13 +3,12 @@
 //! neighbours but has seen a word one edit away, or of the same stem, there often.
 //!
 //! For a word in lower case joined to a word on each side, with no pair of it and a neighbour in
-//! the corpus, every candidate (one edit away, or another ending of its stem) that the corpus
-//! holds is scored as a bigram model would: how often the corpus writes it after the word
+//! the corpus, every candidate (one edit away, or another ending of its stem: the model's near
+//! list, made when the model is built, so a word costs one lookup) is scored as a bigram model would: how often the corpus writes it after the word
 //! before, times how often before the word after, over how often it writes it at all, each pair
 //! count smoothed by what chance alone would give it. The candidate is a suspect where it beats
 //! the word as written by more than the odds against a slip ([`SLIP`]).
 
-use crate::fasthash::FastMap;
 use crate::model::Model;
 use crate::span::Span;
 use crate::suspect::{Kind, Lists, Suspect};
@@ -23,85 +22,16 @@ const UNSEEN: f64 = 0.1;
 /// After this many words weighed, a text where fewer than half stand beside a neighbour seen
 /// with them is no prose the model knows.
 const PROSE_SAMPLE: usize = 2_000;
-/// A candidate the corpus holds fewer times than this is no candidate.
-const CANDIDATE: u64 = 20;
 /// How much of what chance alone gives a pair is added to its count.
 const SMOOTH: f64 = 0.5;
 /// A suspect is confident when the candidate wins by this much more.
 const SURE: f64 = 10.0;
-/// Endings that turn one word into another of the same stem (`developers`, `development`).
-const ENDINGS: &[&str] = &["s", "es", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al", "ity"];
-
-/// The words one edit from `word` (ASCII lower case) or of the same stem, that the corpus holds
-/// at least [`CANDIDATE`] times, with their counts.
-fn candidates(model: &Model, word: &str) -> Vec<(String, u64)> {
-    let mut out: Vec<(String, u64)> = Vec::new();
-    let mut consider = |w: &[u8]| {
-        if w.len() < 2 || w == word.as_bytes() {
-            return;
-        }
-        let forms = model.forms_of_lower_ascii(w);
-        let Some(top) = forms.clone().next() else { return };
-        let Ok(w) = std::str::from_utf8(w) else { return };
-        if top.text == w && !out.iter().any(|(o, _)| o == w) {
-            let n: u64 = forms.map(|f| u64::from(f.inside) + u64::from(f.start)).sum();
-            if n >= CANDIDATE {
-                out.push((w.to_string(), n));
-            }
-        }
-    };
-    let b = word.as_bytes();
-    let mut buf: Vec<u8> = Vec::with_capacity(b.len() + 1);
-    for i in 0..b.len() {
-        buf.clear();
-        buf.extend_from_slice(&b[..i]);
-        buf.extend_from_slice(&b[i + 1..]);
-        consider(&buf);
-        if i + 1 < b.len() && b[i] != b[i + 1] {
-            buf.clear();
-            buf.extend_from_slice(b);
-            buf.swap(i, i + 1);
-            consider(&buf);
-        }
-        buf.clear();
-        buf.extend_from_slice(b);
-        for c in b'a'..=b'z' {
-            if c != b[i] {
-                buf[i] = c;
-                consider(&buf);
-            }
-        }
-    }
-    for i in 0..=b.len() {
-        buf.clear();
-        buf.extend_from_slice(&b[..i]);
-        buf.push(b'a');
-        buf.extend_from_slice(&b[i..]);
-        for c in b'a'..=b'z' {
-            buf[i] = c;
-            consider(&buf);
-        }
-    }
-    let stem = ENDINGS
-        .iter()
-        .filter(|e| word.ends_with(*e) && word.len() > e.len() + 3)
-        .map(|e| &word[..word.len() - e.len()])
-        .min_by_key(|s| s.len())
-        .unwrap_or(word);
-    for e in std::iter::once(&"").chain(ENDINGS) {
-        consider(format!("{stem}{e}").as_bytes());
-    }
-    out
-}
-
 /// Finds the real-word suspects among the words in lower case it is shown, one at a time.
 pub struct Finder<'t> {
     text: &'t str,
     model: &'t Model,
     /// Words in the corpus.
     n: f64,
-    /// Each word's candidates, found once.
-    cache: FastMap<&'t str, Vec<(String, u64)>>,
     /// The suspects found.
     pub suspects: Vec<Suspect>,
     /// Words weighed so far, and how many of them the corpus or general English had seen beside
@@ -116,7 +46,7 @@ impl<'t> Finder<'t> {
     pub fn new(text: &'t str, model: &'t Model) -> Self {
         #[allow(clippy::cast_precision_loss)] // a count of words
         let n = model.size().0.max(1) as f64;
-        Self { text, model, n, cache: FastMap::default(), suspects: Vec::new(), weighed: 0, seen: 0 }
+        Self { text, model, n, suspects: Vec::new(), weighed: 0, seen: 0 }
     }
 
     /// Judges the word in lower case at `span`.
@@ -126,7 +56,7 @@ impl<'t> Finder<'t> {
         if word.len() < 3 || !word.bytes().all(|c| c.is_ascii_lowercase()) {
             return;
         }
-        let (Some(prev), Some(next)) = crate::check::neighbours(text, span) else { return };
+        let (Some(prev), Some(next)) = crate::token::neighbours(text, span) else { return };
         // In a text whose words mostly stand where prose never puts them (a list of words, a
         // text in no language the corpus knows), an unseen pair is no evidence: weigh no more.
         if self.weighed >= PROSE_SAMPLE && self.seen * 2 < self.weighed {
@@ -147,10 +77,6 @@ impl<'t> Finder<'t> {
         }
         #[allow(clippy::cast_precision_loss)] // counts
         let (cp, cn, n) = (model.count(prev) as f64, model.count(next) as f64, self.n);
-        let cands = self.cache.entry(word).or_insert_with(|| candidates(model, word));
-        if cands.is_empty() {
-            return;
-        }
         #[allow(clippy::cast_precision_loss)] // counts
         let score = |c: u64, l: u32, r: u32| {
             let c = c as f64;
@@ -162,7 +88,7 @@ impl<'t> Finder<'t> {
         };
         let written = score(here, 0, 0) * (1.0 - SLIP);
         let mut best: Option<(f64, &str, bool)> = None;
-        for (cand, c) in cands.iter() {
+        for (cand, c) in model.near(word) {
             let (l, r) = (model.after(prev, cand), model.before(cand, next));
             if l == 0 && r == 0 {
                 continue;
@@ -171,8 +97,8 @@ impl<'t> Finder<'t> {
                 continue; // a fix the corpus has seen beside only one neighbour is no evidence
             }
             // Grammar bends a word's ending far more often than a slip does (`git clones it`).
-            let slip = if crate::check::is_inflection(word, cand) { SLIP * INFLECTION } else { SLIP };
-            let s = score(*c, l, r) * slip;
+            let slip = if crate::lexicon::is_inflection(word, cand) { SLIP * INFLECTION } else { SLIP };
+            let s = score(c, l, r) * slip;
             if s > written && best.is_none_or(|(b, _, _)| s > b) {
                 best = Some((s, cand, l > 0 && r > 0));
             }

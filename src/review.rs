@@ -531,7 +531,7 @@ impl Review {
         if it.kind != Kind::Spelling {
             return it.word.clone();
         }
-        let (prev, next) = check::neighbours(&self.text, it.span);
+        let (prev, next) = crate::token::neighbours(&self.text, it.span);
         format!("{}\0{}\0{}", prev.unwrap_or_default(), it.word, next.unwrap_or_default())
     }
 
@@ -551,7 +551,7 @@ impl Review {
             } else {
                 let ranked = suggest::rank(&self.lexicon, &it.word, self.dialect);
                 let chosen = (it.kind == Kind::Spelling)
-                    .then(|| check::by_context(&ranked, check::neighbours(&self.text, it.span)))
+                    .then(|| check::by_context(&ranked, crate::token::neighbours(&self.text, it.span)))
                     .flatten();
                 check::first_moved(&ranked, chosen)
             };

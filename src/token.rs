@@ -353,6 +353,16 @@ fn words(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     }
 }
 
+/// The words joined to `span` by a single space on each side, if any (`the`, `of` around
+/// `[powers]`): the context bigrams are counted with.
+#[must_use]
+pub fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
+    let is_letter = |c: char| c.is_alphabetic() || c == '\'';
+    let prev = text[..span.start].strip_suffix(' ').map(|b| &b[b.trim_end_matches(is_letter).len()..]);
+    let next = text[span.end..].strip_prefix(' ').map(|a| &a[..a.len() - a.trim_start_matches(is_letter).len()]);
+    (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

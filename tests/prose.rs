@@ -405,3 +405,9 @@ fn words_in_scripts_galley_has_no_dictionary_for_are_not_misspellings() {
         "a Latin slip beside them is still found"
     );
 }
+
+#[test]
+fn technical_prose_chooses_among_the_fixes_of_a_misspelling() {
+    // `star` and `stack` are both one edit from `stak`; technical prose puts `stack` here.
+    assert_fixes("the value is stored on the stak and the heap", "the value is stored on the stack and the heap");
+}
