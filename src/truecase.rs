@@ -184,29 +184,66 @@ pub struct Judged {
     pub raised: f64,
 }
 
+/// What the corpus says of one word as the article writes it, worked out once per word.
+struct Entry {
+    /// Its forms, most used first.
+    forms: std::rc::Rc<[Form]>,
+    /// Uses inside a sentence, and in all.
+    inside: u32,
+    all: u32,
+    /// The channel's bucket of the word: how often clean prose capitalises it inside a sentence.
+    bucket: usize,
+    /// Written in lower case, and clean prose seldom writes it another way (inside a sentence,
+    /// and at a start): no neighbour makes `The` of `the`.
+    settled: [bool; 2],
+}
+
 /// The corpus's forms of each word the article writes, looked up once per word.
 struct Lookups<'t> {
     model: &'t Model,
-    forms: FastMap<&'t str, std::rc::Rc<[Form]>>,
+    entries: FastMap<&'t str, Option<Entry>>,
+    /// Words the corpus lacks that are remembered as such; bounded, so that a million distinct
+    /// unknown words cost a lookup each and no memory.
+    unknown: usize,
 }
 
 impl<'t> Lookups<'t> {
-    /// The forms of `word`, and their uses inside a sentence (or, at a sentence start, all
-    /// uses), if the corpus knows it well.
-    fn of(&mut self, word: &'t str, start: bool) -> Option<(std::rc::Rc<[Form]>, f64)> {
-        // Only the words the corpus holds are kept: a million distinct unknown words cost nothing.
-        // A word seen before costs one probe of the map.
-        let forms = if let Some(forms) = self.forms.get(word) {
-            forms
-        } else {
-            let found: std::rc::Rc<[Form]> = self.model.forms(word).collect();
-            if found.is_empty() {
-                return None;
+    const UNKNOWN: usize = 1 << 16;
+
+    /// What the corpus says of `word`, if it holds it at all. A word seen before costs one probe
+    /// of the map.
+    fn of(&mut self, word: &'t str) -> Option<&Entry> {
+        match self.entries.entry(word) {
+            std::collections::hash_map::Entry::Occupied(o) => o.into_mut().as_ref(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                let entry = Self::entry(self.model, word);
+                if entry.is_none() {
+                    if self.unknown >= Self::UNKNOWN {
+                        return None;
+                    }
+                    self.unknown += 1;
+                }
+                v.insert(entry).as_ref()
             }
-            self.forms.entry(word).or_insert(found)
+        }
+    }
+
+    fn entry(model: &Model, word: &str) -> Option<Entry> {
+        let forms: std::rc::Rc<[Form]> = model.forms(word).collect();
+        if forms.is_empty() {
+            return None;
+        }
+        let inside: u32 = forms.iter().map(|f| f.inside).sum();
+        let all: u32 = forms.iter().map(|f| f.inside + f.start).sum();
+        let caps: f64 = forms.iter().filter(|f| capitals(f.text) > 0).map(|f| f64::from(f.inside)).sum();
+        let bucket = Channel::bucket(caps / f64::from(inside.max(1)));
+        let settled = |start: bool| {
+            let total = f64::from(if start { all } else { inside });
+            let uses = |f: &Form| f64::from(if start { f.inside + f.start } else { f.inside });
+            capitals(word) == 0 && !forms.iter().any(|f| f.text != word && uses(f) / total > SELDOM)
         };
-        let total: u32 = forms.iter().map(|f| if start { f.inside + f.start } else { f.inside }).sum();
-        (total >= KNOWN).then(|| (std::rc::Rc::clone(forms), f64::from(total)))
+        let settled = [settled(false), settled(true)];
+        Some(Entry { forms, inside, all, bucket, settled })
     }
 }
 
@@ -219,22 +256,21 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
     // How the article writes each word the model knows (keyed by the model's commonest form),
     // inside sentences and out of headings and runs of capitals: the article as evidence.
     let mut usage: FastMap<&'static str, Vec<(&str, u32)>> = FastMap::default();
-    let mut lookups = Lookups { model, forms: FastMap::default() };
+    let mut lookups = Lookups { model, entries: FastMap::default(), unknown: 0 };
     words(&mut |w: Word| {
         if w.start || w.heading {
             return;
         }
         let word = w.span.slice(text);
-        let Some((forms, total)) = lookups.of(word, false) else { return };
+        let Some(entry) = lookups.of(word).filter(|e| e.inside >= KNOWN) else { return };
         if !w.in_run {
-            let seen = usage.entry(forms[0].text).or_default();
+            let seen = usage.entry(entry.forms[0].text).or_default();
             match seen.iter_mut().find(|(f, _)| *f == word) {
                 Some((_, n)) => *n += 1,
                 None => seen.push((word, 1)),
             }
         }
-        let caps: f64 = forms.iter().filter(|f| capitals(f.text) > 0).map(|f| f64::from(f.inside)).sum();
-        let bucket = &mut seen[Channel::bucket(caps / total)];
+        let bucket = &mut seen[entry.bucket];
         if capitals(word) > 0 {
             bucket.0 += 1.0;
         } else {
@@ -247,7 +283,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
     let mut verdicts: FastMap<Key<'_>, Reading> = FastMap::default();
     words(&mut |w: Word| {
         let word = w.span.slice(text);
-        if word.chars().count() < 2 {
+        if word.chars().nth(1).is_none() {
             return;
         }
         // A command before its options (`python -m pip`) is code, whatever its casing.
@@ -255,13 +291,13 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         if after.starts_with(b" -") && after.get(2).is_some_and(u8::is_ascii_alphabetic) {
             return;
         }
-        let Some((forms, total)) = lookups.of(word, w.start) else { return };
-        // A word in lower case that clean prose seldom writes another way needs no more thought:
-        // no neighbour makes `The` of `the`.
-        let uses = |f: &Form| f64::from(if w.start { f.inside + f.start } else { f.inside });
-        if capitals(word) == 0 && !forms.iter().any(|f| f.text != word && uses(f) / total > SELDOM) {
+        let Some(entry) = lookups.of(word) else { return };
+        let total = if w.start { entry.all } else { entry.inside };
+        // A word in lower case that clean prose seldom writes another way needs no more thought.
+        if total < KNOWN || entry.settled[usize::from(w.start)] {
             return;
         }
+        let (forms, total) = (std::rc::Rc::clone(&entry.forms), f64::from(total));
         // A word written in lower case keeps the rules' verdict beside the model's: a name the
         // lists know (`github`) is raised even where the article says little of its damage.
         if capitals(word) > 0 {
