@@ -213,7 +213,7 @@ fn is_title_case(line: &str) -> bool {
             upper += usize::from(w.starts_with(char::is_uppercase));
         }
     }
-    upper * 2 >= all
+    all == 0 || upper * 2 > all
 }
 
 /// True when the word's casing belongs to markup or to a compound name, not to prose: a

@@ -451,8 +451,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // Real words out of place, by the model (see `realword`).
         let mut finder = crate::realword::Finder::new(text, Model::builtin());
         lower.each(|span| finder.visit(span, &mut lists));
+        let real_words = own_words_stay(text, &lower, finder.suspects);
         let taken = Starts::of(&suspects);
-        suspects.extend(finder.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
+        suspects.extend(real_words.into_iter().filter(|s| !taken.contains(s.span.start)));
         let judged = model_side.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
         suspects.sort_by_key(|s| s.span.start);
         drop(rare);
@@ -851,6 +852,30 @@ impl LowerWords {
         }
         n
     }
+}
+
+/// A word the article writes this often is its own, not a slip for another (`maint`).
+const OWN_WORD: usize = 3;
+
+/// `real_words` without those whose word the article writes [`OWN_WORD`] times or more.
+fn own_words_stay(text: &str, lower: &LowerWords, mut real_words: Vec<Suspect>) -> Vec<Suspect> {
+    if real_words.is_empty() {
+        return real_words;
+    }
+    let mut words: Vec<&str> = real_words.iter().map(|s| s.word(text)).collect();
+    words.sort_unstable();
+    words.dedup();
+    let watch = Watch::of(&words);
+    let mut uses = vec![0usize; words.len()];
+    lower.each(|span| {
+        if watch.may_hold(text, span)
+            && let Some(i) = watch.get(text, span)
+        {
+            uses[i] += 1;
+        }
+    });
+    real_words.retain(|s| words.binary_search(&s.word(text)).is_ok_and(|i| uses[i] < OWN_WORD));
+    real_words
 }
 
 /// The few words whose lower-case uses the casing pass counts, found by the same 16-byte images

@@ -2,8 +2,8 @@
 //! communication of developers`), found where the corpus has never seen the word beside its
 //! neighbours but has seen a word one edit away, or of the same stem, there often.
 //!
-//! For a word in lower case joined to a word on each side, with no pair of it and a neighbour in
-//! the corpus, every candidate (one edit away, or another ending of its stem: the model's near
+//! For a word in lower case joined to a word on each side, not seen beside both of them by the
+//! corpus or general English, every candidate (one edit away, or another ending of its stem: the model's near
 //! list, made when the model is built, so a word costs one lookup) is scored as a bigram model would: how often the corpus writes it after the word
 //! before, times how often before the word after, over how often it writes it at all, each pair
 //! count smoothed by what chance alone would give it. The candidate is a suspect where it beats
@@ -63,18 +63,30 @@ impl<'t> Finder<'t> {
             return;
         }
         self.weighed += 1;
-        if crate::lexicon::bigram(prev, word) > 0 || crate::lexicon::bigram(word, next) > 0 {
+        // Seen beside a neighbour by general English (the corpus is documentation: `the talk
+        // was`) or by the corpus.
+        let (wl, wr) = (model.after(prev, word), model.before(word, next));
+        let left = wl > 0 || crate::lexicon::bigram(prev, word) > 0;
+        let right = wr > 0 || crate::lexicon::bigram(word, next) > 0;
+        if left || right {
             self.seen += 1;
-            return; // general English has seen it there (the corpus is documentation: `the talk was`)
         }
-        if model.after(prev, word) > 0 || model.before(word, next) > 0 {
-            self.seen += 1;
-            return; // so has the corpus
+        if left && right {
+            return;
+        }
+        // The candidates the corpus has seen beside both neighbours (most words have none).
+        let fits: Vec<(&str, u64, u32, u32)> = model
+            .near(word)
+            .filter_map(|(cand, c)| {
+                let l = model.after(prev, cand);
+                let r = if l > 0 { model.before(cand, next) } else { 0 };
+                (r > 0).then_some((cand, c, l, r))
+            })
+            .collect();
+        if fits.is_empty() {
+            return;
         }
         let here = model.count(word);
-        if here == 0 {
-            return; // not a word the corpus knows: the spelling stage's
-        }
         #[allow(clippy::cast_precision_loss)] // counts
         let (cp, cn, n) = (model.count(prev) as f64, model.count(next) as f64, self.n);
         #[allow(clippy::cast_precision_loss)] // counts
@@ -86,16 +98,9 @@ impl<'t> Finder<'t> {
             let r = (f64::from(r) + SMOOTH * cn * c / n).max(UNSEEN);
             l * r / c
         };
-        let written = score(here, 0, 0) * (1.0 - SLIP);
+        let written = score(here, wl, wr) * (1.0 - SLIP);
         let mut best: Option<(f64, &str, bool)> = None;
-        for (cand, c) in model.near(word) {
-            let (l, r) = (model.after(prev, cand), model.before(cand, next));
-            if l == 0 && r == 0 {
-                continue;
-            }
-            if l == 0 || r == 0 {
-                continue; // a fix the corpus has seen beside only one neighbour is no evidence
-            }
+        for (cand, c, l, r) in fits {
             // Grammar bends a word's ending far more often than a slip does (`git clones it`).
             let slip = if crate::lexicon::is_inflection(word, cand) { SLIP * INFLECTION } else { SLIP };
             let s = score(c, l, r) * slip;
@@ -133,6 +138,12 @@ mod tests {
     #[test]
     fn a_word_that_fits_nowhere_near_its_neighbours_gives_way_to_one_that_does() {
         assert_eq!(fixes("so that you cold be sure"), [("cold".to_string(), "could".to_string())]);
+    }
+
+    #[test]
+    fn a_word_that_fits_one_neighbour_but_not_the_other_gives_way_too() {
+        // `the dose` is English; `dose not` is not, and `the file does not` is.
+        assert_eq!(fixes("it fails when the file dose not exist"), [("dose".to_string(), "does".to_string())]);
     }
 
     #[test]
