@@ -1154,8 +1154,9 @@ fn in_lower_context(text: &str, span: Span) -> bool {
 
 /// How many of a misspelling's fixes context may choose among.
 const CONTEXT_CHOICES: usize = 5;
-/// How much better the model must find a later fix beside the neighbours than the first.
-const CONTEXT_MARGIN: f64 = 10.0;
+/// How much better the model must find a later fix beside the neighbours than the first (set on
+/// the tune part: 10 gave 75.7% of non-words right first there, 3 gives 76.5%, 1.5 77.2%).
+const CONTEXT_MARGIN: f64 = 3.0;
 /// How many uses of a word its frequency alone counts for, beside its pairs, in [`model_fit`].
 const CONTEXT_PRIOR: f64 = 100.0;
 
