@@ -234,10 +234,10 @@ impl Model {
     }
 
     /// The words one edit from `word` (one letter deleted, inserted, changed, or two swapped) or
-    /// another ending of its stem, that the corpus writes in that spelling at least 20 times:
-    /// each with how often the corpus writes it, most used first. Listed for every word of three
-    /// ASCII letters or more that the corpus holds; empty for any other.
-    pub fn near(&self, word: &str) -> impl Iterator<Item = (&'static str, u64)> + '_ {
+    /// another ending of its stem, that the corpus writes in that spelling at least 20 times,
+    /// most used first. Listed for every word of three ASCII letters or more that the corpus
+    /// holds; empty for any other.
+    pub fn near(&self, word: &str) -> impl Iterator<Item = &'static str> + '_ {
         let mut forms = self.forms(word);
         while forms.left > 0 && forms.next().is_some() {}
         let list = (forms.left == 0)
@@ -247,11 +247,15 @@ impl Model {
             .and_then(|o| self.blob.get(o..))
             .and_then(<[u8]>::split_first);
         let (n, rest) = list.map_or((0, &[][..]), |(&n, rest)| (usize::from(n), rest));
-        rest.chunks_exact(4).take(n).filter_map(move |c| {
-            let forms = self.forms_at(u32::from_le_bytes(c.try_into().ok()?));
-            let top = forms.clone().next()?;
-            Some((top.text, forms.map(|f| u64::from(f.inside) + u64::from(f.start)).sum()))
-        })
+        rest.chunks_exact(4)
+            .take(n)
+            .filter_map(move |c| Some(self.forms_at(u32::from_le_bytes(c.try_into().ok()?)).next()?.text))
+    }
+
+    /// [`Model::after`] for one word before and many forms: the word is hashed once.
+    pub fn after_word(&self, before: &str) -> impl Fn(&str) -> u32 + '_ {
+        let h = Fnv::new().lower(before).bytes(&[1]);
+        move |form| self.pairs.get(h.bytes(form.as_bytes()).0).unwrap_or(0)
     }
 
     /// How often the corpus writes `word`, in any casing and anywhere in a sentence.
@@ -308,14 +312,14 @@ mod tests {
 
     #[test]
     fn near_words_are_one_edit_away_or_of_the_same_stem() {
-        let near: Vec<&str> = Model::builtin().near("cold").map(|(w, _)| w).collect();
+        let near: Vec<&str> = Model::builtin().near("cold").collect();
         assert!(near.contains(&"could"), "{near:?}");
         assert!(near.contains(&"hold"), "{near:?}");
         assert!(!near.contains(&"cold"), "{near:?}");
-        let near: Vec<&str> = Model::builtin().near("developers").map(|(w, _)| w).collect();
+        let near: Vec<&str> = Model::builtin().near("developers").collect();
         assert!(near.contains(&"development"), "{near:?}");
         assert_eq!(Model::builtin().near("qqqzzxv").count(), 0);
-        let counts: Vec<u64> = Model::builtin().near("cold").map(|(_, n)| n).collect();
+        let counts: Vec<u64> = Model::builtin().near("cold").map(|w| Model::builtin().count(w)).collect();
         assert!(counts.windows(2).all(|w| w[0] >= w[1]) && counts.iter().all(|&n| n >= 20), "{counts:?}");
     }
 

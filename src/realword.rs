@@ -75,12 +75,13 @@ impl<'t> Finder<'t> {
             return;
         }
         // The candidates the corpus has seen beside both neighbours (most words have none).
+        let after_prev = model.after_word(prev);
         let fits: Vec<(&str, u64, u32, u32)> = model
             .near(word)
-            .filter_map(|(cand, c)| {
-                let l = model.after(prev, cand);
+            .filter_map(|cand| {
+                let l = after_prev(cand);
                 let r = if l > 0 { model.before(cand, next) } else { 0 };
-                (r > 0).then_some((cand, c, l, r))
+                (r > 0).then(|| (cand, model.count(cand), l, r))
             })
             .collect();
         if fits.is_empty() {
