@@ -372,17 +372,18 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                             continue;
                         }
                     }
-                    let evidence = match case_of(word) {
-                        Case::Mixed if !word.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
+                    // A possessive is judged by its stem (`LCG's` is an acronym's).
+                    let evidence = match case_of(stem) {
+                        Case::Mixed if !stem.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
                         // Acronyms, unless one among words in lower case is a slip of a very common
                         // word (`first add YHIS to`).
                         Case::Upper
-                            if word.chars().count() <= ACRONYM_MAX
+                            if stem.chars().count() <= ACRONYM_MAX
                                 && (Model::builtin()
-                                    .forms(word)
-                                    .any(|f| f.text == word && f.inside + f.start >= ACRONYM_SEEN)
+                                    .forms(stem)
+                                    .any(|f| f.text == stem && f.inside + f.start >= ACRONYM_SEEN)
                                     || !(in_lower_context(text, p.span)
-                                        && suggest::has_near(lexicon, &word.to_lowercase(), VERY_COMMON))) =>
+                                        && suggest::has_near(lexicon, &stem.to_lowercase(), VERY_COMMON))) =>
                         {
                             continue;
                         }

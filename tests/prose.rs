@@ -411,3 +411,8 @@ fn technical_prose_chooses_among_the_fixes_of_a_misspelling() {
     // `star` and `stack` are both one edit from `stak`; technical prose puts `stack` here.
     assert_fixes("the value is stored on the stak and the heap", "the value is stored on the stack and the heap");
 }
+
+#[test]
+fn an_acronym_s_possessive_is_an_acronym() {
+    assert_clean("It used a simple generator, and the LCG's period was short.");
+}
