@@ -51,6 +51,9 @@ const REPEATABLE: &[&str] = &["had", "that", "is", "do", "can", "bye", "ha", "no
 const SHORT_TERM: usize = 4;
 /// ALL-CAPS unknown words this short are acronyms, not misspellings.
 const ACRONYM_MAX: usize = 5;
+/// A word in lower case that clean prose writes so at least this often, and more often than any
+/// other way, keeps its lower case whatever the lists say.
+const CORPUS_LOWER: u32 = 100;
 
 /// The longest word that is checked, in bytes: longer than any English word or tech term (the
 /// longest in the lexicon are under 40 letters), short enough that ranking fixes for it stays
@@ -333,6 +336,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 Seen::Casing => {
                     if casing::is_mention(text, p.span) || casing::is_markup_name(text, p.span) {
                         continue; // `'homebrew'`, `futurize_`: the word as such, not prose
+                    }
+                    // Clean prose writes it as written more often than any other way (`newtype`,
+                    // `semver`): the corpus outranks a list's canonical casing. (Not a single
+                    // letter: documentation writes `i` as a variable; the pronoun is weighed below.)
+                    if case_of(word) == Case::Lower
+                        && word.len() > 1
+                        && model.forms(word).next().is_some_and(|top| top.text == word && top.inside >= CORPUS_LOWER)
+                    {
+                        continue;
                     }
                     let forms = forms_of(&mut cased, &mut lists, lexicon, word, dialect);
                     if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {

@@ -416,3 +416,9 @@ fn technical_prose_chooses_among_the_fixes_of_a_misspelling() {
 fn an_acronym_s_possessive_is_an_acronym() {
     assert_clean("It used a simple generator, and the LCG's period was short.");
 }
+
+#[test]
+fn a_word_clean_prose_writes_in_lower_case_keeps_it_whatever_the_lists_say() {
+    // The lists know `NewType`; Rust's documentation writes `newtype`, and so does this text.
+    assert_clean("Wrap the value in a newtype and implement the trait for it.");
+}
