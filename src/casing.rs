@@ -97,6 +97,18 @@ pub fn ends_sentence(gap: &str) -> bool {
         && !(body.contains(['!', '?']) && body.ends_with(closed))
 }
 
+/// True when the text before `at` ends with an abbreviation that a full stop follows inside a
+/// sentence (`vs.`, `e.g.`, `i.e.`, `cf.`): what comes after it is no new sentence.
+#[must_use]
+pub fn after_abbreviation(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let word = text[before.len()..at].trim_end_matches('.');
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "vs" | "e.g" | "i.e" | "cf" | "viz" | "approx" | "incl" | "esp" | "resp"
+    ) && !before.ends_with(|c: char| c.is_alphanumeric())
+}
+
 /// True when `gap` is a dash that sets off a definition (`` ``0`` -- The service ``): after
 /// code or a number, what follows starts afresh.
 #[must_use]
@@ -896,6 +908,14 @@ mod tests {
         assert!(!is_heading(wrapped, 3), "the first line of a wrapped paragraph");
         assert!(!is_heading(wrapped, wrapped.find("allowing").unwrap_or(0)), "its last line");
         assert!(is_heading(wrapped, wrapped.find("Notes").unwrap_or(0)));
+    }
+
+    #[test]
+    fn an_abbreviation_ends_no_sentence() {
+        let t = "in usage vs. the code, e.g. this one, or cats. The end";
+        assert!(after_abbreviation(t, t.find("vs.").unwrap_or(0) + 3));
+        assert!(after_abbreviation(t, t.find("e.g.").unwrap_or(0) + 4));
+        assert!(!after_abbreviation(t, t.find("cats.").unwrap_or(0) + 5));
     }
 
     #[test]

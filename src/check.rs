@@ -203,6 +203,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             if !single_space
                 && last.is_some_and(|l| l.1)
                 && casing::ends_sentence(&text[gap_from.unwrap_or(0)..t.span.start])
+                && !casing::after_abbreviation(text, gap_from.unwrap_or(0) + 1)
             {
                 lower_starts.push((t.span, word));
             }

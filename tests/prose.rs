@@ -422,3 +422,8 @@ fn a_word_clean_prose_writes_in_lower_case_keeps_it_whatever_the_lists_say() {
     // The lists know `NewType`; Rust's documentation writes `newtype`, and so does this text.
     assert_clean("Wrap the value in a newtype and implement the trait for it.");
 }
+
+#[test]
+fn a_word_after_an_abbreviation_is_inside_its_sentence() {
+    assert_clean("Compare the cost in usage vs. the backing code, e.g. the cache.");
+}
