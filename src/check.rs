@@ -54,6 +54,8 @@ const ACRONYM_MAX: usize = 5;
 /// A word in lower case that clean prose writes so at least this often, and more often than any
 /// other way, keeps its lower case whatever the lists say.
 const CORPUS_LOWER: u32 = 100;
+/// A text this long (bytes) has its casing judged on a core of its own.
+const PARALLEL_MIN: usize = 64 * 1024;
 
 /// The longest word that is checked, in bytes: longer than any English word or tech term (the
 /// longest in the lexicon are under 40 letters), short enough that ranking fixes for it stays
@@ -282,10 +284,10 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     // The casing model needs only the words and where they stand: it runs on a core of its own
     // while the other stages run on this one.
     std::thread::scope(|scope| {
-        let model_side = scope.spawn(|| {
-            let mut lists = Lists::default();
-            model_casing(text, &capitals, &lower, &lower_starts, &mut lists)
-        });
+        let judge = || model_casing(text, &capitals, &lower, &lower_starts, &mut Lists::default());
+        // A short text (the reader re-checks the lines an edit touched) is judged here: a thread
+        // would cost more than it saves.
+        let model_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(judge));
 
         // The article as evidence: how often each unknown word occurs, and which capitalised ones
         // stand beside a name somewhere (`Kendall Roden`).
@@ -468,7 +470,10 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let real_words = own_words_stay(text, &lower, finder.suspects);
         let taken = Starts::of(&suspects);
         suspects.extend(real_words.into_iter().filter(|s| !taken.contains(s.span.start)));
-        let judged = model_side.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        let judged = match model_side {
+            Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => judge(),
+        };
         suspects.sort_by_key(|s| s.span.start);
         drop(rare);
         drop((ranked, slips));
