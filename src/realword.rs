@@ -3,10 +3,11 @@
 //! neighbours but has seen a word one edit away, or of the same stem, there often.
 //!
 //! For a word in lower case joined to a word on each side, not seen beside both of them by the
-//! corpus or general English, every candidate (one edit away, or another ending of its stem: the model's near
-//! list, made when the model is built, so a word costs one lookup) is scored as a bigram model would: how often the corpus writes it after the word
-//! before, times how often before the word after, over how often it writes it at all, each pair
-//! count smoothed by what chance alone would give it. The candidate is a suspect where it beats
+//! corpus or general English, every candidate (one edit away, or another ending of its stem: the
+//! model's near list, made when the model is built, so a word costs one lookup) is scored as a
+//! bigram model would: how often the corpus writes it after the word before, times how often
+//! before the word after, over how often it writes it at all, each pair count smoothed by what
+//! chance alone would give it. The candidate is a suspect where it beats
 //! the word as written by more than the odds against a slip ([`SLIP`]).
 
 use crate::model::Model;

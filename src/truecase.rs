@@ -376,10 +376,9 @@ fn best_reading(
         let sum: f64 = counts.iter().sum();
         (c + BACKOFF * p) / (sum + BACKOFF)
     };
-    let lefts: Vec<f64> = candidates
-        .iter()
-        .map(|(f, _)| prev.filter(|_| !w.start).map_or(0.0, |p| f64::from(model.after(p, f))))
-        .collect();
+    let after_prev = prev.filter(|_| !w.start).map(|p| model.after_word(p));
+    let lefts: Vec<f64> =
+        candidates.iter().map(|(f, _)| after_prev.as_ref().map_or(0.0, |after| f64::from(after(f)))).collect();
     // At a sentence start only the inner casing is in question, and the corpus counts the pairs
     // inside sentences only: the neighbours say nothing there.
     let rights: Vec<f64> = candidates
