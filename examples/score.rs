@@ -1,6 +1,6 @@
 //! Measures correction quality on pairs `NAME.garbled.txt` + `NAME.clean.txt` in a directory.
 //!
-//! `cargo run --release --example score -- ../shared/dev [--misses]`
+//! `cargo run --release --example score -- tests/data/dev [--misses]`
 
 use galley::lexicon::Lexicon;
 use galley::score::{Score, Tally};
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
-    let dir = PathBuf::from(args.next().unwrap_or_else(|| "../shared/dev".into()));
+    let dir = PathBuf::from(args.next().unwrap_or_else(|| "tests/data/dev".into()));
     let show = args.any(|a| a == "--misses");
     let lexicon = Lexicon::new();
     let mut score = Score::default();

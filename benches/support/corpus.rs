@@ -6,16 +6,14 @@
 use std::path::Path;
 use std::time::Duration;
 
-/// The sample and the development articles, joined by blank lines (the sample alone when the
-/// development set is not beside the repository).
+/// The sample and the development articles (tests/data/dev), joined by blank lines.
 pub fn articles() -> String {
     let mut parts = vec![galley::cli::SAMPLE.to_string()];
-    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/dev");
-    if let Ok(dir) = std::fs::read_dir(dev) {
-        let mut files: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
-        files.sort();
-        parts.extend(files.iter().filter_map(|f| std::fs::read_to_string(f).ok()));
-    }
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/dev");
+    let dir = std::fs::read_dir(&dev).unwrap_or_else(|e| panic!("{}: {e}", dev.display()));
+    let mut files: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).collect();
+    files.sort();
+    parts.extend(files.iter().map(|f| std::fs::read_to_string(f).expect("a development article")));
     parts.join("\n\n")
 }
 
