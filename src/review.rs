@@ -663,16 +663,14 @@ impl Review {
     }
 
     /// Replaces the text at each target (sorted, disjoint) with `new` as one step, on behalf of
-    /// `item`. The suspects there are taken out; the new text is checked again: its own
-    /// suspects (a typo in an edit) stay pending; otherwise it is marked fixed.
+    /// `item`. The suspects there are taken out, and the new text is marked fixed. A fix the
+    /// checker offered is never flagged again; text the reader typed is checked for misspellings
+    /// ([`Review::typed_slips`]), which stay pending.
     fn replace(&mut self, action: Action, item: &Item, targets: &[Span], new: &str) -> Result<Outcome> {
         let mut changes = Vec::new();
         let mut added = Vec::new();
         let mut delta: isize = 0;
-        // Misspellings only: the new text alone has no sentence around it to judge casing by.
-        let mut recheck =
-            check::check(new, &self.lexicon, &Options { dialect: Some(self.dialect), suggestions: false });
-        recheck.suspects.retain(|s| s.kind == Kind::Spelling);
+        let slips = if action == Action::Edit { self.typed_slips(new, targets) } else { Vec::new() };
         // Later targets first, so that every change's offset holds in the text it applies to.
         for t in targets.iter().rev() {
             let old = t.get(&self.text).ok_or(Error::History { at: t.start })?;
@@ -681,7 +679,7 @@ impl Review {
         // Offsets after the step: earlier targets shift the later ones.
         for t in targets {
             let start = t.start.checked_add_signed(delta).unwrap_or(t.start);
-            if recheck.suspects.is_empty() {
+            if slips.is_empty() {
                 added.push(Item {
                     span: Span::new(start, start + new.len()),
                     word: new.to_string(),
@@ -690,7 +688,7 @@ impl Review {
                     given: Fixes::default(),
                 });
             } else {
-                added.extend(recheck.suspects.iter().map(|s| Item {
+                added.extend(slips.iter().map(|s| Item {
                     span: Span::new(start + s.span.start, start + s.span.end),
                     ..Item::pending(s.clone(), new)
                 }));
@@ -715,6 +713,35 @@ impl Review {
         let decision = Decision { changes: changes.iter().rev().cloned().collect(), ..Decision::on(action, item) };
         let step = self.new_step(decision, changes, removed, added, None, after);
         self.commit(step)
+    }
+
+    /// The misspellings in `new`, text the reader typed over `targets`. The text alone has no
+    /// sentence around it to judge casing by, so only misspellings count; and a word the article
+    /// writes elsewhere, where the first check did not flag it, was judged with the evidence of
+    /// the whole article (`Roden` where the article names Kendall Roden), which stands.
+    fn typed_slips(&self, new: &str, targets: &[Span]) -> Vec<Suspect> {
+        let mut checked =
+            check::check(new, &self.lexicon, &Options { dialect: Some(self.dialect), suggestions: false });
+        checked.suspects.retain(|s| s.kind == Kind::Spelling && !self.vouched(s.span.slice(new), targets));
+        checked.suspects
+    }
+
+    /// True when the article writes `word` as a whole word outside `targets` and no spelling
+    /// suspect waits there. One pass over the text.
+    fn vouched(&self, word: &str, targets: &[Span]) -> bool {
+        let bytes = self.text.as_bytes();
+        let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 || b == b'\'';
+        memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
+            let end = at + word.len();
+            let whole = (at == 0 || !is_word_byte(bytes[at - 1])) && bytes.get(end).is_none_or(|&b| !is_word_byte(b));
+            let first = self.items.partition_point(|it| it.span.end <= at);
+            whole
+                && !targets.iter().any(|t| t.start < end && at < t.end)
+                && !self.items[first..]
+                    .iter()
+                    .take_while(|it| it.span.start < end)
+                    .any(|it| it.status == Status::Pending && it.kind == Kind::Spelling)
+        })
     }
 
     fn set_status(&mut self, action: Action) -> Result<Outcome> {

@@ -414,3 +414,38 @@ fn no_control_character_from_the_article_or_its_name_reaches_the_terminal() {
     let s = screen(&app);
     assert!(s.contains("Teh ␛]0;pwned␇ title, ␛[2J and \u{fffd}31m"), "the review pane's sentence:\n{s}");
 }
+
+/// Issue 14, 1: taking a fix must not make a new suspect of the word it wrote.
+#[test]
+fn a_fix_taken_stays_fixed_and_the_counts_follow() {
+    let article = "Kendall Roden, a product lead at Diagrid, spoke first. According to roden, teams \
+                   now carry a lot of cognitive load. Roden said that platform teams help.\n";
+    let mut app = reader(article, 120, 16);
+    while current_word(&app).as_deref() != Some("roden") {
+        press(&mut app, "<Tab>");
+    }
+    let (pending, fixed, _) = app.review.counts();
+    press(&mut app, "<Enter>");
+    assert!(app.review.text().contains("According to Roden, teams"));
+    assert_eq!(app.review.counts(), (pending - 1, fixed + 1, 0), "the counts follow the decision");
+    assert!(
+        app.review.items().iter().all(|it| it.word != "Roden" || it.status != galley::review::Status::Pending),
+        "Roden is no suspect now: {:?}",
+        app.review.items()
+    );
+    // A word typed in the edit buffer is judged with what the whole article says of it: the
+    // article names Roden, so typing it is no misspelling either.
+    press(&mut app, "u");
+    while current_word(&app).as_deref() != Some("roden") {
+        press(&mut app, "<Tab>");
+    }
+    press(&mut app, "e<C-u>Roden<Enter>");
+    assert_eq!(app.review.counts(), (pending - 1, fixed + 1, 0), "an edit to a word the article uses");
+    // A typo typed in the edit buffer is still caught.
+    press(&mut app, "u");
+    while current_word(&app).as_deref() != Some("roden") {
+        press(&mut app, "<Tab>");
+    }
+    press(&mut app, "e<C-u>Rodden<Enter>");
+    assert!(app.review.items().iter().any(|it| it.word == "Rodden" && it.status == galley::review::Status::Pending));
+}
