@@ -3,6 +3,7 @@
 //! panic.
 
 pub mod app;
+pub mod flow;
 pub mod keymap;
 pub mod theme;
 pub mod view;

@@ -449,3 +449,67 @@ fn a_fix_taken_stays_fixed_and_the_counts_follow() {
     press(&mut app, "e<C-u>Rodden<Enter>");
     assert!(app.review.items().iter().any(|it| it.word == "Rodden" && it.status == galley::review::Status::Pending));
 }
+
+fn sample_reader(width: u16, height: u16) -> App {
+    reader(galley::cli::SAMPLE, width, height)
+}
+
+/// Issue 14, 2: a digit takes only a fix the user can see.
+#[test]
+fn every_fix_a_digit_can_take_is_on_screen_at_80x24() {
+    let mut app = sample_reader(80, 24);
+    let mut seen = 0;
+    for _ in 0..60 {
+        let fixes = app.review.current_fixes().to_vec();
+        let s = screen(&app);
+        let pane: String = s.lines().skip(14).collect::<Vec<_>>().join("\n");
+        for (n, fix) in fixes.iter().enumerate() {
+            assert!(
+                pane.contains(&format!("{} {fix}", n + 1)),
+                "fix {} ({fix}) of {fixes:?} is not shown:\n{s}",
+                n + 1
+            );
+        }
+        seen = seen.max(fixes.len());
+        press(&mut app, "<Tab>");
+    }
+    assert!(seen >= 5, "the sample has suspects with five fixes or more (saw at most {seen})");
+    while app.review.current_fixes().len() < 9 {
+        press(&mut app, "<Tab>");
+    }
+    insta::assert_snapshot!("review_80x24", screen(&app));
+}
+
+/// Issue 14, 7: in the edit buffer the cursor is where the next character will go, however
+/// the pane wraps the sentence.
+#[test]
+fn the_edit_cursor_is_where_the_next_character_goes() {
+    for (width, height) in [(80, 24), (130, 40), (60, 20)] {
+        let mut app = sample_reader(width, height);
+        press(&mut app, "<Tab><Tab><Tab>e<C-u>");
+        for word in ["a", "longer", "supercalifragilisticexpialidocious", "and more"] {
+            press(&mut app, word);
+            let (x, y) = cursor(&app).expect("a cursor in the edit buffer");
+            press(&mut app, "Q");
+            assert_eq!(
+                cell(&app, x, y),
+                "Q",
+                "at {width}x{height} ({x}, {y}) after typing {word:?}:\n{}",
+                screen(&app)
+            );
+            press(&mut app, "<BS>");
+        }
+    }
+}
+
+fn cursor(app: &App) -> Option<(u16, u16)> {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draw");
+    terminal.get_cursor_position().ok().map(|p| (p.x, p.y))
+}
+
+fn cell(app: &App, x: u16, y: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draw");
+    terminal.backend().buffer()[(x, y)].symbol().to_string()
+}

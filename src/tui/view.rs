@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the reader's state. One function per pane.
 
 use super::app::{App, Field, Mode, Purpose};
+use super::flow::{Flowed, flow, flow_from, pack};
 use super::keymap::GROUPS;
 use super::wrap::{Row, char_width};
 use crate::escape::{has_control, visible_char, visible_line};
@@ -126,10 +127,9 @@ fn article(frame: &mut Frame<'_>, app: &App, area: Rect) {
 }
 
 /// The sentence around the current suspect: back to the previous sentence end and on to the
-/// next, at most 160 bytes each way, cut at a space. The flags say whether it was cut.
-fn context(text: &str, start: usize, end: usize) -> (usize, usize, bool, bool) {
-    const REACH: usize = 160;
-    let before = &text[text.floor_char_boundary(start.saturating_sub(REACH))..start];
+/// next, at most `reach` bytes each way, cut at a space. The flags say whether it was cut.
+fn context(text: &str, start: usize, end: usize, reach: usize) -> (usize, usize, bool, bool) {
+    let before = &text[text.floor_char_boundary(start.saturating_sub(reach))..start];
     let from = start - before.len();
     let (from, cut_start) = match before.rfind(['.', '!', '?', '\n']) {
         Some(i) => {
@@ -137,17 +137,58 @@ fn context(text: &str, start: usize, end: usize) -> (usize, usize, bool, bool) {
             (from + i + 1 + rest.len() - rest.trim_start().len(), false)
         }
         None if from == 0 => (0, false),
-        None => (before.find(' ').map_or(from, |i| from + i + 1), true),
+        None => (before.find(' ').map_or(start, |i| from + i + 1), true),
     };
-    let after = &text[end..text.floor_char_boundary((end + REACH).min(text.len()))];
+    let after = &text[end..text.floor_char_boundary((end + reach).min(text.len()))];
     let (to, cut_end) = match after.find(['.', '!', '?', '\n']) {
         Some(i) => (end + i + usize::from(after.as_bytes()[i] != b'\n'), false),
         None if end + after.len() == text.len() => (text.len(), false),
-        None => (after.rfind(' ').map_or(end + after.len(), |i| end + i), true),
+        None => (after.rfind(' ').map_or(end, |i| end + i), true),
     };
     (from, to, cut_start, cut_end)
 }
 
+/// The furthest the review pane's sentence reaches each way from the suspect, in bytes.
+const REACH: usize = 160;
+
+/// The current suspect in its sentence, flowed to `width` in at most `rows` rows: the
+/// sentence is cut shorter around the word until it fits. With it, where the edit cursor is.
+fn sentence(app: &App, item: &Item, width: usize, rows: usize) -> Flowed {
+    let text = app.review.text();
+    let current = item_style(app, item, true);
+    let (word, cursor) = match &app.mode {
+        Mode::Edit(f) => (visible_line(&f.text).into_owned(), Some(visible_line(&f.text[..f.cursor]).len())),
+        _ => (visible_line(&text[item.span.range()]).into_owned(), None),
+    };
+    let ellipsis = |cut: bool| if cut { "…" } else { "" };
+    let one_line = |s: &str| visible_line(&s.replace(['\t', '\r'], " ")).into_owned();
+    let mut reach = REACH;
+    loop {
+        let (from, to, cut_start, cut_end) = context(text, item.span.start, item.span.end, reach);
+        let head = format!("{}{}", ellipsis(cut_start), one_line(&text[from..item.span.start]));
+        let tail = format!("{}{}", one_line(&text[item.span.end..to]), ellipsis(cut_end));
+        let mark = cursor.map(|c| head.len() + c);
+        // While the word is edited, it and what follows break anywhere: what is typed then moves
+        // nothing before the cursor.
+        let hard = if cursor.is_some() { head.len() } else { usize::MAX };
+        let spans = [Span::raw(head), Span::styled(word.clone(), current), Span::raw(tail)];
+        let mut flowed = flow_from(&spans, width, mark, hard);
+        if flowed.lines.len() <= rows || reach == 0 {
+            if flowed.lines.len() > rows {
+                // The word alone is longer than the rows there are: show the rows with the cursor.
+                let skip = flowed.mark.map_or(0, |(r, _)| (r + 1).saturating_sub(rows));
+                flowed.lines = flowed.lines.into_iter().skip(skip).take(rows).collect();
+                flowed.mark = flowed.mark.map(|(r, c)| (r - skip, c));
+            }
+            return flowed;
+        }
+        reach = reach.saturating_sub(REACH / 8);
+    }
+}
+
+/// The review pane: the suspect in its sentence, its fixes, and the keys. Every fix a digit can
+/// take is shown: when the pane is short they sit side by side, then the keys line goes, then
+/// the sentence is cut shorter around the word.
 fn review(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let t = &app.theme;
     let block = Block::new().borders(Borders::TOP | Borders::LEFT).border_style(t.dim);
@@ -168,51 +209,64 @@ fn review(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .count()
         + 1;
     let title = format!(" {} · {index} of {pending} ", kind_words(item.kind));
-    let text = app.review.text();
-    let (from, to, cut_start, cut_end) = context(text, item.span.start, item.span.end);
-    let current = item_style(app, item, true);
-    let word = match &app.mode {
-        Mode::Edit(f) => visible_line(&f.text).into_owned(),
-        _ => visible_line(&text[item.span.range()]).into_owned(),
+    let (width, height) = (usize::from(area.width.saturating_sub(1)), usize::from(area.height.saturating_sub(1)));
+    let mode = match &app.mode {
+        Mode::Edit(_) => Some("edit: Enter commits · Esc cancels".to_string()),
+        Mode::Choose => Some(format!("replace every {} with: 1-9 or Enter · Esc cancels", visible_line(&item.word))),
+        _ => None,
     };
-    let ellipsis = |cut: bool| if cut { "…" } else { "" };
-    let one_line = |s: &str| visible_line(&s.replace(['\t', '\r'], " ")).into_owned();
-    let head = format!("{}{}", ellipsis(cut_start), one_line(&text[from..item.span.start]));
-    let tail = format!("{}{}", one_line(&text[item.span.end..to]), ellipsis(cut_end));
-    let head_width = UnicodeWidthStr::width(head.as_str());
-    let sentence = vec![Span::raw(head), Span::styled(word, current), Span::raw(tail)];
-    let mut lines = vec![Line::from(sentence), Line::default()];
-    match &app.mode {
-        Mode::Edit(_) => lines.push(Line::styled("edit: Enter commits · Esc cancels", t.accent)),
-        Mode::Choose => {
-            let word = visible_line(&item.word);
-            lines.push(Line::styled(format!("replace every {word} with: 1-9 or Enter · Esc cancels"), t.accent));
-        }
-        _ => {}
-    }
+    let mode = mode.map_or_else(Vec::new, |m| flow(&[Span::styled(m, t.accent)], width, None).lines);
     let offered = app.review.current_fixes();
-    if offered.is_empty() {
-        lines.push(Line::styled("no suggestions: e to edit, i to ignore, a to add", t.dim));
+    let entries: Vec<Vec<Span<'static>>> = offered
+        .iter()
+        .enumerate()
+        .map(|(n, fix)| vec![Span::styled(format!("{} ", n + 1), t.accent), Span::raw(visible_line(fix).into_owned())])
+        .collect();
+    let choices: Vec<Line<'static>> = if offered.is_empty() {
+        flow(&[Span::styled("no suggestions: e to edit, i to ignore, a to add", t.dim)], width, None).lines
+    } else if mode.len() + entries.len() + 4 <= height {
+        entries.into_iter().map(Line::from).collect()
+    } else {
+        pack(entries, width)
+    };
+    let keys = flow(
+        &[Span::styled(
+            "Enter 1st · 1-9 pick · i ignore · I all · a add · e edit · R replace all · u undo · ? help",
+            t.dim,
+        )],
+        width,
+        None,
+    )
+    .lines;
+    // The sentence gets what is left; the blank lines and the keys go first when it is short.
+    let needed = mode.len() + choices.len();
+    let full = sentence(app, item, width, usize::MAX);
+    let (gaps, keys) = if full.lines.len() + needed + 2 + keys.len() <= height {
+        (true, keys)
+    } else if height.saturating_sub(needed + keys.len()) >= 2 {
+        (false, keys)
+    } else {
+        (false, Vec::new())
+    };
+    let rows = height.saturating_sub(needed + keys.len() + 2 * usize::from(gaps)).max(1);
+    let said = if full.lines.len() <= rows { full } else { sentence(app, item, width, rows) };
+    let sentence_rows = said.lines.len();
+    let mut lines = said.lines;
+    if gaps {
+        lines.push(Line::default());
     }
-    for (n, fix) in offered.iter().enumerate() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", n + 1), t.accent),
-            Span::raw(visible_line(fix).into_owned()),
-        ]));
+    lines.extend(mode);
+    lines.extend(choices);
+    if gaps {
+        lines.push(Line::default());
     }
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        "Enter 1st · 1-9 pick · i ignore · I all · a add · e edit · R replace all · u undo · ? help",
-        t.dim,
-    ));
-    let para = Paragraph::new(lines).block(block.title(title).title_style(t.accent)).wrap(Wrap { trim: false });
+    lines.extend(keys);
+    let para = Paragraph::new(lines).block(block.title(title).title_style(t.accent));
     frame.render_widget(para, area);
-    if let Mode::Edit(f) = &app.mode {
-        // The cursor sits in the edited word, on the first line of the pane.
-        let col = head_width + UnicodeWidthStr::width(&f.text[..f.cursor]);
-        let inner = area.width.saturating_sub(1).max(1);
-        let col = u16::try_from(col).unwrap_or(u16::MAX);
-        frame.set_cursor_position(Position::new(area.x + 1 + col % inner, area.y + 1 + col / inner));
+    // The cursor is where the next character goes: after a full row, at the start of the next.
+    if let Some((row, col)) = said.mark.filter(|&(row, _)| row <= sentence_rows && row < height) {
+        let (row, col) = (u16::try_from(row).unwrap_or(u16::MAX), u16::try_from(col).unwrap_or(u16::MAX));
+        frame.set_cursor_position(Position::new(area.x + 1 + col, area.y + 1 + row));
     }
 }
 
