@@ -256,6 +256,8 @@ pub struct Review {
     redo: Vec<Step>,
     next_id: u64,
     saved: u64,
+    /// The text as last saved, once it has been (the base of a diff since the save).
+    at_save: Option<String>,
     backed_up: bool,
     /// The hash of what the file at `name` holds, as far as the review knows.
     on_disk: u64,
@@ -297,6 +299,7 @@ impl Review {
             redo: Vec::new(),
             next_id: 1,
             saved: 0,
+            at_save: None,
             backed_up: false,
             on_disk,
             protected: None,
@@ -311,6 +314,7 @@ impl Review {
     pub fn rename(&mut self, name: PathBuf) {
         self.name = name;
         self.saved = self.text_id();
+        self.at_save = Some(self.text.clone());
         self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
     }
 
@@ -934,6 +938,7 @@ impl Review {
         if own {
             save::save_over(path, self.text.as_bytes())?;
             self.saved = self.text_id();
+            self.at_save = Some(self.text.clone());
             self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
         } else {
             save::write_new(path, self.text.as_bytes())?;
@@ -941,10 +946,25 @@ impl Review {
         Ok(kept)
     }
 
-    /// The unified diff from the loaded text to the current one.
+    /// The unified diff from the loaded text to the current one (after a save over the file, it
+    /// applies to the backup, `FILE.bak`).
     #[must_use]
     pub fn diff(&self) -> String {
         report::unified_diff(&self.name.to_string_lossy(), &self.original, &self.text)
+    }
+
+    /// The unified diff from the text as last saved to the current one (it applies to the saved
+    /// file); `None` before the first save.
+    #[must_use]
+    pub fn diff_since_save(&self) -> Option<String> {
+        let saved = self.at_save.as_ref()?;
+        Some(report::unified_diff(&self.name.to_string_lossy(), saved, &self.text))
+    }
+
+    /// True once the text has been saved.
+    #[must_use]
+    pub fn was_saved(&self) -> bool {
+        self.at_save.is_some()
     }
 
     /// The decisions so far, as a JSON document: each one's original byte range, old and new

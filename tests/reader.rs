@@ -513,3 +513,66 @@ fn cell(app: &App, x: u16, y: u16) -> String {
     terminal.draw(|f| view::draw(f, app)).expect("draw");
     terminal.backend().buffer()[(x, y)].symbol().to_string()
 }
+
+/// Issue 14, 3: after a save, the export prompt says which base each diff has, and offers both:
+/// the changes since loading (they apply to FILE.bak) and those since the last save.
+#[test]
+fn after_a_save_export_offers_the_diff_since_loading_and_since_the_save() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("a.txt");
+    let original = "Teh cat sat on teh mat.\n";
+    std::fs::write(&path, original).expect("write");
+    let review = Review::new(&path, original.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+    let mut app = App::new(review, Rect::new(0, 0, 100, 20), Theme::new(true));
+    press(&mut app, "x");
+    assert!(screen(&app).contains(".diff since loading"), "{}", screen(&app));
+    press(&mut app, "<Esc><Enter>s<Enter>x");
+    let prompt = screen(&app);
+    assert!(prompt.contains(".diff since loading") && prompt.contains(".saved.diff since the save"), "{prompt}");
+    let since_load = dir.path().join("all.diff");
+    press(&mut app, &format!("<C-u>{}<Enter>", since_load.display()));
+    let diff = std::fs::read_to_string(&since_load).expect("exported");
+    assert!(diff.contains("-Teh cat sat on teh mat.") && diff.contains("+The cat sat on the mat."), "{diff}");
+    let since_save = dir.path().join("last.saved.diff");
+    press(&mut app, &format!("x<C-u>{}<Enter>", since_save.display()));
+    let diff = std::fs::read_to_string(&since_save).expect("exported");
+    assert!(diff.contains("-The cat sat on teh mat.") && diff.contains("+The cat sat on the mat."), "{diff}");
+    // The saved file and the backup are what each diff applies to.
+    assert_eq!(std::fs::read_to_string(dir.path().join("a.txt.bak")).expect("backup"), original);
+    assert_eq!(std::fs::read_to_string(&path).expect("saved"), "The cat sat on teh mat.\n");
+}
+
+/// Every prompt at 80x24: the question wraps upwards over the panes rather than running off
+/// the screen, and what is typed stays in view with the cursor after it.
+#[test]
+fn every_prompt_fits_at_80x24() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Typed but never written (Esc): the snapshot needs a path that is the same on every run.
+    let long = "some/rather/long/directory/names/for/the/exports/of/this/article/the-article.saved.diff";
+    let mut app = sample_reader(80, 24);
+    // As the bundled sample opens: no file of its own, so save asks for a path.
+    app.unnamed = true;
+    press(&mut app, "<Enter>s");
+    insta::assert_snapshot!("prompt_save_as_80x24", screen(&app));
+    let saved = dir.path().join("saved.txt");
+    press(&mut app, &format!("{}<Enter>", saved.display()));
+    assert!(saved.exists(), "{}", screen(&app));
+    press(&mut app, &format!("x<C-u>{long}"));
+    let s = screen(&app);
+    let joined = s.replace("\"\n\"", "");
+    assert!(joined.contains("the-article.saved.diff") && s.contains(".saved.diff since the save"), "{s}");
+    let (x, y) = cursor(&app).expect("cursor");
+    press(&mut app, "Q");
+    assert_eq!(cell(&app, x, y), "Q", "{}", screen(&app));
+    press(&mut app, "<BS>");
+    insta::assert_snapshot!("prompt_export_80x24", screen(&app));
+    press(&mut app, "<Esc>/kubernetes");
+    insta::assert_snapshot!("prompt_search_80x24", screen(&app));
+    press(&mut app, "<Esc><Enter>q");
+    insta::assert_snapshot!("prompt_quit_80x24", screen(&app));
+    press(&mut app, "<Esc>");
+    std::fs::write(dir.path().join("taken.txt"), "x").expect("write");
+    press(&mut app, &format!("x<C-u>{}<Enter>", dir.path().join("taken.txt").display()));
+    let s = screen(&app);
+    assert!(s.contains("exists: overwrite? y/n"), "{s}");
+}

@@ -713,8 +713,13 @@ impl App {
             Purpose::SaveAs => self.review.save(&path, false).map(|_| "saved"),
             Purpose::Export => {
                 let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+                let since_save = path.to_string_lossy().to_ascii_lowercase().ends_with(".saved.diff");
                 let (bytes, what) = match ext.as_str() {
-                    "diff" | "patch" => (self.review.diff(), "exported the diff to"),
+                    "diff" | "patch" if since_save => match self.review.diff_since_save() {
+                        Some(diff) => (diff, "exported the changes since the save to"),
+                        None => (self.review.diff(), "nothing saved yet: exported the changes since loading to"),
+                    },
+                    "diff" | "patch" => (self.review.diff(), "exported the changes since loading to"),
                     "json" => (self.review.decision_log(), "exported the decision log to"),
                     _ => (self.review.text().to_string(), "exported the text to"),
                 };

@@ -301,41 +301,64 @@ fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-fn field_line(prompt: &str, f: &Field) -> (String, usize) {
-    let prompt = visible_line(prompt);
-    let (text, before) = (visible_line(&f.text), visible_line(&f.text[..f.cursor]));
-    (format!("{prompt}{text}"), UnicodeWidthStr::width(prompt.as_ref()) + UnicodeWidthStr::width(before.as_ref()))
-}
-
-fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let t = &app.theme;
-    let prompt = match &app.mode {
-        Mode::Search(f) => Some(field_line("/", f)),
-        Mode::Prompt(Purpose::Export, f) => Some(field_line("export to (.txt text, .diff diff, .json log): ", f)),
-        Mode::Prompt(Purpose::SaveAs, f) if app.message.is_empty() => Some(field_line("save as: ", f)),
-        Mode::Prompt(Purpose::SaveAs, f) => {
-            Some(field_line(&format!("{} (Esc, then x exports) · save as: ", app.message), f))
+/// The status line's question, and the field typed into when it asks for text.
+fn prompt(app: &App) -> Option<(String, Option<&Field>)> {
+    let asked = match &app.mode {
+        Mode::Search(f) => ("/".to_string(), Some(f)),
+        Mode::Prompt(Purpose::Export, f) if app.review.was_saved() => {
+            ("export (.txt text · .diff since loading · .saved.diff since the save · .json log) to: ".into(), Some(f))
         }
-        Mode::Overwrite(_, p) => {
-            Some((format!("{} exists: overwrite? y/n", visible_line(&p.display().to_string())), usize::MAX))
+        Mode::Prompt(Purpose::Export, f) => {
+            ("export (.txt text · .diff since loading · .json log) to: ".into(), Some(f))
         }
-        Mode::Quit => Some(("unsaved changes: s save and quit · d discard · Esc stay".to_string(), usize::MAX)),
+        Mode::Prompt(Purpose::SaveAs, f) if app.message.is_empty() => ("save as: ".into(), Some(f)),
+        Mode::Prompt(Purpose::SaveAs, f) => (format!("{} (Esc, then x exports) · save as: ", app.message), Some(f)),
+        Mode::Overwrite(_, p) => (format!("{} exists: overwrite? y/n", p.display()), None),
+        Mode::Quit => ("unsaved changes: s save and quit · d discard · Esc stay".into(), None),
         Mode::Recover => {
             let (unsaved, changed) =
                 app.offer.as_ref().map_or((0, false), |o| (o.recovery.unsaved, !o.recovery.file_unchanged));
             let changed = if changed { " (the file changed since: s will save them to a new file)" } else { "" };
-            Some((
-                format!("an unfinished session made {unsaved} unsaved decisions{changed}: restore them? y/n"),
-                usize::MAX,
-            ))
+            (format!("an unfinished session made {unsaved} unsaved decisions{changed}: restore them? y/n"), None)
         }
-        _ => None,
+        _ => return None,
     };
-    if let Some((text, cursor)) = prompt {
-        frame.render_widget(Paragraph::new(text).style(t.status), area);
-        if cursor != usize::MAX {
-            let x = u16::try_from(cursor).unwrap_or(u16::MAX).min(area.width.saturating_sub(1));
-            frame.set_cursor_position(Position::new(area.x + x, area.y));
+    Some(asked)
+}
+
+/// The most rows a question takes, growing up from the status line over the panes.
+const PROMPT_ROWS: usize = 4;
+
+fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let t = &app.theme;
+    if let Some((question, field)) = prompt(app) {
+        // A question wider than the window wraps upwards, over the panes; what is typed breaks
+        // anywhere, so that the cursor is where the next character goes.
+        let question = visible_line(&question).into_owned();
+        let (typed, mark) = field.map_or((String::new(), None), |f| {
+            (visible_line(&f.text).into_owned(), Some(question.len() + visible_line(&f.text[..f.cursor]).len()))
+        });
+        let hard = question.len();
+        let spans = [Span::raw(question), Span::raw(typed)];
+        let mut flowed = flow_from(&spans, usize::from(area.width), mark, hard);
+        if let Some((row, _)) = flowed.mark
+            && row >= flowed.lines.len()
+        {
+            flowed.lines.push(Line::default()); // the cursor after a full row starts the next
+        }
+        let rows = flowed.lines.len().min(PROMPT_ROWS).min(usize::from(area.y) + 1);
+        // The last rows when it is longer still: the end holds the answer keys and the cursor.
+        let skip = flowed.lines.len() - rows;
+        let height = u16::try_from(rows).unwrap_or(1);
+        let box_area = Rect::new(area.x, area.y + 1 - height, area.width, height);
+        frame.render_widget(Clear, box_area);
+        let lines: Vec<Line<'static>> = flowed.lines.into_iter().skip(skip).collect();
+        frame.render_widget(Paragraph::new(lines).style(t.status), box_area);
+        if let Some((row, col)) = flowed.mark.and_then(|(r, c)| Some((r.checked_sub(skip)?, c))) {
+            let (row, col) = (u16::try_from(row).unwrap_or(u16::MAX), u16::try_from(col).unwrap_or(u16::MAX));
+            if row < height {
+                frame.set_cursor_position(Position::new(box_area.x + col, box_area.y + row));
+            }
         }
         return;
     }
