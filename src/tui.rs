@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod flow;
+pub mod help;
 pub mod keymap;
 pub mod theme;
 pub mod view;

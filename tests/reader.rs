@@ -576,3 +576,43 @@ fn every_prompt_fits_at_80x24() {
     let s = screen(&app);
     assert!(s.contains("exists: overwrite? y/n"), "{s}");
 }
+
+/// Issue 14, 4: the help never cuts a line off and every binding can be reached, at 80x24 by
+/// scrolling with the reading keys, at 130x40 in two columns at once.
+#[test]
+fn help_scrolls_and_every_binding_can_be_read() {
+    for (width, height) in [(80, 24), (130, 40), (40, 12)] {
+        let mut app = sample_reader(width, height);
+        press(&mut app, "?");
+        let first = screen(&app);
+        let mut seen = first.clone();
+        for _ in 0..40 {
+            press(&mut app, "j");
+            seen.push_str(&screen(&app));
+        }
+        assert!(app.help, "j scrolls, and does not close the help");
+        for (_, bindings) in galley::tui::keymap::GROUPS {
+            for b in *bindings {
+                assert!(seen.contains(b.label), "{width}x{height}: {} is never shown", b.label);
+                let last_word = b.help.split(' ').next_back().expect("words");
+                assert!(seen.contains(last_word), "{width}x{height}: {:?} is cut", b.help);
+            }
+        }
+        for end in ["^W, ^U", "closes"] {
+            assert!(seen.contains(end), "{width}x{height}: the notes are cut:\n{seen}");
+        }
+        if (width, height) == (80, 24) {
+            insta::assert_snapshot!("help_80x24", first);
+            press(&mut app, "G");
+            insta::assert_snapshot!("help_80x24_end", screen(&app));
+            press(&mut app, "g");
+            assert_eq!(screen(&app), first, "g goes back to the top");
+        }
+        if (width, height) == (130, 40) {
+            assert!(!first.contains("j/k scroll"), "at 130x40 everything fits:\n{first}");
+            insta::assert_snapshot!("help_130x40", first);
+        }
+        press(&mut app, "<Esc>");
+        assert!(!app.help);
+    }
+}

@@ -1,6 +1,7 @@
 //! The reader's state around the review: mode, scroll position, panes shown, the last message.
 //! Keys become actions (see `keymap`), actions change this state; drawing only reads it.
 
+use super::help;
 use super::keymap::{self, Action, Keys};
 use super::theme::Theme;
 use super::wrap::{self, Pos, Row};
@@ -184,6 +185,8 @@ pub struct App {
     pub list: bool,
     /// The help overlay is shown.
     pub help: bool,
+    /// How many rows the help is scrolled.
+    pub help_scroll: usize,
     /// The last message for the status line.
     pub message: String,
     /// The last search, and where its current match is.
@@ -226,6 +229,7 @@ impl App {
             area,
             list: false,
             help: false,
+            help_scroll: 0,
             message: String::new(),
             search: None,
             theme,
@@ -360,9 +364,7 @@ impl App {
         }
         let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         match mode {
-            Mode::Normal if self.help => {
-                self.help = false;
-            }
+            Mode::Normal if self.help => self.help_key(action),
             Mode::Normal => self.normal(action),
             Mode::Edit(mut f) => match action {
                 Action::Submit => self.command(Command::Edit(f.text)),
@@ -455,9 +457,34 @@ impl App {
                 }
             }
             Action::ToggleList => self.list = !self.list,
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             _ => {}
         }
+    }
+
+    /// A key while the help is open: the reading keys scroll it, and `Help` closes it.
+    fn help_key(&mut self, action: Action) {
+        let laid = help::layout(self.area, &self.theme);
+        let (max, page) = (laid.max_scroll(), laid.visible.max(2));
+        let s = self.help_scroll;
+        self.help_scroll = match action {
+            Action::LineDown => s + 1,
+            Action::LineUp => s.saturating_sub(1),
+            Action::PageDown => s + page - 1,
+            Action::PageUp => s.saturating_sub(page - 1),
+            Action::HalfDown => s + page / 2,
+            Action::HalfUp => s.saturating_sub(page / 2),
+            Action::Top => 0,
+            Action::Bottom => max,
+            _ => {
+                self.help = false;
+                0
+            }
+        }
+        .min(max);
     }
 
     /// Runs a review command, reports what happened, and brings the current suspect into view.

@@ -171,7 +171,12 @@ const DECIDING: &[Binding] = &[
 
 const FILE: &[Binding] = &[
     Binding { keys: &[plain('s'), ctrl('s')], label: "s ^S", help: "save", action: Action::Save },
-    Binding { keys: &[plain('x')], label: "x", help: "export (text, .diff, .json)", action: Action::Export },
+    Binding {
+        keys: &[plain('x')],
+        label: "x",
+        help: "export (text, .diff, .saved.diff, .json)",
+        action: Action::Export,
+    },
     Binding { keys: &[plain('q'), ctrl('c')], label: "q ^C", help: "quit", action: Action::Quit },
     Binding { keys: &[plain('?')], label: "?", help: "help", action: Action::Help },
     Binding { keys: &[ctrl('z')], label: "^Z", help: "suspend (fg resumes)", action: Action::Suspend },
@@ -203,9 +208,22 @@ pub fn action(keys: Keys, key: &KeyEvent) -> Option<Action> {
                 (a, _) => a,
             })
         }),
+        // The reading keys scroll the help; anything that would change the article waits.
         Keys::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?' | 'q') => Some(Action::Help),
-            _ => None,
+            _ => READING.iter().find(|b| b.keys.iter().any(|k| matches(key, k))).map(|b| b.action).filter(|a| {
+                matches!(
+                    a,
+                    Action::LineDown
+                        | Action::LineUp
+                        | Action::PageDown
+                        | Action::PageUp
+                        | Action::HalfDown
+                        | Action::HalfUp
+                        | Action::Top
+                        | Action::Bottom
+                )
+            }),
         },
         Keys::Choose => match key.code {
             KeyCode::Char(c @ '1'..='9') => Some(Action::Accept(c as usize - '1' as usize)),

@@ -2,7 +2,7 @@
 
 use super::app::{App, Field, Mode, Purpose};
 use super::flow::{Flowed, flow, flow_from, pack};
-use super::keymap::GROUPS;
+use super::help;
 use super::wrap::{Row, char_width};
 use crate::escape::{has_control, visible_char, visible_line};
 use crate::lexicon::Dialect;
@@ -382,20 +382,14 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
 
 fn help(frame: &mut Frame<'_>, app: &App) {
     let t = &app.theme;
-    let mut lines = Vec::new();
-    for (group, bindings) in GROUPS {
-        lines.push(Line::styled(*group, t.accent));
-        for b in *bindings {
-            lines.push(Line::from(vec![Span::styled(format!("  {:<11}", b.label), t.accent), Span::raw(b.help)]));
-        }
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled("In the edit buffer: arrows, Home/End, Backspace/Delete, ^W, ^U", t.dim));
-    lines.push(Line::styled("Esc or ? closes this help", t.dim));
-    let area = frame.area();
-    let width = 60.min(area.width);
-    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
-    let popup = Rect::new(area.x + (area.width - width) / 2, area.y + (area.height - height) / 2, width, height);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(Block::bordered().title(" keys ").border_style(t.accent)), popup);
+    let laid = help::layout(frame.area(), t);
+    let scroll = app.help_scroll.min(laid.max_scroll());
+    let title = if laid.max_scroll() > 0 {
+        format!(" keys · {}-{} of {} · j/k scroll ", scroll + 1, scroll + laid.visible, laid.rows.len())
+    } else {
+        " keys ".to_string()
+    };
+    let rows: Vec<Line<'static>> = laid.rows.into_iter().skip(scroll).take(laid.visible).collect();
+    frame.render_widget(Clear, laid.area);
+    frame.render_widget(Paragraph::new(rows).block(Block::bordered().title(title).border_style(t.accent)), laid.area);
 }
