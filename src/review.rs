@@ -563,6 +563,29 @@ impl Review {
         fixes
     }
 
+    /// What an undo (`forward` false) or a redo would take back or do again, in words:
+    /// `Roden → roden`, `ignored maint`.
+    #[must_use]
+    pub fn would_travel(&self, forward: bool) -> Option<String> {
+        let step = if forward { self.redo.last() } else { self.undo.last() }?;
+        let d = &step.decision;
+        let said = match (d.changes.first(), d.action) {
+            (Some(c), _) => {
+                let (from, to) = if forward { (&c.old, &c.new) } else { (&c.new, &c.old) };
+                let more = match d.changes.len() {
+                    1 => String::new(),
+                    n => format!(" ({n} places)"),
+                };
+                format!("{} → {}{more}", visible(from), visible(to))
+            }
+            (None, Action::Add) => format!("added {}", visible(&d.old)),
+            (None, Action::IgnoreAll) => format!("ignoring every {}", visible(&d.old)),
+            (None, Action::Remembered) => "what an earlier session left as written".to_string(),
+            (None, _) => format!("ignored {}", visible(&d.old)),
+        };
+        Some(said)
+    }
+
     /// Carries out a command.
     pub fn apply(&mut self, command: Command) -> Result<Outcome> {
         let outcome = match command {
@@ -1029,6 +1052,11 @@ fn line_starts(text: &str) -> Vec<usize> {
     let mut v = vec![0];
     v.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
     v
+}
+
+/// A word as a message shows it: on one line, controls made visible.
+fn visible(word: &str) -> String {
+    crate::escape::visible_line(word).into_owned()
 }
 
 #[cfg(test)]

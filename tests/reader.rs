@@ -616,3 +616,84 @@ fn help_scrolls_and_every_binding_can_be_read() {
         assert!(!app.help);
     }
 }
+
+/// The percentage the status line shows.
+fn percent(app: &App) -> usize {
+    let s = screen(app);
+    let status = s.lines().last().expect("status line").to_string();
+    let at = status.find('%').unwrap_or_else(|| panic!("no position in {status}"));
+    let digits: String = status[..at].chars().rev().take_while(char::is_ascii_digit).collect();
+    digits.chars().rev().collect::<String>().parse().expect("a number")
+}
+
+/// Issue 14, 5: the position reaches 100% at the end and moves inside a long paragraph, and the
+/// status line gives the current suspect's number of the total.
+#[test]
+fn the_position_reaches_the_end_and_moves_inside_paragraphs() {
+    let mut app = sample_reader(80, 24);
+    let top = percent(&app);
+    press(&mut app, "G");
+    assert_eq!(percent(&app), 100, "{}", screen(&app));
+    press(&mut app, "g");
+    assert_eq!(percent(&app), top);
+    let paragraph = "word ".repeat(600) + "\n";
+    let mut app = reader(&paragraph, 80, 24);
+    let mut last = percent(&app);
+    for _ in 0..5 {
+        press(&mut app, "j");
+        let now = percent(&app);
+        assert!(now > last, "j moves the position inside one long line: {last} then {now}");
+        last = now;
+    }
+    let mut app = sample_reader(80, 24);
+    press(&mut app, "<Tab><Tab>");
+    let status = screen(&app).lines().last().expect("status").to_string();
+    let total = app.review.counts().0;
+    assert!(status.contains(&format!("3 of {total} left")), "the suspect's number: {status}");
+}
+
+/// Issue 14, 6: after any resize the current suspect is in view.
+#[test]
+fn a_resize_keeps_the_current_suspect_in_view() {
+    let mut app = sample_reader(130, 40);
+    for _ in 0..30 {
+        press(&mut app, "<Tab>");
+    }
+    for (w, h) in [(80, 24), (40, 12), (200, 60), (60, 20), (130, 40)] {
+        app.resize(Rect::new(0, 0, w, h));
+        let start = app.review.current_item().expect("a suspect").span.start;
+        let rows = app.visible_rows();
+        assert!(
+            rows.first().is_some_and(|r| r.start <= start) && rows.last().is_some_and(|r| start < r.end),
+            "at {w}x{h} the suspect at byte {start} is off screen:\n{}",
+            screen(&app)
+        );
+    }
+}
+
+fn status_line(app: &App) -> String {
+    screen(app).lines().last().expect("status line").to_string()
+}
+
+/// Issue 14, 9: a message lasts until the next key, is never cut, and an undo says what it took
+/// back.
+#[test]
+fn messages_last_one_key_fit_and_say_what_was_undone() {
+    let mut app = reader(ARTICLE, 80, 24);
+    press(&mut app, "<Enter>");
+    assert!(status_line(&app).contains("fixed kubernetes → Kubernetes"), "{}", status_line(&app));
+    press(&mut app, "G");
+    assert!(!screen(&app).contains("fixed kubernetes"), "the message outstays its key:\n{}", screen(&app));
+    press(&mut app, "u");
+    assert!(status_line(&app).contains("undone: Kubernetes → kubernetes"), "{}", status_line(&app));
+    press(&mut app, "<C-r>");
+    assert!(status_line(&app).contains("redone: kubernetes → Kubernetes"), "{}", status_line(&app));
+    press(&mut app, "iu");
+    assert!(status_line(&app).contains("undone: ignored"), "{}", status_line(&app));
+    // A message longer than the line wraps above it, whole.
+    let long = "a-replacement-typed-by-hand-that-is-far-too-long-to-share-the-status-line";
+    press(&mut app, &format!("e<C-u>{long}<Enter>"));
+    let joined = screen(&app).replace("\"\n\"", "");
+    assert!(joined.contains("fixed ") && joined.contains(long), "{}", screen(&app));
+    insta::assert_snapshot!("long_message_80x24", screen(&app));
+}

@@ -132,7 +132,7 @@ fn fix_by_key_save_and_quit_in_a_real_terminal() {
     let tmux = Tmux::new("fix");
     start(&tmux, dir.path(), "article.txt");
     let screen = tmux.wait_for("misspelled · 1 of 3");
-    assert!(screen.contains("article.txt · 0% · 3 left"), "{screen}");
+    assert!(screen.contains("article.txt · 100% · 1 of 3 left"), "{screen}");
     tmux.keys(&["Enter"]);
     tmux.wait_for("2 left");
     tmux.keys(&["Enter"]);
@@ -463,9 +463,9 @@ fn the_config_and_the_remembered_place_apply_in_a_real_terminal() {
     let tmux = Tmux::new("config-reopen");
     start(&tmux, dir.path(), "a.txt");
     let screen = tmux.wait_for("back where you left off · 1 word left as written again");
-    assert!(screen.contains("1 left · 0 fixed · 1 ignored"), "{screen}");
+    assert!(screen.contains("1 of 1 left · 1 spelling · 0 fixed"), "{screen}");
     tmux.keys(&["u"]);
-    tmux.wait_for("2 left · 0 fixed · 0 ignored");
+    tmux.wait_for("2 left · 2 spelling · 0 fixed");
     tmux.keys(&["q"]);
     tmux.wait_exit();
 }

@@ -294,6 +294,10 @@ impl App {
 
     /// Handles a key.
     pub fn on_key(&mut self, key: &KeyEvent) {
+        // A message lasts until the next key (a prompt's own reason stays with the prompt).
+        if self.mode == Mode::Normal {
+            self.message.clear();
+        }
         if let Some(action) = keymap::action(self.keys(), key) {
             self.act(action);
         }
@@ -304,6 +308,7 @@ impl App {
         self.area = area;
         self.top = wrap::align(self.review.text(), self.review.line_starts(), self.top, self.width());
         self.clamp_top();
+        self.show_current();
     }
 
     /// Handles a mouse event: the wheel scrolls, a click on a highlighted word makes it current.
@@ -499,8 +504,8 @@ impl App {
             Command::Ignore => format!("ignored {word}"),
             Command::IgnoreAll => format!("ignoring {word} for this session"),
             Command::Add => format!("added {word} to the personal dictionary"),
-            Command::Undo => "undone".to_string(),
-            Command::Redo => "redone".to_string(),
+            Command::Undo => self.review.would_travel(false).map_or_else(String::new, |w| format!("undone: {w}")),
+            Command::Redo => self.review.would_travel(true).map_or_else(String::new, |w| format!("redone: {w}")),
             _ => String::new(),
         };
         let undo = command == Command::Undo;

@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Draws the whole frame.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -273,14 +273,7 @@ fn review(frame: &mut Frame<'_>, app: &App, area: Rect) {
 fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let t = &app.theme;
     let items = app.review.items();
-    let (mut spelling, mut casing, mut other) = (0, 0, 0);
-    for it in items.iter().filter(|it| it.status == Status::Pending) {
-        match it.kind {
-            Kind::Spelling | Kind::Dialect => spelling += 1,
-            Kind::Casing => casing += 1,
-            Kind::Repeat | Kind::Spacing | Kind::WordChoice => other += 1,
-        }
-    }
+    let (spelling, casing, other) = pending_by_kind(items);
     let counts = if other > 0 {
         format!("{spelling} misspelled · {casing} casing · {other} other")
     } else {
@@ -362,22 +355,127 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         return;
     }
-    let (pending, fixed, ignored) = app.review.counts();
+    let line = status_line(app, usize::from(area.width));
+    frame.render_widget(Paragraph::new(line).style(t.status), area);
+    // A message too long for what the line leaves it wraps upwards, over the panes.
+    if !app.message.is_empty() && !line_holds_message(app, usize::from(area.width)) {
+        let said = flow(&[Span::raw(visible_line(&app.message).into_owned())], usize::from(area.width), None).lines;
+        let rows = said.len().min(PROMPT_ROWS).min(usize::from(area.y));
+        let height = u16::try_from(rows).unwrap_or(0);
+        let above = Rect::new(area.x, area.y - height, area.width, height);
+        frame.render_widget(Clear, above);
+        frame.render_widget(Paragraph::new(said.into_iter().take(rows).collect::<Vec<_>>()).style(t.status), above);
+    }
+}
+
+/// Pending suspects by kind: misspellings (and the other dialect), casing, the rest.
+#[must_use]
+pub fn pending_by_kind(items: &[Item]) -> (usize, usize, usize) {
+    items.iter().filter(|it| it.status == Status::Pending).fold((0, 0, 0), |(s, c, o), it| match it.kind {
+        Kind::Spelling | Kind::Dialect => (s + 1, c, o),
+        Kind::Casing => (s, c + 1, o),
+        Kind::Repeat | Kind::Spacing | Kind::WordChoice => (s, c, o + 1),
+    })
+}
+
+/// How far through the article the last row on screen is, as `less` counts: 100% once the end
+/// is in view.
+fn position(app: &App) -> usize {
     let text = app.review.text();
-    let at = app.review.line_starts().get(app.top.line).copied().unwrap_or(0);
-    let percent = if text.is_empty() { 100 } else { at * 100 / text.len() };
+    let rows = app.visible_rows();
+    let end = rows.last().map_or(text.len(), |r| r.end);
+    if text.trim_end().len() <= end { 100 } else { end * 100 / text.len().max(1) }
+}
+
+/// The parts of the status line, each with how much it matters: when the window is narrow the
+/// least needed go first.
+fn status_parts(app: &App) -> Vec<(String, u8)> {
+    let (pending, fixed, ignored) = app.review.counts();
     let name = visible_line(&app.review.name().display().to_string()).into_owned();
     let modified = if app.review.modified() { " [+]" } else { "" };
+    let current =
+        app.review.current().filter(|_| app.review.current_item().is_some_and(|it| it.status == Status::Pending));
+    let number = current.map_or_else(
+        || format!("{pending} left"),
+        |c| {
+            let n = app.review.items()[..c].iter().filter(|it| it.status == Status::Pending).count() + 1;
+            format!("{n} of {pending} left")
+        },
+    );
+    let (spelling, casing, other) = pending_by_kind(app.review.items());
+    let kinds = if pending == 0 {
+        String::new()
+    } else {
+        [(spelling, "spelling"), (casing, "casing"), (other, "other")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, k)| format!("{n} {k}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
     let dialect = match app.review.dialect() {
         Dialect::Us => "en-US",
         Dialect::Gb => "en-GB",
     };
-    let left =
-        format!(" {name}{modified} · {percent}% · {pending} left · {fixed} fixed · {ignored} ignored · {dialect} ");
-    let right = if app.message.is_empty() { "? help ".to_string() } else { format!("{} ", visible_line(&app.message)) };
-    let gap = usize::from(area.width).saturating_sub(left.width() + right.width());
-    let line = format!("{left}{}{right}", " ".repeat(gap));
-    frame.render_widget(Paragraph::new(line).style(t.status), area);
+    vec![
+        (format!("{name}{modified}"), 9),
+        (format!("{}%", position(app)), 8),
+        (number, 7),
+        (kinds, 5),
+        (format!("{fixed} fixed"), 4),
+        (format!("{ignored} ignored"), 3),
+        (dialect.to_string(), 2),
+    ]
+}
+
+/// The right end of the status line: the message, or where help is.
+fn status_right(app: &App, width: usize) -> String {
+    if app.message.is_empty() || !line_holds_message(app, width) {
+        "? help".to_string()
+    } else {
+        visible_line(&app.message).into_owned()
+    }
+}
+
+/// True when the message fits on the status line beside the name and position.
+fn line_holds_message(app: &App, width: usize) -> bool {
+    let parts = status_parts(app);
+    let least: usize = parts.iter().take(2).map(|(p, _)| p.width() + 3).sum();
+    visible_line(&app.message).width() + least + 2 <= width
+}
+
+/// The status line at `width` columns: the parts that fit, most needed first, and the message.
+fn status_line(app: &App, width: usize) -> String {
+    let mut parts = status_parts(app);
+    parts.retain(|(p, _)| !p.is_empty());
+    let right = status_right(app, width);
+    let total = |parts: &[(String, u8)]| -> usize {
+        parts.iter().map(|(p, _)| p.width()).sum::<usize>() + 3 * parts.len().saturating_sub(1) + 2 + right.width() + 1
+    };
+    while total(&parts) > width && parts.len() > 1 {
+        let least = parts.iter().enumerate().min_by_key(|(_, (_, k))| *k).map_or(0, |(i, _)| i);
+        parts.remove(least);
+    }
+    let left = parts.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(" · ");
+    let mut left = format!(" {left} ");
+    let room = width.saturating_sub(right.width() + 1);
+    if left.width() > room {
+        // Only the name is left, and it is too long: keep its end.
+        let keep: String = left
+            .chars()
+            .rev()
+            .scan(0, |w, c| {
+                *w += c.width().unwrap_or(0);
+                (*w < room).then_some(c)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        left = format!("…{keep}");
+    }
+    let gap = width.saturating_sub(left.width() + right.width() + 1);
+    format!("{left}{}{right} ", " ".repeat(gap))
 }
 
 fn help(frame: &mut Frame<'_>, app: &App) {
