@@ -195,6 +195,8 @@ pub enum Command {
     Previous,
     /// Make the pending suspect at or after this byte offset current.
     Goto(usize),
+    /// Make the last pending suspect that starts before this byte offset current (wrapping).
+    GotoBefore(usize),
     /// Take suggestion `n` (0-based) for the current suspect.
     Accept(usize),
     /// Replace the current suspect with typed text.
@@ -225,7 +227,10 @@ impl Command {
     /// back what an earlier session decided).
     #[must_use]
     pub const fn is_decision(&self) -> bool {
-        !matches!(self, Self::Next | Self::Previous | Self::Goto(_) | Self::MoveToNext(_) | Self::Restore(_))
+        !matches!(
+            self,
+            Self::Next | Self::Previous | Self::Goto(_) | Self::GotoBefore(_) | Self::MoveToNext(_) | Self::Restore(_)
+        )
     }
 }
 
@@ -348,7 +353,10 @@ impl Review {
     /// [`Review::apply`], and the journal entry for what it did (`None` when it changed
     /// nothing, or only moved or set how moving works).
     pub fn apply_recorded(&mut self, command: Command) -> Result<(Outcome, Option<Entry>)> {
-        let moves = matches!(command, Command::Next | Command::Previous | Command::Goto(_) | Command::MoveToNext(_));
+        let moves = matches!(
+            command,
+            Command::Next | Command::Previous | Command::Goto(_) | Command::GotoBefore(_) | Command::MoveToNext(_)
+        );
         let (undo, redo) = (command == Command::Undo, command == Command::Redo);
         let outcome = self.apply(command)?;
         let last = |stack: &[Step]| stack.last().map(|s| s.decision.clone());
@@ -593,6 +601,13 @@ impl Review {
             Command::Previous => self.step_cursor(false),
             Command::Goto(at) => {
                 self.seek(at);
+                Outcome::Done
+            }
+            Command::GotoBefore(at) => {
+                let pending = |it: &&Item| it.status == Status::Pending;
+                let before = self.items.partition_point(|it| it.span.start < at);
+                let found = self.items[..before].iter().rposition(|it| pending(&it));
+                self.current = found.or_else(|| self.items.iter().rposition(|it| pending(&it)));
                 Outcome::Done
             }
             Command::Undo => self.travel(false)?,

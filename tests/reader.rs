@@ -697,3 +697,51 @@ fn messages_last_one_key_fit_and_say_what_was_undone() {
     assert!(joined.contains("fixed ") && joined.contains(long), "{}", screen(&app));
     insta::assert_snapshot!("long_message_80x24", screen(&app));
 }
+
+/// The style of the first cell of `needle` on screen.
+fn style_of(app: &App, needle: &str) -> ratatui::style::Style {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    for y in 0..app.area.height {
+        let row: String = (0..app.area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+        if let Some(col) = row.find(needle) {
+            let x = u16::try_from(row[..col].chars().count()).expect("column");
+            return buffer[(x, y)].style();
+        }
+    }
+    panic!("{needle} is not on screen");
+}
+
+/// Issue 14, 8: search highlights a match inside a suspect, counts its matches, and moves the
+/// review with it: a match on a suspect makes it current, and Tab goes on from what is on screen.
+#[test]
+fn search_marks_counts_and_moves_the_review_with_it() {
+    use ratatui::style::Modifier;
+    let mut app = reader(ARTICLE, 120, 16);
+    let plain = style_of(&app, "kuberanetes");
+    press(&mut app, "/beran<Enter>");
+    let found = style_of(&app, "kuberanetes");
+    assert!(found.add_modifier.contains(Modifier::REVERSED) && !plain.add_modifier.contains(Modifier::REVERSED));
+    assert!(status_line(&app).contains("1 of 1"), "{}", status_line(&app));
+    assert_eq!(current_word(&app).as_deref(), Some("kuberanetes"), "a match on a suspect makes it current");
+    press(&mut app, "/clustr<Enter>");
+    assert!(status_line(&app).contains("clustr: 1 of 3"), "{}", status_line(&app));
+    press(&mut app, "n");
+    assert!(status_line(&app).contains("clustr: 2 of 3"), "{}", status_line(&app));
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    press(&mut app, "N");
+    assert!(status_line(&app).contains("clustr: 1 of 3"), "{}", status_line(&app));
+
+    // Far from the current suspect, Tab takes the first suspect from the top of the screen on.
+    let mut app = sample_reader(80, 24);
+    press(&mut app, "G");
+    let top = app.visible_rows().first().expect("rows").start;
+    press(&mut app, "<Tab>");
+    let at = app.review.current_item().expect("a suspect").span.start;
+    assert!(at >= top, "Tab jumped back to byte {at}, above the screen (top {top})");
+    press(&mut app, "g<S-Tab>");
+    let bottom = app.visible_rows().last().expect("rows").end;
+    let at = app.review.current_item().expect("a suspect").span.start;
+    assert!(at < bottom, "S-Tab after g went below the screen: {at} >= {bottom}");
+}

@@ -434,8 +434,15 @@ impl App {
             Action::Search => self.mode = Mode::Search(Field::default()),
             Action::SearchNext => self.find(true),
             Action::SearchPrevious => self.find(false),
-            Action::NextSuspect => self.command(Command::Next),
-            Action::PreviousSuspect => self.command(Command::Previous),
+            // Away from the current suspect (a search, a scroll), Tab goes on from what is on screen.
+            Action::NextSuspect => match self.screen_span() {
+                Some((top, _)) if !self.current_in_view() => self.command(Command::Goto(top)),
+                _ => self.command(Command::Next),
+            },
+            Action::PreviousSuspect => match self.screen_span() {
+                Some((_, bottom)) if !self.current_in_view() => self.command(Command::GotoBefore(bottom)),
+                _ => self.command(Command::Previous),
+            },
             Action::Accept(n) => self.command(Command::Accept(n)),
             Action::Ignore => self.command(Command::Ignore),
             Action::IgnoreAll => self.command(Command::IgnoreAll),
@@ -532,6 +539,18 @@ impl App {
         self.show_current();
     }
 
+    /// The bytes on screen: the first row's start and the last row's end.
+    fn screen_span(&self) -> Option<(usize, usize)> {
+        let rows = self.visible_rows();
+        Some((rows.first()?.start, rows.last()?.end))
+    }
+
+    /// True when a pending suspect is current and on screen.
+    fn current_in_view(&self) -> bool {
+        let Some(it) = self.review.current_item().filter(|it| it.status == Status::Pending) else { return false };
+        self.screen_span().is_some_and(|(top, bottom)| top <= it.span.start && it.span.start < bottom)
+    }
+
     /// Scrolls so that the current suspect is in view (a third of the way down when it was out
     /// of view).
     fn show_current(&mut self) {
@@ -588,7 +607,14 @@ impl App {
         };
         match found {
             Some(m) => {
-                self.search = Some((query, Some(m)));
+                // Which match of how many: counted once per key, not per frame.
+                let (mut index, mut total) = (0, 0);
+                for at in find_all(text, &query) {
+                    total += 1;
+                    if at <= m {
+                        index += 1;
+                    }
+                }
                 let (starts, w) = (self.review.line_starts(), self.width());
                 let target = wrap::pos_of(text, starts, m, w);
                 let end = wrap::advance(text, starts, self.top, self.height() - 1, w);
@@ -596,7 +622,17 @@ impl App {
                     self.top = wrap::retreat(text, starts, target, self.height() / 3, w);
                 }
                 self.clamp_top();
-                self.message.clear();
+                // A match on a suspect makes it current: the review follows the search.
+                let on = self
+                    .review
+                    .items()
+                    .iter()
+                    .find(|it| it.status == Status::Pending && it.span.start < m + query.len() && m < it.span.end);
+                if let Some(start) = on.map(|it| it.span.start) {
+                    self.command(Command::Goto(start));
+                }
+                self.message = format!("{}: {index} of {total}", crate::escape::visible_line(&query));
+                self.search = Some((query, Some(m)));
             }
             None => self.message = format!("not found: {query}"),
         }
@@ -800,16 +836,33 @@ fn matches_at(text: &[u8], at: usize, q: &[u8], fold: bool) -> bool {
     text.get(at..at + q.len()).is_some_and(|w| if fold { w.eq_ignore_ascii_case(q) } else { w == q })
 }
 
-fn find_from(text: &str, query: &str, from: usize) -> Option<usize> {
+/// The two bytes a match of `query` can start with (both cases of a letter when the search
+/// ignores case), and whether it does.
+fn starts_of(query: &str) -> (u8, u8, bool) {
     let fold = !query.chars().any(char::is_uppercase);
+    let first = query.as_bytes().first().copied().unwrap_or(0);
+    if fold { (first.to_ascii_lowercase(), first.to_ascii_uppercase(), fold) } else { (first, first, fold) }
+}
+
+/// Every match of `query` (smart case) in `text`, overlapping ones too, in order: the bytes that
+/// can start one are found with `memchr`, so a 10 MB article is searched in milliseconds. (A
+/// match starts at a char boundary: its first byte is the first byte of a character.)
+fn find_all<'a>(text: &'a str, query: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let (a, b, fold) = starts_of(query);
     let (t, q) = (text.as_bytes(), query.as_bytes());
-    (from..=t.len().saturating_sub(q.len())).find(|&i| text.is_char_boundary(i) && matches_at(t, i, q, fold))
+    memchr::memchr2_iter(a, b, t).filter(move |&i| !q.is_empty() && matches_at(t, i, q, fold))
+}
+
+fn find_from(text: &str, query: &str, from: usize) -> Option<usize> {
+    let (a, b, fold) = starts_of(query);
+    let (t, q) = (text.as_bytes(), query.as_bytes());
+    let tail = t.get(from..)?;
+    memchr::memchr2_iter(a, b, tail).map(|i| from + i).find(|&i| !q.is_empty() && matches_at(t, i, q, fold))
 }
 
 fn find_before(text: &str, query: &str, before: usize) -> Option<usize> {
-    let fold = !query.chars().any(char::is_uppercase);
+    let (a, b, fold) = starts_of(query);
     let (t, q) = (text.as_bytes(), query.as_bytes());
-    (0..before.min(t.len().saturating_sub(q.len()) + 1))
-        .rev()
-        .find(|&i| text.is_char_boundary(i) && matches_at(t, i, q, fold))
+    let head = &t[..before.min(t.len())];
+    memchr::memrchr2_iter(a, b, head).find(|&i| !q.is_empty() && matches_at(t, i, q, fold))
 }

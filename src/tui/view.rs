@@ -72,7 +72,9 @@ fn styled(text: &str, from: usize, to: usize, ranges: &[(usize, usize, Style)]) 
     let mut cur_style = Style::default();
     for (i, c) in text[from..to].char_indices() {
         let at = from + i;
-        let style = ranges.iter().rev().find(|(s, e, _)| *s <= at && at < *e).map_or(Style::default(), |r| r.2);
+        // Each range over the character patches the ones before it: a search match over a suspect
+        // shows both.
+        let style = ranges.iter().filter(|(s, e, _)| *s <= at && at < *e).fold(Style::default(), |st, r| st.patch(r.2));
         if style != cur_style && !cur.is_empty() {
             spans.push(Span::styled(std::mem::take(&mut cur), cur_style));
         }
@@ -114,10 +116,11 @@ fn row_line(app: &App, row: Row) -> Line<'static> {
     let items = app.review.items();
     let current = app.review.current();
     let first = items.partition_point(|it| it.span.end <= row.start);
-    let mut ranges: Vec<(usize, usize, Style)> = search_ranges(app, row.start, row.end);
+    let mut ranges: Vec<(usize, usize, Style)> = Vec::new();
     for (k, it) in items.iter().enumerate().skip(first).take_while(|(_, it)| it.span.start < row.end) {
         ranges.push((it.span.start, it.span.end, item_style(app, it, Some(k) == current)));
     }
+    ranges.extend(search_ranges(app, row.start, row.end));
     Line::from(styled(app.review.text(), row.start, row.end, &ranges))
 }
 
