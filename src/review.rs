@@ -272,6 +272,9 @@ pub struct Review {
     advance: bool,
     /// Where the last decision was, when `advance` is off and no suspect is current.
     anchor: usize,
+    /// Counts the changes to the suspects, so that what is drawn from them can be kept until
+    /// they change.
+    revision: u64,
 }
 
 impl Review {
@@ -310,6 +313,7 @@ impl Review {
             protected: None,
             advance: true,
             anchor: 0,
+            revision: 0,
         };
         review.seek(0);
         review
@@ -901,6 +905,7 @@ impl Review {
     /// Runs a step forwards or backwards: take out items, change the text (moving the items
     /// after each change), put in items, then the lexicon.
     fn run(&mut self, step: &Step, forward: bool) -> Result<()> {
+        self.revision += 1;
         let (out, into) = if forward { (&step.removed, &step.added) } else { (&step.added, &step.removed) };
         self.items.retain(|it| !out.contains(it));
         let changes: Vec<Change> =
@@ -997,6 +1002,12 @@ impl Review {
     pub fn diff_since_save(&self) -> Option<String> {
         let saved = self.at_save.as_ref()?;
         Some(report::unified_diff(&self.name.to_string_lossy(), saved, &self.text))
+    }
+
+    /// A number that changes whenever the suspects or their statuses do.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// True once the text has been saved.

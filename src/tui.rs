@@ -6,6 +6,7 @@ pub mod app;
 pub mod flow;
 pub mod help;
 pub mod keymap;
+pub mod map;
 pub mod theme;
 pub mod view;
 pub mod wrap;

@@ -745,3 +745,46 @@ fn search_marks_counts_and_moves_the_review_with_it() {
     let at = app.review.current_item().expect("a suspect").span.start;
     assert!(at < bottom, "S-Tab after g went below the screen: {at} >= {bottom}");
 }
+
+/// The damage map's column: the last column of the article pane, one glyph per row.
+fn map_column(app: &App) -> String {
+    let x = app.panes().map.x;
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draw");
+    let buffer = terminal.backend().buffer().clone();
+    let map = app.panes().map;
+    (map.y..map.bottom()).map(|y| buffer[(x, y)].symbol().to_string()).collect()
+}
+
+/// Issue 14, 10: the damage map marks where suspects wait and where they were fixed, shows the
+/// window on screen, jumps where it is clicked, and is computed once per change.
+#[test]
+fn the_damage_map_shows_where_the_suspects_are() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = sample_reader(130, 40);
+    let map = map_column(&app);
+    assert_eq!(map.chars().count(), usize::from(app.panes().map.height));
+    assert!(map.contains('●') && map.contains('◆'), "misspellings and casing marked: {map}");
+    insta::assert_snapshot!("damage_map", screen(&app));
+    // Computed once per change, not per frame.
+    let (a, b) = (app.damage_map(), app.damage_map());
+    assert!(std::rc::Rc::ptr_eq(&a, &b), "the same map for an unchanged review");
+    // Fixing every suspect leaves only fixed marks.
+    press(&mut app, &"<Enter>".repeat(400));
+    assert!(!std::rc::Rc::ptr_eq(&a, &app.damage_map()), "a change makes a new map");
+    let map = map_column(&app);
+    assert!(map.contains('✓') && !map.contains('●') && !map.contains('◆'), "{map}");
+    // A click on the map's last row brings the end of the article into view.
+    let mut app = sample_reader(130, 40);
+    let panes = app.panes();
+    app.on_mouse(&MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: panes.map.x,
+        row: panes.map.bottom() - 1,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    });
+    let last = app.visible_rows().last().expect("rows").end;
+    assert!(last + 2 >= app.review.text().len(), "the end is in view: {last} of {}", app.review.text().len());
+    let at = app.review.current_item().expect("a suspect").span.start;
+    assert!(at >= app.visible_rows()[0].start, "the suspect there is current");
+}

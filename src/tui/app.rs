@@ -3,6 +3,7 @@
 
 use super::help;
 use super::keymap::{self, Action, Keys};
+use super::map::{self, Mark};
 use super::theme::Theme;
 use super::wrap::{self, Pos, Row};
 use crate::error::Error;
@@ -12,7 +13,9 @@ use crate::review::{Command, Outcome, Replayed, Review, Status};
 use crate::save;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// Rows the wheel scrolls.
 const WHEEL: usize = 3;
@@ -118,6 +121,8 @@ pub struct Panes {
     pub review: Rect,
     /// The suspect list, when shown.
     pub list: Option<Rect>,
+    /// The damage map: one column at the article's right edge.
+    pub map: Rect,
     /// The status line.
     pub status: Rect,
     /// The window is too small for anything but a message.
@@ -146,8 +151,10 @@ pub fn panes(area: Rect, list: bool) -> Panes {
         let side = Rect::new(body.x, body.bottom() - BOTTOM_HEIGHT, body.width, BOTTOM_HEIGHT);
         (Rect::new(body.x, body.y, body.width, body.height - BOTTOM_HEIGHT), side)
     };
-    // One column of margin each side, and text no wider than MAX_TEXT_WIDTH.
+    // One column of margin each side, and text no wider than MAX_TEXT_WIDTH; the damage map
+    // takes the right margin's column.
     let text_width = article.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
+    let map = Rect::new(article.right().saturating_sub(1), article.y, 1, article.height);
     let article = Rect::new(article.x + 1, article.y, text_width, article.height);
     let (review, list) = match (list, side.width == SIDE_WIDTH && body.width >= 80 + SIDE_WIDTH) {
         (false, _) => (side, None),
@@ -166,8 +173,11 @@ pub fn panes(area: Rect, list: bool) -> Panes {
             )
         }
     };
-    Panes { article, review, list, status, too_small: false }
+    Panes { article, review, list, map, status, too_small: false }
 }
+
+/// A damage map, with the review revision and the height it was computed for.
+type KeptMap = (u64, usize, Rc<[Mark]>);
 
 /// The reader.
 // Independent switches (panes shown, save behaviour, done): no state machine hides in them.
@@ -216,6 +226,8 @@ pub struct App {
     pub offer: Option<Offer>,
     /// Where an earlier session of the file left off, to restore once the journal is set up.
     pub place: Option<Place>,
+    /// The damage map as last computed: for which revision of the review and height.
+    map: RefCell<Option<KeptMap>>,
 }
 
 impl App {
@@ -244,12 +256,29 @@ impl App {
             state_dir: None,
             offer: None,
             place: None,
+            map: RefCell::new(None),
         };
         app.show_current();
         if app.review.text().trim().is_empty() {
             app.message = "the article is empty: nothing to check".into();
         }
         app
+    }
+
+    /// The damage map for the current window: computed when the suspects or the height changed
+    /// since the last frame, else the one kept.
+    #[must_use]
+    pub fn damage_map(&self) -> Rc<[Mark]> {
+        let (revision, height) = (self.review.revision(), usize::from(self.panes().map.height));
+        let mut kept = self.map.borrow_mut();
+        match &*kept {
+            Some((r, h, marks)) if *r == revision && *h == height => Rc::clone(marks),
+            _ => {
+                let marks: Rc<[Mark]> = map::marks(self.review.items(), self.review.text().len(), height).into();
+                *kept = Some((revision, height, Rc::clone(&marks)));
+                marks
+            }
+        }
     }
 
     /// The panes of the current window.
@@ -331,6 +360,8 @@ impl App {
                     if let Some(start) = hit.map(|it| it.span.start) {
                         self.command(Command::Goto(start));
                     }
+                } else if panes.map.contains(at) {
+                    self.map_click(usize::from(m.row - panes.map.y));
                 } else if let Some(list) = panes.list.filter(|l| l.contains(at)) {
                     let k = usize::from(m.row - list.y);
                     if let Some(start) =
@@ -537,6 +568,20 @@ impl App {
             self.message.push_str(" · Tab: next suspect");
         }
         self.show_current();
+    }
+
+    /// A click on row `k` of the damage map: that slice of the article comes into view, and its
+    /// first waiting suspect, if it has one, becomes current.
+    fn map_click(&mut self, k: usize) {
+        let (len, slices) = (self.review.text().len(), usize::from(self.panes().map.height));
+        let (from, to) = (map::start_of(k, len, slices), map::start_of(k + 1, len, slices));
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.width());
+        self.top = wrap::pos_of(text, starts, from, w);
+        self.clamp_top();
+        let first = self.review.items().iter().find(|it| it.status == Status::Pending && it.span.start >= from);
+        if let Some(start) = first.map(|it| it.span.start).filter(|&s| s < to) {
+            self.command(Command::Goto(start));
+        }
     }
 
     /// The bytes on screen: the first row's start and the last row's end.

@@ -19,6 +19,8 @@ pub struct Theme {
     pub ignored: Style,
     /// A search match.
     pub matched: Style,
+    /// The part of the damage map that is on screen.
+    pub window: Style,
     /// Pane titles and key names.
     pub accent: Style,
     /// Secondary text.
@@ -53,6 +55,7 @@ impl Theme {
             fixed: Style::new().fg(c.fixed),
             ignored: Style::new().fg(c.ignored),
             matched: Style::new().bg(c.search).fg(Color::White),
+            window: Style::new().bg(Color::DarkGray),
             accent: Style::new().fg(c.accent).add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             status: Style::new().add_modifier(Modifier::REVERSED),
@@ -67,6 +70,7 @@ impl Theme {
             fixed: Style::new().add_modifier(Modifier::BOLD),
             ignored: Style::new().add_modifier(Modifier::DIM),
             matched: Style::new().add_modifier(Modifier::REVERSED),
+            window: Style::new().add_modifier(Modifier::REVERSED),
             accent: Style::new().add_modifier(Modifier::BOLD),
             dim: Style::new().add_modifier(Modifier::DIM),
             status: Style::new().add_modifier(Modifier::REVERSED),

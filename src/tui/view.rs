@@ -3,6 +3,7 @@
 use super::app::{App, Field, Mode, Purpose};
 use super::flow::{Flowed, flow, flow_from, pack};
 use super::help;
+use super::map::{self, Mark};
 use super::wrap::{Row, char_width};
 use crate::escape::{has_control, visible_char, visible_line};
 use crate::lexicon::Dialect;
@@ -10,7 +11,7 @@ use crate::review::{Item, Status};
 use crate::suspect::Kind;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -24,6 +25,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         return;
     }
     article(frame, app, panes.article);
+    damage_map(frame, app, panes.map);
     review(frame, app, panes.review);
     if let Some(area) = panes.list {
         list(frame, app, area);
@@ -126,6 +128,54 @@ fn row_line(app: &App, row: Row) -> Line<'static> {
 
 fn article(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let lines: Vec<Line<'static>> = app.visible_rows().into_iter().map(|r| row_line(app, r)).collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The damage map: a mark per slice of the article where suspects wait (by kind) or were fixed,
+/// on a track whose on-screen part is shaded.
+fn damage_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
+    let t = &app.theme;
+    let rows = app.visible_rows();
+    let len = app.review.text().len();
+    // An article that fits on screen is mapped row by row, beside its rows.
+    let whole = rows.first().is_some_and(|r| r.start == 0)
+        && rows.last().is_some_and(|r| app.review.text()[r.end..].trim().is_empty());
+    let marks: std::rc::Rc<[Mark]> = if whole {
+        let items = app.review.items();
+        let mut marks = vec![Mark::Empty; usize::from(area.height)];
+        for (mark, row) in marks.iter_mut().zip(&rows) {
+            let first = items.partition_point(|it| it.span.start < row.start);
+            let here = items[first..].iter().take_while(|it| it.span.start < row.end.max(row.start + 1));
+            *mark = here.map(map::mark_of).max().unwrap_or(Mark::Empty);
+        }
+        marks.into()
+    } else {
+        app.damage_map()
+    };
+    let slices = marks.len();
+    let window = match (rows.first(), rows.last()) {
+        _ if whole => (slices, slices), // nothing to shade: all of it is on screen
+        (Some(a), Some(b)) => {
+            (map::slice_of(a.start, len, slices), map::slice_of(b.end.saturating_sub(1).max(a.start), len, slices))
+        }
+        _ => (0, slices),
+    };
+    let lines: Vec<Line<'static>> = marks
+        .iter()
+        .enumerate()
+        .map(|(k, mark)| {
+            let (glyph, style) = match mark {
+                Mark::Spelling => ("●", t.spelling),
+                Mark::Casing => ("◆", t.casing),
+                Mark::Other => ("▲", t.casing),
+                Mark::Fixed => ("✓", t.fixed),
+                Mark::Empty => ("│", t.dim),
+            };
+            let style = style.remove_modifier(Modifier::UNDERLINED | Modifier::ITALIC);
+            let shown = (window.0..=window.1).contains(&k);
+            Line::styled(glyph, if shown { style.patch(t.window) } else { style })
+        })
+        .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
