@@ -788,3 +788,69 @@ fn the_damage_map_shows_where_the_suspects_are() {
     let at = app.review.current_item().expect("a suspect").span.start;
     assert!(at >= app.visible_rows()[0].start, "the suspect there is current");
 }
+
+/// Issue 14, also: a title and headings read as headings, and an article written a paragraph to a
+/// line gets a gap between its paragraphs.
+#[test]
+fn titles_and_headings_stand_out_and_paragraphs_are_set_apart() {
+    use ratatui::style::Modifier;
+    let mut app = sample_reader(130, 40);
+    let s = screen(&app);
+    let lines: Vec<&str> = s.lines().collect();
+    let first = lines.iter().position(|l| l.contains("During a discussion")).expect("first paragraph");
+    let second = lines.iter().position(|l| l.contains("Shifting left")).expect("second paragraph");
+    assert!(
+        lines[second - 1]
+            .trim_matches('"')
+            .split('│')
+            .next()
+            .is_some_and(|l| l.trim().chars().all(|c| "●◆▲✓".contains(c) || c.is_whitespace())),
+        "a gap before the second paragraph:\n{s}"
+    );
+    assert!(second > first + 1);
+    press(&mut app, "/Relationship with<Enter><Esc>");
+    assert!(style_of(&app, "Kubernetes' Relationship").add_modifier.contains(Modifier::BOLD), "the heading is bold");
+    assert!(!style_of(&app, "Artificial Intelligence").add_modifier.contains(Modifier::BOLD), "a paragraph is not");
+    let app = reader(ARTICLE, 120, 16);
+    assert!(style_of(&app, "Running").add_modifier.contains(Modifier::BOLD), "the title line");
+    insta::assert_snapshot!("paragraphs_and_headings", screen(&sample_reader(80, 24)));
+}
+
+/// Every mode at 80x24: the list, the edit buffer, choosing for a replace-all, the overwrite and
+/// recovery questions. Each screen is a snapshot, and each question's keys are on it.
+#[test]
+fn every_mode_works_at_80x24() {
+    let mut app = sample_reader(80, 24);
+    press(&mut app, "l");
+    insta::assert_snapshot!("list_80x24", screen(&app));
+    press(&mut app, "l]]e");
+    insta::assert_snapshot!("edit_80x24", screen(&app));
+    press(&mut app, "<Esc>R");
+    let s = screen(&app);
+    assert!(s.contains("1-9 or Enter · Esc cancels"), "{s}");
+    insta::assert_snapshot!("choose_80x24", s);
+    press(&mut app, "<Esc>");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let taken = dir.path().join("taken.txt");
+    std::fs::write(&taken, "x").expect("write");
+    press(&mut app, &format!("x<C-u>{}<Enter>", taken.display()));
+    let s = screen(&app).replace(&dir.path().display().to_string(), "DIR");
+    assert!(s.replace("\"\n\"", "").contains("overwrite? y/n"), "{s}");
+    insta::assert_snapshot!("overwrite_80x24", s);
+    press(&mut app, "n");
+    app.offer = Some(galley::tui::app::Offer {
+        recovery: galley::journal::Recovery {
+            base: galley::cli::SAMPLE.to_string(),
+            entries: Vec::new(),
+            unsaved: 12,
+            unreadable: 0,
+            expected: 0,
+            file_unchanged: false,
+        },
+        decline: None,
+    });
+    app.mode = galley::tui::app::Mode::Recover;
+    let s = screen(&app);
+    assert!(s.replace("\"\n\"", "").contains("restore them? y/n"), "{s}");
+    insta::assert_snapshot!("recover_80x24", s);
+}

@@ -5,7 +5,7 @@ use super::help;
 use super::keymap::{self, Action, Keys};
 use super::map::{self, Mark};
 use super::theme::Theme;
-use super::wrap::{self, Pos, Row};
+use super::wrap::{self, Layout, Pos, Row};
 use crate::error::Error;
 use crate::journal::{Journal, Lock, Recovery};
 use crate::places::{self, Place};
@@ -226,6 +226,8 @@ pub struct App {
     pub offer: Option<Offer>,
     /// Where an earlier session of the file left off, to restore once the journal is set up.
     pub place: Option<Place>,
+    /// A blank row between paragraphs: the article is written a paragraph to a line.
+    pub gaps: bool,
     /// The damage map as last computed: for which revision of the review and height.
     map: RefCell<Option<KeptMap>>,
 }
@@ -257,7 +259,9 @@ impl App {
             offer: None,
             place: None,
             map: RefCell::new(None),
+            gaps: false,
         };
+        app.gaps = wrap::wants_gaps(app.review.text());
         app.show_current();
         if app.review.text().trim().is_empty() {
             app.message = "the article is empty: nothing to check".into();
@@ -291,9 +295,9 @@ impl App {
         self.panes().article
     }
 
-    fn width(&self) -> usize {
+    fn layout(&self) -> Layout {
         let pane = self.text_area().width.max(1);
-        usize::from(if self.wrap == 0 { pane } else { pane.min(self.wrap) })
+        Layout { width: usize::from(if self.wrap == 0 { pane } else { pane.min(self.wrap) }), gaps: self.gaps }
     }
 
     fn height(&self) -> usize {
@@ -303,7 +307,7 @@ impl App {
     /// The rows shown in the article pane, from the top.
     #[must_use]
     pub fn visible_rows(&self) -> Vec<Row> {
-        wrap::rows_from(self.review.text(), self.review.line_starts(), self.top, self.width(), self.height())
+        wrap::rows_from(self.review.text(), self.review.line_starts(), self.top, self.layout(), self.height())
     }
 
     /// Which keys apply now.
@@ -335,7 +339,7 @@ impl App {
     /// The window changed size.
     pub fn resize(&mut self, area: Rect) {
         self.area = area;
-        self.top = wrap::align(self.review.text(), self.review.line_starts(), self.top, self.width());
+        self.top = wrap::align(self.review.text(), self.review.line_starts(), self.top, self.layout());
         self.clamp_top();
         self.show_current();
     }
@@ -575,7 +579,7 @@ impl App {
     fn map_click(&mut self, k: usize) {
         let (len, slices) = (self.review.text().len(), usize::from(self.panes().map.height));
         let (from, to) = (map::start_of(k, len, slices), map::start_of(k + 1, len, slices));
-        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.width());
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.layout());
         self.top = wrap::pos_of(text, starts, from, w);
         self.clamp_top();
         let first = self.review.items().iter().find(|it| it.status == Status::Pending && it.span.start >= from);
@@ -601,16 +605,16 @@ impl App {
     fn show_current(&mut self) {
         let Some(item) = self.review.current_item() else { return };
         let (text, starts) = (self.review.text(), self.review.line_starts());
-        let target = wrap::pos_of(text, starts, item.span.start, self.width());
-        let end = wrap::advance(text, starts, self.top, self.height() - 1, self.width());
+        let target = wrap::pos_of(text, starts, item.span.start, self.layout());
+        let end = wrap::advance(text, starts, self.top, self.height() - 1, self.layout());
         if target < self.top || target > end {
-            self.top = wrap::retreat(text, starts, target, self.height() / 3, self.width());
+            self.top = wrap::retreat(text, starts, target, self.height() / 3, self.layout());
         }
         self.clamp_top();
     }
 
     fn scroll(&mut self, rows: isize) {
-        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.width());
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.layout());
         self.top = if rows >= 0 {
             wrap::advance(text, starts, self.top, rows.unsigned_abs(), w)
         } else {
@@ -621,7 +625,7 @@ impl App {
 
     /// The top that shows the last row at the bottom of the pane.
     fn bottom(&self) -> Pos {
-        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.width());
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.layout());
         let last = wrap::last(text, starts, w);
         wrap::retreat(text, starts, last, self.height() - 1, w)
     }
@@ -660,7 +664,7 @@ impl App {
                         index += 1;
                     }
                 }
-                let (starts, w) = (self.review.line_starts(), self.width());
+                let (starts, w) = (self.review.line_starts(), self.layout());
                 let target = wrap::pos_of(text, starts, m, w);
                 let end = wrap::advance(text, starts, self.top, self.height() - 1, w);
                 if target < self.top || target > end {
@@ -738,7 +742,7 @@ impl App {
         }
         let (text, starts) = (self.review.text(), self.review.line_starts());
         let top = place.top.min(text.len());
-        self.top = wrap::pos_of(text, starts, top, self.width());
+        self.top = wrap::pos_of(text, starts, top, self.layout());
         self.clamp_top();
         self.message = if message.is_empty() {
             match self.review.counts().2 - before {

@@ -28,14 +28,15 @@ pub struct Flowed {
 /// joined text of the spans (its length: just after the last character).
 #[must_use]
 pub fn flow(spans: &[Span<'_>], width: usize, mark: Option<usize>) -> Flowed {
-    flow_from(spans, width, mark, usize::MAX)
+    flow_from(spans, width, mark, usize::MAX..usize::MAX)
 }
 
-/// [`flow`], but from byte `hard` on the rows break at any character, as a shell's command line
-/// does: text typed at a cursor there pushes what follows one column on and moves nothing
-/// before it, so the cursor is exactly where the next character will go.
+/// [`flow`], but inside the bytes `hard` the rows break at any character, as a shell's command
+/// line does, and no row breaks before them once they have begun: text typed at a cursor there
+/// pushes what follows on and moves nothing before it, so the cursor is exactly where the next
+/// character will go.
 #[must_use]
-pub fn flow_from(spans: &[Span<'_>], width: usize, mark: Option<usize>, hard: usize) -> Flowed {
+pub fn flow_from(spans: &[Span<'_>], width: usize, mark: Option<usize>, hard: std::ops::Range<usize>) -> Flowed {
     let width = width.max(1);
     let mut cells = Vec::new();
     let mut at = 0;
@@ -51,14 +52,21 @@ pub fn flow_from(spans: &[Span<'_>], width: usize, mark: Option<usize>, hard: us
     while i < cells.len() {
         let w = cells[i].width;
         if used + w > width && i > start {
-            if cells[i].at < hard && cells[i].c == ' ' {
+            let at = cells[i].at;
+            if !hard.contains(&at) && cells[i].c == ' ' {
                 // A space that does not fit ends the row, past its edge, where it is not drawn.
                 rows.push((start, i + 1));
                 (start, used, space) = (i + 1, 0, None);
                 i += 1;
                 continue;
             }
-            let end = if cells[i].at >= hard { i } else { space.filter(|&s| s >= start).map_or(i, |s| s + 1) };
+            // Past the start of the hard part, only a space after its end may break the row.
+            let floor = if at >= hard.start { hard.end } else { 0 };
+            let end = if hard.contains(&at) {
+                i
+            } else {
+                space.filter(|&s| s >= start && cells[s].at >= floor).map_or(i, |s| s + 1)
+            };
             rows.push((start, end));
             start = end;
             used = cells[start..i].iter().map(|c| c.width).sum();
@@ -152,9 +160,11 @@ mod tests {
 
     #[test]
     fn from_the_hard_mark_rows_break_anywhere_and_a_space_past_the_edge_ends_a_row() {
-        let f = flow_from(&[Span::raw("one two threefour")], 10, Some(12), 8);
+        let f = flow_from(&[Span::raw("one two threefour")], 10, Some(12), 8..13);
         assert_eq!(texts(&f), ["one two th", "reefour"]);
         assert_eq!(f.mark, Some((1, 2)));
+        let f = flow_from(&[Span::raw("one two three four five")], 10, None, 8..13);
+        assert_eq!(texts(&f), ["one two th", "ree four ", "five"], "after the hard part, spaces again");
         let f = flow(&[Span::raw("abcd efghijkl mn")], 10, None);
         assert_eq!(texts(&f), ["abcd ", "efghijkl ", "mn"]);
         let f = flow(&[Span::raw("abcdefghij klm")], 10, None);

@@ -21,6 +21,8 @@ pub struct Theme {
     pub matched: Style,
     /// The part of the damage map that is on screen.
     pub window: Style,
+    /// A title or heading in the article.
+    pub heading: Style,
     /// Pane titles and key names.
     pub accent: Style,
     /// Secondary text.
@@ -56,6 +58,7 @@ impl Theme {
             ignored: Style::new().fg(c.ignored),
             matched: Style::new().bg(c.search).fg(Color::White),
             window: Style::new().bg(Color::DarkGray),
+            heading: Style::new().fg(c.accent).add_modifier(Modifier::BOLD),
             accent: Style::new().fg(c.accent).add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             status: Style::new().add_modifier(Modifier::REVERSED),
@@ -71,6 +74,7 @@ impl Theme {
             ignored: Style::new().add_modifier(Modifier::DIM),
             matched: Style::new().add_modifier(Modifier::REVERSED),
             window: Style::new().add_modifier(Modifier::REVERSED),
+            heading: Style::new().add_modifier(Modifier::BOLD),
             accent: Style::new().add_modifier(Modifier::BOLD),
             dim: Style::new().add_modifier(Modifier::DIM),
             status: Style::new().add_modifier(Modifier::REVERSED),

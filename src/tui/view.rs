@@ -119,6 +119,12 @@ fn row_line(app: &App, row: Row) -> Line<'static> {
     let current = app.review.current();
     let first = items.partition_point(|it| it.span.end <= row.start);
     let mut ranges: Vec<(usize, usize, Style)> = Vec::new();
+    // A title or heading reads as one: short, unpunctuated, `#`-marked (the checker's own test).
+    let text = app.review.text();
+    if row.start < row.end && !text[row.start..row.end].trim().is_empty() && crate::casing::is_heading(text, row.start)
+    {
+        ranges.push((row.start, row.end, app.theme.heading));
+    }
     for (k, it) in items.iter().enumerate().skip(first).take_while(|(_, it)| it.span.start < row.end) {
         ranges.push((it.span.start, it.span.end, item_style(app, it, Some(k) == current)));
     }
@@ -223,7 +229,7 @@ fn sentence(app: &App, item: &Item, width: usize, rows: usize) -> Flowed {
         let mark = cursor.map(|c| head.len() + c);
         // While the word is edited, it and what follows break anywhere: what is typed then moves
         // nothing before the cursor.
-        let hard = if cursor.is_some() { head.len() } else { usize::MAX };
+        let hard = if cursor.is_some() { head.len()..head.len() + word.len() } else { usize::MAX..usize::MAX };
         let spans = [Span::raw(head), Span::styled(word.clone(), current), Span::raw(tail)];
         let mut flowed = flow_from(&spans, width, mark, hard);
         if flowed.lines.len() <= rows || reach == 0 {
@@ -384,7 +390,7 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         let (typed, mark) = field.map_or((String::new(), None), |f| {
             (visible_line(&f.text).into_owned(), Some(question.len() + visible_line(&f.text[..f.cursor]).len()))
         });
-        let hard = question.len();
+        let hard = question.len()..usize::MAX;
         let spans = [Span::raw(question), Span::raw(typed)];
         let mut flowed = flow_from(&spans, usize::from(area.width), mark, hard);
         if let Some((row, _)) = flowed.mark

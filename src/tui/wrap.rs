@@ -27,6 +27,34 @@ pub struct Row {
     pub end: usize,
 }
 
+/// How the article is laid out in rows: the width, and whether a blank row is set between two
+/// lines of text (an article written a paragraph to a line, with no blank lines between them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Columns a row holds.
+    pub width: usize,
+    /// A gap row after each line of text that another line of text follows.
+    pub gaps: bool,
+}
+
+/// Lines this long or longer, as the median of an article's lines of text, are paragraphs: the
+/// article was written a paragraph to a line (hard-wrapped text keeps its lines under 80).
+const PARAGRAPH_LINE: usize = 100;
+/// Lines looked at to tell: enough for any article's habit, and a bounded pass on a huge one.
+const SAMPLE_LINES: usize = 2000;
+
+/// True when an article is written a paragraph to a line with no blank line between them: on
+/// screen its paragraphs need gaps.
+#[must_use]
+pub fn wants_gaps(text: &str) -> bool {
+    let mut lengths: Vec<usize> = text.lines().take(SAMPLE_LINES).map(|l| l.trim().len()).filter(|&n| n > 0).collect();
+    if lengths.len() < 2 {
+        return false;
+    }
+    lengths.sort_unstable();
+    lengths[lengths.len() / 2] >= PARAGRAPH_LINE
+}
+
 /// Display width of a character in the article.
 #[must_use]
 pub fn char_width(c: char) -> usize {
@@ -53,9 +81,9 @@ fn line_range(text: &str, starts: &[usize], line: usize) -> (usize, usize) {
 /// The rows of one line at `width` columns: greedy, breaking after the last space that fits,
 /// or inside a word longer than the row.
 #[must_use]
-pub fn line_rows(text: &str, starts: &[usize], line: usize, width: usize) -> Vec<(usize, usize)> {
+pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: Layout) -> Vec<(usize, usize)> {
     let (start, end) = line_range(text, starts, line);
-    let width = width.max(1);
+    let width = layout.width.max(1);
     let mut rows = Vec::new();
     let mut row_start = start;
     let mut cols = 0;
@@ -79,6 +107,12 @@ pub fn line_rows(text: &str, starts: &[usize], line: usize, width: usize) -> Vec
         }
     }
     rows.push((row_start, end));
+    if layout.gaps && !text[start..end].trim().is_empty() && line + 1 < starts.len() {
+        let (ns, ne) = line_range(text, starts, line + 1);
+        if !text[ns..ne].trim().is_empty() {
+            rows.push((end, end)); // the gap: an empty row between two paragraphs
+        }
+    }
     rows
 }
 
@@ -88,12 +122,12 @@ fn line_count(starts: &[usize]) -> usize {
 
 /// The rows shown from `top`, at most `height` of them.
 #[must_use]
-pub fn rows_from(text: &str, starts: &[usize], top: Pos, width: usize, height: usize) -> Vec<Row> {
+pub fn rows_from(text: &str, starts: &[usize], top: Pos, layout: Layout, height: usize) -> Vec<Row> {
     let mut out = Vec::with_capacity(height);
     let mut line = top.line;
     let mut skip = top.row;
     while out.len() < height && line < line_count(starts) {
-        for (start, end) in line_rows(text, starts, line, width).into_iter().skip(skip) {
+        for (start, end) in line_rows(text, starts, line, layout).into_iter().skip(skip) {
             if out.len() == height {
                 break;
             }
@@ -107,11 +141,11 @@ pub fn rows_from(text: &str, starts: &[usize], top: Pos, width: usize, height: u
 
 /// The position `n` rows below `pos`, stopping at the last row.
 #[must_use]
-pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, width: usize) -> Pos {
+pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, layout: Layout) -> Pos {
     let mut pos = pos;
     let mut n = n;
     loop {
-        let rows = line_rows(text, starts, pos.line, width).len();
+        let rows = line_rows(text, starts, pos.line, layout).len();
         if pos.row + n < rows {
             return Pos { line: pos.line, row: pos.row + n };
         }
@@ -125,7 +159,7 @@ pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, width: usize) -
 
 /// The position `n` rows above `pos`, stopping at the first row.
 #[must_use]
-pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, width: usize) -> Pos {
+pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, layout: Layout) -> Pos {
     let mut pos = pos;
     let mut n = n;
     loop {
@@ -137,31 +171,31 @@ pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, width: usize) -
         }
         n -= pos.row + 1;
         let line = pos.line - 1;
-        pos = Pos { line, row: line_rows(text, starts, line, width).len() - 1 };
+        pos = Pos { line, row: line_rows(text, starts, line, layout).len() - 1 };
     }
 }
 
 /// The last row of the text.
 #[must_use]
-pub fn last(text: &str, starts: &[usize], width: usize) -> Pos {
+pub fn last(text: &str, starts: &[usize], layout: Layout) -> Pos {
     let line = line_count(starts).saturating_sub(1);
-    Pos { line, row: line_rows(text, starts, line, width).len().saturating_sub(1) }
+    Pos { line, row: line_rows(text, starts, line, layout).len().saturating_sub(1) }
 }
 
 /// The row that shows byte `offset`.
 #[must_use]
-pub fn pos_of(text: &str, starts: &[usize], offset: usize, width: usize) -> Pos {
+pub fn pos_of(text: &str, starts: &[usize], offset: usize, layout: Layout) -> Pos {
     let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
-    let rows = line_rows(text, starts, line, width);
+    let rows = line_rows(text, starts, line, layout);
     let row = rows.iter().rposition(|&(s, _)| s <= offset).unwrap_or(0);
     Pos { line, row }
 }
 
 /// `pos` after the width changed: the same line, the row that now shows its first byte.
 #[must_use]
-pub fn align(text: &str, starts: &[usize], pos: Pos, width: usize) -> Pos {
+pub fn align(text: &str, starts: &[usize], pos: Pos, layout: Layout) -> Pos {
     let line = pos.line.min(line_count(starts).saturating_sub(1));
-    let rows = line_rows(text, starts, line, width);
+    let rows = line_rows(text, starts, line, layout);
     Pos { line, row: pos.row.min(rows.len() - 1) }
 }
 
@@ -182,13 +216,20 @@ pub fn offset_at(text: &str, row: Row, col: usize) -> usize {
 mod tests {
     use super::*;
 
+    fn at(width: usize) -> Layout {
+        Layout { width, gaps: false }
+    }
+
     fn starts(text: &str) -> Vec<usize> {
         std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect()
     }
 
     fn wrapped(text: &str, width: usize) -> Vec<&str> {
         let s = starts(text);
-        rows_from(text, &s, Pos::default(), width, 100).iter().map(|r| &text[r.start..r.end]).collect()
+        rows_from(text, &s, Pos::default(), Layout { width, gaps: false }, 100)
+            .iter()
+            .map(|r| &text[r.start..r.end])
+            .collect()
     }
 
     #[test]
@@ -206,10 +247,29 @@ mod tests {
     fn moving_by_rows_crosses_lines_and_stops_at_the_ends() {
         let text = "one two three\nfour\nfive six";
         let s = starts(text);
-        let p = advance(text, &s, Pos::default(), 3, 8);
+        let p = advance(text, &s, Pos::default(), 3, at(8));
         assert_eq!(p, Pos { line: 2, row: 0 });
-        assert_eq!(advance(text, &s, p, 10, 8), last(text, &s, 8));
-        assert_eq!(retreat(text, &s, p, 10, 8), Pos::default());
-        assert_eq!(pos_of(text, &s, text.find("six").unwrap_or(0), 5), Pos { line: 2, row: 1 });
+        assert_eq!(advance(text, &s, p, 10, at(8)), last(text, &s, at(8)));
+        assert_eq!(retreat(text, &s, p, 10, at(8)), Pos::default());
+        assert_eq!(pos_of(text, &s, text.find("six").unwrap_or(0), at(5)), Pos { line: 2, row: 1 });
+    }
+
+    #[test]
+    fn a_paragraph_to_a_line_gets_gaps_and_hard_wrapped_text_does_not() {
+        let para = "word ".repeat(30);
+        let text = format!("Title\n{para}\n{para}\n\n{para}");
+        assert!(wants_gaps(&text));
+        assert!(!wants_gaps("a hard-wrapped paragraph\nof short lines\nrunning on\n"));
+        let s = starts(&text);
+        let rows: Vec<(usize, usize)> = rows_from(&text, &s, Pos::default(), Layout { width: 200, gaps: true }, 100)
+            .iter()
+            .map(|r| (r.start, r.end))
+            .collect();
+        let shown: Vec<&str> = rows.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(
+            shown,
+            ["Title", "", para.as_str(), "", para.as_str(), "", para.as_str()],
+            "one gap between lines of text, none added to a blank line"
+        );
     }
 }
