@@ -457,6 +457,17 @@ fn sample_reader(width: u16, height: u16) -> App {
 /// Issue 14, 2: a digit takes only a fix the user can see.
 #[test]
 fn every_fix_a_digit_can_take_is_on_screen_at_80x24() {
+    for (w, h) in [(40, 12), (60, 20), (130, 40)] {
+        let mut app = sample_reader(w, h);
+        for _ in 0..60 {
+            let fixes = app.review.current_fixes().to_vec();
+            let s = screen(&app).replace("\"\n\"", "");
+            for (n, fix) in fixes.iter().enumerate() {
+                assert!(s.contains(&format!("{} {fix}", n + 1)), "{w}x{h}: fix {} ({fix}) is not shown:\n{s}", n + 1);
+            }
+            press(&mut app, "<Tab>");
+        }
+    }
     let mut app = sample_reader(80, 24);
     let mut seen = 0;
     for _ in 0..60 {
