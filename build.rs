@@ -53,6 +53,40 @@ fn is_capitalised(w: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
 }
 
+/// Sets `GALLEY_VERSION` for `--version`: the package version, and the version of the word data
+/// it was built with: a hash of every data file in `assets/`, and what the casing model counted.
+fn data_version() {
+    let files = [
+        "assets/english.tsv",
+        "assets/frequency.txt",
+        "assets/tech-names.txt",
+        "assets/tech-terms.txt",
+        "assets/tech-extra.txt",
+        "assets/bigrams.txt",
+        "assets/places.txt",
+        "assets/keywords.txt",
+        "assets/model.bin",
+        "assets/corpus-sources.tsv",
+    ];
+    let mut all = Vec::new();
+    for f in files {
+        println!("cargo::rerun-if-changed={f}");
+        all.extend_from_slice(&fs::read(f).unwrap_or_else(|e| panic!("{f}: {e}")));
+    }
+    let model = fs::read("assets/model.bin").expect("assets/model.bin");
+    let field =
+        |k: usize| model.get(8 + k * 8..16 + k * 8).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or_default()));
+    let (words, packages) = (field(0), field(1));
+    #[allow(clippy::cast_precision_loss)] // a count of words, shown to one decimal
+    let millions = words as f64 / 1e6;
+    let magic = String::from_utf8_lossy(model.get(..8).unwrap_or_default()).into_owned();
+    println!(
+        "cargo::rustc-env=GALLEY_VERSION={} (word data {:016x}; casing model {magic}, {millions:.1} M words from {packages} packages)",
+        std::env::var("CARGO_PKG_VERSION").unwrap_or_default(),
+        hash(&all),
+    );
+}
+
 // One linear pipeline (read the lists, merge them, lay out the sections), best read top to bottom.
 #[allow(clippy::too_many_lines)]
 fn main() {
@@ -68,6 +102,7 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={f}");
     }
+    data_version();
     let read = |p: &str| fs::read_to_string(p).unwrap_or_else(|e| panic!("{p}: {e}"));
     let mut words: BTreeMap<String, Word> = BTreeMap::new();
 

@@ -22,7 +22,7 @@ pub const SAMPLE_NAME: &str = "sample.txt";
 
 /// galley: read damaged articles in the terminal and fix them.
 #[derive(Debug, Parser)]
-#[command(name = "galley", version, about)]
+#[command(name = "galley", version = env!("GALLEY_VERSION"), about)]
 pub struct Cli {
     /// The command; without one, galley opens FILE (or its bundled sample article) in the reader.
     #[command(subcommand)]
@@ -142,6 +142,14 @@ pub enum Command {
         #[command(subcommand)]
         action: DictAction,
     },
+    /// Print a completion script for a shell, e.g.
+    /// `galley completions bash > ~/.local/share/bash-completion/completions/galley`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `galley man > ~/.local/share/man/man1/galley.1`.
+    Man,
 }
 
 /// `galley dict` actions.
@@ -259,6 +267,19 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
             anyhow::bail!("{what} is for the reader and cannot come before a command (see galley --help)");
         }
     }
+    // Made from the command line's own definition; no config, dictionary or article is read.
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "galley", io.out);
+            return Ok(exit::CLEAN);
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(io.out)?;
+            return Ok(exit::CLEAN);
+        }
+        _ => {}
+    }
     let loaded = match &io.config {
         Some(path) => config::load(path)?,
         None => config::Loaded::default(),
@@ -283,6 +304,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
             run_fix(&file, Output { path: output.as_deref(), in_place, diff }, &settings, &lex, io)
         }
         Some(Command::Dict { action }) => run_dict(action, io),
+        Some(Command::Completions { .. } | Command::Man) => Ok(exit::CLEAN), // answered above
     }
 }
 

@@ -395,7 +395,31 @@ fn help_and_version() {
         assert!(stdout(&o).contains(word), "{word}");
     }
     let o = env.run(&["--version"], b"");
-    assert_eq!(stdout(&o), format!("galley {}\n", env!("CARGO_PKG_VERSION")));
+    let version = stdout(&o);
+    assert!(version.starts_with(&format!("galley {} (word data ", env!("CARGO_PKG_VERSION"))), "{version}");
+    assert!(version.contains("casing model GALLEYM2") && version.contains(" M words from "), "{version}");
+}
+
+/// Issue 15, 6: completions for bash, zsh and fish, and a man page, from the same definition
+/// as --help.
+#[test]
+fn completions_and_a_man_page() {
+    let env = Env::new();
+    for (shell, mark) in [("bash", "complete -F _galley"), ("zsh", "#compdef galley"), ("fish", "complete -c galley")] {
+        let o = env.run(&["completions", shell], b"");
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        assert!(script.contains(mark), "{shell}: {script}");
+        for word in ["check", "suggest", "fix", "dict", "no-suggestions"] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let o = env.run(&["completions", "tcsh"], b"");
+    assert_eq!(o.status.code(), Some(2), "an unknown shell is bad input");
+    let o = env.run(&["man"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    let page = stdout(&o);
+    assert!(page.contains(".TH galley 1") && page.contains(".SH SYNOPSIS") && page.contains("check"), "{page}");
 }
 
 #[test]
