@@ -3,7 +3,9 @@
 //! `cargo run --release --example score -- tests/data/dev [--misses]`
 
 use galley::lexicon::Lexicon;
-use galley::score::{Score, Tally};
+#[path = "support/score.rs"]
+mod score;
+use score::{Score, Tally};
 use std::path::PathBuf;
 
 fn main() -> std::io::Result<()> {

@@ -21,7 +21,6 @@
 
 use crate::error::{Error, Result};
 use crate::lexicon::Dialect;
-use ratatui::style::Color;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -46,6 +45,78 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Self { wrap: 0, dialect: None, backup: true, move_to_next: true, colours: Colours::default() }
+    }
+}
+
+/// A colour as the config names it: one of the terminal's sixteen, an index into its 256, or
+/// `#rrggbb`. The reader turns it into the terminal's colour; the library knows no terminal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    /// One of the sixteen named colours, 0 (black) to 15 (white), in the terminal's order.
+    Named(u8),
+    /// One of the 256 indexed colours.
+    Indexed(u8),
+    /// A true colour.
+    Rgb(u8, u8, u8),
+}
+
+/// The sixteen names, in the terminal's order; `light-x` may also be written `bright-x`, and
+/// `gray` `grey`.
+const NAMES: [&str; 16] = [
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "darkgray",
+    "lightred",
+    "lightgreen",
+    "lightyellow",
+    "lightblue",
+    "lightmagenta",
+    "lightcyan",
+    "white",
+];
+
+impl Color {
+    /// Red.
+    pub const RED: Self = Self::Named(1);
+    /// Green.
+    pub const GREEN: Self = Self::Named(2);
+    /// Yellow.
+    pub const YELLOW: Self = Self::Named(3);
+    /// Blue.
+    pub const BLUE: Self = Self::Named(4);
+    /// Cyan.
+    pub const CYAN: Self = Self::Named(6);
+    /// Dark gray.
+    pub const DARK_GRAY: Self = Self::Named(8);
+}
+
+impl std::str::FromStr for Color {
+    type Err = ();
+
+    /// `red`, `Light-Blue`, `bright_blue`, `dark grey`, `#ff8800`, `208`.
+    fn from_str(s: &str) -> std::result::Result<Self, ()> {
+        let s = s.trim();
+        if let Some(hex) = s.strip_prefix('#') {
+            let byte = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+            return match (hex.len(), byte(0), byte(2), byte(4)) {
+                (6, Some(r), Some(g), Some(b)) => Ok(Self::Rgb(r, g, b)),
+                _ => Err(()),
+            };
+        }
+        if let Ok(n) = s.parse::<u8>() {
+            return Ok(Self::Indexed(n));
+        }
+        let name: String = s.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).collect::<String>().to_ascii_lowercase();
+        let name = name.replace("grey", "gray");
+        let name = name.strip_prefix("bright").map_or(name.clone(), |rest| format!("light{rest}"));
+        let name = if name == "lightblack" { "darkgray".to_string() } else { name };
+        NAMES.iter().position(|n| *n == name).and_then(|i| u8::try_from(i).ok()).map(Self::Named).ok_or(())
     }
 }
 
@@ -79,12 +150,12 @@ impl Default for Colours {
     fn default() -> Self {
         Self {
             enabled: true,
-            spelling: Color::Red,
-            casing: Color::Yellow,
-            fixed: Color::Green,
-            ignored: Color::DarkGray,
-            accent: Color::Cyan,
-            search: Color::Blue,
+            spelling: Color::RED,
+            casing: Color::YELLOW,
+            fixed: Color::GREEN,
+            ignored: Color::DARK_GRAY,
+            accent: Color::CYAN,
+            search: Color::BLUE,
         }
     }
 }
@@ -108,7 +179,7 @@ fn dialect<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Dialect>, D:
 
 fn colour<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Color, D::Error> {
     let name = String::deserialize(d)?;
-    name.parse().map_err(|_| {
+    name.parse().map_err(|()| {
         serde::de::Error::custom(format!("unknown colour `{name}`: use a name (red, light-blue), #rrggbb or 0-255"))
     })
 }
@@ -177,6 +248,24 @@ mod tests {
     }
 
     #[test]
+    fn colours_are_named_indexed_or_true() {
+        for (name, want) in [
+            ("red", Color::RED),
+            ("Light-Blue", Color::Named(12)),
+            ("bright_blue", Color::Named(12)),
+            ("dark grey", Color::DARK_GRAY),
+            ("white", Color::Named(15)),
+            ("208", Color::Indexed(208)),
+            ("#FF8800", Color::Rgb(0xff, 0x88, 0x00)),
+        ] {
+            assert_eq!(name.parse::<Color>(), Ok(want), "{name}");
+        }
+        for bad in ["", "#ff88", "#gg0000", "256", "purple", "light"] {
+            assert!(bad.parse::<Color>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn every_key_reads_and_missing_keys_keep_their_defaults() {
         let loaded = parsed(
             "wrap = 72\ndialect = \"en-GB\"\nbackup = false\nmove-to-next = false\n\n[colors]\nspelling = \"#ff8800\"\nenabled = false\n",
@@ -186,7 +275,7 @@ mod tests {
         assert_eq!((c.wrap, c.dialect, c.backup, c.move_to_next), (72, Some(Dialect::Gb), false, false));
         assert_eq!(c.colours.spelling, Color::Rgb(0xff, 0x88, 0x00));
         assert!(!c.colours.enabled);
-        assert_eq!(c.colours.casing, Color::Yellow, "an unset colour keeps its default");
+        assert_eq!(c.colours.casing, Color::YELLOW, "an unset colour keeps its default");
         assert!(loaded.warnings.is_empty());
         assert_eq!(parsed("").expect("empty").config, Config::default());
     }

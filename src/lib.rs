@@ -29,6 +29,7 @@
 
 mod casing;
 pub mod check;
+#[cfg(feature = "reader")]
 pub mod cli;
 pub mod config;
 pub mod document;
@@ -46,11 +47,11 @@ mod realword;
 pub mod report;
 pub mod review;
 pub mod save;
-pub mod score;
 pub mod spacing;
 pub mod span;
 pub mod suggest;
 pub mod suspect;
 pub mod token;
 mod truecase;
+#[cfg(feature = "reader")]
 pub mod tui;

@@ -2,8 +2,10 @@
 //! Figures: `cargo run --release --example score -- tests/data/dev`.
 
 use galley::lexicon::{Dialect, Lexicon};
-use galley::score::Score;
+#[path = "../examples/support/score.rs"]
+mod score;
 use galley::suggest::suggest;
+use score::Score;
 use std::path::Path;
 
 #[test]

@@ -3,7 +3,7 @@
 //! checker measured on texts no rule was written from.
 //!
 //! Only words are touched, each within its own whitespace-separated chunk, so that the pair
-//! stays aligned chunk for chunk as `galley::score` reads it. The kinds of damage, and the
+//! stays aligned chunk for chunk as `support/score.rs` reads it. The kinds of damage, and the
 //! default rates, follow the bundled sample (a real damaged article), per 1,000 words:
 //!
 //! | damage | rate | example |

@@ -73,24 +73,36 @@ pub const MAX_DELETES: usize = 2;
 /// and identical in `build.rs` and at run time.
 #[must_use]
 pub fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = bytes.len() as u64;
+    let mut h = mix_bytes(bytes.len() as u64, bytes);
+    // Final avalanche so that the top bits (bucket numbers) depend on every byte.
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
+
+/// One step of the hash: `word` mixed into `h` (`FxHash`'s multiply-rotate).
+#[must_use]
+pub fn mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// `bytes` mixed into `h`, eight at a time: the loop of [`hash`], which the checker's hash maps
+/// share (`fasthash`), without the final avalanche.
+#[must_use]
+pub fn mix_bytes(mut h: u64, bytes: &[u8]) -> u64 {
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
         w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = mix(h, u64::from_le_bytes(w));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
         let mut w = [0u8; 8];
         w[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = mix(h, u64::from_le_bytes(w));
     }
-    // Final avalanche so that the top bits (bucket numbers) depend on every byte.
-    h ^= h >> 29;
-    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h ^ (h >> 32)
+    h
 }
 
 /// Calls `each` with every distinct string made by deleting up to [`MAX_DELETES`] characters

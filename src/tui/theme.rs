@@ -1,7 +1,7 @@
 //! Named styles for every kind of highlight, coloured as the config's `[colours]` says. With
 //! `NO_COLOR` set, or colours off, only bold, underline, reverse and dim are used.
 
-use crate::config::Colours;
+use crate::config::{self, Colours};
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the reader draws with.
@@ -51,15 +51,15 @@ impl Theme {
 
     fn coloured(c: &Colours) -> Self {
         Self {
-            spelling: Style::new().fg(c.spelling).add_modifier(Modifier::UNDERLINED),
-            casing: Style::new().fg(c.casing).add_modifier(Modifier::UNDERLINED),
+            spelling: Style::new().fg(terminal(c.spelling)).add_modifier(Modifier::UNDERLINED),
+            casing: Style::new().fg(terminal(c.casing)).add_modifier(Modifier::UNDERLINED),
             current: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            fixed: Style::new().fg(c.fixed),
-            ignored: Style::new().fg(c.ignored),
-            matched: Style::new().bg(c.search).fg(Color::White),
+            fixed: Style::new().fg(terminal(c.fixed)),
+            ignored: Style::new().fg(terminal(c.ignored)),
+            matched: Style::new().bg(terminal(c.search)).fg(Color::White),
             window: Style::new().bg(Color::DarkGray),
-            heading: Style::new().fg(c.accent).add_modifier(Modifier::BOLD),
-            accent: Style::new().fg(c.accent).add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(terminal(c.accent)).add_modifier(Modifier::BOLD),
+            accent: Style::new().fg(terminal(c.accent)).add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             status: Style::new().add_modifier(Modifier::REVERSED),
         }
@@ -79,5 +79,32 @@ impl Theme {
             dim: Style::new().add_modifier(Modifier::DIM),
             status: Style::new().add_modifier(Modifier::REVERSED),
         }
+    }
+}
+
+/// The terminal's colour for a colour the config names.
+fn terminal(c: config::Color) -> Color {
+    const NAMED: [Color; 16] = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    match c {
+        config::Color::Named(n) => NAMED.get(usize::from(n)).copied().unwrap_or(Color::Reset),
+        config::Color::Indexed(n) => Color::Indexed(n),
+        config::Color::Rgb(r, g, b) => Color::Rgb(r, g, b),
     }
 }

@@ -7,9 +7,9 @@
 //! whose first suggestion restores the chunk exactly. It also counts flags on the original texts
 //! (false alarms) and what `fix` does: errors it corrects and correct words it changes.
 
-use crate::check::{Options, check};
-use crate::lexicon::{Dialect, Lexicon, Verdict};
-use crate::span::Span;
+use galley::check::{Options, check};
+use galley::lexicon::{Dialect, Lexicon, Verdict};
+use galley::span::Span;
 
 /// Error classes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,8 +184,8 @@ fn chunks(text: &str) -> Vec<Span> {
 
 /// True if some word of the chunk is unknown.
 fn is_non_word(lexicon: &Lexicon, chunk: &str, dialect: Dialect) -> bool {
-    crate::token::tokens(chunk)
+    galley::token::tokens(chunk)
         .iter()
-        .filter(|t| t.kind == crate::token::TokenKind::Word)
+        .filter(|t| t.kind == galley::token::TokenKind::Word)
         .any(|t| matches!(lexicon.verdict(t.span.slice(chunk), dialect), Verdict::Unknown | Verdict::OtherDialect))
 }
