@@ -5,9 +5,9 @@
 //! measure another text.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use galley::check::suggest::suggest;
 use galley::check::{Options, check};
 use galley::lexicon::{Dialect, Lexicon};
-use galley::suggest::suggest;
 use galley::token::tokenize;
 use std::hint::black_box;
 

@@ -9,8 +9,8 @@
 //! - save: a reader's save of a 10 MB article (the review's atomic write, flushed to disk with
 //!   `fsync`, then renamed), 20 runs.
 
+use galley::check::suggest::suggest;
 use galley::lexicon::{Dialect, Lexicon};
-use galley::suggest::suggest;
 use std::hint::black_box;
 use std::time::Instant;
 

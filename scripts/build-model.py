@@ -26,7 +26,7 @@ rebuild reads exactly those; `--discover` lists them afresh from the registries.
 
 Needs apt-cache (for the package lists, only with --discover) and HTTPS to index.crates.io,
 static.crates.io, registry.npmjs.org and pypi.org. Writes assets/model.bin and
-assets/corpus-sources.tsv. The format of model.bin is described in src/model.rs.
+assets/corpus-sources.tsv. The format of model.bin is described in src/lexicon/model.rs.
 """
 import concurrent.futures
 import gzip
@@ -691,7 +691,7 @@ def fnv(data: bytes) -> int:
 
 
 # A word one edit away, or of the same stem, is a candidate for a real-word slip when the corpus
-# holds it at least this many times, mostly in this spelling (src/realword.rs).
+# holds it at least this many times, mostly in this spelling (src/check/realword.rs).
 NEAR_COUNT = 20
 # Endings that turn one word into another of the same stem (`developers`, `development`).
 ENDINGS = ["s", "es", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al", "ity"]
@@ -730,7 +730,7 @@ def near_words(by_key) -> dict[str, list[str]]:
 
 
 def write_model(counts: Counts, sources: int, path: Path):
-    """See src/model.rs for the layout."""
+    """See src/lexicon/model.rs for the layout."""
     by_key: dict[str, list[tuple[str, int, int]]] = {}
     for form in set(counts.mid) | set(counts.start):
         m, s = counts.mid[form], counts.start[form]

@@ -12,18 +12,22 @@
 //!   common word (`Fraugt`) and no name stands beside it anywhere in the article
 //!   (`Kendall Roden`, `Jago Macleod`).
 
-use crate::casing::{self, Capital, Usage};
+pub(crate) mod casing;
+mod realword;
+pub mod spacing;
+pub mod suggest;
+mod truecase;
+
 use crate::fasthash::{FastMap, FastSet};
+use crate::lexicon::model::Model;
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, bigram, case_of};
-use crate::model::Model;
-use crate::spacing;
 use crate::span::Span;
-use crate::suggest::{self, Suggestion};
 use crate::suspect::Lists;
 pub use crate::suspect::{Fixes, Kind, Suspect};
 use crate::token::{TokenKind, tokenize};
-use crate::truecase;
+use casing::{Capital, Usage};
 use std::sync::Arc;
+use suggest::Suggestion;
 
 /// An unknown word written this often is the article's own term, even one slip from a common
 /// word (`maint` in release notes), unless the article writes that word as often (`teh` among
@@ -465,7 +469,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         drop(pending); // its memory is wanted for the casing pass
         word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
         // Real words out of place, by the model (see `realword`).
-        let mut finder = crate::realword::Finder::new(text, Model::builtin());
+        let mut finder = crate::check::realword::Finder::new(text, Model::builtin());
         lower.each(|span| finder.visit(span, &mut lists));
         let real_words = own_words_stay(text, &lower, finder.suspects);
         let taken = Starts::of(&suspects);

@@ -3,14 +3,16 @@
 //! The commands return an exit status; they write reports to the `out` they are given and
 //! never print on their own, so that tests can run them in-process.
 
+use crate::check::suggest;
 use crate::check::{self, Options};
-use crate::config::{self, Config};
 use crate::document::Document;
-use crate::journal::{self, Journal};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
+use crate::report;
 use crate::review::{Guard, Review};
+use crate::store::config::{self, Config};
+use crate::store::journal::{self, Journal};
+use crate::store::{personal, places, save};
 use crate::tui::{self, app::App, app::Offer, theme::Theme};
-use crate::{personal, places, report, save, suggest};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -175,15 +177,7 @@ pub enum DictAction {
     },
 }
 
-/// Exit statuses.
-pub mod exit {
-    /// Nothing suspect, nothing fixed.
-    pub const CLEAN: u8 = 0;
-    /// Suspects found (check, suggest) or fixes made (fix).
-    pub const FOUND: u8 = 1;
-    /// Bad input or another error.
-    pub const ERROR: u8 = 2;
-}
+pub use crate::error::exit;
 
 /// The environment a command runs in: where output goes and where stdin comes from.
 pub struct Io<'a> {

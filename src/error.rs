@@ -107,3 +107,13 @@ fn human(n: u64) -> String {
 
 /// Result with the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Exit statuses of the command line and the reader.
+pub mod exit {
+    /// Nothing suspect, nothing fixed.
+    pub const CLEAN: u8 = 0;
+    /// Suspects found (check, suggest) or fixes made (fix).
+    pub const FOUND: u8 = 1;
+    /// Bad input or another error.
+    pub const ERROR: u8 = 2;
+}

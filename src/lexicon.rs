@@ -9,6 +9,7 @@
 //! `HashMap` lookup and start-up costs nothing.
 
 pub mod format;
+pub mod model;
 
 use crate::error::{Error, Result};
 use std::collections::{HashMap, HashSet};

@@ -27,31 +27,21 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-mod casing;
 pub mod check;
 #[cfg(feature = "reader")]
 pub mod cli;
-pub mod config;
 pub mod document;
 pub mod edit;
 pub mod error;
 pub mod escape;
 mod fasthash;
 pub mod input;
-pub mod journal;
 pub mod lexicon;
-pub mod model;
-pub mod personal;
-pub mod places;
-mod realword;
 pub mod report;
 pub mod review;
-pub mod save;
-pub mod spacing;
 pub mod span;
-pub mod suggest;
+pub mod store;
 pub mod suspect;
 pub mod token;
-mod truecase;
 #[cfg(feature = "reader")]
 pub mod tui;

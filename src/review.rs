@@ -6,18 +6,20 @@
 //! items it takes out and puts in, and what it does to the lexicon. A step inverts itself, so
 //! undo and redo are two stacks of steps.
 //!
-//! The history lives in memory; the reader journals every command (see [`crate::journal`]), so
+//! The history lives in memory; the reader journals every command (see [`crate::store::journal`]), so
 //! a crash loses none. Limitation: after a decision only the text it wrote is checked again, so
 //! evidence that spans the article (a word that recurs, a name beside it) is what it was when
 //! the article was opened.
 
+use crate::check::suggest;
 use crate::check::{self, Options};
 use crate::edit::Change;
 use crate::error::{Error, Result};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
+use crate::report;
 use crate::span::Span;
+use crate::store::save;
 use crate::suspect::{Fixes, Kind, Suspect};
-use crate::{report, save, suggest};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -89,7 +91,7 @@ enum Lexical {
 }
 
 /// What a reader left as written, as remembered between sessions of one file
-/// ([`crate::places`]).
+/// ([`crate::store::places`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ignores {
     /// Words left as written everywhere (`I`).
@@ -949,9 +951,9 @@ impl Review {
     fn write_personal(&self, word: &str, add: bool) -> Result<()> {
         let Some(path) = &self.personal else { return Ok(()) };
         if add {
-            crate::personal::add(path, &[word.to_string()]).map(|_| ())
+            crate::store::personal::add(path, &[word.to_string()]).map(|_| ())
         } else {
-            crate::personal::remove(path, word).map(|_| ())
+            crate::store::personal::remove(path, word).map(|_| ())
         }
     }
 

@@ -127,7 +127,7 @@ fn watchdog(end: Arc<AtomicBool>, ended: Arc<AtomicBool>, tty: Option<std::os::f
         }
         std::thread::sleep(GRACE);
         if !ended.load(Ordering::Relaxed) {
-            std::process::exit(i32::from(crate::cli::exit::ERROR));
+            std::process::exit(i32::from(crate::error::exit::ERROR));
         }
     });
 }

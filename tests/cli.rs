@@ -583,7 +583,7 @@ fn unfinished_session(env: &Env, article: &Path) {
         })
     };
     let state = env.dir.path().join("state/galley");
-    let mut j = galley::journal::Journal::start(&state, article, "Teh end.\n").expect("journal");
+    let mut j = galley::store::journal::Journal::start(&state, article, "Teh end.\n").expect("journal");
     j.record(&fix(0, "Teh", "The")).expect("record");
     j.saved("The end.\n").expect("saved");
     std::fs::write(article, "The end.\n").expect("the session's save");

@@ -198,7 +198,7 @@ proptest! {
         use galley::review::{Command, Outcome, Review};
         let dir = tempfile::tempdir().expect("temporary directory");
         let article = dir.path().join("a.txt");
-        let mut journal = galley::journal::Journal::start(dir.path(), &article, &text).expect("journal");
+        let mut journal = galley::store::journal::Journal::start(dir.path(), &article, &text).expect("journal");
         let mut review = Review::new(&article, text.clone(), Lexicon::new(), None, None);
         for d in decisions {
             let (_, entry) = review.apply_recorded(d).expect("decision applies");
@@ -206,7 +206,7 @@ proptest! {
                 journal.record(&entry).expect("record");
             }
         }
-        let recovery = galley::journal::find(dir.path(), &article, &text).expect("readable");
+        let recovery = galley::store::journal::find(dir.path(), &article, &text).expect("readable");
         let entries = recovery.map(|r| r.entries).unwrap_or_default();
         // Another lexicon: every word of the text known but the first.
         let mut other = Lexicon::new();

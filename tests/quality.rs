@@ -4,7 +4,7 @@
 use galley::lexicon::{Dialect, Lexicon};
 #[path = "../examples/support/score.rs"]
 mod score;
-use galley::suggest::suggest;
+use galley::check::suggest::suggest;
 use score::Score;
 use std::path::Path;
 

@@ -264,7 +264,7 @@ fn reader_of_file(path: &std::path::Path, state: &std::path::Path, height: u16) 
     let review = Review::new(path, text, Lexicon::new(), Some(Dialect::Us), None);
     let mut app = App::new(review, Rect::new(0, 0, 60, height), Theme::new(true));
     app.state_dir = Some(state.to_path_buf());
-    app.place = galley::places::load(state, path);
+    app.place = galley::store::places::load(state, path);
     app.restore_place();
     app
 }
@@ -850,7 +850,7 @@ fn every_mode_works_at_80x24() {
     insta::assert_snapshot!("overwrite_80x24", s);
     press(&mut app, "n");
     app.offer = Some(galley::tui::app::Offer {
-        recovery: galley::journal::Recovery {
+        recovery: galley::store::journal::Recovery {
             base: galley::cli::SAMPLE.to_string(),
             entries: Vec::new(),
             unsaved: 12,

@@ -14,8 +14,8 @@ fuzz_target!(|bytes: &[u8]| {
     let at = (usize::from(split) * rest.len() / 255).min(rest.len());
     let (article, lines) = rest.split_at(at);
     let base = String::from_utf8_lossy(article).into_owned();
-    let text = format!("{}{}", galley::journal::header(Path::new("fuzz.txt"), &base), String::from_utf8_lossy(lines));
-    let Ok(Some(recovery)) = galley::journal::parse(&text, base.clone(), &base) else { return };
+    let text = format!("{}{}", galley::store::journal::header(Path::new("fuzz.txt"), &base), String::from_utf8_lossy(lines));
+    let Ok(Some(recovery)) = galley::store::journal::parse(&text, base.clone(), &base) else { return };
     let mut review = Review::new("fuzz.txt", base.clone(), Lexicon::new(), None, None);
     review.replay(&recovery.entries);
     for it in review.items() {

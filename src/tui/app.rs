@@ -7,10 +7,10 @@ use super::map::{self, Mark};
 use super::theme::Theme;
 use super::wrap::{self, Layout, Pos, Row};
 use crate::error::Error;
-use crate::journal::{Journal, Lock, Recovery};
-use crate::places::{self, Place};
 use crate::review::{Command, Outcome, Replayed, Review, Status};
-use crate::save;
+use crate::store::journal::{Journal, Lock, Recovery};
+use crate::store::places::{self, Place};
+use crate::store::save;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::cell::RefCell;
@@ -768,7 +768,7 @@ impl App {
         let _ = places::store(dir, self.review.name(), &place);
     }
 
-    /// Offers the decisions of an unfinished session (see [`crate::journal`]).
+    /// Offers the decisions of an unfinished session (see [`crate::store::journal`]).
     pub fn offer(&mut self, offer: Offer) {
         self.offer = Some(offer);
         self.mode = Mode::Recover;

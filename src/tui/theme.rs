@@ -1,7 +1,7 @@
 //! Named styles for every kind of highlight, coloured as the config's `[colours]` says. With
 //! `NO_COLOR` set, or colours off, only bold, underline, reverse and dim are used.
 
-use crate::config::{self, Colours};
+use crate::store::config::{self, Colours};
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the reader draws with.

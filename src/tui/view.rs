@@ -121,7 +121,9 @@ fn row_line(app: &App, row: Row) -> Line<'static> {
     let mut ranges: Vec<(usize, usize, Style)> = Vec::new();
     // A title or heading reads as one: short, unpunctuated, `#`-marked (the checker's own test).
     let text = app.review.text();
-    if row.start < row.end && !text[row.start..row.end].trim().is_empty() && crate::casing::is_heading(text, row.start)
+    if row.start < row.end
+        && !text[row.start..row.end].trim().is_empty()
+        && crate::check::casing::is_heading(text, row.start)
     {
         ranges.push((row.start, row.end, app.theme.heading));
     }

@@ -10,7 +10,7 @@
 //! chance alone would give it. The candidate is a suspect where it beats
 //! the word as written by more than the odds against a slip ([`SLIP`]).
 
-use crate::model::Model;
+use crate::lexicon::model::Model;
 use crate::span::Span;
 use crate::suspect::{Kind, Lists, Suspect};
 

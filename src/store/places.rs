@@ -9,8 +9,8 @@
 //! near where it was.
 
 use crate::error::Result;
-use crate::journal::{canonical, key_of};
 use crate::review::Ignores;
+use crate::store::journal::{canonical, key_of};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -45,7 +45,7 @@ pub fn store(dir: &Path, article: &Path, place: &Place) -> Result<()> {
     let place = Place { path: canonical, ..place.clone() };
     let mut bytes = serde_json::to_vec_pretty(&place).unwrap_or_default();
     bytes.push(b'\n');
-    crate::save::write_private(&file, &bytes)
+    crate::store::save::write_private(&file, &bytes)
 }
 
 #[cfg(test)]

@@ -52,5 +52,5 @@ fn write(path: &Path, words: &[String]) -> Result<()> {
     if !text.is_empty() {
         text.push('\n');
     }
-    crate::save::save_over(path, text.as_bytes())
+    crate::store::save::save_over(path, text.as_bytes())
 }

@@ -370,7 +370,7 @@ fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Opti
 
 /// Programming-language keywords, `language<TAB>keyword` (from Python's `keyword` module: see
 /// assets/NOTICE.md).
-const KEYWORDS: &str = include_str!("../assets/keywords.txt");
+const KEYWORDS: &str = include_str!("../../assets/keywords.txt");
 
 /// The capitalised keywords (`None`, `True`, `False`) of the languages the article names
 /// (`Python`) and writes inside a sentence: there they are the language's constants, not stray

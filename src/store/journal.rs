@@ -21,7 +21,7 @@
 use crate::error::{Error, Result};
 use crate::lexicon::format::hash;
 use crate::review::Entry;
-use crate::save::{PRIVATE_FILE_MODE, private_dir, write_private};
+use crate::store::save::{PRIVATE_FILE_MODE, private_dir, write_private};
 use serde::{Deserialize, Serialize};
 use std::fs::{File, OpenOptions};
 use std::io::Write;

@@ -23,7 +23,7 @@
 
 use std::sync::OnceLock;
 
-static BLOB: &[u8] = include_bytes!("../assets/model.bin");
+static BLOB: &[u8] = include_bytes!("../../assets/model.bin");
 
 const MAGIC: &[u8; 8] = b"GALLEYM2";
 const HEADER: usize = 8 + 5 * 8;

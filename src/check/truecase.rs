@@ -17,8 +17,8 @@
 //! text of a sentence or two gives little evidence of its damage, so its capitals mostly stand.
 
 use crate::fasthash::FastMap;
+use crate::lexicon::model::{Form, Model};
 use crate::lexicon::{Case, case_of};
-use crate::model::{Form, Model};
 use crate::span::Span;
 use crate::suspect::{Kind, Lists, Suspect};
 
@@ -436,7 +436,7 @@ mod tests {
         let words = |each: &mut dyn FnMut(Word)| {
             let mut last = None;
             for &span in &spans {
-                let start = crate::casing::starts_sentence(text, last, span.start);
+                let start = crate::check::casing::starts_sentence(text, last, span.start);
                 each(Word { span, start, heading: false, in_run: false });
                 last = Some(span.end);
             }
