@@ -21,7 +21,7 @@ mod truecase;
 use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::model::Model;
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, bigram, case_of};
-use crate::span::Span;
+use crate::span::{self, Span};
 use crate::suspect::Lists;
 pub use crate::suspect::{Fixes, Kind, Suspect};
 use crate::token::{TokenKind, tokenize};
@@ -201,14 +201,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             {
                 let start = !single_space
                     && (casing::starts_sentence(text, gap_from, t.span.start)
-                        || (last.is_some_and(|l| !l.1) && casing::is_dash(&text[gap_from.unwrap_or(0)..t.span.start])));
+                        || (last.is_some_and(|l| !l.1)
+                            && casing::is_dash(span::cut(text, gap_from.unwrap_or(0), t.span.start))));
                 capitals.extend(Capital::new(t.span, start, case));
             }
         } else if first.is_ascii_lowercase() {
             lower.push(t.span);
             if !single_space
                 && last.is_some_and(|l| l.1)
-                && casing::ends_sentence(&text[gap_from.unwrap_or(0)..t.span.start])
+                && casing::ends_sentence(span::cut(text, gap_from.unwrap_or(0), t.span.start))
                 && !casing::after_abbreviation(text, gap_from.unwrap_or(0) + 1)
             {
                 lower_starts.push((t.span, word));
@@ -260,7 +261,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             && (prev_suspect || [&v_us, &v_gb] != [&Verdict::Known, &Verdict::Known])
         {
             let start = t.span.start - 1 - before.len();
-            let pair = &text[start..t.span.end];
+            let pair = span::cut(text, start, t.span.end);
             if let Some(name) = crate::lexicon::phrase(pair)
                 && name != pair
                 && phrases.last().is_none_or(|(p, _): &(Span, &str)| p.end <= start)
@@ -1090,8 +1091,8 @@ fn is_own_lower_case<'t>(
             return !written.contains(f.as_str());
         }
         !text.match_indices(f.as_str()).any(|(i, _)| {
-            let before = text[..i].chars().next_back();
-            let after = text[i + f.len()..].chars().next();
+            let before = span::head(text, i).chars().next_back();
+            let after = span::tail(text, i + f.len()).chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
     })
@@ -1330,7 +1331,7 @@ fn is_compound(lexicon: &Lexicon, word: &str) -> bool {
             && lexicon.verdict(w, Dialect::Us) == Verdict::Known
             && lexicon.frequency(w) >= COMPOUND_PART
     };
-    word.char_indices().skip(3).any(|(i, _)| common(&word[..i]) && common(&word[i..]))
+    word.char_indices().skip(3).any(|(i, _)| common(span::head(word, i)) && common(span::tail(word, i)))
 }
 
 /// A neighbour that marks a name: a known proper name (`Macleod`) or another capitalised word

@@ -25,7 +25,7 @@
 //!     .collect();
 //! assert_eq!(fixes, [("kuberanetes", Kind::Spelling, "Kubernetes"), ("clustr", Kind::Spelling, "cluster")]);
 //! ```
-#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(clippy::print_stdout, clippy::print_stderr, clippy::string_slice)]
 
 pub mod check;
 #[cfg(feature = "reader")]

@@ -59,3 +59,22 @@ impl fmt::Display for Span {
         write!(f, "{}..{}", self.start, self.end)
     }
 }
+
+/// `text[start..end]`, or `""` when that range is out of bounds or off a char boundary: the one
+/// way text is cut outside [`Span`] (the crate denies `clippy::string_slice`).
+#[must_use]
+pub fn cut(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or_default()
+}
+
+/// `text[..end]` ([`cut`]).
+#[must_use]
+pub fn head(text: &str, end: usize) -> &str {
+    text.get(..end).unwrap_or_default()
+}
+
+/// `text[start..]` ([`cut`]).
+#[must_use]
+pub fn tail(text: &str, start: usize) -> &str {
+    text.get(start..).unwrap_or_default()
+}

@@ -2,7 +2,7 @@
 //! reader does not see as a word: URLs, emails, paths and file names, numbers and words with
 //! digits, code in backticks or fences, command-line options and identifiers.
 
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,9 +167,9 @@ fn code_end(text: &str, i: usize) -> Option<usize> {
     let line_start = i == 0 || b[i - 1] == b'\n';
     if run >= 3 && line_start {
         // A fenced block: up to the next line that starts with the same fence.
-        let mut at = text[i..].find('\n').map_or(text.len(), |k| i + k + 1);
+        let mut at = span::tail(text, i).find('\n').map_or(text.len(), |k| i + k + 1);
         while at < text.len() {
-            let line_end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+            let line_end = span::tail(text, at).find('\n').map_or(text.len(), |k| at + k);
             if b[at..line_end].iter().take_while(|&&x| x == fence).count() >= run {
                 return Some(line_end);
             }
@@ -191,7 +191,7 @@ fn code_end(text: &str, i: usize) -> Option<usize> {
                 }
                 at += k;
             }
-            b'\n' if text[at + 1..].trim_start_matches([' ', '\t', '\r']).starts_with('\n') => {
+            b'\n' if span::tail(text, at + 1).trim_start_matches([' ', '\t', '\r']).starts_with('\n') => {
                 return None;
             }
             _ => at += 1,
@@ -257,18 +257,20 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     }
     // `[abc]`, `{x}`, `<tag>` as a whole chunk: notation, not prose.
     let bracketed = |open: char, close: char| {
-        text[start..end].starts_with(open)
-            && text[start..end].trim_end_matches(|c: char| c.is_ascii_punctuation() && c != close).ends_with(close)
+        span::cut(text, start, end).starts_with(open)
+            && span::cut(text, start, end)
+                .trim_end_matches(|c: char| c.is_ascii_punctuation() && c != close)
+                .ends_with(close)
     };
     if s > start
         && (bracketed('[', ']') || bracketed('{', '}') || bracketed('<', '>'))
-        && !text[s..e].contains(['[', '{', '<'])
+        && !span::cut(text, s, e).contains(['[', '{', '<'])
     {
         return each(Token { span: Span::new(s, e), kind: TokenKind::Code });
     }
-    let core = &text[s..e];
+    let core = span::cut(text, s, e);
     let span = Span::new(s, e);
-    if text[start..end].contains(char::REPLACEMENT_CHARACTER) {
+    if span::cut(text, start, end).contains(char::REPLACEMENT_CHARACTER) {
         // `caf\u{fffd}`: a letter was lost in decoding; guessing the word would be wrong.
         return each(Token { span, kind: TokenKind::Identifier });
     }
@@ -346,8 +348,8 @@ fn words(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
             }
         }
         // `OR-ing`, `RE-d`: a suffix hyphenated onto code or an acronym is not a word.
-        let after_hyphen = ws > start && text[..ws].ends_with('-');
-        let suffix = after_hyphen && matches!(&text[ws..we], "ing" | "ed" | "d" | "s" | "es" | "er" | "ers");
+        let after_hyphen = ws > start && span::head(text, ws).ends_with('-');
+        let suffix = after_hyphen && matches!(span::cut(text, ws, we), "ing" | "ed" | "d" | "s" | "es" | "er" | "ers");
         let kind = if suffix { TokenKind::Code } else { TokenKind::Word };
         each(Token { span: Span::new(ws, we), kind });
     }
@@ -358,8 +360,11 @@ fn words(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
 #[must_use]
 pub fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
     let is_letter = |c: char| c.is_alphabetic() || c == '\'';
-    let prev = text[..span.start].strip_suffix(' ').map(|b| &b[b.trim_end_matches(is_letter).len()..]);
-    let next = text[span.end..].strip_prefix(' ').map(|a| &a[..a.len() - a.trim_start_matches(is_letter).len()]);
+    let prev =
+        span::head(text, span.start).strip_suffix(' ').map(|b| span::tail(b, b.trim_end_matches(is_letter).len()));
+    let next = span::tail(text, span.end)
+        .strip_prefix(' ')
+        .map(|a| span::head(a, a.len() - a.trim_start_matches(is_letter).len()));
     (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
 }
 

@@ -13,7 +13,7 @@
 
 use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, format};
-use crate::span::Span;
+use crate::span::{self, Span};
 use crate::suspect::{Kind, Lists, Suspect};
 
 /// A line shorter than this that ends without punctuation is a heading (or a list item).
@@ -63,7 +63,7 @@ impl Capital {
 #[must_use]
 pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) -> bool {
     let Some(from) = gap_start else { return true };
-    let gap = &text[from..word_start];
+    let gap = span::cut(text, from, word_start);
     if gap.contains(['.', '!', '?', ':']) {
         return true;
     }
@@ -72,14 +72,14 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
         return true;
     }
     let Some(nl) = gap.find('\n') else { return false };
-    let after = gap[nl + 1..].trim_start_matches([' ', '\t', '\r']);
+    let after = span::tail(gap, nl + 1).trim_start_matches([' ', '\t', '\r']);
     if after.starts_with('\n') || after.starts_with(['-', '*', '+', '•', '>']) {
         return true; // a blank line, a list item, a quote block
     }
     // A new line after a short unpunctuated line (a heading) starts afresh; after a long one the
     // text was hard-wrapped.
     let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..from + nl]).map_or(0, |i| i + 1);
-    text[line_start..from + nl].trim_end().chars().count() < WRAPPED_MIN
+    span::cut(text, line_start, from + nl).trim_end().chars().count() < WRAPPED_MIN
 }
 
 /// True when `gap` (between two words) ends a sentence inside a paragraph: the full stop is
@@ -101,8 +101,8 @@ pub fn ends_sentence(gap: &str) -> bool {
 /// sentence (`vs.`, `e.g.`, `i.e.`, `cf.`): what comes after it is no new sentence.
 #[must_use]
 pub fn after_abbreviation(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
-    let word = text[before.len()..at].trim_end_matches('.');
+    let before = span::head(text, at).trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+    let word = span::cut(text, before.len(), at).trim_end_matches('.');
     matches!(
         word.to_ascii_lowercase().as_str(),
         "vs" | "e.g" | "i.e" | "cf" | "viz" | "approx" | "incl" | "esp" | "resp"
@@ -120,7 +120,7 @@ pub fn is_dash(gap: &str) -> bool {
 fn line_at(text: &str, at: usize) -> &str {
     let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
     let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
-    &text[start..end]
+    span::cut(text, start, end)
 }
 
 /// True when the line holding `at` is a heading: `#`-marked, or short and without final
@@ -196,7 +196,7 @@ impl Line {
             self.start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
             self.end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
             self.heading = is_heading(text, at);
-            self.title = self.heading && is_title_case(&text[self.start..self.end]);
+            self.title = self.heading && is_title_case(span::cut(text, self.start, self.end));
         }
     }
 
@@ -257,14 +257,14 @@ pub fn is_markup_name(text: &str, span: Span) -> bool {
 /// a mention of the word as written, not a use of it.
 #[must_use]
 pub fn is_mention(text: &str, span: Span) -> bool {
-    let Some(open) = text[..span.start].chars().next_back() else { return false };
+    let Some(open) = span::head(text, span.start).chars().next_back() else { return false };
     let close = match open {
         '\'' | '"' | '`' => open,
         '\u{2018}' => '\u{2019}',
         '\u{201c}' => '\u{201d}',
         _ => return false,
     };
-    let rest = &text[span.end..];
+    let rest = span::tail(text, span.end);
     rest.strip_prefix(':').unwrap_or(rest).starts_with(close)
 }
 
@@ -318,8 +318,8 @@ fn initials_into(out: &mut String, word: &str) {
 fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Option<(usize, usize)> {
     let (first, last) = (run.first()?, run.last()?);
     // Most runs are one word with no bracket beside it: nothing to spell.
-    let bracket_after = text[last.span().end..].trim_start_matches(' ').starts_with('(');
-    let bracket_before = text[..first.span().start].trim_end_matches(' ').ends_with('(');
+    let bracket_after = span::tail(text, last.span().end).trim_start_matches(' ').starts_with('(');
+    let bracket_before = span::head(text, first.span().start).trim_end_matches(' ').ends_with('(');
     if run.len() < 2 && !bracket_after && !bracket_before {
         return None;
     }
@@ -331,12 +331,12 @@ fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Opti
         initials_into(&mut all, c.span().slice(text));
         bounds.push(all.len());
     }
-    let initials = |from: usize, to: usize| &all[bounds[from]..bounds[to]];
+    let initials = |from: usize, to: usize| span::cut(&all, bounds[from], bounds[to]);
     // An expansion may run on past a short acronym's letters (`CNCF` for four of five words).
     let spells =
         |cand: &str, acronym: &str| cand == acronym || (cand.starts_with(acronym) && acronym.len() * 2 > cand.len());
     let n = run.len();
-    let after = text[last.span().end..].trim_start_matches(' ');
+    let after = span::tail(text, last.span().end).trim_start_matches(' ');
     if let Some(inner) = after.strip_prefix('(').and_then(|r| r.split_once(')')).map(|(a, _)| a)
         && inner.len() <= 12
         && let Some(acronym) = acronym_of(inner)
@@ -344,7 +344,7 @@ fn acronym_part(text: &str, run: &[Capital], acronyms: &FastSet<String>) -> Opti
     {
         return Some((k, n));
     }
-    let before = text[..first.span().start].trim_end_matches(' ');
+    let before = span::head(text, first.span().start).trim_end_matches(' ');
     if let Some(head) = before.strip_suffix('(')
         && let Some(word) = head.trim_end().rsplit([' ', '\n']).next()
         && word.len() <= 12
@@ -453,7 +453,7 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>, Vec<Span>)
         .iter()
         .filter_map(|c| {
             let span = c.span();
-            let after = text[span.end..].trim_start_matches(' ');
+            let after = span::tail(text, span.end).trim_start_matches(' ');
             let inside = span.start > 0 && bytes[span.start - 1] == b'(' && after.starts_with(')');
             if c.case == Case::Title {
                 // `(Ml)`: an acronym that lost its capitals, if its expansion comes before.
@@ -471,19 +471,20 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>, Vec<Span>)
     brackets.dedup(); // `FOO (CGI)`: one bracket, seen from both sides
     for open in brackets {
         let rest = &bytes[open + 1..];
-        let head_end = text[..open].trim_end_matches(' ').len();
+        let head_end = span::head(text, open).trim_end_matches(' ').len();
         let acronym_inside = rest.first().is_some_and(u8::is_ascii_uppercase);
         let Some(close) = rest.iter().take(81).position(|&b| b == b')' || b == b'\n').filter(|&c| rest[c] == b')')
         else {
             continue;
         };
-        let inner = &text[open + 1..open + 1 + close];
+        let inner = span::cut(text, open + 1, open + 1 + close);
         let shrunk_inner = is_shrunk_acronym(inner);
         let upper = shrunk_inner.then(|| inner.to_ascii_uppercase());
         let inner = upper.as_deref().unwrap_or(inner);
         // At most twelve words before the bracket, on its line and in its clause.
-        let line_start = text[..head_end].rfind(['\n', '.', ',', ';', ':', '(', ')', '"']).map_or(0, |i| i + 1);
-        let head = &text[line_start..head_end];
+        let line_start =
+            span::head(text, head_end).rfind(['\n', '.', ',', ';', ':', '(', ')', '"']).map_or(0, |i| i + 1);
+        let head = span::cut(text, line_start, head_end);
         let found = if let Some(acronym) = acronym_of(inner).filter(|a| acronym_inside && (2..=8).contains(&a.len())) {
             // `Common Gateway Interface (CGI)`: the last words before the bracket.
             plain_words(head, line_start).and_then(|words| {
@@ -532,11 +533,11 @@ fn is_shrunk_acronym(word: &str) -> bool {
 fn is_label(text: &str, run: &[Capital]) -> bool {
     const SEPARATORS: [&str; 4] = [" :: ", " : ", " > ", " / "];
     let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
-    let (before, after) = (&text[..first.span().start], &text[last.span().end..]);
+    let (before, after) = (span::head(text, first.span().start), span::tail(text, last.span().end));
     let Some(sep) = SEPARATORS.iter().find(|s| before.ends_with(*s) || after.starts_with(*s)) else { return false };
     let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
     let line_end = memchr::memchr(b'\n', after.as_bytes()).map_or(text.len(), |i| last.span().end + i);
-    text[line_start..line_end].matches(sep).nth(1).is_some()
+    span::cut(text, line_start, line_end).matches(sep).nth(1).is_some()
 }
 
 /// Nouns that name what a class makes, in programming prose (`a Request object`).
@@ -555,7 +556,7 @@ fn class_names<'t>(text: &'t str, caps: &[Capital]) -> FastSet<&'t str> {
         if bytes.get(end) != Some(&b' ') || !matches!(bytes.get(end + 1), Some(b'o' | b'c' | b'i')) {
             continue;
         }
-        let rest = &text[end + 1..];
+        let rest = span::tail(text, end + 1);
         let noun = rest.split(|ch: char| !ch.is_ascii_alphabetic()).next().unwrap_or_default();
         if CLASS_NOUNS.contains(&noun) {
             *seen.entry(c.span().slice(text)).or_default() += 1;
@@ -567,8 +568,8 @@ fn class_names<'t>(text: &'t str, caps: &[Capital]) -> FastSet<&'t str> {
 /// True when the run is enclosed in quotes or emphasis: a title or a label, written as such.
 fn is_quoted(text: &str, run: &[Capital]) -> bool {
     let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
-    let open = text[..first.span().start].chars().next_back();
-    let close = text[last.span().end..].trim_start_matches(['.', ',', '!', '?']).chars().next();
+    let open = span::head(text, first.span().start).chars().next_back();
+    let close = span::tail(text, last.span().end).trim_start_matches(['.', ',', '!', '?']).chars().next();
     matches!(
         (open, close),
         (Some('“'), Some('”'))
@@ -684,7 +685,10 @@ pub fn capitals(
     let mut i = 0;
     while i < caps.len() {
         let mut j = i + 1;
-        while j < caps.len() && !caps[j].start && is_connector(&text[caps[j - 1].span().end..caps[j].span().start]) {
+        while j < caps.len()
+            && !caps[j].start
+            && is_connector(span::cut(text, caps[j - 1].span().end, caps[j].span().start))
+        {
             j += 1;
         }
         let (from, to) = (i, j);

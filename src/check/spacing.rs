@@ -6,7 +6,7 @@
 //! never fires inside URLs, numbers (`1,000`, `3.14`), paths or code, which the tokenizer has
 //! already set apart.
 
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// A spacing suspect: the bytes to replace and what to write instead.
 pub type Fix = (Span, &'static str);
@@ -20,7 +20,7 @@ pub fn in_gap(text: &str, gap: Span, words: bool) -> Option<Fix> {
         // (A full stop must end the sentence: a capital or the end of the line follows. Other
         // marks are left alone: `a ? in the URL` talks about the mark.)
         [b' ', mark @ (b',' | b'.'), rest @ ..] if rest.first().is_none_or(u8::is_ascii_whitespace) => {
-            let after = text[gap.end..].chars().next();
+            let after = span::tail(text, gap.end).chars().next();
             let ends = *mark == b',' || rest.contains(&b'\n') || after.is_none_or(char::is_uppercase);
             let fix = if *mark == b',' { "," } else { "." };
             (ends && gap.start > 0 && text.as_bytes()[gap.start - 1].is_ascii_alphabetic())
@@ -48,7 +48,7 @@ pub fn in_dotted(text: &str, token: Span, known: impl Fn(&str) -> bool) -> Optio
         && right_chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && right.len() >= 2
         && right_chars.all(|c| c.is_ascii_lowercase())
-        && !text[token.end..].starts_with(['(', '.', '_'])
+        && !span::tail(text, token.end).starts_with(['(', '.', '_'])
         && known(left)
         && known(right);
     let dot = token.start + left.len();
@@ -64,11 +64,11 @@ pub fn doubled_apostrophes(text: &str, mut each: impl FnMut(Fix)) {
         if bytes.get(i + 1) != Some(&b'\'') || (i > 0 && bytes[i - 1] == b'\'') {
             continue;
         }
-        let before = text[..i].chars().next_back();
-        let after = text[i + 2..].chars().next();
+        let before = span::head(text, i).chars().next_back();
+        let after = span::tail(text, i + 2).chars().next();
         if before.is_some_and(char::is_alphabetic)
             && after.is_some_and(char::is_alphabetic)
-            && !text[i + 2..].starts_with("''")
+            && !span::tail(text, i + 2).starts_with("''")
         {
             each((Span::new(i, i + 2), "'"));
         }
@@ -79,7 +79,7 @@ pub fn doubled_apostrophes(text: &str, mut each: impl FnMut(Fix)) {
 /// before it on its line.
 fn closes(text: &str, at: usize) -> bool {
     let line = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
-    text[line..at].matches('"').count() % 2 == 1
+    span::cut(text, line, at).matches('"').count() % 2 == 1
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@
 
 use crate::error::{Error, Result};
 use crate::lexicon::Dialect;
+use crate::span;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -203,7 +204,7 @@ pub fn load(path: &Path) -> Result<Loaded> {
 
 /// Parses config text; `path` names it in messages.
 pub fn parse(path: &Path, text: &str) -> Result<Loaded> {
-    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let line_of = |offset: usize| span::head(text, offset.min(text.len())).matches('\n').count() + 1;
     let bad = |e: toml::de::Error| Error::BadLine {
         path: path.to_path_buf(),
         line: e.span().map_or(1, |s| line_of(s.start)),

@@ -8,6 +8,7 @@ use super::theme::Theme;
 use super::wrap::{self, Layout, Pos, Row};
 use crate::error::Error;
 use crate::review::{Command, Outcome, Replayed, Review, Status};
+use crate::span;
 use crate::store::journal::{Journal, Lock, Recovery};
 use crate::store::places::{self, Place};
 use crate::store::save;
@@ -36,8 +37,8 @@ impl Field {
 
     /// Applies an editing action; false if the action is not an edit.
     fn edit(&mut self, action: Action) -> bool {
-        let before = |s: &str, at: usize| s[..at].chars().next_back().map_or(at, |c| at - c.len_utf8());
-        let after = |s: &str, at: usize| s[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        let before = |s: &str, at: usize| span::head(s, at).chars().next_back().map_or(at, |c| at - c.len_utf8());
+        let after = |s: &str, at: usize| span::tail(s, at).chars().next().map_or(at, |c| at + c.len_utf8());
         match action {
             Action::Insert(c) => {
                 self.text.insert(self.cursor, c);
@@ -57,7 +58,7 @@ impl Field {
                 self.text.replace_range(self.cursor..a, "");
             }
             Action::DeleteWord => {
-                let head = &self.text[..self.cursor];
+                let head = span::head(&self.text, self.cursor);
                 let start = head.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
                 self.text.replace_range(start..self.cursor, "");
                 self.cursor = start;

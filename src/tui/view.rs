@@ -8,6 +8,7 @@ use super::wrap::{Row, char_width};
 use crate::escape::{has_control, visible_char, visible_line};
 use crate::lexicon::Dialect;
 use crate::review::{Item, Status};
+use crate::span;
 use crate::suspect::Kind;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -72,7 +73,7 @@ fn styled(text: &str, from: usize, to: usize, ranges: &[(usize, usize, Style)]) 
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut cur = String::new();
     let mut cur_style = Style::default();
-    for (i, c) in text[from..to].char_indices() {
+    for (i, c) in span::cut(text, from, to).char_indices() {
         let at = from + i;
         // Each range over the character patches the ones before it: a search match over a suspect
         // shows both.
@@ -122,7 +123,7 @@ fn row_line(app: &App, row: Row) -> Line<'static> {
     // A title or heading reads as one: short, unpunctuated, `#`-marked (the checker's own test).
     let text = app.review.text();
     if row.start < row.end
-        && !text[row.start..row.end].trim().is_empty()
+        && !span::cut(text, row.start, row.end).trim().is_empty()
         && crate::check::casing::is_heading(text, row.start)
     {
         ranges.push((row.start, row.end, app.theme.heading));
@@ -147,7 +148,7 @@ fn damage_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let len = app.review.text().len();
     // An article that fits on screen is mapped row by row, beside its rows.
     let whole = rows.first().is_some_and(|r| r.start == 0)
-        && rows.last().is_some_and(|r| app.review.text()[r.end..].trim().is_empty());
+        && rows.last().is_some_and(|r| span::tail(app.review.text(), r.end).trim().is_empty());
     let marks: std::rc::Rc<[Mark]> = if whole {
         let items = app.review.items();
         let mut marks = vec![Mark::Empty; usize::from(area.height)];
@@ -190,17 +191,17 @@ fn damage_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
 /// The sentence around the current suspect: back to the previous sentence end and on to the
 /// next, at most `reach` bytes each way, cut at a space. The flags say whether it was cut.
 fn context(text: &str, start: usize, end: usize, reach: usize) -> (usize, usize, bool, bool) {
-    let before = &text[text.floor_char_boundary(start.saturating_sub(reach))..start];
+    let before = span::cut(text, text.floor_char_boundary(start.saturating_sub(reach)), start);
     let from = start - before.len();
     let (from, cut_start) = match before.rfind(['.', '!', '?', '\n']) {
         Some(i) => {
-            let rest = &before[i + 1..];
+            let rest = span::tail(before, i + 1);
             (from + i + 1 + rest.len() - rest.trim_start().len(), false)
         }
         None if from == 0 => (0, false),
         None => (before.find(' ').map_or(start, |i| from + i + 1), true),
     };
-    let after = &text[end..text.floor_char_boundary((end + reach).min(text.len()))];
+    let after = span::cut(text, end, text.floor_char_boundary((end + reach).min(text.len())));
     let (to, cut_end) = match after.find(['.', '!', '?', '\n']) {
         Some(i) => (end + i + usize::from(after.as_bytes()[i] != b'\n'), false),
         None if end + after.len() == text.len() => (text.len(), false),
@@ -218,16 +219,16 @@ fn sentence(app: &App, item: &Item, width: usize, rows: usize) -> Flowed {
     let text = app.review.text();
     let current = item_style(app, item, true);
     let (word, cursor) = match &app.mode {
-        Mode::Edit(f) => (visible_line(&f.text).into_owned(), Some(visible_line(&f.text[..f.cursor]).len())),
-        _ => (visible_line(&text[item.span.range()]).into_owned(), None),
+        Mode::Edit(f) => (visible_line(&f.text).into_owned(), Some(visible_line(span::head(&f.text, f.cursor)).len())),
+        _ => (visible_line(item.span.slice(text)).into_owned(), None),
     };
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
     let one_line = |s: &str| visible_line(&s.replace(['\t', '\r'], " ")).into_owned();
     let mut reach = REACH;
     loop {
         let (from, to, cut_start, cut_end) = context(text, item.span.start, item.span.end, reach);
-        let head = format!("{}{}", ellipsis(cut_start), one_line(&text[from..item.span.start]));
-        let tail = format!("{}{}", one_line(&text[item.span.end..to]), ellipsis(cut_end));
+        let head = format!("{}{}", ellipsis(cut_start), one_line(span::cut(text, from, item.span.start)));
+        let tail = format!("{}{}", one_line(span::cut(text, item.span.end, to)), ellipsis(cut_end));
         let mark = cursor.map(|c| head.len() + c);
         // While the word is edited, it and what follows break anywhere: what is typed then moves
         // nothing before the cursor.
@@ -390,7 +391,10 @@ fn status(frame: &mut Frame<'_>, app: &App, area: Rect) {
         // anywhere, so that the cursor is where the next character goes.
         let question = visible_line(&question).into_owned();
         let (typed, mark) = field.map_or((String::new(), None), |f| {
-            (visible_line(&f.text).into_owned(), Some(question.len() + visible_line(&f.text[..f.cursor]).len()))
+            (
+                visible_line(&f.text).into_owned(),
+                Some(question.len() + visible_line(span::head(&f.text, f.cursor)).len()),
+            )
         });
         let hard = question.len()..usize::MAX;
         let spans = [Span::raw(question), Span::raw(typed)];

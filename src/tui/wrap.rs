@@ -2,6 +2,7 @@
 //! at spaces, by display width (wide characters take two columns, a tab four). Only the lines
 //! in view are ever wrapped, so a frame costs the same on a 10 MB article as on a short one.
 
+use crate::span;
 use unicode_width::UnicodeWidthChar;
 
 /// Columns a tab takes.
@@ -88,7 +89,7 @@ pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: Layout) -> V
     let mut row_start = start;
     let mut cols = 0;
     let mut last_space: Option<usize> = None; // byte just after the last space in this row
-    for (i, c) in text[start..end].char_indices() {
+    for (i, c) in span::cut(text, start, end).char_indices() {
         let at = start + i;
         let w = char_width(c);
         if cols + w > width && at > row_start {
@@ -98,7 +99,7 @@ pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: Layout) -> V
             };
             rows.push((row_start, cut));
             row_start = cut;
-            cols = text[cut..at].chars().map(char_width).sum();
+            cols = span::cut(text, cut, at).chars().map(char_width).sum();
             last_space = None;
         }
         cols += w;
@@ -107,9 +108,9 @@ pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: Layout) -> V
         }
     }
     rows.push((row_start, end));
-    if layout.gaps && !text[start..end].trim().is_empty() && line + 1 < starts.len() {
+    if layout.gaps && !span::cut(text, start, end).trim().is_empty() && line + 1 < starts.len() {
         let (ns, ne) = line_range(text, starts, line + 1);
-        if !text[ns..ne].trim().is_empty() {
+        if !span::cut(text, ns, ne).trim().is_empty() {
             rows.push((end, end)); // the gap: an empty row between two paragraphs
         }
     }
@@ -203,7 +204,7 @@ pub fn align(text: &str, starts: &[usize], pos: Pos, layout: Layout) -> Pos {
 #[must_use]
 pub fn offset_at(text: &str, row: Row, col: usize) -> usize {
     let mut cols = 0;
-    for (i, c) in text[row.start..row.end].char_indices() {
+    for (i, c) in span::cut(text, row.start, row.end).char_indices() {
         cols += char_width(c);
         if cols > col {
             return row.start + i;
@@ -228,7 +229,7 @@ mod tests {
         let s = starts(text);
         rows_from(text, &s, Pos::default(), Layout { width, gaps: false }, 100)
             .iter()
-            .map(|r| &text[r.start..r.end])
+            .map(|r| span::cut(text, r.start, r.end))
             .collect()
     }
 
@@ -265,7 +266,7 @@ mod tests {
             .iter()
             .map(|r| (r.start, r.end))
             .collect();
-        let shown: Vec<&str> = rows.iter().map(|&(a, b)| &text[a..b]).collect();
+        let shown: Vec<&str> = rows.iter().map(|&(a, b)| span::cut(&text, a, b)).collect();
         assert_eq!(
             shown,
             ["Title", "", para.as_str(), "", para.as_str(), "", para.as_str()],
