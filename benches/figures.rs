@@ -104,12 +104,13 @@ fn main() {
     let text = corpus::ten_megabytes();
     let article = dir.path().join("save.txt");
     std::fs::write(&article, &text).expect("write");
-    let mut review = galley::review::Review::new(&article, text, Lexicon::new(), None, None);
+    let mut review = galley::review::Review::new(&article, text, Lexicon::new(), None);
     review.apply(galley::review::Command::Accept(0)).expect("a decision to save");
+    let mut session = galley::store::session::Session::new(&review, None);
     let mut saves = Vec::new();
     for _ in 0..20 {
         let t = Instant::now();
-        review.save(&article, false).expect("save");
+        session.save(&review, &article, false).expect("save");
         saves.push(t.elapsed());
     }
     saves.sort();

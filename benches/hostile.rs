@@ -45,7 +45,7 @@ fn main() {
         let (seconds, peak) = run(&args);
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let started = Instant::now();
-        let review = Review::new("hostile.txt", text, Lexicon::new(), Some(Dialect::Us), None);
+        let review = Review::new("hostile.txt", text, Lexicon::new(), Some(Dialect::Us));
         let mut app = App::new(review, Rect::new(0, 0, 130, 40), Theme::new(true));
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(130, 40)).expect("terminal");
         terminal.draw(|f| galley::tui::view::draw(f, &app)).expect("draw");

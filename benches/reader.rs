@@ -43,7 +43,7 @@ fn main() {
     let mut firsts = Vec::new();
     for _ in 0..30 {
         let t = Instant::now();
-        let review = Review::new("sample.txt", galley::cli::SAMPLE.to_string(), Lexicon::new(), None, None);
+        let review = Review::new("sample.txt", galley::cli::SAMPLE.to_string(), Lexicon::new(), None);
         let app = App::new(review, area, Theme::new(false));
         terminal.draw(|f| view::draw(f, &app)).expect("draw");
         firsts.push(t.elapsed());
@@ -54,7 +54,7 @@ fn main() {
     let text = corpus::ten_megabytes();
     let mb = text.len() as f64 / 1e6;
     let t = Instant::now();
-    let review = Review::new("ten.txt", text, Lexicon::new(), None, None);
+    let review = Review::new("ten.txt", text, Lexicon::new(), None);
     let mut app = App::new(review, area, Theme::new(false));
     terminal.draw(|f| view::draw(f, &app)).expect("draw");
     println!("open a {mb:.1} MB article to its first frame: {:?}", t.elapsed());

@@ -8,9 +8,10 @@ use crate::check::{self, Options};
 use crate::document::Document;
 use crate::lexicon::{Dialect, Lexicon, Verdict};
 use crate::report;
-use crate::review::{Guard, Review};
+use crate::review::Review;
 use crate::store::config::{self, Config};
 use crate::store::journal::{self, Journal};
+use crate::store::session::{Guard, Session};
 use crate::store::{personal, places, save};
 use crate::tui::{self, app::App, app::Offer, theme::Theme};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -366,15 +367,7 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
     };
     let start = found.as_ref().map_or_else(|| doc.text().to_string(), |r| r.base.clone());
     let lossy = doc.replaced_runs() > 0;
-    let review_of = |text: String, lex: Lexicon| {
-        let mut review = Review::new(doc.path(), text, lex, dialect, io.personal.clone());
-        if lossy {
-            review.protect_source(Guard::Lossy);
-        } else if in_use {
-            review.protect_source(Guard::InUse);
-        }
-        review
-    };
+    let review_of = |text: String, lex: Lexicon| Review::new(doc.path(), text, lex, dialect);
     let review = review_of(start, lex);
     if lossy {
         notices.push(format!(
@@ -388,6 +381,12 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let theme = Theme::from_config(&config.colours, no_color_env());
     let mut app = App::new(review, ratatui::layout::Rect::new(0, 0, size.0, size.1), theme);
+    app.session = Session::new(&app.review, io.personal.clone());
+    if lossy {
+        app.session.protect_source(&app.review, Guard::Lossy);
+    } else if in_use {
+        app.session.protect_source(&app.review, Guard::InUse);
+    }
     app.backup = backup && config.backup;
     app.wrap = config.wrap;
     app.move_to_next = config.move_to_next;
@@ -452,8 +451,9 @@ fn recover(
             "{name}: changed on disk since the unfinished session last saved or loaded it, so not overwritten; `galley --recover {name} -o OTHER` writes the recovered text to OTHER"
         );
     }
-    let mut review = Review::new(doc.path(), recovery.base, lex, dialect, io.personal.clone());
+    let mut review = Review::new(doc.path(), recovery.base, lex, dialect);
     let replayed = review.replay(&recovery.entries);
+    Session::new(&review, io.personal.clone()).write_words(&review.take_word_changes())?;
     if let Some(why) = &replayed.stopped {
         writeln!(io.err, "galley: {name}: {why}; the decisions before it are restored")?;
     }

@@ -1,6 +1,7 @@
 //! The text exactly as loaded: every byte kept (BOM, CRLF, a missing final newline), with a line
 //! index for turning byte offsets into line and column numbers.
 
+use crate::edit::Change;
 use crate::error::{Error, Result};
 use crate::span::Span;
 use std::path::{Path, PathBuf};
@@ -83,9 +84,36 @@ impl Document {
     /// Makes a document from text already in memory.
     #[must_use]
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let line_starts = line_starts(&text);
         Self { path: path.into(), text, line_starts, replaced_runs: 0 }
+    }
+
+    /// Where each line starts: 0, then the byte after each `\n`.
+    #[must_use]
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    /// Applies `changes` in order (each one's offset valid in the text it applies to), then
+    /// indexes the lines again. Stops at the first change whose old text is not where it says,
+    /// and gives its offset; the changes before it stay applied.
+    pub fn apply(&mut self, changes: &[Change]) -> std::result::Result<(), usize> {
+        let mut failed = None;
+        for c in changes {
+            if !c.apply(&mut self.text) {
+                failed = Some(c.at);
+                break;
+            }
+        }
+        if !changes.is_empty() {
+            self.line_starts = line_starts(&self.text);
+        }
+        failed.map_or(Ok(()), Err)
+    }
+
+    /// Gives the document a new name (the text saved under another path).
+    pub fn rename(&mut self, path: PathBuf) {
+        self.path = path;
     }
 
     /// How many invalid UTF-8 sequences a lossy read replaced. When it is not zero, saving the
@@ -153,6 +181,13 @@ impl Document {
         out.push_str(Span::new(at, self.text.len()).slice(&self.text));
         out
     }
+}
+
+/// Where each line of `text` starts.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    starts
 }
 
 /// The bytes of a file, refused from its size first when it is too large.

@@ -13,25 +13,16 @@
 
 use crate::check::suggest;
 use crate::check::{self, Options};
+use crate::document::Document;
 use crate::edit::Change;
 use crate::error::{Error, Result};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
 use crate::report;
 use crate::span::Span;
-use crate::store::save;
 use crate::suspect::{Fixes, Kind, Suspect};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-/// Why the text must not be saved over the file it came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Guard {
-    /// It was read with replacement characters: its other bytes would be lost.
-    Lossy,
-    /// Another reader has the file open and journals it.
-    InUse,
-}
 
 /// Where a suspect stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -246,30 +237,28 @@ pub enum Outcome {
 }
 
 /// An article under review.
+///
+/// The review is the text, its suspects, the current one and the history, and nothing else:
+/// what touches the disk for it (saves, their guards, the personal dictionary) is its
+/// [`crate::store::session::Session`].
 pub struct Review {
-    name: PathBuf,
+    /// The text as it stands, its name and its line index.
+    doc: Document,
+    /// The text as loaded: undoing every decision gives it back.
     original: String,
-    text: String,
-    line_starts: Vec<usize>,
     items: Vec<Item>,
     current: Option<usize>,
     dialect: Dialect,
     lexicon: Lexicon,
-    personal: Option<PathBuf>,
     fixes: HashMap<String, Vec<String>>,
     /// The current suspect's fixes, as shown.
     offered: Vec<String>,
     undo: Vec<Step>,
     redo: Vec<Step>,
     next_id: u64,
-    saved: u64,
-    /// The text as last saved, once it has been (the base of a diff since the save).
-    at_save: Option<String>,
-    backed_up: bool,
-    /// The hash of what the file at `name` holds, as far as the review knows.
-    on_disk: u64,
-    /// A file the text must never be saved over (it was read with replacement characters).
-    protected: Option<(PathBuf, Guard)>,
+    /// Words the last steps added to the personal dictionary (`true`) or took from it, for the
+    /// session to write ([`Review::take_word_changes`]).
+    word_changes: Vec<(String, bool)>,
     /// A decision makes the next suspect current.
     advance: bool,
     /// Where the last decision was, when `advance` is off and no suspect is current.
@@ -280,39 +269,24 @@ pub struct Review {
 }
 
 impl Review {
-    /// Checks `text` and makes its first suspect current. `name` is the file it came from;
-    /// `personal` is where words the reader adds are written.
+    /// Checks `text` and makes its first suspect current. `name` is the file it came from.
     #[must_use]
-    pub fn new(
-        name: impl Into<PathBuf>,
-        text: String,
-        lexicon: Lexicon,
-        dialect: Option<Dialect>,
-        personal: Option<PathBuf>,
-    ) -> Self {
+    pub fn new(name: impl Into<PathBuf>, text: String, lexicon: Lexicon, dialect: Option<Dialect>) -> Self {
         let checked = check::check(&text, &lexicon, &Options { dialect, suggestions: false });
         let items = checked.suspects.into_iter().map(|s| Item::pending(s, &text)).collect();
-        let on_disk = crate::lexicon::format::hash(text.as_bytes());
         let mut review = Self {
-            name: name.into(),
-            line_starts: line_starts(&text),
             original: text.clone(),
-            text,
+            doc: Document::new(name, text),
             items,
             current: None,
             dialect: checked.dialect,
             lexicon,
-            personal,
             fixes: HashMap::new(),
             offered: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             next_id: 1,
-            saved: 0,
-            at_save: None,
-            backed_up: false,
-            on_disk,
-            protected: None,
+            word_changes: Vec::new(),
             advance: true,
             anchor: 0,
             revision: 0,
@@ -321,39 +295,16 @@ impl Review {
         review
     }
 
-    /// Gives the article a new name (after a save-as): later saves go there.
+    /// Gives the article a new name (after a save-as: see
+    /// [`crate::store::session::Session::rename`]).
     pub fn rename(&mut self, name: PathBuf) {
-        self.name = name;
-        self.saved = self.text_id();
-        self.at_save = Some(self.text.clone());
-        self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
+        self.doc.rename(name);
     }
 
-    /// Refuses every later save over the file the article came from: its text was read with
-    /// replacement characters ([`Guard::Lossy`]), or another reader has it open
-    /// ([`Guard::InUse`]), so it needs a new name.
-    pub fn protect_source(&mut self, guard: Guard) {
-        self.protected = Some((self.name.clone(), guard));
-    }
-
-    /// Whether the text may be written to `path`: not over a protected source, under any name
-    /// that leads to it ([`Review::protect_source`]).
-    pub fn may_write(&self, path: &Path) -> Result<()> {
-        let Some((source, guard)) = &self.protected else { return Ok(()) };
-        if !save::same_file(source, path) {
-            return Ok(());
-        }
-        let path = path.to_path_buf();
-        Err(match guard {
-            Guard::Lossy => Error::Lossy { path },
-            Guard::InUse => Error::InUse { path },
-        })
-    }
-
-    /// Tells the review the hash of what its file should hold (after a recovery, the last save
-    /// of the session replayed): a save over a file that holds anything else is refused.
-    pub fn expect_on_disk(&mut self, hash: u64) {
-        self.on_disk = hash;
+    /// What the last commands added to the personal dictionary (`true`) or took from it
+    /// (`false`), in order, since this was last asked: the session writes them.
+    pub fn take_word_changes(&mut self) -> Vec<(String, bool)> {
+        std::mem::take(&mut self.word_changes)
     }
 
     /// [`Review::apply`], and the journal entry for what it did (`None` when it changed
@@ -416,7 +367,7 @@ impl Review {
             }
             Entry::Decision(d) => {
                 let found = |at: usize, old: &str| {
-                    let here = Span::new(at, at.saturating_add(old.len())).get(&self.text);
+                    let here = Span::new(at, at.saturating_add(old.len())).get(self.doc.text());
                     if here == Some(old) {
                         Ok(())
                     } else {
@@ -462,13 +413,13 @@ impl Review {
     /// The name the article was opened under.
     #[must_use]
     pub fn name(&self) -> &Path {
-        &self.name
+        self.doc.path()
     }
 
     /// The text with every decision so far.
     #[must_use]
     pub fn text(&self) -> &str {
-        &self.text
+        self.doc.text()
     }
 
     /// The text as loaded.
@@ -480,7 +431,7 @@ impl Review {
     /// Byte offsets where the lines of the current text start.
     #[must_use]
     pub fn line_starts(&self) -> &[usize] {
-        &self.line_starts
+        self.doc.line_starts()
     }
 
     /// Every suspect, decided or not, in text order.
@@ -507,15 +458,10 @@ impl Review {
         self.dialect
     }
 
-    /// True when the text differs from what was last saved (or loaded).
-    #[must_use]
-    pub fn modified(&self) -> bool {
-        self.text_id() != self.saved
-    }
-
     /// The id of the last step in the history that changed the text (0: none). Ignoring and
     /// adding words changes nothing to save.
-    fn text_id(&self) -> u64 {
+    #[must_use]
+    pub fn text_id(&self) -> u64 {
         self.undo.iter().rev().find(|s| !s.changes.is_empty()).map_or(0, |s| s.id)
     }
 
@@ -549,7 +495,7 @@ impl Review {
         if it.kind != Kind::Spelling {
             return it.word.clone();
         }
-        let (prev, next) = crate::token::neighbours(&self.text, it.span);
+        let (prev, next) = crate::token::neighbours(self.doc.text(), it.span);
         format!("{}\0{}\0{}", prev.unwrap_or_default(), it.word, next.unwrap_or_default())
     }
 
@@ -569,7 +515,7 @@ impl Review {
             } else {
                 let ranked = suggest::rank(&self.lexicon, &it.word, self.dialect);
                 let chosen = (it.kind == Kind::Spelling)
-                    .then(|| check::by_context(&ranked, crate::token::neighbours(&self.text, it.span)))
+                    .then(|| check::by_context(&ranked, crate::token::neighbours(self.doc.text(), it.span)))
                     .flatten();
                 check::first_moved(&ranked, chosen)
             };
@@ -721,7 +667,7 @@ impl Review {
         let slips = if action == Action::Edit { self.typed_slips(new, targets) } else { Vec::new() };
         // Later targets first, so that every change's offset holds in the text it applies to.
         for t in targets.iter().rev() {
-            let old = t.get(&self.text).ok_or(Error::History { at: t.start })?;
+            let old = t.get(self.doc.text()).ok_or(Error::History { at: t.start })?;
             changes.push(Change { at: t.start, old: old.to_string(), new: new.to_string() });
         }
         // Offsets after the step: earlier targets shift the later ones.
@@ -777,7 +723,7 @@ impl Review {
     /// True when the article writes `word` as a whole word outside `targets` and no spelling
     /// suspect waits there. One pass over the text.
     fn vouched(&self, word: &str, targets: &[Span]) -> bool {
-        let bytes = self.text.as_bytes();
+        let bytes = self.doc.text().as_bytes();
         let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80 || b == b'\'';
         memchr::memmem::find_iter(bytes, word.as_bytes()).any(|at| {
             let end = at + word.len();
@@ -912,10 +858,8 @@ impl Review {
         self.items.retain(|it| !out.contains(it));
         let changes: Vec<Change> =
             if forward { step.changes.clone() } else { step.changes.iter().rev().map(Change::inverse).collect() };
+        self.doc.apply(&changes).map_err(|at| Error::History { at })?;
         for c in &changes {
-            if !c.apply(&mut self.text) {
-                return Err(Error::History { at: c.at });
-            }
             self.items.retain_mut(|it| match c.shift(it.span) {
                 Some(s) => {
                     it.span = s;
@@ -923,9 +867,6 @@ impl Review {
                 }
                 None => false,
             });
-        }
-        if !changes.is_empty() {
-            self.line_starts = line_starts(&self.text);
         }
         for it in into {
             let at = self.items.partition_point(|x| x.span < it.span);
@@ -936,86 +877,28 @@ impl Review {
             (Some(Lexical::Ignore(words)), false) => words.iter().for_each(|w| self.lexicon.unignore(w)),
             (Some(Lexical::Add(w)), true) => {
                 self.lexicon.add_user_word(w);
-                self.write_personal(w, true)?;
+                self.word_changes.push((w.clone(), true));
             }
             (Some(Lexical::Add(w)), false) => {
                 self.lexicon.remove_user_word(w);
-                self.write_personal(w, false)?;
+                self.word_changes.push((w.clone(), false));
             }
             (None, _) => {}
         }
         Ok(())
     }
 
-    /// Adds `word` to (or takes it from) the personal dictionary file, atomically.
-    fn write_personal(&self, word: &str, add: bool) -> Result<()> {
-        let Some(path) = &self.personal else { return Ok(()) };
-        if add {
-            crate::store::personal::add(path, &[word.to_string()]).map(|_| ())
-        } else {
-            crate::store::personal::remove(path, word).map(|_| ())
-        }
-    }
-
-    /// Saves the text to `path` atomically; returns where the backup went, if one was made.
-    /// The first save to the file the article came from keeps the loaded bytes as a backup
-    /// first, when `backup` is on ([`save::keep_backup`]: `FILE.bak`, or a numbered one when
-    /// that holds other bytes). Any other path is a new name ([`save::write_new`]): a link
-    /// there is replaced, never written through.
-    ///
-    /// Refuses ([`Error::ChangedOnDisk`]) to overwrite its own file if something else changed
-    /// it since it was opened or last saved, and ([`Error::Lossy`]) to overwrite a file read with
-    /// replacement characters.
-    pub fn save(&mut self, path: &Path, backup: bool) -> Result<Option<PathBuf>> {
-        self.may_write(path)?;
-        let own = path == self.name;
-        if own
-            && let Ok(now) = crate::input::read_bytes(path, crate::document::MAX_BYTES)
-            && crate::lexicon::format::hash(&now) != self.on_disk
-        {
-            return Err(Error::ChangedOnDisk { path: path.to_path_buf() });
-        }
-        let mut kept = None;
-        if backup && !self.backed_up && own {
-            kept = Some(save::keep_backup(path, self.original.as_bytes())?);
-            self.backed_up = true;
-        }
-        if own {
-            save::save_over(path, self.text.as_bytes())?;
-            self.saved = self.text_id();
-            self.at_save = Some(self.text.clone());
-            self.on_disk = crate::lexicon::format::hash(self.text.as_bytes());
-        } else {
-            save::write_new(path, self.text.as_bytes())?;
-        }
-        Ok(kept)
-    }
-
     /// The unified diff from the loaded text to the current one (after a save over the file, it
     /// applies to the backup, `FILE.bak`).
     #[must_use]
     pub fn diff(&self) -> String {
-        report::unified_diff(&self.name.to_string_lossy(), &self.original, &self.text)
-    }
-
-    /// The unified diff from the text as last saved to the current one (it applies to the saved
-    /// file); `None` before the first save.
-    #[must_use]
-    pub fn diff_since_save(&self) -> Option<String> {
-        let saved = self.at_save.as_ref()?;
-        Some(report::unified_diff(&self.name.to_string_lossy(), saved, &self.text))
+        report::unified_diff(&self.doc.path().to_string_lossy(), &self.original, self.doc.text())
     }
 
     /// A number that changes whenever the suspects or their statuses do.
     #[must_use]
     pub fn revision(&self) -> u64 {
         self.revision
-    }
-
-    /// True once the text has been saved.
-    #[must_use]
-    pub fn was_saved(&self) -> bool {
-        self.at_save.is_some()
     }
 
     /// The decisions so far, as a JSON document: each one's original byte range, old and new
@@ -1052,7 +935,7 @@ impl Review {
             }
         }
         let mut out = serde_json::to_string_pretty(&serde_json::json!({
-            "path": self.name.to_string_lossy(),
+            "path": self.doc.path().to_string_lossy(),
             "decisions": entries,
         }))
         .unwrap_or_default();
@@ -1063,7 +946,7 @@ impl Review {
     /// The 0-based line of a byte offset in the current text.
     #[must_use]
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s <= offset).max(1) - 1
+        self.doc.line_starts().partition_point(|&s| s <= offset).max(1) - 1
     }
 }
 
@@ -1076,12 +959,6 @@ impl Item {
     }
 }
 
-fn line_starts(text: &str) -> Vec<usize> {
-    let mut v = vec![0];
-    v.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-    v
-}
-
 /// A word as a message shows it: on one line, controls made visible.
 fn visible(word: &str) -> String {
     crate::escape::visible_line(word).into_owned()
@@ -1092,7 +969,7 @@ mod tests {
     use super::*;
 
     fn review(text: &str) -> Review {
-        Review::new("t.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us), None)
+        Review::new("t.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us))
     }
 
     /// The journal entries of the commands, as the reader records them.
@@ -1113,7 +990,7 @@ mod tests {
         // fix taken was suggestion 0 for `kuberanetes`.
         let mut with_vocab = Lexicon::new();
         with_vocab.add_user_word("clustr");
-        let mut a = Review::new("t.txt", text.into(), with_vocab, Some(Dialect::Us), None);
+        let mut a = Review::new("t.txt", text.into(), with_vocab, Some(Dialect::Us));
         let journal = entries(&mut a, vec![Command::Accept(0), Command::Accept(0), Command::Undo, Command::Redo]);
         assert_eq!(a.text(), "the clustr and Kubernetes\n");
         // Replayed without it (`clustr` is a suspect now, and suggestion indexes differ).
@@ -1164,11 +1041,11 @@ mod tests {
             [("teh".into(), Status::Ignored), ("teh".into(), Status::Pending), ("clustr".into(), Status::Ignored)],
             "the nearer teh is ignored, the far one is not found"
         );
-        assert!(!r.modified());
+        assert_eq!(r.text_id(), 0, "nothing to save");
         assert_eq!(r.ignores(), Ignores { words: vec!["clustr".into()], at: vec![(12, "teh".into())] });
         assert_eq!(r.apply(Command::Undo).expect("undo"), Outcome::Done);
         assert!(status(&r).iter().all(|(_, s)| *s == Status::Pending));
-        assert!(!r.modified(), "ignoring and its undo change nothing to save");
+        assert_eq!(r.text_id(), 0, "ignoring and its undo change nothing to save");
         assert_eq!(
             r.apply(Command::Restore(Ignores::default())).expect("nothing"),
             Outcome::Nothing("nothing to restore")
@@ -1184,12 +1061,12 @@ mod tests {
         assert_eq!(r.current_item().map(|i| i.word.as_str()), Some("clustr"));
         r.apply(Command::Accept(0)).expect("apply");
         assert_eq!(r.text(), "The Kubernetes cluster is up.\n");
-        assert!(r.modified());
+        assert_ne!(r.text_id(), 0, "something to save");
         assert_eq!(r.counts(), (0, 2, 0));
         r.apply(Command::Undo).expect("apply");
         r.apply(Command::Undo).expect("apply");
         assert_eq!(r.text(), "The kuberanetes clustr is up.\n");
-        assert!(!r.modified());
+        assert_eq!(r.text_id(), 0, "nothing to save");
         assert_eq!(r.current_item().map(|i| i.word.as_str()), Some("kuberanetes"));
         r.apply(Command::Redo).expect("apply");
         assert_eq!(r.text(), "The Kubernetes clustr is up.\n");
@@ -1221,71 +1098,5 @@ mod tests {
         let log = r.decision_log();
         assert!(log.contains("\"offset\": 4"), "{log}");
         assert!(log.contains("\"action\": \"edit\""), "{log}");
-    }
-
-    #[test]
-    fn a_file_changed_on_disk_is_not_overwritten_and_nothing_is_lost() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("a.txt");
-        std::fs::write(&path, "teh end\n").expect("write");
-        let mut r = Review::new(&path, "teh end\n".into(), Lexicon::new(), None, None);
-        r.apply(Command::Accept(0)).expect("apply");
-        std::fs::write(&path, "someone else wrote this\n").expect("write");
-        assert!(matches!(r.save(&path, false), Err(Error::ChangedOnDisk { .. })));
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), "someone else wrote this\n");
-        assert_eq!(r.text(), "the end\n", "the edit is still there");
-        let other = dir.path().join("b.txt");
-        r.save(&other, false).expect("save as");
-        r.rename(other.clone());
-        r.save(&other, false).expect("a second save to the new name");
-    }
-
-    #[test]
-    fn a_vanished_directory_gives_an_error_naming_the_path_and_the_edit_stays() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let sub = dir.path().join("gone");
-        std::fs::create_dir(&sub).expect("mkdir");
-        let path = sub.join("a.txt");
-        std::fs::write(&path, "teh end\n").expect("write");
-        let mut r = Review::new(&path, "teh end\n".into(), Lexicon::new(), None, None);
-        r.apply(Command::Accept(0)).expect("apply");
-        std::fs::remove_dir_all(&sub).expect("the directory vanishes");
-        let e = r.save(&path, true).expect_err("nowhere to write");
-        assert!(e.to_string().contains("gone"), "{e}");
-        assert_eq!(r.text(), "the end\n", "the edit is still there");
-        assert!(r.modified());
-        let elsewhere = dir.path().join("b.txt");
-        r.save(&elsewhere, false).expect("save as still works");
-        assert_eq!(std::fs::read_to_string(&elsewhere).expect("read"), "the end\n");
-    }
-
-    #[test]
-    fn a_read_only_file_is_not_replaced_and_the_edit_stays() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("a.txt");
-        std::fs::write(&path, "teh end\n").expect("write");
-        let mut ro = std::fs::metadata(&path).expect("meta").permissions();
-        ro.set_readonly(true);
-        std::fs::set_permissions(&path, ro).expect("chmod");
-        let mut r = Review::new(&path, "teh end\n".into(), Lexicon::new(), None, None);
-        r.apply(Command::Accept(0)).expect("apply");
-        let e = r.save(&path, false).expect_err("read-only");
-        assert!(e.to_string().ends_with("the file is read-only"), "{e}");
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), "teh end\n");
-        assert!(r.modified());
-    }
-
-    #[test]
-    fn a_symlink_is_saved_through_to_its_target() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let target = dir.path().join("real.txt");
-        let link = dir.path().join("link.txt");
-        std::fs::write(&target, "teh end\n").expect("write");
-        std::os::unix::fs::symlink(&target, &link).expect("symlink");
-        let mut r = Review::new(&link, "teh end\n".into(), Lexicon::new(), None, None);
-        r.apply(Command::Accept(0)).expect("apply");
-        r.save(&link, false).expect("save");
-        assert!(link.is_symlink(), "the link stays a link");
-        assert_eq!(std::fs::read_to_string(&target).expect("read"), "the end\n");
     }
 }

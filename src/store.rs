@@ -6,10 +6,12 @@
 //! - `journal`: the recovery journal of a reader session, one decision a line;
 //! - `places`: where the reader left each file, and what it left as written;
 //! - `personal`: the personal dictionary;
-//! - `config`: the config file.
+//! - `config`: the config file;
+//! - `session`: a review's file: saves and their guards, the backup, the personal dictionary.
 
 pub mod config;
 pub mod journal;
 pub mod personal;
 pub mod places;
 pub mod save;
+pub mod session;

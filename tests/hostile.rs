@@ -56,7 +56,7 @@ fn the_reader_opens_each_pathological_megabyte_and_goes_to_its_end_in_bounded_ti
         let bytes = hostile::input(kind, 1_000_000);
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let started = Instant::now();
-        let review = Review::new("hostile.txt", text, Lexicon::new(), Some(Dialect::Us), None);
+        let review = Review::new("hostile.txt", text, Lexicon::new(), Some(Dialect::Us));
         let mut app = App::new(review, Rect::new(0, 0, 130, 40), Theme::new(true));
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(130, 40)).expect("terminal");
         for key in ['G', 'g', '\t', 'G', 'k'] {

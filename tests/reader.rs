@@ -16,7 +16,7 @@ clustr is healthy. Teh operators use github for their manifests and keep a close
 platform team moved the clustr to a new region.\n";
 
 fn reader(text: &str, width: u16, height: u16) -> App {
-    let review = Review::new("article.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+    let review = Review::new("article.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us));
     App::new(review, Rect::new(0, 0, width, height), Theme::new(true))
 }
 
@@ -202,7 +202,7 @@ fn save_keeps_a_backup_of_the_original_bytes() {
     let path = dir.path().join("a.txt");
     let original = "Teh end.\r\n";
     std::fs::write(&path, original).expect("write");
-    let review = Review::new(&path, original.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+    let review = Review::new(&path, original.to_string(), Lexicon::new(), Some(Dialect::Us));
     let mut app = App::new(review, Rect::new(0, 0, 100, 20), Theme::new(true));
     press(&mut app, "<Enter>s");
     assert_eq!(std::fs::read_to_string(&path).expect("saved"), "The end.\r\n");
@@ -219,9 +219,9 @@ fn a_lossy_article_is_never_saved_over_its_file_but_saves_as_a_new_one() {
     std::fs::write(&path, bytes).expect("write");
     let doc = galley::document::Document::open_lossy(&path).expect("lossy read");
     assert_eq!(doc.replaced_runs(), 1);
-    let mut review = Review::new(&path, doc.text().to_string(), Lexicon::new(), Some(Dialect::Us), None);
-    review.protect_source(galley::review::Guard::Lossy);
+    let review = Review::new(&path, doc.text().to_string(), Lexicon::new(), Some(Dialect::Us));
     let mut app = App::new(review, Rect::new(0, 0, 100, 20), Theme::new(true));
+    app.session.protect_source(&app.review, galley::store::session::Guard::Lossy);
     press(&mut app, "<Enter>s");
     assert!(screen(&app).contains("read with --lossy"), "{}", screen(&app));
     assert_eq!(std::fs::read(&path).expect("untouched"), bytes);
@@ -261,7 +261,7 @@ fn with_move_to_next_off_a_decision_stays_put_until_tab() {
 /// A reader on the file at `path`, remembering places in `state` as `galley FILE` does.
 fn reader_of_file(path: &std::path::Path, state: &std::path::Path, height: u16) -> App {
     let text = std::fs::read_to_string(path).expect("read");
-    let review = Review::new(path, text, Lexicon::new(), Some(Dialect::Us), None);
+    let review = Review::new(path, text, Lexicon::new(), Some(Dialect::Us));
     let mut app = App::new(review, Rect::new(0, 0, 60, height), Theme::new(true));
     app.state_dir = Some(state.to_path_buf());
     app.place = galley::store::places::load(state, path);
@@ -299,7 +299,7 @@ fn reopening_a_file_restores_the_reading_place_and_what_was_left_as_written() {
         .map(|it| it.word.as_str())
         .collect();
     assert_eq!(left, ["clustr", "teh", "clustr", "clustr"]);
-    assert!(!app.review.modified(), "remembered ignores are not a change to save");
+    assert!(!app.session.modified(&app.review), "remembered ignores are not a change to save");
     assert_eq!(app.message, "back where you left off · 4 words left as written again (u takes them back)");
 
     // `u` takes them back; a fresh file has no place.
@@ -401,7 +401,7 @@ fn no_control_character_from_the_article_or_its_name_reaches_the_terminal() {
     let hostile = "Teh \u{1b}]0;pwned\u{7} title, \u{1b}[2J and \u{9b}31m and teh end.\n";
     let name = "evil\u{1b}]0;owned\u{7}.txt";
     for (width, keys) in [(130, ""), (130, "e"), (130, "x"), (130, "<Enter>"), (80, "L"), (130, "R")] {
-        let review = Review::new(name, hostile.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+        let review = Review::new(name, hostile.to_string(), Lexicon::new(), Some(Dialect::Us));
         let mut app = App::new(review, Rect::new(0, 0, width, 30), Theme::new(true));
         press(&mut app, keys);
         app.message = format!("a message naming {name}");
@@ -409,7 +409,7 @@ fn no_control_character_from_the_article_or_its_name_reaches_the_terminal() {
         let s = screen(&app);
         assert!(s.contains("␛]0;owned␇"), "the name is shown, visibly, after {keys:?}:\n{s}");
     }
-    let review = Review::new("a.txt", hostile.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+    let review = Review::new("a.txt", hostile.to_string(), Lexicon::new(), Some(Dialect::Us));
     let app = App::new(review, Rect::new(0, 0, 130, 30), Theme::new(true));
     let s = screen(&app);
     assert!(s.contains("Teh ␛]0;pwned␇ title, ␛[2J and \u{fffd}31m"), "the review pane's sentence:\n{s}");
@@ -533,7 +533,7 @@ fn after_a_save_export_offers_the_diff_since_loading_and_since_the_save() {
     let path = dir.path().join("a.txt");
     let original = "Teh cat sat on teh mat.\n";
     std::fs::write(&path, original).expect("write");
-    let review = Review::new(&path, original.to_string(), Lexicon::new(), Some(Dialect::Us), None);
+    let review = Review::new(&path, original.to_string(), Lexicon::new(), Some(Dialect::Us));
     let mut app = App::new(review, Rect::new(0, 0, 100, 20), Theme::new(true));
     press(&mut app, "x");
     assert!(screen(&app).contains(".diff since loading"), "{}", screen(&app));
@@ -864,4 +864,19 @@ fn every_mode_works_at_80x24() {
     let s = screen(&app);
     assert!(s.replace("\"\n\"", "").contains("restore them? y/n"), "{s}");
     insta::assert_snapshot!("recover_80x24", s);
+}
+
+/// The reader's `a` writes the word to the personal dictionary through the session, and `u`
+/// takes it out again: the review itself never touches the disk.
+#[test]
+fn adding_a_word_writes_the_personal_dictionary_and_undo_takes_it_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let words = dir.path().join("words.txt");
+    let mut app = reader("The qwzxv end.\n", 100, 20);
+    app.session = galley::store::session::Session::new(&app.review, Some(words.clone()));
+    assert_eq!(current_word(&app).as_deref(), Some("qwzxv"));
+    press(&mut app, "a");
+    assert_eq!(std::fs::read_to_string(&words).expect("written"), "qwzxv\n");
+    press(&mut app, "u");
+    assert_eq!(std::fs::read_to_string(&words).expect("still there"), "");
 }

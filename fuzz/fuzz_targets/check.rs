@@ -37,7 +37,7 @@ fuzz_target!(|bytes: &[u8]| {
         assert_eq!(fixed, text);
     }
     // A few decisions chosen by the first byte, then undo until the history is empty.
-    let mut review = Review::new("fuzz.txt", text.to_string(), Lexicon::new(), None, None);
+    let mut review = Review::new("fuzz.txt", text.to_string(), Lexicon::new(), None);
     let remembered = Ignores { words: vec!["teh".to_string()], at: vec![(bytes.len() / 2, "clustr".to_string())] };
     review.apply(Command::Restore(remembered)).expect("a restore applies");
     review.apply(Command::MoveToNext(choice & 1 == 0)).expect("a setting applies");

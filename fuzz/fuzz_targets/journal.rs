@@ -16,7 +16,7 @@ fuzz_target!(|bytes: &[u8]| {
     let base = String::from_utf8_lossy(article).into_owned();
     let text = format!("{}{}", galley::store::journal::header(Path::new("fuzz.txt"), &base), String::from_utf8_lossy(lines));
     let Ok(Some(recovery)) = galley::store::journal::parse(&text, base.clone(), &base) else { return };
-    let mut review = Review::new("fuzz.txt", base.clone(), Lexicon::new(), None, None);
+    let mut review = Review::new("fuzz.txt", base.clone(), Lexicon::new(), None);
     review.replay(&recovery.entries);
     for it in review.items() {
         assert_eq!(it.span.get(review.text()), Some(it.word.as_str()));

@@ -12,6 +12,7 @@ use crate::span;
 use crate::store::journal::{Journal, Lock, Recovery};
 use crate::store::places::{self, Place};
 use crate::store::save;
+use crate::store::session::Session;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::cell::RefCell;
@@ -186,6 +187,8 @@ type KeptMap = (u64, usize, Rc<[Mark]>);
 pub struct App {
     /// The article under review.
     pub review: Review,
+    /// Its file on disk: saves and their guards, the backup, the personal dictionary.
+    pub session: Session,
     /// What keys do now.
     pub mode: Mode,
     /// The first row shown.
@@ -238,6 +241,7 @@ impl App {
     #[must_use]
     pub fn new(review: Review, area: Rect, theme: Theme) -> Self {
         let mut app = Self {
+            session: Session::new(&review, None),
             review,
             mode: Mode::Normal,
             top: Pos::default(),
@@ -446,7 +450,7 @@ impl App {
             Mode::Quit => match action {
                 Action::Save => {
                     self.save();
-                    if !self.review.modified() {
+                    if !self.session.modified(&self.review) {
                         self.done = true;
                     }
                 }
@@ -498,7 +502,7 @@ impl App {
                 self.mode = Mode::Prompt(Purpose::Export, Field::with(&default_export(self.review.name())));
             }
             Action::Quit => {
-                if self.review.modified() {
+                if self.session.modified(&self.review) {
                     self.mode = Mode::Quit;
                 } else {
                     self.done = true;
@@ -553,6 +557,8 @@ impl App {
         };
         let undo = command == Command::Undo;
         let result = self.review.apply_recorded(command);
+        let words = self.review.take_word_changes();
+        let written = self.session.write_words(&words);
         // A decision (or a redo of one) that was carried out: say where that leaves the review.
         let decided = !moves && !undo && matches!(result, Ok((Outcome::Done, _)));
         match result {
@@ -566,6 +572,9 @@ impl App {
             }
             Ok((Outcome::Nothing(why), _)) => self.message = why.to_string(),
             Err(e) => self.message = format!("error: {e}"),
+        }
+        if let Err(e) = written {
+            self.message = format!("{} · not written to the personal dictionary: {e}", self.message);
         }
         if decided && self.review.counts().0 == 0 {
             self.message.push_str(" · no suspects left");
@@ -695,7 +704,7 @@ impl App {
             return;
         }
         let path = self.review.name().to_path_buf();
-        self.message = match self.review.save(&path, self.backup) {
+        self.message = match self.session.save(&self.review, &path, self.backup) {
             Ok(kept) => {
                 if let Some(journal) = &mut self.journal {
                     let _ = journal.saved(self.review.text());
@@ -782,12 +791,17 @@ impl App {
         let recovery = offer.recovery;
         if yes {
             let replayed = self.review.replay(&recovery.entries);
-            self.review.expect_on_disk(recovery.expected);
+            self.session.expect_on_disk(recovery.expected);
+            let words = self.review.take_word_changes();
+            if let Err(e) = self.session.write_words(&words) {
+                self.message = format!("not written to the personal dictionary: {e}");
+            }
             self.message = restored_message(self.review.decisions(), &replayed, &recovery, &name);
             self.journal = dir.and_then(|d| self.journaled(Journal::resume(&d, &name)));
         } else {
             if let Some(r) = offer.decline {
                 self.review = r;
+                self.session = self.session.for_review(&self.review);
             }
             self.message = "the unfinished session was discarded".into();
             self.journal = dir.and_then(|d| self.journaled(Journal::start(&d, &name, self.review.original())));
@@ -828,12 +842,12 @@ impl App {
             return;
         }
         let result = match purpose {
-            Purpose::SaveAs => self.review.save(&path, false).map(|_| "saved"),
+            Purpose::SaveAs => self.session.save(&self.review, &path, false).map(|_| "saved"),
             Purpose::Export => {
                 let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
                 let since_save = path.to_string_lossy().to_ascii_lowercase().ends_with(".saved.diff");
                 let (bytes, what) = match ext.as_str() {
-                    "diff" | "patch" if since_save => match self.review.diff_since_save() {
+                    "diff" | "patch" if since_save => match self.session.diff_since_save(&self.review) {
                         Some(diff) => (diff, "exported the changes since the save to"),
                         None => (self.review.diff(), "nothing saved yet: exported the changes since loading to"),
                     },
@@ -841,7 +855,7 @@ impl App {
                     "json" => (self.review.decision_log(), "exported the decision log to"),
                     _ => (self.review.text().to_string(), "exported the text to"),
                 };
-                self.review.may_write(&path).and_then(|()| save::write_new(&path, bytes.as_bytes())).map(|()| what)
+                self.session.may_write(&path).and_then(|()| save::write_new(&path, bytes.as_bytes())).map(|()| what)
             }
         };
         let ok = result.is_ok();
@@ -851,7 +865,7 @@ impl App {
         };
         if purpose == Purpose::SaveAs && ok {
             self.unnamed = false;
-            self.review.rename(path);
+            self.session.rename(&mut self.review, path);
         }
     }
 }

@@ -360,7 +360,7 @@ fn list(frame: &mut Frame<'_>, app: &App, area: Rect) {
 fn prompt(app: &App) -> Option<(String, Option<&Field>)> {
     let asked = match &app.mode {
         Mode::Search(f) => ("/".to_string(), Some(f)),
-        Mode::Prompt(Purpose::Export, f) if app.review.was_saved() => {
+        Mode::Prompt(Purpose::Export, f) if app.session.was_saved() => {
             ("export (.txt text · .diff since loading · .saved.diff since the save · .json log) to: ".into(), Some(f))
         }
         Mode::Prompt(Purpose::Export, f) => {
@@ -457,7 +457,7 @@ fn position(app: &App) -> usize {
 fn status_parts(app: &App) -> Vec<(String, u8)> {
     let (pending, fixed, ignored) = app.review.counts();
     let name = visible_line(&app.review.name().display().to_string()).into_owned();
-    let modified = if app.review.modified() { " [+]" } else { "" };
+    let modified = if app.session.modified(&app.review) { " [+]" } else { "" };
     let current =
         app.review.current().filter(|_| app.review.current_item().is_some_and(|it| it.status == Status::Pending));
     let number = current.map_or_else(
