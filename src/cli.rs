@@ -7,6 +7,7 @@ use crate::check::suggest;
 use crate::check::{self, Options};
 use crate::document::Document;
 use crate::lexicon::{Dialect, Lexicon, Verdict};
+use crate::markup;
 use crate::report;
 use crate::review::Review;
 use crate::store::config::{self, Config};
@@ -64,6 +65,33 @@ pub struct Common {
     /// checked, fixed and saved to a new file, never over the one it came from.
     #[arg(long, global = true)]
     pub lossy: bool,
+    /// How the article is written; by default from its extension (`.md`), else from its content.
+    /// Markdown has only its prose checked: code, URLs, HTML and front matter are never touched.
+    #[arg(long = "as", value_enum, value_name = "FORMAT", global = true)]
+    pub markup: Option<As>,
+}
+
+/// `--as` values.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum As {
+    /// Plain text: every word is prose.
+    Text,
+    /// Markdown (`CommonMark`, GFM tables, task lists, strikethrough, footnotes).
+    Markdown,
+}
+
+impl As {
+    fn format(self) -> markup::Format {
+        match self {
+            Self::Text => markup::Format::Text,
+            Self::Markdown => markup::Format::Markdown,
+        }
+    }
+}
+
+/// How `doc` is written: as `--as` says, else from its name and content.
+fn markup_of(doc: &Document, forced: Option<As>) -> markup::Format {
+    forced.map_or_else(|| markup::Format::of(doc.path(), doc.text()), As::format)
 }
 
 /// `--lang` values.
@@ -292,7 +320,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<u8> {
         None => open(cli.file.as_deref(), lex, &settings, !cli.no_backup, io),
         Some(Command::Check { files, format, no_suggestions }) => {
             let options = Options { dialect, suggestions: !no_suggestions };
-            run_check(files, format, options, settings.common.lossy, &lex, io)
+            run_check(files, (format, settings.common.markup), options, settings.common.lossy, &lex, io)
         }
         Some(Command::Suggest { words, format }) => run_suggest(words, format, dialect, &lex, io),
         Some(Command::Fix { file, output, in_place, diff }) => {
@@ -367,7 +395,8 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
     };
     let start = found.as_ref().map_or_else(|| doc.text().to_string(), |r| r.base.clone());
     let lossy = doc.replaced_runs() > 0;
-    let review_of = |text: String, lex: Lexicon| Review::new(doc.path(), text, lex, dialect);
+    let format = markup_of(&doc, common.markup);
+    let review_of = |text: String, lex: Lexicon| Review::new_as(doc.path(), text, lex, dialect, format);
     let review = review_of(start, lex);
     if lossy {
         notices.push(format!(
@@ -451,7 +480,8 @@ fn recover(
             "{name}: changed on disk since the unfinished session last saved or loaded it, so not overwritten; `galley --recover {name} -o OTHER` writes the recovered text to OTHER"
         );
     }
-    let mut review = Review::new(doc.path(), recovery.base, lex, dialect);
+    let format = markup_of(&doc, settings.common.markup);
+    let mut review = Review::new_as(doc.path(), recovery.base, lex, dialect, format);
     let replayed = review.replay(&recovery.entries);
     Session::new(&review, io.personal.clone()).write_words(&review.take_word_changes())?;
     if let Some(why) = &replayed.stopped {
@@ -532,6 +562,7 @@ struct Report {
 #[derive(Clone, Copy)]
 struct Job<'l> {
     format: Format,
+    markup: Option<As>,
     options: Options,
     lossy: bool,
     lex: &'l Lexicon,
@@ -557,7 +588,7 @@ fn check_file(
         writeln!(err, "galley: {}: empty, nothing to check", doc.path().display())?;
         return Ok(exit::CLEAN);
     }
-    let mut checked = check::check(doc.text(), job.lex, &job.options);
+    let mut checked = markup::check(doc.text(), markup_of(&doc, job.markup), job.lex, &job.options);
     if !job.options.suggestions {
         checked.suspects.iter_mut().for_each(|s| {
             s.suggestions = check::Fixes::default();
@@ -591,14 +622,14 @@ fn merged(status: u8, file: u8) -> u8 {
 /// soon as each one's turn comes.
 fn run_check(
     files: Vec<PathBuf>,
-    format: Format,
+    (format, markup): (Format, Option<As>),
     options: Options,
     lossy: bool,
     lex: &Lexicon,
     io: &mut Io<'_>,
 ) -> anyhow::Result<u8> {
     let files = if files.is_empty() { vec![PathBuf::from("-")] } else { files };
-    let job = Job { format, options, lossy, lex };
+    let job = Job { format, markup, options, lossy, lex };
     let mut status = exit::CLEAN;
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     // One file streams its lines as they are made; stdin can be read once, by one thread, so a
@@ -717,7 +748,8 @@ fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, 
     if protected && (in_place || output.is_some_and(|p| save::same_file(p, file))) {
         return Err(crate::error::Error::Lossy { path: file.to_path_buf() }.into());
     }
-    let checked = check::check(doc.text(), lex, &Options { dialect, suggestions: true });
+    let format = markup_of(&doc, settings.common.markup);
+    let checked = markup::check(doc.text(), format, lex, &Options { dialect, suggestions: true });
     // Only what is sure: a guess is left for the reader to decide.
     let edits: Vec<_> = checked
         .suspects

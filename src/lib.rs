@@ -37,6 +37,7 @@ pub mod escape;
 mod fasthash;
 pub mod input;
 pub mod lexicon;
+pub mod markup;
 pub mod report;
 pub mod review;
 pub mod span;

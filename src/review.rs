@@ -17,6 +17,7 @@ use crate::document::Document;
 use crate::edit::Change;
 use crate::error::{Error, Result};
 use crate::lexicon::{Dialect, Lexicon, Verdict};
+use crate::markup;
 use crate::report;
 use crate::span::Span;
 use crate::suspect::{Fixes, Kind, Suspect};
@@ -269,10 +270,25 @@ pub struct Review {
 }
 
 impl Review {
-    /// Checks `text` and makes its first suspect current. `name` is the file it came from.
+    /// Checks `text` and makes its first suspect current. `name` is the file it came from; how
+    /// it is written (plain text, Markdown) comes from its extension, else its content.
     #[must_use]
     pub fn new(name: impl Into<PathBuf>, text: String, lexicon: Lexicon, dialect: Option<Dialect>) -> Self {
-        let checked = check::check(&text, &lexicon, &Options { dialect, suggestions: false });
+        let name = name.into();
+        let format = markup::Format::of(&name, &text);
+        Self::new_as(name, text, lexicon, dialect, format)
+    }
+
+    /// [`Review::new`] for a text written as `format` says: of Markdown, only the prose is checked.
+    #[must_use]
+    pub fn new_as(
+        name: impl Into<PathBuf>,
+        text: String,
+        lexicon: Lexicon,
+        dialect: Option<Dialect>,
+        format: markup::Format,
+    ) -> Self {
+        let checked = markup::check(&text, format, &lexicon, &Options { dialect, suggestions: false });
         let items = checked.suspects.into_iter().map(|s| Item::pending(s, &text)).collect();
         let mut review = Self {
             original: text.clone(),

@@ -733,3 +733,33 @@ fn many_files_are_checked_on_every_core_and_reported_in_argument_order() {
     assert_eq!(stdout(&all), expected);
     assert_eq!(stderr(&all).lines().count(), 1, "{}", stderr(&all));
 }
+
+/// Issue 16: a Markdown file has only its prose checked, at the source's own offsets, and `fix`
+/// changes bytes only inside words of prose.
+#[test]
+fn markdown_has_its_prose_checked_and_its_markup_left_alone() {
+    let env = Env::new();
+    let md = "# Teh guide\n\nInstall it with `cargo add teh`, then read the [manaul](https://exmaple.com/teh).\n\n```sh\nteh --help\n```\n\n<img src=\"teh.png\"> ![a screnshot](img/teh.png) &emsp;\n";
+    let file = env.file("README.md", md.as_bytes());
+    let o = env.run(&["check", "--format", "json", path_str(&file)], b"");
+    let words: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+        .map(|v| {
+            let (at, len) =
+                (v["offset"].as_u64().expect("offset") as usize, v["length"].as_u64().expect("length") as usize);
+            assert_eq!(&md[at..at + len], v["word"].as_str().expect("word"), "offsets are the source's");
+            v["word"].as_str().expect("word").to_string()
+        })
+        .collect();
+    assert_eq!(words, ["Teh", "manaul", "screnshot"], "prose only");
+    let o = env.run(&["fix", path_str(&file)], b"");
+    let fixed = stdout(&o);
+    assert_eq!(
+        fixed,
+        md.replace("# Teh", "# The").replace("[manaul]", "[manual]").replace("a screnshot", "a screenshot")
+    );
+    // `--as text` reads every byte as prose.
+    let o = env.run(&["--as", "text", "check", path_str(&file)], b"");
+    assert!(stdout(&o).contains("emsp"), "{}", stdout(&o));
+}

@@ -272,3 +272,62 @@ proptest! {
         prop_assert_eq!(review.text(), text.as_str());
     }
 }
+
+/// Markdown made of prose and every kind of markup galley leaves alone.
+fn markdown() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("# ".to_string()),
+        Just("## Teh ".to_string()),
+        Just("```\nteh code\n```\n".to_string()),
+        Just("`teh`".to_string()),
+        Just("[clustr](https://teh.io/x)".to_string()),
+        Just("![an imgae](i.png)".to_string()),
+        Just("**".to_string()),
+        Just("_".to_string()),
+        Just("<div class=\"teh\">".to_string()),
+        Just("</div>".to_string()),
+        Just("&emsp;&amp;".to_string()),
+        Just("\\*".to_string()),
+        Just("- ".to_string()),
+        Just("1. ".to_string()),
+        Just("- [ ] ".to_string()),
+        Just("| teh | b |\n|---|---|\n| c | d |\n".to_string()),
+        Just("---\ntitle: teh\n---\n".to_string()),
+        Just("> ".to_string()),
+        Just("[^1]".to_string()),
+        Just("[^1]: a nute\n".to_string()),
+        Just("[ref]: https://teh.example\n".to_string()),
+        Just("<https://teh.io>".to_string()),
+        Just("$x^2$".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n\r\n".to_string()),
+        Just("kubernetes clustr teh ".to_string()),
+        Just("caf\u{e9} \u{4e2d}\u{6587} \u{1f600} ".to_string()),
+        "[a-zA-Z' .,;:!?()*_`#\\[\\]<>-]{0,12}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The prose of Markdown keeps every offset: the same length and line breaks, each byte
+    /// the source's, a space, or a line break over a mark; and every suspect found in it lies on bytes kept from
+    /// the source, so that fixing it changes the source only inside words of prose.
+    #[test]
+    fn markdown_prose_keeps_offsets_and_suspects_lie_in_prose(md in markdown()) {
+        use galley::markup::{Format, prose};
+        let p = prose(&md, Format::Markdown);
+        prop_assert_eq!(p.len(), md.len());
+        for (a, b) in p.bytes().zip(md.bytes()) {
+            // Kept, blanked, or a mark or space read as the line break before a cell or an item.
+            let mark = b == b' ' || b.is_ascii_punctuation();
+            prop_assert!(a == b || a == b' ' || (a == b'\n' && mark), "{:?} became {:?}", b as char, a as char);
+            prop_assert!(b != b'\n' || a == b'\n', "a line break is kept");
+        }
+        let checked = galley::markup::check(&md, Format::Markdown, lexicon(), &Options::default());
+        for s in &checked.suspects {
+            prop_assert_eq!(s.span.get(&p), s.span.get(&md), "a suspect over blanked markup");
+        }
+    }
+}

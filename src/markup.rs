@@ -1,0 +1,245 @@
+//! Articles as they come: plain text or Markdown. For Markdown, the prose is found with
+//! pulldown-cmark, which gives every event its byte range in the source, and everything else is
+//! blanked out to spaces of the same length: the checker then reads prose only, at the source's
+//! own offsets, so that suspects, fixes and the JSON point into the file as it is.
+//!
+//! Checked: the text of paragraphs, headings, list items, quotes and table cells, link text and
+//! image alt text. Never checked: code spans and blocks, URLs and link destinations, autolinks,
+//! reference definitions, HTML blocks and inline tags, entities and escapes, front matter (YAML
+//! `---`, TOML `+++`), math, footnote labels and task-list boxes.
+
+use crate::check::{Checked, Options};
+use crate::lexicon::Lexicon;
+use crate::span;
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+use std::path::Path;
+
+/// How an article is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Plain text: every byte is prose.
+    #[default]
+    Text,
+    /// `CommonMark` with GFM tables, task lists, strikethrough and footnotes.
+    Markdown,
+}
+
+/// File extensions of Markdown.
+const MARKDOWN_EXTENSIONS: [&str; 6] = ["md", "markdown", "mdown", "mkd", "mkdn", "mdx"];
+/// How much of a text the sniffing reads: a bounded look, whatever the size.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+impl Format {
+    /// The format of a file: from its extension, else from its content.
+    #[must_use]
+    pub fn of(path: &Path, text: &str) -> Self {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+        if MARKDOWN_EXTENSIONS.contains(&ext.as_str()) {
+            return Self::Markdown;
+        }
+        if ext == "txt" || ext == "text" {
+            return Self::Text;
+        }
+        Self::sniff(text)
+    }
+
+    /// Markdown when the start of the text has at least two of its marks on lines of their own:
+    /// an ATX heading (`# Title`), a code fence, a link or image (`](`), a list item, front matter.
+    #[must_use]
+    pub fn sniff(text: &str) -> Self {
+        let head = span::head(text, text.floor_char_boundary(SNIFF_BYTES.min(text.len())));
+        let (mut heading, mut fence, mut link, mut item) = (false, false, false, false);
+        for line in head.lines() {
+            let l = line.trim_start();
+            heading |= l.starts_with("# ") || l.starts_with("## ") || l.starts_with("### ");
+            fence |= l.starts_with("```") || l.starts_with("~~~");
+            link |= l.contains("](");
+            item |= l.starts_with("- ") || l.starts_with("* ");
+        }
+        let front = head.starts_with("---\n") || head.starts_with("+++\n");
+        let marks = [heading, fence, link, item, front].iter().filter(|&&m| m).count();
+        if marks >= 2 { Self::Markdown } else { Self::Text }
+    }
+}
+
+/// The text the checker should read: `text` itself for plain text; for Markdown, the same bytes
+/// with everything that is not prose turned into spaces (line breaks kept), so that every offset
+/// is the source's.
+#[must_use]
+pub fn prose(text: &str, format: Format) -> Cow<'_, str> {
+    match format {
+        Format::Text => Cow::Borrowed(text),
+        Format::Markdown => Cow::Owned(markdown_prose(text)),
+    }
+}
+
+/// Checks `text` written as `format`: the prose only ([`prose`]), at the source's offsets. A
+/// suspect that touches blanked markup (a word glued to a tag or an entity, a comma after a
+/// link's hidden destination) is dropped: it is not a word of prose as written.
+#[must_use]
+pub fn check(text: &str, format: Format, lexicon: &Lexicon, options: &Options) -> Checked {
+    let prose = prose(text, format);
+    let mut checked = crate::check::check(&prose, lexicon, options);
+    if let Cow::Owned(p) = &prose {
+        let (p, t) = (p.as_bytes(), text.as_bytes());
+        let blanked = |i: usize| p.get(i).is_some_and(|&b| b == b' ') && t.get(i).is_some_and(|&b| b != b' ');
+        let wordy = |i: usize| t.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+        // A run of blanked bytes right before `at`, with a letter right before the run (and the
+        // same after `end`): the word goes on through the markup (`Initial&shy;izing`).
+        let glued_before = |at: usize| {
+            let mut i = at;
+            while i > 0 && blanked(i - 1) {
+                i -= 1;
+            }
+            i < at && i > 0 && wordy(i - 1)
+        };
+        let glued_after = |end: usize| {
+            let mut i = end;
+            while blanked(i) {
+                i += 1;
+            }
+            i > end && wordy(i)
+        };
+        checked.suspects.retain(|s| {
+            !(s.span.start..s.span.end).any(blanked) && !glued_before(s.span.start) && !glued_after(s.span.end)
+        });
+    }
+    checked
+}
+
+/// The parser's options: `CommonMark` and the GFM extensions galley reads, front matter and math.
+fn options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options as O;
+    O::ENABLE_TABLES
+        | O::ENABLE_FOOTNOTES
+        | O::ENABLE_STRIKETHROUGH
+        | O::ENABLE_TASKLISTS
+        | O::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | O::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | O::ENABLE_MATH
+}
+
+fn markdown_prose(text: &str) -> String {
+    // Which bytes stay: all but what the events below blank out.
+    let mut keep = vec![true; text.len()];
+    let blank = |range: std::ops::Range<usize>, keep: &mut [bool], on: bool| {
+        if let Some(part) = keep.get_mut(range) {
+            part.fill(on);
+        }
+    };
+    let parser = Parser::new_ext(text, options());
+    let defs: Vec<std::ops::Range<usize>> =
+        parser.reference_definitions().iter().map(|(_, def)| def.span.clone()).collect();
+    // Inside code, HTML, front matter or an autolink, no text is prose.
+    let mut opaque = 0usize;
+    // Where a block of its own begins (a table cell, a list item whose text follows hidden
+    // markup): the byte before its text reads as a line break, so that the casing sees a
+    // cell or an item start afresh, as it sees a line, and not mid-sentence.
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut item_start: Option<usize> = None;
+    for (event, range) in parser.into_offset_iter() {
+        if let Some(start) = item_start
+            && matches!(event, Event::Text(_) | Event::Code(_))
+        {
+            if range.start > start && range.start > 0 {
+                breaks.push(range.start - 1);
+            }
+            item_start = None;
+        }
+        match event {
+            Event::Start(Tag::TableCell) => {
+                // The pipes around a cell.
+                if range.start > 0 && text.as_bytes().get(range.start - 1) == Some(&b'|') {
+                    breaks.push(range.start - 1);
+                }
+                if text.as_bytes().get(range.end) == Some(&b'|') {
+                    breaks.push(range.end);
+                }
+            }
+            Event::Start(Tag::Item) => item_start = Some(range.start),
+            Event::Start(
+                Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+                | Tag::MetadataBlock(_)
+                | Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. },
+            ) => {
+                blank(range, &mut keep, false);
+                opaque += 1;
+            }
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Link)
+                if opaque > 0 =>
+            {
+                opaque -= 1;
+            }
+            // A container's own marks go (`**`, `[`, `](url "title")`); its text comes back below.
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => {
+                blank(range, &mut keep, false);
+            }
+            Event::Text(t) if opaque == 0 => {
+                // An entity or an escape reads otherwise than it is written: not a word as written.
+                let written = span::cut(text, range.start, range.end);
+                blank(range, &mut keep, written == t.as_ref());
+            }
+            // Inline code (`Event::Code`) stays as written: the tokenizer never checks `code`,
+            // and a sentence that starts with it must not seem to start with the word after it.
+            Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_) => blank(range, &mut keep, false),
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                // `[^label]:` goes; the note's text is prose.
+                let label_end = span::tail(text, range.start).find("]:").map_or(range.start, |i| range.start + i + 2);
+                blank(range.start..label_end, &mut keep, false);
+            }
+            _ => {}
+        }
+    }
+    for def in defs {
+        blank(def, &mut keep, false);
+    }
+    let mut bytes: Vec<u8> =
+        text.bytes().zip(&keep).map(|(b, &k)| if k || b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
+    for at in breaks {
+        // Only over a mark or a space, never over a letter of prose.
+        if let Some(b) = bytes.get_mut(at)
+            && (*b == b' ' || *b == b'|' || b.is_ascii_punctuation())
+        {
+            *b = b'\n';
+        }
+    }
+    // Whole characters are kept or blanked (every range lies on char boundaries); should one not
+    // be, its bytes are spaces all the same.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{fffd}', " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_stays_at_its_offsets_and_markup_goes() {
+        let md = "---\ntitle: Teh doc\n---\n# Getting Started\n\nRead the [giude](https://exmaple.com/teh) and `teh_code`.\n\n```rust\nlet teh = 1;\n```\n\n<div class=\"teh\">raw</div>\n\n![an imgae](img/teh.png) &emsp; <https://teh.io>\n\n[ref]: https://teh.example\n";
+        let p = prose(md, Format::Markdown);
+        assert_eq!(p.len(), md.len());
+        assert!(p.matches('\n').count() >= md.matches('\n').count());
+        for kept in ["Getting Started", "Read the ", "giude", " and ", "`teh_code`", "an imgae"] {
+            let at = md.find(kept).expect("in the source");
+            assert_eq!(span::cut(&p, at, at + kept.len()), kept, "{kept:?} is prose");
+        }
+        for gone in ["Teh doc", "exmaple", "let teh", "class", "img/teh", "emsp", "teh.io", "teh.example"] {
+            assert!(!p.contains(gone), "{gone:?} is markup: {p}");
+        }
+        assert_eq!(prose(md, Format::Text), md);
+    }
+
+    #[test]
+    fn the_format_comes_from_the_extension_then_the_content() {
+        assert_eq!(Format::of(Path::new("README.md"), "plain"), Format::Markdown);
+        assert_eq!(Format::of(Path::new("notes.txt"), "# A\n\n```\nx\n```\n"), Format::Text);
+        assert_eq!(Format::of(Path::new("-"), "# A\n\nSee [b](c).\n"), Format::Markdown);
+        assert_eq!(Format::of(Path::new("-"), "Just a line of prose.\nAnother.\n"), Format::Text);
+    }
+}
