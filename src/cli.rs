@@ -78,6 +78,8 @@ pub enum As {
     Text,
     /// Markdown (`CommonMark`, GFM tables, task lists, strikethrough, footnotes).
     Markdown,
+    /// A web page: the text of its article.
+    Html,
 }
 
 impl As {
@@ -85,6 +87,7 @@ impl As {
         match self {
             Self::Text => markup::Format::Text,
             Self::Markdown => markup::Format::Markdown,
+            Self::Html => markup::Format::Html,
         }
     }
 }

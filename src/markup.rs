@@ -1,4 +1,4 @@
-//! Articles as they come: plain text or Markdown. For Markdown, the prose is found with
+//! Articles as they come: plain text, Markdown or a web page. For Markdown, the prose is found with
 //! pulldown-cmark, which gives every event its byte range in the source, and everything else is
 //! blanked out to spaces of the same length: the checker then reads prose only, at the source's
 //! own offsets, so that suspects, fixes and the JSON point into the file as it is.
@@ -23,8 +23,12 @@ pub enum Format {
     Text,
     /// `CommonMark` with GFM tables, task lists, strikethrough and footnotes.
     Markdown,
+    /// A web page: the article's text nodes are prose.
+    Html,
 }
 
+/// File extensions of a web page.
+const HTML_EXTENSIONS: [&str; 4] = ["html", "htm", "xhtml", "shtml"];
 /// File extensions of Markdown.
 const MARKDOWN_EXTENSIONS: [&str; 6] = ["md", "markdown", "mdown", "mkd", "mkdn", "mdx"];
 /// How much of a text the sniffing reads: a bounded look, whatever the size.
@@ -38,6 +42,9 @@ impl Format {
         if MARKDOWN_EXTENSIONS.contains(&ext.as_str()) {
             return Self::Markdown;
         }
+        if HTML_EXTENSIONS.contains(&ext.as_str()) {
+            return Self::Html;
+        }
         if ext == "txt" || ext == "text" {
             return Self::Text;
         }
@@ -49,6 +56,10 @@ impl Format {
     #[must_use]
     pub fn sniff(text: &str) -> Self {
         let head = span::head(text, text.floor_char_boundary(SNIFF_BYTES.min(text.len())));
+        let start = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).to_ascii_lowercase();
+        if start.starts_with("<!doctype html") || start.starts_with("<html") {
+            return Self::Html;
+        }
         let (mut heading, mut fence, mut link, mut item) = (false, false, false, false);
         for line in head.lines() {
             let l = line.trim_start();
@@ -71,6 +82,7 @@ pub fn prose(text: &str, format: Format) -> Cow<'_, str> {
     match format {
         Format::Text => Cow::Borrowed(text),
         Format::Markdown => Cow::Owned(markdown_prose(text)),
+        Format::Html => Cow::Owned(html_prose(text)),
     }
 }
 
@@ -191,7 +203,8 @@ fn markdown_prose(text: &str) -> String {
             | Event::TaskListMarker(_) => blank(range, &mut keep, false),
             Event::Start(Tag::FootnoteDefinition(_)) => {
                 // `[^label]:` goes; the note's text is prose.
-                let label_end = span::tail(text, range.start).find("]:").map_or(range.start, |i| range.start + i + 2);
+                let label_end =
+                    span::cut(text, range.start, range.end).find("]:").map_or(range.start, |i| range.start + i + 2);
                 blank(range.start..label_end, &mut keep, false);
             }
             _ => {}
@@ -215,6 +228,141 @@ fn markdown_prose(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{fffd}', " "))
 }
 
+/// Elements whose content is never prose of the article: code, scripts, styles, forms, and
+/// the page around the article (navigation, header, footer, asides).
+const NOT_PROSE: [&[u8]; 18] = [
+    b"script",
+    b"style",
+    b"noscript",
+    b"template",
+    b"svg",
+    b"math",
+    b"head",
+    b"nav",
+    b"header",
+    b"footer",
+    b"aside",
+    b"form",
+    b"button",
+    b"select",
+    b"textarea",
+    b"pre",
+    b"code",
+    b"iframe",
+];
+/// Elements that start a block: the casing sees their text start afresh, as a line.
+const BLOCKS: [&[u8]; 24] = [
+    b"p",
+    b"div",
+    b"li",
+    b"ul",
+    b"ol",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"td",
+    b"th",
+    b"tr",
+    b"br",
+    b"blockquote",
+    b"section",
+    b"article",
+    b"main",
+    b"dt",
+    b"dd",
+    b"figcaption",
+    b"table",
+    b"hr",
+];
+
+/// The prose of a web page: the text of the article (inside `<article>`, else `<main>`, else
+/// the body), outside code, scripts and the page around it. Tags, comments and entities are
+/// blanked; a block tag ends in a line break.
+fn html_prose(text: &str) -> String {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let tokens = || {
+        let mut emitter = DefaultEmitter::<usize>::new_with_span();
+        // `<script>` and `<style>` hold raw text, as a browser's tree builder would say.
+        emitter.naively_switch_states(true);
+        Tokenizer::new_with_emitter(text, emitter).flatten()
+    };
+    // Which element holds the article: the first of these the page has.
+    let mut has = [false; 2];
+    for token in tokens() {
+        if let Token::StartTag(tag) = token {
+            has[0] |= tag.name.as_slice() == b"article";
+            has[1] |= tag.name.as_slice() == b"main";
+        }
+    }
+    let container: Option<&[u8]> = if has[0] {
+        Some(b"article")
+    } else if has[1] {
+        Some(b"main")
+    } else {
+        None
+    };
+    let mut bytes: Vec<u8> = text.bytes().map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
+    let (mut inside, mut skipped) = (usize::from(container.is_none()), 0usize);
+    for token in tokens() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = tag.name.as_slice();
+                if container == Some(name) {
+                    inside += 1;
+                }
+                if NOT_PROSE.contains(&name) && !tag.self_closing {
+                    skipped += 1;
+                }
+                if BLOCKS.contains(&name)
+                    && tag.span.end > tag.span.start
+                    && let Some(b) = bytes.get_mut(tag.span.end - 1)
+                {
+                    *b = b'\n';
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = tag.name.as_slice();
+                if container == Some(name) {
+                    inside = inside.saturating_sub(1);
+                }
+                if NOT_PROSE.contains(&name) {
+                    skipped = skipped.saturating_sub(1);
+                }
+                if BLOCKS.contains(&name)
+                    && tag.span.end > tag.span.start
+                    && let Some(b) = bytes.get_mut(tag.span.end - 1)
+                {
+                    *b = b'\n';
+                }
+            }
+            Token::String(s) if inside > 0 && skipped == 0 => {
+                let (start, end) = (s.span.start, s.span.end.min(text.len()));
+                let written = span::cut(text, start, end);
+                for (i, b) in written.bytes().enumerate() {
+                    bytes[start + i] = b;
+                }
+                // An entity (`&amp;`, `&#8212;`) is no word as written: blanked, and a word
+                // glued to it is dropped by [`check`].
+                let mut at = 0;
+                while let Some(amp) = span::tail(written, at).find('&') {
+                    let from = at + amp;
+                    let len = span::tail(written, from + 1)
+                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+                        .filter(|&n| span::tail(written, from + 1 + n).starts_with(';'))
+                        .map_or(0, |n| n + 2);
+                    bytes[start + from..start + from + len].fill(b' ');
+                    at = from + len.max(1);
+                }
+            }
+            _ => {}
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{fffd}', " "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +381,21 @@ mod tests {
             assert!(!p.contains(gone), "{gone:?} is markup: {p}");
         }
         assert_eq!(prose(md, Format::Text), md);
+    }
+
+    #[test]
+    fn a_page_has_the_prose_of_its_article_checked() {
+        let page = "<!DOCTYPE html><html><head><title>Teh page</title><style>p { colr: red }</style></head>\n<body><nav><a href=\"/\">Hoem</a></nav>\n<article><h1>A titel</h1><p>Some &amp; teh text, <b>bold</b>ly <a href=\"https://exmaple.com\">linkd</a>.</p>\n<pre>let teh = 1;</pre><script>var teh;</script></article>\n<footer>Copyrihgt</footer></body></html>\n";
+        let p = prose(page, Format::Html);
+        assert_eq!(p.len(), page.len());
+        for kept in ["A titel", "Some ", " teh text, ", "bold", "linkd"] {
+            assert!(p.contains(kept), "{kept:?} is prose: {p:?}");
+        }
+        for gone in ["Teh page", "colr", "Hoem", "exmaple", "let teh", "var teh", "Copyrihgt", "amp", "href"] {
+            assert!(!p.contains(gone), "{gone:?} is not prose: {p:?}");
+        }
+        assert_eq!(Format::of(Path::new("a.html"), ""), Format::Html);
+        assert_eq!(Format::sniff("\n<!doctype html>\n<p>x</p>"), Format::Html);
     }
 
     #[test]

@@ -763,3 +763,31 @@ fn markdown_has_its_prose_checked_and_its_markup_left_alone() {
     let o = env.run(&["--as", "text", "check", path_str(&file)], b"");
     assert!(stdout(&o).contains("emsp"), "{}", stdout(&o));
 }
+
+/// Issue 16: a saved web page has the text of its article checked, at the source's offsets;
+/// the page around it, scripts, code and tags are never touched, and `fix` writes the page
+/// byte for byte otherwise.
+#[test]
+fn a_web_page_has_its_article_checked_and_the_rest_left_alone() {
+    let env = Env::new();
+    let page = "<!DOCTYPE html>\n<html><head><title>Teh page</title></head>\n<body>\n<nav><a href=\"/\">Hoem</a></nav>\n<article>\n<h1>Running teh cluster</h1>\n<p>The operators use kubernetes &amp; keep a close eye on <a href=\"https://exmaple.com\">teh clustr</a>.</p>\n<pre>teh --help</pre>\n</article>\n<footer>Copyrihgt</footer>\n</body></html>\n";
+    let file = env.file("page.html", page.as_bytes());
+    let o = env.run(&["check", "--format", "json", path_str(&file)], b"");
+    let words: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+        .map(|v| {
+            let (at, len) =
+                (v["offset"].as_u64().expect("offset") as usize, v["length"].as_u64().expect("length") as usize);
+            assert_eq!(&page[at..at + len], v["word"].as_str().expect("word"));
+            v["word"].as_str().expect("word").to_string()
+        })
+        .collect();
+    assert_eq!(words, ["teh", "kubernetes", "teh", "clustr"], "the article's prose only");
+    let o = env.run(&["fix", path_str(&file)], b"");
+    let want = page
+        .replace("Running teh", "Running the")
+        .replace("use kubernetes", "use Kubernetes")
+        .replace(">teh clustr<", ">the cluster<");
+    assert_eq!(stdout(&o), want);
+}

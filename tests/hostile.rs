@@ -73,3 +73,28 @@ fn the_reader_opens_each_pathological_megabyte_and_goes_to_its_end_in_bounded_ti
         assert!(took < BOUND, "{what}: the reader took {took:?}");
     }
 }
+
+/// Markup built to trip a parser (nested brackets, emphasis runs, unclosed tags and entities,
+/// a megabyte each) is read as Markdown and as a page in bounded time.
+#[test]
+fn pathological_markup_is_read_in_bounded_time() {
+    use galley::check::Options;
+    use galley::markup::{Format, check};
+    let lexicon = Lexicon::new();
+    let inputs = [
+        (Format::Markdown, "[".repeat(1_000_000)),
+        (Format::Markdown, "*a ".repeat(330_000)),
+        (Format::Markdown, "> ".repeat(250_000) + "\n" + &"- ".repeat(250_000)),
+        (Format::Markdown, "[^a]: ".repeat(160_000)),
+        (Format::Markdown, "`".repeat(1_000_000)),
+        (Format::Html, "<a ".repeat(330_000)),
+        (Format::Html, "<p>&amp".repeat(140_000)),
+        (Format::Html, "<script>".repeat(120_000)),
+    ];
+    for (format, text) in inputs {
+        let t = Instant::now();
+        let checked = check(&text, format, &lexicon, &Options { dialect: Some(Dialect::Us), suggestions: false });
+        assert!(t.elapsed() < BOUND, "{format:?} of {:?}... took {:?}", &text[..12], t.elapsed());
+        assert!(checked.suspects.len() < text.len(), "{format:?}");
+    }
+}

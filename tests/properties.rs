@@ -331,3 +331,50 @@ proptest! {
         }
     }
 }
+
+/// Web pages made of text and every kind of markup galley leaves alone.
+fn page() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<article>".to_string()),
+        Just("</article>".to_string()),
+        Just("<nav>teh</nav>".to_string()),
+        Just("<script>var teh = '</p>';</script>".to_string()),
+        Just("<style>p{colr:red}</style>".to_string()),
+        Just("<a href=\"https://teh.io\">".to_string()),
+        Just("</a>".to_string()),
+        Just("<b>".to_string()),
+        Just("</b>".to_string()),
+        Just("<br>".to_string()),
+        Just("<!-- teh -->".to_string()),
+        Just("&amp;&emsp;&#8212;".to_string()),
+        Just("<pre>teh</pre>".to_string()),
+        Just("kubernetes clustr teh ".to_string()),
+        Just("caf\u{e9} \u{4e2d}\u{6587} ".to_string()),
+        Just("\r\n".to_string()),
+        "[a-zA-Z' .,;:!?&<>/=\"-]{0,12}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The prose of a web page keeps every offset, and every suspect lies on bytes kept from the
+    /// source: `fix` changes a page only inside words of its text.
+    #[test]
+    fn page_prose_keeps_offsets_and_suspects_lie_in_prose(html in page()) {
+        use galley::markup::{Format, prose};
+        let p = prose(&html, Format::Html);
+        prop_assert_eq!(p.len(), html.len());
+        for (a, b) in p.bytes().zip(html.bytes()) {
+            prop_assert!(a == b || a == b' ' || a == b'\n', "{:?} became {:?}", b as char, a as char);
+            prop_assert!(b != b'\n' || a == b'\n', "a line break is kept");
+        }
+        let checked = galley::markup::check(&html, Format::Html, lexicon(), &Options::default());
+        for s in &checked.suspects {
+            prop_assert_eq!(s.span.get(&p), s.span.get(&html), "a suspect over blanked markup");
+        }
+    }
+}
