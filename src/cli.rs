@@ -92,9 +92,10 @@ impl As {
     }
 }
 
-/// How `doc` is written: as `--as` says, else from its name and content.
-fn markup_of(doc: &Document, forced: Option<As>) -> markup::Format {
-    forced.map_or_else(|| markup::Format::of(doc.path(), doc.text()), As::format)
+/// How `doc` is written: as `--as` says, else as the server said, else from its name and
+/// content.
+fn markup_of(doc: &Document, forced: Option<As>, said: Option<markup::Format>) -> markup::Format {
+    forced.map(As::format).or(said).unwrap_or_else(|| markup::Format::of(doc.path(), doc.text()))
 }
 
 /// `--lang` values.
@@ -259,6 +260,22 @@ pub fn lexicon(common: &Common, personal: Option<&Path>) -> anyhow::Result<Lexic
     Ok(lex)
 }
 
+/// An article read from a file, stdin (`-`) or an address, with what the address said of its
+/// format and where its redirects led.
+struct Input {
+    doc: Document,
+    format: Option<markup::Format>,
+    redirected: Option<String>,
+}
+
+fn read_input(path: &Path, input: &mut dyn Read, lossy: bool) -> crate::error::Result<Input> {
+    if let Some(url) = path.to_str().filter(|p| crate::fetch::is_url(p)) {
+        let f = crate::fetch::fetch(url, lossy)?;
+        return Ok(Input { doc: f.doc, format: f.format, redirected: f.redirected });
+    }
+    Ok(Input { doc: read_document(path, input, lossy)?, format: None, redirected: None })
+}
+
 fn read_document(path: &Path, input: &mut dyn Read, lossy: bool) -> crate::error::Result<Document> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
@@ -358,17 +375,21 @@ impl Settings {
 fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io: &mut Io<'_>) -> anyhow::Result<u8> {
     let (common, config) = (&settings.common, &settings.config);
     let dialect = settings.dialect();
-    let doc = match file {
-        Some(f) => read_document(f, io.input, common.lossy)?,
-        None => Document::new(SAMPLE_NAME, SAMPLE.to_string()),
+    let (doc, said, redirected) = match file {
+        Some(f) => {
+            let read = read_input(f, io.input, common.lossy)?;
+            (read.doc, read.format, read.redirected)
+        }
+        None => (Document::new(SAMPLE_NAME, SAMPLE.to_string()), None, None),
     };
     // Said before anything is written for the reader: no journal is left behind.
     if !std::io::stdout().is_terminal() {
         return Err(tui::StartError::NoTerminal.into());
     }
-    let unnamed = file.is_none_or(|f| f == Path::new("-"));
+    // stdin and an address have no file of their own: save asks for a path.
+    let unnamed = file.is_none_or(|f| f == Path::new("-") || f.to_str().is_some_and(crate::fetch::is_url));
     let state = io.state.clone().filter(|_| !unnamed);
-    let mut notices = Vec::new();
+    let mut notices: Vec<String> = redirected.iter().map(|to| format!("fetched from {to}")).collect();
     // One reader journals a file; another one opens it read-only and leaves the journal be.
     let mut in_use = false;
     let lock = state.as_deref().and_then(|dir| match journal::Lock::take(dir, doc.path()) {
@@ -398,7 +419,7 @@ fn open(file: Option<&Path>, lex: Lexicon, settings: &Settings, backup: bool, io
     };
     let start = found.as_ref().map_or_else(|| doc.text().to_string(), |r| r.base.clone());
     let lossy = doc.replaced_runs() > 0;
-    let format = markup_of(&doc, common.markup);
+    let format = markup_of(&doc, common.markup, said);
     let review_of = |text: String, lex: Lexicon| Review::new_as(doc.path(), text, lex, dialect, format);
     let review = review_of(start, lex);
     if lossy {
@@ -483,7 +504,7 @@ fn recover(
             "{name}: changed on disk since the unfinished session last saved or loaded it, so not overwritten; `galley --recover {name} -o OTHER` writes the recovered text to OTHER"
         );
     }
-    let format = markup_of(&doc, settings.common.markup);
+    let format = markup_of(&doc, settings.common.markup, None);
     let mut review = Review::new_as(doc.path(), recovery.base, lex, dialect, format);
     let replayed = review.replay(&recovery.entries);
     Session::new(&review, io.personal.clone()).write_words(&review.take_word_changes())?;
@@ -580,8 +601,8 @@ fn check_file(
     err: &mut dyn Write,
     job: Job<'_>,
 ) -> std::io::Result<u8> {
-    let doc = match read_document(f, input, job.lossy) {
-        Ok(d) => d,
+    let Input { doc, format: said, redirected } = match read_input(f, input, job.lossy) {
+        Ok(read) => read,
         Err(e) => {
             writeln!(err, "galley: {e}")?;
             return Ok(exit::ERROR);
@@ -591,7 +612,10 @@ fn check_file(
         writeln!(err, "galley: {}: empty, nothing to check", doc.path().display())?;
         return Ok(exit::CLEAN);
     }
-    let mut checked = markup::check(doc.text(), markup_of(&doc, job.markup), job.lex, &job.options);
+    if let Some(to) = redirected {
+        writeln!(err, "galley: {}: fetched from {to}", doc.path().display())?;
+    }
+    let mut checked = markup::check(doc.text(), markup_of(&doc, job.markup, said), job.lex, &job.options);
     if !job.options.suggestions {
         checked.suspects.iter_mut().for_each(|s| {
             s.suggestions = check::Fixes::default();
@@ -743,15 +767,18 @@ struct Output<'a> {
 fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, io: &mut Io<'_>) -> anyhow::Result<u8> {
     let Output { path: output, in_place, diff } = output;
     let dialect = settings.dialect();
-    let doc = read_document(file, io.input, settings.common.lossy)?;
-    if in_place && file == Path::new("-") {
-        anyhow::bail!("<stdin>: --in-place needs a file");
+    let Input { doc, format: said, redirected } = read_input(file, io.input, settings.common.lossy)?;
+    if in_place && (file == Path::new("-") || file.to_str().is_some_and(crate::fetch::is_url)) {
+        anyhow::bail!("{}: --in-place needs a file", doc.path().display());
+    }
+    if let Some(to) = redirected {
+        writeln!(io.err, "galley: {}: fetched from {to}", doc.path().display())?;
     }
     let protected = doc.replaced_runs() > 0 && file != Path::new("-");
     if protected && (in_place || output.is_some_and(|p| save::same_file(p, file))) {
         return Err(crate::error::Error::Lossy { path: file.to_path_buf() }.into());
     }
-    let format = markup_of(&doc, settings.common.markup);
+    let format = markup_of(&doc, settings.common.markup, said);
     let checked = markup::check(doc.text(), format, lex, &Options { dialect, suggestions: true });
     // Only what is sure: a guess is left for the reader to decide.
     let edits: Vec<_> = checked

@@ -14,6 +14,14 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An address could not be fetched.
+    #[error("{url}: {why}")]
+    Fetch {
+        /// The address asked for.
+        url: String,
+        /// What went wrong, in one line.
+        why: String,
+    },
     /// The path names a directory.
     #[error("{}: is a directory", path.display())]
     Directory {

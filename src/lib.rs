@@ -35,6 +35,8 @@ pub mod edit;
 pub mod error;
 pub mod escape;
 mod fasthash;
+#[cfg(feature = "reader")]
+pub mod fetch;
 pub mod input;
 pub mod lexicon;
 pub mod markup;

@@ -791,3 +791,73 @@ fn a_web_page_has_its_article_checked_and_the_rest_left_alone() {
         .replace(">teh clustr<", ">the cluster<");
     assert_eq!(stdout(&o), want);
 }
+
+/// A web server on this machine for the test's pages: each request's path gets its canned
+/// answer. Nothing reaches the internet.
+fn serve(pages: Vec<(&'static str, String)>) -> String {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                line.clear();
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let answer = pages
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map_or_else(|| "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_string(), |(_, a)| a.clone());
+            let mut stream = stream;
+            let _ = std::io::Write::write_all(&mut stream, answer.as_bytes());
+        }
+    });
+    base
+}
+
+fn answer(content_type: &str, body: &str) -> String {
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+/// Issue 16: an address is fetched (redirects followed and said), read as its content type
+/// says, and checked or fixed like a file; a failure is one line and exit 2.
+#[test]
+fn an_address_is_fetched_and_checked_like_a_file() {
+    let env = Env::new();
+    let page = "<!DOCTYPE html><html><body><nav>Hoem</nav><article><p>The clustr is up.</p></article></body></html>";
+    let base = serve(vec![
+        ("/page", answer("text/html; charset=utf-8", page)),
+        ("/readme", answer("text/markdown", "# Teh title\n\nSee `teh` and [teh docs](https://teh.io).\n")),
+        ("/old", "HTTP/1.1 301 Moved Permanently\r\nLocation: /page\r\nContent-Length: 0\r\n\r\n".to_string()),
+        ("/pdf", answer("application/pdf", "%PDF-1.4")),
+    ]);
+    let o = env.run(&["check", &format!("{base}/page")], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("clustr -> cluster") && !stdout(&o).contains("Hoem"), "{}", stdout(&o));
+    let o = env.run(&["check", &format!("{base}/readme")], b"");
+    let out = stdout(&o);
+    let words: Vec<&str> = out.lines().filter_map(|l| l.split(": ").nth(1)?.split(" ->").next()).collect();
+    assert_eq!(words, ["Teh", "teh"], "Markdown by its content type: {out}");
+    let o = env.run(&["check", &format!("{base}/old")], b"");
+    assert!(stderr(&o).contains(&format!("fetched from {base}/page")), "the redirect is said: {}", stderr(&o));
+    assert!(stdout(&o).contains("clustr"), "{}", stdout(&o));
+    let o = env.run(&["fix", &format!("{base}/page")], b"");
+    assert_eq!(stdout(&o), page.replace("clustr", "cluster"));
+    for (path, why) in [("/missing", "404"), ("/pdf", "application/pdf")] {
+        let o = env.run(&["check", &format!("{base}{path}")], b"");
+        assert_eq!(o.status.code(), Some(2), "{path}");
+        let e = stderr(&o);
+        assert!(e.lines().count() == 1 && e.contains(why), "{path}: {e}");
+    }
+    let o = env.run(&["fix", "--in-place", &format!("{base}/page")], b"");
+    assert_eq!(o.status.code(), Some(2), "an address has no file to rewrite");
+}
