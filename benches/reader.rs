@@ -4,7 +4,8 @@
 //!   (in process; add the binary's start-up from `figures`);
 //! - key press to finished frame on a 10 MB article, per kind of key (scrolling, moving between
 //!   suspects, taking a fix, which edits the 10 MB text and re-checks what it touched, undo);
-//! - peak memory (`VmHWM`) with the 10 MB article open, against 3 x the article + 64 MB.
+//! - peak memory (`VmHWM`) with the 10 MB article open, against 3 x the article + 64 MB;
+//! - opening 1 MB of Markdown and of HTML to the first frame.
 
 use corpus::percentile;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -90,4 +91,57 @@ fn main() {
         "peak memory with the {mb:.1} MB article open: {peak:.0} MB (budget 3 x {mb:.1} + 64 = {:.0} MB)",
         3.0 * mb + 64.0
     );
+
+    // After the peak above, so that these allocations do not raise it. 1 MB of Markdown: distinct READMEs from cargo's registry cache, joined; and the same
+    // prose as a web page, a paragraph to each line, inside an article among navigation.
+    let markdown = readmes(1_000_000);
+    let page = format!(
+        "<!DOCTYPE html><html><head><title>t</title></head><body><nav>menu</nav><article>\n{}</article></body></html>\n",
+        markdown
+            .lines()
+            .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
+            .collect::<String>()
+    );
+    for (name, text) in [("README.md", markdown), ("page.html", page)] {
+        let mut opens = Vec::new();
+        for _ in 0..5 {
+            let t = Instant::now();
+            let review = Review::new(name, text.clone(), Lexicon::new(), None);
+            let app = App::new(review, area, Theme::new(false));
+            terminal.draw(|f| view::draw(f, &app)).expect("draw");
+            opens.push(t.elapsed());
+        }
+        opens.sort();
+        println!(
+            "open {:.1} MB of {name} to its first frame: median {:?}",
+            text.len() as f64 / 1e6,
+            percentile(&opens, 500)
+        );
+    }
+}
+
+/// Distinct README files from cargo's registry cache, joined, up to `limit` bytes.
+fn readmes(limit: usize) -> String {
+    let home = std::env::var("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
+    let mut files: Vec<std::path::PathBuf> = Vec::new();
+    for registry in std::fs::read_dir(home.join("registry/src")).into_iter().flatten().flatten() {
+        for krate in std::fs::read_dir(registry.path()).into_iter().flatten().flatten() {
+            let readme = krate.path().join("README.md");
+            if readme.is_file() {
+                files.push(readme);
+            }
+        }
+    }
+    files.sort();
+    let mut out = String::new();
+    for f in files {
+        if out.len() >= limit {
+            break;
+        }
+        out.push_str(&std::fs::read_to_string(f).unwrap_or_default());
+        out.push_str("\n\n");
+    }
+    out
 }
