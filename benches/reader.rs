@@ -95,13 +95,13 @@ fn main() {
     // After the peak above, so that these allocations do not raise it. 1 MB of Markdown: distinct READMEs from cargo's registry cache, joined; and the same
     // prose as a web page, a paragraph to each line, inside an article among navigation.
     let markdown = readmes(1_000_000);
-    let page = format!(
-        "<!DOCTYPE html><html><head><title>t</title></head><body><nav>menu</nav><article>\n{}</article></body></html>\n",
-        markdown
-            .lines()
-            .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;").replace('<', "&lt;")))
-            .collect::<String>()
-    );
+    let mut page = String::from("<!DOCTYPE html><html><head><title>t</title></head><body><nav>menu</nav><article>\n");
+    for l in markdown.lines() {
+        page.push_str("<p>");
+        page.push_str(&l.replace('&', "&amp;").replace('<', "&lt;"));
+        page.push_str("</p>\n");
+    }
+    page.push_str("</article></body></html>\n");
     for (name, text) in [("README.md", markdown), ("page.html", page)] {
         let mut opens = Vec::new();
         for _ in 0..5 {
@@ -122,9 +122,10 @@ fn main() {
 
 /// Distinct README files from cargo's registry cache, joined, up to `limit` bytes.
 fn readmes(limit: usize) -> String {
-    let home = std::env::var("CARGO_HOME")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|_| std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
+    let home = std::env::var("CARGO_HOME").map_or_else(
+        |_| std::path::PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"),
+        std::path::PathBuf::from,
+    );
     let mut files: Vec<std::path::PathBuf> = Vec::new();
     for registry in std::fs::read_dir(home.join("registry/src")).into_iter().flatten().flatten() {
         for krate in std::fs::read_dir(registry.path()).into_iter().flatten().flatten() {
