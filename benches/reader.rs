@@ -92,8 +92,9 @@ fn main() {
         3.0 * mb + 64.0
     );
 
-    // After the peak above, so that these allocations do not raise it. 1 MB of Markdown: distinct READMEs from cargo's registry cache, joined; and the same
-    // prose as a web page, a paragraph to each line, inside an article among navigation.
+    // After the peak above, so that these allocations do not raise it. 1 MB of Markdown:
+    // distinct READMEs from cargo's registry cache, joined; and the same prose as a web page,
+    // a paragraph to each line, inside an article among navigation.
     let markdown = readmes(1_000_000);
     let mut page = String::from("<!DOCTYPE html><html><head><title>t</title></head><body><nav>menu</nav><article>\n");
     for l in markdown.lines() {

@@ -120,6 +120,30 @@ pub fn check(text: &str, format: Format, lexicon: &Lexicon, options: &Options) -
     checked
 }
 
+/// The byte ranges of `text` that are markup, not prose (tags, URLs, code blocks, front
+/// matter...), sorted and disjoint: what the reader dims. Plain text has none.
+#[must_use]
+pub fn markup_spans(text: &str, format: Format) -> Vec<crate::span::Span> {
+    let Cow::Owned(p) = prose(text, format) else { return Vec::new() };
+    let mut spans = Vec::new();
+    let mut run: Option<usize> = None;
+    for (i, (a, b)) in p.bytes().zip(text.bytes()).enumerate() {
+        let hidden = a != b && !b.is_ascii_whitespace();
+        match (hidden, run) {
+            (true, None) => run = Some(i),
+            (false, Some(start)) => {
+                spans.push(crate::span::Span::new(start, i));
+                run = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = run {
+        spans.push(crate::span::Span::new(start, text.len()));
+    }
+    spans
+}
+
 /// The parser's options: `CommonMark` and the GFM extensions galley reads, front matter and math.
 fn options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options as O;

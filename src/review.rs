@@ -257,6 +257,8 @@ pub struct Review {
     undo: Vec<Step>,
     redo: Vec<Step>,
     next_id: u64,
+    /// Where the text is markup, not prose ([`markup::markup_spans`]), kept in step with edits.
+    markup: Vec<Span>,
     /// Words the last steps added to the personal dictionary (`true`) or took from it, for the
     /// session to write ([`Review::take_word_changes`]).
     word_changes: Vec<(String, bool)>,
@@ -289,6 +291,7 @@ impl Review {
         format: markup::Format,
     ) -> Self {
         let checked = markup::check(&text, format, &lexicon, &Options { dialect, suggestions: false });
+        let markup = markup::markup_spans(&text, format);
         let items = checked.suspects.into_iter().map(|s| Item::pending(s, &text)).collect();
         let mut review = Self {
             original: text.clone(),
@@ -303,6 +306,7 @@ impl Review {
             redo: Vec::new(),
             next_id: 1,
             word_changes: Vec::new(),
+            markup,
             advance: true,
             anchor: 0,
             revision: 0,
@@ -883,6 +887,13 @@ impl Review {
                 }
                 None => false,
             });
+            self.markup.retain_mut(|m| match c.shift(*m) {
+                Some(s) => {
+                    *m = s;
+                    true
+                }
+                None => false,
+            });
         }
         for it in into {
             let at = self.items.partition_point(|x| x.span < it.span);
@@ -909,6 +920,12 @@ impl Review {
     #[must_use]
     pub fn diff(&self) -> String {
         report::unified_diff(&self.doc.path().to_string_lossy(), &self.original, self.doc.text())
+    }
+
+    /// Where the text is markup rather than prose (sorted, disjoint): what the reader dims.
+    #[must_use]
+    pub fn markup(&self) -> &[Span] {
+        &self.markup
     }
 
     /// A number that changes whenever the suspects or their statuses do.

@@ -880,3 +880,26 @@ fn adding_a_word_writes_the_personal_dictionary_and_undo_takes_it_out() {
     press(&mut app, "u");
     assert_eq!(std::fs::read_to_string(&words).expect("still there"), "");
 }
+
+/// Issue 16: in the reader, the markup of a web page or of Markdown is dimmed so that the prose
+/// stands out, suspects are the prose's only, and `m` shows the source as written.
+#[test]
+fn markup_is_dimmed_and_m_shows_it_as_written() {
+    use ratatui::style::Modifier;
+    let page = "<!DOCTYPE html>\n<html><body><nav>Hoem</nav>\n<article><p>The clustr runs on <a href=\"https://teh.io\">three nodes</a>.</p></article>\n</body></html>\n";
+    let review = Review::new("page.html", page.to_string(), Lexicon::new(), Some(Dialect::Us));
+    let mut app = App::new(review, Rect::new(0, 0, 120, 16), Theme::new(true));
+    let words: Vec<&str> = app.review.items().iter().map(|it| it.word.as_str()).collect();
+    assert_eq!(words, ["clustr"], "the article's prose only");
+    assert!(style_of(&app, "href").add_modifier.contains(Modifier::DIM), "a tag is dimmed");
+    assert!(style_of(&app, "Hoem").add_modifier.contains(Modifier::DIM), "navigation is dimmed");
+    assert!(!style_of(&app, "three nodes").add_modifier.contains(Modifier::DIM), "prose is not");
+    insta::assert_snapshot!("html_page", screen(&app));
+    press(&mut app, "m");
+    assert!(!style_of(&app, "href").add_modifier.contains(Modifier::DIM), "as written");
+    assert!(status_line(&app).contains("markup shown as written"));
+    // A fix keeps the markup where it was.
+    press(&mut app, "m<Enter>");
+    assert_eq!(app.review.text(), page.replace("clustr", "cluster"));
+    assert!(style_of(&app, "href").add_modifier.contains(Modifier::DIM), "the dimmed markup moved with the edit");
+}

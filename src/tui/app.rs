@@ -201,6 +201,8 @@ pub struct App {
     pub help: bool,
     /// How many rows the help is scrolled.
     pub help_scroll: usize,
+    /// Markup shown as written, not dimmed.
+    pub raw: bool,
     /// The last message for the status line.
     pub message: String,
     /// The last search, and where its current match is.
@@ -249,6 +251,7 @@ impl App {
             list: false,
             help: false,
             help_scroll: 0,
+            raw: false,
             message: String::new(),
             search: None,
             theme,
@@ -509,6 +512,16 @@ impl App {
                 }
             }
             Action::ToggleList => self.list = !self.list,
+            Action::ToggleRaw => {
+                self.raw = !self.raw;
+                self.message = if self.review.markup().is_empty() {
+                    "no markup in this article".into()
+                } else if self.raw {
+                    "markup shown as written".into()
+                } else {
+                    "markup dimmed".into()
+                };
+            }
             Action::Help => {
                 self.help = true;
                 self.help_scroll = 0;

@@ -32,6 +32,7 @@ pub enum Action {
     Export,
     Quit,
     ToggleList,
+    ToggleRaw,
     Help,
     /// Give the terminal back to the shell until `fg` (Ctrl-Z, in any mode).
     Suspend,
@@ -119,6 +120,12 @@ const READING: &[Binding] = &[
     Binding { keys: &[plain('/')], label: "/", help: "search", action: Action::Search },
     Binding { keys: &[plain('n')], label: "n", help: "next match", action: Action::SearchNext },
     Binding { keys: &[plain('N')], label: "N", help: "previous match", action: Action::SearchPrevious },
+    Binding {
+        keys: &[plain('m')],
+        label: "m",
+        help: "markup dimmed / as written (Markdown, HTML)",
+        action: Action::ToggleRaw,
+    },
 ];
 
 const SUSPECTS: &[Binding] = &[

@@ -23,6 +23,8 @@ pub struct Theme {
     pub window: Style,
     /// A title or heading in the article.
     pub heading: Style,
+    /// Markup around the prose (tags, URLs, code): dimmed.
+    pub markup: Style,
     /// Pane titles and key names.
     pub accent: Style,
     /// Secondary text.
@@ -59,6 +61,7 @@ impl Theme {
             matched: Style::new().bg(terminal(c.search)).fg(Color::White),
             window: Style::new().bg(Color::DarkGray),
             heading: Style::new().fg(terminal(c.accent)).add_modifier(Modifier::BOLD),
+            markup: Style::new().fg(Color::DarkGray),
             accent: Style::new().fg(terminal(c.accent)).add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             status: Style::new().add_modifier(Modifier::REVERSED),
@@ -75,6 +78,7 @@ impl Theme {
             matched: Style::new().add_modifier(Modifier::REVERSED),
             window: Style::new().add_modifier(Modifier::REVERSED),
             heading: Style::new().add_modifier(Modifier::BOLD),
+            markup: Style::new().add_modifier(Modifier::DIM),
             accent: Style::new().add_modifier(Modifier::BOLD),
             dim: Style::new().add_modifier(Modifier::DIM),
             status: Style::new().add_modifier(Modifier::REVERSED),

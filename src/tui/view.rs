@@ -120,6 +120,14 @@ fn row_line(app: &App, row: Row) -> Line<'static> {
     let current = app.review.current();
     let first = items.partition_point(|it| it.span.end <= row.start);
     let mut ranges: Vec<(usize, usize, Style)> = Vec::new();
+    // Markup around the prose is dimmed, unless the source is shown as written (`m`).
+    if !app.raw {
+        let markup = app.review.markup();
+        let from = markup.partition_point(|m| m.end <= row.start);
+        for m in markup[from..].iter().take_while(|m| m.start < row.end) {
+            ranges.push((m.start, m.end, app.theme.markup));
+        }
+    }
     // A title or heading reads as one: short, unpunctuated, `#`-marked (the checker's own test).
     let text = app.review.text();
     if row.start < row.end
@@ -213,17 +221,57 @@ fn context(text: &str, start: usize, end: usize, reach: usize) -> (usize, usize,
 /// The furthest the review pane's sentence reaches each way from the suspect, in bytes.
 const REACH: usize = 160;
 
+/// `s` with each run of whitespace as one space.
+fn one_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !(c.is_whitespace() && out.ends_with(' ')) {
+            out.push(if c.is_whitespace() { ' ' } else { c });
+        }
+    }
+    out
+}
+
+/// The text with the markup near `item` read as spaces (offsets kept), when the article has
+/// markup; `None` for plain text. Only the bytes the sentence can reach are copied out of place.
+fn prose_around(app: &App, item: &Item) -> Option<String> {
+    let markup = app.review.markup();
+    if markup.is_empty() {
+        return None;
+    }
+    let text = app.review.text();
+    let (lo, hi) = (item.span.start.saturating_sub(REACH + 8), (item.span.end + REACH + 8).min(text.len()));
+    let mut bytes: Vec<u8> = text.as_bytes().to_vec();
+    let from = markup.partition_point(|m| m.end <= lo);
+    for m in markup[from..].iter().take_while(|m| m.start < hi) {
+        for b in &mut bytes[m.start..m.end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    // Whole characters are blanked (the spans lie on char boundaries).
+    String::from_utf8(bytes).ok()
+}
+
 /// The current suspect in its sentence, flowed to `width` in at most `rows` rows: the
 /// sentence is cut shorter around the word until it fits. With it, where the edit cursor is.
 fn sentence(app: &App, item: &Item, width: usize, rows: usize) -> Flowed {
-    let text = app.review.text();
+    // Of Markdown or a web page, the prose around the word: its markup read as spaces (at the
+    // same offsets, so that the sentence is found as in plain text), runs of them as one.
+    let prose = prose_around(app, item);
+    let text = prose.as_deref().unwrap_or_else(|| app.review.text());
     let current = item_style(app, item, true);
     let (word, cursor) = match &app.mode {
         Mode::Edit(f) => (visible_line(&f.text).into_owned(), Some(visible_line(span::head(&f.text, f.cursor)).len())),
         _ => (visible_line(item.span.slice(text)).into_owned(), None),
     };
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
-    let one_line = |s: &str| visible_line(&s.replace(['\t', '\r'], " ")).into_owned();
+    let one_line = |s: &str| {
+        let s = s.replace(['\t', '\r'], " ");
+        let s = if prose.is_some() { one_space(&s) } else { s };
+        visible_line(&s).into_owned()
+    };
     let mut reach = REACH;
     loop {
         let (from, to, cut_start, cut_end) = context(text, item.span.start, item.span.end, reach);
