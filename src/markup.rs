@@ -368,16 +368,28 @@ fn html_prose(text: &str) -> String {
                 for (i, b) in written.bytes().enumerate() {
                     bytes[start + i] = b;
                 }
-                // An entity (`&amp;`, `&#8212;`) is no word as written: blanked, and a word
-                // glued to it is dropped by [`check`].
+                // An entity (`&quot;`, `&#8212;`) reads as the character it stands for, then
+                // spaces to its length: a quote still opens a quotation, and a word glued to an
+                // entity (`Initial&shy;izing`) is dropped by [`check`].
                 let mut at = 0;
                 while let Some(amp) = span::tail(written, at).find('&') {
                     let from = at + amp;
                     let len = span::tail(written, from + 1)
                         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-                        .filter(|&n| span::tail(written, from + 1 + n).starts_with(';'))
+                        .filter(|&n| n > 0 && span::tail(written, from + 1 + n).starts_with(';'))
                         .map_or(0, |n| n + 2);
-                    bytes[start + from..start + from + len].fill(b' ');
+                    if len > 0 {
+                        let entity = &mut bytes[start + from..start + from + len];
+                        entity.fill(b' ');
+                        let name = span::cut(written, from + 1, from + len - 1);
+                        if let Some(c) = entity_char(name) {
+                            let mut buf = [0u8; 4];
+                            let encoded = c.encode_utf8(&mut buf).as_bytes();
+                            if encoded.len() <= len {
+                                entity[..encoded.len()].copy_from_slice(encoded);
+                            }
+                        }
+                    }
                     at = from + len.max(1);
                 }
             }
@@ -385,6 +397,36 @@ fn html_prose(text: &str) -> String {
         }
     }
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{fffd}', " "))
+}
+
+/// The character an entity's name (`quot`, `#8212`, `#x2014`) stands for, for the entities
+/// prose uses; `None` for the others, which stay blank.
+fn entity_char(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(n).filter(|c| !c.is_control());
+    }
+    Some(match name {
+        "quot" => '"',
+        "amp" => '&',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => '\u{a0}',
+        "shy" => '\u{ad}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "copy" => '©',
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -415,6 +457,7 @@ mod tests {
         for kept in ["A titel", "Some ", " teh text, ", "bold", "linkd"] {
             assert!(p.contains(kept), "{kept:?} is prose: {p:?}");
         }
+        assert!(p.contains("Some &     teh"), "an entity reads as its character: {p:?}");
         for gone in ["Teh page", "colr", "Hoem", "exmaple", "let teh", "var teh", "Copyrihgt", "amp", "href"] {
             assert!(!p.contains(gone), "{gone:?} is not prose: {p:?}");
         }

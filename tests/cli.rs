@@ -818,10 +818,10 @@ fn serve(pages: Vec<(&'static str, String)>) -> String {
                 line.clear();
             }
             let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
-            let answer = pages
-                .iter()
-                .find(|(p, _)| *p == path)
-                .map_or_else(|| "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string(), |(_, a)| a.clone());
+            let answer = pages.iter().find(|(p, _)| *p == path).map_or_else(
+                || "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string(),
+                |(_, a)| a.clone(),
+            );
             let mut stream = stream;
             let _ = std::io::Write::write_all(&mut stream, answer.as_bytes());
         }
@@ -845,7 +845,11 @@ fn an_address_is_fetched_and_checked_like_a_file() {
     let base = serve(vec![
         ("/page", answer("text/html; charset=utf-8", page)),
         ("/readme", answer("text/markdown", "# Teh title\n\nSee `teh` and [teh docs](https://teh.io).\n")),
-        ("/old", "HTTP/1.1 301 Moved Permanently\r\nLocation: /page\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string()),
+        (
+            "/old",
+            "HTTP/1.1 301 Moved Permanently\r\nLocation: /page\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                .to_string(),
+        ),
         ("/pdf", answer("application/pdf", "%PDF-1.4")),
     ]);
     let o = env.run(&["check", &format!("{base}/page")], b"");
