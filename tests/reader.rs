@@ -903,3 +903,16 @@ fn markup_is_dimmed_and_m_shows_it_as_written() {
     assert_eq!(app.review.text(), page.replace("clustr", "cluster"));
     assert!(style_of(&app, "href").add_modifier.contains(Modifier::DIM), "the dimmed markup moved with the edit");
 }
+
+/// A page with nothing to fix opens where its prose begins, not on its `<head>`.
+#[test]
+fn a_page_opens_where_its_prose_begins() {
+    let head: String = (0..40).map(|i| format!("<meta name=\"m{i}\" content=\"x\">\n")).collect();
+    let page = format!(
+        "<!DOCTYPE html>\n<html><head>\n{head}</head><body><article>\n<p>The cluster is healthy.</p>\n</article></body></html>\n"
+    );
+    let review = Review::new("page.html", page, Lexicon::new(), Some(Dialect::Us));
+    let app = App::new(review, Rect::new(0, 0, 120, 16), Theme::new(true));
+    let first = app.visible_rows()[0];
+    assert!(app.review.text()[first.start..first.end].contains("The cluster is healthy."), "{}", screen(&app));
+}

@@ -270,6 +270,14 @@ impl App {
             gaps: false,
         };
         app.gaps = wrap::wants_gaps(app.review.text());
+        if app.review.current_item().is_none() {
+            // No suspect to show: a page or a README opens where its prose begins, not on its
+            // `<head>` or badges.
+            let at = first_prose(app.review.text(), app.review.markup());
+            app.top = wrap::pos_of(app.review.text(), app.review.line_starts(), at, app.layout());
+            app.top.row = 0;
+            app.clamp_top();
+        }
         app.show_current();
         if app.review.text().trim().is_empty() {
             app.message = "the article is empty: nothing to check".into();
@@ -881,6 +889,22 @@ impl App {
             self.session.rename(&mut self.review, path);
         }
     }
+}
+
+/// The start of the line where the first prose of `text` is: the first byte that is neither
+/// markup nor whitespace (0 for plain text).
+fn first_prose(text: &str, markup: &[crate::span::Span]) -> usize {
+    let mut at = 0;
+    for m in markup {
+        if crate::span::cut(text, at, m.start).trim().is_empty() {
+            at = m.end;
+        } else {
+            break;
+        }
+    }
+    let skip = crate::span::tail(text, at).len() - crate::span::tail(text, at).trim_start().len();
+    let first = at + skip;
+    crate::span::head(text, first).rfind('\n').map_or(0, |i| i + 1)
 }
 
 /// What the status line says after an unfinished session was restored.
