@@ -144,6 +144,35 @@ pub fn markup_spans(text: &str, format: Format) -> Vec<crate::span::Span> {
     spans
 }
 
+/// The article as plain text: of a web page, its prose, a line for each block and a blank line
+/// between paragraphs, spaces collapsed; Markdown and plain text as they are.
+#[must_use]
+pub fn article_text(text: &str, format: Format) -> String {
+    if format != Format::Html {
+        return text.to_string();
+    }
+    let prose = prose(text, format);
+    let mut out = String::with_capacity(prose.len() / 2);
+    let mut blank = true;
+    for line in prose.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words.is_empty() {
+            if !blank {
+                out.push('\n');
+                blank = true;
+            }
+            continue;
+        }
+        out.push_str(&words.join(" "));
+        out.push('\n');
+        blank = false;
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
 /// The parser's options: `CommonMark` and the GFM extensions galley reads, front matter and math.
 fn options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options as O;
@@ -463,6 +492,13 @@ mod tests {
         }
         assert_eq!(Format::of(Path::new("a.html"), ""), Format::Html);
         assert_eq!(Format::sniff("\n<!doctype html>\n<p>x</p>"), Format::Html);
+    }
+
+    #[test]
+    fn a_page_exports_as_its_article_text() {
+        let page = "<html><body><nav>Menu</nav><article><h1>Title</h1>\n<p>First  paragraph,\n<b>bold</b> word.</p><p>Second.</p></article></body></html>";
+        assert_eq!(article_text(page, Format::Html), "Title\n\nFirst paragraph,\nbold word.\n\nSecond.\n");
+        assert_eq!(article_text("# A\n", Format::Markdown), "# A\n");
     }
 
     #[test]

@@ -257,6 +257,8 @@ pub struct Review {
     undo: Vec<Step>,
     redo: Vec<Step>,
     next_id: u64,
+    /// How the text is written.
+    format: markup::Format,
     /// Where the text is markup, not prose ([`markup::markup_spans`]), kept in step with edits.
     markup: Vec<Span>,
     /// Words the last steps added to the personal dictionary (`true`) or took from it, for the
@@ -306,6 +308,7 @@ impl Review {
             redo: Vec::new(),
             next_id: 1,
             word_changes: Vec::new(),
+            format,
             markup,
             advance: true,
             anchor: 0,
@@ -920,6 +923,12 @@ impl Review {
     #[must_use]
     pub fn diff(&self) -> String {
         report::unified_diff(&self.doc.path().to_string_lossy(), &self.original, self.doc.text())
+    }
+
+    /// How the text is written: plain text, Markdown or a web page.
+    #[must_use]
+    pub fn format(&self) -> markup::Format {
+        self.format
     }
 
     /// Where the text is markup rather than prose (sorted, disjoint): what the reader dims.

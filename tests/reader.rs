@@ -923,3 +923,27 @@ fn a_page_opens_where_its_prose_begins() {
     assert!(shown, "{}", screen(&app));
     assert!(!screen(&app).contains("m0\""), "the head is scrolled past: {}", screen(&app));
 }
+
+/// Issue 16: a web page exports as its fixed article's text (`.txt`), as the fixed page
+/// (`.html`), or as a diff of the source.
+#[test]
+fn a_page_exports_as_its_fixed_article_or_its_source() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page =
+        "<html><body><nav>Menu</nav><article><h1>Report</h1>\n<p>The clustr is up.</p></article></body></html>\n";
+    let review = Review::new("page.html", page.to_string(), Lexicon::new(), Some(Dialect::Us));
+    let mut app = App::new(review, Rect::new(0, 0, 120, 16), Theme::new(true));
+    press(&mut app, "<Enter>");
+    for (name, want) in
+        [("out.txt", "Report\n\nThe cluster is up.\n".to_string()), ("out.html", page.replace("clustr", "cluster"))]
+    {
+        let path = dir.path().join(name);
+        press(&mut app, &format!("x<C-u>{}<Enter>", path.display()));
+        assert_eq!(std::fs::read_to_string(&path).expect("exported"), want, "{name}");
+    }
+    let diff = dir.path().join("out.diff");
+    press(&mut app, &format!("x<C-u>{}<Enter>", diff.display()));
+    assert!(
+        std::fs::read_to_string(&diff).expect("diff").contains("+<p>The cluster is up.</p></article></body></html>")
+    );
+}

@@ -874,6 +874,12 @@ impl App {
                     },
                     "diff" | "patch" => (self.review.diff(), "exported the changes since loading to"),
                     "json" => (self.review.decision_log(), "exported the decision log to"),
+                    "html" | "htm" => (self.review.text().to_string(), "exported the page to"),
+                    // A web page exports as its article's text; Markdown and text as written.
+                    _ if self.review.format() == crate::markup::Format::Html => (
+                        crate::markup::article_text(self.review.text(), self.review.format()),
+                        "exported the article's text to",
+                    ),
                     _ => (self.review.text().to_string(), "exported the text to"),
                 };
                 self.session.may_write(&path).and_then(|()| save::write_new(&path, bytes.as_bytes())).map(|()| what)
