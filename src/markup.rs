@@ -342,7 +342,8 @@ fn html_prose(text: &str) -> String {
         emitter.naively_switch_states(true);
         Tokenizer::new_with_emitter(text, emitter).flatten()
     };
-    // Which element holds the article: the first of these the page has.
+    // Which element holds the article: the first of these the page has, else the block whose
+    // paragraphs hold the most text ([`densest_block`]), else the whole page.
     let mut has = [false; 2];
     for token in tokens() {
         if let Token::StartTag(tag) = token {
@@ -357,9 +358,15 @@ fn html_prose(text: &str) -> String {
     } else {
         None
     };
+    let block = if container.is_none() { densest_block(tokens()) } else { None };
     let mut bytes: Vec<u8> = text.bytes().map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
     let (mut inside, mut skipped) = (usize::from(container.is_none()), 0usize);
     for token in tokens() {
+        if let (Some(range), Token::String(s)) = (&block, &token)
+            && !range.contains(&s.span.start)
+        {
+            continue; // outside the densest block
+        }
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.as_slice();
@@ -428,6 +435,72 @@ fn html_prose(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{fffd}', " "))
 }
 
+/// How far down the open containers an end tag is matched.
+const NESTING: usize = 64;
+/// Elements that hold a page's content, whose paragraphs count towards them.
+const CONTAINERS: [&[u8]; 6] = [b"div", b"section", b"td", b"body", b"center", b"font"];
+
+/// The byte range of the container whose own paragraphs hold the most text that is not link
+/// text, as Firefox's Reader View scores a page with no `<article>` or `<main>`: each
+/// paragraph's text counts towards the block it sits in directly. `None` when no paragraph has
+/// any (the whole page is then read).
+fn densest_block(tokens: impl Iterator<Item = html5gum::Token<usize>>) -> Option<std::ops::Range<usize>> {
+    use html5gum::Token;
+    // Open containers: name, where the start tag begins, the text of their paragraphs.
+    let mut open: Vec<(Vec<u8>, usize, usize)> = Vec::new();
+    let (mut in_p, mut in_link, mut skipped, mut p_text) = (0usize, 0usize, 0usize, 0usize);
+    let mut best: Option<(usize, std::ops::Range<usize>)> = None;
+    for token in tokens {
+        match token {
+            Token::StartTag(tag) => {
+                let name = tag.name.as_slice();
+                if NOT_PROSE.contains(&name) && !tag.self_closing {
+                    skipped += 1;
+                } else if CONTAINERS.contains(&name) && !tag.self_closing {
+                    open.push((name.to_vec(), tag.span.start, 0));
+                } else if name == b"p" {
+                    in_p += 1;
+                } else if name == b"a" {
+                    in_link += 1;
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = tag.name.as_slice();
+                if NOT_PROSE.contains(&name) {
+                    skipped = skipped.saturating_sub(1);
+                } else if name == b"p" && in_p > 0 {
+                    in_p -= 1;
+                    if let Some(top) = open.last_mut() {
+                        top.2 += std::mem::take(&mut p_text);
+                    }
+                } else if name == b"a" {
+                    in_link = in_link.saturating_sub(1);
+                } else if let Some(at) = CONTAINERS
+                    .contains(&name)
+                    .then(|| {
+                        // Looked for among the innermost few only: tag soup stays linear.
+                        let from = open.len().saturating_sub(NESTING);
+                        open[from..].iter().rposition(|(n, _, _)| n.as_slice() == name).map(|k| from + k)
+                    })
+                    .flatten()
+                {
+                    // Tags left open inside close with it.
+                    for (_, start, score) in open.drain(at..) {
+                        if best.as_ref().is_none_or(|(b, _)| score > *b) && score > 0 {
+                            best = Some((score, start..tag.span.end));
+                        }
+                    }
+                }
+            }
+            Token::String(s) if in_p > 0 && in_link == 0 && skipped == 0 => {
+                p_text += s.value.iter().filter(|b| !b.is_ascii_whitespace()).count();
+            }
+            _ => {}
+        }
+    }
+    best.map(|(_, range)| range)
+}
+
 /// The character an entity's name (`quot`, `#8212`, `#x2014`) stands for, for the entities
 /// prose uses; `None` for the others, which stay blank.
 fn entity_char(name: &str) -> Option<char> {
@@ -492,6 +565,18 @@ mod tests {
         }
         assert_eq!(Format::of(Path::new("a.html"), ""), Format::Html);
         assert_eq!(Format::sniff("\n<!doctype html>\n<p>x</p>"), Format::Html);
+    }
+
+    #[test]
+    fn a_page_without_article_or_main_is_read_from_its_densest_block() {
+        let page = "<html><body><div class=\"menu\"><p><a href=\"/\">Hoem</a> <a href=\"/b\">Blgo</a></p></div>\n<div class=\"content\"><p>The first paragrpah of the story.</p><p>A second one, longer than the menu.</p></div>\n<div class=\"side\"><p>Folow us</p></div></body></html>";
+        let p = prose(page, Format::Html);
+        assert!(p.contains("paragrpah") && p.contains("second one"), "{p:?}");
+        for gone in ["Hoem", "Blgo", "Folow"] {
+            assert!(!p.contains(gone), "{gone} is around the article: {p:?}");
+        }
+        // No paragraph anywhere: the whole page is read.
+        assert!(prose("<html><body><div>Just text</div></body></html>", Format::Html).contains("Just text"));
     }
 
     #[test]

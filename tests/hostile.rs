@@ -90,6 +90,7 @@ fn pathological_markup_is_read_in_bounded_time() {
         (Format::Html, "<a ".repeat(330_000)),
         (Format::Html, "<p>&amp".repeat(140_000)),
         (Format::Html, "<script>".repeat(120_000)),
+        (Format::Html, "<div>".repeat(100_000) + &"</section><p>a</p>".repeat(50_000)),
     ];
     for (format, text) in inputs {
         let t = Instant::now();
