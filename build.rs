@@ -53,23 +53,22 @@ fn is_capitalised(w: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| !c.is_uppercase())
 }
 
+/// The word lists compiled into the table.
+const WORD_LISTS: [&str; 7] = [
+    "assets/english.tsv",
+    "assets/frequency.txt",
+    "assets/tech-names.txt",
+    "assets/tech-terms.txt",
+    "assets/tech-extra.txt",
+    "assets/bigrams.txt",
+    "assets/places.txt",
+];
+
 /// Sets `GALLEY_VERSION` for `--version`: the package version, and the version of the word data
 /// it was built with: a hash of every data file in `assets/`, and what the casing model counted.
 fn data_version() {
-    let files = [
-        "assets/english.tsv",
-        "assets/frequency.txt",
-        "assets/tech-names.txt",
-        "assets/tech-terms.txt",
-        "assets/tech-extra.txt",
-        "assets/bigrams.txt",
-        "assets/places.txt",
-        "assets/keywords.txt",
-        "assets/model.bin",
-        "assets/corpus-sources.tsv",
-    ];
     let mut all = Vec::new();
-    for f in files {
+    for f in WORD_LISTS.iter().chain(&["assets/keywords.txt", "assets/model.bin", "assets/corpus-sources.tsv"]) {
         println!("cargo::rerun-if-changed={f}");
         all.extend_from_slice(&fs::read(f).unwrap_or_else(|e| panic!("{f}: {e}")));
     }
@@ -90,16 +89,7 @@ fn data_version() {
 // One linear pipeline (read the lists, merge them, lay out the sections), best read top to bottom.
 #[allow(clippy::too_many_lines)]
 fn main() {
-    for f in [
-        "assets/english.tsv",
-        "assets/frequency.txt",
-        "assets/tech-names.txt",
-        "assets/tech-terms.txt",
-        "assets/tech-extra.txt",
-        "assets/bigrams.txt",
-        "assets/places.txt",
-        "src/lexicon/format.rs",
-    ] {
+    for f in WORD_LISTS.iter().chain(&["src/lexicon/format.rs"]) {
         println!("cargo::rerun-if-changed={f}");
     }
     data_version();

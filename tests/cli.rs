@@ -742,6 +742,21 @@ fn many_files_are_checked_on_every_core_and_reported_in_argument_order() {
     assert_eq!(stderr(&all).lines().count(), 1, "{}", stderr(&all));
 }
 
+/// The words of `check --format json`'s suspects, each checked to lie at its offset in `source`.
+fn json_words(o: &Output, source: &str) -> Vec<String> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+        .map(|v| {
+            let (at, len) =
+                (v["offset"].as_u64().expect("offset") as usize, v["length"].as_u64().expect("length") as usize);
+            let word = v["word"].as_str().expect("word");
+            assert_eq!(&source[at..at + len], word, "offsets are the source's");
+            word.to_string()
+        })
+        .collect()
+}
+
 /// Issue 16: a Markdown file has only its prose checked, at the source's own offsets, and `fix`
 /// changes bytes only inside words of prose.
 #[test]
@@ -750,16 +765,7 @@ fn markdown_has_its_prose_checked_and_its_markup_left_alone() {
     let md = "# Teh guide\n\nInstall it with `cargo add teh`, then read the [manaul](https://exmaple.com/teh).\n\n```sh\nteh --help\n```\n\n<img src=\"teh.png\"> ![a screnshot](img/teh.png) &emsp;\n";
     let file = env.file("README.md", md.as_bytes());
     let o = env.run(&["check", "--format", "json", path_str(&file)], b"");
-    let words: Vec<String> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
-        .map(|v| {
-            let (at, len) =
-                (v["offset"].as_u64().expect("offset") as usize, v["length"].as_u64().expect("length") as usize);
-            assert_eq!(&md[at..at + len], v["word"].as_str().expect("word"), "offsets are the source's");
-            v["word"].as_str().expect("word").to_string()
-        })
-        .collect();
+    let words = json_words(&o, md);
     assert_eq!(words, ["Teh", "manaul", "screnshot"], "prose only");
     let o = env.run(&["fix", path_str(&file)], b"");
     let fixed = stdout(&o);
@@ -781,16 +787,7 @@ fn a_web_page_has_its_article_checked_and_the_rest_left_alone() {
     let page = "<!DOCTYPE html>\n<html><head><title>Teh page</title></head>\n<body>\n<nav><a href=\"/\">Hoem</a></nav>\n<article>\n<h1>Running teh cluster</h1>\n<p>The operators use kubernetes &amp; keep a close eye on <a href=\"https://exmaple.com\">teh clustr</a>.</p>\n<pre>teh --help</pre>\n</article>\n<footer>Copyrihgt</footer>\n</body></html>\n";
     let file = env.file("page.html", page.as_bytes());
     let o = env.run(&["check", "--format", "json", path_str(&file)], b"");
-    let words: Vec<String> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
-        .map(|v| {
-            let (at, len) =
-                (v["offset"].as_u64().expect("offset") as usize, v["length"].as_u64().expect("length") as usize);
-            assert_eq!(&page[at..at + len], v["word"].as_str().expect("word"));
-            v["word"].as_str().expect("word").to_string()
-        })
-        .collect();
+    let words = json_words(&o, page);
     assert_eq!(words, ["teh", "kubernetes", "teh", "clustr"], "the article's prose only");
     let o = env.run(&["fix", path_str(&file)], b"");
     let want = page
