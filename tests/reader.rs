@@ -947,3 +947,15 @@ fn a_page_exports_as_its_fixed_article_or_its_source() {
         std::fs::read_to_string(&diff).expect("diff").contains("+<p>The cluster is up.</p></article></body></html>")
     );
 }
+
+/// In Markdown, a paragraph wrapped over several lines is one paragraph: the review pane shows
+/// the suspect's whole sentence, not only its line.
+#[test]
+fn the_review_pane_reads_a_wrapped_markdown_paragraph_as_one() {
+    let md = "# Notes\n\nThe operators said that the\nclustr is healthy today.\n\nAnother paragraph.\n";
+    let review = Review::new("notes.md", md.to_string(), Lexicon::new(), Some(Dialect::Us));
+    let app = App::new(review, Rect::new(0, 0, 140, 16), Theme::new(true));
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    let s = screen(&app);
+    assert!(s.contains("│The operators said that the clustr is"), "{s}");
+}

@@ -232,26 +232,40 @@ fn one_space(s: &str) -> String {
     out
 }
 
-/// The text with the markup near `item` read as spaces (offsets kept), when the article has
-/// markup; `None` for plain text. Only the bytes the sentence can reach are copied out of place.
-fn prose_around(app: &App, item: &Item) -> Option<String> {
-    let markup = app.review.markup();
-    if markup.is_empty() {
+/// The text with the markup near `item` read as spaces (offsets kept), and a line break inside
+/// a paragraph as a space, for Markdown and web pages; `None` for plain text. Only the bytes the sentence can reach are copied out of place.
+fn prose_around(app: &App, item: &Item) -> Option<(String, usize)> {
+    if app.review.format() == crate::markup::Format::Text {
         return None;
     }
     let text = app.review.text();
-    let (lo, hi) = (item.span.start.saturating_sub(REACH + 8), (item.span.end + REACH + 8).min(text.len()));
-    let mut bytes: Vec<u8> = text.as_bytes().to_vec();
+    // Only the bytes the sentence can reach, and a little more: a frame copies no more than
+    // this, however long the article.
+    let lo = text.floor_char_boundary(item.span.start.saturating_sub(REACH + 8));
+    let hi = text.floor_char_boundary((item.span.end + REACH + 8).min(text.len())).max(item.span.end);
+    let mut bytes: Vec<u8> = span::cut(text, lo, hi).as_bytes().to_vec();
+    let markup = app.review.markup();
     let from = markup.partition_point(|m| m.end <= lo);
     for m in markup[from..].iter().take_while(|m| m.start < hi) {
-        for b in &mut bytes[m.start..m.end] {
+        for b in &mut bytes[m.start.max(lo) - lo..m.end.min(hi) - lo] {
             if *b != b'\n' {
                 *b = b' ';
             }
         }
     }
+    // A line break inside a paragraph of Markdown or a page is a space; a blank line still
+    // ends the sentence.
+    for i in 0..bytes.len() {
+        let prev = i.checked_sub(1).map(|j| bytes[j]);
+        if bytes[i] == b'\n' && prev != Some(b'\n') && bytes.get(i + 1).is_some_and(|&b| b != b'\n' && b != b'\r') {
+            let blank = bytes[i + 1..].iter().take_while(|&&b| b != b'\n').all(u8::is_ascii_whitespace);
+            if !blank {
+                bytes[i] = b' ';
+            }
+        }
+    }
     // Whole characters are blanked (the spans lie on char boundaries).
-    String::from_utf8(bytes).ok()
+    String::from_utf8(bytes).ok().map(|window| (window, lo))
 }
 
 /// The current suspect in its sentence, flowed to `width` in at most `rows` rows: the
@@ -260,11 +274,14 @@ fn sentence(app: &App, item: &Item, width: usize, rows: usize) -> Flowed {
     // Of Markdown or a web page, the prose around the word: its markup read as spaces (at the
     // same offsets, so that the sentence is found as in plain text), runs of them as one.
     let prose = prose_around(app, item);
-    let text = prose.as_deref().unwrap_or_else(|| app.review.text());
+    let (text, at) = match &prose {
+        Some((window, base)) => (window.as_str(), span::Span::new(item.span.start - base, item.span.end - base)),
+        None => (app.review.text(), item.span),
+    };
     let current = item_style(app, item, true);
     let (word, cursor) = match &app.mode {
         Mode::Edit(f) => (visible_line(&f.text).into_owned(), Some(visible_line(span::head(&f.text, f.cursor)).len())),
-        _ => (visible_line(item.span.slice(text)).into_owned(), None),
+        _ => (visible_line(at.slice(text)).into_owned(), None),
     };
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
     let one_line = |s: &str| {
@@ -274,9 +291,9 @@ fn sentence(app: &App, item: &Item, width: usize, rows: usize) -> Flowed {
     };
     let mut reach = REACH;
     loop {
-        let (from, to, cut_start, cut_end) = context(text, item.span.start, item.span.end, reach);
-        let head = format!("{}{}", ellipsis(cut_start), one_line(span::cut(text, from, item.span.start)));
-        let tail = format!("{}{}", one_line(span::cut(text, item.span.end, to)), ellipsis(cut_end));
+        let (from, to, cut_start, cut_end) = context(text, at.start, at.end, reach);
+        let head = format!("{}{}", ellipsis(cut_start), one_line(span::cut(text, from, at.start)));
+        let tail = format!("{}{}", one_line(span::cut(text, at.end, to)), ellipsis(cut_end));
         let mark = cursor.map(|c| head.len() + c);
         // While the word is edited, it and what follows break anywhere: what is typed then moves
         // nothing before the cursor.
