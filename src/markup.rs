@@ -91,7 +91,19 @@ pub fn prose(text: &str, format: Format) -> Cow<'_, str> {
 /// link's hidden destination) is dropped: it is not a word of prose as written.
 #[must_use]
 pub fn check(text: &str, format: Format, lexicon: &Lexicon, options: &Options) -> Checked {
+    checked_and_markup(text, format, lexicon, options).0
+}
+
+/// [`check`], and the markup ([`markup_spans`]) from the same reading of the text.
+#[must_use]
+pub fn checked_and_markup(
+    text: &str,
+    format: Format,
+    lexicon: &Lexicon,
+    options: &Options,
+) -> (Checked, Vec<crate::span::Span>) {
     let prose = prose(text, format);
+    let markup = spans_of(text, &prose);
     let mut checked = crate::check::check(&prose, lexicon, options);
     if let Cow::Owned(p) = &prose {
         let (p, t) = (p.as_bytes(), text.as_bytes());
@@ -117,14 +129,22 @@ pub fn check(text: &str, format: Format, lexicon: &Lexicon, options: &Options) -
             !(s.span.start..s.span.end).any(blanked) && !glued_before(s.span.start) && !glued_after(s.span.end)
         });
     }
-    checked
+    (checked, markup)
 }
 
 /// The byte ranges of `text` that are markup, not prose (tags, URLs, code blocks, front
 /// matter...), sorted and disjoint: what the reader dims. Plain text has none.
 #[must_use]
 pub fn markup_spans(text: &str, format: Format) -> Vec<crate::span::Span> {
-    let Cow::Owned(p) = prose(text, format) else { return Vec::new() };
+    spans_of(text, &prose(text, format))
+}
+
+/// Where `prose` hid the markup of `text` (none when it is the text itself).
+fn spans_of(text: &str, prose: &str) -> Vec<crate::span::Span> {
+    if std::ptr::eq(text, prose) {
+        return Vec::new();
+    }
+    let p = prose;
     let mut spans = Vec::new();
     let mut run: Option<usize> = None;
     for (i, (a, b)) in p.bytes().zip(text.bytes()).enumerate() {

@@ -292,8 +292,8 @@ impl Review {
         dialect: Option<Dialect>,
         format: markup::Format,
     ) -> Self {
-        let checked = markup::check(&text, format, &lexicon, &Options { dialect, suggestions: false });
-        let markup = markup::markup_spans(&text, format);
+        let (checked, markup) =
+            markup::checked_and_markup(&text, format, &lexicon, &Options { dialect, suggestions: false });
         let items = checked.suspects.into_iter().map(|s| Item::pending(s, &text)).collect();
         let mut review = Self {
             original: text.clone(),

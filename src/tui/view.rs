@@ -130,7 +130,13 @@ fn row_line(app: &App, row: Row) -> Line<'static> {
     }
     // A title or heading reads as one: short, unpunctuated, `#`-marked (the checker's own test).
     let text = app.review.text();
+    // Only a short line can be a heading: the test, which reads the whole line and its
+    // neighbours, is not run on the rows of a long one (a megabyte on one line).
+    let starts = app.review.line_starts();
+    let line_len =
+        starts.get(row.line + 1).map_or(text.len(), |&n| n).saturating_sub(starts.get(row.line).copied().unwrap_or(0));
     if row.start < row.end
+        && line_len <= HEADING_LINE
         && !span::cut(text, row.start, row.end).trim().is_empty()
         && crate::check::casing::is_heading(text, row.start)
     {
@@ -217,6 +223,9 @@ fn context(text: &str, start: usize, end: usize, reach: usize) -> (usize, usize,
     };
     (from, to, cut_start, cut_end)
 }
+
+/// Bytes a line may hold and still be a heading (the checker's own limit is 80 characters).
+const HEADING_LINE: usize = 400;
 
 /// The furthest the review pane's sentence reaches each way from the suspect, in bytes.
 const REACH: usize = 160;
