@@ -5,6 +5,7 @@
 use galley::lexicon::Lexicon;
 #[path = "support/score.rs"]
 mod score;
+use galley::suspect::Kind;
 use score::{Score, Tally};
 use std::path::PathBuf;
 
@@ -57,14 +58,27 @@ fn main() -> std::io::Result<()> {
         score.clean_words,
         score.false_alarm_rate()
     );
+    let by_kind = |kinds: Vec<Kind>| {
+        let mut counts: Vec<(Kind, usize)> = Vec::new();
+        for k in kinds {
+            match counts.iter_mut().find(|(c, _)| *c == k) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((k, 1)),
+            }
+        }
+        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        counts.iter().map(|(k, n)| format!("{k:?} {n}")).collect::<Vec<_>>().join(", ")
+    };
+    println!("  right words changed, by kind: {}", by_kind(score.broken.iter().map(|b| b.2).collect()));
+    println!("  clean flags, by kind: {}", by_kind(score.false_alarms.iter().map(|f| f.2).collect()));
     if show {
         println!("\nfalse alarms:");
-        for (w, s) in &score.false_alarms {
-            println!("  {w} -> {s}");
+        for (w, s, k) in &score.false_alarms {
+            println!("  {k:?}\t{w} -> {s}");
         }
         println!("\nright words that fix changed:");
-        for (a, b) in &score.broken {
-            println!("  {a} -> {b}");
+        for (a, b, k) in &score.broken {
+            println!("  {k:?}\t{a} -> {b}");
         }
         println!("\nmisses (class, original, damaged in context, first suggestion):");
         for (c, a, b, s) in &score.misses {

@@ -13,6 +13,7 @@
 //!   (`Kendall Roden`, `Jago Macleod`).
 
 pub(crate) mod casing;
+pub mod confidence;
 mod realword;
 pub mod spacing;
 pub mod suggest;
@@ -26,6 +27,7 @@ use crate::suspect::Lists;
 pub use crate::suspect::{Fixes, Kind, Suspect};
 use crate::token::{TokenKind, tokenize};
 use casing::{Capital, Usage};
+use confidence::Evidence;
 use std::sync::Arc;
 use suggest::Suggestion;
 
@@ -338,7 +340,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let mut suspects = Vec::new();
         for p in &pending {
             let word = p.span.slice(text);
-            let mut guess = false;
+            // For a misspelling: how many edits away its first fix is, once the fixes are ranked.
+            let mut distance = 0;
             let kind = match p.verdicts[slot] {
                 Seen::Known => continue,
                 Seen::Casing => {
@@ -422,8 +425,6 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     if evidence && !slip() {
                         continue;
                     }
-                    guess =
-                        options.suggestions && fixes(&mut ranked, &mut lists, lexicon, word, dialect).guess(word, 0);
                     Kind::Spelling
                 }
             };
@@ -437,10 +438,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         crate::token::neighbours(text, p.span),
                     )
                 {
-                    guess = ranked_here.guess(word, k);
+                    distance = ranked_here.distances[k];
                     let moved = moved_first(&ranked_here.texts, Some(k));
                     lists.of(&moved)
                 } else {
+                    distance = ranked_here.distances[0];
                     Arc::clone(&ranked_here.texts)
                 }
             } else {
@@ -465,7 +467,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 } else {
                     suggestions
                 };
-            suspects.push(Suspect { confident: !guess, ..Suspect::new(p.span, kind, suggestions) });
+            // How sure the first fix of a misspelling is comes from the evidence (see `confidence`).
+            let confident = kind != Kind::Spelling
+                || suggestions.first().is_none_or(|fix| {
+                    let occurrences = counts.get(stem_of(word)).copied().unwrap_or(1);
+                    Evidence::of(text, p.span, fix, usize::from(distance), occurrences).sure()
+                });
+            suspects.push(Suspect { confident, ..Suspect::new(p.span, kind, suggestions) });
         }
         drop(pending); // its memory is wanted for the casing pass
         word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
@@ -1040,11 +1048,6 @@ impl Ranked {
         }
         Self { texts: lists.of(&texts), distances, slip: is_slip(fixes) }
     }
-
-    /// Whether fix `k` is a guess for `word` ([`is_guess`]).
-    fn guess(&self, word: &str, k: usize) -> bool {
-        self.texts.get(k).is_some_and(|t| is_guess(word, t, usize::from(self.distances[k])))
-    }
 }
 
 /// The ranked fixes for `word`, computed once per distinct word.
@@ -1302,14 +1305,6 @@ fn moved_first(texts: &[String], k: Option<usize>) -> Vec<String> {
         texts.insert(0, chosen);
     }
     texts
-}
-
-/// True when `fix`, `distance` edits from `word`, is a guess: two edits or more, one of them the
-/// first letter (`tkinter` -> `printer`). Misspellings keep their first letter far more often than not, so
-/// such a fix is more often wrong than right.
-fn is_guess(word: &str, fix: &str, distance: usize) -> bool {
-    let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().collect::<String>());
-    distance >= 2 && first(fix) != first(word)
 }
 
 /// True when the best fixes include a common word one slip away: then the word is a misspelling

@@ -10,6 +10,7 @@
 use galley::check::{Options, check};
 use galley::lexicon::{Dialect, Lexicon, Verdict};
 use galley::span::Span;
+use galley::suspect::Kind;
 
 /// Error classes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,14 +51,15 @@ pub struct Score {
     pub clean_words: usize,
     /// Suspects in the original texts.
     pub clean_flags: usize,
-    /// Examples of false alarms (word, first suggestion).
-    pub false_alarms: Vec<(String, String)>,
+    /// Examples of false alarms (word, first suggestion, kind).
+    pub false_alarms: Vec<(String, String, Kind)>,
     /// Correct words of the damaged texts that `fix` changed.
     pub broken_by_fix: usize,
     /// Correct words in the damaged texts.
     pub right_words: usize,
-    /// Right words that `fix` changed: (word, what it became).
-    pub broken: Vec<(String, String)>,
+    /// Right words that `fix` changed: (word in context, what it became, the kind of the
+    /// suspect that changed it).
+    pub broken: Vec<(String, String, Kind)>,
     /// Missed or wrongly fixed errors: (class, original, damaged, first suggestion).
     pub misses: Vec<(Class, String, String, String)>,
 }
@@ -82,7 +84,11 @@ impl Score {
         self.clean_words += chunks(clean).len();
         self.clean_flags += clean_check.suspects.len();
         for s in &clean_check.suspects {
-            self.false_alarms.push((s.word(clean).to_string(), s.suggestions.first().cloned().unwrap_or_default()));
+            self.false_alarms.push((
+                s.word(clean).to_string(),
+                s.suggestions.first().cloned().unwrap_or_default(),
+                s.kind,
+            ));
         }
         let a = chunks(clean);
         let b = chunks(garbled);
@@ -124,7 +130,8 @@ impl Score {
                 self.right_words += 1;
                 if fixed != wb {
                     self.broken_by_fix += 1;
-                    self.broken.push((context(), fixed));
+                    let kind = inside.iter().find(|s| s.confident).map_or(Kind::Spelling, |s| s.kind);
+                    self.broken.push((context(), fixed, kind));
                 }
                 continue;
             }
