@@ -491,6 +491,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         drop(rare);
         drop((ranked, slips));
         let found = Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower: &lower };
+        // An article whose casing shows no damage wrote its casing on purpose (judged on enough
+        // words: a sentence or two says little of its damage, and keeps the rules).
+        let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
+            && judged.raised < truecase::DAMAGED_CAPITALS
+            && judged.lowered < truecase::DAMAGED_LOWER;
         context_casing(text, lexicon, dialect, found, judged, &mut lists, &mut suspects);
         // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves. A
         // repeat outranks the casing of its second word (`the The`).
@@ -534,6 +539,22 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             suspects.extend(
                 phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name.to_string()))),
             );
+        }
+        // In an article whose casing shows no damage, a name in lower case (`linux` as the
+        // command), a capital in a heading or a list, an acronym written small (`https`) are the
+        // author's style. Still raised: a sentence that starts in lower case, the pronoun `i`,
+        // and a name no tech list holds that the article itself writes as the fix inside a
+        // sentence (`roden` where it names Kendall Roden; `rust` beside `Rust` may be the
+        // command).
+        if casing_kept {
+            let starts: FastSet<usize> = lower_starts.iter().map(|(span, _)| span.start).collect();
+            let written: FastSet<&str> = capitals.iter().filter(|c| !c.start).map(|c| c.span().slice(text)).collect();
+            suspects.retain(|s| {
+                s.kind != Kind::Casing
+                    || starts.contains(&s.span.start)
+                    || s.word(text) == "i"
+                    || s.suggestions.first().is_some_and(|f| written.contains(f.as_str()) && !lexicon.is_tech_name(f))
+            });
         }
         // The suspects are a few runs already in order: the stable sort finds and merges them.
         suspects.sort_by_key(|s| s.span.start);

@@ -44,6 +44,35 @@ fn fix_takes_slips_and_leaves_terms_clean_prose_writes() {
     assert_fixes("We recieve teh data, but we dont know its size.", "We receive the data, but we don't know its size.");
 }
 
+/// A clean article of some length writes its casing on purpose: a tool in lower case, a
+/// heading in Title Case. The same article with stray capitals has its names raised too.
+#[test]
+fn a_clean_article_keeps_its_own_casing() {
+    let clean = "Getting Started With The Library\n\n\
+        The library reads a file from the disk and writes a report for each of the records it \
+        finds there. It runs on linux and on windows, and the build needs only cargo and a recent \
+        compiler. The first time you run it, the tool makes a new directory in your home folder \
+        and keeps its settings there, so the next run can start where the last one stopped. When \
+        a record cannot be read, the report says which line of the file it came from and why it \
+        was left out, and the rest of the file is still read. Most people use it from a script \
+        that runs every night, but it works just as well by hand. The project has a small group \
+        of people who answer questions, and new ideas are always welcome in the issue tracker.\n";
+    let casing: Vec<_> = flags(clean).into_iter().filter(|(_, k)| *k == Kind::Casing).collect();
+    assert_eq!(casing, [], "the article's own casing");
+    let damaged = clean
+        .replace("reads a file", "Reads a File")
+        .replace("for each of the records", "For each of the Records")
+        .replace("the build needs", "the Build Needs")
+        .replace("makes a new directory", "Makes a new Directory")
+        .replace("a record cannot", "a Record cannot")
+        .replace("the rest of the file", "The rest of the File")
+        .replace("by hand", "By Hand")
+        .replace("new ideas are", "New Ideas are");
+    let raised: Vec<String> = flags(&damaged).into_iter().filter(|(_, k)| *k == Kind::Casing).map(|f| f.0).collect();
+    assert!(raised.iter().any(|w| w == "linux"), "{raised:?}");
+    assert!(raised.iter().any(|w| w == "Reads"), "{raised:?}");
+}
+
 #[test]
 fn lost_capitals_of_names_and_acronyms() {
     assert_fixes("we host on github with the cncf and linux", "we host on GitHub with the CNCF and Linux");
