@@ -44,8 +44,9 @@ const WEIGHTS: [f64; FEATURES] = [0.238, -1.21, 0.236, 0.37, -0.179, -0.294];
 const CORPUS_SLIP_RATIO: u64 = 500;
 
 /// ... and this many times, for a word that only lacks the fix's apostrophe (`dont`, 78 times
-/// beside 9,699 `don't`): the commonest slip of all, which clean prose carries too.
-const APOSTROPHE_SLIP_RATIO: u64 = 20;
+/// beside 9,699 `don't`) or doubles or undoubles one of its letters (`accomodate`, 25 beside
+/// 288): the commonest slips of all, which clean prose carries too.
+const OTHER_SLIP_RATIO: u64 = 5;
 
 /// `fix` applies a first fix whose chance is at least this: it corrects more often than it breaks.
 pub const SURE: f64 = 0.5;
@@ -59,6 +60,43 @@ pub fn is_far(word: &str, fix: &str, distance: usize) -> bool {
     distance >= 2 && first(fix) != first(word)
 }
 
+/// How often clean prose writes `word`, with an apostrophe either way (`don't` and `don’t` are
+/// one word).
+#[must_use]
+pub fn count(word: &str) -> u64 {
+    let model = Model::builtin();
+    if word.contains('\'') {
+        model.count(word) + model.count(&word.replace('\'', "\u{2019}"))
+    } else if word.contains('\u{2019}') {
+        model.count(word) + model.count(&word.replace('\u{2019}', "'"))
+    } else {
+        model.count(word)
+    }
+}
+
+/// How many times more often clean prose must write `fix` than `word` for the word's own count
+/// to be the corpus's slips: `ratio`, or [`OTHER_SLIP_RATIO`] for a missing apostrophe or a
+/// letter doubled or not.
+#[must_use]
+pub fn slip_ratio(word: &str, fix: &str, ratio: u64) -> u64 {
+    let apostrophe = fix.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).eq(word.chars());
+    if apostrophe || is_doubling(word, fix) { OTHER_SLIP_RATIO } else { ratio }
+}
+
+/// True when `fix` is `word` with one letter doubled or undoubled (`accomodate` ->
+/// `accommodate`, `occured` -> `occurred`, `untill` -> `until`), in any casing.
+#[must_use]
+pub fn is_doubling(word: &str, fix: &str) -> bool {
+    let (short, long) = if word.len() < fix.len() { (word, fix) } else { (fix, word) };
+    if long.len() != short.len() + 1 || !long.is_ascii() || !short.is_ascii() {
+        return false;
+    }
+    let (s, l) = (short.as_bytes(), long.as_bytes());
+    // The first place they differ; the extra letter is there, and repeats the one before it.
+    let at = s.iter().zip(l).position(|(a, b)| !a.eq_ignore_ascii_case(b)).unwrap_or(s.len());
+    at > 0 && l[at].eq_ignore_ascii_case(&l[at - 1]) && s[at..].eq_ignore_ascii_case(&l[at + 1..])
+}
+
 impl Evidence {
     /// Gathers the evidence on `fix`, `distance` edits from the word at `span` of `text`, which
     /// the article writes `occurrences` times.
@@ -67,12 +105,9 @@ impl Evidence {
         let model = Model::builtin();
         let word = span.slice(text);
         let split = fix.split_once(' ');
-        // Clean prose writes an apostrophe both ways: `don't` and `don’t` are one word.
         let fix_written = match split {
             Some((a, b)) => u64::from(model.after(a, b)),
-            None if fix.contains('\'') => model.count(fix) + model.count(&fix.replace('\'', "\u{2019}")),
-            None if fix.contains('\u{2019}') => model.count(fix) + model.count(&fix.replace('\u{2019}', "'")),
-            None => model.count(fix),
+            None => count(fix),
         };
         // The corpus counts pairs by the form as written: a fix at a sentence start (`The`) is
         // looked up as it would stand inside one too.
@@ -86,8 +121,7 @@ impl Evidence {
         // Clean prose has its own slips: a word one edit from one written hundreds of times more
         // often is written mostly by mistake (`recieve`, `teh`), and its count is no evidence.
         let written = model.count(word);
-        let apostrophe = fix.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')).eq(word.chars());
-        let ratio = if apostrophe { APOSTROPHE_SLIP_RATIO } else { CORPUS_SLIP_RATIO };
+        let ratio = slip_ratio(word, fix, CORPUS_SLIP_RATIO);
         let written =
             if distance == 1 && split.is_none() && fix_written >= written.saturating_mul(ratio) { 0 } else { written };
         Self {
@@ -127,5 +161,22 @@ impl Evidence {
     #[must_use]
     pub fn sure(&self) -> bool {
         !self.far && self.chance() >= SURE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_doubled_letter_is_told_from_other_edits() {
+        assert!(is_doubling("accomodate", "accommodate"));
+        assert!(is_doubling("occured", "occurred"));
+        assert!(is_doubling("untill", "until"));
+        assert!(is_doubling("Adress", "address"));
+        assert!(!is_doubling("kqueue", "queue"), "a letter before the word");
+        assert!(!is_doubling("archs", "arch"), "a letter after it, not a double");
+        assert!(!is_doubling("form", "from"));
+        assert!(!is_doubling("the", "the"));
     }
 }
