@@ -47,6 +47,8 @@ const ACRONYM_SEEN: u32 = 5;
 /// About the 200 most common words (`this`, `with`, `also`): a short word in capitals one slip
 /// from one of them is no acronym.
 const VERY_COMMON: f64 = 1e8;
+/// A word clean prose writes in lower case at most this share of the time takes its capitals.
+const LOWER_SHARE: f64 = 0.2;
 /// ... unless its best fix is held this many times more often (a common misspelling, which clean
 /// prose has too: `seperate` 19 times beside 4,482 `separate`).
 const CORPUS_RATIO: u64 = 100;
@@ -383,6 +385,12 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     let stem = stem_of(word);
                     if own_terms.contains(stem) {
                         continue; // `maint` fifty times: the article's own term, whatever it is near
+                    }
+                    // A word clean prose writes almost only with capitals lost them here (`pcg`
+                    // for `PCG`, `rngs` for `RNGs`).
+                    if let Some(form) = capitals_of(model, word) {
+                        suspects.push(Suspect::new(p.span, Kind::Casing, lists.one(form.to_string())));
+                        continue;
                     }
                     // A word clean prose writes (`crates`, `kqueue`, `Winsock`) is a word, unless
                     // its best fix is written far more often still (`recieve`), or only doubles
@@ -1333,6 +1341,27 @@ fn moved_first(texts: &[String], k: Option<usize>) -> Vec<String> {
 /// even if it looks like a name or recurs.
 fn is_slip(fixes: &[Suggestion]) -> bool {
     fixes.iter().take(3).any(|s| s.distance <= SLIP_DISTANCE && s.frequency >= COMMON && !s.text.contains(' '))
+}
+
+/// The casing clean prose gives `word`, written here in lower case, when that is almost always
+/// one with capitals (`PCG`, `RNGs`): written inside sentences at least [`CORPUS_WORD`] times,
+/// and in lower case at most [`LOWER_SHARE`] of them.
+fn capitals_of(model: &Model, word: &str) -> Option<&'static str> {
+    if case_of(word) != Case::Lower {
+        return None;
+    }
+    let (mut top, mut all, mut lower) = (None::<crate::lexicon::model::Form>, 0u64, 0u64);
+    for f in model.forms(word) {
+        all += u64::from(f.inside);
+        if f.text == word {
+            lower += u64::from(f.inside);
+        } else if top.is_none_or(|t| f.inside > t.inside) {
+            top = Some(f);
+        }
+    }
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    let rare = (lower as f64) <= LOWER_SHARE * all as f64;
+    top.filter(|t| u64::from(t.inside) >= CORPUS_WORD && rare).map(|t| t.text)
 }
 
 /// The word without a possessive ending.
