@@ -414,7 +414,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                                 && (Model::builtin()
                                     .forms(stem)
                                     .any(|f| f.text == stem && f.inside + f.start >= ACRONYM_SEEN)
-                                    || !(in_lower_context(text, p.span)
+                                    || !(among_small_letters(text, p.span)
                                         && suggest::has_near(lexicon, &stem.to_lowercase(), VERY_COMMON))) =>
                         {
                             continue;
@@ -460,7 +460,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             // A word in capitals among words in lower case was damaged both ways: its fixes are the
             // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
             let suggestions =
-                if kind == Kind::Spelling && case_of(word) == Case::Upper && in_lower_context(text, p.span) {
+                if kind == Kind::Spelling && case_of(word) == Case::Upper && among_small_letters(text, p.span) {
                     let lowered: Vec<String> = suggestions
                         .iter()
                         .map(|f| {
@@ -1202,11 +1202,13 @@ fn word_choices(
     }
 }
 
-/// True when the words joined to `span` on each side, and at least one is, are in lower case.
-fn in_lower_context(text: &str, span: Span) -> bool {
+/// True when the words joined to `span` on each side, and at least one is, have small letters
+/// (`to be CRYSTLA clear`, and in an article Capitalised at random, `Strum CQNTAINS The`): a word
+/// in capitals there is no part of a heading or a label in capitals.
+fn among_small_letters(text: &str, span: Span) -> bool {
     let (prev, next) = crate::token::neighbours(text, span);
-    let lower = |w: Option<&str>| w.is_none_or(|w| w.starts_with(|c: char| c.is_lowercase()));
-    (prev.is_some() || next.is_some()) && lower(prev) && lower(next)
+    let small = |w: Option<&str>| w.is_none_or(|w| w.chars().any(char::is_lowercase));
+    (prev.is_some() || next.is_some()) && small(prev) && small(next)
 }
 
 /// How many of a misspelling's fixes context may choose among.

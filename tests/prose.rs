@@ -74,6 +74,21 @@ fn a_clean_article_keeps_its_own_casing() {
     assert!(raised.iter().any(|w| w == "Reads"), "{raised:?}");
 }
 
+/// A misspelling in capitals among words that are not, even words Capitalised at random, was
+/// damaged both ways: its fix is in small letters.
+#[test]
+fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
+    let first = |text: &str, word: &str| {
+        check(text, &Lexicon::new(), &Options::default())
+            .suspects
+            .into_iter()
+            .find(|s| s.word(text) == word)
+            .and_then(|s| s.suggestions.first().cloned())
+    };
+    assert_eq!(first("It is to be CRYSTLA clear.", "CRYSTLA").as_deref(), Some("crystal"));
+    assert_eq!(first("The Crate CQNTAINS The macros You need.", "CQNTAINS").as_deref(), Some("contains"));
+}
+
 /// A word no list holds that clean prose writes almost only with capitals takes them.
 #[test]
 fn acronyms_clean_prose_writes_in_capitals_take_them() {
