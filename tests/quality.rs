@@ -26,6 +26,36 @@ fn common_misspellings_get_the_intended_word_first() {
     assert!(right * 100 >= pairs.len() * 85, "{right}/{} right first; misses:\n{}", pairs.len(), misses.join("\n"));
 }
 
+/// The same everyday misspellings in a sentence: `check` flags them and `fix` takes the intended
+/// word, though clean prose itself writes some of them (`recieve`, `accomodate`, `dont`).
+#[test]
+fn common_misspellings_in_a_sentence_are_flagged_and_fixed() {
+    let lexicon = Lexicon::new();
+    let list = include_str!("data/common-misspellings.tsv");
+    let pairs: Vec<(&str, &str)> = list
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(typo, want)| typo != want)
+        .collect();
+    let (mut flagged, mut fixed, mut misses) = (0, 0, Vec::new());
+    for (typo, want) in &pairs {
+        let text = format!("It was {typo} in the end.");
+        let checked = galley::check::check(&text, &lexicon, &galley::check::Options::default());
+        let Some(s) = checked.suspects.iter().find(|s| s.word(&text) == *typo) else {
+            misses.push(format!("{typo}: not flagged"));
+            continue;
+        };
+        flagged += 1;
+        if s.confident && s.suggestions.first().map(String::as_str) == Some(*want) {
+            fixed += 1;
+        }
+    }
+    let n = pairs.len();
+    assert!(flagged * 100 >= n * 95, "{flagged}/{n} flagged: {misses:?}");
+    assert!(fixed * 100 >= n * 75, "{fixed}/{n} fixed");
+}
+
 #[test]
 fn development_set_figures_hold() {
     // A copy of the shared development set (shared/dev), kept in the repository so that this
@@ -48,7 +78,7 @@ fn development_set_figures_hold() {
     assert!(t.errors > 50, "too few errors found: {t:?}");
     assert!(t.flagged * 100 >= t.errors * 97, "non-word errors flagged: {t:?}");
     assert!(t.first_word * 100 >= t.errors * 80, "right word first: {t:?}");
-    assert!(score.false_alarm_rate() <= 3.0, "flags per 1,000 clean words: {}", score.false_alarm_rate());
+    assert!(score.false_alarm_rate() <= 1.0, "flags per 1,000 clean words: {}", score.false_alarm_rate());
     // Casing in context (issue 4).
     let c = score.casing;
     assert!(c.errors > 500, "too few casing errors found: {c:?}");
@@ -87,7 +117,7 @@ fn figures_on_text_no_rule_was_written_from_hold() {
     assert!(c.first_right * 100 >= c.errors * 80, "casing errors with the right fix first: {c:?}");
     let all = [score.casing, score.non_word, score.real_word];
     let (fixed, errors) = all.iter().fold((0, 0), |(f, e), t| (f + t.fixed, e + t.errors));
-    assert!(fixed * 100 >= errors * 73, "fix corrects {fixed} of {errors} errors");
-    assert!(score.fix_damage_rate() <= 8.0, "fix changes {} of every 1,000 right words", score.fix_damage_rate());
-    assert!(score.false_alarm_rate() <= 9.0, "flags per 1,000 clean words: {}", score.false_alarm_rate());
+    assert!(fixed * 100 >= errors * 76, "fix corrects {fixed} of {errors} errors");
+    assert!(score.fix_damage_rate() <= 7.0, "fix changes {} of every 1,000 right words", score.fix_damage_rate());
+    assert!(score.false_alarm_rate() <= 4.5, "flags per 1,000 clean words: {}", score.false_alarm_rate());
 }
