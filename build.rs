@@ -156,7 +156,9 @@ fn main() {
             let key = term.to_lowercase();
             let entry = words.entry(key.clone()).or_default();
             let common_word = entry.lower & (LOWER_US | LOWER_GB) != 0 && entry.lower_size <= 50;
-            if term == key || (!proper && is_capitalised(term)) {
+            // A name English lists as such (`Knuth`) stays one, even in the list of terms.
+            let english_name = entry.forms.iter().any(|f| f.0 == term) && entry.lower & (LOWER_US | LOWER_GB) == 0;
+            if term == key || (!proper && is_capitalised(term) && !english_name) {
                 // A generic term with a capital (`Supercomputing`) is the word in a title.
                 entry.lower |= LOWER_TECH;
             } else if is_capitalised(term) && common_word {

@@ -186,6 +186,16 @@ fn the_article_dialect_decides_variants() {
 const DAMAGED: &str = "During a discussion in London, Panel Members Discussed One of the Big Criticisms of \
 modern software. Shifting left Has Stalled in some organizations, and the Platform Team Is Often missing.";
 
+/// A surname English lists as a name stays one in an article Capitalised at random, though the
+/// tech terms list it too (`Knuth` for the algorithm books).
+#[test]
+fn a_name_keeps_its_capital_among_stray_ones() {
+    assert_fixes(
+        "It is a Big Deal, And we Should Read Knuth's book and Think about it.",
+        "It is a big deal, and we should read Knuth's book and think about it.",
+    );
+}
+
 #[test]
 fn stray_capitals_inside_sentences_are_lowered() {
     // Two sentences are little evidence of damage: the word that heads a run of capitals
