@@ -13,26 +13,8 @@ use galley::check::{Kind, Options, check};
 use galley::lexicon::Lexicon;
 use galley::token::{TokenKind, tokens};
 use std::path::PathBuf;
-
-/// Whitespace-separated chunks, as the scorer aligns them.
-fn chunks(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
-    }
-    out
-}
+#[path = "support/score.rs"]
+mod score;
 
 fn stem(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word)
@@ -41,17 +23,11 @@ fn stem(word: &str) -> &str {
 fn main() -> std::io::Result<()> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/eval/tune".into()));
     let lexicon = Lexicon::new();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".garbled.txt"))
-        .collect();
-    names.sort();
     println!("label\tword\tfix\tfeatures");
-    for g in names {
-        let clean = std::fs::read_to_string(g.to_string_lossy().replace(".garbled.txt", ".clean.txt"))?;
+    for (g, c) in score::pairs(&dir)? {
+        let clean = std::fs::read_to_string(c)?;
         let garbled = std::fs::read_to_string(&g)?;
-        let (a, b) = (chunks(&clean), chunks(&garbled));
+        let (a, b) = (score::chunks(&clean), score::chunks(&garbled));
         if a.len() != b.len() {
             continue;
         }
@@ -63,9 +39,13 @@ fn main() -> std::io::Result<()> {
         let checked = check(&garbled, &lexicon, &Options { dialect: None, suggestions: true });
         for s in checked.suspects.iter().filter(|s| s.kind == Kind::Spelling) {
             let Some(fix) = s.suggestions.first() else { continue };
-            let Some(i) = b.iter().position(|&(x, y)| x <= s.span.start && s.span.start < y) else { continue };
-            let (was, is) = (&clean[a[i].0..a[i].1], &garbled[b[i].0..b[i].1]);
-            let fixed = format!("{}{fix}{}", &garbled[b[i].0..s.span.start], &garbled[s.span.end..b[i].1]);
+            let Some(i) = b.iter().position(|c| c.start <= s.span.start && s.span.start < c.end) else { continue };
+            let (was, is) = (a[i].slice(&clean), b[i].slice(&garbled));
+            let fixed = format!(
+                "{}{fix}{}",
+                galley::span::Span::new(b[i].start, s.span.start).slice(&garbled),
+                galley::span::Span::new(s.span.end, b[i].end).slice(&garbled)
+            );
             let label = if was == is {
                 0
             } else if fixed == was {

@@ -15,14 +15,8 @@ fn main() -> std::io::Result<()> {
     let show = args.any(|a| a == "--misses");
     let lexicon = Lexicon::new();
     let mut score = Score::default();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".garbled.txt"))
-        .collect();
-    names.sort();
-    for g in &names {
-        let c = PathBuf::from(g.to_string_lossy().replace(".garbled.txt", ".clean.txt"));
+    let names = score::pairs(&dir)?;
+    for (g, c) in &names {
         score.add(&lexicon, &std::fs::read_to_string(c)?, &std::fs::read_to_string(g)?, None);
     }
     let row = |name: &str, t: &Tally| {

@@ -7,6 +7,8 @@
 //! whose first suggestion restores the chunk exactly. It also counts flags on the original texts
 //! (false alarms) and what `fix` does: errors it corrects and correct words it changes.
 
+#![allow(dead_code)] // each includer uses a part
+
 use galley::check::{Options, check};
 use galley::lexicon::{Dialect, Lexicon, Verdict};
 use galley::span::Span;
@@ -169,8 +171,26 @@ fn per_mille(n: usize, of: usize) -> f64 {
     if of == 0 { 0.0 } else { n as f64 * 1000.0 / of as f64 }
 }
 
-/// Whitespace-separated chunks.
-fn chunks(text: &str) -> Vec<Span> {
+/// The pairs in `dir` (`NAME.garbled.txt` beside `NAME.clean.txt`), in name order, as (damaged,
+/// original) paths.
+pub fn pairs(dir: &std::path::Path) -> std::io::Result<Vec<(std::path::PathBuf, std::path::PathBuf)>> {
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".garbled.txt"))
+        .collect();
+    names.sort();
+    Ok(names
+        .into_iter()
+        .map(|g| {
+            let c = std::path::PathBuf::from(g.to_string_lossy().replace(".garbled.txt", ".clean.txt"));
+            (g, c)
+        })
+        .collect())
+}
+
+/// Whitespace-separated chunks, as the pairs are aligned.
+pub fn chunks(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
