@@ -257,8 +257,18 @@ fn markdown_prose(text: &str) -> String {
             {
                 opaque -= 1;
             }
+            // A link's text is a label, written in the author's casing (`[Report a Bug]`): it
+            // starts afresh, as a line does.
+            // One that leads a list item (`[#164](...) Set the MSRV`) is a label before it.
+            Event::Start(Tag::Link { .. }) => {
+                if item_start.is_some() {
+                    breaks.push(range.end);
+                }
+                blank(range.clone(), &mut keep, false);
+                breaks.push(range.start);
+            }
             // A container's own marks go (`**`, `[`, `](url "title")`); its text comes back below.
-            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => {
+            Event::Start(Tag::Image { .. } | Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => {
                 blank(range, &mut keep, false);
             }
             Event::Text(t) if opaque == 0 => {
