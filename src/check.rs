@@ -565,6 +565,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     || s.suggestions.first().is_some_and(|f| written.contains(f.as_str()) && !lexicon.is_tech_name(f))
             });
         }
+        // A word inside a compound the article also writes as code (`native-tls` beside
+        // `` `native-tls` ``) is part of an identifier, whose casing is its own.
+        let compound = |s: &Suspect| compound_around(text, s.span);
+        if suspects.iter().any(|s| s.kind == Kind::Casing && compound(s).is_some()) {
+            let code = code_spans(text);
+            suspects.retain(|s| s.kind != Kind::Casing || compound(s).is_none_or(|c| !code.contains(c)));
+        }
         // The suspects are a few runs already in order: the stable sort finds and merges them.
         suspects.sort_by_key(|s| s.span.start);
         Checked { dialect, suspects }
@@ -1364,6 +1371,39 @@ fn capitals_of(model: &Model, word: &str) -> Option<&'static str> {
     #[allow(clippy::cast_precision_loss)] // counts far below 2^52
     let rare = (lower as f64) <= LOWER_SHARE * all as f64;
     top.filter(|t| u64::from(t.inside) >= CORPUS_WORD && rare).map(|t| t.text)
+}
+
+/// The compound of words joined by `-` or `_` that holds the word at `span` (`native-tls`), when
+/// there is one of at most [`COMPOUND_MAX`] bytes (so that a megabyte of `a-a-a` costs no scan
+/// per word).
+fn compound_around(text: &str, span: Span) -> Option<&str> {
+    let joins = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_';
+    let bytes = text.as_bytes();
+    let before = bytes[..span.start].iter().rev().take(COMPOUND_MAX + 1).take_while(|b| joins(b)).count();
+    let after = bytes[span.end..].iter().take(COMPOUND_MAX + 1).take_while(|b| joins(b)).count();
+    if before + after == 0 || before + span.len() + after > COMPOUND_MAX {
+        return None;
+    }
+    // The bytes around are ASCII, so both ends lie on character boundaries.
+    let whole = span::cut(text, span.start - before, span.end + after).trim_matches(['-', '_']);
+    (whole.len() > span.len()).then_some(whole)
+}
+
+/// The longest compound [`compound_around`] looks for.
+const COMPOUND_MAX: usize = 64;
+
+/// What the article writes between backticks on one line (`` `native-tls` ``), found in one pass.
+fn code_spans(text: &str) -> FastSet<&str> {
+    let mut out = FastSet::default();
+    for line in text.lines() {
+        let mut parts = line.split('`');
+        parts.next(); // before the first backtick
+        while let Some(code) = parts.next() {
+            out.insert(code);
+            parts.next(); // between this span and the next
+        }
+    }
+    out
 }
 
 /// The word without a possessive ending.

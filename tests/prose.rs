@@ -89,6 +89,16 @@ fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
     assert_eq!(first("The Crate CQNTAINS The macros You need.", "CQNTAINS").as_deref(), Some("contains"));
 }
 
+/// A word inside a compound the article also writes as code is part of an identifier; elsewhere
+/// a compound's name still takes its capitals.
+#[test]
+fn a_compound_the_article_writes_as_code_keeps_its_casing() {
+    let text = "We use native-tls and `native-tls` is a crate, with rustls or native-tls for TLS. \
+        It runs on linux-based systems.";
+    let casing: Vec<String> = flags(text).into_iter().filter(|(_, k)| *k == Kind::Casing).map(|(w, _)| w).collect();
+    assert_eq!(casing, ["linux"]);
+}
+
 /// A word no list holds that clean prose writes almost only with capitals takes them.
 #[test]
 fn acronyms_clean_prose_writes_in_capitals_take_them() {
