@@ -10,7 +10,7 @@
 //! chance alone would give it. The candidate is a suspect where it beats
 //! the word as written by more than the odds against a slip ([`SLIP`]).
 
-use crate::lexicon::model::Model;
+use crate::lexicon::model::{Model, PairMemo};
 use crate::span::Span;
 use crate::suspect::{Kind, Lists, Suspect};
 
@@ -31,6 +31,7 @@ const SURE: f64 = 10.0;
 pub struct Finder<'t> {
     text: &'t str,
     model: &'t Model,
+    pairs: PairMemo<'t>,
     /// Words in the corpus.
     n: f64,
     /// The suspects found.
@@ -47,7 +48,7 @@ impl<'t> Finder<'t> {
     pub fn new(text: &'t str, model: &'t Model) -> Self {
         #[allow(clippy::cast_precision_loss)] // a count of words
         let n = model.size().0.max(1) as f64;
-        Self { text, model, n, suspects: Vec::new(), weighed: 0, seen: 0 }
+        Self { text, model, pairs: PairMemo::new(model), n, suspects: Vec::new(), weighed: 0, seen: 0 }
     }
 
     /// Judges the word in lower case at `span`.
@@ -66,7 +67,7 @@ impl<'t> Finder<'t> {
         self.weighed += 1;
         // Seen beside a neighbour by general English (the corpus is documentation: `the talk
         // was`) or by the corpus.
-        let (wl, wr) = (model.after(prev, word), model.before(word, next));
+        let (wl, wr) = (self.pairs.after(prev, word), self.pairs.before(word, next));
         let left = wl > 0 || crate::lexicon::bigram(prev, word) > 0;
         let right = wr > 0 || crate::lexicon::bigram(word, next) > 0;
         if left || right {
@@ -76,12 +77,12 @@ impl<'t> Finder<'t> {
             return;
         }
         // The candidates the corpus has seen beside both neighbours (most words have none).
-        let after_prev = model.after_word(prev);
+        let pairs = &mut self.pairs;
         let fits: Vec<(&str, u64, u32, u32)> = model
             .near(word)
             .filter_map(|cand| {
-                let l = after_prev(cand);
-                let r = if l > 0 { model.before(cand, next) } else { 0 };
+                let l = pairs.after(prev, cand);
+                let r = if l > 0 { pairs.before(cand, next) } else { 0 };
                 (r > 0).then(|| (cand, model.count(cand), l, r))
             })
             .collect();
