@@ -484,9 +484,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 });
             suspects.push(Suspect { confident, ..Suspect::new(p.span, kind, suggestions) });
         }
-        // Their memory is wanted for the casing pass: an article of a million distinct unknown
-        // words keeps a million entries in each.
-        drop((pending, counts, cased, lowered_terms, own_lower, capital_words, own_terms));
+        drop(pending); // its memory is wanted for the casing pass
         word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
         // Real words out of place, by the model (see `realword`).
         let mut finder = crate::check::realword::Finder::new(text, Model::builtin());
