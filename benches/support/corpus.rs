@@ -17,6 +17,72 @@ pub fn articles() -> String {
     parts.join("\n\n")
 }
 
+/// Text that never repeats a document: every Markdown file over 2 kB that cargo unpacked into
+/// its registry cache (building galley fills it), one version of each crate, each distinct
+/// content once (crates share a code of conduct), in path order, joined by blank lines. Real
+/// technical prose with its markup, as galley is asked to read it; what it holds depends on the
+/// machine's cache, so figures quote its size. Empty when there is no cache.
+pub fn distinct_documents() -> String {
+    let home = std::env::var_os("CARGO_HOME").map_or_else(
+        || Path::new(&std::env::var_os("HOME").expect("HOME or CARGO_HOME")).join(".cargo"),
+        std::path::PathBuf::from,
+    );
+    // (the crate's directory without its version, the path inside it): `rustix-1.1.4/README.md`
+    // and `rustix-1.1.6/README.md` are one document.
+    let mut files: Vec<(String, std::path::PathBuf)> = Vec::new();
+    for registry in std::fs::read_dir(home.join("registry/src")).into_iter().flatten().filter_map(Result::ok) {
+        for krate in std::fs::read_dir(registry.path()).into_iter().flatten().filter_map(Result::ok) {
+            let dir = krate.file_name().to_string_lossy().into_owned();
+            // The version starts at the last `-` before a digit.
+            let name = dir
+                .rmatch_indices('-')
+                .map(|(i, _)| i)
+                .find(|&i| dir[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+                .map_or(dir.as_str(), |i| &dir[..i])
+                .to_string();
+            let mut found = Vec::new();
+            markdown_under(&krate.path(), 0, &mut found);
+            for f in found {
+                let inside = f.strip_prefix(krate.path()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                files.push((format!("{name}/{inside}"), f));
+            }
+        }
+    }
+    files.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut keys = std::collections::HashSet::new();
+    let mut contents = std::collections::HashSet::new();
+    let mut parts = Vec::new();
+    for (key, f) in files.iter().rev() {
+        // The newest version of a crate sorts last (by name, which is near enough): it is kept.
+        if !keys.insert(key.clone()) {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(f) else { continue };
+        if contents.insert(text.clone()) {
+            parts.push((f.clone(), text));
+        }
+    }
+    parts.sort();
+    parts.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join("\n\n")
+}
+
+fn markdown_under(dir: &Path, depth: usize, out: &mut Vec<std::path::PathBuf>) {
+    if depth > 6 {
+        return;
+    }
+    for e in std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok) {
+        let (path, Ok(kind)) = (e.path(), e.file_type()) else { continue };
+        if kind.is_dir() {
+            markdown_under(&path, depth + 1, out);
+        } else if kind.is_file()
+            && path.extension().is_some_and(|x| x == "md")
+            && e.metadata().is_ok_and(|m| m.len() > 2048)
+        {
+            out.push(path);
+        }
+    }
+}
+
 /// About 10 MB of article text: the sample and the development articles, repeated (half of
 /// it damaged articles).
 pub fn ten_megabytes() -> String {
