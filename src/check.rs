@@ -750,8 +750,23 @@ fn model_casing(
     lists: &mut Lists,
 ) -> truecase::Judged {
     let line = std::cell::RefCell::new(casing::Line::default());
-    let heading = |at: usize| line.borrow_mut().is_title_heading(text, at);
+    // Whether each word stands in a heading, found by the first call of `words` (which looks at
+    // its line) and read back by the second: one byte a word.
+    let headings: std::cell::RefCell<Vec<bool>> = std::cell::RefCell::new(Vec::new());
     let words = |each: &mut dyn FnMut(truecase::Word)| {
+        let mut known = headings.take();
+        let fill = known.is_empty();
+        let mut next = known.iter().copied();
+        let mut found = Vec::new();
+        let mut heading = |at: usize| {
+            if fill {
+                let h = line.borrow_mut().is_title_heading(text, at);
+                found.push(h);
+                h
+            } else {
+                next.next().unwrap_or_else(|| line.borrow_mut().is_title_heading(text, at))
+            }
+        };
         let joined = |a: &Capital, b: &Capital| {
             !a.start && !b.start && a.span().end + 1 == b.span().start && text.as_bytes()[a.span().end] == b' '
         };
@@ -775,6 +790,10 @@ fn model_casing(
                 each(truecase::Word { span, start: false, heading: heading(span.start), in_run: false });
             }
         });
+        if fill {
+            known = found;
+        }
+        headings.replace(known);
     };
     truecase::judge(text, Model::builtin(), &words, lists)
 }

@@ -172,7 +172,7 @@ pub struct Word {
     pub in_run: bool,
 }
 
-/// Calls its argument with every word to judge.
+/// Calls its argument with every word to judge, in the same order at every call.
 pub type Words<'a> = dyn Fn(&mut dyn FnMut(Word)) + 'a;
 
 /// The fixes that read better than a word where it stands, and by how much the best does.
@@ -215,7 +215,9 @@ struct Entry {
 /// The corpus's forms of each word the article writes, looked up once per word.
 struct Lookups<'t> {
     model: &'t Model,
-    entries: FastMap<&'t str, Option<Entry>>,
+    /// Each word's index in `list`, or [`Lookups::NONE`] for a word the corpus lacks.
+    ids: FastMap<&'t str, u32>,
+    list: Vec<Entry>,
     /// Words the corpus lacks that are remembered as such; bounded, so that a million distinct
     /// unknown words cost a lookup each and no memory.
     unknown: usize,
@@ -223,23 +225,36 @@ struct Lookups<'t> {
 
 impl<'t> Lookups<'t> {
     const UNKNOWN: usize = 1 << 16;
+    const NONE: u32 = u32::MAX;
 
-    /// What the corpus says of `word`, if it holds it at all. A word seen before costs one probe
-    /// of the map.
-    fn of(&mut self, word: &'t str) -> Option<&Entry> {
-        match self.entries.entry(word) {
-            std::collections::hash_map::Entry::Occupied(o) => o.into_mut().as_ref(),
-            std::collections::hash_map::Entry::Vacant(v) => {
-                let entry = Self::entry(self.model, word);
-                if entry.is_none() {
-                    if self.unknown >= Self::UNKNOWN {
-                        return None;
-                    }
-                    self.unknown += 1;
-                }
-                v.insert(entry).as_ref()
-            }
+    fn new(model: &'t Model) -> Self {
+        Self { model, ids: FastMap::default(), list: Vec::new(), unknown: 0 }
+    }
+
+    /// Where what the corpus says of `word` is kept ([`Lookups::NONE`] if it does not hold the
+    /// word). A word seen before costs one probe of the map.
+    fn id(&mut self, word: &'t str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
         }
+        let id = match Self::entry(self.model, word) {
+            Some(entry) => {
+                self.list.push(entry);
+                u32::try_from(self.list.len() - 1).unwrap_or(Self::NONE)
+            }
+            None if self.unknown >= Self::UNKNOWN => return Self::NONE,
+            None => {
+                self.unknown += 1;
+                Self::NONE
+            }
+        };
+        self.ids.insert(word, id);
+        id
+    }
+
+    /// The entry kept at `id`.
+    fn get(&self, id: u32) -> Option<&Entry> {
+        self.list.get(id as usize)
     }
 
     fn entry(model: &Model, word: &str) -> Option<Entry> {
@@ -261,7 +276,7 @@ impl<'t> Lookups<'t> {
     }
 }
 
-/// Judges the casing of `words` (each call of `words` gives them all, in any order).
+/// Judges the casing of `words` (each call of `words` gives them all, in the same order).
 #[must_use]
 pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) -> Judged {
     // The damage, from every word the model knows inside a sentence: how often clean prose
@@ -270,13 +285,17 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
     // How the article writes each word the model knows (keyed by the model's commonest form),
     // inside sentences and out of headings and runs of capitals: the article as evidence.
     let mut usage: FastMap<&'static str, Vec<(&str, u32)>> = FastMap::default();
-    let mut lookups = Lookups { model, entries: FastMap::default(), unknown: 0 };
+    let mut lookups = Lookups::new(model);
+    // Each word's entry, in the order `words` gives them: looked up once for both passes.
+    let mut ids: Vec<u32> = Vec::new();
     words(&mut |w: Word| {
+        let word = w.span.slice(text);
+        let id = lookups.id(word);
+        ids.push(id);
         if w.start || w.heading {
             return;
         }
-        let word = w.span.slice(text);
-        let Some(entry) = lookups.of(word).filter(|e| e.inside >= KNOWN) else { return };
+        let Some(entry) = lookups.get(id).filter(|e| e.inside >= KNOWN) else { return };
         if !w.in_run {
             let seen = usage.entry(entry.forms[0].text).or_default();
             match seen.iter_mut().find(|(f, _)| *f == word) {
@@ -297,7 +316,9 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         Judged { suspects: Vec::new(), known: Vec::new(), raised: channel.raised, lowered: channel.lowered, weighed };
     // Keyed by all that the reading depends on: the word, its neighbours and where it stands.
     let mut verdicts: FastMap<Key<'_>, Reading> = FastMap::default();
+    let mut ids = ids.into_iter();
     words(&mut |w: Word| {
+        let id = ids.next().unwrap_or(Lookups::NONE);
         let word = w.span.slice(text);
         if word.chars().nth(1).is_none() {
             return;
@@ -307,7 +328,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         if after.starts_with(b" -") && after.get(2).is_some_and(u8::is_ascii_alphabetic) {
             return;
         }
-        let Some(entry) = lookups.of(word) else { return };
+        let Some(entry) = lookups.get(id) else { return };
         let total = if w.start { entry.all } else { entry.inside };
         // A word in lower case that clean prose seldom writes another way needs no more thought.
         if total < KNOWN || entry.settled[usize::from(w.start)] {
