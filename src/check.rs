@@ -395,14 +395,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     // A word clean prose writes (`crates`, `kqueue`, `Winsock`) is a word, unless
                     // its best fix is written far more often still (`recieve`), or only doubles
                     // a letter of it (`accomodate`): the commonest slip, which clean prose has too.
+                    // Its best fix here is the word one edit away that clean prose writes most and
+                    // English knows: the model lists them, so this costs lookups, not a ranking.
                     let written = model.count(word);
-                    if written >= CORPUS_WORD {
-                        let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, dialect);
-                        if ranked_here.texts.first().is_none_or(|f| {
-                            confidence::count(f) < written.saturating_mul(confidence::slip_ratio(word, f, CORPUS_RATIO))
-                        }) {
-                            continue;
-                        }
+                    if written >= CORPUS_WORD
+                        && corpus_fix(model, lexicon, word, dialect).is_none_or(|f| {
+                            confidence::count(&f) < written.saturating_mul(confidence::slip_ratio(word, &f, CORPUS_RATIO))
+                        })
+                    {
+                        continue;
                     }
                     // A possessive is judged by its stem (`LCG's` is an acronym's).
                     let evidence = match case_of(stem) {
@@ -1369,6 +1370,15 @@ fn moved_first(texts: &[String], k: Option<usize>) -> Vec<String> {
 /// even if it looks like a name or recurs.
 fn is_slip(fixes: &[Suggestion]) -> bool {
     fixes.iter().take(3).any(|s| s.distance <= SLIP_DISTANCE && s.frequency >= COMMON && !s.text.contains(' '))
+}
+
+/// The word one edit from `word` that clean prose writes most often, among those English knows
+/// (in `word`'s casing when that is lower case): from the model's near list, one lookup.
+fn corpus_fix(model: &Model, lexicon: &Lexicon, word: &str, dialect: Dialect) -> Option<String> {
+    model.near(word).filter(|n| strsim::osa_distance(n, word) <= 1 || n.eq_ignore_ascii_case(word)).find_map(|n| {
+        let n = if case_of(word) == Case::Lower { n.to_lowercase() } else { n.to_string() };
+        (n != word && lexicon.verdict(&n, dialect) == Verdict::Known).then_some(n)
+    })
 }
 
 /// The casing clean prose gives `word`, written here in lower case, when that is almost always
