@@ -35,8 +35,6 @@ use suggest::Suggestion;
 /// word (`maint` in release notes), unless the article writes that word as often (`teh` among
 /// a hundred `the`: a habit of the hand). Three typos of one word are still typos.
 const OWN_TERM: usize = 4;
-/// A word that is a "slip" from another is within this many edits of it.
-const SLIP_DISTANCE: usize = 1;
 /// A common word has at least this corpus count (about the 60,000th most common English word).
 const COMMON: f64 = 20_000.0;
 /// A word the corpus holds at least this often is a word of clean prose (about one in three
@@ -327,17 +325,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         }
         let mut own_lower: FastMap<&str, bool> = FastMap::default();
         let mut capital_words: Option<FastSet<&str>> = None;
-        // Each distinct word is ranked, and judged a slip or not, once; what is kept of it is small
-        // (an article of a million distinct misspellings keeps a million of these).
+        // Each distinct word is judged a slip or not once, by lookups: a common word one edit
+        // away. Its fixes are ranked once, and only when they are shown. What is kept of each is
+        // small (an article of a million distinct misspellings keeps a million of these).
         let mut ranked: FastMap<&str, Ranked> = FastMap::default();
         let mut slips: FastMap<&str, bool> = FastMap::default();
         // Only a slip can be a typo once the article repeats it; a word far from any is left anyway.
+        // Its likeliest fix is the commonest word one edit away.
         let own_terms = own_terms(&counts, &lower, text, |stem| {
-            if !suggest::has_near(lexicon, stem, COMMON) {
-                return None;
-            }
-            let ranked_here = fixes(&mut ranked, &mut lists, lexicon, stem, dialect);
-            if ranked_here.slip { ranked_here.texts.first().cloned() } else { None }
+            suggest::words_near(lexicon, stem, COMMON).into_iter().next().map(|(fix, _)| fix)
         });
         let none = lists.of(&[]);
         let model = Model::builtin();
@@ -399,8 +395,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     // English knows: the model lists them, so this costs lookups, not a ranking.
                     let written = model.count(word);
                     if written >= CORPUS_WORD
-                        && corpus_fix(model, lexicon, word, dialect).is_none_or(|f| {
-                            confidence::count(&f) < written.saturating_mul(confidence::slip_ratio(word, &f, CORPUS_RATIO))
+                        && !corpus_fixes(model, lexicon, word, dialect).any(|f| {
+                            confidence::count(&f)
+                                >= written.saturating_mul(confidence::slip_ratio(word, &f, CORPUS_RATIO))
                         })
                     {
                         continue;
@@ -426,12 +423,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         Case::Title | Case::Upper if named.contains(stem) => continue,
                         Case::Title | Case::Upper => true,
                     };
-                    let mut slip = || {
-                        *slips.entry(word).or_insert_with(|| {
-                            suggest::has_near(lexicon, word, COMMON)
-                                && fixes(&mut ranked, &mut lists, lexicon, word, dialect).slip
-                        })
-                    };
+                    let mut slip = || *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON));
                     if evidence && !slip() {
                         continue;
                     }
@@ -1093,7 +1085,6 @@ fn forms_of<'t>(
 struct Ranked {
     texts: Fixes,
     distances: [u8; suggest::MAX_SUGGESTIONS],
-    slip: bool,
 }
 
 impl Ranked {
@@ -1103,7 +1094,7 @@ impl Ranked {
         for (d, s) in distances.iter_mut().zip(fixes) {
             *d = u8::try_from(s.distance).unwrap_or(u8::MAX);
         }
-        Self { texts: lists.of(&texts), distances, slip: is_slip(fixes) }
+        Self { texts: lists.of(&texts), distances }
     }
 }
 
@@ -1184,7 +1175,7 @@ fn word_choices(
     lists: &mut Lists,
     suspects: &mut Vec<Suspect>,
 ) {
-    let mut near: FastMap<&str, Vec<Suggestion>> = FastMap::default();
+    let mut near: FastMap<&str, Vec<String>> = FastMap::default();
     for &span in rare {
         let word = span.slice(text);
         let (Some(prev), Some(next)) = crate::token::neighbours(text, span) else { continue };
@@ -1199,17 +1190,15 @@ fn word_choices(
             if lexicon.is_tech_term(word) {
                 return Vec::new(); // `lint`, `tuple`: tech prose uses them where books do not
             }
+            // The far more common words one edit away: lookups, no ranking.
             let floor = lexicon.frequency(word).max(1.0) * CHOICE_RATIO;
-            if !suggest::has_near(lexicon, word, floor) {
-                return Vec::new(); // the cheap probe: no common word one edit away
-            }
-            suggest::rank(lexicon, word, dialect)
+            suggest::words_near(lexicon, word, floor)
                 .into_iter()
-                .filter(|s| {
-                    s.distance == 1
-                        && s.frequency >= floor
-                        && s.text.bytes().all(|b| b.is_ascii_lowercase())
-                        && !crate::lexicon::is_inflection(word, &s.text)
+                .map(|(w, _)| w)
+                .filter(|w| {
+                    w.bytes().all(|b| b.is_ascii_lowercase())
+                        && !crate::lexicon::is_inflection(word, w)
+                        && lexicon.verdict(w, dialect) == Verdict::Known
                 })
                 .collect()
         });
@@ -1218,13 +1207,12 @@ fn word_choices(
         let counts = |w: &str| (bigram(prev, w), bigram(w, next));
         let best = candidates
             .iter()
-            .map(|s| (s, counts(&s.text)))
+            .map(|s| (s, counts(s)))
             .filter(|(_, (a, b))| if word.len() <= 3 { *a > 0 && *b > 0 } else { *a > 0 || *b > 0 })
             .max_by_key(|(_, (a, b))| ((*a).min(*b), u64::from(*a) + u64::from(*b)));
         if let Some((s, (a, b))) = best {
             let sure = a > 0 && b > 0;
-            suspects
-                .push(Suspect { confident: sure, ..Suspect::new(span, Kind::WordChoice, lists.one(s.text.clone())) });
+            suspects.push(Suspect { confident: sure, ..Suspect::new(span, Kind::WordChoice, lists.one(s.clone())) });
         }
     }
 }
@@ -1366,19 +1354,34 @@ fn moved_first(texts: &[String], k: Option<usize>) -> Vec<String> {
     texts
 }
 
-/// True when the best fixes include a common word one slip away: then the word is a misspelling
-/// even if it looks like a name or recurs.
-fn is_slip(fixes: &[Suggestion]) -> bool {
-    fixes.iter().take(3).any(|s| s.distance <= SLIP_DISTANCE && s.frequency >= COMMON && !s.text.contains(' '))
-}
-
-/// The word one edit from `word` that clean prose writes most often, among those English knows
-/// (in `word`'s casing when that is lower case): from the model's near list, one lookup.
-fn corpus_fix(model: &Model, lexicon: &Lexicon, word: &str, dialect: Dialect) -> Option<String> {
-    model.near(word).filter(|n| strsim::osa_distance(n, word) <= 1 || n.eq_ignore_ascii_case(word)).find_map(|n| {
-        let n = if case_of(word) == Case::Lower { n.to_lowercase() } else { n.to_string() };
-        (n != word && lexicon.verdict(&n, dialect) == Verdict::Known).then_some(n)
-    })
+/// The words one edit from `word` that English knows and that keep its first letter, in
+/// `word`'s casing: the model's near list (one lookup), and `word` with an apostrophe put in
+/// (`dont` -> `don't`; the near list holds letters only). Letters are compared in lower case
+/// (`Teh` is one edit from `the`). A slip seldom strikes the first letter: an edit there makes
+/// another word more often than a typo (`xid`, not `id` or `did`).
+fn corpus_fixes<'a>(
+    model: &'a Model,
+    lexicon: &'a Lexicon,
+    word: &'a str,
+    dialect: Dialect,
+) -> impl Iterator<Item = String> + 'a {
+    let lower = word.to_lowercase();
+    let first = lower.chars().next();
+    let own = lower.clone();
+    let near = model
+        .near(word)
+        .map(str::to_lowercase)
+        .filter(move |n| n.chars().next() == first && *n != own && strsim::osa_distance(n, &own) <= 1);
+    let apostrophes = lower
+        .clone()
+        .char_indices()
+        .skip(1)
+        .filter(|_| !lower.contains(['\'', '\u{2019}']))
+        .map(|(i, _)| format!("{}'{}", span::head(&lower, i), span::tail(&lower, i)))
+        .collect::<Vec<_>>();
+    near.chain(apostrophes)
+        .filter(move |n| lexicon.verdict(n, dialect) == Verdict::Known)
+        .map(move |n| crate::lexicon::apply_case(&n, case_of(word)))
 }
 
 /// The casing clean prose gives `word`, written here in lower case, when that is almost always

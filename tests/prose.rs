@@ -45,6 +45,16 @@ fn fix_takes_slips_and_leaves_terms_clean_prose_writes() {
     assert_fixes("We recieve teh data, but we dont know its size.", "We receive the data, but we don't know its size.");
 }
 
+/// A term clean prose writes stands unless a word that keeps its first letter is written far more
+/// often (a changed first letter makes another word more often than a typo does); an apostrophe
+/// left out counts, and a capital does not hide the slip.
+#[test]
+fn a_term_clean_prose_writes_stands_beside_words_with_another_first_letter() {
+    assert!(flags("Each character has an xid property.").is_empty(), "xid beside id, did");
+    assert_fixes("Dont render control characters.", "Don't render control characters.");
+    assert_fixes("# Teh manual", "# The manual");
+}
+
 /// A clean article of some length writes its casing on purpose: a tool in lower case, a
 /// heading in Title Case. The same article with stray capitals has its names raised too.
 #[test]

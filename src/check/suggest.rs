@@ -68,6 +68,28 @@ pub fn rank(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> 
 /// such a word: it probes only the one-deletion buckets and ranks nothing.
 #[must_use]
 pub fn has_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
+    near_words(lexicon, word, min_frequency, |_, _| true)
+}
+
+/// The words within one edit of `word` (as [`has_near`] finds them), in lower case, with their
+/// corpus counts, most written first: what a slip of the hand may have meant, found by lookups
+/// alone.
+#[must_use]
+pub fn words_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = Vec::new();
+    near_words(lexicon, word, min_frequency, |key, frequency| {
+        if !out.iter().any(|(k, _)| k == key) {
+            out.push((key.to_string(), frequency));
+        }
+        false
+    });
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// Calls `each` with every word within one edit of `word` whose corpus count is at least
+/// `min_frequency`, and its count, until `each` returns true; returns whether one did.
+fn near_words(lexicon: &Lexicon, word: &str, min_frequency: f64, mut each: impl FnMut(&str, f64) -> bool) -> bool {
     let norm = normalize_apostrophes(word);
     let lower = norm.strip_suffix("'s").filter(|s| !s.is_empty()).unwrap_or(&norm).to_lowercase();
     let b = lexicon.builtin();
@@ -81,8 +103,10 @@ pub fn has_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
     };
     ids.into_iter().any(|id| {
         let e = b.entry(id);
-        f64::from(b.frequency(e)) >= min_frequency && near(b.key(e))
-    }) || (USER_FREQUENCY >= min_frequency && lexicon.user_words().any(|(key, _)| near(key)))
+        let frequency = f64::from(b.frequency(e));
+        frequency >= min_frequency && near(b.key(e)) && each(b.key(e), frequency)
+    }) || (USER_FREQUENCY >= min_frequency
+        && lexicon.user_words().any(|(key, _)| near(key) && each(key, USER_FREQUENCY)))
 }
 
 fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> {
@@ -387,6 +411,21 @@ mod tests {
 
     fn first(word: &str) -> String {
         suggest(&Lexicon::new(), word, Dialect::Us).into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_commonest_word_one_edit_away_is_found_by_lookups() {
+        let lex = Lexicon::new();
+        let first = |w: &str| words_near(&lex, w, 20_000.0).first().map(|(k, _)| k.clone());
+        for (slip, meant) in [("teh", "the"), ("recieve", "receive"), ("Wiht", "with"), ("clustr", "cluster")] {
+            assert_eq!(first(slip).as_deref(), Some(meant), "{slip}");
+        }
+        // Two edits away, or nothing common near: no slip.
+        assert_eq!(first("prgoramm"), None);
+        assert_eq!(first("qzxvw"), None);
+        let near = words_near(&lex, "wil", 20_000.0);
+        assert!(near.windows(2).all(|p| p[0].1 >= p[1].1), "most written first: {near:?}");
+        assert!(has_near(&lex, "wil", 20_000.0) && !has_near(&lex, "qzxvw", 20_000.0));
     }
 
     #[test]
