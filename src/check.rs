@@ -391,8 +391,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     // A word clean prose writes (`crates`, `kqueue`, `Winsock`) is a word, unless
                     // its best fix is written far more often still (`recieve`), or only doubles
                     // a letter of it (`accomodate`): the commonest slip, which clean prose has too.
-                    // Its best fix here is the word one edit away that clean prose writes most and
-                    // English knows: the model lists them, so this costs lookups, not a ranking.
+                    // Its fixes here are the words one edit away that English knows (see
+                    // `corpus_fixes`): the model lists them, so this costs lookups, not a ranking.
                     let written = model.count(word);
                     if written >= CORPUS_WORD
                         && !corpus_fixes(model, lexicon, word, dialect).any(|f| {
@@ -1372,13 +1372,15 @@ fn corpus_fixes<'a>(
         .near(word)
         .map(str::to_lowercase)
         .filter(move |n| n.chars().next() == first && *n != own && strsim::osa_distance(n, &own) <= 1);
-    let apostrophes = lower
-        .clone()
-        .char_indices()
-        .skip(1)
-        .filter(|_| !lower.contains(['\'', '\u{2019}']))
-        .map(|(i, _)| format!("{}'{}", span::head(&lower, i), span::tail(&lower, i)))
-        .collect::<Vec<_>>();
+    let apostrophes: Vec<String> = if lower.contains(['\'', '\u{2019}']) {
+        Vec::new()
+    } else {
+        lower
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| format!("{}'{}", span::head(&lower, i), span::tail(&lower, i)))
+            .collect()
+    };
     near.chain(apostrophes)
         .filter(move |n| lexicon.verdict(n, dialect) == Verdict::Known)
         .map(move |n| crate::lexicon::apply_case(&n, case_of(word)))
