@@ -477,7 +477,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 });
             suspects.push(Suspect { confident, ..Suspect::new(p.span, kind, suggestions) });
         }
-        drop(pending); // its memory is wanted for the casing pass
+        // Their memory is wanted for the casing pass: an article of a million distinct unknown
+        // words keeps a million entries in each.
+        drop((pending, counts, cased, lowered_terms, own_lower, capital_words, own_terms));
         word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
         // Real words out of place, by the model (see `realword`).
         let mut finder = crate::check::realword::Finder::new(text, Model::builtin());
@@ -607,7 +609,10 @@ fn context_casing(
     // lower-case words counts them.
     // Borrowed from `usage`: an article of a million distinct names watches them all.
     let mut keys: Vec<&str> = Vec::new();
-    let mut seen: Vec<(usize, bool, Vec<Span>)> = Vec::new(); // lower-case uses, may be a name, where
+    // Lower-case uses of each key and whether it may be a name (8 bytes a key: an article of a
+    // million distinct names watches them all); where a name is written in lower case.
+    let mut seen: Vec<(u32, bool)> = Vec::new();
+    let mut spans: FastMap<u32, Vec<Span>> = FastMap::default();
     for (k, (u, first)) in &usage {
         let form = first.slice(text);
         let sense = lexicon.capital_sense(form, dialect);
@@ -617,7 +622,7 @@ fn context_casing(
             || (u.title >= Usage::OWN_NAME && lexicon.frequency(form) < casing::FUNCTION_WORD)
         {
             keys.push(k.as_str());
-            seen.push((0, name, Vec::new()));
+            seen.push((0, name));
         }
     }
     if !keys.is_empty() {
@@ -627,9 +632,10 @@ fn context_casing(
                 && let Some(i) = watch.get(text, span)
             {
                 let entry = &mut seen[i];
-                entry.0 += 1;
+                entry.0 = entry.0.saturating_add(1);
                 if entry.1 {
-                    entry.2.push(span);
+                    #[allow(clippy::cast_possible_truncation)] // fewer keys than words, and words than bytes
+                    spans.entry(i as u32).or_default().push(span);
                 }
             }
         });
@@ -641,8 +647,13 @@ fn context_casing(
     let written_lower: Vec<(String, usize, Vec<Span>)> = keys
         .into_iter()
         .zip(seen)
-        .filter(|(_, (count, _, _))| *count > 0)
-        .map(|(k, (count, _, spans))| (k.to_string(), count, spans))
+        .enumerate()
+        .filter(|(_, (_, (count, _)))| *count > 0)
+        .map(|(i, (k, (count, _)))| {
+            #[allow(clippy::cast_possible_truncation)] // as above
+            let where_ = spans.remove(&(i as u32)).unwrap_or_default();
+            (k.to_string(), count as usize, where_)
+        })
         .collect();
     let mut lowered: FastMap<String, Vec<Span>> = FastMap::default();
     for (k, count, spans) in written_lower {
@@ -977,8 +988,8 @@ struct Watch {
 
 impl Watch {
     fn of(keys: &[impl AsRef<str>]) -> Self {
-        // At most half full: probes stay short.
-        let bits = (keys.len() * 2).next_power_of_two().trailing_zeros().max(4);
+        // At most two thirds full: probes stay short, and a million keys take 40 MB, not 80.
+        let bits = (keys.len() * 3 / 2 + 1).next_power_of_two().trailing_zeros().max(4);
         let mut w = Self {
             images: vec![0; 1 << bits],
             index: vec![0; 1 << bits],
