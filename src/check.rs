@@ -26,7 +26,7 @@ use crate::span::{self, Span};
 use crate::suspect::Lists;
 pub use crate::suspect::{Fixes, Kind, Suspect};
 use crate::token::{TokenKind, tokenize};
-use casing::{Capital, Usage};
+use casing::{Capital, Folded, Usage};
 use confidence::Evidence;
 use std::sync::Arc;
 use suggest::Suggestion;
@@ -590,17 +590,11 @@ fn context_casing(
     let misspelled: FastSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
     // How the article writes each word it Capitalises inside a sentence, and where it writes
     // that word in lower case.
-    // Each word's usage, and where it is first written (one map: a million distinct names make
-    // a million entries).
-    let mut usage: FastMap<String, (Usage, Span)> = FastMap::default();
-    let mut key = String::new();
+    // Each word's usage, keyed by the word where it is first written (one map: a million
+    // distinct names make a million entries of 32 bytes).
+    let mut usage: FastMap<Folded<'_>, Usage> = FastMap::default();
     for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
-        let k = casing::lower_into(&mut key, c.span().slice(text));
-        if let Some((u, _)) = usage.get_mut(k) {
-            u.title += 1;
-        } else {
-            usage.insert(k.to_string(), (Usage { title: 1, lower: 0 }, c.span()));
-        }
+        usage.entry(Folded(c.span().slice(text))).or_default().title += 1;
     }
     // Only three kinds of word need their lower-case uses counted: one the article capitalises
     // often enough to be its own name; one that may be a name (and so be raised where it is
@@ -613,15 +607,15 @@ fn context_casing(
     // million distinct names watches them all); where a name is written in lower case.
     let mut seen: Vec<(u32, bool)> = Vec::new();
     let mut spans: FastMap<u32, Vec<Span>> = FastMap::default();
-    for (k, (u, first)) in &usage {
-        let form = first.slice(text);
+    for (k, u) in &usage {
+        let form = k.0;
         let sense = lexicon.capital_sense(form, dialect);
         let name = matches!(sense, Sense::Name | Sense::Unknown);
         if name
             || sense == Sense::Tool
             || (u.title >= Usage::OWN_NAME && lexicon.frequency(form) < casing::FUNCTION_WORD)
         {
-            keys.push(k.as_str());
+            keys.push(form);
             seen.push((0, name));
         }
     }
@@ -644,7 +638,7 @@ fn context_casing(
         lower_fixes_of_capitalised_misspellings(text, lexicon, dialect, capitals, lists, suspects);
     }
     // Only the words written in lower case somewhere get an owned key of their own.
-    let written_lower: Vec<(String, usize, Vec<Span>)> = keys
+    let written_lower: Vec<(&str, usize, Vec<Span>)> = keys
         .into_iter()
         .zip(seen)
         .enumerate()
@@ -652,16 +646,16 @@ fn context_casing(
         .map(|(i, (k, (count, _)))| {
             #[allow(clippy::cast_possible_truncation)] // as above
             let where_ = spans.remove(&(i as u32)).unwrap_or_default();
-            (k.to_string(), count as usize, where_)
+            (k, count as usize, where_)
         })
         .collect();
     let mut lowered: FastMap<String, Vec<Span>> = FastMap::default();
     for (k, count, spans) in written_lower {
-        if let Some((u, _)) = usage.get_mut(k.as_str()) {
+        if let Some(u) = usage.get_mut(&Folded(k)) {
             u.lower = count;
         }
         if !spans.is_empty() {
-            lowered.insert(k, spans);
+            lowered.insert(casing::lower_into(&mut String::new(), k).to_string(), spans);
         }
     }
     let mut found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, &lowered, lists);
@@ -682,7 +676,7 @@ fn context_casing(
     // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
     let mut raised: FastMap<Span, Fixes> = FastMap::default();
     for (key, form) in &found.names {
-        let u = usage.get(key).map(|v| v.0).unwrap_or_default();
+        let u = usage.get(&Folded(key)).copied().unwrap_or_default();
         if let Some(spans) = lowered.get(key.as_str())
             && casing::lowered_name(lexicon, form, u, named.contains(form.as_str()))
         {
@@ -998,7 +992,10 @@ impl Watch {
             filter: Box::new([0; 64]),
         };
         let mask = w.images.len() - 1;
+        // Watched in lower case, as the words it is shown are written.
+        let mut buf = String::new();
         for (i, k) in keys.iter().map(AsRef::as_ref).enumerate() {
+            let k = casing::lower_into(&mut buf, k);
             let f = Self::filter_bit(k.as_bytes(), Span::new(0, k.len()));
             w.filter[f >> 6] |= 1 << (f & 63);
             match KnownCache::image(k.as_bytes(), Span::new(0, k.len())) {

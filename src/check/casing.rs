@@ -580,6 +580,40 @@ fn is_quoted(text: &str, run: &[Capital]) -> bool {
     )
 }
 
+/// A word of the text that hashes and compares as its lower case (`Roden` and `roden` are one
+/// key): a map keyed by it borrows the word where it was first written instead of owning a copy
+/// (an article of a million distinct names makes a million keys).
+#[derive(Clone, Copy, Debug)]
+pub struct Folded<'t>(pub &'t str);
+
+impl Folded<'_> {
+    fn lower(&self) -> impl Iterator<Item = char> + '_ {
+        self.0.chars().flat_map(char::to_lowercase)
+    }
+}
+
+impl std::hash::Hash for Folded<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        // Char by char on every path, so that equal keys hash alike (the Kelvin sign is a `k`).
+        for c in self.lower() {
+            h.write_u32(u32::from(c));
+        }
+        h.write_u8(0xff);
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        if self.0.is_ascii() && other.0.is_ascii() {
+            self.0.eq_ignore_ascii_case(other.0)
+        } else {
+            self.lower().eq(other.lower())
+        }
+    }
+}
+
+impl Eq for Folded<'_> {}
+
 /// How the article itself writes a word: Capitalised inside sentences, and in lower case.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Usage {
@@ -667,7 +701,7 @@ pub fn capitals(
     dialect: Dialect,
     caps: &[Capital],
     misspelled: &FastSet<Span>,
-    usage: &FastMap<String, (Usage, Span)>,
+    usage: &FastMap<Folded<'_>, Usage>,
     lower_uses: &FastMap<String, Vec<Span>>,
     lists: &mut Lists,
 ) -> Capitals {
@@ -706,13 +740,7 @@ pub fn capitals(
                 let s = match c.case {
                     Case::Upper | Case::Mixed => NAME, // `HTML Specification`
                     _ if evidence.names(word) => NAME, // `a Request object`, `None`
-                    _ => title_sense(
-                        lexicon,
-                        dialect,
-                        word,
-                        usage.get(lower_into(&mut key, word)).map(|v| &v.0),
-                        &mut terms,
-                    ),
+                    _ => title_sense(lexicon, dialect, word, usage.get(&Folded(word)), &mut terms),
                 };
                 known.insert(word, s);
                 s
@@ -920,6 +948,19 @@ mod tests {
         assert!(after_abbreviation(t, t.find("vs.").unwrap_or(0) + 3));
         assert!(after_abbreviation(t, t.find("e.g.").unwrap_or(0) + 4));
         assert!(!after_abbreviation(t, t.find("cats.").unwrap_or(0) + 5));
+    }
+
+    #[test]
+    fn a_folded_word_is_one_key_in_any_casing() {
+        let mut m: FastMap<Folded<'_>, u32> = FastMap::default();
+        for w in ["Roden", "roden", "RODEN", "\u{212A}elvin", "kelvin", "\u{dc}n\u{ef}code"] {
+            *m.entry(Folded(w)).or_default() += 1;
+        }
+        assert_eq!(m.get(&Folded("roden")), Some(&3));
+        assert_eq!(m.get(&Folded("Kelvin")), Some(&2), "the Kelvin sign is a k in lower case");
+        assert_eq!(m.get(&Folded("\u{fc}n\u{ef}code")), Some(&1));
+        assert_eq!(m.len(), 3);
+        assert_eq!(m.keys().find(|k| k.0.eq_ignore_ascii_case("roden")).map(|k| k.0), Some("Roden"), "first written");
     }
 
     #[test]
