@@ -580,6 +580,9 @@ fn is_quoted(text: &str, run: &[Capital]) -> bool {
     )
 }
 
+/// How many distinct capitalised words [`capitals`] keeps the sense of at most.
+const KNOWN_MAX: usize = 1 << 16;
+
 /// A word of the text that hashes and compares as its lower case (`Roden` and `roden` are one
 /// key): a map keyed by it borrows the word where it was first written instead of owning a copy
 /// (an article of a million distinct names makes a million keys).
@@ -742,6 +745,10 @@ pub fn capitals(
                     _ if evidence.names(word) => NAME, // `a Request object`, `None`
                     _ => title_sense(lexicon, dialect, word, usage.get(&Folded(word)), &mut terms),
                 };
+                // A cache, bounded: an article of a million distinct names keeps the last few.
+                if known.len() >= KNOWN_MAX {
+                    known.clear();
+                }
                 known.insert(word, s);
                 s
             };
