@@ -655,7 +655,9 @@ fn context_casing(
             u.lower = count;
         }
         if !spans.is_empty() {
-            lowered.insert(casing::lower_into(&mut String::new(), k).to_string(), spans);
+            let mut key = String::new();
+            casing::lower_into(&mut key, k);
+            lowered.insert(key, spans);
         }
     }
     let mut found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, &lowered, lists);

@@ -78,11 +78,12 @@ pub fn has_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
 pub fn words_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> Vec<(String, f64)> {
     let mut out: Vec<(String, f64)> = Vec::new();
     near_words(lexicon, word, min_frequency, |key, frequency| {
-        if !out.iter().any(|(k, _)| k == key) {
-            out.push((key.to_string(), frequency));
-        }
+        out.push((key.to_string(), frequency));
         false
     });
+    // A word may sit in several buckets: once each.
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.dedup_by(|a, b| a.0 == b.0);
     out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     out
 }

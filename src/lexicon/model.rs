@@ -257,8 +257,7 @@ impl Model {
 
     /// [`Model::after`] for one word before and many forms: the word is hashed once.
     pub fn after_word(&self, before: &str) -> impl Fn(&str) -> u32 + '_ {
-        // (the key is `Model::after_key`'s, with the word before hashed once)
-        let h = Fnv::new().lower(before).bytes(&[1]);
+        let h = Self::after_prefix(before);
         move |form| self.pairs.get(h.bytes(form.as_bytes()).0).unwrap_or(0)
     }
 
@@ -280,8 +279,13 @@ impl Model {
         self.pairs.get(Self::before_key(form, after)).unwrap_or(0)
     }
 
+    /// The hash of `lower(before) 0x01`, which every key of a form after `before` starts with.
+    fn after_prefix(before: &str) -> Fnv {
+        Fnv::new().lower(before).bytes(&[1])
+    }
+
     fn after_key(before: &str, form: &str) -> u64 {
-        Fnv::new().lower(before).bytes(&[1]).bytes(form.as_bytes()).0
+        Self::after_prefix(before).bytes(form.as_bytes()).0
     }
 
     fn before_key(form: &str, after: &str) -> u64 {
