@@ -55,6 +55,18 @@ fn a_term_clean_prose_writes_stands_beside_words_with_another_first_letter() {
     assert_fixes("# Teh manual", "# The manual");
 }
 
+/// A letter typed before a word, or its first letter dropped, keeps the rest of it in line: the
+/// fix is taken even two edits away (`nfaczt`), where a fix that changes the first letters
+/// (`gparted` -> `started`) is left for the reader.
+#[test]
+fn a_slip_at_the_first_letter_keeps_the_rest_in_line() {
+    assert_fixes(
+        "We utilize the nfaczt that the last byte is free.",
+        "We utilize the fact that the last byte is free.",
+    );
+    assert_fixes("If you have gparted installed, run it.", "If you have gparted installed, run it.");
+}
+
 /// A clean article of some length writes its casing on purpose: a tool in lower case, a
 /// heading in Title Case. The same article with stray capitals has its names raised too.
 #[test]

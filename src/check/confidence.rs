@@ -48,16 +48,27 @@ const CORPUS_SLIP_RATIO: u64 = 500;
 /// 288): the commonest slips of all, which clean prose carries too.
 const OTHER_SLIP_RATIO: u64 = 5;
 
+/// A word this short (in letters) two edits from its fix shares too few letters with
+/// it for a shifted first letter to say much (`qtile` and `time` share `ti_e`).
+const SHIFT_MIN: usize = 5;
+
 /// `fix` applies a first fix whose chance is at least this: it corrects more often than it breaks.
 pub const SURE: f64 = 0.5;
 
 /// True when `fix`, `distance` edits from `word`, is far from it: two edits or more, one of them
 /// the first letter (`tkinter` -> `printer`). Misspellings keep their first letter far more often
-/// than not.
+/// than not; when they lose it, it is most often to a letter typed before it (`nfaczt` ->
+/// `fact`) or by dropping it (`ssumed` -> `assumed`), which keep the rest of the word in line:
+/// such a fix is near when the word is longer than [`SHIFT_MIN`] letters.
 #[must_use]
 pub fn is_far(word: &str, fix: &str, distance: usize) -> bool {
-    let first = |w: &str| w.chars().next().map(|c| c.to_lowercase().collect::<String>());
-    distance >= 2 && first(fix) != first(word)
+    let letters = |w: &str| {
+        let mut l = w.chars().flat_map(char::to_lowercase);
+        (l.next(), l.next())
+    };
+    let ((w0, w1), (f0, f1)) = (letters(word), letters(fix));
+    let shifted = (w1 == f0 || w0 == f1) && word.chars().count() > SHIFT_MIN;
+    distance >= 2 && w0 != f0 && !shifted
 }
 
 /// How often clean prose writes `word`, with an apostrophe either way (`don't` and `don’t` are
@@ -167,6 +178,19 @@ impl Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fix_is_far_when_its_first_letters_are_not_the_words() {
+        assert!(is_far("tkinter", "printer", 2));
+        assert!(is_far("gparted", "started", 2));
+        assert!(is_far("mxointer", "pointer", 2), "the first letter changed, not shifted");
+        assert!(!is_far("nfaczt", "fact", 2), "a letter typed before the word");
+        assert!(!is_far("yinfinute", "infinite", 2));
+        assert!(!is_far("sumeed", "assumed", 2), "the first letter dropped");
+        assert!(!is_far("qtile", "tile", 1), "one edit is never far");
+        assert!(is_far("qtile", "time", 2), "too short to tell a shift from chance");
+        assert!(!is_far("Kubrenetes", "kubernetes", 2), "in any casing");
+    }
 
     #[test]
     fn a_doubled_letter_is_told_from_other_edits() {
