@@ -98,6 +98,18 @@ fn a_clean_article_keeps_its_own_casing() {
 
 /// A misspelling in capitals among words that are not, even words Capitalised at random, was
 /// damaged both ways: its fix is in small letters.
+/// A long word in capitals among small letters that is a common word garbled twice over is
+/// fixed in small letters; acronyms that long stand (no common word is that near them).
+#[test]
+fn a_word_garbled_into_capitals_twice_over_is_fixed() {
+    assert_fixes(
+        "It helps by detecting and OMEASURSNG performance regressions.",
+        "It helps by detecting and measuring performance regressions.",
+    );
+    assert_fixes("It lists the FEAQRUES you can enable.", "It lists the features you can enable.");
+    assert_clean("Set RUSTFLAGS before you build, and handle SIGTERM and EWOULDBLOCK there.");
+}
+
 #[test]
 fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
     let first = |text: &str, word: &str| {

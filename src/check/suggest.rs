@@ -68,7 +68,14 @@ pub fn rank(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> 
 /// such a word: it probes only the one-deletion buckets and ranks nothing.
 #[must_use]
 pub fn has_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
-    near_words(lexicon, word, min_frequency, |_, _| true)
+    near_words(lexicon, word, 1, min_frequency, |_, _| true)
+}
+
+/// True when a word within two edits of `word` is written at least `min_frequency` times: what
+/// a word garbled twice over may have been.
+#[must_use]
+pub fn has_near_twice(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
+    near_words(lexicon, word, 2, min_frequency, |_, _| true)
 }
 
 /// The words within one edit of `word` (as [`has_near`] finds them), in lower case, with their
@@ -77,7 +84,7 @@ pub fn has_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
 #[must_use]
 pub fn words_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> Vec<(String, f64)> {
     let mut out: Vec<(String, f64)> = Vec::new();
-    near_words(lexicon, word, min_frequency, |key, frequency| {
+    near_words(lexicon, word, 1, min_frequency, |key, frequency| {
         out.push((key.to_string(), frequency));
         false
     });
@@ -88,19 +95,25 @@ pub fn words_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> Vec<(Str
     out
 }
 
-/// Calls `each` with every word within one edit of `word` whose corpus count is at least
+/// Calls `each` with every word within `edits` edits of `word` whose corpus count is at least
 /// `min_frequency`, and its count, until `each` returns true; returns whether one did.
-fn near_words(lexicon: &Lexicon, word: &str, min_frequency: f64, mut each: impl FnMut(&str, f64) -> bool) -> bool {
+fn near_words(
+    lexicon: &Lexicon,
+    word: &str,
+    edits: usize,
+    min_frequency: f64,
+    mut each: impl FnMut(&str, f64) -> bool,
+) -> bool {
     let norm = normalize_apostrophes(word);
     let lower = norm.strip_suffix("'s").filter(|s| !s.is_empty()).unwrap_or(&norm).to_lowercase();
     let b = lexicon.builtin();
     let mut ids = Vec::with_capacity(64);
-    b.candidates_upto(&lower, 1, &mut ids);
+    b.candidates_upto(&lower, edits.min(format::MAX_DELETES), &mut ids);
     let near = |key: &str| match (lower.is_ascii() && key.is_ascii())
-        .then(|| osa_within(lower.as_bytes(), key.as_bytes(), 1))
+        .then(|| osa_within(lower.as_bytes(), key.as_bytes(), edits))
     {
         Some(d) => d.is_some(),
-        None => strsim::osa_distance(&lower, key) <= 1,
+        None => strsim::osa_distance(&lower, key) <= edits,
     };
     ids.into_iter().any(|id| {
         let e = b.entry(id);
