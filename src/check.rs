@@ -613,10 +613,11 @@ fn context_casing(
     // capital where the article writes `urlopen` more). Usually few; the first pass's list of
     // lower-case words counts them.
     // Borrowed from `usage`: an article of a million distinct names watches them all.
-    let mut keys: Vec<&str> = Vec::new();
+    // At most one a word of `usage`: sized once, not doubled as they grow.
+    let mut keys: Vec<&str> = Vec::with_capacity(usage.len());
     // Lower-case uses of each key and whether it may be a name (8 bytes a key: an article of a
     // million distinct names watches them all); where a name is written in lower case.
-    let mut seen: Vec<(u32, bool)> = Vec::new();
+    let mut seen: Vec<(u32, bool)> = Vec::with_capacity(usage.len());
     let mut spans: FastMap<u32, Vec<Span>> = FastMap::default();
     for (k, u) in &usage {
         let form = k.0;
