@@ -112,8 +112,8 @@ fn figures_on_text_no_rule_was_written_from_hold() {
     }
     let (n, c) = (score.non_word, score.casing);
     assert!(n.errors > 200 && c.errors > 1000, "too few errors: {n:?} {c:?}");
-    assert!(n.flagged * 100 >= n.errors * 90, "non-word errors flagged: {n:?}");
-    assert!(n.first_word * 100 >= n.errors * 74, "non-words with the right word first: {n:?}");
+    assert!(n.flagged * 100 >= n.errors * 97, "non-word errors flagged: {n:?}");
+    assert!(n.first_word * 100 >= n.errors * 80, "non-words with the right word first: {n:?}");
     assert!(c.first_right * 100 >= c.errors * 80, "casing errors with the right fix first: {c:?}");
     let all = [score.casing, score.non_word, score.real_word];
     let (fixed, errors) = all.iter().fold((0, 0), |(f, e), t| (f + t.fixed, e + t.errors));
