@@ -605,7 +605,8 @@ fn context_casing(
     // distinct names make a million entries of 32 bytes).
     let mut usage: FastMap<Folded<'_>, Usage> = FastMap::default();
     for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
-        usage.entry(Folded(c.span().slice(text))).or_default().title += 1;
+        let u = usage.entry(Folded(c.span().slice(text))).or_default();
+        u.title = u.title.saturating_add(1);
     }
     // Only three kinds of word need their lower-case uses counted: one the article capitalises
     // often enough to be its own name; one that may be a name (and so be raised where it is
@@ -664,7 +665,7 @@ fn context_casing(
     let mut lowered: FastMap<String, Vec<Span>> = FastMap::default();
     for (k, count, spans) in written_lower {
         if let Some(u) = usage.get_mut(&Folded(k)) {
-            u.lower = count;
+            u.lower = u32::try_from(count).unwrap_or(u32::MAX);
         }
         if !spans.is_empty() {
             let mut key = String::new();

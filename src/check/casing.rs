@@ -621,16 +621,16 @@ impl Eq for Folded<'_> {}
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Usage {
     /// Capitalised inside a sentence.
-    pub title: usize,
+    pub title: u32,
     /// In lower case.
-    pub lower: usize,
+    pub lower: u32,
 }
 
 impl Usage {
     /// A word the article writes Capitalised inside sentences at least this often, and at least
     /// as often as in lower case, is its own name or term (`Python`, `Request` for a class):
     /// random capitals hit a common word far less often than its plain form.
-    pub const OWN_NAME: usize = 3;
+    pub const OWN_NAME: u32 = 3;
 
     /// True when the article treats the word as a name.
     #[must_use]
