@@ -16,9 +16,10 @@ use std::time::Instant;
 
 #[path = "support/corpus.rs"]
 mod corpus;
-#[path = "../tests/support/rng.rs"]
-mod rng;
+#[path = "support/prose.rs"]
+mod prose;
 use corpus::percentile;
+use prose::rng;
 
 /// Times `suggest` on each word, 50 times each, and prints the distribution.
 fn time_suggest(lexicon: &Lexicon, what: &str, words: &[&str]) {
@@ -91,7 +92,7 @@ fn main() {
     );
 
     let ten = dir.path().join("ten.txt");
-    std::fs::write(&ten, corpus::ten_megabytes()).expect("write");
+    std::fs::write(&ten, prose::ten_megabytes()).expect("write");
     let mut child = std::process::Command::new(exe)
         .args(["check", "--format", "json"])
         .arg(&ten)
@@ -101,7 +102,7 @@ fn main() {
     let peak_kb = corpus::peak_kb(&mut child);
     println!("peak memory: galley check --format json of a 10 MB file: {} MB", peak_kb / 1000);
 
-    let text = corpus::ten_megabytes();
+    let text = prose::ten_megabytes();
     let article = dir.path().join("save.txt");
     std::fs::write(&article, &text).expect("write");
     let mut review = galley::review::Review::new(&article, text, Lexicon::new(), None);

@@ -21,6 +21,8 @@ use std::time::Instant;
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/prose.rs"]
+mod prose;
 
 fn peak_rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -52,7 +54,7 @@ fn main() {
     firsts.sort();
     println!("first frame of the sample: median {:?}, p99 {:?}", percentile(&firsts, 500), percentile(&firsts, 990));
 
-    let text = corpus::ten_megabytes();
+    let text = prose::ten_megabytes();
     let mb = text.len() as f64 / 1e6;
     let t = Instant::now();
     let review = Review::new("ten.txt", text, Lexicon::new(), None);

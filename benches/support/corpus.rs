@@ -1,6 +1,7 @@
 //! What the benchmarks measure on: the bundled sample and the development articles (damaged and
-//! clean), repeated; and the percentiles the README quotes. Included by each bench with
-//! `#[path]` (a file here is not a bench target of its own). Each bench uses part of it.
+//! clean), technical prose that never repeats a document (cargo's registry cache; `prose.rs`
+//! damages half of it), and the percentiles the README quotes. Included by each bench with `#[path]` (a file here is not a
+//! bench target of its own). Each bench uses part of it.
 #![allow(dead_code)]
 
 use std::path::Path;
@@ -23,6 +24,26 @@ pub fn articles() -> String {
 /// technical prose with its markup, as galley is asked to read it; what it holds depends on the
 /// machine's cache, so figures quote its size. Empty when there is no cache.
 pub fn distinct_documents() -> String {
+    documents(markdown_under).join("\n\n")
+}
+
+/// The registry's crates, by name without the version: `rustix-1.1.4` and `rustix-1.1.6` are one.
+fn crate_name(dir: &str) -> String {
+    // The version starts at the last `-` before a digit.
+    dir.rmatch_indices('-')
+        .map(|(i, _)| i)
+        .find(|&i| dir[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        .map_or(dir, |i| &dir[..i])
+        .to_string()
+}
+
+/// The files `find` lists in each crate of cargo's registry cache, read by `read`: one version
+/// of each crate (the newest, near enough: the last by name), each distinct content once, in
+/// path order.
+fn documents_by(
+    find: fn(&Path, usize, &mut Vec<std::path::PathBuf>),
+    read: fn(&Path) -> Option<String>,
+) -> Vec<String> {
     let home = std::env::var_os("CARGO_HOME").map_or_else(
         || Path::new(&std::env::var_os("HOME").expect("HOME or CARGO_HOME")).join(".cargo"),
         std::path::PathBuf::from,
@@ -32,16 +53,9 @@ pub fn distinct_documents() -> String {
     let mut files: Vec<(String, std::path::PathBuf)> = Vec::new();
     for registry in std::fs::read_dir(home.join("registry/src")).into_iter().flatten().filter_map(Result::ok) {
         for krate in std::fs::read_dir(registry.path()).into_iter().flatten().filter_map(Result::ok) {
-            let dir = krate.file_name().to_string_lossy().into_owned();
-            // The version starts at the last `-` before a digit.
-            let name = dir
-                .rmatch_indices('-')
-                .map(|(i, _)| i)
-                .find(|&i| dir[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
-                .map_or(dir.as_str(), |i| &dir[..i])
-                .to_string();
+            let name = crate_name(&krate.file_name().to_string_lossy());
             let mut found = Vec::new();
-            markdown_under(&krate.path(), 0, &mut found);
+            find(&krate.path(), 0, &mut found);
             for f in found {
                 let inside = f.strip_prefix(krate.path()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
                 files.push((format!("{name}/{inside}"), f));
@@ -57,13 +71,58 @@ pub fn distinct_documents() -> String {
         if !keys.insert(key.clone()) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(f) else { continue };
+        let Some(text) = read(f) else { continue };
         if contents.insert(text.clone()) {
             parts.push((f.clone(), text));
         }
     }
     parts.sort();
-    parts.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join("\n\n")
+    parts.into_iter().map(|(_, t)| t).collect()
+}
+
+/// [`documents_by`] for the Markdown files over 2 kB.
+fn documents(find: fn(&Path, usize, &mut Vec<std::path::PathBuf>)) -> Vec<String> {
+    documents_by(find, |f| std::fs::read_to_string(f).ok())
+}
+
+/// The documentation comments (`///`, `//!`) of a Rust source file, without their markers: the
+/// Markdown rustdoc renders. `None` when they are under 2 kB.
+fn doc_comments(f: &Path) -> Option<String> {
+    let source = std::fs::read_to_string(f).ok()?;
+    let mut out = String::new();
+    for line in source.lines() {
+        let t = line.trim_start();
+        if let Some(doc) = t.strip_prefix("///").or_else(|| t.strip_prefix("//!")) {
+            out.push_str(doc.strip_prefix(' ').unwrap_or(doc));
+            out.push('\n');
+        }
+    }
+    (out.len() > 2048).then_some(out)
+}
+
+fn rust_under(dir: &Path, depth: usize, out: &mut Vec<std::path::PathBuf>) {
+    if depth > 6 {
+        return;
+    }
+    for e in std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok) {
+        let (path, Ok(kind)) = (e.path(), e.file_type()) else { continue };
+        if kind.is_dir() {
+            rust_under(&path, depth + 1, out);
+        } else if kind.is_file() && path.extension().is_some_and(|x| x == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The registry's distinct Markdown documents over 2 kB, as [`distinct_documents`] joins them.
+pub fn markdown_documents() -> Vec<String> {
+    documents(markdown_under)
+}
+
+/// The documentation comments of the registry's Rust sources, one document a file (over 2 kB),
+/// one version of each crate, each content once.
+pub fn doc_comment_documents() -> Vec<String> {
+    documents_by(rust_under, doc_comments)
 }
 
 fn markdown_under(dir: &Path, depth: usize, out: &mut Vec<std::path::PathBuf>) {
@@ -81,15 +140,6 @@ fn markdown_under(dir: &Path, depth: usize, out: &mut Vec<std::path::PathBuf>) {
             out.push(path);
         }
     }
-}
-
-/// About 10 MB of article text: the sample and the development articles, repeated (half of
-/// it damaged articles).
-pub fn ten_megabytes() -> String {
-    let unit = articles();
-    let mut text = vec![unit.as_str(); 10_000_000 / unit.len() + 1].join("\n\n");
-    text.truncate(text.floor_char_boundary(10_000_000));
-    text
 }
 
 /// Waits for `child` to exit; returns its peak memory in kB, as the kernel counts it (`VmHWM`).

@@ -40,7 +40,7 @@ impl Rates {
 }
 
 #[path = "../../tests/support/rng.rs"]
-mod rng;
+pub mod rng;
 use rng::Rng;
 
 /// What was done to a word.
