@@ -178,8 +178,9 @@ pub type Words<'a> = dyn Fn(&mut dyn FnMut(Word)) + 'a;
 /// The fixes that read better than a word where it stands, and by how much the best does.
 type Reading = Option<(Vec<String>, f64)>;
 
-/// A word, its neighbours, and whether it starts a sentence and stands in a heading.
-type Key<'t> = (&'t str, Option<&'t str>, Option<&'t str>, bool, bool);
+/// A word, its neighbours, and whether it starts a sentence, stands in a heading and stands in a
+/// run of capitals: all that its reading depends on besides the article's own usage.
+type Key<'t> = (&'t str, Option<&'t str>, Option<&'t str>, bool, bool, bool);
 
 /// What the model made of an article.
 pub struct Judged {
@@ -345,7 +346,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         if verdicts.len() >= VERDICTS {
             verdicts.clear();
         }
-        let verdict = verdicts.entry((word, prev, next, w.start, w.heading)).or_insert_with(|| {
+        let verdict = verdicts.entry((word, prev, next, w.start, w.heading, w.in_run)).or_insert_with(|| {
             let seen = usage.get(forms[0].text).map_or(&[][..], Vec::as_slice);
             let place = Place { word: w, neighbours: (prev, next), seen };
             best_reading(model, channel, (word, &forms, total), place)
@@ -484,6 +485,37 @@ mod tests {
             out.replace_range(s.span.start..s.span.end, &s.suggestions[0]);
         }
         out
+    }
+
+    /// Where the model flags words when the words starting at `runs` stand in a run of capitals.
+    fn flagged_with_runs(text: &str, runs: &[usize]) -> Vec<usize> {
+        let spans: Vec<Span> = crate::token::tokens(text)
+            .into_iter()
+            .filter(|t| t.kind == crate::token::TokenKind::Word)
+            .map(|t| t.span)
+            .collect();
+        let words = |each: &mut dyn FnMut(Word)| {
+            let mut last = None;
+            for &span in &spans {
+                let start = crate::check::casing::starts_sentence(text, last, span.start);
+                each(Word { span, start, heading: false, in_run: runs.contains(&span.start) });
+                last = Some(span.end);
+            }
+        };
+        judge(text, Model::builtin(), &words, &mut Lists::default()).suspects.iter().map(|s| s.span.start).collect()
+    }
+
+    #[test]
+    fn a_word_is_judged_by_where_it_stands_whatever_was_judged_before() {
+        // The same word between the same neighbours, once in a run of capitals and once not: each
+        // keeps its own verdict, in either order (a cache of readings must not mix them).
+        let text = "We run the Service on linux and windows, Which Makes it easy to deploy. Every \
+                    Request goes through github Actions. We ask the Group now. We ask the Group now.";
+        let at: Vec<usize> = text.match_indices("Group").map(|(i, _)| i).collect();
+        let (first, second) = (flagged_with_runs(text, &[at[0]]), flagged_with_runs(text, &[at[1]]));
+        assert_ne!(first.contains(&at[0]), first.contains(&at[1]), "a run must change the verdict here");
+        assert_eq!(first.contains(&at[0]), second.contains(&at[1]), "in a run");
+        assert_eq!(first.contains(&at[1]), second.contains(&at[0]), "out of one");
     }
 
     #[test]
