@@ -2,13 +2,16 @@
 # Detection speed on text that never repeats a document, galley against `aspell list`, each run
 # 11 times, alternating; prints the median wall time and words per second of each. The texts:
 #  - documentation: every Markdown file of cargo's registry cache once (examples/distinct.rs);
+#  - 10 MB of prose: those files and then the documentation comments of the registry's Rust
+#    sources, each once, every second document damaged at the sample's rates;
 #  - damaged articles: the evaluation pairs' damaged halves, each once, when
 #    `cargo run --release --example garble -- target/eval` has made them.
 # Usage: scripts/bench-detection.sh   (needs aspell and aspell-en; run from the repository)
 set -eu
 cargo build --release --quiet
 cargo run --release --quiet --example distinct -- target/distinct.md > /dev/null
-set -- target/distinct.md
+cargo run --release --quiet --example distinct -- target/ten.txt 10000000 > /dev/null
+set -- target/distinct.md target/ten.txt
 if ls target/eval/*/*.garbled.txt > /dev/null 2>&1; then
     cat target/eval/*/*.garbled.txt > target/distinct-damaged.txt
     set -- "$@" target/distinct-damaged.txt
