@@ -24,7 +24,7 @@ pub fn articles() -> String {
 /// technical prose with its markup, as galley is asked to read it; what it holds depends on the
 /// machine's cache, so figures quote its size. Empty when there is no cache.
 pub fn distinct_documents() -> String {
-    documents(markdown_under).join("\n\n")
+    documents(is_markdown).join("\n\n")
 }
 
 /// The registry's crates, by name without the version: `rustix-1.1.4` and `rustix-1.1.6` are one.
@@ -37,13 +37,10 @@ fn crate_name(dir: &str) -> String {
         .to_string()
 }
 
-/// The files `find` lists in each crate of cargo's registry cache, read by `read`: one version
+/// The files `keep` takes in each crate of cargo's registry cache, read by `read`: one version
 /// of each crate (the newest, near enough: the last by name), each distinct content once, in
 /// path order.
-fn documents_by(
-    find: fn(&Path, usize, &mut Vec<std::path::PathBuf>),
-    read: fn(&Path) -> Option<String>,
-) -> Vec<String> {
+fn documents_by(keep: fn(&std::fs::DirEntry) -> bool, read: fn(&Path) -> Option<String>) -> Vec<String> {
     let home = std::env::var_os("CARGO_HOME").map_or_else(
         || Path::new(&std::env::var_os("HOME").expect("HOME or CARGO_HOME")).join(".cargo"),
         std::path::PathBuf::from,
@@ -55,7 +52,7 @@ fn documents_by(
         for krate in std::fs::read_dir(registry.path()).into_iter().flatten().filter_map(Result::ok) {
             let name = crate_name(&krate.file_name().to_string_lossy());
             let mut found = Vec::new();
-            find(&krate.path(), 0, &mut found);
+            files_under(&krate.path(), 0, keep, &mut found);
             for f in found {
                 let inside = f.strip_prefix(krate.path()).map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
                 files.push((format!("{name}/{inside}"), f));
@@ -81,8 +78,8 @@ fn documents_by(
 }
 
 /// [`documents_by`] for the Markdown files over 2 kB.
-fn documents(find: fn(&Path, usize, &mut Vec<std::path::PathBuf>)) -> Vec<String> {
-    documents_by(find, |f| std::fs::read_to_string(f).ok())
+fn documents(keep: fn(&std::fs::DirEntry) -> bool) -> Vec<String> {
+    documents_by(keep, |f| std::fs::read_to_string(f).ok())
 }
 
 /// The documentation comments (`///`, `//!`) of a Rust source file, without their markers: the
@@ -100,46 +97,40 @@ fn doc_comments(f: &Path) -> Option<String> {
     (out.len() > 2048).then_some(out)
 }
 
-fn rust_under(dir: &Path, depth: usize, out: &mut Vec<std::path::PathBuf>) {
-    if depth > 6 {
-        return;
-    }
-    for e in std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok) {
-        let (path, Ok(kind)) = (e.path(), e.file_type()) else { continue };
-        if kind.is_dir() {
-            rust_under(&path, depth + 1, out);
-        } else if kind.is_file() && path.extension().is_some_and(|x| x == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// The registry's distinct Markdown documents over 2 kB, as [`distinct_documents`] joins them.
 pub fn markdown_documents() -> Vec<String> {
-    documents(markdown_under)
+    documents(is_markdown)
 }
 
 /// The documentation comments of the registry's Rust sources, one document a file (over 2 kB),
 /// one version of each crate, each content once.
 pub fn doc_comment_documents() -> Vec<String> {
-    documents_by(rust_under, doc_comments)
+    documents_by(is_rust, doc_comments)
 }
 
-fn markdown_under(dir: &Path, depth: usize, out: &mut Vec<std::path::PathBuf>) {
+/// The files under `dir` (at most six directories down) that `keep` takes.
+fn files_under(dir: &Path, depth: usize, keep: fn(&std::fs::DirEntry) -> bool, out: &mut Vec<std::path::PathBuf>) {
     if depth > 6 {
         return;
     }
     for e in std::fs::read_dir(dir).into_iter().flatten().filter_map(Result::ok) {
-        let (path, Ok(kind)) = (e.path(), e.file_type()) else { continue };
+        let Ok(kind) = e.file_type() else { continue };
         if kind.is_dir() {
-            markdown_under(&path, depth + 1, out);
-        } else if kind.is_file()
-            && path.extension().is_some_and(|x| x == "md")
-            && e.metadata().is_ok_and(|m| m.len() > 2048)
-        {
-            out.push(path);
+            files_under(&e.path(), depth + 1, keep, out);
+        } else if kind.is_file() && keep(&e) {
+            out.push(e.path());
         }
     }
+}
+
+/// A Markdown file over 2 kB.
+fn is_markdown(e: &std::fs::DirEntry) -> bool {
+    e.path().extension().is_some_and(|x| x == "md") && e.metadata().is_ok_and(|m| m.len() > 2048)
+}
+
+/// A Rust source file.
+fn is_rust(e: &std::fs::DirEntry) -> bool {
+    e.path().extension().is_some_and(|x| x == "rs")
 }
 
 /// Waits for `child` to exit; returns its peak memory in kB, as the kernel counts it (`VmHWM`).

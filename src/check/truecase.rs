@@ -466,31 +466,9 @@ fn best_reading(
 mod tests {
     use super::*;
 
-    fn fixed(text: &str) -> String {
-        let model = Model::builtin();
-        let spans: Vec<Span> = crate::token::tokens(text)
-            .into_iter()
-            .filter(|t| t.kind == crate::token::TokenKind::Word)
-            .map(|t| t.span)
-            .collect();
-        let words = |each: &mut dyn FnMut(Word)| {
-            let mut last = None;
-            for &span in &spans {
-                let start = crate::check::casing::starts_sentence(text, last, span.start);
-                each(Word { span, start, heading: false, in_run: false });
-                last = Some(span.end);
-            }
-        };
-        let judged = judge(text, model, &words, &mut Lists::default());
-        let mut out = text.to_string();
-        for s in judged.suspects.iter().rev() {
-            out.replace_range(s.span.start..s.span.end, &s.suggestions[0]);
-        }
-        out
-    }
-
-    /// Where the model flags words when the words starting at `runs` stand in a run of capitals.
-    fn flagged_with_runs(text: &str, runs: &[usize]) -> Vec<usize> {
+    /// The model's verdicts on `text`, where the words starting at `runs` stand in a run of
+    /// capitals.
+    fn judged(text: &str, runs: &[usize]) -> Judged {
         let spans: Vec<Span> = crate::token::tokens(text)
             .into_iter()
             .filter(|t| t.kind == crate::token::TokenKind::Word)
@@ -504,7 +482,20 @@ mod tests {
                 last = Some(span.end);
             }
         };
-        judge(text, Model::builtin(), &words, &mut Lists::default()).suspects.iter().map(|s| s.span.start).collect()
+        judge(text, Model::builtin(), &words, &mut Lists::default())
+    }
+
+    fn fixed(text: &str) -> String {
+        let mut out = text.to_string();
+        for s in judged(text, &[]).suspects.iter().rev() {
+            out.replace_range(s.span.start..s.span.end, &s.suggestions[0]);
+        }
+        out
+    }
+
+    /// Where the model flags words when the words starting at `runs` stand in a run of capitals.
+    fn flagged_with_runs(text: &str, runs: &[usize]) -> Vec<usize> {
+        judged(text, runs).suspects.iter().map(|s| s.span.start).collect()
     }
 
     #[test]
