@@ -803,10 +803,22 @@ fn judge<'a, I: Iterator<Item = &'a str>>(
         Case::Lower if lower_ok => Verdict::Known,
         // A stylised spelling of a plain word (`ReadMe`): not ours to judge.
         Case::Mixed if lower_ok && !has_forms => Verdict::Known,
-        _ if has_forms => Verdict::Casing(forms().map(str::to_string).collect()),
+        _ if has_forms => Verdict::Casing(by_use(forms().map(str::to_string).collect())),
         _ if lower_other => Verdict::OtherDialect,
         _ => Verdict::Unknown,
     }
+}
+
+/// A word's casings, the one clean prose writes most first (`APIs` before `Apis`, the bee's
+/// genus, for `apis`); casings the corpus never writes keep the lists' order after them.
+fn by_use(mut forms: Vec<String>) -> Vec<String> {
+    if forms.len() > 1 {
+        let written: Vec<model::Form> = model::Model::builtin().forms(&forms[0]).collect();
+        let uses =
+            |f: &String| written.iter().find(|w| w.text == f).map_or(0, |w| u64::from(w.inside) + u64::from(w.start));
+        forms.sort_by_key(|f| std::cmp::Reverse(uses(f)));
+    }
+    forms
 }
 
 /// `word` with the accents of Latin letters removed (`naïve` -> `naive`).

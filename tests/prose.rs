@@ -67,6 +67,12 @@ fn a_slip_at_the_first_letter_keeps_the_rest_in_line() {
     assert_fixes("If you have gparted installed, run it.", "If you have gparted installed, run it.");
 }
 
+/// Of a word's casings, the one clean prose writes most comes first: `APIs`, not the bee's genus.
+#[test]
+fn a_lowered_name_takes_the_casing_clean_prose_writes_most() {
+    assert_fixes("The crate exposes safe apis for files.", "The crate exposes safe APIs for files.");
+}
+
 /// A clean article of some length writes its casing on purpose: a tool in lower case, a
 /// heading in Title Case. The same article with stray capitals has its names raised too.
 #[test]
