@@ -59,9 +59,6 @@ const REPEATABLE: &[&str] = &["had", "that", "is", "do", "can", "bye", "ha", "no
 const SHORT_TERM: usize = 4;
 /// ALL-CAPS unknown words this short are acronyms, not misspellings.
 const ACRONYM_MAX: usize = 5;
-/// An unknown word in capitals longer than this, among words in small letters, is taken for a
-/// common word two edits away when there is one: an acronym this long is seldom that near a word.
-const GARBLED_MIN: usize = 5;
 /// A word in lower case that clean prose writes so at least this often, and more often than any
 /// other way, keeps its lower case whatever the lists say.
 const CORPUS_LOWER: u32 = 100;
@@ -427,11 +424,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         Case::Title | Case::Upper => true,
                     };
                     let mut slip = || *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON));
-                    // A long word in capitals among words in small letters is no acronym when it
-                    // is a common word garbled twice over (`detecting and OMEASURSNG performance`).
+                    // A word in capitals too long to be taken for an acronym, among words in small
+                    // letters, is a common word garbled twice over when one lies two edits away
+                    // (`detecting and OMEASURSNG performance`): acronyms that long are seldom that
+                    // near a word.
                     let garbled = || {
                         case_of(stem) == Case::Upper
-                            && stem.chars().count() > GARBLED_MIN
+                            && stem.chars().count() > ACRONYM_MAX
                             && among_small_letters(text, p.span)
                             && suggest::has_near_twice(lexicon, &stem.to_lowercase(), COMMON)
                     };
