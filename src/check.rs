@@ -330,6 +330,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // small (an article of a million distinct misspellings keeps a million of these).
         let mut ranked: FastMap<&str, Ranked> = FastMap::default();
         let mut slips: FastMap<&str, bool> = FastMap::default();
+        // ... and a word in capitals whether it is a common word garbled twice over.
+        let mut twice_garbled: FastMap<&str, bool> = FastMap::default();
         // Only a slip can be a typo once the article repeats it; a word far from any is left anyway.
         // Its likeliest fix is the commonest word one edit away.
         let own_terms = own_terms(&counts, &lower, text, |stem| {
@@ -428,11 +430,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     // letters, is a common word garbled twice over when one lies two edits away
                     // (`detecting and OMEASURSNG performance`): acronyms that long are seldom that
                     // near a word.
-                    let garbled = || {
+                    let mut garbled = || {
                         case_of(stem) == Case::Upper
                             && stem.chars().count() > ACRONYM_MAX
                             && among_small_letters(text, p.span)
-                            && suggest::has_near_twice(lexicon, &stem.to_lowercase(), COMMON)
+                            && *twice_garbled
+                                .entry(stem)
+                                .or_insert_with(|| suggest::has_near_twice(lexicon, &stem.to_lowercase(), COMMON))
                     };
                     if evidence && !slip() && !garbled() {
                         continue;
