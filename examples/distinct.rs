@@ -1,7 +1,8 @@
 //! Writes the text the speed figures are measured on, which never repeats a document (see
 //! `distinct_documents` in benches/support/corpus.rs), to the path given, and prints its size.
 //! `scripts/bench-detection.sh` runs galley and aspell on it. With a size in bytes, writes that
-//! much of `distinct_prose` (benches/support/prose.rs) instead (the 10 MB article of the reader and memory figures).
+//! much of `distinct_prose` (benches/support/prose.rs) instead: the 10 MB article of the reader
+//! and memory figures.
 //!
 //! `cargo run --release --example distinct -- OUT [BYTES]`
 

@@ -1,7 +1,7 @@
 //! What the benchmarks measure on: the bundled sample and the development articles (damaged and
 //! clean), technical prose that never repeats a document (cargo's registry cache; `prose.rs`
-//! damages half of it), and the percentiles the README quotes. Included by each bench with `#[path]` (a file here is not a
-//! bench target of its own). Each bench uses part of it.
+//! damages half of it), and the percentiles the README quotes. Included by each bench with
+//! `#[path]` (a file here is not a bench target of its own). Each bench uses part of it.
 #![allow(dead_code)]
 
 use std::path::Path;
@@ -24,7 +24,7 @@ pub fn articles() -> String {
 /// technical prose with its markup, as galley is asked to read it; what it holds depends on the
 /// machine's cache, so figures quote its size. Empty when there is no cache.
 pub fn distinct_documents() -> String {
-    documents(is_markdown).join("\n\n")
+    markdown_documents().join("\n\n")
 }
 
 /// The registry's crates, by name without the version: `rustix-1.1.4` and `rustix-1.1.6` are one.
@@ -77,11 +77,6 @@ fn documents_by(keep: fn(&std::fs::DirEntry) -> bool, read: fn(&Path) -> Option<
     parts.into_iter().map(|(_, t)| t).collect()
 }
 
-/// [`documents_by`] for the Markdown files over 2 kB.
-fn documents(keep: fn(&std::fs::DirEntry) -> bool) -> Vec<String> {
-    documents_by(keep, |f| std::fs::read_to_string(f).ok())
-}
-
 /// The documentation comments (`///`, `//!`) of a Rust source file, without their markers: the
 /// Markdown rustdoc renders. `None` when they are under 2 kB.
 fn doc_comments(f: &Path) -> Option<String> {
@@ -99,7 +94,7 @@ fn doc_comments(f: &Path) -> Option<String> {
 
 /// The registry's distinct Markdown documents over 2 kB, as [`distinct_documents`] joins them.
 pub fn markdown_documents() -> Vec<String> {
-    documents(is_markdown)
+    documents_by(is_markdown, |f| std::fs::read_to_string(f).ok())
 }
 
 /// The documentation comments of the registry's Rust sources, one document a file (over 2 kB),
