@@ -496,7 +496,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         drop((pending, counts, cased, lowered_terms, own_lower, capital_words, own_terms));
         word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
         // Real words out of place, by the model (see `realword`).
-        let mut finder = crate::check::realword::Finder::new(text, Model::builtin());
+        let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
         lower.each(|span| finder.visit(span, &mut lists));
         let real_words = own_words_stay(text, &lower, finder.suspects);
         let taken = Starts::of(&suspects);

@@ -332,6 +332,40 @@ fn a_rare_real_word_the_context_rejects_is_a_word_choice() {
 }
 
 #[test]
+fn a_word_the_corpus_never_wrote_gives_way_to_a_near_word_both_neighbours_expect() {
+    // `chill` is English, but documentation never writes it; `a child process` it writes often.
+    assert_fixes("It spawns a chill process for each job.", "It spawns a child process for each job.");
+    // Beside one neighbour only, it stands: `the chill` alone says little.
+    assert_clean("It felt the chill.");
+}
+
+#[test]
+fn a_word_before_a_full_stop_is_weighed_on_the_side_it_has() {
+    // One side is half the evidence: flagged with the right fix first, and left to the reader.
+    for (text, word, fix) in [
+        ("Install the package with the following commend.", "commend", "command"),
+        ("Run the tests before you merge the brunch.", "brunch", "branch"),
+    ] {
+        let checked = check(text, &Lexicon::new(), &Options::default());
+        let found: Vec<_> =
+            checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions[0].as_str())).collect();
+        assert_eq!(found, [(word, Kind::WordChoice, fix)], "{text:?}");
+        assert_fixes(text, text);
+    }
+    // Part of a compound is no word of the sentence (`ill` in `ill-advised`).
+    assert_clean("This is an ill-advised choice.");
+    assert_clean("The tests pass, and the build is fast.");
+}
+
+#[test]
+fn the_readers_own_words_are_never_word_choices() {
+    let text = "It spawns a chill process for each job.";
+    let mut lexicon = Lexicon::new();
+    lexicon.add_user_word("chill");
+    assert!(check(text, &lexicon, &Options::default()).suspects.is_empty());
+}
+
+#[test]
 fn a_guess_is_listed_but_not_applied() {
     let text = "If you have qtile available, try it.";
     assert_eq!(flags(text), [("qtile".to_string(), Kind::Spelling)]);

@@ -2,16 +2,26 @@
 //! communication of developers`), found where the corpus has never seen the word beside its
 //! neighbours but has seen a word one edit away, or of the same stem, there often.
 //!
-//! For a word in lower case joined to a word on each side, not seen beside both of them by the
-//! corpus or general English, every candidate (one edit away, or another ending of its stem: the
-//! model's near list, made when the model is built, so a word costs one lookup) is scored as a
-//! bigram model would: how often the corpus writes it after the word before, times how often
-//! before the word after, over how often it writes it at all, each pair count smoothed by what
-//! chance alone would give it. The candidate is a suspect where it beats
-//! the word as written by more than the odds against a slip ([`SLIP`]).
+//! For a word in lower case beside a word on either side, not seen beside them by the corpus or
+//! general English, every candidate (one edit away, or another ending of its stem: the model's
+//! near list, made when the model is built, so a word costs one lookup) that the corpus has seen
+//! beside each neighbour is scored as a bigram model would: how often the corpus writes it after the word before, times how often before the
+//! word after, over how often it writes it at all, each pair count smoothed by what chance alone
+//! would give it. The candidate is a suspect where it beats the word as written by more than the
+//! odds against a slip ([`SLIP`]).
+//!
+//! Two cases weigh less evidence:
+//! - A word with a neighbour on one side only (before a full stop, after a bracket) is weighed
+//!   on that side, and its fix must win by [`ONE_SIDE`] more.
+//! - A word general English knows but the corpus never wrote (`the chill items`) has no near
+//!   list: its candidates are the words of general English one edit away that the corpus writes
+//!   often, and its own chance beside each neighbour is how often the corpus writes that
+//!   neighbour at all, since it has no counts of its own to smooth.
 
+use crate::check::suggest;
+use crate::lexicon::Lexicon;
 use crate::lexicon::model::{Model, PairMemo};
-use crate::span::Span;
+use crate::span::{self, Span};
 use crate::suspect::{Kind, Lists, Suspect};
 
 /// The chance that a word of an article is a slip for one particular other word.
@@ -27,10 +37,18 @@ const PROSE_SAMPLE: usize = 2_000;
 const SMOOTH: f64 = 0.5;
 /// A suspect is confident when the candidate wins by this much more.
 const SURE: f64 = 10.0;
+/// How much more a fix must win by when the word has a neighbour on one side only. Set on the
+/// tune part.
+const ONE_SIDE: f64 = 3.0;
+/// The candidates of a word the corpus never wrote are the words of general English one edit
+/// away that the corpus writes this often (the model's near lists take the same).
+const NEAR_COUNT: u64 = 20;
+
 /// Finds the real-word suspects among the words in lower case it is shown, one at a time.
 pub struct Finder<'t> {
     text: &'t str,
     model: &'t Model,
+    lexicon: &'t Lexicon,
     pairs: PairMemo<'t>,
     /// Words in the corpus.
     n: f64,
@@ -43,22 +61,29 @@ pub struct Finder<'t> {
 }
 
 impl<'t> Finder<'t> {
-    /// A finder over `text`.
+    /// A finder over `text`, whose words general English knows are those of `lexicon`.
     #[must_use]
-    pub fn new(text: &'t str, model: &'t Model) -> Self {
+    pub fn new(text: &'t str, model: &'t Model, lexicon: &'t Lexicon) -> Self {
         #[allow(clippy::cast_precision_loss)] // a count of words
         let n = model.size().0.max(1) as f64;
-        Self { text, model, pairs: PairMemo::new(model), n, suspects: Vec::new(), weighed: 0, seen: 0 }
+        Self { text, model, lexicon, pairs: PairMemo::new(model), n, suspects: Vec::new(), weighed: 0, seen: 0 }
     }
 
     /// Judges the word in lower case at `span`.
     pub fn visit(&mut self, span: Span, lists: &mut Lists) {
         let (text, model) = (self.text, self.model);
         let word = span.slice(text);
-        if word.len() < 3 || !word.bytes().all(|c| c.is_ascii_lowercase()) {
+        if word.len() < 3
+            || !word.bytes().all(|c| c.is_ascii_lowercase())
+            || in_compound(text, span)
+            || self.lexicon.is_personal(word)
+        {
             return;
         }
-        let (Some(prev), Some(next)) = crate::token::neighbours(text, span) else { return };
+        let (prev, next) = crate::token::neighbours(text, span);
+        if prev.is_none() && next.is_none() {
+            return;
+        }
         // In a text whose words mostly stand where prose never puts them (a list of words, a
         // text in no language the corpus knows), an unseen pair is no evidence: weigh no more.
         if self.weighed >= PROSE_SAMPLE && self.seen * 2 < self.weighed {
@@ -66,58 +91,115 @@ impl<'t> Finder<'t> {
         }
         self.weighed += 1;
         // Seen beside a neighbour by general English (the corpus is documentation: `the talk
-        // was`) or by the corpus.
-        let (wl, wr) = (self.pairs.after(prev, word), self.pairs.before(word, next));
-        let left = wl > 0 || crate::lexicon::bigram(prev, word) > 0;
-        let right = wr > 0 || crate::lexicon::bigram(word, next) > 0;
-        if left || right {
+        // was`) or by the corpus. A side with no neighbour says nothing.
+        let pairs = &mut self.pairs;
+        let wl = prev.map_or(0, |p| pairs.after(p, word));
+        let wr = next.map_or(0, |x| pairs.before(word, x));
+        let left = prev.map(|p| wl > 0 || crate::lexicon::bigram(p, word) > 0);
+        let right = next.map(|x| wr > 0 || crate::lexicon::bigram(word, x) > 0);
+        if left == Some(true) || right == Some(true) {
             self.seen += 1;
         }
-        if left && right {
+        if left != Some(false) && right != Some(false) {
             return;
         }
-        // The candidates the corpus has seen beside both neighbours (most words have none).
-        let pairs = &mut self.pairs;
-        let fits: Vec<(&str, u64, u32, u32)> = model
-            .near(word)
+        let (here, listed) = model.count_and_near(word);
+        let lexicon = self.lexicon;
+        // A word neither the corpus nor general English writes is a misspelling: not this stage's.
+        if here == 0 && lexicon.frequency(word) == 0.0 {
+            return;
+        }
+        let near: Vec<&str> = if here == 0 {
+            suggest::words_near(lexicon, word, 0.0)
+                .into_iter()
+                .filter_map(|(w, _)| model.forms(&w).next().filter(|f| f.text == w && model.count(&w) >= NEAR_COUNT))
+                .map(|f| f.text)
+                .collect()
+        } else {
+            listed.collect()
+        };
+        // The candidates the corpus has seen beside each neighbour (most words have none).
+        let fits: Vec<(&str, u64, u32, u32)> = near
+            .into_iter()
             .filter_map(|cand| {
-                let l = pairs.after(prev, cand);
-                let r = if l > 0 { pairs.before(cand, next) } else { 0 };
-                (r > 0).then(|| (cand, model.count(cand), l, r))
+                let l = prev.map_or(Some(0), |p| Some(pairs.after(p, cand)).filter(|&l| l > 0))?;
+                let r = next.map_or(Some(0), |x| Some(pairs.before(cand, x)).filter(|&r| r > 0))?;
+                Some((cand, model.count(cand), l, r))
             })
             .collect();
         if fits.is_empty() {
             return;
         }
-        let here = model.count(word);
         #[allow(clippy::cast_precision_loss)] // counts
-        let (cp, cn, n) = (model.count(prev) as f64, model.count(next) as f64, self.n);
+        let count = |w: Option<&str>| w.map_or(0.0, |w| model.count(w) as f64);
+        let (cp, cn, n) = (count(prev), count(next), self.n);
+        // The chance of the word between its neighbours, up to a factor all candidates share:
+        // its count times its chance beside each (the side with no neighbour gives 1).
         #[allow(clippy::cast_precision_loss)] // counts
         let score = |c: u64, l: u32, r: u32| {
-            let c = c as f64;
-            // An unseen pair counts as half a use at least: a corpus of documentation misses
-            // many a right pair, most of all beside rare words.
-            let l = (f64::from(l) + SMOOTH * cp * c / n).max(UNSEEN);
-            let r = (f64::from(r) + SMOOTH * cn * c / n).max(UNSEEN);
-            l * r / c
+            let side = |present: bool, pair: u32, beside: f64| {
+                if !present {
+                    1.0
+                } else if c == 0 {
+                    // Never written, so never beside it: the neighbour's chance at large.
+                    beside / n
+                } else {
+                    // An unseen pair counts as a tenth of a use at least: a corpus of
+                    // documentation misses many a right pair, most of all beside rare words.
+                    let c = c as f64;
+                    (f64::from(pair) + SMOOTH * beside * c / n).max(UNSEEN) / c
+                }
+            };
+            // A word never written counts as half a use.
+            (c as f64).max(0.5) * side(prev.is_some(), l, cp) * side(next.is_some(), r, cn)
         };
-        let written = score(here, wl, wr) * (1.0 - SLIP);
-        let mut best: Option<(f64, &str, bool)> = None;
+        let margin = if prev.is_some() && next.is_some() { 1.0 } else { ONE_SIDE };
+        let written = score(here, wl, wr) * (1.0 - SLIP) * margin;
+        let mut best: Option<(f64, &str)> = None;
         for (cand, c, l, r) in fits {
-            // Grammar bends a word's ending far more often than a slip does (`git clones it`).
+            // Grammar bends a word's ending far more often than a slip does (`git clones it`),
+            // and which ending it wants one side cannot tell.
+            if margin > 1.0 && same_stem(word, cand) {
+                continue;
+            }
             let slip = if crate::lexicon::is_inflection(word, cand) { SLIP * INFLECTION } else { SLIP };
             let s = score(c, l, r) * slip;
-            if s > written && best.is_none_or(|(b, _, _)| s > b) {
-                best = Some((s, cand, l > 0 && r > 0));
+            if s > written && best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, cand));
             }
         }
-        if let Some((s, fix, both)) = best {
-            // Sure only when the corpus has seen the fix beside both neighbours.
-            let sure = both && s >= written * SURE;
+        if let Some((s, fix)) = best {
+            let sure = s >= written * SURE;
             let suspect = Suspect::new(span, Kind::WordChoice, lists.one(fix.to_string()));
             self.suspects.push(Suspect { confident: sure, ..suspect });
         }
     }
+}
+
+/// True when `a` and `b` differ only in their endings (`addressing`, `addresses`): the same word
+/// bent by grammar.
+fn same_stem(a: &str, b: &str) -> bool {
+    const ENDINGS: [&str; 15] =
+        ["", "e", "s", "es", "d", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al"];
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    common >= 3 && ENDINGS.contains(&span::tail(a, common)) && ENDINGS.contains(&span::tail(b, common))
+}
+
+/// True when the word at `span` is glued to another by a hyphen, a slash, a dot or an
+/// apostrophe (`ill-advised`, `e.g`, `and/or`), or touches an underscore (`tox_`, `_init`): part
+/// of a compound or a name, not a word of the sentence.
+fn in_compound(text: &str, span: Span) -> bool {
+    const GLUE: &[u8] = b"-/.'@";
+    let bytes = text.as_bytes();
+    let before = span.start.checked_sub(1).and_then(|b| bytes.get(b));
+    let after = bytes.get(span.end);
+    let glued = |mark: Option<&u8>, beyond: Option<&u8>| {
+        mark.is_some_and(|m| GLUE.contains(m)) && beyond.is_some_and(u8::is_ascii_alphanumeric)
+    };
+    before == Some(&b'_')
+        || after == Some(&b'_')
+        || glued(after, bytes.get(span.end + 1))
+        || glued(before, span.start.checked_sub(2).and_then(|b| bytes.get(b)))
 }
 
 #[cfg(test)]
@@ -130,7 +212,8 @@ mod tests {
             .filter(|t| t.kind == crate::token::TokenKind::Word)
             .map(|t| t.span)
             .collect();
-        let mut finder = Finder::new(text, Model::builtin());
+        let lexicon = Lexicon::new();
+        let mut finder = Finder::new(text, Model::builtin(), &lexicon);
         let mut lists = Lists::default();
         for span in spans {
             finder.visit(span, &mut lists);

@@ -241,11 +241,13 @@ impl Model {
     /// most used first. Listed for every word of three ASCII letters or more that the corpus
     /// holds; empty for any other.
     pub fn near(&self, word: &str) -> impl Iterator<Item = &'static str> + '_ {
-        let mut forms = self.forms(word);
-        while forms.left > 0 && forms.next().is_some() {}
-        let list = (forms.left == 0)
-            .then_some(forms.bytes)
-            .and_then(|b| b.get(..4))
+        self.count_and_near(word).1
+    }
+
+    /// The near list whose offset starts `bytes`, the rest of a word's entry after its forms.
+    fn near_list(&self, bytes: &'static [u8]) -> impl Iterator<Item = &'static str> + '_ {
+        let list = bytes
+            .get(..4)
             .and_then(|b| usize::try_from(u32::from_le_bytes(b.try_into().ok()?)).ok())
             .and_then(|o| self.blob.get(o..))
             .and_then(<[u8]>::split_first);
@@ -264,7 +266,22 @@ impl Model {
     /// How often the corpus writes `word`, in any casing and anywhere in a sentence.
     #[must_use]
     pub fn count(&self, word: &str) -> u64 {
-        self.forms(word).map(|f| u64::from(f.inside) + u64::from(f.start)).sum()
+        self.count_and_near(word).0
+    }
+
+    /// [`Model::count`] and [`Model::near`] of `word`, from one lookup.
+    pub fn count_and_near(&self, word: &str) -> (u64, impl Iterator<Item = &'static str> + '_) {
+        let forms = self.forms(word);
+        // Walked without reading the forms' text: only their counts and where the list starts.
+        let (mut bytes, mut count) = (forms.bytes, 0u64);
+        for _ in 0..forms.left {
+            let len = usize::from(bytes.first().copied().unwrap_or(0));
+            let counts = bytes.get(1 + len..1 + len + 8).unwrap_or(&[0; 8]);
+            count += u64::from(u32::from_le_bytes([counts[0], counts[1], counts[2], counts[3]]))
+                + u64::from(u32::from_le_bytes([counts[4], counts[5], counts[6], counts[7]]));
+            bytes = bytes.get(1 + len + 8..).unwrap_or(&[]);
+        }
+        (count, self.near_list(if forms.left > 0 { bytes } else { &[] }))
     }
 
     /// How often the corpus writes `form` inside a sentence right after `before` (any case).
