@@ -586,3 +586,11 @@ fn a_word_clean_prose_writes_in_lower_case_keeps_it_whatever_the_lists_say() {
 fn a_word_after_an_abbreviation_is_inside_its_sentence() {
     assert_clean("Compare the cost in usage vs. the backing code, e.g. the cache.");
 }
+
+#[test]
+fn a_full_stop_inside_brackets_ends_no_sentence() {
+    assert_clean("It supports old targets (Linux kernels, API levels, etc.) in stable releases.");
+    assert_clean("Pull requests (issues, docs, etc.) to this project are welcome.");
+    // A full stop outside them does.
+    assert_eq!(flags("It builds on Linux. then it runs."), [("then".to_string(), Kind::Casing)]);
+}

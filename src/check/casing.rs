@@ -86,7 +86,8 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
 /// glued to the word before and a space follows (`end. next`; not `x . y`, `e.g. x` or a line
 /// break, after which text cut from a page often resumes mid-sentence). A question or
 /// exclamation closed by a quote or bracket is quoted inside the sentence (`the "which paths
-/// are touched?" info`).
+/// are touched?" info`), and a full stop closed by a bracket ends only what the brackets hold
+/// (`(Linux, BSD, etc.) in`).
 #[must_use]
 pub fn ends_sentence(gap: &str) -> bool {
     let body = gap.trim_end_matches(' ');
@@ -94,7 +95,7 @@ pub fn ends_sentence(gap: &str) -> bool {
     body.len() < gap.len()
         && body.starts_with(['.', '!', '?'])
         && body.chars().all(|c| matches!(c, '.' | '!' | '?') || closed(c))
-        && !(body.contains(['!', '?']) && body.ends_with(closed))
+        && !(body.ends_with(')') || (body.contains(['!', '?']) && body.ends_with(closed)))
 }
 
 /// True when the text before `at` ends with an abbreviation that a full stop follows inside a
