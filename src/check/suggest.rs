@@ -112,16 +112,17 @@ fn near_words(
     let b = lexicon.builtin();
     let mut ids = Vec::with_capacity(64);
     b.candidates_upto(&lower, edits.min(format::MAX_DELETES), &mut ids);
-    let near = |key: &str| match (lower.is_ascii() && key.is_ascii())
-        .then(|| osa_within(lower.as_bytes(), key.as_bytes(), edits))
-    {
-        Some(d) => d.is_some(),
-        None => strsim::osa_distance(&lower, key) <= edits,
+    // The word is prepared once for the many candidates its buckets hold.
+    let pattern = Pattern::new(lower.as_bytes());
+    let near_bytes = |key: &[u8]| match (&pattern, key.is_ascii()) {
+        (Some(p), true) => p.within(key, edits).is_some(),
+        _ => std::str::from_utf8(key).is_ok_and(|key| strsim::osa_distance(&lower, key) <= edits),
     };
+    let near = |key: &str| near_bytes(key.as_bytes());
     ids.into_iter().any(|id| {
         let e = b.entry(id);
         let frequency = f64::from(b.frequency(e));
-        frequency >= min_frequency && near(b.key(e)) && each(b.key(e), frequency)
+        frequency >= min_frequency && near_bytes(b.key_bytes(e)) && each(b.key(e), frequency)
     }) || (USER_FREQUENCY >= min_frequency
         && lexicon.user_words().any(|(key, _)| near(key) && each(key, USER_FREQUENCY)))
 }
