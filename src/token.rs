@@ -381,6 +381,25 @@ mod tests {
     }
 
     #[test]
+    fn neighbours_are_the_words_a_single_space_joins() {
+        fn at<'t>(text: &'t str, word: &str) -> (Option<&'t str>, Option<&'t str>) {
+            let start = text.find(word).unwrap_or(0);
+            neighbours(text, Span::new(start, start + word.len()))
+        }
+        assert_eq!(at("the cold water", "cold"), (Some("the"), Some("water")));
+        assert_eq!(at("cold", "cold"), (None, None));
+        assert_eq!(at("it's cold, yes", "cold"), (Some("it's"), None));
+        assert_eq!(at("(cold water", "cold"), (None, Some("water")));
+        assert_eq!(at("a  cold  b", "cold"), (None, None), "two spaces join nothing");
+        assert_eq!(at("x1 cold 2y", "cold"), (None, None), "digits are no word");
+        // Letters beyond ASCII, on either side and inside.
+        assert_eq!(at("café cold naïve", "cold"), (Some("café"), Some("naïve")));
+        assert_eq!(at("über cold élan", "cold"), (Some("über"), Some("élan")));
+        assert_eq!(at("a—b cold c—d", "cold"), (Some("b"), Some("c")));
+        assert_eq!(at("日本 cold", "cold"), (Some("日本"), None));
+    }
+
+    #[test]
     fn words_keep_inner_apostrophes_and_drop_quotes() {
         assert_eq!(words_of("“There's a lot,” she said: don't."), ["There's", "a", "lot", "she", "said", "don't"]);
         assert_eq!(words_of("Kubernetes' pods (almost)"), ["Kubernetes", "pods", "almost"]);
