@@ -5,14 +5,15 @@
 //! For a word in lower case beside a word on either side, not seen beside them by the corpus or
 //! general English, every candidate (one edit away, or another ending of its stem: the model's
 //! near list, made when the model is built, so a word costs one lookup) that the corpus has seen
-//! beside each neighbour is scored as a bigram model would: how often the corpus writes it after the word before, times how often before the
-//! word after, over how often it writes it at all, each pair count smoothed by what chance alone
-//! would give it. The candidate is a suspect where it beats the word as written by more than the
-//! odds against a slip ([`SLIP`]).
+//! beside each neighbour is scored as a bigram model would: how often the corpus writes it after
+//! the word before, times how often before the word after, over how often it writes it at all,
+//! each pair count smoothed by what chance alone would give it. The candidate is a suspect where
+//! it beats the word as written by more than the odds against a slip ([`SLIP`]).
 //!
 //! Two cases weigh less evidence:
 //! - A word with a neighbour on one side only (before a full stop, after a bracket) is weighed
-//!   on that side, and its fix must win by [`ONE_SIDE`] more.
+//!   on that side: its fix must win by [`ONE_SIDE`] more, and never by changing the ending alone,
+//!   which grammar decides from both sides.
 //! - A word general English knows but the corpus never wrote (`the chill items`) has no near
 //!   list: its candidates are the words of general English one edit away that the corpus writes
 //!   often, and its own chance beside each neighbour is how often the corpus writes that
