@@ -347,9 +347,11 @@ fn words(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
                 break;
             }
         }
-        // `OR-ing`, `RE-d`: a suffix hyphenated onto code or an acronym is not a word.
+        // `OR-ing`, `RE-d`: a suffix hyphenated onto code or an acronym is not a word, nor one
+        // that makes a word vague (`fast-ish`, `Kafka-esque`).
         let after_hyphen = ws > start && span::head(text, ws).ends_with('-');
-        let suffix = after_hyphen && matches!(span::cut(text, ws, we), "ing" | "ed" | "d" | "s" | "es" | "er" | "ers");
+        let suffix = after_hyphen
+            && matches!(span::cut(text, ws, we), "ing" | "ed" | "d" | "s" | "es" | "er" | "ers" | "ish" | "esque");
         let kind = if suffix { TokenKind::Code } else { TokenKind::Word };
         each(Token { span: Span::new(ws, we), kind });
     }
@@ -408,6 +410,8 @@ mod tests {
     #[test]
     fn hyphenated_words_come_as_parts() {
         assert_eq!(words_of("well-Placed vice-president"), ["well", "Placed", "vice", "president"]);
+        // A suffix that makes a word vague is no word of its own.
+        assert_eq!(words_of("fast-ish, square-ish and Kafka-esque"), ["fast", "square", "and", "Kafka"]);
     }
 
     #[test]
