@@ -20,6 +20,7 @@
 //!   neighbour at all, since it has no counts of its own to smooth.
 
 use crate::check::suggest;
+use crate::fasthash::FastMap;
 use crate::lexicon::Lexicon;
 use crate::lexicon::model::{Model, PairMemo};
 use crate::span::{self, Span};
@@ -59,6 +60,9 @@ pub struct Finder<'t> {
     /// a neighbour.
     weighed: usize,
     seen: usize,
+    /// The candidates of each never-written word, found once: at most one entry for each word
+    /// of the lexicon's frequency list, however often the text repeats them.
+    never_written: FastMap<&'t str, Vec<&'static str>>,
 }
 
 impl<'t> Finder<'t> {
@@ -67,7 +71,17 @@ impl<'t> Finder<'t> {
     pub fn new(text: &'t str, model: &'t Model, lexicon: &'t Lexicon) -> Self {
         #[allow(clippy::cast_precision_loss)] // a count of words
         let n = model.size().0.max(1) as f64;
-        Self { text, model, lexicon, pairs: PairMemo::new(model), n, suspects: Vec::new(), weighed: 0, seen: 0 }
+        Self {
+            text,
+            model,
+            lexicon,
+            pairs: PairMemo::new(model),
+            n,
+            suspects: Vec::new(),
+            weighed: 0,
+            seen: 0,
+            never_written: FastMap::default(),
+        }
     }
 
     /// Judges the word in lower case at `span`.
@@ -111,11 +125,18 @@ impl<'t> Finder<'t> {
             return;
         }
         let near: Vec<&str> = if here == 0 {
-            suggest::words_near(lexicon, word, 0.0)
-                .into_iter()
-                .filter_map(|(w, _)| model.forms(&w).next().filter(|f| f.text == w && model.count(&w) >= NEAR_COUNT))
-                .map(|f| f.text)
-                .collect()
+            self.never_written
+                .entry(word)
+                .or_insert_with(|| {
+                    suggest::words_near(lexicon, word, 0.0)
+                        .into_iter()
+                        .filter_map(|(w, _)| {
+                            model.forms(&w).next().filter(|f| f.text == w && model.count(&w) >= NEAR_COUNT)
+                        })
+                        .map(|f| f.text)
+                        .collect()
+                })
+                .clone()
         } else {
             listed.collect()
         };
