@@ -233,22 +233,6 @@ fn splits(lexicon: &Lexicon, lower: &str, case: Case, dialect: Dialect) -> Vec<S
     out
 }
 
-/// Optimal-string-alignment distance (a transposition of neighbours counts as one edit) between
-/// two ASCII strings, or `None` if it exceeds `max`. The same measure as
-/// [`strsim::osa_distance`], checked against it in the tests.
-#[must_use]
-pub fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
-        return None;
-    }
-    if let Some(p) = Pattern::new(a) {
-        p.within(b, max)
-    } else {
-        let d = strsim::osa_distance(std::str::from_utf8(a).ok()?, std::str::from_utf8(b).ok()?);
-        (d <= max).then_some(d)
-    }
-}
-
 /// A misspelling prepared for measuring its distance to many candidates: Hyyrö's bit-parallel
 /// algorithm for the optimal-string-alignment distance ("A bit-vector algorithm for computing
 /// Levenshtein and Damerau edit distances", 2003). One column of the edit matrix is a handful of
@@ -497,6 +481,21 @@ mod tests {
     fn the_dialect_decides_between_variants() {
         assert_eq!(first("colour"), "color");
         assert_eq!(suggest(&Lexicon::new(), "color", Dialect::Gb).first().map(String::as_str), Some("colour"));
+    }
+
+    /// Optimal-string-alignment distance (a transposition of neighbours counts as one edit) between
+    /// two ASCII strings, or `None` if it exceeds `max`. The same measure as
+    /// [`strsim::osa_distance`], which the properties below check [`Pattern`] against.
+    fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+        if a.len().abs_diff(b.len()) > max {
+            return None;
+        }
+        if let Some(p) = Pattern::new(a) {
+            p.within(b, max)
+        } else {
+            let d = strsim::osa_distance(std::str::from_utf8(a).ok()?, std::str::from_utf8(b).ok()?);
+            (d <= max).then_some(d)
+        }
     }
 
     proptest::proptest! {
