@@ -434,11 +434,31 @@ impl Builtin {
         });
     }
 
-    /// The entry at an index returned by [`Builtin::candidates`].
+    /// The entry at an index returned by [`Builtin::candidates`] or [`Builtin::starting_with`].
     #[must_use]
     pub fn entry(&self, index: u32) -> Entry {
         Entry { index }
     }
+
+    /// The indices of the entries whose key starts with `prefix` (build.rs writes the keys in
+    /// byte order): two binary searches.
+    #[must_use]
+    pub fn starting_with(&self, prefix: &[u8]) -> std::ops::Range<u32> {
+        let key = |i: usize| self.key_bytes(Entry { index: i as u32 });
+        let from = partition(self.entries, |i| key(i) < prefix);
+        let to = from + partition(self.entries - from, |i| key(from + i).starts_with(prefix));
+        from as u32..to as u32
+    }
+}
+
+/// The first of `0..n` for which `below` is false, where it is true for a prefix of the range.
+fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) { lo = mid + 1 } else { hi = mid }
+    }
+    lo
 }
 
 fn word_at(bytes: &[u8], off: usize) -> u32 {
@@ -762,6 +782,19 @@ impl Lexicon {
         with_lower(word, |lower| b.lookup(lower).is_some_and(|e| b.flags(e) & format::LOWER_TECH != 0))
     }
 
+    /// True when only the tech vocabulary writes `word` in lower case, general English never
+    /// (`thiserror`, `kubectl`): a tool's or a package's name, written so on purpose.
+    #[must_use]
+    pub fn is_tech_only(&self, word: &str) -> bool {
+        let b = self.builtin;
+        with_lower(word, |lower| {
+            b.lookup(lower).is_some_and(|e| {
+                let flags = b.flags(e);
+                flags & format::LOWER_TECH != 0 && flags & (format::LOWER_US | format::LOWER_GB) == 0
+            })
+        })
+    }
+
     /// The corpus count of a word (0 if unknown).
     #[must_use]
     pub fn frequency(&self, word: &str) -> f64 {
@@ -872,6 +905,20 @@ pub(crate) fn is_inflection(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_that_start_alike_are_one_run_of_the_table() {
+        let b = Builtin::get();
+        let keys = |p: &str| -> Vec<&str> { b.starting_with(p.as_bytes()).map(|i| b.key(b.entry(i))).collect() };
+        let sect = keys("sect");
+        assert!(sect.contains(&"section") && sect.contains(&"sectarian") && sect.contains(&"sector"), "{sect:?}");
+        assert!(sect.iter().all(|k| k.starts_with("sect")));
+        // Nothing that starts so is left out: the run holds every key a full scan finds.
+        let all = (0..b.len() as u32).filter(|&i| b.key(b.entry(i)).starts_with("sect")).count();
+        assert_eq!(sect.len(), all);
+        assert!(keys("qzxv").is_empty());
+        assert_eq!(keys("").len(), b.len());
+    }
 
     #[test]
     fn bigrams_count_pairs_in_any_casing_and_lack_rare_ones() {

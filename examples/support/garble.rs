@@ -12,7 +12,7 @@
 //! | a name or term lower-cased | 37 | `kubernetes`, `github` |
 //! | an acronym lowered or half-lowered | 30 | `ai`, `Ml` |
 //! | a non-word: one or two edits, a few garbage words in capitals | 25 | `resilcy` |
-//! | a real word of the same stem or shape | 17 | `cold` for `could` |
+//! | a real word of the same stem or shape, or one that starts the same | 17 | `cold` for `could`, `communication` for `community` |
 //!
 //! Each rate is a target: the garbler picks that many words among those that can take the
 //! damage (fewer when the text has fewer), so a text with few acronyms gets few acronym errors.
@@ -117,8 +117,41 @@ fn non_word(rng: &mut Rng, lexicon: &Lexicon, word: &str) -> Option<String> {
 /// Endings that turn one word into another of the same stem (`developers` -> `development`).
 const ENDINGS: &[&str] = &["", "s", "es", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al", "ity"];
 
-/// A real word of the same stem (another ending) or the same shape (one edit), if there is one.
+/// Above every count the lexicon gives a word its frequency list lacks (`lexicon::prior`): a
+/// word general English writes.
+const LISTED: f64 = 12_000.0;
+
+/// A real word that starts as `word` does, over at least half of `word` and three letters
+/// (`communication` for `community`, `sectarian` for `section`), any word general English
+/// writes alike: what an autocorrector or a careless completion puts in, as in the bundled
+/// sample and the development articles.
+fn same_start(rng: &mut Rng, lexicon: &Lexicon, word: &str) -> Option<String> {
+    let need = word.len().div_ceil(2).max(3);
+    if word.len() < need {
+        return None;
+    }
+    let b = lexicon.builtin();
+    let options: Vec<&str> = b
+        .starting_with(&word.as_bytes()[..need])
+        .map(|i| b.key(b.entry(i)))
+        .filter(|k| {
+            *k != word
+                && k.bytes().all(|c| c.is_ascii_lowercase())
+                && known(lexicon, k)
+                && lexicon.frequency(k) > LISTED
+        })
+        .collect();
+    (!options.is_empty()).then(|| options[rng.below(options.len())].to_string())
+}
+
+/// A real word of the same stem (another ending) or the same shape (one edit), if there is one;
+/// half the time, one that only starts the same ([`same_start`]).
 fn real_word(rng: &mut Rng, lexicon: &Lexicon, word: &str) -> Option<String> {
+    if rng.below(2) == 0
+        && let Some(w) = same_start(rng, lexicon, word)
+    {
+        return Some(w);
+    }
     let mut options: Vec<String> = Vec::new();
     let stem_len = ENDINGS
         .iter()
