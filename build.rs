@@ -283,6 +283,8 @@ fn main() {
     rs.push_str("];\n");
     fs::write(Path::new(&out).join("phrases.rs"), rs).expect("write phrases.rs");
     fs::write(Path::new(&out).join("bigrams.bin"), bigrams(&read("assets/bigrams.txt"))).expect("write bigrams.bin");
+    let model = fs::read("assets/model.bin").expect("assets/model.bin");
+    fs::write(Path::new(&out).join("lower-words.bin"), lower_words(&model)).expect("write lower-words.bin");
 }
 
 /// The bigram table: the number of pairs; 65,537 bucket starts (pairs whose hash has top 16 bits
@@ -307,5 +309,53 @@ fn bigrams(text: &str) -> Vec<u8> {
     }
     out.extend(pairs.iter().flat_map(|p| p.0.to_le_bytes()));
     out.extend(pairs.iter().flat_map(|p| p.1.to_le_bytes()));
+    out
+}
+
+/// The casing model's words of three or more ASCII letters whose most used form is their lower
+/// case and that it counts at least `LOWER_MIN` times, in byte order, so that the words that
+/// start alike are one run (`src/lexicon/model.rs`, `LowerWords`): `u32` n, then n + 1 `u32`
+/// offsets of each word in the strings (the last is their end), n `u32` counts, the strings.
+fn lower_words(model: &[u8]) -> Vec<u8> {
+    const LOWER_MIN: u64 = 100;
+    let u64_at = |at: usize| u64::from_le_bytes(model[at..at + 8].try_into().expect("model.bin header"));
+    let u32_at = |at: usize| u32::from_le_bytes(model[at..at + 4].try_into().expect("model.bin"));
+    let (w, p) = (u64_at(8 + 2 * 8) as usize, u64_at(8 + 3 * 8) as usize);
+    let offsets = 8 + 5 * 8 + w * 8;
+    let blob = offsets + w * 4 + p * 12;
+    let mut words: Vec<(&str, u64)> = Vec::new();
+    for i in 0..w {
+        let mut at = blob + u32_at(offsets + i * 4) as usize;
+        let n = model[at];
+        at += 1;
+        let (mut first, mut count) = (None, 0u64);
+        for _ in 0..n {
+            let len = model[at] as usize;
+            let text = &model[at + 1..at + 1 + len];
+            first.get_or_insert(text);
+            count += u64::from(u32_at(at + 1 + len)) + u64::from(u32_at(at + 5 + len));
+            at += 1 + len + 8;
+        }
+        if let Some(text) = first.filter(|t| t.len() >= 3 && t.iter().all(u8::is_ascii_lowercase))
+            && count >= LOWER_MIN
+        {
+            words.push((std::str::from_utf8(text).expect("ASCII"), count));
+        }
+    }
+    words.sort_unstable();
+    let mut out = Vec::new();
+    out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+    let mut off = 0u32;
+    for (text, _) in &words {
+        out.extend_from_slice(&off.to_le_bytes());
+        off += text.len() as u32;
+    }
+    out.extend_from_slice(&off.to_le_bytes());
+    for (_, count) in &words {
+        out.extend_from_slice(&(*count).min(u64::from(u32::MAX)).to_le_bytes()[..4]);
+    }
+    for (text, _) in &words {
+        out.extend_from_slice(text.as_bytes());
+    }
     out
 }

@@ -340,6 +340,24 @@ fn a_word_the_corpus_never_wrote_gives_way_to_a_near_word_both_neighbours_expect
 }
 
 #[test]
+fn a_word_that_only_starts_like_the_right_one_gives_way_to_it() {
+    // Rarer words put in for the common word they start like, as an autocorrector does.
+    for (text, word, fix) in [
+        ("The function returns an integument that counts the bytes read.", "integument", "integer"),
+        ("The compiler reports an errand when the types do not match.", "errand", "error"),
+    ] {
+        let checked = check(text, &Lexicon::new(), &Options::default());
+        let found: Vec<_> =
+            checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions[0].as_str())).collect();
+        assert_eq!(found, [(word, Kind::WordChoice, fix)], "{text:?}");
+    }
+    // A longer word that shares only a short start with a common one is not taken for it
+    // (`theoretical` is no slip for `the`), and a package's own name stands.
+    assert_clean("There is a theoretical limit beyond which it cannot go.");
+    assert_clean("Switching from handwritten impls to thiserror or vice versa is not a breaking change.");
+}
+
+#[test]
 fn a_word_before_a_full_stop_is_weighed_on_the_side_it_has() {
     // One side is half the evidence: flagged with the right fix first, and left to the reader.
     for (text, word, fix) in [

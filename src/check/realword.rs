@@ -42,6 +42,9 @@ const SURE: f64 = 10.0;
 /// How much more a fix must win by when the word has a neighbour on one side only. Set on the
 /// tune part.
 const ONE_SIDE: f64 = 3.0;
+/// How much less likely a word put in for one it only starts like is than a slip: there are
+/// many more such words. Set on the tune part.
+const ALIKE: f64 = 0.1;
 /// The candidates of a word the corpus never wrote are the words of general English one edit
 /// away that the corpus writes this often (the model's near lists take the same).
 const NEAR_COUNT: u64 = 20;
@@ -63,6 +66,8 @@ pub struct Finder<'t> {
     /// The candidates of each never-written word, found once: at most one entry for each word
     /// of the lexicon's frequency list, however often the text repeats them.
     never_written: FastMap<&'t str, Vec<&'static str>>,
+    /// The words that start like each word out of place on both sides, found once.
+    starts_alike: FastMap<&'t str, Vec<&'static str>>,
 }
 
 impl<'t> Finder<'t> {
@@ -81,7 +86,45 @@ impl<'t> Finder<'t> {
             weighed: 0,
             seen: 0,
             never_written: FastMap::default(),
+            starts_alike: FastMap::default(),
         }
+    }
+
+    /// The words `word` (written `here` times by the corpus, with the near list `listed`) may
+    /// stand for, each marked whether it only starts alike: its near list or, for a word the
+    /// corpus never wrote, the words one edit away that it writes often; and when `alike`, the
+    /// words that start like it, with less odds. Both of the latter are found once per word.
+    fn candidates(
+        &mut self,
+        word: &'t str,
+        here: u64,
+        listed: impl Iterator<Item = &'static str>,
+        alike: bool,
+    ) -> Vec<(&'static str, bool)> {
+        let (model, lexicon) = (self.model, self.lexicon);
+        let mut out: Vec<(&'static str, bool)> = if here == 0 {
+            let near = self.never_written.entry(word).or_insert_with(|| {
+                suggest::words_near(lexicon, word, 0.0)
+                    .into_iter()
+                    .filter_map(|(w, _)| {
+                        model.forms(&w).next().filter(|f| f.text == w && model.count(&w) >= NEAR_COUNT)
+                    })
+                    .map(|f| f.text)
+                    .collect()
+            });
+            near.iter().map(|&w| (w, false)).collect()
+        } else {
+            listed.map(|w| (w, false)).collect()
+        };
+        if alike {
+            let near = out.len();
+            for &w in self.starts_alike.entry(word).or_insert_with(|| starts_alike(word)).iter() {
+                if !out[..near].iter().any(|(n, _)| *n == w) {
+                    out.push((w, true));
+                }
+            }
+        }
+        out
     }
 
     /// Judges the word in lower case at `span`.
@@ -118,35 +161,28 @@ impl<'t> Finder<'t> {
         if left != Some(false) && right != Some(false) {
             return;
         }
+        // A name only the tech vocabulary writes in lower case (`thiserror`) is meant.
+        if self.lexicon.is_tech_only(word) {
+            return;
+        }
         let (here, listed) = model.count_and_near(word);
         let lexicon = self.lexicon;
         // A word neither the corpus nor general English writes is a misspelling: not this stage's.
         if here == 0 && lexicon.frequency(word) == 0.0 {
             return;
         }
-        let near: Vec<&str> = if here == 0 {
-            self.never_written
-                .entry(word)
-                .or_insert_with(|| {
-                    suggest::words_near(lexicon, word, 0.0)
-                        .into_iter()
-                        .filter_map(|(w, _)| {
-                            model.forms(&w).next().filter(|f| f.text == w && model.count(&w) >= NEAR_COUNT)
-                        })
-                        .map(|f| f.text)
-                        .collect()
-                })
-                .clone()
-        } else {
-            listed.collect()
-        };
+        // A word out of place on both sides may be a longer or shorter word put in for the one
+        // it starts like (`the next sectarian`).
+        let alike = left != Some(true) && right != Some(true);
+        let candidates = self.candidates(word, here, listed, alike);
+        let pairs = &mut self.pairs;
         // The candidates the corpus has seen beside each neighbour (most words have none).
-        let fits: Vec<(&str, u64, u32, u32)> = near
+        let fits: Vec<(&str, u64, u32, u32, bool)> = candidates
             .into_iter()
-            .filter_map(|cand| {
+            .filter_map(|(cand, alike)| {
                 let l = prev.map_or(Some(0), |p| Some(pairs.after(p, cand)).filter(|&l| l > 0))?;
                 let r = next.map_or(Some(0), |x| Some(pairs.before(cand, x)).filter(|&r| r > 0))?;
-                Some((cand, model.count(cand), l, r))
+                Some((cand, model.count(cand), l, r, alike))
             })
             .collect();
         if fits.is_empty() {
@@ -178,13 +214,19 @@ impl<'t> Finder<'t> {
         let margin = if prev.is_some() && next.is_some() { 1.0 } else { ONE_SIDE };
         let written = score(here, wl, wr) * (1.0 - SLIP) * margin;
         let mut best: Option<(f64, &str)> = None;
-        for (cand, c, l, r) in fits {
+        for (cand, c, l, r, alike) in fits {
             // Grammar bends a word's ending far more often than a slip does (`git clones it`),
             // and which ending it wants one side cannot tell.
             if margin > 1.0 && same_stem(word, cand) {
                 continue;
             }
-            let slip = if crate::lexicon::is_inflection(word, cand) { SLIP * INFLECTION } else { SLIP };
+            let slip = if crate::lexicon::is_inflection(word, cand) {
+                SLIP * INFLECTION
+            } else if alike {
+                SLIP * ALIKE
+            } else {
+                SLIP
+            };
             let s = score(c, l, r) * slip;
             if s > written && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, cand));
@@ -196,6 +238,22 @@ impl<'t> Finder<'t> {
             self.suspects.push(Suspect { confident: sure, ..suspect });
         }
     }
+}
+
+/// The words that start as `word` does, over at least half their length and three letters
+/// (`section` for `sectarian`, `community` for `communication`), that the corpus writes mostly
+/// in lower case, 100 times or more ([`Model::lower_words`]).
+fn starts_alike(word: &str) -> Vec<&'static str> {
+    let bytes = word.as_bytes();
+    let Some(head) = bytes.get(..3) else { return Vec::new() };
+    Model::lower_words()
+        .starting_with(head)
+        .filter(|&(w, _)| {
+            let common = w.bytes().zip(bytes.iter()).take_while(|(x, y)| x == *y).count();
+            w != word && common * 2 >= w.len() && common * 3 >= w.len().max(word.len())
+        })
+        .map(|(w, _)| w)
+        .collect()
 }
 
 /// True when `a` and `b` differ only in their endings (`addressing`, `addresses`): the same word

@@ -27,6 +27,7 @@ static BLOB: &[u8] = include_bytes!("../../assets/model.bin");
 
 const MAGIC: &[u8; 8] = b"GALLEYM2";
 const HEADER: usize = 8 + 5 * 8;
+static LOWER_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lower-words.bin"));
 
 /// A sorted table of 64-bit keys with a 32-bit value each, in place, and an index of where
 /// each run of keys with the same top bits starts (built on first use: one entry per 16 keys,
@@ -284,6 +285,15 @@ impl Model {
         (count, self.near_list(if forms.left > 0 { bytes } else { &[] }))
     }
 
+    /// The words of three or more ASCII letters whose most used form is their lower case and
+    /// that the corpus writes at least 100 times, in byte order, with how often it writes them
+    /// in any casing (made by build.rs from the model): those that start alike are one run.
+    #[must_use]
+    pub fn lower_words() -> &'static LowerWords {
+        static WORDS: OnceLock<LowerWords> = OnceLock::new();
+        WORDS.get_or_init(|| LowerWords::parse(LOWER_WORDS))
+    }
+
     /// How often the corpus writes `form` inside a sentence right after `before` (any case).
     #[must_use]
     pub fn after(&self, before: &str, form: &str) -> u32 {
@@ -308,6 +318,45 @@ impl Model {
     fn before_key(form: &str, after: &str) -> u64 {
         Fnv::new().bytes(form.as_bytes()).bytes(&[2]).lower(after).0
     }
+}
+
+/// The model's words written mostly in lower case, in byte order, read in place
+/// ([`Model::lower_words`]).
+pub struct LowerWords {
+    bytes: &'static [u8],
+    n: usize,
+    strings: usize,
+}
+
+impl LowerWords {
+    fn parse(bytes: &'static [u8]) -> Self {
+        let n = read_u32(bytes, 0) as usize;
+        Self { bytes, n, strings: 4 + (n + 1) * 4 + n * 4 }
+    }
+
+    fn word(&self, i: usize) -> &'static [u8] {
+        let (from, to) = (read_u32(self.bytes, 4 + i * 4) as usize, read_u32(self.bytes, 8 + i * 4) as usize);
+        let bytes: &'static [u8] = self.bytes;
+        bytes.get(self.strings + from..self.strings + to).unwrap_or_default()
+    }
+
+    /// The words that start with `prefix`, each with how often the corpus writes it.
+    pub fn starting_with<'a>(&'a self, prefix: &'a [u8]) -> impl Iterator<Item = (&'static str, u64)> + 'a {
+        let (mut lo, mut hi) = (0, self.n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.word(mid) < prefix { lo = mid + 1 } else { hi = mid }
+        }
+        (lo..self.n).map_while(move |i| {
+            let w = self.word(i);
+            let count = u64::from(read_u32(self.bytes, 4 + (self.n + 1) * 4 + i * 4));
+            w.starts_with(prefix).then(|| (std::str::from_utf8(w).unwrap_or_default(), count))
+        })
+    }
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> u32 {
+    bytes.get(at..at + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
 /// The pair counts one pass over a text has asked for, remembered in a small table of the last
@@ -364,6 +413,23 @@ mod tests {
         let (words, packages) = Model::builtin().size();
         assert!(words >= 10_000_000, "{words} words");
         assert!(packages >= 1_000, "{packages} packages");
+    }
+
+    #[test]
+    fn the_words_written_in_lower_case_that_start_alike_are_one_run() {
+        let model = Model::builtin();
+        let sect: Vec<(&str, u64)> = Model::lower_words().starting_with(b"sect").collect();
+        let names: Vec<&str> = sect.iter().map(|w| w.0).collect();
+        assert!(names.contains(&"section") && names.contains(&"sections"), "{names:?}");
+        assert!(names.windows(2).all(|w| w[0] < w[1]), "in byte order: {names:?}");
+        for (w, count) in &sect {
+            assert!(w.starts_with("sect") && *count >= 100, "{w} {count}");
+            assert_eq!(*count, model.count(w), "{w}");
+            assert_eq!(model.forms(w).next().map(|f| f.text), Some(*w), "{w} is written mostly so");
+        }
+        // Names are not among them: the corpus writes `Linux` with a capital.
+        assert!(Model::lower_words().starting_with(b"linux").all(|(w, _)| w != "linux"));
+        assert_eq!(Model::lower_words().starting_with(b"qzxv").count(), 0);
     }
 
     #[test]
