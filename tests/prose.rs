@@ -340,6 +340,16 @@ fn a_word_the_corpus_never_wrote_gives_way_to_a_near_word_both_neighbours_expect
 }
 
 #[test]
+fn a_misspelt_neighbour_says_nothing_of_the_word_beside_it() {
+    // `hlds` is no word: `tread` is weighed on the side it has, after `Each`.
+    let text = "Each tread hlds its own copy of the state.";
+    let checked = check(text, &Lexicon::new(), &Options::default());
+    let found: Vec<_> = checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions[0].as_str())).collect();
+    assert_eq!(found[0], ("tread", Kind::WordChoice, "thread"), "{found:?}");
+    assert_eq!(found[1].0, "hlds", "{found:?}");
+}
+
+#[test]
 fn a_word_that_only_starts_like_the_right_one_gives_way_to_it() {
     // Rarer words put in for the common word they start like, as an autocorrector does.
     for (text, word, fix) in [

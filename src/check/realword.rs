@@ -161,12 +161,21 @@ impl<'t> Finder<'t> {
         if left != Some(false) && right != Some(false) {
             return;
         }
+        // A neighbour no one writes (a misspelling: `sme earnings`) says nothing of the word:
+        // that side is weighed as if it had none.
+        let lexicon = self.lexicon;
+        let unwritten = |w: &str| model.count(w) == 0 && lexicon.frequency(w) == 0.0;
+        let (prev, left) = if left == Some(false) && prev.is_some_and(unwritten) { (None, None) } else { (prev, left) };
+        let (next, right) =
+            if right == Some(false) && next.is_some_and(unwritten) { (None, None) } else { (next, right) };
+        if left != Some(false) && right != Some(false) {
+            return;
+        }
         // A name only the tech vocabulary writes in lower case (`thiserror`) is meant.
         if self.lexicon.is_tech_only(word) {
             return;
         }
         let (here, listed) = model.count_and_near(word);
-        let lexicon = self.lexicon;
         // A word neither the corpus nor general English writes is a misspelling: not this stage's.
         if here == 0 && lexicon.frequency(word) == 0.0 {
             return;
