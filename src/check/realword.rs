@@ -66,8 +66,6 @@ pub struct Finder<'t> {
     /// The candidates of each never-written word, found once: at most one entry for each word
     /// of the lexicon's frequency list, however often the text repeats them.
     never_written: FastMap<&'t str, Vec<&'static str>>,
-    /// The words that start like each word out of place on both sides, found once.
-    starts_alike: FastMap<&'t str, Vec<&'static str>>,
 }
 
 impl<'t> Finder<'t> {
@@ -86,7 +84,6 @@ impl<'t> Finder<'t> {
             weighed: 0,
             seen: 0,
             never_written: FastMap::default(),
-            starts_alike: FastMap::default(),
         }
     }
 
@@ -118,7 +115,7 @@ impl<'t> Finder<'t> {
         };
         if alike {
             let near = out.len();
-            for &w in self.starts_alike.entry(word).or_insert_with(|| starts_alike(word)).iter() {
+            for w in starts_alike(word) {
                 if !out[..near].iter().any(|(n, _)| *n == w) {
                     out.push((w, true));
                 }
@@ -249,20 +246,21 @@ impl<'t> Finder<'t> {
     }
 }
 
-/// The words that start as `word` does, over at least half their length and three letters
-/// (`section` for `sectarian`, `community` for `communication`), that the corpus writes mostly
-/// in lower case, 100 times or more ([`Model::lower_words`]).
-fn starts_alike(word: &str) -> Vec<&'static str> {
+/// The words that start as `word` does, over at least half their length, a third of the longer
+/// one's and three letters (`section` for `sectarian`, `community` for `communication`; not
+/// `the` for `theoretical`), that the corpus writes mostly in lower case, 100 times or more
+/// ([`Model::lower_words`]): one run of its table, found by a binary search.
+fn starts_alike(word: &str) -> impl Iterator<Item = &'static str> + '_ {
     let bytes = word.as_bytes();
-    let Some(head) = bytes.get(..3) else { return Vec::new() };
+    // However long the other word, they share this much.
+    let head = bytes.get(..word.len().div_ceil(3).max(3)).unwrap_or_default();
     Model::lower_words()
         .starting_with(head)
-        .filter(|&(w, _)| {
+        .filter(move |&(w, _)| {
             let common = w.bytes().zip(bytes.iter()).take_while(|(x, y)| x == *y).count();
             w != word && common * 2 >= w.len() && common * 3 >= w.len().max(word.len())
         })
         .map(|(w, _)| w)
-        .collect()
 }
 
 /// True when `a` and `b` differ only in their endings (`addressing`, `addresses`): the same word
