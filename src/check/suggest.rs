@@ -5,6 +5,7 @@
 //! splitting a run-together word in two. [`strsim`] measures how far each candidate is, and
 //! [`score`] ranks them. Typical cost: 20-100 µs per word; see README's performance table.
 
+use crate::lexicon::model::Model;
 use crate::lexicon::{Case, Dialect, Entry, Lexicon, apply_case, case_of, format, normalize_apostrophes};
 
 /// At most this many suggestions are offered: one key each, 1 to 9.
@@ -127,6 +128,27 @@ fn near_words(
         && lexicon.user_words().any(|(key, _)| near(key) && each(key, USER_FREQUENCY)))
 }
 
+/// How much the tech corpus's count of a word weighs beside general English's in ranking fixes.
+/// Set on the tune part.
+const TECH_WEIGHT: f64 = 3.0;
+
+/// A word's count in general English, with what the model's corpus of documentation writes of
+/// it added, scaled to general English's size by `the`: `hash` before `ash`, `array` before
+/// `pray`, as technical prose writes them. Only the words the corpus writes mostly in lower
+/// case, 100 times or more, count ([`Model::lower_words`], a small table: the model's own pages
+/// would cost a megabyte of memory on a large article).
+fn blended_frequency(english: f64, key: &str) -> f64 {
+    static SCALE: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    let scale = *SCALE.get_or_init(|| {
+        #[allow(clippy::cast_precision_loss)] // counts
+        let the = Model::lower_words().count("the").unwrap_or(1).max(1) as f64;
+        crate::lexicon::Lexicon::new().frequency("the") / the
+    });
+    #[allow(clippy::cast_precision_loss)] // counts
+    let tech = Model::lower_words().count(key).unwrap_or(0) as f64 * scale;
+    english + TECH_WEIGHT * tech
+}
+
 fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> {
     let case = case_of(word);
     let lower = word.to_lowercase();
@@ -170,7 +192,7 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
         }
         key_chars.clear();
         key_chars.extend(b.key(e).chars());
-        let frequency = f64::from(b.frequency(e));
+        let frequency = blended_frequency(f64::from(b.frequency(e)), b.key(e));
         out.push(Suggestion { score: score(&q, &key_chars, d, frequency), text, distance: d, frequency });
     }
     for (key, u) in lexicon.user_words() {
@@ -417,6 +439,17 @@ mod tests {
 
     fn first(word: &str) -> String {
         suggest(&Lexicon::new(), word, Dialect::Us).into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn what_technical_prose_writes_counts_beside_general_english() {
+        // General English writes `Evian` more than `endian`; documentation writes `endian`.
+        assert_eq!(first("enian"), "endian");
+        let asyun = suggest(&Lexicon::new(), "asyun", Dialect::Us);
+        assert!(asyun.iter().take(3).any(|s| s == "async"), "{asyun:?}");
+        // Everyday words keep their place.
+        assert_eq!(first("teh"), "the");
+        assert_eq!(first("recieve"), "receive");
     }
 
     #[test]

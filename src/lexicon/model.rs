@@ -340,6 +340,13 @@ impl LowerWords {
         bytes.get(self.strings + from..self.strings + to).unwrap_or_default()
     }
 
+    /// How often the corpus writes `word` (in lower case), if it is one of these words: a binary
+    /// search of this small table, where [`Model::count`] probes the model's megabytes.
+    #[must_use]
+    pub fn count(&self, word: &str) -> Option<u64> {
+        self.starting_with(word.as_bytes()).next().filter(|(w, _)| *w == word).map(|(_, c)| c)
+    }
+
     /// The words that start with `prefix`, each with how often the corpus writes it.
     pub fn starting_with<'a>(&'a self, prefix: &'a [u8]) -> impl Iterator<Item = (&'static str, u64)> + 'a {
         let (mut lo, mut hi) = (0, self.n);
