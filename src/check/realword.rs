@@ -18,6 +18,13 @@
 //!   list: its candidates are the words of general English one edit away that the corpus writes
 //!   often, and its own chance beside each neighbour is how often the corpus writes that
 //!   neighbour at all, since it has no counts of its own to smooth.
+//!
+//! And two widen it:
+//! - A word seen beside none of its neighbours may be another put in for the one it starts like,
+//!   as an autocorrector does (`an integument that counts` -> `integer`): the words that start
+//!   alike over half their length ([`starts_alike`]) are candidates too, at [`ALIKE`] of a
+//!   slip's odds.
+//! - A neighbour no one writes (a misspelling) says nothing: that side is weighed as absent.
 
 use crate::check::suggest;
 use crate::fasthash::FastMap;
@@ -89,8 +96,9 @@ impl<'t> Finder<'t> {
 
     /// The words `word` (written `here` times by the corpus, with the near list `listed`) may
     /// stand for, each marked whether it only starts alike: its near list or, for a word the
-    /// corpus never wrote, the words one edit away that it writes often; and when `alike`, the
-    /// words that start like it, with less odds. Both of the latter are found once per word.
+    /// corpus never wrote, the words one edit away that it writes often (found once per word);
+    /// and when `alike`, the words that start like it (a binary search each time: kept per
+    /// word, they cost more memory than they save time).
     fn candidates(
         &mut self,
         word: &'t str,
@@ -169,7 +177,7 @@ impl<'t> Finder<'t> {
             return;
         }
         // A name only the tech vocabulary writes in lower case (`thiserror`) is meant.
-        if self.lexicon.is_tech_only(word) {
+        if lexicon.is_tech_only(word) {
             return;
         }
         let (here, listed) = model.count_and_near(word);
@@ -177,8 +185,8 @@ impl<'t> Finder<'t> {
         if here == 0 && lexicon.frequency(word) == 0.0 {
             return;
         }
-        // A word out of place on both sides may be a longer or shorter word put in for the one
-        // it starts like (`the next sectarian`).
+        // A word out of place on every side it has may be a longer or shorter word put in for
+        // the one it starts like (`the next sectarian`).
         let alike = left != Some(true) && right != Some(true);
         let candidates = self.candidates(word, here, listed, alike);
         let pairs = &mut self.pairs;
