@@ -20,6 +20,8 @@ const NAME_OVER_WORD: u32 = 60_000_000;
 #[path = "src/lexicon/format.rs"]
 #[allow(dead_code)]
 mod format;
+#[path = "src/lexicon/model_index.rs"]
+mod model_index;
 
 // The format module is this file's whole vocabulary.
 #[allow(clippy::wildcard_imports)]
@@ -285,6 +287,7 @@ fn main() {
     fs::write(Path::new(&out).join("bigrams.bin"), bigrams(&read("assets/bigrams.txt"))).expect("write bigrams.bin");
     let model = fs::read("assets/model.bin").expect("assets/model.bin");
     fs::write(Path::new(&out).join("lower-words.bin"), lower_words(&model)).expect("write lower-words.bin");
+    fs::write(Path::new(&out).join("model-index.bin"), model_tables_index(&model)).expect("write model-index.bin");
 }
 
 /// The bigram table: the number of pairs; 65,537 bucket starts (pairs whose hash has top 16 bits
@@ -356,6 +359,20 @@ fn lower_words(model: &[u8]) -> Vec<u8> {
     }
     for (text, _) in &words {
         out.extend_from_slice(text.as_bytes());
+    }
+    out
+}
+
+/// The index of the model's two sorted tables of hashes, words then pairs, as `u32`s
+/// (`src/lexicon/model_index.rs`): read in place, so that start-up reads none of their keys.
+fn model_tables_index(model: &[u8]) -> Vec<u8> {
+    let u64_at = |at: usize| u64::from_le_bytes(model[at..at + 8].try_into().expect("model.bin"));
+    let (w, p) = (u64_at(8 + 2 * 8) as usize, u64_at(8 + 3 * 8) as usize);
+    let (words, pairs) = (8 + 5 * 8, 8 + 5 * 8 + w * 12);
+    let mut out = Vec::new();
+    for (at, n) in [(words, w), (pairs, p)] {
+        let starts = model_index::starts(n, model_index::bits(n), |i| u64_at(at + i * 8));
+        out.extend(starts.iter().flat_map(|s| s.to_le_bytes()));
     }
     out
 }

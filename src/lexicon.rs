@@ -10,6 +10,7 @@
 
 pub mod format;
 pub mod model;
+pub mod model_index;
 
 use crate::error::{Error, Result};
 use std::collections::{HashMap, HashSet};

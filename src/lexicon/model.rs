@@ -21,6 +21,7 @@
 //! often enough to be what was meant (`scripts/build-model.py`, `near_words`): finding them is
 //! one lookup, however long the word.
 
+use crate::lexicon::model_index;
 use std::sync::OnceLock;
 
 static BLOB: &[u8] = include_bytes!("../../assets/model.bin");
@@ -28,34 +29,48 @@ static BLOB: &[u8] = include_bytes!("../../assets/model.bin");
 const MAGIC: &[u8; 8] = b"GALLEYM2";
 const HEADER: usize = 8 + 5 * 8;
 static LOWER_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lower-words.bin"));
+/// The index of the model's two tables (words, then pairs), written by build.rs.
+static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model-index.bin"));
 
 /// A sorted table of 64-bit keys with a 32-bit value each, in place, and an index of where
-/// each run of keys with the same top bits starts (built on first use: one entry per 16 keys,
-/// 256 KB for a million pairs). The keys are hashes, spread evenly, so a run holds about 16 keys
-/// in two cache lines: a lookup reads the index, binary-searches the run, then reads the value.
-/// (An entry per key made start-up 15 ms instead of 4 ms and lookups no faster.)
+/// each run of keys with the same top bits starts (one entry per 16 keys, 256 KB for a million
+/// pairs; build.rs writes it, `model_index`). The keys are hashes, spread evenly, so a run holds
+/// about 16 keys in two cache lines: a lookup reads the index, binary-searches the run, then
+/// reads the value. (An entry per key made start-up 15 ms instead of 4 ms and lookups no faster.)
 struct Table {
     keys: &'static [u8],
     values: &'static [u8],
-    starts: Vec<u32>,
+    starts: Starts,
     bits: u32,
 }
 
-impl Table {
-    fn new(keys: &'static [u8], values: &'static [u8]) -> Self {
-        let mut t = Self { keys, values, starts: Vec::new(), bits: 1 };
-        let n = t.len();
-        // A run per 16 keys, rounded to a power of two.
-        t.bits = n.max(2).ilog2().saturating_sub(4).clamp(1, 24);
-        let mut starts = Vec::with_capacity((1 << t.bits) + 1);
-        let mut i = 0usize;
-        for bucket in 0..=(1u64 << t.bits) {
-            while i < n && (t.key(i) >> (64 - t.bits)) < bucket {
-                i += 1;
-            }
-            starts.push(u32::try_from(i).unwrap_or(u32::MAX));
+/// A table's index: read in place from what build.rs wrote, or made here when that does not fit
+/// the table (never for the model built in).
+enum Starts {
+    InPlace(&'static [u8]),
+    Made(Vec<u32>),
+}
+
+impl Starts {
+    fn get(&self, i: usize) -> Option<u32> {
+        match self {
+            Self::InPlace(bytes) => bytes.get(i * 4..i * 4 + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+            Self::Made(v) => v.get(i).copied(),
         }
-        t.starts = starts;
+    }
+}
+
+impl Table {
+    /// The table of `keys` and `values`, indexed by `index` (the `u32`s build.rs wrote) if it
+    /// fits them.
+    fn new(keys: &'static [u8], values: &'static [u8], index: &'static [u8]) -> Self {
+        let mut t = Self { keys, values, starts: Starts::InPlace(index), bits: 1 };
+        let n = t.len();
+        let bits = model_index::bits(n);
+        t.bits = bits;
+        if index.len() != ((1 << bits) + 1) * 4 {
+            t.starts = Starts::Made(model_index::starts(n, bits, |i| t.key(i)));
+        }
         t
     }
 
@@ -77,7 +92,7 @@ impl Table {
     fn get(&self, key: u64) -> Option<u32> {
         #[allow(clippy::cast_possible_truncation)] // the top bits, at most 24
         let bucket = (key >> (64 - self.bits)) as usize;
-        let (Some(&lo), Some(&hi)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else {
+        let (Some(lo), Some(hi)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else {
             return None;
         };
         let (lo, hi) = (lo as usize, hi as usize);
@@ -186,7 +201,13 @@ impl Model {
     }
 
     fn empty() -> Self {
-        Self { words: Table::new(&[], &[]), pairs: Table::new(&[], &[]), blob: &[], corpus_words: 0, packages: 0 }
+        Self {
+            words: Table::new(&[], &[], &[]),
+            pairs: Table::new(&[], &[], &[]),
+            blob: &[],
+            corpus_words: 0,
+            packages: 0,
+        }
     }
 
     fn parse(bytes: &'static [u8]) -> Option<Self> {
@@ -205,8 +226,10 @@ impl Model {
             at += n;
             Some(s)
         };
-        let words = Table::new(take(w.checked_mul(8)?)?, take(w.checked_mul(4)?)?);
-        let pairs = Table::new(take(p.checked_mul(8)?)?, take(p.checked_mul(4)?)?);
+        let split = ((1 << model_index::bits(w)) + 1) * 4;
+        let (words_index, pairs_index) = INDEX.split_at(split.min(INDEX.len()));
+        let words = Table::new(take(w.checked_mul(8)?)?, take(w.checked_mul(4)?)?, words_index);
+        let pairs = Table::new(take(p.checked_mul(8)?)?, take(p.checked_mul(4)?)?, pairs_index);
         let blob = take(b)?;
         Some(Self { words, pairs, blob, corpus_words, packages })
     }
@@ -420,6 +443,25 @@ mod tests {
         let (words, packages) = Model::builtin().size();
         assert!(words >= 10_000_000, "{words} words");
         assert!(packages >= 1_000, "{packages} packages");
+    }
+
+    #[test]
+    fn the_index_build_rs_wrote_is_read_in_place_and_is_the_one_the_tables_need() {
+        let model = Model::builtin();
+        for table in [&model.words, &model.pairs] {
+            let n = table.len();
+            assert!(n > 50_000, "{n} keys");
+            assert!(matches!(table.starts, Starts::InPlace(_)), "made at start-up");
+            let made = model_index::starts(n, table.bits, |i| table.key(i));
+            let read: Vec<u32> = (0..made.len()).map(|i| table.starts.get(i).unwrap_or(u32::MAX)).collect();
+            assert_eq!(read, made);
+        }
+        // An index that does not fit its table is made again, not trusted.
+        let keys: &'static [u8] = Box::leak((0..100u64).flat_map(|k| (k << 57).to_le_bytes()).collect());
+        let values: &'static [u8] = Box::leak(vec![7u8; 400].into_boxed_slice());
+        let table = Table::new(keys, values, &[1, 2, 3]);
+        assert_eq!(table.get(5 << 57), Some(u32::from_le_bytes([7; 4])));
+        assert_eq!(table.get(3), None);
     }
 
     #[test]
