@@ -265,10 +265,10 @@ fn starts_alike(word: &str) -> impl Iterator<Item = &'static str> + '_ {
     Model::lower_words()
         .starting_with(head)
         .filter(move |&(w, _)| {
-            let common = w.bytes().zip(bytes.iter()).take_while(|(x, y)| x == *y).count();
-            w != word && common * 2 >= w.len() && common * 3 >= w.len().max(word.len())
+            let common = w.iter().zip(bytes).take_while(|(x, y)| x == y).count();
+            w != bytes && common * 2 >= w.len() && common * 3 >= w.len().max(word.len())
         })
-        .map(|(w, _)| w)
+        .filter_map(|(w, _)| std::str::from_utf8(w).ok())
 }
 
 /// True when `a` and `b` differ only in their endings (`addressing`, `addresses`): the same word
