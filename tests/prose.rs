@@ -24,6 +24,15 @@ fn flags(text: &str) -> Vec<(String, Kind)> {
         .collect()
 }
 
+/// Each flag's word, kind and first fix.
+fn first_fixes(text: &str) -> Vec<(String, Kind, String)> {
+    check(text, &Lexicon::new(), &Options::default())
+        .suspects
+        .iter()
+        .map(|s| (s.word(text).to_string(), s.kind, s.suggestions[0].clone()))
+        .collect()
+}
+
 fn assert_clean(text: &str) {
     assert_eq!(flags(text), [], "{text:?} should raise no flag");
 }
@@ -342,10 +351,8 @@ fn a_word_the_corpus_never_wrote_gives_way_to_a_near_word_both_neighbours_expect
 #[test]
 fn a_misspelt_neighbour_says_nothing_of_the_word_beside_it() {
     // `hlds` is no word: `tread` is weighed on the side it has, after `Each`.
-    let text = "Each tread hlds its own copy of the state.";
-    let checked = check(text, &Lexicon::new(), &Options::default());
-    let found: Vec<_> = checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions[0].as_str())).collect();
-    assert_eq!(found[0], ("tread", Kind::WordChoice, "thread"), "{found:?}");
+    let found = first_fixes("Each tread hlds its own copy of the state.");
+    assert_eq!(found[0], ("tread".into(), Kind::WordChoice, "thread".into()), "{found:?}");
     assert_eq!(found[1].0, "hlds", "{found:?}");
 }
 
@@ -356,10 +363,7 @@ fn a_word_that_only_starts_like_the_right_one_gives_way_to_it() {
         ("The function returns an integument that counts the bytes read.", "integument", "integer"),
         ("The compiler reports an errand when the types do not match.", "errand", "error"),
     ] {
-        let checked = check(text, &Lexicon::new(), &Options::default());
-        let found: Vec<_> =
-            checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions[0].as_str())).collect();
-        assert_eq!(found, [(word, Kind::WordChoice, fix)], "{text:?}");
+        assert_eq!(first_fixes(text), [(word.into(), Kind::WordChoice, fix.into())], "{text:?}");
     }
     // A longer word that shares only a short start with a common one is not taken for it
     // (`theoretical` is no slip for `the`), and a package's own name stands.
@@ -374,10 +378,7 @@ fn a_word_before_a_full_stop_is_weighed_on_the_side_it_has() {
         ("Install the package with the following commend.", "commend", "command"),
         ("Run the tests before you merge the brunch.", "brunch", "branch"),
     ] {
-        let checked = check(text, &Lexicon::new(), &Options::default());
-        let found: Vec<_> =
-            checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions[0].as_str())).collect();
-        assert_eq!(found, [(word, Kind::WordChoice, fix)], "{text:?}");
+        assert_eq!(first_fixes(text), [(word.into(), Kind::WordChoice, fix.into())], "{text:?}");
         assert_fixes(text, text);
     }
     // Part of a compound is no word of the sentence (`ill` in `ill-advised`).
