@@ -452,8 +452,9 @@ impl Builtin {
     }
 }
 
-/// The first of `0..n` for which `below` is false, where it is true for a prefix of the range.
-fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
+/// The first of `0..n` for which `below` is false, where it is true for a prefix of the range:
+/// a binary search over a table read in place.
+pub(crate) fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;

@@ -373,12 +373,8 @@ impl LowerWords {
     /// The words that start with `prefix` (ASCII letters: build.rs writes no others), each with
     /// how often the corpus writes it.
     pub fn starting_with<'a>(&'a self, prefix: &'a [u8]) -> impl Iterator<Item = (&'static [u8], u64)> + 'a {
-        let (mut lo, mut hi) = (0, self.n);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.word(mid) < prefix { lo = mid + 1 } else { hi = mid }
-        }
-        (lo..self.n).map_while(move |i| {
+        let from = crate::lexicon::partition(self.n, |i| self.word(i) < prefix);
+        (from..self.n).map_while(move |i| {
             let w = self.word(i);
             let count = u64::from(read_u32(self.bytes, 4 + (self.n + 1) * 4 + i * 4));
             w.starts_with(prefix).then_some((w, count))
