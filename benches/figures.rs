@@ -2,7 +2,8 @@
 //! medians and 99th percentiles). `cargo bench --bench figures`
 //!
 //! - suggestion latency: every misspelling in tests/data/common-misspellings.tsv, each timed 50
-//!   times; and hard ones, each intended word of that list with two or three random edits;
+//!   times; and hard ones, each intended word of that list with two or three random edits, with
+//!   how often the intended word comes first on them;
 //! - start-up: the release binary checking a one-line file, 50 runs;
 //! - peak memory: the release binary's `check --format json` of a 10 MB file (half of it damaged
 //!   articles), as the kernel counts it (`VmHWM`);
@@ -72,6 +73,14 @@ fn main() {
         .collect();
     let hard: Vec<&str> = hard.iter().map(String::as_str).collect();
     time_suggest(&lexicon, "suggest, hard (2-3 edits)", &hard);
+    // How often the intended word comes first, and among the nine, on the hard ones.
+    let (mut first, mut listed) = (0, 0);
+    for (h, want) in hard.iter().zip(&intended) {
+        let got = suggest(&lexicon, h, Dialect::Us);
+        first += usize::from(got.first().is_some_and(|g| g == want));
+        listed += usize::from(got.iter().any(|g| g == want));
+    }
+    println!("suggest, hard: the intended word first for {first} of {}, among the fixes for {listed}", hard.len());
 
     let dir = tempfile::tempdir().expect("tempdir");
     let one = dir.path().join("one-line.txt");
