@@ -75,9 +75,7 @@ fn data_version() {
         all.extend_from_slice(&fs::read(f).unwrap_or_else(|e| panic!("{f}: {e}")));
     }
     let model = fs::read("assets/model.bin").expect("assets/model.bin");
-    let field =
-        |k: usize| model.get(8 + k * 8..16 + k * 8).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or_default()));
-    let (words, packages) = (field(0), field(1));
+    let (words, packages) = (u64_at(&model, 8), u64_at(&model, 16));
     #[allow(clippy::cast_precision_loss)] // a count of words, shown to one decimal
     let millions = words as f64 / 1e6;
     let magic = String::from_utf8_lossy(model.get(..8).unwrap_or_default()).into_owned();
@@ -321,11 +319,9 @@ fn bigrams(text: &str) -> Vec<u8> {
 /// offsets of each word in the strings (the last is their end), n `u32` counts, the strings.
 fn lower_words(model: &[u8]) -> Vec<u8> {
     const LOWER_MIN: u64 = 100;
-    let u64_at = |at: usize| u64::from_le_bytes(model[at..at + 8].try_into().expect("model.bin header"));
-    let u32_at = |at: usize| u32::from_le_bytes(model[at..at + 4].try_into().expect("model.bin"));
-    let (w, p) = (u64_at(8 + 2 * 8) as usize, u64_at(8 + 3 * 8) as usize);
-    let offsets = 8 + 5 * 8 + w * 8;
-    let blob = offsets + w * 4 + p * 12;
+    let at = ModelLayout::of(model);
+    let u32_at = |i: usize| u32_at(model, i);
+    let (w, offsets, blob) = (at.words, at.word_offsets, at.blob);
     let mut words: Vec<(&str, u64)> = Vec::new();
     for i in 0..w {
         let mut at = blob + u32_at(offsets + i * 4) as usize;
@@ -366,13 +362,40 @@ fn lower_words(model: &[u8]) -> Vec<u8> {
 /// The index of the model's two sorted tables of hashes, words then pairs, as `u32`s
 /// (`src/lexicon/model_index.rs`): read in place, so that start-up reads none of their keys.
 fn model_tables_index(model: &[u8]) -> Vec<u8> {
-    let u64_at = |at: usize| u64::from_le_bytes(model[at..at + 8].try_into().expect("model.bin"));
-    let (w, p) = (u64_at(8 + 2 * 8) as usize, u64_at(8 + 3 * 8) as usize);
-    let (words, pairs) = (8 + 5 * 8, 8 + 5 * 8 + w * 12);
+    let at = ModelLayout::of(model);
     let mut out = Vec::new();
-    for (at, n) in [(words, w), (pairs, p)] {
-        let starts = model_index::starts(n, model_index::bits(n), |i| u64_at(at + i * 8));
+    for (keys, n) in [(at.word_keys, at.words), (at.pair_keys, at.pairs)] {
+        let starts = model_index::starts(n, model_index::bits(n), |i| u64_at(model, keys + i * 8));
         out.extend(starts.iter().flat_map(|s| s.to_le_bytes()));
     }
     out
+}
+
+/// Where the sections of `assets/model.bin` start (its layout: `src/lexicon/model.rs`): W word
+/// hashes and their blob offsets, P pair hashes and their counts, then the blob.
+struct ModelLayout {
+    words: usize,
+    pairs: usize,
+    word_keys: usize,
+    word_offsets: usize,
+    pair_keys: usize,
+    blob: usize,
+}
+
+impl ModelLayout {
+    fn of(model: &[u8]) -> Self {
+        let (words, pairs) = (u64_at(model, 8 + 2 * 8) as usize, u64_at(model, 8 + 3 * 8) as usize);
+        let word_keys = 8 + 5 * 8;
+        let word_offsets = word_keys + words * 8;
+        let pair_keys = word_offsets + words * 4;
+        Self { words, pairs, word_keys, word_offsets, pair_keys, blob: pair_keys + pairs * 12 }
+    }
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("model.bin"))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("model.bin"))
 }
