@@ -95,3 +95,22 @@ fn some_real_words_put_in_only_start_like_the_word_they_replace() {
         .count();
     assert!(alike * 3 >= pairs.len(), "{alike} of {}: {pairs:?}", pairs.len());
 }
+
+#[test]
+fn headings_and_title_case_lines_take_no_casing_damage() {
+    // A capital in a heading is the author's style, not a name: lowering `Contents` in `Table of
+    // Contents` or capitalising `of` there is no damage a reader could see or a checker undo.
+    let lexicon = Lexicon::new();
+    let rates = Rates { capitalised: 400.0, lowered_names: 400.0, acronyms: 0.0, non_words: 0.0, real_words: 0.0 };
+    let text = "# Design goals and the known folder layout\n\n\
+        Table of Contents for the Directories Crate\n\n\
+        - Related Projects and Other Useful Crates\n\n\
+        The crate reads the standard directories of every platform that Windows and Linux \
+        support, and it finds the paths that the user would expect to see in the settings.\n";
+    let body = text.find("The crate").expect("the body line");
+    for seed in 0..20 {
+        let (garbled, done) = garble(text, &lexicon, rates, seed);
+        assert!(!done.is_empty());
+        assert_eq!(&garbled[..body], &text[..body], "seed {seed}");
+    }
+}

@@ -16,6 +16,8 @@
 //!
 //! Each rate is a target: the garbler picks that many words among those that can take the
 //! damage (fewer when the text has fewer), so a text with few acronyms gets few acronym errors.
+//! Headings and lines in Title Case take no casing damage: a capital there is the author's
+//! style, so `Table of contents` for `Table of Contents` is no error a reader could see.
 #![allow(dead_code)]
 // Rates are small positive numbers of words: a rounded one fits a usize.
 #![allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
@@ -58,6 +60,8 @@ struct Word {
     start: usize,
     end: usize,
     sentence_start: bool,
+    /// In a heading or a line in Title Case, where capitals are the author's style.
+    title: bool,
     /// Which whitespace-separated chunk it is in: one damage a chunk, so that each error of a
     /// pair is one word (`and/or`, `well-known` hold two).
     chunk: usize,
@@ -72,6 +76,28 @@ fn starts_sentence(text: &str, start: usize) -> bool {
     }
     let before = text[..start].trim_end_matches([' ', '\t', '*', '_', '#', '-', '>']);
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
+}
+
+/// True when the line is a heading: a Markdown one, or a short line most of whose longer words
+/// after the first are Capitalised (`Table of Contents`, `- Related Projects`). A capital there
+/// is the author's style, so neither a capital put in nor one taken away is damage anyone sees.
+fn title_line(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.starts_with('#') {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() > 10 {
+        return false;
+    }
+    let long: Vec<&str> = words
+        .iter()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.len() >= 4 && w.bytes().all(|b| b.is_ascii_alphabetic()))
+        .collect();
+    let capitalised = long.iter().filter(|w| w.as_bytes()[0].is_ascii_uppercase()).count();
+    capitalised >= 2 && capitalised * 5 >= long.len() * 3
 }
 
 fn known(lexicon: &Lexicon, word: &str) -> bool {
@@ -184,9 +210,8 @@ fn real_word(rng: &mut Rng, lexicon: &Lexicon, word: &str) -> Option<String> {
     (!options.is_empty()).then(|| options.swap_remove(rng.below(options.len())))
 }
 
-/// `text` damaged at `rates` with the generator seeded by `seed`; each change with its kind.
-pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String, Vec<(usize, Damage)>) {
-    let mut rng = Rng::new(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+/// The words of `text`, each with where it stands.
+fn words_of(text: &str) -> Vec<Word> {
     // Where each whitespace-separated chunk starts.
     let mut chunk_starts = Vec::new();
     let mut prev_space = true;
@@ -196,14 +221,30 @@ pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String
         }
         prev_space = c.is_whitespace();
     }
+    // Where each line starts, and whether it is a heading.
+    let mut line_starts = vec![0];
+    line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let lines: Vec<bool> = line_starts
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| title_line(&text[s..line_starts.get(k + 1).map_or(text.len(), |&e| e - 1)]))
+        .collect();
     let mut words: Vec<Word> = Vec::new();
     tokenize(text, |t| {
         if t.kind == TokenKind::Word {
             let chunk = chunk_starts.partition_point(|&s| s <= t.span.start);
             let sentence_start = starts_sentence(text, t.span.start);
-            words.push(Word { start: t.span.start, end: t.span.end, sentence_start, chunk });
+            let title = lines[line_starts.partition_point(|&s| s <= t.span.start) - 1];
+            words.push(Word { start: t.span.start, end: t.span.end, sentence_start, title, chunk });
         }
     });
+    words
+}
+
+/// `text` damaged at `rates` with the generator seeded by `seed`; each change with its kind.
+pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String, Vec<(usize, Damage)>) {
+    let mut rng = Rng::new(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let words = words_of(text);
     let n = words.len();
     let slice = |w: &Word| &text[w.start..w.end];
     let ascii_letters = |s: &str| s.bytes().all(|b| b.is_ascii_alphabetic());
@@ -216,10 +257,10 @@ pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String
         }
         let lower = s.bytes().all(|b| b.is_ascii_lowercase());
         let upper = s.bytes().all(|b| b.is_ascii_uppercase());
-        if lower && !w.sentence_start && s.len() >= 3 && known(lexicon, s) {
+        if lower && !w.sentence_start && !w.title && s.len() >= 3 && known(lexicon, s) {
             can[0].push(i);
         }
-        if !w.sentence_start && !upper && s.as_bytes()[0].is_ascii_uppercase() && s.len() >= 2 {
+        if !w.sentence_start && !w.title && !upper && s.as_bytes()[0].is_ascii_uppercase() && s.len() >= 2 {
             can[1].push(i);
         }
         if upper && (2..=6).contains(&s.len()) {
