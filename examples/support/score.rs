@@ -32,7 +32,7 @@ pub struct Tally {
     pub errors: usize,
     /// Errors with a suspect on them.
     pub flagged: usize,
-    /// Errors whose first suggestion restores the original.
+    /// Errors whose first suggestion restores the original, whether `fix` takes it or not.
     pub first_right: usize,
     /// Errors whose first suggestion is the right word, in any casing.
     pub first_word: usize,
@@ -109,25 +109,10 @@ impl Score {
             };
             let inside: Vec<_> =
                 checked.suspects.iter().filter(|s| cb.start <= s.span.start && s.span.start < cb.end).collect();
-            // What the chunk becomes with each suspect's first suggestion.
-            let fixed = {
-                let mut out = String::new();
-                let mut at = cb.start;
-                // A suspect over an earlier one's span is not applied (as in `fix`); one that runs
-                // past the chunk (a repeat) ends it.
-                for s in inside.iter().filter(|s| s.confident) {
-                    if s.span.start < at {
-                        continue;
-                    }
-                    if let Some(f) = s.suggestions.first() {
-                        out.push_str(Span::new(at, s.span.start).slice(garbled));
-                        out.push_str(f);
-                        at = s.span.end;
-                    }
-                }
-                out.push_str(Span::new(at.min(cb.end), cb.end).slice(garbled));
-                out
-            };
+            // What the chunk becomes with the first suggestion of each suspect in it (`offered`),
+            // and of each confident one, as `fix` writes it (`fixed`).
+            let offered = apply_first(garbled, *cb, inside.iter().copied());
+            let fixed = apply_first(garbled, *cb, inside.iter().copied().filter(|s| s.confident));
             if wa == wb {
                 self.right_words += 1;
                 if fixed != wb {
@@ -153,11 +138,13 @@ impl Score {
             if !inside.is_empty() {
                 tally.flagged += 1;
             }
-            if fixed.to_lowercase() == wa.to_lowercase() {
+            if !inside.is_empty() && offered.to_lowercase() == wa.to_lowercase() {
                 tally.first_word += 1;
             }
-            if fixed == wa {
+            if !inside.is_empty() && offered == wa {
                 tally.first_right += 1;
+            }
+            if fixed == wa {
                 tally.fixed += 1;
             } else {
                 let first = inside.first().and_then(|s| s.suggestions.first()).cloned().unwrap_or_default();
@@ -165,6 +152,26 @@ impl Score {
             }
         }
     }
+}
+
+/// The chunk `cb` of `garbled` with the first suggestion of each of `suspects` put in. A suspect
+/// over an earlier one's span is not applied (as in `fix`); one that runs past the chunk (a
+/// repeat) ends it.
+fn apply_first<'s>(garbled: &str, cb: Span, suspects: impl Iterator<Item = &'s galley::suspect::Suspect>) -> String {
+    let mut out = String::new();
+    let mut at = cb.start;
+    for s in suspects {
+        if s.span.start < at {
+            continue;
+        }
+        if let Some(f) = s.suggestions.first() {
+            out.push_str(Span::new(at, s.span.start).slice(garbled));
+            out.push_str(f);
+            at = s.span.end;
+        }
+    }
+    out.push_str(Span::new(at.min(cb.end), cb.end).slice(garbled));
+    out
 }
 
 fn per_mille(n: usize, of: usize) -> f64 {
