@@ -24,16 +24,20 @@ fn main() -> std::io::Result<()> {
             if t.errors == 0 { 0.0 } else { n as f64 * 100.0 / t.errors as f64 }
         };
         println!(
-            "{name:<10} {:>6} {:>8.1}% {:>8.1}% {:>8.1}% {:>8.1}%",
+            "{name:<10} {:>6} {:>8.1}% {:>8.1}% {:>8.1}% {:>8.1}% {:>8.1}%",
             t.errors,
             pct(t.flagged),
+            pct(t.listed),
             pct(t.first_word),
             pct(t.first_right),
             pct(t.fixed)
         );
     };
     println!("{} pairs in {}", names.len(), dir.display());
-    println!("{:<10} {:>6} {:>9} {:>9} {:>9} {:>9}", "class", "errors", "flagged", "1st word", "1st exact", "fixed");
+    println!(
+        "{:<10} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "class", "errors", "flagged", "listed", "1st word", "1st exact", "fixed"
+    );
     row("non-word", &score.non_word);
     row("casing", &score.casing);
     row("real-word", &score.real_word);

@@ -36,6 +36,8 @@ pub struct Tally {
     pub first_right: usize,
     /// Errors whose first suggestion is the right word, in any casing.
     pub first_word: usize,
+    /// Errors whose right word is among the fixes offered, in any casing.
+    pub listed: usize,
     /// Errors that `fix` restores.
     pub fixed: usize,
 }
@@ -140,6 +142,16 @@ impl Score {
             }
             if !inside.is_empty() && offered.to_lowercase() == wa.to_lowercase() {
                 tally.first_word += 1;
+            }
+            // The right word among the fixes of the chunk's one suspect.
+            if let [one] = inside.as_slice()
+                && one.suggestions.iter().any(|f| {
+                    let mut with = (*one).clone();
+                    with.suggestions = vec![f.clone()].into();
+                    apply_first(garbled, *cb, std::iter::once(&with)).to_lowercase() == wa.to_lowercase()
+                })
+            {
+                tally.listed += 1;
             }
             if !inside.is_empty() && offered == wa {
                 tally.first_right += 1;
