@@ -532,16 +532,17 @@ impl Review {
         if let Some(f) = self.fixes.get(&key) {
             return f.clone();
         }
-        let fixes =
-            if let (Kind::Casing, Verdict::Casing(forms)) = (it.kind, self.lexicon.verdict(&it.word, self.dialect)) {
-                forms
-            } else {
-                let ranked = suggest::rank(&self.lexicon, &it.word, self.dialect);
-                let chosen = (it.kind == Kind::Spelling)
-                    .then(|| check::by_context(&ranked, crate::token::neighbours(self.doc.text(), it.span)))
-                    .flatten();
-                check::first_moved(&ranked, chosen)
-            };
+        let fixes = if let (Kind::Casing, Verdict::Casing(forms)) =
+            (it.kind, self.lexicon.verdict(&it.word, self.dialect))
+        {
+            forms
+        } else {
+            let ranked = suggest::rank(&self.lexicon, &it.word, self.dialect);
+            let chosen = (it.kind == Kind::Spelling)
+                .then(|| check::by_context(&self.lexicon, &ranked, crate::token::neighbours(self.doc.text(), it.span)))
+                .flatten();
+            check::first_moved(&ranked, chosen)
+        };
         self.fixes.insert(key, fixes.clone());
         fixes
     }

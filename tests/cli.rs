@@ -125,14 +125,14 @@ fn check_json_has_exactly_the_documented_fields_and_byte_offsets() {
 #[test]
 fn fix_leaves_a_guess_for_the_reader() {
     let env = Env::new();
-    // `gparted`'s nearest word (`started`) changes its first two letters: listed, not applied.
-    let o = env.run(&["check", "--format", "json", "-"], b"If you have gparted and a clustr.\n");
+    // `gparted`'s best fix here (`started`) changes its first two letters: listed, not applied.
+    let o = env.run(&["check", "--format", "json", "-"], b"Run gparted to resize a clustr.\n");
     let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).expect("json")).collect();
     let by_word = |w: &str| lines.iter().find(|v| v["word"] == w).unwrap_or_else(|| panic!("{w} listed"));
     assert_eq!(by_word("gparted")["confident"], false);
     assert_eq!(by_word("clustr")["confident"], true);
-    let o = env.run(&["fix", "-"], b"If you have gparted and a clustr.\n");
-    assert_eq!(stdout(&o), "If you have gparted and a cluster.\n");
+    let o = env.run(&["fix", "-"], b"Run gparted to resize a clustr.\n");
+    assert_eq!(stdout(&o), "Run gparted to resize a cluster.\n");
 }
 
 #[test]

@@ -73,7 +73,7 @@ fn a_slip_at_the_first_letter_keeps_the_rest_in_line() {
         "We utilize the nfaczt that the last byte is free.",
         "We utilize the fact that the last byte is free.",
     );
-    assert_fixes("If you have gparted installed, run it.", "If you have gparted installed, run it.");
+    assert_fixes("Run gparted to resize it.", "Run gparted to resize it.");
 }
 
 /// Of a word's casings, the one clean prose writes most comes first: `APIs`, not the bee's genus.
@@ -346,6 +346,17 @@ fn a_word_the_corpus_never_wrote_gives_way_to_a_near_word_both_neighbours_expect
     assert_fixes("It spawns a chill process for each job.", "It spawns a child process for each job.");
     // Beside one neighbour only, it stands: `the chill` alone says little.
     assert_clean("It felt the chill.");
+}
+
+#[test]
+fn the_fix_that_fits_between_its_neighbours_comes_first() {
+    // `ash` and `leper` are nearer by the edits and general English writes them as often, but
+    // technical prose writes `hash collisions` and `helper functions`: one score weighs both.
+    let text = "We hit a large number of hsh collisions in the table, so the lheper functions hash twice.";
+    let fixes = first_fixes(text);
+    let fix = |w: &str| fixes.iter().find(|f| f.0 == w).map(|f| f.2.as_str());
+    assert_eq!(fix("hsh"), Some("hash"), "{fixes:?}");
+    assert_eq!(fix("lheper"), Some("helper"), "{fixes:?}");
 }
 
 #[test]
