@@ -280,7 +280,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             (_, Verdict::Known) => gb += 1,
             _ => {}
         }
-        let beside_name = joined.is_some_and(|n| case_of(word) == Case::Title && name_like(lexicon, n));
+        let beside_name = case_of(word) == Case::Title
+            && (joined.is_some_and(|n| name_like(lexicon, n)) || beside_initial(text, t.span));
         pending.push(Pending { span: t.span, verdicts: [Seen::of(&v_us), Seen::of(&v_gb)], beside_name });
     });
     if let Some((end, _)) = last
@@ -1512,6 +1513,23 @@ fn is_compound(lexicon: &Lexicon, word: &str) -> bool {
             && lexicon.frequency(w) >= COMPOUND_PART
     };
     word.char_indices().skip(3).any(|(i, _)| common(span::head(word, i)) && common(span::tail(word, i)))
+}
+
+/// True when an initial stands beside the word at `span`, as in a name (`Stephen M. Coakley`) or
+/// a citation (`Grossi, R.`): a capital letter alone with its full stop just before the word, or
+/// after it and a comma.
+fn beside_initial(text: &str, span: Span) -> bool {
+    let b = text.as_bytes();
+    let alone = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    let before = span.start >= 3
+        && b[span.start - 3..span.start - 1] == [b[span.start - 3], b'.']
+        && b[span.start - 3].is_ascii_uppercase()
+        && b[span.start - 1] == b' '
+        && (span.start == 3 || alone(span.start - 4));
+    let after =
+        b.get(span.end..span.end + 4).is_some_and(|a| a[..2] == *b", " && a[2].is_ascii_uppercase() && a[3] == b'.')
+            && alone(span.end + 4);
+    before || after
 }
 
 /// A neighbour that marks a name: a known proper name (`Macleod`) or another capitalised word
