@@ -1117,15 +1117,14 @@ struct Ranked {
 }
 
 impl Ranked {
+    #[allow(clippy::cast_possible_truncation)] // a score on a log scale
     fn of(fixes: &[Suggestion], lists: &mut Lists) -> Self {
         let texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
         let mut distances = [0u8; suggest::MAX_SUGGESTIONS];
         let mut scores = [0f32; suggest::MAX_SUGGESTIONS];
         for ((d, sc), s) in distances.iter_mut().zip(&mut scores).zip(fixes) {
             *d = u8::try_from(s.distance).unwrap_or(u8::MAX);
-            #[allow(clippy::cast_possible_truncation)] // a log-scale score
-            let f = s.score as f32;
-            *sc = f;
+            *sc = s.score as f32;
         }
         Self { texts: lists.of(&texts), distances, scores }
     }
@@ -1522,9 +1521,8 @@ fn beside_initial(text: &str, span: Span) -> bool {
     let b = text.as_bytes();
     let alone = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
     let before = span.start >= 3
-        && b[span.start - 3..span.start - 1] == [b[span.start - 3], b'.']
         && b[span.start - 3].is_ascii_uppercase()
-        && b[span.start - 1] == b' '
+        && b[span.start - 2..span.start] == *b". "
         && (span.start == 3 || alone(span.start - 4));
     let after =
         b.get(span.end..span.end + 4).is_some_and(|a| a[..2] == *b", " && a[2].is_ascii_uppercase() && a[3] == b'.')
