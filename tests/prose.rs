@@ -33,6 +33,11 @@ fn first_fixes(text: &str) -> Vec<(String, Kind, String)> {
         .collect()
 }
 
+/// Asserts that `word` is the one suspect of `text`, a word choice with `fix` first.
+fn assert_word_choice(text: &str, word: &str, fix: &str) {
+    assert_eq!(first_fixes(text), [(word.into(), Kind::WordChoice, fix.into())], "{text:?}");
+}
+
 fn assert_clean(text: &str) {
     assert_eq!(flags(text), [], "{text:?} should raise no flag");
 }
@@ -384,7 +389,7 @@ fn a_word_that_only_starts_like_the_right_one_gives_way_to_it() {
         ("The function returns an integument that counts the bytes read.", "integument", "integer"),
         ("The compiler reports an errand when the types do not match.", "errand", "error"),
     ] {
-        assert_eq!(first_fixes(text), [(word.into(), Kind::WordChoice, fix.into())], "{text:?}");
+        assert_word_choice(text, word, fix);
     }
     // A longer word that shares only a short start with a common one is not taken for it
     // (`theoretical` is no slip for `the`), and a package's own name stands.
@@ -399,7 +404,7 @@ fn a_word_before_a_full_stop_is_weighed_on_the_side_it_has() {
         ("Install the package with the following commend.", "commend", "command"),
         ("Run the tests before you merge the brunch.", "brunch", "branch"),
     ] {
-        assert_eq!(first_fixes(text), [(word.into(), Kind::WordChoice, fix.into())], "{text:?}");
+        assert_word_choice(text, word, fix);
         assert_fixes(text, text);
     }
     // Part of a compound is no word of the sentence (`ill` in `ill-advised`).
