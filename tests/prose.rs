@@ -375,6 +375,16 @@ fn the_fix_that_fits_between_its_neighbours_comes_first() {
 }
 
 #[test]
+fn a_close_call_between_two_fixes_is_left_to_the_reader() {
+    // `have granted` and `have started` both read well: listed, not applied.
+    let text = "If you have gparted installed, run it.";
+    assert_eq!(flags(text), [("gparted".to_string(), Kind::Spelling)]);
+    assert_fixes(text, text);
+    // A slip with one clear fix is still taken.
+    assert_fixes("I recieve it untill tomorow", "I receive it until tomorrow");
+}
+
+#[test]
 fn a_misspelt_neighbour_says_nothing_of_the_word_beside_it() {
     // `hlds` is no word: `tread` is weighed on the side it has, after `Each`.
     let found = first_fixes("Each tread hlds its own copy of the state.");
