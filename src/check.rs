@@ -15,6 +15,7 @@
 pub(crate) mod casing;
 pub mod confidence;
 mod realword;
+mod sightings;
 pub mod spacing;
 pub mod suggest;
 mod truecase;
@@ -28,6 +29,7 @@ pub use crate::suspect::{Fixes, Kind, Suspect};
 use crate::token::{TokenKind, tokenize};
 use casing::{Capital, Folded, Usage};
 use confidence::Evidence;
+use sightings::{Admission, Sightings};
 use std::sync::Arc;
 use suggest::Suggestion;
 
@@ -109,13 +111,30 @@ pub struct Checked {
 }
 
 /// A word that is not plainly right in both dialects, waiting for the article's dialect and
-/// evidence. Small on purpose: a damaged 10 MB article has a hundred thousand of them.
+/// evidence. Small on purpose (12 bytes): a damaged 10 MB article has a hundred thousand of
+/// them, and one of a million unknown names a million.
 struct Pending {
-    span: Span,
+    at: u32,
+    len: u32,
     /// What the lexicon said, in American and in British English.
     verdicts: [Seen; 2],
     /// A Title-case word with a name-like word beside it (`Kendall Roden`).
     beside_name: bool,
+}
+
+impl Pending {
+    /// The word at `span`, or `None` past the first 4 GiB of a text (whose words are then
+    /// not checked, as its capitals are not judged).
+    fn new(span: Span, verdicts: [Seen; 2], beside_name: bool) -> Option<Self> {
+        let at = u32::try_from(span.start).ok()?;
+        let len = u32::try_from(span.len()).ok()?;
+        Some(Self { at, len, verdicts, beside_name })
+    }
+
+    fn span(&self) -> Span {
+        let at = self.at as usize;
+        Span::new(at, at + self.len as usize)
+    }
 }
 
 /// A [`Verdict`] without its forms (looked up again, once per word, for the words that need them).
@@ -251,11 +270,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         {
             repeats.push(Span::new(end - before.len(), t.span.end));
         }
-        let prev_pending = pending.last_mut().filter(|l| joined.is_some() && Some(l.span.end) == prev.map(|p| p.1));
+        let prev_pending = pending.last_mut().filter(|l| joined.is_some() && Some(l.span().end) == prev.map(|p| p.1));
         let prev_suspect = prev_pending.is_some();
         if let Some(last) = prev_pending
             && !last.beside_name
-            && case_of(last.span.slice(text)) == Case::Title
+            && case_of(last.span().slice(text)) == Case::Title
         {
             last.beside_name = name_like(lexicon, word);
         }
@@ -282,7 +301,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         }
         let beside_name = case_of(word) == Case::Title
             && (joined.is_some_and(|n| name_like(lexicon, n)) || beside_initial(text, t.span));
-        pending.push(Pending { span: t.span, verdicts: [Seen::of(&v_us), Seen::of(&v_gb)], beside_name });
+        pending.extend(Pending::new(t.span, [Seen::of(&v_us), Seen::of(&v_gb)], beside_name));
     });
     if let Some((end, _)) = last
         && let Some(fix) = spacing::in_gap(text, Span::new(end, text.len()), false)
@@ -301,17 +320,33 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
 
         // The article as evidence: how often each unknown word occurs, and which capitalised ones
         // stand beside a name somewhere (`Kendall Roden`).
+        // In an article of many distinct words, only those written more than once, or also
+        // in lower case (`Roden` ... `roden`), get an entry: a word written once is counted
+        // once and is beside a name where it stands.
+        let unknown = || pending.iter().filter(|p| p.verdicts[slot] == Seen::Unknown);
+        let lower_seen = (unknown().count() + capitals.len() > MANY_KEYS).then(|| lower.sightings(text, words));
         let mut counts: FastMap<&str, usize> = FastMap::default();
         let mut named: FastSet<&str> = FastSet::default();
-        for p in &pending {
-            if p.verdicts[slot] == Seen::Unknown {
-                let stem = stem_of(p.span.slice(text));
-                *counts.entry(stem).or_default() += 1;
-                if p.beside_name {
-                    named.insert(stem);
+        let mut admission = Admission::new(unknown().count(), lower_seen.as_ref());
+        let counted_later = !admission.admits_all();
+        for p in unknown() {
+            let stem = stem_of(p.span().slice(text));
+            if admission.admits(|| (Sightings::hash_of(&stem), Sightings::hash_of_folded(stem))) {
+                let n = counts.entry(stem).or_default();
+                if !counted_later {
+                    count_use(stem, p, n, &mut named);
                 }
             }
         }
+        if counted_later {
+            for p in unknown() {
+                let stem = stem_of(p.span().slice(text));
+                if let Some(n) = counts.get_mut(stem) {
+                    count_use(stem, p, n, &mut named);
+                }
+            }
+        }
+        let count_of = |stem: &str| counts.get(stem).copied().unwrap_or(1);
         // The canonical forms of each mis-cased word, looked up once per word.
         let mut cased: FastMap<&str, Fixes> = FastMap::default();
         let mut lists = Lists::default();
@@ -319,7 +354,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // Terms written in lower case (`http`, `unicode`, `io`) and how often the article writes them so.
         let mut lowered_terms: FastMap<&str, usize> = FastMap::default();
         for p in &pending {
-            let word = p.span.slice(text);
+            let word = p.span().slice(text);
             if p.verdicts[slot] == Seen::Casing && case_of(word) == Case::Lower {
                 *lowered_terms.entry(word).or_default() += 1;
             }
@@ -342,13 +377,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let model = Model::builtin();
         let mut suspects = Vec::new();
         for p in &pending {
-            let word = p.span.slice(text);
+            let word = p.span().slice(text);
             // For a misspelling: how many edits away its first fix is, once the fixes are ranked.
             let mut distance = 0;
             let kind = match p.verdicts[slot] {
                 Seen::Known => continue,
                 Seen::Casing => {
-                    if casing::is_mention(text, p.span) || casing::is_markup_name(text, p.span) {
+                    if casing::is_mention(text, p.span()) || casing::is_markup_name(text, p.span()) {
                         continue; // `'homebrew'`, `futurize_`: the word as such, not prose
                     }
                     // Clean prose writes it as written more often than any other way (`newtype`,
@@ -364,7 +399,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
                         continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
                     }
-                    if word == "i" && !reads_as_pronoun(text, p.span) {
+                    if word == "i" && !reads_as_pronoun(text, p.span()) {
                         continue; // `the index i in`: a variable, not the pronoun
                     }
                     // Judged once per word: the test searches the whole text for the capitals.
@@ -373,12 +408,12 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     }) {
                         continue;
                     }
-                    suspects.push(Suspect::new(p.span, Kind::Casing, forms));
+                    suspects.push(Suspect::new(p.span(), Kind::Casing, forms));
                     continue;
                 }
                 Seen::OtherDialect => Kind::Dialect,
                 Seen::Unknown => {
-                    if casing::is_mention(text, p.span) {
+                    if casing::is_mention(text, p.span()) {
                         continue; // `'abcb'`: a string the text shows, not a word it uses
                     }
                     let stem = stem_of(word);
@@ -388,7 +423,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     // A word clean prose writes almost only with capitals lost them here (`pcg`
                     // for `PCG`, `rngs` for `RNGs`).
                     if let Some(form) = capitals_of(model, word) {
-                        suspects.push(Suspect::new(p.span, Kind::Casing, lists.one(form.to_string())));
+                        suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(form.to_string())));
                         continue;
                     }
                     // A word clean prose writes (`crates`, `kqueue`, `Winsock`) is a word, unless
@@ -415,15 +450,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                                 && (Model::builtin()
                                     .forms(stem)
                                     .any(|f| f.text == stem && f.inside + f.start >= ACRONYM_SEEN)
-                                    || !(among_small_letters(text, p.span)
+                                    || !(among_small_letters(text, p.span())
                                         && suggest::has_near(lexicon, &stem.to_lowercase(), VERY_COMMON))) =>
                         {
                             continue;
                         }
-                        Case::Lower | Case::Mixed => {
-                            counts.get(stem).copied().unwrap_or(0) > 1 || is_compound(lexicon, stem)
-                        }
-                        Case::Title | Case::Upper if named.contains(stem) => continue,
+                        Case::Lower | Case::Mixed => count_of(stem) > 1 || is_compound(lexicon, stem),
+                        Case::Title | Case::Upper if p.beside_name || named.contains(stem) => continue,
                         Case::Title | Case::Upper => true,
                     };
                     let mut slip = || *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON));
@@ -434,7 +467,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     let mut garbled = || {
                         case_of(stem) == Case::Upper
                             && stem.chars().count() > ACRONYM_MAX
-                            && among_small_letters(text, p.span)
+                            && among_small_letters(text, p.span())
                             && *twice_garbled
                                 .entry(stem)
                                 .or_insert_with(|| suggest::has_near_twice(lexicon, &stem.to_lowercase(), COMMON))
@@ -451,7 +484,12 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, dialect);
                 // The words around it may prefer another of its fixes (`the [powers] of`).
                 let reading = (kind == Kind::Spelling).then(|| {
-                    in_context(lexicon, &ranked_here.texts, &ranked_here.scores, crate::token::neighbours(text, p.span))
+                    in_context(
+                        lexicon,
+                        &ranked_here.texts,
+                        &ranked_here.scores,
+                        crate::token::neighbours(text, p.span()),
+                    )
                 });
                 margin = reading.map_or(f64::INFINITY, |r| r.margin);
                 match reading.map(|r| r.best) {
@@ -471,7 +509,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             // A word in capitals among words in lower case was damaged both ways: its fixes are the
             // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
             let suggestions =
-                if kind == Kind::Spelling && case_of(word) == Case::Upper && among_small_letters(text, p.span) {
+                if kind == Kind::Spelling && case_of(word) == Case::Upper && among_small_letters(text, p.span()) {
                     let lowered: Vec<String> = suggestions
                         .iter()
                         .map(|f| {
@@ -491,10 +529,10 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             let confident = kind != Kind::Spelling
                 || margin >= FIX_MARGIN
                     && suggestions.first().is_none_or(|fix| {
-                        let occurrences = counts.get(stem_of(word)).copied().unwrap_or(1);
-                        Evidence::of(text, p.span, fix, usize::from(distance), occurrences).sure()
+                        let occurrences = count_of(stem_of(word));
+                        Evidence::of(text, p.span(), fix, usize::from(distance), occurrences).sure()
                     });
-            suspects.push(Suspect { confident, ..Suspect::new(p.span, kind, suggestions) });
+            suspects.push(Suspect { confident, ..Suspect::new(p.span(), kind, suggestions) });
         }
         // Their memory is wanted for the casing pass: an article of a million distinct unknown
         // words keeps a million entries in each.
@@ -513,7 +551,14 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         suspects.sort_by_key(|s| s.span.start);
         drop(rare);
         drop((ranked, slips));
-        let found = Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower: &lower };
+        let found = Found {
+            words,
+            named: &named,
+            capitals: &capitals,
+            lower_starts: &lower_starts,
+            lower: &lower,
+            lower_seen: lower_seen.as_ref(),
+        };
         // An article whose casing shows no damage wrote its casing on purpose (judged on enough
         // words: a sentence or two says little of its damage, and keeps the rules).
         let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
@@ -605,16 +650,33 @@ fn context_casing(
     lists: &mut Lists,
     suspects: &mut Vec<Suspect>,
 ) {
-    let Found { words, named, capitals, lower_starts, lower } = found;
+    let Found { words, named, capitals, lower_starts, lower, lower_seen } = found;
     let misspelled: FastSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
     // How the article writes each word it Capitalises inside a sentence, and where it writes
-    // that word in lower case.
-    // Each word's usage, keyed by the word where it is first written (one map: a million
-    // distinct names make a million entries of 32 bytes).
+    // that word in lower case, keyed by the word where it is first written. Only the words
+    // Capitalised more than once or also written in lower case get an entry: one Capitalised
+    // once and nowhere else has the usage of no entry to every question asked of it (it is no
+    // name of the article's own, no tool it writes in lower case), and an article of a million
+    // distinct names would otherwise keep a million entries.
+    let title_case = || capitals.iter().filter(|c| !c.start && c.case == Case::Title);
     let mut usage: FastMap<Folded<'_>, Usage> = FastMap::default();
-    for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
-        let u = usage.entry(Folded(c.span().slice(text))).or_default();
-        u.title = u.title.saturating_add(1);
+    let mut admission = Admission::new(title_case().count(), lower_seen);
+    let counted_later = !admission.admits_all();
+    for c in title_case() {
+        let form = c.span().slice(text);
+        if admission.admits(|| (Sightings::hash_of_folded(form), Sightings::hash_of_folded(form))) {
+            let u = usage.entry(Folded(form)).or_default();
+            if !counted_later {
+                u.title = u.title.saturating_add(1);
+            }
+        }
+    }
+    if counted_later {
+        for c in title_case() {
+            if let Some(u) = usage.get_mut(&Folded(c.span().slice(text))) {
+                u.title = u.title.saturating_add(1);
+            }
+        }
     }
     // Only three kinds of word need their lower-case uses counted: one the article capitalises
     // often enough to be its own name; one that may be a name (and so be raised where it is
@@ -892,6 +954,8 @@ struct Found<'f, 't> {
     capitals: &'f [Capital],
     lower_starts: &'f [(Span, &'t str)],
     lower: &'f LowerWords,
+    /// The words written in lower case, folded, in an article of [`MANY_KEYS`].
+    lower_seen: Option<&'f Sightings>,
 }
 
 /// Where the words that start with a lower-case ASCII letter are, recorded by the first pass so
@@ -936,6 +1000,15 @@ impl LowerWords {
     }
 
     /// Calls `each` with every such word, in order.
+    /// The words, folded to lower case, as [`Sightings`] sized for `words` of them.
+    fn sightings(&self, text: &str, words: usize) -> Sightings {
+        let mut seen = Sightings::new(words);
+        self.each(|span| {
+            seen.sight(Sightings::hash_of_folded(span.slice(text)));
+        });
+        seen
+    }
+
     fn each(&self, mut each: impl FnMut(Span)) {
         let mut start = 0;
         for page in &self.pages {
@@ -1280,6 +1353,12 @@ const CONTEXT_PRIOR: f64 = 100.0;
 /// recieve it`).
 const CONTEXT_FLOOR: f64 = 0.2;
 
+/// Past this many words that may each want an entry of evidence (unknown words and capitals),
+/// only those that can show something get one (see [`Admission`]): a million distinct names
+/// took 221 MB in 10 MB. Below it, an entry each costs less than the pass over the words in
+/// lower case that finds the few (2% of a check).
+const MANY_KEYS: usize = 1 << 16;
+
 /// The unknown words (by stem) written [`OWN_TERM`] times or more whose first fix
 /// (`first_fix`; none for a word that is no slip) the article writes less often: its own terms.
 /// The fixes are counted in one pass over the words in lower case.
@@ -1527,6 +1606,15 @@ fn code_spans(text: &str) -> FastSet<&str> {
 }
 
 /// The word without a possessive ending.
+/// One more use of the unknown word `stem` (`p`), counted in `n`; `named` when it stands
+/// beside a name.
+fn count_use<'t>(stem: &'t str, p: &Pending, n: &mut usize, named: &mut FastSet<&'t str>) {
+    *n += 1;
+    if p.beside_name {
+        named.insert(stem);
+    }
+}
+
 fn stem_of(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word)
 }
