@@ -483,7 +483,12 @@ fn among_a_roster_of_distinct_names_the_articles_own_name_is_still_raised() {
         }
         s
     };
-    let roster: String = (0..40_000).map(|i| format!("{} met {}.\n", name(2 * i), name(2 * i + 1))).collect();
+    let mut roster = String::new();
+    for i in 0..40_000 {
+        for part in [name(2 * i), " met ".into(), name(2 * i + 1), ".\n".into()] {
+            roster += &part;
+        }
+    }
     let damaged = "Platform work, said Kendall Roden, is hard. According to roden, it is harder now.";
     let fixed_text = fixed(&format!("{roster}{damaged}"));
     let want = "Platform work, said Kendall Roden, is hard. According to Roden, it is harder now.";
