@@ -551,14 +551,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         suspects.sort_by_key(|s| s.span.start);
         drop(rare);
         drop((ranked, slips));
-        let found = Found {
-            words,
-            named: &named,
-            capitals: &capitals,
-            lower_starts: &lower_starts,
-            lower: &lower,
-            lower_seen: lower_seen.as_ref(),
-        };
+        let found =
+            Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower: &lower, lower_seen };
         // An article whose casing shows no damage wrote its casing on purpose (judged on enough
         // words: a sentence or two says little of its damage, and keeps the rules).
         let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
@@ -660,7 +654,7 @@ fn context_casing(
     // distinct names would otherwise keep a million entries.
     let title_case = || capitals.iter().filter(|c| !c.start && c.case == Case::Title);
     let mut usage: FastMap<Folded<'_>, Usage> = FastMap::default();
-    let mut admission = Admission::new(title_case().count(), lower_seen);
+    let mut admission = Admission::new(title_case().count(), lower_seen.as_ref());
     let counted_later = !admission.admits_all();
     for c in title_case() {
         let form = c.span().slice(text);
@@ -671,6 +665,8 @@ fn context_casing(
             }
         }
     }
+    drop(admission);
+    drop(lower_seen); // a megabyte or two, in an article of many words
     if counted_later {
         for c in title_case() {
             if let Some(u) = usage.get_mut(&Folded(c.span().slice(text))) {
@@ -947,7 +943,6 @@ impl KnownCache {
 }
 
 /// What the first pass found that the casing pass weighs.
-#[derive(Clone, Copy)]
 struct Found<'f, 't> {
     words: usize,
     named: &'f FastSet<&'t str>,
@@ -955,7 +950,7 @@ struct Found<'f, 't> {
     lower_starts: &'f [(Span, &'t str)],
     lower: &'f LowerWords,
     /// The words written in lower case, folded, in an article of [`MANY_KEYS`].
-    lower_seen: Option<&'f Sightings>,
+    lower_seen: Option<Sightings>,
 }
 
 /// Where the words that start with a lower-case ASCII letter are, recorded by the first pass so
@@ -999,16 +994,17 @@ impl LowerWords {
         bytes.push(n as u8);
     }
 
-    /// Calls `each` with every such word, in order.
-    /// The words, folded to lower case, as [`Sightings`] sized for `words` of them.
+    /// The words, folded to lower case, as [`Sightings`] of 4 bits for each of the text's
+    /// `words` (most of them repeats).
     fn sightings(&self, text: &str, words: usize) -> Sightings {
-        let mut seen = Sightings::new(words);
+        let mut seen = Sightings::new(words, 4);
         self.each(|span| {
             seen.sight(Sightings::hash_of_folded(span.slice(text)));
         });
         seen
     }
 
+    /// Calls `each` with every such word, in order.
     fn each(&self, mut each: impl FnMut(Span)) {
         let mut start = 0;
         for page in &self.pages {
