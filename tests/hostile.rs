@@ -10,6 +10,8 @@ use galley::tui::theme::Theme;
 use ratatui::layout::Rect;
 use std::time::{Duration, Instant};
 
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
 #[path = "support/hostile.rs"]
 mod hostile;
 
@@ -64,20 +66,7 @@ fn peak_mb(path: &std::path::Path, dir: &std::path::Path, suggestions: bool) -> 
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("run galley");
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0u64;
-    while child.try_wait().expect("wait").is_none() {
-        let status = std::fs::read_to_string(&status_file).unwrap_or_default();
-        if let Some(kb) = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches(" kB").parse::<u64>().ok())
-        {
-            peak_kb = kb;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    peak_kb / 1000
+    corpus::peak_kb(&mut child) / 1000
 }
 
 /// Issue 13's memory budget, 64 MB and three times the article, holds on 3 MB of a million
