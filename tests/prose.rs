@@ -374,6 +374,20 @@ fn the_fix_that_fits_between_its_neighbours_comes_first() {
     assert_eq!(fix("lheper"), Some("helper"), "{fixes:?}");
 }
 
+/// A short word garbled twice over is offered the common word it was: two edits from a word
+/// of three or four letters reach hundreds of words, but only a few of the commonest, and those
+/// are what damage hits most.
+#[test]
+fn a_short_word_garbled_twice_is_offered_the_common_word_it_was() {
+    let first =
+        |text: &str, word: &str| first_fixes(text).into_iter().find(|(w, _, _)| w == word).map(|(_, _, fix)| fix);
+    assert_eq!(first("The project can htzn be compiled directly.", "htzn").as_deref(), Some("then"));
+    assert_eq!(first("The goals of tsws crate are simple.", "tsws").as_deref(), Some("this"));
+    assert_eq!(first("Please update ydvr application first.", "ydvr").as_deref(), Some("your"));
+    // One edit still comes first where it reaches a common word.
+    assert_eq!(first("It is teh end.", "teh").as_deref(), Some("the"));
+}
+
 #[test]
 fn a_close_call_between_two_fixes_is_left_to_the_reader() {
     // `have granted` and `have started` both read well: listed, not applied.

@@ -77,7 +77,7 @@ fn development_set_figures_hold() {
     let t = score.non_word;
     assert!(t.errors > 50, "too few errors found: {t:?}");
     assert!(t.flagged * 100 >= t.errors * 97, "non-word errors flagged: {t:?}");
-    assert!(t.first_word * 100 >= t.errors * 90, "right word first: {t:?}");
+    assert!(t.first_word * 100 >= t.errors * 93, "right word first: {t:?}");
     assert!(score.false_alarm_rate() <= 1.0, "flags per 1,000 clean words: {}", score.false_alarm_rate());
     // Casing in context (issue 4).
     let c = score.casing;
@@ -113,7 +113,7 @@ fn figures_on_text_no_rule_was_written_from_hold() {
     let (n, c) = (score.non_word, score.casing);
     assert!(n.errors > 200 && c.errors > 1000, "too few errors: {n:?} {c:?}");
     assert!(n.flagged * 100 >= n.errors * 97, "non-word errors flagged: {n:?}");
-    assert!(n.first_word * 100 >= n.errors * 85, "non-words with the right word first: {n:?}");
+    assert!(n.first_word * 100 >= n.errors * 87, "non-words with the right word first: {n:?}");
     assert!(c.first_right * 100 >= c.errors * 86, "casing errors with the right fix first: {c:?}");
     let r = score.real_word;
     assert!(r.errors > 200, "too few real-word errors: {r:?}");
