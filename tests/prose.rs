@@ -384,8 +384,10 @@ fn a_short_word_garbled_twice_is_offered_the_common_word_it_was() {
     assert_eq!(first("The project can htzn be compiled directly.", "htzn").as_deref(), Some("then"));
     assert_eq!(first("The goals of tsws crate are simple.", "tsws").as_deref(), Some("this"));
     assert_eq!(first("Please update ydvr application first.", "ydvr").as_deref(), Some("your"));
-    // One edit still comes first where it reaches a common word.
+    // One edit still comes first where it reaches a common word, and a contraction is not
+    // spent on: its apostrophe stays (`not` is two edits from `do'T`, `don't` one).
     assert_eq!(first("It is teh end.", "teh").as_deref(), Some("the"));
+    assert_eq!(first("Many teams do'T have one.", "do'T").as_deref(), Some("don't"));
 }
 
 #[test]

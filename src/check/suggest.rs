@@ -163,7 +163,14 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
         3..=6 => 2,
         _ => 3,
     };
-    let least = |d: usize| if q.len() <= 4 && d == 2 { SHORT_TWICE } else { 0.0 };
+    // Only a word of letters: an apostrophe marks a contraction, and two edits would spend
+    // one on it (`do'T` is `don't` before `not`).
+    let letters = q.iter().all(|c| c.is_alphabetic());
+    let least = |d: usize| match (q.len() <= 4 && d == 2, letters) {
+        (false, _) => 0.0,
+        (true, true) => SHORT_TWICE,
+        (true, false) => f64::INFINITY,
+    };
     let b = lexicon.builtin();
     let mut ids = Vec::with_capacity(256);
     b.candidates_upto(&lower, max_distance.min(format::MAX_DELETES), &mut ids);
