@@ -52,12 +52,6 @@ const OTHER_SLIP_RATIO: u64 = 5;
 /// it for a shifted first letter to say much (`qtile` and `time` share `ti_e`).
 const SHIFT_MIN: usize = 5;
 
-/// A fix written this often by clean prose (one word in 1,400 of the corpus: `that`, `then`,
-/// `your`, `such`) is not far, whatever its first letter (`htaat` -> `that`): how often it
-/// is meant outweighs how seldom a first letter is lost. Set on the tune part (5,000 let two
-/// more wrong fixes through on registry READMEs, and changed a right word).
-const COMMONEST: u64 = 20_000;
-
 /// `fix` applies a first fix whose chance is at least this: it corrects more often than it breaks.
 pub const SURE: f64 = 0.5;
 
@@ -146,7 +140,7 @@ impl Evidence {
             fix_written,
             context,
             occurrences: occurrences.max(1),
-            far: is_far(word, fix, distance) && fix_written < COMMONEST,
+            far: is_far(word, fix, distance),
             split: split.is_some(),
         }
     }
