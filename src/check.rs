@@ -319,10 +319,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let model_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(judge));
 
         // The article as evidence: how often each unknown word occurs, and which capitalised ones
-        // stand beside a name somewhere (`Kendall Roden`).
-        // In an article of many distinct words, only those written more than once, or also
-        // in lower case (`Roden` ... `roden`), get an entry: a word written once is counted
-        // once and is beside a name where it stands.
+        // stand beside a name somewhere (`Kendall Roden`). In an article of many distinct words,
+        // only those written more than once, or also in lower case (`Roden` ... `roden`), get an
+        // entry: a word written once is counted once, and is beside a name where it stands.
         let unknown = || pending.iter().filter(|p| p.verdicts[slot] == Seen::Unknown);
         let lower_seen = (unknown().count() + capitals.len() > MANY_KEYS).then(|| lower.sightings(text, words));
         let mut counts: FastMap<&str, usize> = FastMap::default();
@@ -658,7 +657,10 @@ fn context_casing(
     let counted_later = !admission.admits_all();
     for c in title_case() {
         let form = c.span().slice(text);
-        if admission.admits(|| (Sightings::hash_of_folded(form), Sightings::hash_of_folded(form))) {
+        if admission.admits(|| {
+            let folded = Sightings::hash_of_folded(form);
+            (folded, folded) // the map is keyed by the folded word too
+        }) {
             let u = usage.entry(Folded(form)).or_default();
             if !counted_later {
                 u.title = u.title.saturating_add(1);
@@ -949,7 +951,8 @@ struct Found<'f, 't> {
     capitals: &'f [Capital],
     lower_starts: &'f [(Span, &'t str)],
     lower: &'f LowerWords,
-    /// The words written in lower case, folded, in an article of [`MANY_KEYS`].
+    /// The words written in lower case, folded, in an article of more than [`MANY_KEYS`]
+    /// unknown words and capitals.
     lower_seen: Option<Sightings>,
 }
 
@@ -1601,7 +1604,6 @@ fn code_spans(text: &str) -> FastSet<&str> {
     out
 }
 
-/// The word without a possessive ending.
 /// One more use of the unknown word `stem` (`p`), counted in `n`; `named` when it stands
 /// beside a name.
 fn count_use<'t>(stem: &'t str, p: &Pending, n: &mut usize, named: &mut FastSet<&'t str>) {
@@ -1611,6 +1613,7 @@ fn count_use<'t>(stem: &'t str, p: &Pending, n: &mut usize, named: &mut FastSet<
     }
 }
 
+/// The word without a possessive ending.
 fn stem_of(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word)
 }
