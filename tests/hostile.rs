@@ -69,9 +69,9 @@ fn peak_mb(path: &std::path::Path, dir: &std::path::Path, suggestions: bool) -> 
     corpus::peak_kb(&mut child) / 1000
 }
 
-/// Issue 13's memory budget, 64 MB and three times the article, holds on 3 MB of a million
-/// distinct unknown names, where the article's evidence once kept a few hash-table entries for
-/// every distinct word (10 MB took 221 MB). Each distinct word that occurs once now costs a
+/// Issue 13's memory budget, 64 MB and three times the article, holds on 3 MB of distinct
+/// unknown names (about 330,000), where the article's evidence once kept a few hash-table
+/// entries for every distinct word (10 MB, a million names, took 221 MB). Each distinct word that occurs once now costs a
 /// few bits; only the words the article repeats, or also writes in lower case, get entries.
 #[test]
 fn check_of_three_megabytes_of_distinct_names_stays_within_64_mb_and_three_times_the_article() {
