@@ -701,3 +701,23 @@ fn a_full_stop_inside_brackets_ends_no_sentence() {
     // A full stop outside them does.
     assert_eq!(flags("It builds on Linux. then it runs."), [("then".to_string(), Kind::Casing)]);
 }
+
+#[test]
+fn a_title_case_heading_keeps_its_capitals_beside_a_lowered_acronym_and_a_short_preposition() {
+    // Damage lowered an acronym in a heading: the heading is still in Title Case, and only the
+    // acronym is raised. Title Case leaves short prepositions (`with`, `from`) in lower case.
+    let cases = [
+        ("Anatomy of a cbor Item\n", "Anatomy of a CBOR Item\n"),
+        ("Working with ansi Codes\n", "Working with ANSI Codes\n"),
+        ("Reading Values from Json Files\n", "Reading Values from JSON Files\n"),
+    ];
+    for (damaged, want) in cases {
+        let text = format!("{DAMAGED}\n\n{damaged}\n{DAMAGED}\n");
+        let f = fixed(&text);
+        assert!(
+            f.contains(&format!("\n{want}")),
+            "{damaged:?} became {:?}",
+            f.lines().nth(DAMAGED.lines().count() + 1)
+        );
+    }
+}

@@ -216,17 +216,30 @@ impl Line {
 }
 
 /// True when most words of `line` after its first, of four letters or more, begin with a
-/// capital (or there are none).
+/// capital (or there are none). Title Case leaves prepositions in lower case (`Working with
+/// Files`), so they count neither way; nor does a word in lower case that clean prose writes
+/// with capitals (`Anatomy of a cbor Item`): damage took them, not the heading's style.
 fn is_title_case(line: &str) -> bool {
+    let model = crate::lexicon::model::Model::builtin();
     let (mut upper, mut all) = (0usize, 0usize);
     for w in line.split_whitespace().skip(1) {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.chars().count() >= 4 && w.starts_with(char::is_alphabetic) {
-            all += 1;
-            upper += usize::from(w.starts_with(char::is_uppercase));
+        if w.chars().count() < 4 || !w.starts_with(char::is_alphabetic) || is_preposition(w) {
+            continue;
         }
+        let lower = w.starts_with(char::is_lowercase);
+        if lower && model.forms(w).max_by_key(|f| f.inside).is_some_and(|f| f.text.starts_with(char::is_uppercase)) {
+            continue;
+        }
+        all += 1;
+        upper += usize::from(!lower);
     }
     all == 0 || upper * 2 > all
+}
+
+/// The prepositions of four letters or more that Title Case writes in lower case.
+fn is_preposition(word: &str) -> bool {
+    matches!(word, "with" | "from" | "into" | "onto" | "over" | "upon" | "within" | "without")
 }
 
 /// True when the word's casing belongs to markup or to a compound name, not to prose: a
