@@ -255,6 +255,15 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     if s >= e {
         return;
     }
+    // `&emsp;`, `(&nbsp;)`: an HTML entity a page saved as text kept, markup and not a word.
+    if s > start
+        && text.as_bytes()[s - 1] == b'&'
+        && text.as_bytes().get(e) == Some(&b';')
+        && (2..=31).contains(&(e - s))
+        && text.as_bytes()[s..e].iter().all(u8::is_ascii_alphanumeric)
+    {
+        return each(Token { span: Span::new(s - 1, e + 1), kind: TokenKind::Code });
+    }
     // `[abc]`, `{x}`, `<tag>` as a whole chunk: notation, not prose.
     let bracketed = |open: char, close: char| {
         span::cut(text, start, end).starts_with(open)
@@ -427,6 +436,16 @@ mod tests {
                 ("/usr/bin", TokenKind::Path),
             ]
         );
+    }
+
+    #[test]
+    fn an_html_entity_left_in_the_text_is_markup_not_a_word() {
+        // A page saved as text keeps its entities: `emsp` is no misspelling of `esp`.
+        assert_eq!(
+            words_of("Serde &emsp; Serde is (&nbsp;) fast &amp; small."),
+            ["Serde", "Serde", "is", "fast", "small"]
+        );
+        assert_eq!(kinds("&emsp;")[0], ("&emsp;", TokenKind::Code));
     }
 
     #[test]
