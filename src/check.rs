@@ -12,6 +12,7 @@
 //!   common word (`Fraugt`) and no name stands beside it anywhere in the article
 //!   (`Kendall Roden`, `Jago Macleod`).
 
+pub mod cache;
 pub(crate) mod casing;
 pub mod confidence;
 mod realword;
@@ -20,6 +21,7 @@ pub mod spacing;
 pub mod suggest;
 mod truecase;
 
+use crate::check::cache::Cache;
 use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::model::Model;
 use crate::lexicon::{Case, Dialect, Lexicon, Sense, Verdict, bigram, case_of};
@@ -364,6 +366,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // away. Its fixes are ranked once, and only when they are shown. What is kept of each is
         // small (an article of a million distinct misspellings keeps a million of these).
         let mut ranked: FastMap<&str, Ranked> = FastMap::default();
+        // The article's own words, counted when a first fix is ranked (see `cache`).
+        let mut article: Option<Cache> = None;
         let mut slips: FastMap<&str, bool> = FastMap::default();
         // ... and a word in capitals whether it is a common word garbled twice over.
         let mut twice_garbled: FastMap<&str, bool> = FastMap::default();
@@ -480,7 +484,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             // How far the best reading leads the next: a close call is no fix to take unasked.
             let mut margin = f64::INFINITY;
             let suggestions = if options.suggestions {
-                let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, dialect);
+                let article = article.get_or_insert_with(|| Cache::of(lexicon, text));
+                let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, (dialect, article));
                 // The words around it may prefer another of its fixes (`the [powers] of`).
                 let reading = (kind == Kind::Spelling).then(|| {
                     in_context(
@@ -1205,15 +1210,16 @@ impl Ranked {
     }
 }
 
-/// The ranked fixes for `word`, computed once per distinct word.
+/// The ranked fixes for `word` in an article whose own words are `article`, computed once per
+/// distinct word.
 fn fixes<'c, 't>(
-    cache: &'c mut FastMap<&'t str, Ranked>,
+    ranked: &'c mut FastMap<&'t str, Ranked>,
     lists: &mut Lists,
     lexicon: &Lexicon,
     word: &'t str,
-    dialect: Dialect,
+    (dialect, article): (Dialect, &Cache),
 ) -> &'c Ranked {
-    cache.entry(word).or_insert_with(|| Ranked::of(&suggest::rank(lexicon, word, dialect), lists))
+    ranked.entry(word).or_insert_with(|| Ranked::of(&suggest::rank_in(lexicon, word, dialect, article), lists))
 }
 
 /// True when a term written in lower case is the article's own way of writing it, as code or a
@@ -1485,10 +1491,7 @@ fn association(model: &Model, lexicon: &Lexicon, word: &str, prev: Option<&str>,
 /// rarer than the list's floor. The corpus is documentation: it lacks much of the prose of
 /// narrative (`I also went`) that general English counts.
 fn english_association(lexicon: &Lexicon, a: &str, b: &str) -> f64 {
-    /// How often the counts behind the lexicon's frequencies write `the`, and all their words
-    /// (symspellpy's frequency list, from Google Books).
-    const THE: f64 = 23_135_851_162.0;
-    const ALL: f64 = 541_809_000_000.0;
+    use crate::check::cache::{ALL, THE};
     let pair = bigram(a, b);
     if pair == 0 {
         return 0.0;

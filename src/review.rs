@@ -11,6 +11,7 @@
 //! evidence that spans the article (a word that recurs, a name beside it) is what it was when
 //! the article was opened.
 
+use crate::check::cache::Cache;
 use crate::check::suggest;
 use crate::check::{self, Options};
 use crate::document::Document;
@@ -252,6 +253,8 @@ pub struct Review {
     dialect: Dialect,
     lexicon: Lexicon,
     fixes: HashMap<String, Vec<String>>,
+    /// The words of the article as opened, which its fixes favour; counted on the first ranking.
+    article: Option<Cache>,
     /// The current suspect's fixes, as shown.
     offered: Vec<String>,
     undo: Vec<Step>,
@@ -303,6 +306,7 @@ impl Review {
             dialect: checked.dialect,
             lexicon,
             fixes: HashMap::new(),
+            article: None,
             offered: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -537,7 +541,10 @@ impl Review {
         {
             forms
         } else {
-            let ranked = suggest::rank(&self.lexicon, &it.word, self.dialect);
+            // The article as `check` read it, the text as opened: the reader offers what `check` does.
+            let (lexicon, original, format) = (&self.lexicon, &self.original, self.format);
+            let article = self.article.get_or_insert_with(|| Cache::of(lexicon, &markup::prose(original, format)));
+            let ranked = suggest::rank_in(&self.lexicon, &it.word, self.dialect, article);
             let chosen = (it.kind == Kind::Spelling)
                 .then(|| check::by_context(&self.lexicon, &ranked, crate::token::neighbours(self.doc.text(), it.span)))
                 .flatten();
@@ -1045,6 +1052,16 @@ mod tests {
         // Undo still takes back what the session did.
         b.apply(Command::Undo).expect("undo");
         assert_eq!(b.text(), "the clustr and kuberanetes\n");
+    }
+
+    #[test]
+    fn the_reader_offers_the_fixes_check_gives_in_the_same_article() {
+        let text = "This crate parses dates. The crate has no dependencies, and a crate that uses it \
+stays small. Add the corat to your manifest.\n";
+        let r = review(text);
+        let checked = check::check(text, &Lexicon::new(), &Options { dialect: Some(Dialect::Us), suggestions: true });
+        assert_eq!(r.current_fixes().first().map(String::as_str), Some("crate"));
+        assert_eq!(r.current_fixes(), &checked.suspects[0].suggestions[..]);
     }
 
     #[test]

@@ -721,3 +721,14 @@ fn a_title_case_heading_keeps_its_capitals_beside_a_lowered_acronym_and_a_short_
         );
     }
 }
+
+#[test]
+fn a_misspelling_is_first_offered_the_word_its_article_keeps_writing() {
+    // Alone, `corat` is something else first (`court`, `coat`); in an article about a crate it
+    // is `crate`.
+    let article = "This crate parses dates. The crate has no dependencies, and a crate that uses it \
+stays small. Add the corat to your manifest.";
+    let fixes = first_fixes(article);
+    assert_eq!(fixes, [("corat".to_string(), Kind::Spelling, "crate".to_string())]);
+    assert_ne!(first_fixes("Add the corat to your manifest.")[0].2, "crate");
+}

@@ -5,6 +5,7 @@
 //! splitting a run-together word in two. [`strsim`] measures how far each candidate is, and
 //! [`score`] ranks them. Typical cost: 20-100 µs per word; see README's performance table.
 
+use crate::check::cache::Cache;
 use crate::lexicon::model::Model;
 use crate::lexicon::{Case, Dialect, Entry, Lexicon, apply_case, case_of, format, normalize_apostrophes};
 
@@ -49,18 +50,24 @@ pub fn suggest(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<String> {
 /// Ranked candidates for `word`, best first, at most [`MAX_SUGGESTIONS`].
 #[must_use]
 pub fn rank(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> {
+    rank_in(lexicon, word, dialect, &Cache::default())
+}
+
+/// [`rank`] in an article whose own words are `cache`: a fix it writes ranks higher.
+#[must_use]
+pub fn rank_in(lexicon: &Lexicon, word: &str, dialect: Dialect, cache: &Cache) -> Vec<Suggestion> {
     let curly = word.contains('\u{2019}');
     let norm = normalize_apostrophes(word);
     let mut out = match norm.strip_suffix("'s").filter(|s| !s.is_empty()) {
         // A possessive: fix the stem, keep the 's.
-        Some(stem) => rank_word(lexicon, stem, dialect)
+        Some(stem) => rank_word(lexicon, stem, dialect, cache)
             .into_iter()
             .map(|mut s| {
                 s.text.push_str("'s");
                 s
             })
             .collect(),
-        None => rank_word(lexicon, &norm, dialect),
+        None => rank_word(lexicon, &norm, dialect, cache),
     };
     if curly {
         for s in &mut out {
@@ -152,7 +159,7 @@ fn blended_frequency(english: f64, key: &str) -> f64 {
     english + TECH_WEIGHT * tech
 }
 
-fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion> {
+fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect, cache: &Cache) -> Vec<Suggestion> {
     let case = case_of(word);
     let lower = word.to_lowercase();
     let q: Vec<char> = lower.chars().collect();
@@ -208,7 +215,8 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect) -> Vec<Suggestion>
         if frequency < least(d) {
             continue;
         }
-        out.push(Suggestion { score: score(&q, &key_chars, d, frequency), text, distance: d, frequency });
+        let score = score(&q, &key_chars, d, frequency) + cache.boost(b.key(e), frequency);
+        out.push(Suggestion { score, text, distance: d, frequency });
     }
     for (key, u) in lexicon.user_words() {
         let d = strsim::osa_distance(&lower, key);
