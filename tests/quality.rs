@@ -113,7 +113,7 @@ fn figures_on_text_no_rule_was_written_from_hold() {
     let (n, c) = (score.non_word, score.casing);
     assert!(n.errors > 200 && c.errors > 1000, "too few errors: {n:?} {c:?}");
     assert!(n.flagged * 100 >= n.errors * 97, "non-word errors flagged: {n:?}");
-    assert!(n.first_word * 100 >= n.errors * 87, "non-words with the right word first: {n:?}");
+    assert!(n.first_word * 100 >= n.errors * 88, "non-words with the right word first: {n:?}");
     assert!(c.first_right * 100 >= c.errors * 86, "casing errors with the right fix first: {c:?}");
     let r = score.real_word;
     assert!(r.errors > 200, "too few real-word errors: {r:?}");
