@@ -168,7 +168,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut pending: Vec<Pending> = Vec::new();
     let (mut us, mut gb) = (0usize, 0usize);
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
-    let mut known = KnownCache::new();
+    let mut known = KnownCache::for_text(text.len());
     let mut last: Option<(usize, bool)> = None; // where the previous token ended; was it a word
     let mut capitals: Vec<Capital> = Vec::new();
     let mut repeats: Vec<Span> = Vec::new();
@@ -890,13 +890,17 @@ fn model_casing(
 /// `u128`: its bytes, then its length in the low byte (0 marks an empty slot).
 struct KnownCache {
     slots: Vec<u128>,
+    /// The slots are 2^bits.
+    bits: u32,
 }
 
 impl KnownCache {
     const BITS: u32 = 13;
 
-    fn new() -> Self {
-        Self { slots: vec![0; 1 << Self::BITS] }
+    /// An empty cache for a text of `bytes` bytes: a slot per eight bytes, up to 2^[`Self::BITS`].
+    fn for_text(bytes: usize) -> Self {
+        let slots = (bytes / 8).clamp(256, 1 << Self::BITS).next_power_of_two();
+        Self { slots: vec![0; slots], bits: slots.trailing_zeros() }
     }
 
     /// The slot image of the word at `text[span]`, if it is 1 to 15 bytes long. Reads the 16
@@ -919,8 +923,8 @@ impl KnownCache {
     }
 
     #[inline]
-    fn slot(img: u128) -> usize {
-        Self::slot_of(img, Self::BITS)
+    fn slot(&self, img: u128) -> usize {
+        Self::slot_of(img, self.bits)
     }
 
     /// The slot of an image in a table of `2^bits` slots: the halves folded, one multiply.
@@ -938,7 +942,7 @@ impl KnownCache {
     #[inline]
     fn probe(&self, text: &[u8], span: Span) -> Result<bool, Option<(usize, u128)>> {
         let Some(img) = Self::image(text, span) else { return Err(None) };
-        let slot = Self::slot(img);
+        let slot = self.slot(img);
         let held = self.slots[slot];
         if held & !Self::RARE == img { Ok(held & Self::RARE != 0) } else { Err(Some((slot, img))) }
     }

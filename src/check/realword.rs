@@ -85,7 +85,7 @@ impl<'t> Finder<'t> {
             text,
             model,
             lexicon,
-            pairs: PairMemo::new(model),
+            pairs: PairMemo::for_text(model, text.len()),
             n,
             suspects: Vec::new(),
             weighed: 0,

@@ -402,7 +402,15 @@ impl<'m> PairMemo<'m> {
     /// An empty memo of `model`'s pairs.
     #[must_use]
     pub fn new(model: &'m Model) -> Self {
-        Self { model, slots: vec![(0, 0); Self::SLOTS].into_boxed_slice() }
+        Self::for_text(model, usize::MAX)
+    }
+
+    /// An empty memo of `model`'s pairs for a text of `bytes` bytes: a slot per four bytes, up
+    /// to [`Self::SLOTS`], so that a short article does not fault in and clear 256 KB.
+    #[must_use]
+    pub fn for_text(model: &'m Model, bytes: usize) -> Self {
+        let slots = (bytes / 4).clamp(256, Self::SLOTS).next_power_of_two();
+        Self { model, slots: vec![(0, 0); slots].into_boxed_slice() }
     }
 
     /// [`Model::after`], remembered.
@@ -417,7 +425,7 @@ impl<'m> PairMemo<'m> {
 
     fn get(&mut self, key: u64) -> u32 {
         #[allow(clippy::cast_possible_truncation)] // the low bits pick the slot
-        let slot = &mut self.slots[key as usize & (Self::SLOTS - 1)];
+        let slot = &mut self.slots[key as usize & (self.slots.len() - 1)];
         if slot.0 == key && key != 0 {
             return slot.1;
         }
