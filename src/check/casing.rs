@@ -220,21 +220,26 @@ impl Line {
 /// Files`), so they count neither way; nor does a word in lower case that clean prose writes
 /// with capitals (`Anatomy of a cbor Item`): damage took them, not the heading's style.
 fn is_title_case(line: &str) -> bool {
-    let model = crate::lexicon::model::Model::builtin();
-    let (mut upper, mut all) = (0usize, 0usize);
-    for w in line.split_whitespace().skip(1) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.chars().count() < 4 || !w.starts_with(char::is_alphabetic) || is_preposition(w) {
-            continue;
-        }
-        let lower = w.starts_with(char::is_lowercase);
-        if lower && model.forms(w).max_by_key(|f| f.inside).is_some_and(|f| f.text.starts_with(char::is_uppercase)) {
-            continue;
-        }
-        all += 1;
-        upper += usize::from(!lower);
+    let words = || {
+        line.split_whitespace()
+            .skip(1)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_alphabetic) && !is_preposition(w))
+    };
+    let upper = words().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let all = words().count();
+    if all == 0 || upper * 2 > all {
+        return true;
     }
-    all == 0 || upper * 2 > all
+    // Only a line that reads as sentence case asks the model (a lookup may fault in a page).
+    let model = crate::lexicon::model::Model::builtin();
+    let lowered = words()
+        .filter(|w| {
+            w.starts_with(char::is_lowercase)
+                && model.forms(w).max_by_key(|f| f.inside).is_some_and(|f| f.text.starts_with(char::is_uppercase))
+        })
+        .count();
+    all == lowered || upper * 2 > all - lowered
 }
 
 /// The prepositions of four letters or more that Title Case writes in lower case.
