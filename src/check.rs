@@ -534,7 +534,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 || margin >= FIX_MARGIN
                     && suggestions.first().is_none_or(|fix| {
                         let occurrences = count_of(stem_of(word));
-                        Evidence::of(text, p.span(), fix, usize::from(distance), occurrences).sure()
+                        let in_article = article.as_ref().map_or(0, |a| a.uses(&fix.to_lowercase()));
+                        Evidence::of(text, p.span(), fix, usize::from(distance), occurrences).sure(in_article)
                     });
             suspects.push(Suspect { confident, ..Suspect::new(p.span(), kind, suggestions) });
         }

@@ -732,3 +732,15 @@ stays small. Add the corat to your manifest.";
     assert_eq!(fixes, [("corat".to_string(), Kind::Spelling, "crate".to_string())]);
     assert_ne!(first_fixes("Add the corat to your manifest.")[0].2, "crate");
 }
+
+#[test]
+fn a_far_fix_is_taken_when_the_article_writes_it() {
+    // Two edits, one of them the first letter: a guess alone (`qtile` is no `time`), but this
+    // article writes `started` twice.
+    let text = "We started the server, then started the client. Soon everyone aatrted using it.";
+    assert_fixes(text, "We started the server, then started the client. Soon everyone started using it.");
+    assert_fixes("Soon everyone aatrted using it.", "Soon everyone aatrted using it.");
+    // A title alone on its line is a name, however often the article writes the word it is near.
+    let titled = "# oorandom\n\nA random number generator: random numbers, fast.\n";
+    assert_fixes(titled, titled);
+}

@@ -56,6 +56,12 @@ impl Cache {
         Self { counts, words, mass: english_mass(lexicon) }
     }
 
+    /// How often the article writes `key` (a word in lower case of four letters or more) so.
+    #[must_use]
+    pub fn uses(&self, key: &str) -> u32 {
+        self.counts.get(&Sightings::hash_of(&key)).copied().unwrap_or(0)
+    }
+
     /// The log of how many times more often `key` (a word in lower case, of `frequency` on the
     /// lexicon's scale) is meant in this article than English writes it: 0 for a word it writes
     /// fewer than [`MIN_USES`] times.
@@ -64,7 +70,7 @@ impl Cache {
         if self.counts.is_empty() {
             return 0.0;
         }
-        let uses = self.counts.get(&Sightings::hash_of(&key)).copied().unwrap_or(0);
+        let uses = self.uses(key);
         if uses < MIN_USES || self.words <= 0.0 {
             return 0.0;
         }
