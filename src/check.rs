@@ -630,6 +630,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             let code = code_spans(text);
             suspects.retain(|s| s.kind != Kind::Casing || compound(s).is_none_or(|c| !code.contains(c)));
         }
+        // A name glued into a package's name (`linux-raw-sys`) is cased as the package is.
+        suspects.retain(|s| s.kind != Kind::Casing || !in_package_name(text, s.span, lexicon, dialect));
         // The suspects are a few runs already in order: the stable sort finds and merges them.
         suspects.sort_by_key(|s| s.span.start);
         Checked { dialect, suspects }
@@ -1593,6 +1595,21 @@ fn compound_around(text: &str, span: Span) -> Option<&str> {
     // The bytes around are ASCII, so both ends lie on character boundaries.
     let whole = span::cut(text, span.start - before, span.end + after).trim_matches(['-', '_']);
     (whole.len() > span.len()).then_some(whole)
+}
+
+/// True when the word at `span`, in small letters, is part of a compound of small letters with
+/// another part the lexicon does not know (`linux-raw-sys`, `lol-html`): the name of a package
+/// or a command, which keeps its own casing. A name before English words is still a name
+/// (`kubernetes-native`).
+fn in_package_name(text: &str, span: Span, lexicon: &Lexicon, dialect: Dialect) -> bool {
+    let word = span.slice(text);
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    compound_around(text, span).is_some_and(|c| {
+        c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && c.split('-').any(|p| !p.is_empty() && p != word && lexicon.verdict(p, dialect) != Verdict::Known)
+    })
 }
 
 /// The longest compound [`compound_around`] looks for.

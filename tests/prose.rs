@@ -744,3 +744,13 @@ fn a_far_fix_is_taken_when_the_article_writes_it() {
     let titled = "# oorandom\n\nA random number generator: random numbers, fast.\n";
     assert_fixes(titled, titled);
 }
+
+#[test]
+fn a_name_inside_a_package_name_of_small_letters_keeps_them() {
+    // `linux-raw-sys` and `lol-html` are packages: a part no dictionary knows marks an identifier.
+    let text = format!("{DAMAGED}\n\nIt is similar to linux-sys, and uses lol-html to rewrite pages.\n");
+    let f = fixed(&text);
+    assert!(f.ends_with("It is similar to linux-sys, and uses lol-html to rewrite pages.\n"), "{f:?}");
+    // A name before an English word is still raised.
+    assert_fixes("Run a kubernetes-native platform.", "Run a Kubernetes-native platform.");
+}
