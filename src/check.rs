@@ -630,8 +630,10 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             let code = code_spans(text);
             suspects.retain(|s| s.kind != Kind::Casing || compound(s).is_none_or(|c| !code.contains(c)));
         }
-        // A name glued into a package's name (`linux-raw-sys`) is cased as the package is.
-        suspects.retain(|s| s.kind != Kind::Casing || !in_package_name(text, s.span, lexicon, dialect));
+        // A word glued into a package's name (`linux-raw-sys`, `lol-html`) is the package's.
+        suspects.retain(|s| {
+            !matches!(s.kind, Kind::Casing | Kind::Spelling) || !in_package_name(text, s.span, lexicon, dialect)
+        });
         // The suspects are a few runs already in order: the stable sort finds and merges them.
         suspects.sort_by_key(|s| s.span.start);
         Checked { dialect, suspects }
@@ -1598,9 +1600,10 @@ fn compound_around(text: &str, span: Span) -> Option<&str> {
 }
 
 /// True when the word at `span`, in small letters, is part of a compound of small letters with
-/// another part the lexicon does not know (`linux-raw-sys`, `lol-html`): the name of a package
-/// or a command, which keeps its own casing. A name before English words is still a name
-/// (`kubernetes-native`).
+/// another part the lexicon does not know in any casing (`linux-raw-sys`, `lol-html`): the name
+/// of a package or a command, which keeps its own casing and spelling. A name before English
+/// words is still a name (`kubernetes-native`), and a slip beside a name still a slip
+/// (`kubernetes-natvie`: the name's casing waits until the slip is fixed).
 fn in_package_name(text: &str, span: Span, lexicon: &Lexicon, dialect: Dialect) -> bool {
     let word = span.slice(text);
     if !word.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -1608,7 +1611,7 @@ fn in_package_name(text: &str, span: Span, lexicon: &Lexicon, dialect: Dialect) 
     }
     compound_around(text, span).is_some_and(|c| {
         c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && c.split('-').any(|p| !p.is_empty() && p != word && lexicon.verdict(p, dialect) != Verdict::Known)
+            && c.split('-').any(|p| !p.is_empty() && p != word && lexicon.verdict(p, dialect) == Verdict::Unknown)
     })
 }
 

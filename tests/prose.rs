@@ -751,6 +751,7 @@ fn a_name_inside_a_package_name_of_small_letters_keeps_them() {
     let text = format!("{DAMAGED}\n\nIt is similar to linux-sys, and uses lol-html to rewrite pages.\n");
     let f = fixed(&text);
     assert!(f.ends_with("It is similar to linux-sys, and uses lol-html to rewrite pages.\n"), "{f:?}");
-    // A name before an English word is still raised.
+    // A name before an English word is still raised, and a slip beside a name still a slip.
     assert_fixes("Run a kubernetes-native platform.", "Run a Kubernetes-native platform.");
+    assert_eq!(flags("Run a kubernetes-natvie platform."), [("natvie".to_string(), Kind::Spelling)]);
 }
