@@ -25,6 +25,10 @@ const ARTICLE_SHARE: f64 = 0.3;
 /// one right fix fewer).
 const MIN_USES: u32 = 1;
 
+/// A word of this many bytes or fewer is not counted: a common word, of which English's counts
+/// say enough.
+const SHORT: usize = 3;
+
 /// How often an article writes each of its words in lower case.
 #[derive(Default)]
 pub struct Cache {
@@ -45,8 +49,7 @@ impl Cache {
             if t.kind == crate::token::TokenKind::Word {
                 words += 1;
                 let w = t.span.slice(text);
-                // A word of three letters or fewer is a common word: English's counts say enough.
-                if w.len() > 3 && w.starts_with(|c: char| c.is_ascii_lowercase()) {
+                if w.len() > SHORT && w.starts_with(|c: char| c.is_ascii_lowercase()) {
                     *counts.entry(Sightings::hash_of(&w)).or_default() += 1;
                 }
             }
@@ -56,9 +59,12 @@ impl Cache {
         Self { counts, words, mass: english_mass(lexicon) }
     }
 
-    /// How often the article writes `key` (a word in lower case of four letters or more) so.
+    /// How often the article writes `key` (a word in lower case, longer than [`SHORT`]) so.
     #[must_use]
     pub fn uses(&self, key: &str) -> u32 {
+        if key.len() <= SHORT {
+            return 0; // never counted: no hash to make
+        }
         self.counts.get(&Sightings::hash_of(&key)).copied().unwrap_or(0)
     }
 
