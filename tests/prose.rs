@@ -755,3 +755,17 @@ fn a_name_inside_a_package_name_of_small_letters_keeps_them() {
     assert_fixes("Run a kubernetes-native platform.", "Run a Kubernetes-native platform.");
     assert_eq!(flags("Run a kubernetes-natvie platform."), [("natvie".to_string(), Kind::Spelling)]);
 }
+
+#[test]
+fn a_wrapped_line_of_a_paragraph_is_no_heading_whatever_starts_the_next() {
+    // A long line without final punctuation that runs on into the next line is a paragraph's,
+    // whether the next begins with a small letter, code, a number or a Capitalised word: its
+    // stray capitals are no heading's Title Case.
+    for next in ["the thing", "`0000-00-01` again", "2026 again", "Again the thing"] {
+        let text = format!(
+            "{DAMAGED}\n\nIn the end, we get the Date now, Which apparently gets Parsed as\n{next}. It was added to the file.\n"
+        );
+        let f = fixed(&text);
+        assert!(f.contains("we get the date now, which apparently gets parsed as\n"), "before {next:?}: {f:?}");
+    }
+}

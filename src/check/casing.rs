@@ -146,7 +146,12 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     let next = text.get(end + 1..).map_or("", |t| line_at(t, 0)).trim();
     let prev = start.checked_sub(1).map_or("", |p| line_at(text, p)).trim();
     let wide = |l: &str| l.chars().count() >= WRAPPED_MIN;
-    let runs_on = wide(line) && next.starts_with(|c: char| c.is_lowercase());
+    // The next line goes on with the sentence when it starts with anything but a capital or a
+    // block's mark (code, a number, a quote), or with a capital after a line that already reads
+    // as a sentence (`In the end, we get`): a heading holds no comma or full stop inside.
+    let block = next.starts_with(['#', '-', '*', '+', '>', '|', '=']) || next.starts_with(|c: char| c.is_uppercase());
+    let sentence = [", ", ". ", "; "].iter().any(|p| line.contains(p));
+    let runs_on = wide(line) && !next.is_empty() && (!block || (sentence && next.starts_with(|c: char| c.is_uppercase())));
     let tail_of_wrap = wide(prev) && unpunctuated(prev) && !prev.starts_with('#');
     !runs_on && !tail_of_wrap
 }
