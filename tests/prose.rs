@@ -769,3 +769,12 @@ fn a_wrapped_line_of_a_paragraph_is_no_heading_whatever_starts_the_next() {
         assert!(f.contains("we get the date now, which apparently gets parsed as\n"), "before {next:?}: {f:?}");
     }
 }
+
+#[test]
+fn a_name_clean_prose_writes_only_now_and_then_still_takes_its_capital() {
+    // The corpus writes `Xeon` 40 times and `Mersenne` 45, never or seldom in lower case: too
+    // seldom to measure damage by, often enough to say how the name is written.
+    let text = format!("{DAMAGED}\n\nWe ran it on an intel xeon server, and the mersenne twister came out slower.\n");
+    let f = fixed(&text);
+    assert!(f.ends_with("We ran it on an Intel Xeon server, and the Mersenne Twister came out slower.\n"), "{f}");
+}

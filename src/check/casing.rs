@@ -151,7 +151,8 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     // as a sentence (`In the end, we get`): a heading holds no comma or full stop inside.
     let block = next.starts_with(['#', '-', '*', '+', '>', '|', '=']) || next.starts_with(|c: char| c.is_uppercase());
     let sentence = [", ", ". ", "; "].iter().any(|p| line.contains(p));
-    let runs_on = wide(line) && !next.is_empty() && (!block || (sentence && next.starts_with(|c: char| c.is_uppercase())));
+    let runs_on =
+        wide(line) && !next.is_empty() && (!block || (sentence && next.starts_with(|c: char| c.is_uppercase())));
     let tail_of_wrap = wide(prev) && unpunctuated(prev) && !prev.starts_with('#');
     !runs_on && !tail_of_wrap
 }

@@ -13,7 +13,7 @@
 //! weigh in. A word is a suspect where another casing beats what is written; the margin says how
 //! sure, and `fix` takes only a margin of [`SURE`] or more.
 //!
-//! Limits: a word the corpus has seen fewer than [`KNOWN`] times is left to the rules, and a
+//! Limits: a word the corpus has seen fewer than [`JUDGED`] times is left to the rules, and a
 //! text of a sentence or two gives little evidence of its damage, so its capitals mostly stand.
 
 use crate::fasthash::FastMap;
@@ -22,8 +22,13 @@ use crate::lexicon::{Case, case_of};
 use crate::span::Span;
 use crate::suspect::{Kind, Lists, Suspect};
 
-/// A word the corpus writes inside sentences fewer times than this is judged by the rules.
+/// Words the corpus writes inside sentences this often or more measure the article's damage.
 pub const KNOWN: u32 = 100;
+
+/// A word the corpus writes fewer times than this is judged by the rules. Less often than
+/// [`KNOWN`] is still often enough to say that clean prose writes `Xeon` and `Mersenne` with a
+/// capital: the damage estimate weighs how often that matters.
+pub const JUDGED: u32 = 10;
 
 /// An article whose common words are Capitalised inside sentences at this rate or more was
 /// Capitalised at random (clean prose: well under 1%).
@@ -334,7 +339,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         let Some(entry) = lookups.get(id) else { return };
         let total = if w.start { entry.all } else { entry.inside };
         // A word in lower case that clean prose seldom writes another way needs no more thought.
-        if total < KNOWN || entry.settled[usize::from(w.start)] {
+        if total < JUDGED || entry.settled[usize::from(w.start)] {
             return;
         }
         let (forms, total) = (std::rc::Rc::clone(&entry.forms), f64::from(total));
