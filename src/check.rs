@@ -545,6 +545,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
         // Real words out of place, by the model (see `realword`).
         let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
+        finder.expect_damage(suspects.iter().filter(|s| s.kind == Kind::Spelling).count(), words);
         lower.each(|span| finder.visit(span, &mut lists));
         let real_words = own_words_stay(text, &lower, finder.suspects);
         let taken = Starts::of(&suspects);

@@ -778,3 +778,45 @@ fn a_name_clean_prose_writes_only_now_and_then_still_takes_its_capital() {
     let f = fixed(&text);
     assert!(f.ends_with("We ran it on an Intel Xeon server, and the Mersenne Twister came out slower.\n"), "{f}");
 }
+
+/// An article about reading files, clean.
+const READER_ARTICLE: &str = "The library reads a file and returns its lines in order. Each line keeps its own \
+ending, so that writing the lines back gives the same bytes. A reader that wants words instead can split \
+each line on spaces, and a reader that wants numbers can parse them as it goes. The documentation shows \
+both, with examples that run as tests. Errors carry the line number and the column where reading stopped, \
+and the program that called the library decides what to do next. Large files are read in pieces, never \
+all at once, so the memory used stays small whatever the size of the file.";
+
+#[test]
+fn an_article_full_of_misspellings_has_its_word_slips_fixed_too() {
+    // Slips that make another word come with those that make none: the more misspelt an
+    // article, the likelier its odd real words are slips.
+    let slips = "Now to figs out what is broken. It is an order of magnitude slower khan in the old version.\n";
+    let clean = format!("{READER_ARTICLE}\n\n{slips}");
+    assert_eq!(fixed(&clean), clean, "a clean article's odd words are flagged, not changed");
+    assert_eq!(
+        flags(&clean).iter().filter(|(_, k)| *k == Kind::WordChoice).count(),
+        2,
+        "both are still flagged for the reader"
+    );
+    let typos = [
+        ("reads", "raeds"),
+        ("returns", "retruns"),
+        ("ending", "endnig"),
+        ("writing", "writting"),
+        ("instead", "insted"),
+        ("spaces", "spcaes"),
+        ("documentation", "documentaton"),
+        ("examples", "exmaples"),
+        ("stopped", "stoped"),
+        ("pieces", "peices"),
+        ("memory", "memroy"),
+        ("whatever", "whatevr"),
+    ];
+    let damaged = typos.iter().fold(READER_ARTICLE.to_string(), |text, (right, wrong)| text.replacen(right, wrong, 1));
+    let f = fixed(&format!("{damaged}\n\n{slips}"));
+    assert!(
+        f.ends_with("Now to figure out what is broken. It is an order of magnitude slower than in the old version.\n"),
+        "{f}"
+    );
+}

@@ -8,7 +8,9 @@
 //! beside each neighbour is scored as a bigram model would: how often the corpus writes it after
 //! the word before, times how often before the word after, over how often it writes it at all,
 //! each pair count smoothed by what chance alone would give it. The candidate is a suspect where
-//! it beats the word as written by more than the odds against a slip ([`SLIP`]).
+//! it beats the word as written by more than the odds against a slip ([`SLIP`]). Those odds are
+//! the article's: the more of its words are misspelt, the likelier its odd real words are slips
+//! too ([`Finder::expect_damage`]).
 //!
 //! Two cases weigh less evidence:
 //! - A word with a neighbour on one side only (before a full stop, after a bracket) is weighed
@@ -33,8 +35,17 @@ use crate::lexicon::model::{Model, PairMemo};
 use crate::span::{self, Span};
 use crate::suspect::{Kind, Lists, Suspect};
 
-/// The chance that a word of an article is a slip for one particular other word.
+/// The chance that a word of an article is a slip for one particular other word, in an article
+/// misspelt at [`REFERENCE`].
 const SLIP: f64 = 0.002;
+/// The misspellings per word at which a slip's chance is [`SLIP`]. Slips that make another word
+/// come with those that make none, at a rate of their own (a quarter to two fifths of all
+/// slips, in the studies Kukich 1992 surveys): an article's misspellings say how likely its real
+/// words are slips too.
+const REFERENCE: f64 = 0.01;
+/// Words of an article misspelt at [`REFERENCE`] that the estimate starts from: a short text
+/// says little of its own damage.
+const PRIOR_WORDS: f64 = 1000.0;
 /// How much less likely a slip is that only changes a word's ending (`clones` for `clone`).
 const INFLECTION: f64 = 0.1;
 /// The least count of a pair, seen or not.
@@ -64,6 +75,8 @@ pub struct Finder<'t> {
     pairs: PairMemo<'t>,
     /// Words in the corpus.
     n: f64,
+    /// The chance that a word of this article is a slip for one particular other word.
+    slip: f64,
     /// The suspects found.
     pub suspects: Vec<Suspect>,
     /// Words weighed so far, and how many of them the corpus or general English had seen beside
@@ -87,11 +100,20 @@ impl<'t> Finder<'t> {
             lexicon,
             pairs: PairMemo::for_text(model, text.len()),
             n,
+            slip: SLIP,
             suspects: Vec::new(),
             weighed: 0,
             seen: 0,
             never_written: FastMap::default(),
         }
+    }
+
+    /// Sets the chance of a slip from the article's own damage: `misspelt` of its `words` words
+    /// are misspellings.
+    pub fn expect_damage(&mut self, misspelt: usize, words: usize) {
+        #[allow(clippy::cast_precision_loss)] // counts of words
+        let rate = (misspelt as f64 + REFERENCE * PRIOR_WORDS) / (words as f64 + PRIOR_WORDS);
+        self.slip = SLIP * rate / REFERENCE;
     }
 
     /// The words `word` (written `here` times by the corpus, with the near list `listed`) may
@@ -226,7 +248,7 @@ impl<'t> Finder<'t> {
             (c as f64).max(0.5) * side(prev.is_some(), l, cp) * side(next.is_some(), r, cn)
         };
         let margin = if prev.is_some() && next.is_some() { 1.0 } else { ONE_SIDE };
-        let written = score(here, wl, wr) * (1.0 - SLIP) * margin;
+        let written = score(here, wl, wr) * (1.0 - self.slip) * margin;
         let mut best: Option<(f64, &str)> = None;
         for (cand, c, l, r, alike) in fits {
             // Grammar bends a word's ending far more often than a slip does (`git clones it`),
@@ -235,11 +257,11 @@ impl<'t> Finder<'t> {
                 continue;
             }
             let slip = if crate::lexicon::is_inflection(word, cand) {
-                SLIP * INFLECTION
+                self.slip * INFLECTION
             } else if alike {
-                SLIP * ALIKE
+                self.slip * ALIKE
             } else {
-                SLIP
+                self.slip
             };
             let s = score(c, l, r) * slip;
             if s > written && best.is_none_or(|(b, _)| s > b) {
