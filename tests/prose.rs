@@ -788,17 +788,12 @@ and the program that called the library decides what to do next. Large files are
 all at once, so the memory used stays small whatever the size of the file.";
 
 #[test]
-fn an_article_full_of_misspellings_has_its_word_slips_fixed_too() {
+fn an_article_full_of_misspellings_has_its_odd_real_words_questioned_too() {
     // Slips that make another word come with those that make none: the more misspelt an
     // article, the likelier its odd real words are slips.
-    let slips = "Now to figs out what is broken. It is an order of magnitude slower khan in the old version.\n";
+    let slips = "An index achieves his by simplifying the pattern. Rewrite the ate parser in the module.\n";
     let clean = format!("{READER_ARTICLE}\n\n{slips}");
-    assert_eq!(fixed(&clean), clean, "a clean article's odd words are flagged, not changed");
-    assert_eq!(
-        flags(&clean).iter().filter(|(_, k)| *k == Kind::WordChoice).count(),
-        2,
-        "both are still flagged for the reader"
-    );
+    assert!(!flags(&clean).iter().any(|(_, k)| *k == Kind::WordChoice), "a clean article's words stand");
     let typos = [
         ("reads", "raeds"),
         ("returns", "retruns"),
@@ -814,9 +809,10 @@ fn an_article_full_of_misspellings_has_its_word_slips_fixed_too() {
         ("whatever", "whatevr"),
     ];
     let damaged = typos.iter().fold(READER_ARTICLE.to_string(), |text, (right, wrong)| text.replacen(right, wrong, 1));
-    let f = fixed(&format!("{damaged}\n\n{slips}"));
-    assert!(
-        f.ends_with("Now to figure out what is broken. It is an order of magnitude slower than in the old version.\n"),
-        "{f}"
+    let choices: Vec<(String, Kind, String)> =
+        first_fixes(&format!("{damaged}\n\n{slips}")).into_iter().filter(|(_, k, _)| *k == Kind::WordChoice).collect();
+    assert_eq!(
+        choices,
+        [("his".to_string(), Kind::WordChoice, "this".to_string()), ("ate".into(), Kind::WordChoice, "date".into())]
     );
 }
