@@ -434,11 +434,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     // a letter of it (`accomodate`): the commonest slip, which clean prose has too.
                     // Its fixes here are the words one edit away that English knows (see
                     // `corpus_fixes`): the model lists them, so this costs lookups, not a ranking.
-                    let written = model.count(word);
+                    // A possessive the corpus never wrote is written as its stem is (`xor's`).
+                    let (probe, written) = match model.count(word) {
+                        0 if stem != word => (stem, model.count(stem)),
+                        n => (word, n),
+                    };
                     if written >= CORPUS_WORD
-                        && !corpus_fixes(model, lexicon, word, dialect).any(|f| {
+                        && !corpus_fixes(model, lexicon, probe, dialect).any(|f| {
                             confidence::count(&f)
-                                >= written.saturating_mul(confidence::slip_ratio(word, &f, CORPUS_RATIO))
+                                >= written.saturating_mul(confidence::slip_ratio(probe, &f, CORPUS_RATIO))
                         })
                     {
                         continue;

@@ -816,3 +816,9 @@ fn an_article_full_of_misspellings_has_its_odd_real_words_questioned_too() {
         [("his".to_string(), Kind::WordChoice, "this".to_string()), ("ate".into(), Kind::WordChoice, "date".into())]
     );
 }
+
+#[test]
+fn a_possessive_of_a_term_clean_prose_writes_is_no_misspelling() {
+    // Clean prose writes `xor` (no dictionary does), never `xor's`: the stem says it is a term.
+    assert_clean("It also used xor's and bit shifts.");
+}
