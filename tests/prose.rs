@@ -822,3 +822,13 @@ fn a_possessive_of_a_term_clean_prose_writes_is_no_misspelling() {
     // Clean prose writes `xor` (no dictionary does), never `xor's`: the stem says it is a term.
     assert_clean("It also used xor's and bit shifts.");
 }
+
+#[test]
+fn a_misspelling_in_small_letters_is_a_name_only_if_damage_took_its_capital_too() {
+    // `Croat` is as near `corat` as `crate`, but a name in small letters takes two faults: it
+    // leaves the nine fixes to `crate`, which the words around choose.
+    assert_eq!(
+        first_fixes("The minimum version of this corat is 1.84."),
+        [("corat".to_string(), Kind::Spelling, "crate".to_string())]
+    );
+}

@@ -27,6 +27,9 @@ const SPLIT_COST: f64 = 1.2;
 const SHORT_TWICE: f64 = 1.0e8;
 /// Corpus count credited to the user's own words.
 const USER_FREQUENCY: f64 = 1.0e6;
+/// The chance that a name reaches the page in small letters: a misspelt word in small letters
+/// is a name only if damage took its capital too (`irae` is `crate` before `Iraq`).
+const NAME_LOWERED: f64 = 0.3;
 
 /// A ranked candidate.
 #[derive(Clone, Debug, PartialEq)]
@@ -215,7 +218,10 @@ fn rank_word(lexicon: &Lexicon, word: &str, dialect: Dialect, cache: &Cache) -> 
         if frequency < least(d) {
             continue;
         }
-        let score = score(&q, &key_chars, d, frequency) + cache.boost(b.key(e), frequency);
+        // A name for a word in small letters takes a slip and a lost capital, both.
+        let name = case == Case::Lower && text.starts_with(char::is_uppercase);
+        let lost = if name { NAME_LOWERED.ln() } else { 0.0 };
+        let score = score(&q, &key_chars, d, frequency) + cache.boost(b.key(e), frequency) + lost;
         out.push(Suggestion { score, text, distance: d, frequency });
     }
     for (key, u) in lexicon.user_words() {
