@@ -450,15 +450,18 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     // A possessive is judged by its stem (`LCG's` is an acronym's).
                     let evidence = match case_of(stem) {
                         Case::Mixed if !stem.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
-                        // Acronyms, unless one among words in lower case is a slip of a very common
-                        // word (`first add YHIS to`).
+                        // Acronyms, unless one among words in lower case, which the article writes
+                        // nowhere else in any casing, is a slip of a common word (`first add YHIS
+                        // to`; not `RANDU`, which it also writes `randu`).
                         Case::Upper
                             if stem.chars().count() <= ACRONYM_MAX
                                 && (Model::builtin()
                                     .forms(stem)
                                     .any(|f| f.text == stem && f.inside + f.start >= ACRONYM_SEEN)
                                     || !(among_small_letters(text, p.span())
-                                        && suggest::has_near(lexicon, &stem.to_lowercase(), VERY_COMMON))) =>
+                                        && count_of(stem) == 1
+                                        && !counts.contains_key(stem.to_lowercase().as_str())
+                                        && suggest::has_near(lexicon, &stem.to_lowercase(), acronym_near(stem)))) =>
                         {
                             continue;
                         }
@@ -1649,6 +1652,14 @@ fn count_use<'t>(stem: &'t str, p: &Pending, n: &mut usize, named: &mut FastSet<
 /// The word without a possessive ending.
 fn stem_of(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word)
+}
+
+/// How common a word one edit from an unknown word in capitals must be for the word to be its
+/// slip rather than an acronym: very common for a short one (`YHIS`), and common for one of five
+/// letters (`MINLR`, `CHOOS`), where acronyms no list or corpus knows are rarer and fewer
+/// words lie one edit away by chance.
+fn acronym_near(stem: &str) -> f64 {
+    if stem.chars().count() >= ACRONYM_MAX { COMMON } else { VERY_COMMON }
 }
 
 /// True when `word` is two common words run together, each of three letters or more

@@ -832,3 +832,18 @@ fn a_misspelling_in_small_letters_is_a_name_only_if_damage_took_its_capital_too(
         [("corat".to_string(), Kind::Spelling, "crate".to_string())]
     );
 }
+
+#[test]
+fn a_word_of_five_capitals_one_slip_from_a_common_word_is_a_misspelling_unless_the_article_repeats_it() {
+    // Acronyms no list knows are rare at five letters, and few lie one edit from a word by chance.
+    assert_eq!(
+        first_fixes("Use an older MINLR version instead."),
+        [("MINLR".to_string(), Kind::Spelling, "minor".to_string())]
+    );
+    assert_eq!(first_fixes("They CHOOS faster searches.")[0].2, "choose");
+    // An article that writes the word again, in any casing, names something by it.
+    let named = "The old generator RANDU was bad, and everyone who used RANDU found out.";
+    assert!(!flags(named).iter().any(|(w, _)| w == "RANDU"), "{:?}", flags(named));
+    let lowered = "The old generator RANDU was bad, and the randu numbers fell on planes.";
+    assert!(!flags(lowered).iter().any(|(w, _)| w == "RANDU"), "{:?}", flags(lowered));
+}
