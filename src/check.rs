@@ -44,6 +44,9 @@ const COMMON: f64 = 20_000.0;
 /// A word the corpus holds at least this often is a word of clean prose (about one in three
 /// million words: `kqueue`, `rustix`)...
 const CORPUS_WORD: u64 = 10;
+/// A word in quotes this long or longer is weighed as a word when it is one slip from a common
+/// one: shorter, it is as likely a string the text shows (`'abcb'`).
+const MENTION_SLIP_MIN: usize = 5;
 /// A short word in capitals that clean prose writes so this often is an acronym (`XOR`, `WASI`).
 const ACRONYM_SEEN: u32 = 5;
 /// About the 200 most common words (`this`, `with`, `also`): a short word in capitals one slip
@@ -416,8 +419,16 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 }
                 Seen::OtherDialect => Kind::Dialect,
                 Seen::Unknown => {
-                    if casing::is_mention(text, p.span()) {
-                        continue; // `'abcb'`: a string the text shows, not a word it uses
+                    // `'abcb'`: a string the text shows, not a word it uses; but a word of five
+                    // letters or more one slip from a common word is a word, misspelt
+                    // (`a "terlinal", also known as`).
+                    if casing::is_mention(text, p.span())
+                        && !(word.len() >= MENTION_SLIP_MIN
+                            && word.bytes().all(|b| b.is_ascii_lowercase())
+                            && count_of(word) == 1
+                            && suggest::has_near(lexicon, word, COMMON))
+                    {
+                        continue;
                     }
                     let stem = stem_of(word);
                     if own_terms.contains(stem) {

@@ -847,3 +847,13 @@ fn a_word_of_five_capitals_one_slip_from_a_common_word_is_a_misspelling_unless_t
     let lowered = "The old generator RANDU was bad, and the randu numbers fell on planes.";
     assert!(!flags(lowered).iter().any(|(w, _)| w == "RANDU"), "{:?}", flags(lowered));
 }
+
+#[test]
+fn a_misspelt_word_in_quotes_is_still_a_misspelling_but_a_short_string_is_shown_as_written() {
+    assert_eq!(
+        first_fixes("What is a terminal? A \"terlinal\", also known as a tty, is a device."),
+        [("terlinal".to_string(), Kind::Spelling, "terminal".to_string())]
+    );
+    // Short, or far from any common word, a quoted word is a string the text shows.
+    assert_clean("The pattern matched 'abcb' and then 'xqzvw' in the list.");
+}
