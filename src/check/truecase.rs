@@ -50,8 +50,9 @@ const VERDICTS: usize = 1 << 14;
 
 /// A casing is a suspect when another beats it by this factor.
 const FLAG: f64 = 1.0;
-/// ... and a confident one (that `fix` applies) when by this factor.
-const SURE: f64 = 2.0;
+/// ... and a confident one (that `fix` applies) when by this factor. Set on the tune part: from
+/// 2 to 1.5 took 15 more right casings and changed one more right word; 1 changed ten more.
+const SURE: f64 = 1.5;
 /// Pseudo-count of the backed-off estimate beside a neighbour's counts.
 const BACKOFF: f64 = 4.0;
 /// The chance of a casing change neither raising nor lowering (`Linux` for `LINUX`).
