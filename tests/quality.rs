@@ -121,7 +121,7 @@ fn figures_on_text_no_rule_was_written_from_hold() {
     assert!(r.fixed * 100 >= r.errors * 24, "real-word errors fixed: {r:?}");
     let all = [score.casing, score.non_word, score.real_word];
     let (fixed, errors) = all.iter().fold((0, 0), |(f, e), t| (f + t.fixed, e + t.errors));
-    assert!(fixed * 100 >= errors * 80, "fix corrects {fixed} of {errors} errors");
+    assert!(fixed * 100 >= errors * 81, "fix corrects {fixed} of {errors} errors");
     assert!(score.fix_damage_rate() <= 7.0, "fix changes {} of every 1,000 right words", score.fix_damage_rate());
     assert!(score.false_alarm_rate() <= 4.5, "flags per 1,000 clean words: {}", score.false_alarm_rate());
 }
