@@ -469,10 +469,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                                 && (Model::builtin()
                                     .forms(stem)
                                     .any(|f| f.text == stem && f.inside + f.start >= ACRONYM_SEEN)
-                                    || !(among_small_letters(text, p.span())
-                                        && count_of(stem) == 1
-                                        && !counts.contains_key(stem.to_lowercase().as_str())
-                                        && suggest::has_near(lexicon, &stem.to_lowercase(), acronym_near(stem)))) =>
+                                    || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
+                                        let lower = stem.to_lowercase();
+                                        !counts.contains_key(lower.as_str())
+                                            && suggest::has_near(lexicon, &lower, acronym_near(stem))
+                                    })) =>
                         {
                             continue;
                         }

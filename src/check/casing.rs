@@ -149,10 +149,9 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     // The next line goes on with the sentence when it starts with anything but a capital or a
     // block's mark (code, a number, a quote), or with a capital after a line that already reads
     // as a sentence (`In the end, we get`): a heading holds no comma or full stop inside.
-    let block = next.starts_with(['#', '-', '*', '+', '>', '|', '=']) || next.starts_with(|c: char| c.is_uppercase());
-    let sentence = [", ", ". ", "; "].iter().any(|p| line.contains(p));
-    let runs_on =
-        wide(line) && !next.is_empty() && (!block || (sentence && next.starts_with(|c: char| c.is_uppercase())));
+    let mark = next.starts_with(['#', '-', '*', '+', '>', '|', '=']);
+    let sentence = || [", ", ". ", "; "].iter().any(|p| line.contains(p));
+    let runs_on = wide(line) && !next.is_empty() && !mark && (!next.starts_with(char::is_uppercase) || sentence());
     let tail_of_wrap = wide(prev) && unpunctuated(prev) && !prev.starts_with('#');
     !runs_on && !tail_of_wrap
 }
