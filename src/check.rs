@@ -426,7 +426,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         && !(word.len() >= MENTION_SLIP_MIN
                             && word.bytes().all(|b| b.is_ascii_lowercase())
                             && count_of(word) == 1
-                            && suggest::has_near(lexicon, word, COMMON))
+                            && *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON)))
                     {
                         continue;
                     }
