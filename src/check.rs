@@ -48,7 +48,7 @@ const CORPUS_WORD: u64 = 10;
 /// one: shorter, it is as likely a string the text shows (`'abcb'`).
 const MENTION_SLIP_MIN: usize = 5;
 /// A short word in capitals that clean prose writes so this often is an acronym (`XOR`, `WASI`).
-const ACRONYM_SEEN: u32 = 5;
+const ACRONYM_SEEN: u64 = 5;
 /// About the 200 most common words (`this`, `with`, `also`): a short word in capitals one slip
 /// from one of them is no acronym.
 const VERY_COMMON: f64 = 1e8;
@@ -68,7 +68,7 @@ const SHORT_TERM: usize = 4;
 const ACRONYM_MAX: usize = 5;
 /// A word in lower case that clean prose writes so at least this often, and more often than any
 /// other way, keeps its lower case whatever the lists say.
-const CORPUS_LOWER: u32 = 100;
+const CORPUS_LOWER: u64 = 100;
 /// A text this long (bytes) has its casing judged on a core of its own.
 const PARALLEL_MIN: usize = 64 * 1024;
 
@@ -397,7 +397,10 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     // letter: documentation writes `i` as a variable; the pronoun is weighed below.)
                     if case_of(word) == Case::Lower
                         && word.len() > 1
-                        && model.forms(word).next().is_some_and(|top| top.text == word && top.inside >= CORPUS_LOWER)
+                        && model
+                            .forms(word)
+                            .next()
+                            .is_some_and(|top| top.text == word && u64::from(top.inside) >= model.uses(CORPUS_LOWER))
                     {
                         continue;
                     }
@@ -450,7 +453,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         0 if stem != word => (stem, model.count(stem)),
                         n => (word, n),
                     };
-                    if written >= CORPUS_WORD
+                    if written >= model.uses(CORPUS_WORD)
                         && !corpus_fixes(model, lexicon, probe, dialect).any(|f| {
                             confidence::count(&f)
                                 >= written.saturating_mul(confidence::slip_ratio(probe, &f, CORPUS_RATIO))
@@ -466,14 +469,14 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         // to`; not `RANDU`, which it also writes `randu`).
                         Case::Upper
                             if stem.chars().count() <= ACRONYM_MAX
-                                && (Model::builtin()
-                                    .forms(stem)
-                                    .any(|f| f.text == stem && f.inside + f.start >= ACRONYM_SEEN)
-                                    || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
-                                        let lower = stem.to_lowercase();
-                                        !counts.contains_key(lower.as_str())
-                                            && suggest::has_near(lexicon, &lower, acronym_near(stem))
-                                    })) =>
+                                && (Model::builtin().forms(stem).any(|f| {
+                                    f.text == stem
+                                        && u64::from(f.inside + f.start) >= Model::builtin().uses(ACRONYM_SEEN)
+                                }) || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
+                                    let lower = stem.to_lowercase();
+                                    !counts.contains_key(lower.as_str())
+                                        && suggest::has_near(lexicon, &lower, acronym_near(stem))
+                                })) =>
                         {
                             continue;
                         }
@@ -1325,7 +1328,7 @@ fn word_choices(
             continue; // the words around expect it
         }
         let model = Model::builtin();
-        if model.count(word) >= CORPUS_WORD || model.after(prev, word) > 0 || model.before(word, next) > 0 {
+        if model.count(word) >= model.uses(CORPUS_WORD) || model.after(prev, word) > 0 || model.before(word, next) > 0 {
             continue; // common in clean technical prose (`crates`), or expected there
         }
         let candidates = near.entry(word).or_insert_with(|| {
@@ -1600,7 +1603,7 @@ fn capitals_of(model: &Model, word: &str) -> Option<&'static str> {
     }
     #[allow(clippy::cast_precision_loss)] // counts far below 2^52
     let rare = (lower as f64) <= LOWER_SHARE * all as f64;
-    top.filter(|t| u64::from(t.inside) >= CORPUS_WORD && rare).map(|t| t.text)
+    top.filter(|t| u64::from(t.inside) >= model.uses(CORPUS_WORD) && rare).map(|t| t.text)
 }
 
 /// The compound of words joined by `-` or `_` that holds the word at `span` (`native-tls`), when

@@ -137,7 +137,7 @@ impl<'t> Finder<'t> {
                 suggest::words_near(lexicon, word, 0.0)
                     .into_iter()
                     .filter_map(|(w, _)| {
-                        model.forms(&w).next().filter(|f| f.text == w && model.count(&w) >= NEAR_COUNT)
+                        model.forms(&w).next().filter(|f| f.text == w && model.count(&w) >= model.uses(NEAR_COUNT))
                     })
                     .map(|f| f.text)
                     .collect()

@@ -297,6 +297,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
     let mut lookups = Lookups::new(model);
     // Each word's entry, in the order `words` gives them: looked up once for both passes.
     let mut ids: Vec<u32> = Vec::new();
+    let (known, judged) = (model.uses(KNOWN.into()), model.uses(JUDGED.into()));
     words(&mut |w: Word| {
         let word = w.span.slice(text);
         let id = lookups.id(word);
@@ -304,7 +305,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         if w.start || w.heading {
             return;
         }
-        let Some(entry) = lookups.get(id).filter(|e| e.inside >= KNOWN) else { return };
+        let Some(entry) = lookups.get(id).filter(|e| u64::from(e.inside) >= known) else { return };
         if !w.in_run {
             let seen = usage.entry(entry.forms[0].text).or_default();
             match seen.iter_mut().find(|(f, _)| *f == word) {
@@ -340,7 +341,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         let Some(entry) = lookups.get(id) else { return };
         let total = if w.start { entry.all } else { entry.inside };
         // A word in lower case that clean prose seldom writes another way needs no more thought.
-        if total < JUDGED || entry.settled[usize::from(w.start)] {
+        if u64::from(total) < judged || entry.settled[usize::from(w.start)] {
             return;
         }
         let (forms, total) = (std::rc::Rc::clone(&entry.forms), f64::from(total));

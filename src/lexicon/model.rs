@@ -192,6 +192,10 @@ pub struct Model {
     packages: u64,
 }
 
+/// Words in the corpus that the thresholds on corpus counts were set on (27.3 M, the corpus of
+/// 2026-11): see [`Model::uses`].
+const SET_ON_WORDS: f64 = 27_256_207.0;
+
 impl Model {
     /// The model built into galley.
     #[must_use]
@@ -238,6 +242,17 @@ impl Model {
     #[must_use]
     pub fn size(&self) -> (u64, u64) {
         (self.corpus_words, self.packages)
+    }
+
+    /// `count` uses in a corpus of [`SET_ON_WORDS`], the one galley's thresholds on counts were
+    /// set on, as uses in this one: the same share of its words (at least one). A threshold is a
+    /// frequency, so a larger corpus moves none of them.
+    #[must_use]
+    pub fn uses(&self, count: u64) -> u64 {
+        #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        // counts of words, far below 2^52
+        let scaled = (count as f64 * self.corpus_words as f64 / SET_ON_WORDS).round() as u64;
+        scaled.max(1)
     }
 
     /// The ways the corpus writes `word` (in any case), most used first; empty for a word it
@@ -441,6 +456,18 @@ mod tests {
 
     fn inside(word: &str) -> Vec<(&'static str, u32)> {
         Model::builtin().forms(word).map(|f| (f.text, f.inside)).collect()
+    }
+
+    #[test]
+    fn a_threshold_on_counts_asks_the_same_share_of_a_larger_corpus() {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 27.3 M
+        let set_on = SET_ON_WORDS as u64;
+        let sized = |corpus_words| Model { corpus_words, ..Model::empty() };
+        assert_eq!(sized(set_on).uses(10), 10);
+        assert_eq!(sized(set_on * 2).uses(10), 20);
+        assert_eq!(sized(set_on + set_on / 2).uses(100), 150);
+        // However small the corpus, a threshold asks for one use at least.
+        assert_eq!(sized(1_000).uses(10), 1);
     }
 
     #[test]
