@@ -151,15 +151,20 @@ impl Channel {
         let (f, w) = (capitals(form), capitals(written));
         if f == 0 && case_of(written) == Case::Title {
             self.raised
-        } else if w < f && w == 0 && written.to_lowercase() == form.to_lowercase() {
+        } else if w < f && w == 0 && same_letters(written, form) {
             self.lowered
-        } else if w < f && written.starts_with(char::is_uppercase) && written.to_lowercase() == form.to_lowercase() {
+        } else if w < f && written.starts_with(char::is_uppercase) && same_letters(written, form) {
             // An acronym half lowered (`Ai`, `Ml`): no clean writer means it.
             self.lowered.max(HALF)
         } else {
             OTHER
         }
     }
+}
+
+/// True when `a` and `b` are one word in lower case; without allocating for ASCII words.
+fn same_letters(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
 }
 
 fn capitals(word: &str) -> usize {
