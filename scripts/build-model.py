@@ -22,18 +22,29 @@ sentence, so a capital there is never taken for a name.
 The packages and versions read are pinned in assets/corpus-sources.tsv: with that file present a
 rebuild reads exactly those; `--discover` lists them afresh from the registries.
 
-    python3 scripts/build-model.py [--discover] [--cache DIR]
+    python3 scripts/build-model.py [--discover | --grow] [--from-counts] [--cache DIR]
 
-Needs apt-cache (for the package lists, only with --discover) and HTTPS to index.crates.io,
+`--grow` keeps the pinned packages and adds: the crates their crates' documentation links to, and
+what those depend on (to CRATE_GROW more); the dependencies of the npm and PyPI ones (to NPM_LIMIT
+and PYPI_LIMIT more); and every other Debian `*-doc` package under permissive licences (up to
+DOC_SIZE packed). The list it walks is kept in the cache (`grown-sources.json`).
+
+The cache keeps each download, the prose read from each pinned package, and the counts of the
+last run: `--from-counts` writes the model again from those alone (other pruning, say) in
+minutes. The same counts give the same model.bin, byte for byte.
+
+Needs apt-cache (for the package lists, with --discover or --grow) and HTTPS to index.crates.io,
 static.crates.io, registry.npmjs.org and pypi.org. Writes assets/model.bin and
 assets/corpus-sources.tsv. The format of model.bin is described in src/lexicon/model.rs.
 """
 import concurrent.futures
+import functools
 import gzip
 import html.parser
 import io
 import json
 import os
+import pickle
 import re
 import struct
 import subprocess
@@ -53,6 +64,17 @@ ASSETS = Path("assets")
 SOURCES = ASSETS / "corpus-sources.tsv"
 # How many crates the dependency walk adds beyond Debian's.
 CRATE_LIMIT = 8000
+# Processes that read packages at once.
+READERS = 8
+# How many packages `--grow` adds by walking the dependencies of the npm and PyPI packages.
+NPM_LIMIT = 8000
+PYPI_LIMIT = 6000
+CRATE_GROW = 6000
+# A documentation package larger than this (bytes, packed) is left out of `--grow`: most are
+# generated API references, and the licence is known only once it is downloaded.
+DOC_SIZE = 40_000_000
+# A crate named by a link in another crate's documentation.
+CRATE_LINK = re.compile(rb"(?:crates\.io/crates/|docs\.rs/(?:crate/)?|lib\.rs/crates/)([A-Za-z][A-Za-z0-9_-]{0,63})")
 # A file larger than this is generated (bindings, tables), not written documentation.
 MAX_FILE = 2_000_000
 # Pruning: a form or a pair seen fewer times than this is left out of the model.
@@ -374,6 +396,16 @@ def crate_index_path(name: str) -> str:
     return f"{n[:2]}/{n[2:4]}/{n}"
 
 
+def keep(path: Path, data: bytes):
+    """Writes a download into the cache whole or not at all: a run stopped halfway leaves no
+    truncated archive for the next to choke on."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + f".{os.getpid()}.{threading.get_ident()}.part")
+    part.write_bytes(data)
+    os.replace(part, path)
+
+
+@functools.lru_cache(maxsize=None)
 def crate_latest(name: str):
     """(name as published, newest version not yanked and not a pre-release, dependency names)."""
     try:
@@ -439,12 +471,101 @@ def discover() -> list[tuple[str, str, str]]:
     return out
 
 
+def npm_dependencies(name: str):
+    """(name, names of its dependencies) of the newest version of an npm package."""
+    try:
+        meta = json.loads(get(f"https://registry.npmjs.org/{name}/latest", tries=2))
+    except Exception:
+        return None
+    return meta.get("name", name), sorted(meta.get("dependencies") or {})
+
+
+def pypi_dependencies(name: str):
+    """(name, names of what it requires) of the newest release of a PyPI package."""
+    try:
+        info = json.loads(get(f"https://pypi.org/pypi/{name}/json", tries=2))["info"]
+    except Exception:
+        return None
+    deps = [m.group(1) for r in info.get("requires_dist") or [] if (m := re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", r))]
+    return info.get("name", name), deps
+
+
+def walk(seeds: list[str], follow, limit: int) -> list[str]:
+    """Up to `limit` names beyond `seeds`, reached from them by `follow`, nearest first."""
+    known = {s.lower() for s in seeds}
+    found: list[str] = []
+    wave = sorted(set(seeds))
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        while wave and len(found) < limit:
+            following = []
+            for r in pool.map(follow, wave):
+                for d in (r[1] if r else []):
+                    if d.lower() not in known:
+                        known.add(d.lower())
+                        following.append(d)
+            found += following[: limit - len(found)]
+            wave = following
+            print(f"  {len(found)} packages found", file=sys.stderr)
+    return found
+
+
+def linked_crates(name: str, vers: str, cache: Path) -> set[str]:
+    """The crates that the documentation of a crate links to (crates.io, docs.rs, lib.rs)."""
+    try:
+        read_crate(name, vers, cache)
+        with tarfile.open(cache / "crates" / f"{name}-{vers}.crate") as t:
+            return {
+                m.decode()
+                for member in t.getmembers()
+                if member.isfile() and member.size <= MAX_FILE and member.name.lower().endswith((".md", ".rs"))
+                for m in CRATE_LINK.findall(t.extractfile(member).read())
+            }
+    except Exception:
+        return set()
+
+
+def grow(sources: list[tuple[str, str, str]], cache: Path) -> list[tuple[str, str, str]]:
+    """The pinned sources and more: the crates their crates' documentation links to and what
+    those depend on, the dependencies of their npm and PyPI packages, and every other Debian
+    documentation package (read only when its copyright file gives permissive licences alone;
+    never the Python documentation's own). galley's own dependencies stay out."""
+    out = list(sources)
+    crates = [(name, vers) for k, name, vers in sources if k == "crates"]
+    have = {name.lower() for name, _ in crates} | {n.lower() for n in galley_dependencies()}
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:
+        linked = set().union(*pool.map(lambda c: linked_crates(*c, cache), crates))
+    seeds = sorted(n for n in linked if n.lower() not in have and n.replace("_", "-").lower() not in have)
+    def follow(name):
+        r = crate_latest(name)
+        return r and (r[0], r[2])
+    new = {}
+    for name in seeds + walk(seeds, follow, CRATE_GROW):
+        r = crate_latest(name) if len(new) < CRATE_GROW else None
+        if r and r[0].lower() not in have and r[0] not in new:
+            new[r[0]] = r[1]
+    out += [("crates", name, vers) for name, vers in sorted(new.items())]
+    print(f"  {len(new)} crates added", file=sys.stderr)
+    for kind, follow, limit in (("npm", npm_dependencies, NPM_LIMIT), ("pypi", pypi_dependencies, PYPI_LIMIT)):
+        seeds = [name for k, name, _ in sources if k == kind]
+        out += [(kind, name, "") for name in walk(seeds, follow, limit)]
+    have = {name for k, name, _ in sources if k == "debian"}
+    pkgs = subprocess.run(["apt-cache", "pkgnames"], capture_output=True, text=True, check=True).stdout.split()
+    docs = [p for p in pkgs if p.endswith("-doc") and p not in have]
+    docs = [p for p in docs if not re.match(r"^python[0-9.]*-doc$", p) and not p.startswith("texlive-")]
+    # One call for all of them: apt-cache reads its whole cache at every start.
+    show = subprocess.run(["apt-cache", "show", "--no-all-versions", *docs], capture_output=True, text=True).stdout
+    for para in show.split("\n\n"):
+        name, vers, size = (re.search(rf"^{f}: (.+)$", para, re.M) for f in ("Package", "Version", "Size"))
+        if name and vers and size and int(size.group(1)) <= DOC_SIZE:
+            out.append(("debian", name.group(1), vers.group(1)))
+    return out
+
+
 def read_crate(name: str, vers: str, cache: Path):
     path = cache / "crates" / f"{name}-{vers}.crate"
     if not path.exists():
         data = get(f"https://static.crates.io/crates/{name}/{name}-{vers}.crate")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        keep(path, data)
     licence, texts = "", []
     with tarfile.open(path) as t:
         for m in t.getmembers():
@@ -473,8 +594,7 @@ def read_npm(name: str, vers: str, cache: Path):
     path = cache / "npm" / f"{name.replace('/', '_')}-{vers}.tgz"
     if not path.exists():
         data = get(meta["dist"]["tarball"])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        keep(path, data)
     texts = []
     with tarfile.open(path) as t:
         for m in t.getmembers():
@@ -489,8 +609,7 @@ def read_pypi(name: str, vers: str, cache: Path):
     if not path.exists():
         url = f"https://pypi.org/pypi/{name}/{vers}/json" if vers else f"https://pypi.org/pypi/{name}/json"
         data = get(url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        keep(path, data)
     info = json.loads(path.read_bytes())["info"]
     licence = info.get("license_expression") or ""
     if not permissive(licence):
@@ -680,6 +799,20 @@ def read(source, cache: Path):
     return (kind, name, vers, licence), paras
 
 
+def read_prose(source, cache: Path):
+    """`read`, kept in the cache as the prose it found (for a pinned version): a second run
+    only counts."""
+    kind, name, vers = source
+    path = cache / "prose" / kind / f"{name.replace('/', '_')}-{vers}.json.gz"
+    if vers and path.exists():
+        meta, paras = json.loads(gzip.decompress(path.read_bytes()))
+        return tuple(meta), paras
+    r = read(source, cache)
+    if r and vers:
+        keep(path, gzip.compress(json.dumps(r).encode(), 6))
+    return r
+
+
 # ---------------------------------------------------------------- the model file
 
 
@@ -691,19 +824,21 @@ def fnv(data: bytes) -> int:
 
 
 # A word one edit away, or of the same stem, is a candidate for a real-word slip when the corpus
-# holds it at least this many times, mostly in this spelling (src/check/realword.rs).
+# holds it at least this many times in SET_ON_WORDS words, mostly in this spelling
+# (src/check/realword.rs; a larger corpus asks the same share of its words).
 NEAR_COUNT = 20
+SET_ON_WORDS = 27_256_207
 # Endings that turn one word into another of the same stem (`developers`, `development`).
 ENDINGS = ["s", "es", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al", "ity"]
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def near_words(by_key) -> dict[str, list[str]]:
+def near_words(by_key, least: int) -> dict[str, list[str]]:
     """For each word of three or more ASCII letters, the words one edit away (a letter deleted,
     inserted, changed, or two swapped) or another ending of its stem, that the corpus writes
-    mostly in lower case as spelled here and holds at least NEAR_COUNT times, most used first."""
+    mostly in lower case as spelled here and holds at least `least` times, most used first."""
     total = {k: sum(m + s for _, m, s in forms) for k, forms in by_key.items()}
-    good = {k for k, forms in by_key.items() if forms[0][0] == k and total[k] >= NEAR_COUNT and len(k) >= 2}
+    good = {k for k, forms in by_key.items() if forms[0][0] == k and total[k] >= least and len(k) >= 2}
     out = {}
     for word in by_key:
         if len(word) < 3 or not (word.isascii() and word.isalpha() and word.islower()):
@@ -732,14 +867,15 @@ def near_words(by_key) -> dict[str, list[str]]:
 def write_model(counts: Counts, sources: int, path: Path):
     """See src/lexicon/model.rs for the layout."""
     by_key: dict[str, list[tuple[str, int, int]]] = {}
-    for form in set(counts.mid) | set(counts.start):
+    # In order: a set's order changes from run to run, and the file must not.
+    for form in sorted(set(counts.mid) | set(counts.start)):
         m, s = counts.mid[form], counts.start[form]
         if m + s >= MIN_FORM:
             by_key.setdefault(form.lower(), []).append((form, m, s))
     for forms in by_key.values():
         forms.sort(key=lambda f: -(f[1] + f[2]))
         del forms[8:]
-    near = near_words(by_key)
+    near = near_words(by_key, max(1, round(NEAR_COUNT * counts.words / SET_ON_WORDS)))
     words = []
     blob = bytearray()
     offsets: dict[str, int] = {}
@@ -809,11 +945,25 @@ def main():
     else:
         sources = [tuple((l.split("\t") + ["", ""])[:3]) for l in SOURCES.read_text().splitlines()[1:] if l.strip()]
         pinned = True
+        if "--grow" in args:
+            # The walk asks the registries thousands of times: a second run takes its list.
+            walked = cache / "grown-sources.json"
+            if not walked.exists():
+                keep(walked, json.dumps(grow(sources, cache)).encode())
+            sources = [tuple(s) for s in json.loads(walked.read_bytes())]
     print(f"{len(sources)} packages to read ({'pinned' if pinned else 'discovered'})", file=sys.stderr)
     counts = Counts()
     used = []
-    with concurrent.futures.ThreadPoolExecutor(16) as pool:
-        for k, r in enumerate(pool.map(lambda s: read(s, cache), sources)):
+    # The counts of the last run, to write the model again with other settings
+    # (`--from-counts`) without reading every package again.
+    saved = cache / "counts.pickle"
+    if "--from-counts" in args:
+        counts, used = pickle.loads(saved.read_bytes())
+        sources = []
+    # Processes, not threads: reading prose out of HTML and Markdown is most of the work. More
+    # of them than cores, so downloads overlap.
+    with concurrent.futures.ProcessPoolExecutor(READERS) as pool:
+        for k, r in enumerate(pool.map(functools.partial(read_prose, cache=cache), sources, chunksize=4)):
             if r is None:
                 continue
             meta, paras = r
@@ -822,6 +972,8 @@ def main():
                 counts.add(p)
             if k % 500 == 0:
                 print(f"  {k}/{len(sources)} packages, {counts.words:,} words, {time.time() - began:.0f} s", file=sys.stderr)
+    if sources:
+        keep(saved, pickle.dumps((counts, used)))
     used.sort()
     with SOURCES.open("w") as f:
         f.write("registry\tpackage\tversion\tlicence\n")
