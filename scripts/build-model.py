@@ -605,10 +605,18 @@ def read_npm(name: str, vers: str, cache: Path):
 
 
 def read_pypi(name: str, vers: str, cache: Path):
+    """A PyPI package's description, of the pinned version where the registry serves it. Some
+    mirrors answer only for the newest release: then the newest is read, and pinned in its turn."""
     path = cache / "pypi" / f"{name}-{vers or 'latest'}.json"
     if not path.exists():
-        url = f"https://pypi.org/pypi/{name}/{vers}/json" if vers else f"https://pypi.org/pypi/{name}/json"
-        data = get(url)
+        try:
+            data = get(f"https://pypi.org/pypi/{name}/{vers}/json" if vers else f"https://pypi.org/pypi/{name}/json")
+        except urllib.error.HTTPError:
+            if not vers:
+                raise
+            data = get(f"https://pypi.org/pypi/{name}/json")
+            newest = json.loads(data)["info"]["version"]
+            path = cache / "pypi" / f"{name}-{newest}.json"
         keep(path, data)
     info = json.loads(path.read_bytes())["info"]
     licence = info.get("license_expression") or ""
@@ -770,6 +778,10 @@ def read_debian(name: str, vers: str, cache: Path):
     return licence, texts
 
 
+# What `read` returns, with the reason, for a package it could not fetch or open.
+FAILED = "failed"
+
+
 def read(source, cache: Path):
     kind, name, vers = source
     try:
@@ -783,8 +795,8 @@ def read(source, cache: Path):
             if name.lower() in ("python", "cpython") or "python-doc" in name:
                 return None
             vers, licence, texts = read_pypi(name, vers, cache)
-    except Exception:
-        return None
+    except Exception as e:
+        return FAILED, f"{kind} {name} {vers}: {type(e).__name__} {e}"[:200]
     licence = " ".join(str(licence).split())
     if not permissive(licence):
         return None
@@ -808,7 +820,7 @@ def read_prose(source, cache: Path):
         meta, paras = json.loads(gzip.decompress(path.read_bytes()))
         return tuple(meta), paras
     r = read(source, cache)
-    if r and vers:
+    if r and r[0] != FAILED and vers:
         keep(path, gzip.compress(json.dumps(r).encode(), 6))
     return r
 
@@ -954,6 +966,7 @@ def main():
     print(f"{len(sources)} packages to read ({'pinned' if pinned else 'discovered'})", file=sys.stderr)
     counts = Counts()
     used = []
+    failed: list[str] = []
     # The counts of the last run, to write the model again with other settings
     # (`--from-counts`) without reading every package again.
     saved = cache / "counts.pickle"
@@ -966,12 +979,18 @@ def main():
         for k, r in enumerate(pool.map(functools.partial(read_prose, cache=cache), sources, chunksize=4)):
             if r is None:
                 continue
+            if r[0] == FAILED:
+                failed.append(r[1])
+                continue
             meta, paras = r
             used.append(meta)
             for p in paras:
                 counts.add(p)
             if k % 500 == 0:
                 print(f"  {k}/{len(sources)} packages, {counts.words:,} words, {time.time() - began:.0f} s", file=sys.stderr)
+    if failed:
+        # Said, not swallowed: a registry that stops answering shrinks the corpus.
+        print(f"{len(failed)} packages could not be read, such as:", *failed[:5], sep="\n  ", file=sys.stderr)
     if sources:
         keep(saved, pickle.dumps((counts, used)))
     used.sort()
