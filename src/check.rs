@@ -469,9 +469,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         // to`; not `RANDU`, which it also writes `randu`).
                         Case::Upper
                             if stem.chars().count() <= ACRONYM_MAX
-                                && (Model::builtin().forms(stem).any(|f| {
-                                    f.text == stem
-                                        && u64::from(f.inside + f.start) >= Model::builtin().uses(ACRONYM_SEEN)
+                                && (model.forms(stem).any(|f| {
+                                    f.text == stem && u64::from(f.inside + f.start) >= model.uses(ACRONYM_SEEN)
                                 }) || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
                                     let lower = stem.to_lowercase();
                                     !counts.contains_key(lower.as_str())
