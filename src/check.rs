@@ -381,6 +381,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         });
         let none = lists.of(&[]);
         let model = Model::builtin();
+        // The thresholds on corpus counts, in this corpus: once, not for each word.
+        let (corpus_word, corpus_lower, acronym_seen) =
+            (model.uses(CORPUS_WORD), model.uses(CORPUS_LOWER), model.uses(ACRONYM_SEEN));
         let mut suspects = Vec::new();
         for p in &pending {
             let word = p.span().slice(text);
@@ -400,7 +403,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         && model
                             .forms(word)
                             .next()
-                            .is_some_and(|top| top.text == word && u64::from(top.inside) >= model.uses(CORPUS_LOWER))
+                            .is_some_and(|top| top.text == word && u64::from(top.inside) >= corpus_lower)
                     {
                         continue;
                     }
@@ -453,7 +456,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         0 if stem != word => (stem, model.count(stem)),
                         n => (word, n),
                     };
-                    if written >= model.uses(CORPUS_WORD)
+                    if written >= corpus_word
                         && !corpus_fixes(model, lexicon, probe, dialect).any(|f| {
                             confidence::count(&f)
                                 >= written.saturating_mul(confidence::slip_ratio(probe, &f, CORPUS_RATIO))
@@ -469,13 +472,14 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         // to`; not `RANDU`, which it also writes `randu`).
                         Case::Upper
                             if stem.chars().count() <= ACRONYM_MAX
-                                && (model.forms(stem).any(|f| {
-                                    f.text == stem && u64::from(f.inside + f.start) >= model.uses(ACRONYM_SEEN)
-                                }) || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
-                                    let lower = stem.to_lowercase();
-                                    !counts.contains_key(lower.as_str())
-                                        && suggest::has_near(lexicon, &lower, acronym_near(stem))
-                                })) =>
+                                && (model
+                                    .forms(stem)
+                                    .any(|f| f.text == stem && u64::from(f.inside + f.start) >= acronym_seen)
+                                    || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
+                                        let lower = stem.to_lowercase();
+                                        !counts.contains_key(lower.as_str())
+                                            && suggest::has_near(lexicon, &lower, acronym_near(stem))
+                                    })) =>
                         {
                             continue;
                         }
@@ -1320,14 +1324,15 @@ fn word_choices(
     suspects: &mut Vec<Suspect>,
 ) {
     let mut near: FastMap<&str, Vec<String>> = FastMap::default();
+    let model = Model::builtin();
+    let corpus_word = model.uses(CORPUS_WORD);
     for &span in rare {
         let word = span.slice(text);
         let (Some(prev), Some(next)) = crate::token::neighbours(text, span) else { continue };
         if bigram(prev, word) > 0 || bigram(word, next) > 0 {
             continue; // the words around expect it
         }
-        let model = Model::builtin();
-        if model.count(word) >= model.uses(CORPUS_WORD) || model.after(prev, word) > 0 || model.before(word, next) > 0 {
+        if model.count(word) >= corpus_word || model.after(prev, word) > 0 || model.before(word, next) > 0 {
             continue; // common in clean technical prose (`crates`), or expected there
         }
         let candidates = near.entry(word).or_insert_with(|| {
