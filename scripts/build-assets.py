@@ -13,6 +13,7 @@ Sources (each pinned; versions and licences are repeated in assets/NOTICE.md):
 Run from the repository root: python3 scripts/build-assets.py
 Needs apt-get, pip and npm that reach their registries. Writes only files under assets/.
 """
+import argparse
 import gzip
 import json
 import os
@@ -210,6 +211,8 @@ def python_vocabulary(tmp: Path, english_rows, freq: str):
 
 
 def main():
+    # No options; asking for help, or for anything else, must not rebuild the lists.
+    argparse.ArgumentParser(prog="build-assets.py", description="Rebuild the word lists in assets/.").parse_args()
     if not ASSETS.is_dir():
         sys.exit("build-assets: run from the repository root (no assets/ here)")
     with tempfile.TemporaryDirectory() as tmp:

@@ -22,7 +22,7 @@ sentence, so a capital there is never taken for a name.
 The packages and versions read are pinned in assets/corpus-sources.tsv: with that file present a
 rebuild reads exactly those; `--discover` lists them afresh from the registries.
 
-    python3 scripts/build-model.py [--discover | --grow] [--from-counts] [--cache DIR]
+    python3 scripts/build-model.py [--discover | --grow] [--from-counts] [--cache DIR] [--keep-going]
 
 `--grow` keeps the pinned packages and adds: the crates their crates' documentation links to, and
 what those depend on (to CRATE_GROW more); the dependencies of the npm and PyPI ones (to NPM_LIMIT
@@ -31,12 +31,15 @@ DOC_SIZE packed). The list it walks is kept in the cache (`grown-sources.json`).
 
 The cache keeps each download, the prose read from each pinned package, and the counts of the
 last run: `--from-counts` writes the model again from those alone (other pruning, say) in
-minutes. The same counts give the same model.bin, byte for byte.
+minutes. The same counts give the same model.bin, byte for byte. A package that cannot be read
+(a registry that no longer serves a pinned version, say) stops the rebuild before it writes
+anything, unless `--keep-going` says a smaller model will do.
 
 Needs apt-cache (for the package lists, with --discover or --grow) and HTTPS to index.crates.io,
 static.crates.io, registry.npmjs.org and pypi.org. Writes assets/model.bin and
 assets/corpus-sources.tsv. The format of model.bin is described in src/lexicon/model.rs.
 """
+import argparse
 import concurrent.futures
 import functools
 import gzip
@@ -946,18 +949,37 @@ def write_model(counts: Counts, sources: int, path: Path):
     return len(words), len(merged_keys), len(out)
 
 
+def arguments(argv: list[str]) -> argparse.Namespace:
+    """The command line. Anything it does not know stops the script before it reads or writes."""
+    ask = argparse.ArgumentParser(
+        prog="build-model.py",
+        description="Rebuild assets/model.bin and assets/corpus-sources.tsv from registry packages.",
+    )
+    which = ask.add_mutually_exclusive_group()
+    which.add_argument("--discover", action="store_true", help="list the packages afresh from the registries")
+    which.add_argument("--grow", action="store_true", help="the pinned packages and those they lead to")
+    ask.add_argument("--from-counts", action="store_true", help="write the model from the last run's counts")
+    ask.add_argument("--cache", type=Path, default=Path("target/corpus-cache"), help="downloads and counts")
+    ask.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="write the model even when some packages could not be read (it is then smaller)",
+    )
+    return ask.parse_args(argv)
+
+
 def main():
-    args = sys.argv[1:]
-    cache = Path(args[args.index("--cache") + 1]) if "--cache" in args else Path("target/corpus-cache")
+    opts = arguments(sys.argv[1:])
+    cache = opts.cache
     cache.mkdir(parents=True, exist_ok=True)
     began = time.time()
-    if "--discover" in args or not SOURCES.exists():
+    if opts.discover or not SOURCES.exists():
         sources = discover()
         pinned = False
     else:
         sources = [tuple((l.split("\t") + ["", ""])[:3]) for l in SOURCES.read_text().splitlines()[1:] if l.strip()]
         pinned = True
-        if "--grow" in args:
+        if opts.grow:
             # The walk asks the registries thousands of times: a second run takes its list.
             walked = cache / "grown-sources.json"
             if not walked.exists():
@@ -970,7 +992,7 @@ def main():
     # The counts of the last run, to write the model again with other settings
     # (`--from-counts`) without reading every package again.
     saved = cache / "counts.pickle"
-    if "--from-counts" in args:
+    if opts.from_counts:
         counts, used = pickle.loads(saved.read_bytes())
         sources = []
     # Processes, not threads: reading prose out of HTML and Markdown is most of the work. More
@@ -991,6 +1013,10 @@ def main():
     if failed:
         # Said, not swallowed: a registry that stops answering shrinks the corpus.
         print(f"{len(failed)} packages could not be read, such as:", *failed[:5], sep="\n  ", file=sys.stderr)
+        if not opts.keep_going:
+            # A pinned rebuild that lost packages would replace the committed model with a smaller one.
+            print("model not written (--keep-going writes it anyway)", file=sys.stderr)
+            sys.exit(1)
     if sources:
         keep(saved, pickle.dumps((counts, used)))
     used.sort()

@@ -1,0 +1,60 @@
+//! The scripts that rebuild the committed assets. They write into `assets/`, so a command line
+//! they do not understand must stop them before they read a package or write a byte.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs `scripts/<name>` with `args` in an empty directory, and says what it printed and left there.
+fn run_in_empty_dir(name: &str, args: &[&str]) -> (i32, String, Vec<String>) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts").join(name);
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new("python3")
+        .arg(&script)
+        .args(args)
+        .current_dir(dir.path())
+        .output()
+        .expect("python3 runs the rebuild scripts; scripts/install-test-tools.sh installs it");
+    let left: Vec<String> =
+        walk(dir.path()).into_iter().map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string()).collect();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout),
+        left,
+    )
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        found.push(path.clone());
+        if path.is_dir() {
+            found.extend(walk(&path));
+        }
+    }
+    found
+}
+
+#[test]
+fn asking_the_model_rebuild_for_help_prints_its_options_and_touches_nothing() {
+    let (code, said, left) = run_in_empty_dir("build-model.py", &["--help"]);
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("--grow") && said.contains("--from-counts") && said.contains("--cache"), "{said}");
+    assert!(left.is_empty(), "--help left {left:?}");
+}
+
+#[test]
+fn an_option_the_model_rebuild_does_not_know_stops_it_before_it_reads_or_writes() {
+    let (code, said, left) = run_in_empty_dir("build-model.py", &["--grwo"]);
+    assert_eq!(code, 2, "{said}");
+    assert!(said.contains("unrecognized arguments: --grwo"), "{said}");
+    assert!(left.is_empty(), "an unknown option left {left:?}");
+}
+
+#[test]
+fn asking_the_word_list_rebuild_for_help_prints_usage_and_touches_nothing() {
+    let (code, said, left) = run_in_empty_dir("build-assets.py", &["--help"]);
+    assert_eq!(code, 0, "{said}");
+    assert!(said.contains("usage: build-assets.py"), "{said}");
+    assert!(left.is_empty(), "--help left {left:?}");
+}
