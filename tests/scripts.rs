@@ -7,15 +7,17 @@ use std::process::Command;
 /// Runs `scripts/<name>` with `args` in an empty directory, and says what it printed and left there.
 fn run_in_empty_dir(name: &str, args: &[&str]) -> (i32, String, Vec<String>) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts").join(name);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let out = Command::new("python3")
         .arg(&script)
         .args(args)
         .current_dir(dir.path())
         .output()
         .expect("python3 runs the rebuild scripts; scripts/install-test-tools.sh installs it");
-    let left: Vec<String> =
-        walk(dir.path()).into_iter().map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string()).collect();
+    let left: Vec<String> = walk(dir.path())
+        .into_iter()
+        .map(|p| p.strip_prefix(dir.path()).expect("under the directory").display().to_string())
+        .collect();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stderr).into_owned() + &String::from_utf8_lossy(&out.stdout),
@@ -25,8 +27,8 @@ fn run_in_empty_dir(name: &str, args: &[&str]) -> (i32, String, Vec<String>) {
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+    for entry in std::fs::read_dir(dir).expect("the directory lists") {
+        let path = entry.expect("an entry").path();
         found.push(path.clone());
         if path.is_dir() {
             found.extend(walk(&path));
