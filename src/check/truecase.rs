@@ -310,13 +310,18 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         if w.start || w.heading {
             return;
         }
-        let Some(entry) = lookups.get(id).filter(|e| u64::from(e.inside) >= known) else { return };
+        // Every word the model judges gathers the article's usage; only the words it knows well
+        // measure the damage.
+        let Some(entry) = lookups.get(id).filter(|e| u64::from(e.inside) >= judged) else { return };
         if !w.in_run {
             let seen = usage.entry(entry.forms[0].text).or_default();
             match seen.iter_mut().find(|(f, _)| *f == word) {
                 Some((_, n)) => *n += 1,
                 None => seen.push((word, 1)),
             }
+        }
+        if u64::from(entry.inside) < known {
+            return;
         }
         let bucket = &mut seen[entry.bucket];
         if capitals(word) > 0 {
@@ -544,6 +549,22 @@ mod tests {
             fixed(damaged),
             "We build the service in Rust on Linux and Windows, and the Rust compiler checks \
              it before the client reads it."
+        );
+    }
+
+    #[test]
+    fn a_name_the_corpus_knows_a_little_is_raised_where_the_article_also_writes_it_in_full() {
+        // The corpus has `quickcheck` about forty times, more often in lower case (the crate):
+        // too seldom to measure the damage by, often enough to be judged, and this article's
+        // `QuickCheck`, whose inner capital no damage makes, says which casing is its own.
+        let damaged = "We test the Service with QuickCheck, and the Client with quickcheck too. Unlike \
+                       quickcheck, the Other Tools shrink Values by hand, which Makes them slow when \
+                       You ask for more.";
+        assert_eq!(
+            fixed(damaged),
+            "We test the service with QuickCheck, and the client with QuickCheck too. Unlike \
+             QuickCheck, the other tools shrink values by hand, which makes them slow when \
+             you ask for more."
         );
     }
 
