@@ -345,6 +345,9 @@ def prose_html(text: str):
 
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # A sentence ends at . ! ? : or ; followed by a space, and at a quote or bracket that opens one.
+# Two words inside a sentence with a comma or a closing bracket or quote between them (`Apache
+# License, Version 2.0`, `(see below) for`): counted apart from the words a space joins.
+LOOSE_GAP = re.compile(r"[)\]\"\u201d\u2019]*,? ")
 SENTENCE_GAP = re.compile(r"[.!?:;]['\")\]]*\s*$|[\"(\[]\s*$|\s[-\u2013\u2014]+\s*$")
 
 
@@ -354,6 +357,8 @@ class Counts:
         self.start = Counter()  # form -> uses at a start
         self.left = Counter()  # (lower(prev), form) -> uses of form inside a sentence after prev
         self.right = Counter()  # (form, lower(next)) -> uses of form inside a sentence before next
+        self.left_loose = Counter()  # as `left` and `right`, across a comma or a closing mark
+        self.right_loose = Counter()
         self.words = 0
         self.seen: set[int] = set()
 
@@ -374,8 +379,11 @@ class Counts:
             gap = paragraph[prev[1] : m.start()] if prev else ""
             start = prev is None or bool(SENTENCE_GAP.search(gap.replace("\x00", "")))
             joined = prev is not None and gap == " "
+            loose = prev is not None and not joined and LOOSE_GAP.fullmatch(gap) is not None
             if pending is not None and joined:
                 self.right[(pending, form.lower())] += 1
+            elif pending is not None and loose:
+                self.right_loose[(pending, form.lower())] += 1
             pending = None
             if start:
                 self.start[form] += 1
@@ -383,6 +391,8 @@ class Counts:
                 self.mid[form] += 1
                 if joined:
                     self.left[(prev[0].lower(), form)] += 1
+                elif loose:
+                    self.left_loose[(prev[0].lower(), form)] += 1
                 pending = form
             prev = (form, m.end(), start)
 
@@ -929,6 +939,12 @@ def write_model(counts: Counts, sources: int, path: Path):
     for (a, b), n in counts.right.items():
         if n >= MIN_PAIR and a in known:
             pairs.append((fnv(a.encode() + b"\x02" + b.encode()), n))
+    for (a, b), n in getattr(counts, "left_loose", {}).items():
+        if n >= MIN_PAIR and b in known:
+            pairs.append((fnv(a.encode() + b"\x03" + b.encode()), n))
+    for (a, b), n in getattr(counts, "right_loose", {}).items():
+        if n >= MIN_PAIR and a in known:
+            pairs.append((fnv(a.encode() + b"\x04" + b.encode()), n))
     pairs.sort()
     # Two keys that share a hash add up (rare at 64 bits).
     merged_keys, merged_counts = [], []

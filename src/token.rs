@@ -379,9 +379,49 @@ pub fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
     (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
 }
 
+/// The words beside `span` across a comma or a closing bracket or quote and one space, if any
+/// (`License` before `[Version]` in `License, Version`; `below` before `[for]` in `(see
+/// below) for`): the context the model's loose pairs are counted with. Where a single space
+/// joins a side, [`neighbours`] gives it instead.
+#[must_use]
+pub fn loose_neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
+    let is_letter = |c: char| c.is_alphabetic() || c == '\'';
+    let closing = |c: char| matches!(c, ')' | ']' | '"' | '\u{201d}' | '\u{2019}');
+    let prev = span::head(text, span.start).strip_suffix(' ').and_then(|b| {
+        let marks = b.strip_suffix(',').unwrap_or(b).trim_end_matches(closing);
+        (marks.len() < b.len()).then(|| span::tail(marks, marks.trim_end_matches(is_letter).len()))
+    });
+    let next = {
+        let a = span::tail(text, span.end);
+        let marks = a.trim_start_matches(closing);
+        let marks = marks.strip_prefix(',').unwrap_or(marks);
+        marks
+            .strip_prefix(' ')
+            .filter(|_| marks.len() < a.len())
+            .map(|w| span::head(w, w.len() - w.trim_start_matches(is_letter).len()))
+    };
+    (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loose_neighbours_stand_across_a_comma_or_a_closing_mark() {
+        fn at<'t>(text: &'t str, word: &str) -> (Option<&'t str>, Option<&'t str>) {
+            let start = text.find(word).unwrap_or(0);
+            loose_neighbours(text, Span::new(start, start + word.len()))
+        }
+        assert_eq!(at("the Apache License, Version 2.0", "Version"), (Some("License"), None));
+        assert_eq!(at("Rust, Python, and Go", "Python"), (Some("Rust"), Some("and")));
+        assert_eq!(at("(see below) for more", "for"), (Some("below"), None));
+        assert_eq!(at("he said \u{201c}yes\u{201d}, then left", "then"), (Some("yes"), None));
+        assert_eq!(at("the cold water", "cold"), (None, None), "a space alone is no loose join");
+        assert_eq!(at("it ends. Then more", "Then"), (None, None), "a full stop ends the sentence");
+        assert_eq!(at("a,  b", "b"), (None, None), "two spaces join nothing");
+        assert_eq!(at("2.0, and", "and"), (None, None), "a number is no word");
+    }
 
     fn words_of(text: &str) -> Vec<&str> {
         tokens(text).into_iter().filter(|t| t.kind == TokenKind::Word).map(|t| t.span.slice(text)).collect()

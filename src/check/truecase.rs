@@ -17,7 +17,7 @@
 //! text of a sentence or two gives little evidence of its damage, so its capitals mostly stand.
 
 use crate::fasthash::FastMap;
-use crate::lexicon::model::{Form, Model};
+use crate::lexicon::model::{Form, Join, Model};
 use crate::lexicon::{Case, case_of};
 use crate::span::Span;
 use crate::suspect::{Kind, Lists, Suspect};
@@ -191,9 +191,10 @@ pub type Words<'a> = dyn Fn(&mut dyn FnMut(Word)) + 'a;
 /// The fixes that read better than a word where it stands, and by how much the best does.
 type Reading = Option<(Vec<String>, f64)>;
 
-/// A word, its neighbours, and whether it starts a sentence, stands in a heading and stands in a
-/// run of capitals: all that its reading depends on besides the article's own usage.
-type Key<'t> = (&'t str, Option<&'t str>, Option<&'t str>, bool, bool, bool);
+/// A word, its neighbours and how they are joined to it, and whether it starts a sentence, stands
+/// in a heading and stands in a run of capitals: all that its reading depends on besides the
+/// article's own usage.
+type Key<'t> = (&'t str, Option<&'t str>, Option<&'t str>, [Join; 2], bool, bool, bool);
 
 /// What the model made of an article.
 pub struct Judged {
@@ -361,13 +362,19 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
             out.known.push(w.span.start);
         }
         let (prev, next) = crate::token::neighbours(text, w.span);
+        // Where no space alone joins a side, a neighbour across a comma or a closing mark.
+        let (loose_prev, loose_next) =
+            if prev.is_none() || next.is_none() { crate::token::loose_neighbours(text, w.span) } else { (None, None) };
+        let join = |tight: Option<&str>| if tight.is_some() { Join::Space } else { Join::Loose };
+        let joins = [join(prev), join(next)];
+        let (prev, next) = (prev.or(loose_prev), next.or(loose_next));
         // A cache, bounded: a text of a million distinct contexts keeps the last few.
         if verdicts.len() >= VERDICTS {
             verdicts.clear();
         }
-        let verdict = verdicts.entry((word, prev, next, w.start, w.heading, w.in_run)).or_insert_with(|| {
+        let verdict = verdicts.entry((word, prev, next, joins, w.start, w.heading, w.in_run)).or_insert_with(|| {
             let seen = usage.get(forms[0].text).map_or(&[][..], Vec::as_slice);
-            let place = Place { word: w, neighbours: (prev, next), seen };
+            let place = Place { word: w, neighbours: (prev, next), joins, seen };
             best_reading(model, channel, (word, &forms, total), place)
         });
         if let Some((fixes, margin)) = verdict {
@@ -384,6 +391,8 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
 struct Place<'a> {
     word: Word,
     neighbours: (Option<&'a str>, Option<&'a str>),
+    /// How each neighbour is joined to the word.
+    joins: [Join; 2],
     seen: &'a [(&'a str, u32)],
 }
 
@@ -395,7 +404,7 @@ fn best_reading(
     (word, forms, total): (&str, &[Form], f64),
     place: Place<'_>,
 ) -> Reading {
-    let Place { word: w, neighbours: (prev, next), seen } = place;
+    let Place { word: w, neighbours: (prev, next), joins, seen } = place;
     let uses = |f: &Form| f64::from(if w.start { f.inside + f.start } else { f.inside });
     // At a sentence start any first capital is right: only casings that begin with one compete.
     let fits = |t: &str| !w.start || t.starts_with(char::is_uppercase);
@@ -433,14 +442,14 @@ fn best_reading(
         let sum: f64 = counts.iter().sum();
         (c + BACKOFF * p) / (sum + BACKOFF)
     };
-    let after_prev = prev.filter(|_| !w.start).map(|p| model.after_word(p));
+    let after_prev = prev.filter(|_| !w.start).map(|p| model.after_word_joined(p, joins[0]));
     let lefts: Vec<f64> =
         candidates.iter().map(|(f, _)| after_prev.as_ref().map_or(0.0, |after| f64::from(after(f)))).collect();
     // At a sentence start only the inner casing is in question, and the corpus counts the pairs
     // inside sentences only: the neighbours say nothing there.
     let rights: Vec<f64> = candidates
         .iter()
-        .map(|(f, _)| next.filter(|_| !w.start).map_or(0.0, |n| f64::from(model.before(f, n))))
+        .map(|(f, _)| next.filter(|_| !w.start).map_or(0.0, |n| f64::from(model.before_joined(f, n, joins[1]))))
         .collect();
     // The article's other uses of the word: one casing for all of them is likelier than damage
     // to each (a name stays a name through an article).

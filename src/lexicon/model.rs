@@ -10,7 +10,8 @@
 //! W × u64   hash of each lower-case word, sorted
 //! W × u32   offset of its forms in the blob
 //! P × u64   hash of each pair, sorted: lower(first) 0x01 form (the form after a word), or
-//!           form 0x02 lower(second) (the form before a word); hashes are 64-bit FNV-1a
+//!           form 0x02 lower(second) (the form before a word); 0x03 and 0x04 for the same
+//!           across a comma or a closing mark ([`Join::Loose`]); hashes are 64-bit FNV-1a
 //! P × u32   how often the pair was seen inside a sentence
 //! B bytes   per word: u8 count of forms, then per form u8 length, the form's bytes, u32 uses
 //!           inside a sentence, u32 uses at a sentence start, most used first; then u32 offset
@@ -31,6 +32,33 @@ const HEADER: usize = 8 + 5 * 8;
 static LOWER_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lower-words.bin"));
 /// The index of the model's two tables (words, then pairs), written by build.rs.
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model-index.bin"));
+
+/// How two words of a pair stand beside each other in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Join {
+    /// A single space and nothing else (`the cold`).
+    Space,
+    /// A comma or a closing bracket or quote, then one space (`License, Version`,
+    /// `(see below) for`): see [`crate::token::loose_neighbours`].
+    Loose,
+}
+
+impl Join {
+    /// The byte between the two words of a pair's key, for a form after a word and before one.
+    const fn after(self) -> u8 {
+        match self {
+            Self::Space => 1,
+            Self::Loose => 3,
+        }
+    }
+
+    const fn before(self) -> u8 {
+        match self {
+            Self::Space => 2,
+            Self::Loose => 4,
+        }
+    }
+}
 
 /// A sorted table of 64-bit keys with a 32-bit value each, in place, and an index of where
 /// each run of keys with the same top bits starts (one entry per 16 keys, 256 KB for a million
@@ -298,8 +326,20 @@ impl Model {
 
     /// [`Model::after`] for one word before and many forms: the word is hashed once.
     pub fn after_word(&self, before: &str) -> impl Fn(&str) -> u32 + '_ {
-        let h = Self::after_prefix(before);
+        self.after_word_joined(before, Join::Space)
+    }
+
+    /// [`Model::after_word`] for words joined as `join` says.
+    pub fn after_word_joined(&self, before: &str, join: Join) -> impl Fn(&str) -> u32 + '_ {
+        let h = Fnv::new().lower(before).bytes(&[join.after()]);
         move |form| self.pairs.get(h.bytes(form.as_bytes()).0).unwrap_or(0)
+    }
+
+    /// How often the corpus writes `form` inside a sentence before `after` (any case), joined
+    /// to it as `join` says.
+    #[must_use]
+    pub fn before_joined(&self, form: &str, after: &str, join: Join) -> u32 {
+        self.pairs.get(Fnv::new().bytes(form.as_bytes()).bytes(&[join.before()]).lower(after).0).unwrap_or(0)
     }
 
     /// How often the corpus writes `word`, in any casing and anywhere in a sentence.
