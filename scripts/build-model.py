@@ -1015,6 +1015,9 @@ def main():
     # of them than cores, so downloads overlap.
     with concurrent.futures.ProcessPoolExecutor(READERS) as pool:
         for k, r in enumerate(pool.map(functools.partial(read_prose, cache=cache), sources, chunksize=4)):
+            # Said every 500 packages, whatever became of the 500th.
+            if k % 500 == 0:
+                print(f"  {k}/{len(sources)} packages, {counts.words:,} words, {time.time() - began:.0f} s", file=sys.stderr)
             if r is None:
                 continue
             if r[0] == FAILED:
@@ -1024,8 +1027,6 @@ def main():
             used.append(meta)
             for p in paras:
                 counts.add(p)
-            if k % 500 == 0:
-                print(f"  {k}/{len(sources)} packages, {counts.words:,} words, {time.time() - began:.0f} s", file=sys.stderr)
     if failed:
         # Said, not swallowed: a registry that stops answering shrinks the corpus.
         print(f"{len(failed)} packages could not be read, such as:", *failed[:5], sep="\n  ", file=sys.stderr)
