@@ -331,7 +331,7 @@ impl Model {
 
     /// [`Model::after_word`] for words joined as `join` says.
     pub fn after_word_joined(&self, before: &str, join: Join) -> impl Fn(&str) -> u32 + '_ {
-        let h = Fnv::new().lower(before).bytes(&[join.after()]);
+        let h = Self::after_prefix(before, join);
         move |form| self.pairs.get(h.bytes(form.as_bytes()).0).unwrap_or(0)
     }
 
@@ -339,7 +339,7 @@ impl Model {
     /// to it as `join` says.
     #[must_use]
     pub fn before_joined(&self, form: &str, after: &str, join: Join) -> u32 {
-        self.pairs.get(Fnv::new().bytes(form.as_bytes()).bytes(&[join.before()]).lower(after).0).unwrap_or(0)
+        self.pairs.get(Self::before_key(form, after, join)).unwrap_or(0)
     }
 
     /// How often the corpus writes `word`, in any casing and anywhere in a sentence.
@@ -381,20 +381,21 @@ impl Model {
     /// How often the corpus writes `form` inside a sentence right before `after` (any case).
     #[must_use]
     pub fn before(&self, form: &str, after: &str) -> u32 {
-        self.pairs.get(Self::before_key(form, after)).unwrap_or(0)
+        self.before_joined(form, after, Join::Space)
     }
 
-    /// The hash of `lower(before) 0x01`, which every key of a form after `before` starts with.
-    fn after_prefix(before: &str) -> Fnv {
-        Fnv::new().lower(before).bytes(&[1])
+    /// The hash of `lower(before)` and the byte of `join`, which every key of a form after
+    /// `before` so joined starts with.
+    fn after_prefix(before: &str, join: Join) -> Fnv {
+        Fnv::new().lower(before).bytes(&[join.after()])
     }
 
     fn after_key(before: &str, form: &str) -> u64 {
-        Self::after_prefix(before).bytes(form.as_bytes()).0
+        Self::after_prefix(before, Join::Space).bytes(form.as_bytes()).0
     }
 
-    fn before_key(form: &str, after: &str) -> u64 {
-        Fnv::new().bytes(form.as_bytes()).bytes(&[2]).lower(after).0
+    fn before_key(form: &str, after: &str, join: Join) -> u64 {
+        Fnv::new().bytes(form.as_bytes()).bytes(&[join.before()]).lower(after).0
     }
 }
 
@@ -475,7 +476,7 @@ impl<'m> PairMemo<'m> {
 
     /// [`Model::before`], remembered.
     pub fn before(&mut self, form: &str, after: &str) -> u32 {
-        self.get(Model::before_key(form, after))
+        self.get(Model::before_key(form, after, Join::Space))
     }
 
     fn get(&mut self, key: u64) -> u32 {
