@@ -12,7 +12,8 @@ The corpus is the documentation that packages ship, as prose only:
 Only packages under a permissive licence are read: every alternative of an SPDX `OR` may be
 chosen, and one made only of MIT, Apache-2.0, BSD, ISC, Zlib, Unicode, CC0, PSF, BSL-1.0 or
 CC-BY licences admits the package. Left out: galley's own dependencies (their READMEs are the
-texts galley is measured on; see tests/support/eval_texts.rs), and anything from the Python
+texts galley is measured on; see tests/support/eval_texts.rs), the packages of
+assets/eval-sources.tsv (scripts/make-eval.py measures on them), and anything from the Python
 documentation (the development articles come from its HOWTO pages).
 
 Prose only: code blocks, inline code, URLs, HTML, tables, images, badges and headings go. A word
@@ -65,6 +66,8 @@ from pathlib import Path
 
 ASSETS = Path("assets")
 SOURCES = ASSETS / "corpus-sources.tsv"
+# The packages scripts/make-eval.py takes texts to measure on from.
+EVAL = ASSETS / "eval-sources.tsv"
 # How many crates the dependency walk adds beyond Debian's.
 CRATE_LIMIT = 8000
 # Processes that read packages at once.
@@ -1001,6 +1004,10 @@ def main():
             if not walked.exists():
                 keep(walked, json.dumps(grow(sources, cache)).encode())
             sources = [tuple(s) for s in json.loads(walked.read_bytes())]
+    # The packages galley is measured on (scripts/make-eval.py) are never counted.
+    if EVAL.exists():
+        held = {tuple(l.split("\t")[:2]) for l in EVAL.read_text().splitlines()[1:] if l.strip()}
+        sources = [s for s in sources if tuple(s[:2]) not in held]
     print(f"{len(sources)} packages to read ({'pinned' if pinned else 'discovered'})", file=sys.stderr)
     counts = Counts()
     used = []
