@@ -67,3 +67,13 @@ fn an_option_the_model_rebuild_does_not_know_stops_it_before_it_reads_or_writes(
 fn asking_the_word_list_rebuild_for_help_prints_usage_and_touches_nothing() {
     answers_and_touches_nothing("build-assets.py", &["--help"], 0, &["usage: build-assets.py"]);
 }
+
+#[test]
+fn asking_the_evaluation_maker_for_help_prints_its_options_and_touches_nothing() {
+    answers_and_touches_nothing("make-eval.py", &["--help"], 0, &["--cache", "--out", "--per-kind"]);
+}
+
+#[test]
+fn the_evaluation_maker_without_the_corpus_cache_says_what_to_run_and_writes_nothing() {
+    answers_and_touches_nothing("make-eval.py", &[], 1, &["build-model.py --grow"]);
+}
