@@ -353,6 +353,22 @@ WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 LOOSE_GAP = re.compile(r"[)\]\"\u201d\u2019]*,? ")
 SENTENCE_GAP = re.compile(r"[.!?:;]['\")\]]*\s*$|[\"(\[]\s*$|\s[-\u2013\u2014]+\s*$")
 
+# What glues a word into an identifier or a path when letters or digits stand on its other side
+# (as galley's tokenizer reads them: `async/await` and `std::fmt` are words to it).
+GLUE = "._\\"
+
+
+def glued(text: str, start: int, end: int) -> bool:
+    """True when the word at text[start:end] touches a digit, or is glued by GLUE to a letter or
+    a digit: part of `java.lang.Object`, `snake_case`, `e.g.` or `utf8`."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if before.isdigit() or after.isdigit():
+        return True
+    if before and before in GLUE and start > 1 and text[start - 2].isalnum():
+        return True
+    return bool(after) and after in GLUE and end + 1 < len(text) and text[end + 1].isalnum()
+
 
 class Counts:
     def __init__(self):
@@ -378,11 +394,17 @@ class Counts:
             if len(form) > 40:
                 prev = pending = None
                 continue
+            if glued(paragraph, m.start(), m.end()):
+                # Part of an identifier, a path or a word with digits (`java.lang.Object`,
+                # `snake_case`, `utf8`), which galley never reads as a word: not counted, and no
+                # neighbour of the words beside it.
+                prev, pending = (None, m.end(), False), None
+                continue
             self.words += 1
             gap = paragraph[prev[1] : m.start()] if prev else ""
             start = prev is None or bool(SENTENCE_GAP.search(gap.replace("\x00", "")))
-            joined = prev is not None and gap == " "
-            loose = prev is not None and not joined and LOOSE_GAP.fullmatch(gap) is not None
+            joined = prev is not None and prev[0] is not None and gap == " "
+            loose = prev is not None and prev[0] is not None and not joined and LOOSE_GAP.fullmatch(gap) is not None
             if pending is not None and joined:
                 self.right[(pending, form.lower())] += 1
             elif pending is not None and loose:

@@ -529,7 +529,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     }
                     _ => {
                         distance = ranked_here.distances[0];
-                        Arc::clone(&ranked_here.texts)
+                        Arc::clone(&ranked_here.shown)
                     }
                 }
             } else {
@@ -1223,25 +1223,28 @@ fn forms_of<'t>(
     Arc::clone(list)
 }
 
-/// What the checker keeps of a word's ranked fixes: their texts (one shared list), each one's
-/// edit distance, and whether the word is a slip of a common word.
+/// What the checker keeps of a word's ranked fixes: the texts of all that the words around it
+/// may choose from, those shown when they choose the first (one shared list), and each one's
+/// edit distance and ranking score.
 struct Ranked {
-    texts: Fixes,
-    distances: [u8; suggest::MAX_SUGGESTIONS],
-    scores: [f32; suggest::MAX_SUGGESTIONS],
+    texts: Vec<String>,
+    shown: Fixes,
+    distances: [u8; suggest::POOL],
+    scores: [f32; suggest::POOL],
 }
 
 impl Ranked {
     #[allow(clippy::cast_possible_truncation)] // a score on a log scale
     fn of(fixes: &[Suggestion], lists: &mut Lists) -> Self {
         let texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
-        let mut distances = [0u8; suggest::MAX_SUGGESTIONS];
-        let mut scores = [0f32; suggest::MAX_SUGGESTIONS];
+        let mut distances = [0u8; suggest::POOL];
+        let mut scores = [0f32; suggest::POOL];
         for ((d, sc), s) in distances.iter_mut().zip(&mut scores).zip(fixes) {
             *d = u8::try_from(s.distance).unwrap_or(u8::MAX);
             *sc = s.score as f32;
         }
-        Self { texts: lists.of(&texts), distances, scores }
+        let shown = lists.of(&texts[..texts.len().min(suggest::MAX_SUGGESTIONS)]);
+        Self { texts, shown, distances, scores }
     }
 }
 
@@ -1541,7 +1544,8 @@ fn english_association(lexicon: &Lexicon, a: &str, b: &str) -> f64 {
     f64::from(pair) * 1000.0 * ALL / (fa * fb)
 }
 
-/// The fixes' texts, with fix `k` (the one context chose, if any) moved to the front.
+/// The fixes' texts, with fix `k` (the one context chose, if any) moved to the front: as many as
+/// are shown.
 pub(crate) fn first_moved(fixes: &[Suggestion], k: Option<usize>) -> Vec<String> {
     let texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
     moved_first(&texts, k)
@@ -1554,6 +1558,7 @@ fn moved_first(texts: &[String], k: Option<usize>) -> Vec<String> {
         let chosen = texts.remove(k);
         texts.insert(0, chosen);
     }
+    texts.truncate(suggest::MAX_SUGGESTIONS);
     texts
 }
 
@@ -1627,7 +1632,8 @@ fn compound_around(text: &str, span: Span) -> Option<&str> {
 }
 
 /// True when the word at `span`, in small letters, is part of a compound of small letters with
-/// another part the lexicon does not know in any casing (`linux-raw-sys`, `lol-html`): the name
+/// another part the lexicon does not know in any casing (`linux-raw-sys`), or is itself a term
+/// that clean prose writes and no dictionary knows (`lol` in `lol-html`): the name
 /// of a package or a command, which keeps its own casing and spelling. A name before English
 /// words is still a name (`kubernetes-native`), and a slip beside a name still a slip
 /// (`kubernetes-natvie`: the name's casing waits until the slip is fixed).
@@ -1638,7 +1644,12 @@ fn in_package_name(text: &str, span: Span, lexicon: &Lexicon, dialect: Dialect) 
     }
     compound_around(text, span).is_some_and(|c| {
         c.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && c.split('-').any(|p| !p.is_empty() && p != word && lexicon.verdict(p, dialect) == Verdict::Unknown)
+            && c.split('-').any(|p| {
+                // The word itself marks one when clean prose writes it: a term, not a slip.
+                !p.is_empty()
+                    && (p != word || Model::builtin().count(p) > 0)
+                    && lexicon.verdict(p, dialect) == Verdict::Unknown
+            })
     })
 }
 

@@ -605,8 +605,8 @@ mod tests {
     fn a_name_clean_prose_often_writes_in_lower_case_stays_where_the_damage_is_mild() {
         // The corpus writes `java` in lower case 13% of the time (a command, a package): in an
         // article that lowered a fifth of its names, `the java client` is likelier right.
-        let damaged = "We build the Service on linux and windows, and the java client Reads it.";
-        assert_eq!(fixed(damaged), "We build the service on Linux and Windows, and the java client reads it.");
+        let damaged = "We build the Library on linux and windows, and the java client Reads it.";
+        assert_eq!(fixed(damaged), "We build the library on Linux and Windows, and the java client reads it.");
     }
 
     #[test]

@@ -220,9 +220,12 @@ pub struct Model {
     packages: u64,
 }
 
-/// Words in the corpus that the thresholds on corpus counts were set on (27.3 M, the corpus of
-/// 2026-11): see [`Model::uses`].
-const SET_ON_WORDS: f64 = 27_256_207.0;
+/// Words in the corpus that the thresholds on corpus counts hold for as counts (47.0 M, the
+/// corpus of 2026-12): see [`Model::uses`]. They were set on the 27.3 M-word corpus of 2026-11;
+/// asked as the same share of a 52 M-word one grown from it, they changed 24 more right words of
+/// the registry texts' tune part than asked as the same counts: the words added were less
+/// technical, so a tech term's share fell while its count did not.
+const SET_ON_WORDS: f64 = 46_963_921.0;
 
 impl Model {
     /// The model built into galley.
@@ -501,7 +504,7 @@ mod tests {
 
     #[test]
     fn a_threshold_on_counts_asks_the_same_share_of_a_larger_corpus() {
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 27.3 M
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 47.0 M
         let set_on = SET_ON_WORDS as u64;
         let sized = |corpus_words| Model { corpus_words, ..Model::empty() };
         assert_eq!(sized(set_on).uses(10), 10);
@@ -514,7 +517,7 @@ mod tests {
     #[test]
     fn the_corpus_is_large() {
         let (words, packages) = Model::builtin().size();
-        assert!(words >= 10_000_000, "{words} words");
+        assert!(words >= 45_000_000, "{words} words");
         assert!(packages >= 1_000, "{packages} packages");
     }
 
