@@ -286,6 +286,8 @@ fn main() {
     let model = fs::read("assets/model.bin").expect("assets/model.bin");
     fs::write(Path::new(&out).join("lower-words.bin"), lower_words(&model)).expect("write lower-words.bin");
     fs::write(Path::new(&out).join("model-index.bin"), model_tables_index(&model)).expect("write model-index.bin");
+    fs::write(Path::new(&out).join("model-short-keys.bin"), model_short_keys(&model))
+        .expect("write model-short-keys.bin");
 }
 
 /// The bigram table: the number of pairs; 65,537 bucket starts (pairs whose hash has top 16 bits
@@ -367,6 +369,21 @@ fn model_tables_index(model: &[u8]) -> Vec<u8> {
     for (keys, n) in [(at.word_keys, at.words), (at.pair_keys, at.pairs)] {
         let starts = model_index::starts(n, model_index::bits(n), |i| u64_at(model, keys + i * 8));
         out.extend(starts.iter().flat_map(|s| s.to_le_bytes()));
+    }
+    out
+}
+
+/// The keys of the model's two tables, words then pairs, each cut to the 32 bits below those that
+/// pick its run in the index (`src/lexicon/model.rs`, `Table`): lookups read these, half the bytes
+/// of the keys themselves, so that a long article touches half as many pages of them.
+fn model_short_keys(model: &[u8]) -> Vec<u8> {
+    let at = ModelLayout::of(model);
+    let mut out = Vec::new();
+    for (keys, n) in [(at.word_keys, at.words), (at.pair_keys, at.pairs)] {
+        let bits = model_index::bits(n);
+        for i in 0..n {
+            out.extend_from_slice(&model_index::short_key(u64_at(model, keys + i * 8), bits).to_le_bytes());
+        }
     }
     out
 }

@@ -32,6 +32,8 @@ const HEADER: usize = 8 + 5 * 8;
 static LOWER_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lower-words.bin"));
 /// The index of the model's two tables (words, then pairs), written by build.rs.
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model-index.bin"));
+/// The keys of the model's two tables cut to 32 bits (words, then pairs), written by build.rs.
+static SHORT_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model-short-keys.bin"));
 
 /// How two words of a pair stand beside each other in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,6 +72,10 @@ struct Table {
     values: &'static [u8],
     starts: Starts,
     bits: u32,
+    /// Each key's 32 bits below its run's ([`model_index::short_key`]), which lookups compare
+    /// when build.rs wrote them for this table: half the bytes of the keys, so half the pages a
+    /// long article faults in. Empty otherwise.
+    short: &'static [u8],
 }
 
 /// A table's index: read in place from what build.rs wrote, or made here when that does not fit
@@ -91,15 +97,22 @@ impl Starts {
 impl Table {
     /// The table of `keys` and `values`, indexed by `index` (the `u32`s build.rs wrote) if it
     /// fits them.
-    fn new(keys: &'static [u8], values: &'static [u8], index: &'static [u8]) -> Self {
-        let mut t = Self { keys, values, starts: Starts::InPlace(index), bits: 1 };
+    fn new(keys: &'static [u8], values: &'static [u8], index: &'static [u8], short: &'static [u8]) -> Self {
+        let mut t = Self { keys, values, starts: Starts::InPlace(index), bits: 1, short: &[] };
         let n = t.len();
         let bits = model_index::bits(n);
         t.bits = bits;
         if index.len() != ((1 << bits) + 1) * 4 {
             t.starts = Starts::Made(model_index::starts(n, bits, |i| t.key(i)));
+        } else if short.len() == n * 4 {
+            t.short = short;
         }
         t
+    }
+
+    fn short_key(&self, i: usize) -> u32 {
+        let at = i * 4;
+        u32::from_le_bytes(self.short[at..at + 4].try_into().unwrap_or_default())
     }
 
     fn len(&self) -> usize {
@@ -132,6 +145,19 @@ impl Table {
         #[allow(clippy::cast_possible_truncation)] // less than the run's length
         let guess = lo + ((u128::from(key << self.bits) * (hi - lo) as u128) >> 64) as usize;
         let mut i = guess.min(hi - 1);
+        if !self.short.is_empty() {
+            let want = model_index::short_key(key, self.bits);
+            if self.short_key(i) < want {
+                while i + 1 < hi && self.short_key(i) < want {
+                    i += 1;
+                }
+            } else {
+                while i > lo && self.short_key(i) > want {
+                    i -= 1;
+                }
+            }
+            return (self.short_key(i) == want).then(|| self.value(i));
+        }
         if self.key(i) < key {
             while i + 1 < hi && self.key(i) < key {
                 i += 1;
@@ -237,8 +263,8 @@ impl Model {
 
     fn empty() -> Self {
         Self {
-            words: Table::new(&[], &[], &[]),
-            pairs: Table::new(&[], &[], &[]),
+            words: Table::new(&[], &[], &[], &[]),
+            pairs: Table::new(&[], &[], &[], &[]),
             blob: &[],
             corpus_words: 0,
             packages: 0,
@@ -263,8 +289,9 @@ impl Model {
         };
         let split = ((1 << model_index::bits(w)) + 1) * 4;
         let (words_index, pairs_index) = INDEX.split_at(split.min(INDEX.len()));
-        let words = Table::new(take(w.checked_mul(8)?)?, take(w.checked_mul(4)?)?, words_index);
-        let pairs = Table::new(take(p.checked_mul(8)?)?, take(p.checked_mul(4)?)?, pairs_index);
+        let (words_short, pairs_short) = SHORT_KEYS.split_at(w.checked_mul(4)?.min(SHORT_KEYS.len()));
+        let words = Table::new(take(w.checked_mul(8)?)?, take(w.checked_mul(4)?)?, words_index, words_short);
+        let pairs = Table::new(take(p.checked_mul(8)?)?, take(p.checked_mul(4)?)?, pairs_index, pairs_short);
         let blob = take(b)?;
         Some(Self { words, pairs, blob, corpus_words, packages })
     }
@@ -531,11 +558,26 @@ mod tests {
             let made = model_index::starts(n, table.bits, |i| table.key(i));
             let read: Vec<u32> = (0..made.len()).map(|i| table.starts.get(i).unwrap_or(u32::MAX)).collect();
             assert_eq!(read, made);
+            // Lookups compare the short keys build.rs wrote, and find every key by them.
+            assert_eq!(table.short.len(), n * 4, "short keys");
+            for i in (0..n).step_by(97) {
+                assert_eq!(table.get(table.key(i)), Some(table.value(i)), "key {i}");
+            }
+        }
+        // A key cut short stands for its word alone: every word one letter from a common one
+        // (whose hash differs from it in few bits) finds its own forms or none.
+        for word in ["the", "and", "with", "from", "crate", "kubernetes"] {
+            for at in 0..word.len() {
+                for c in 'a'..='z' {
+                    let near = format!("{}{c}{}", word.get(..at).unwrap_or(""), word.get(at + 1..).unwrap_or(""));
+                    assert!(model.forms(&near).all(|f| f.text.to_lowercase() == near), "{near}");
+                }
+            }
         }
         // An index that does not fit its table is made again, not trusted.
         let keys: &'static [u8] = Box::leak((0..100u64).flat_map(|k| (k << 57).to_le_bytes()).collect());
         let values: &'static [u8] = Box::leak(vec![7u8; 400].into_boxed_slice());
-        let table = Table::new(keys, values, &[1, 2, 3]);
+        let table = Table::new(keys, values, &[1, 2, 3], &[]);
         assert_eq!(table.get(5 << 57), Some(u32::from_le_bytes([7; 4])));
         assert_eq!(table.get(3), None);
     }

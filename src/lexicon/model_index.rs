@@ -23,3 +23,12 @@ pub fn starts(n: usize, bits: u32, key: impl Fn(usize) -> u64) -> Vec<u32> {
     }
     starts
 }
+
+/// The 32 bits of `key` just below the top `bits` that pick its run: within a run, keys in order
+/// have these in order too, and with the run they tell keys apart by `bits + 32` bits.
+#[must_use]
+pub fn short_key(key: u64, bits: u32) -> u32 {
+    #[allow(clippy::cast_possible_truncation)] // the top 32 bits of the shifted key
+    let short = ((key << bits) >> 32) as u32;
+    short
+}
