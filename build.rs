@@ -288,6 +288,8 @@ fn main() {
     fs::write(Path::new(&out).join("model-index.bin"), model_tables_index(&model)).expect("write model-index.bin");
     fs::write(Path::new(&out).join("model-short-keys.bin"), model_short_keys(&model))
         .expect("write model-short-keys.bin");
+    fs::write(Path::new(&out).join("model-pair-counts.bin"), model_pair_counts(&model))
+        .expect("write model-pair-counts.bin");
 }
 
 /// The bigram table: the number of pairs; 65,537 bucket starts (pairs whose hash has top 16 bits
@@ -385,6 +387,31 @@ fn model_short_keys(model: &[u8]) -> Vec<u8> {
             out.extend_from_slice(&model_index::short_key(u64_at(model, keys + i * 8), bits).to_le_bytes());
         }
     }
+    out
+}
+
+/// The model's pair counts in two bytes each (`src/lexicon/model.rs`, `Narrow`): `u32` w, then w
+/// pairs (`u32` index, `u32` count) of the counts too large for two bytes, in index order; then
+/// every count as a `u16`, 65,535 for those. Lookups read half the bytes the counts take in
+/// `model.bin`.
+fn model_pair_counts(model: &[u8]) -> Vec<u8> {
+    let at = ModelLayout::of(model);
+    let counts = at.pair_keys + at.pairs * 8;
+    let (mut wide, mut narrow) = (Vec::new(), Vec::with_capacity(at.pairs * 2));
+    for i in 0..at.pairs {
+        let count = u32_at(model, counts + i * 4);
+        let short = u16::try_from(count).unwrap_or(u16::MAX);
+        if short == u16::MAX {
+            wide.push((u32::try_from(i).expect("fewer pairs than 2^32"), count));
+        }
+        narrow.extend_from_slice(&short.to_le_bytes());
+    }
+    let mut out = u32::try_from(wide.len()).expect("a count").to_le_bytes().to_vec();
+    for (i, count) in wide {
+        out.extend_from_slice(&i.to_le_bytes());
+        out.extend_from_slice(&count.to_le_bytes());
+    }
+    out.extend_from_slice(&narrow);
     out
 }
 

@@ -34,6 +34,8 @@ static LOWER_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lower-word
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model-index.bin"));
 /// The keys of the model's two tables cut to 32 bits (words, then pairs), written by build.rs.
 static SHORT_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model-short-keys.bin"));
+/// The pair counts in two bytes each, written by build.rs (see [`Narrow`]).
+static PAIR_COUNTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/model-pair-counts.bin"));
 
 /// How two words of a pair stand beside each other in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -76,6 +78,51 @@ struct Table {
     /// when build.rs wrote them for this table: half the bytes of the keys, so half the pages a
     /// long article faults in. Empty otherwise.
     short: &'static [u8],
+    /// The values in two bytes each, when build.rs wrote them for this table.
+    narrow: Option<Narrow>,
+}
+
+/// A table's values in two bytes each, those too large for two after them: what build.rs writes
+/// of the pair counts, so that lookups read half the bytes of `u32` counts.
+struct Narrow {
+    /// Each value as a `u16`, `u16::MAX` for one too large.
+    counts: &'static [u8],
+    /// The values too large, as (`u32` index, `u32` value), in index order.
+    wide: &'static [u8],
+}
+
+impl Narrow {
+    /// The layout build.rs writes: `u32` w, w wide entries, then `n` `u16`s; `None` when `bytes`
+    /// does not hold that for `n` values.
+    fn of(bytes: &'static [u8], n: usize) -> Option<Self> {
+        let w = usize::try_from(u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?)).ok()?;
+        let wide = bytes.get(4..4 + w.checked_mul(8)?)?;
+        let counts = bytes.get(4 + w * 8..)?;
+        (counts.len() == n.checked_mul(2)?).then_some(Self { counts, wide })
+    }
+
+    fn get(&self, i: usize) -> u32 {
+        let at = i * 2;
+        let v = u16::from_le_bytes(self.counts[at..at + 2].try_into().unwrap_or_default());
+        if v < u16::MAX {
+            return u32::from(v);
+        }
+        let entry = |k: usize| {
+            let e = &self.wide[k * 8..k * 8 + 8];
+            (u32::from_le_bytes([e[0], e[1], e[2], e[3]]), u32::from_le_bytes([e[4], e[5], e[6], e[7]]))
+        };
+        let (mut lo, mut hi) = (0, self.wide.len() / 8);
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            let (index, value) = entry(mid);
+            match (index as usize).cmp(&i) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return value,
+            }
+        }
+        u32::from(u16::MAX)
+    }
 }
 
 /// A table's index: read in place from what build.rs wrote, or made here when that does not fit
@@ -98,7 +145,7 @@ impl Table {
     /// The table of `keys` and `values`, indexed by `index` (the `u32`s build.rs wrote) if it
     /// fits them.
     fn new(keys: &'static [u8], values: &'static [u8], index: &'static [u8], short: &'static [u8]) -> Self {
-        let mut t = Self { keys, values, starts: Starts::InPlace(index), bits: 1, short: &[] };
+        let mut t = Self { keys, values, starts: Starts::InPlace(index), bits: 1, short: &[], narrow: None };
         let n = t.len();
         let bits = model_index::bits(n);
         t.bits = bits;
@@ -125,6 +172,9 @@ impl Table {
     }
 
     fn value(&self, i: usize) -> u32 {
+        if let Some(narrow) = &self.narrow {
+            return narrow.get(i);
+        }
         let at = i * 4;
         u32::from_le_bytes(self.values[at..at + 4].try_into().unwrap_or_default())
     }
@@ -291,7 +341,8 @@ impl Model {
         let (words_index, pairs_index) = INDEX.split_at(split.min(INDEX.len()));
         let (words_short, pairs_short) = SHORT_KEYS.split_at(w.checked_mul(4)?.min(SHORT_KEYS.len()));
         let words = Table::new(take(w.checked_mul(8)?)?, take(w.checked_mul(4)?)?, words_index, words_short);
-        let pairs = Table::new(take(p.checked_mul(8)?)?, take(p.checked_mul(4)?)?, pairs_index, pairs_short);
+        let mut pairs = Table::new(take(p.checked_mul(8)?)?, take(p.checked_mul(4)?)?, pairs_index, pairs_short);
+        pairs.narrow = Narrow::of(PAIR_COUNTS, p);
         let blob = take(b)?;
         Some(Self { words, pairs, blob, corpus_words, packages })
     }
@@ -563,6 +614,15 @@ mod tests {
             for i in (0..n).step_by(97) {
                 assert_eq!(table.get(table.key(i)), Some(table.value(i)), "key {i}");
             }
+        }
+        // The pair counts in two bytes are the counts, the largest too.
+        let pairs = &model.pairs;
+        let narrow = pairs.narrow.as_ref().expect("build.rs wrote the pair counts in two bytes");
+        let raw = |i: usize| u32::from_le_bytes(pairs.values[i * 4..i * 4 + 4].try_into().unwrap_or_default());
+        let largest = (0..pairs.len()).filter(|&i| raw(i) >= u32::from(u16::MAX)).collect::<Vec<_>>();
+        assert!(!largest.is_empty(), "some pair is written 65,535 times or more");
+        for i in (0..pairs.len()).step_by(97).chain(largest) {
+            assert_eq!(narrow.get(i), raw(i), "pair {i}");
         }
         // A key cut short stands for its word alone: every word one letter from a common one
         // (whose hash differs from it in few bits) finds its own forms or none.
