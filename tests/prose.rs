@@ -865,3 +865,12 @@ fn a_misspelt_word_in_quotes_is_still_a_misspelling_but_a_short_string_is_shown_
     // Short, or far from any common word, a quoted word is a string the text shows.
     assert_clean("The pattern matched 'abcb' and then 'xqzvw' in the list.");
 }
+
+#[test]
+fn a_common_word_capitalised_before_class_is_no_class_name() {
+    // `Set The class of` twice is damage to `the`, not a class named `The` (as `a Request
+    // object` twice names one).
+    let text = format!("{DAMAGED}\n\nSet The class of the entity. Set The class of the field.\n");
+    let f = fixed(&text);
+    assert!(f.ends_with("Set the class of the entity. Set the class of the field.\n"), "{f}");
+}

@@ -570,7 +570,8 @@ const CLASS_NOUNS: [&str; 6] = ["object", "objects", "class", "classes", "instan
 /// The Capitalised words the article writes at least twice inside a sentence right before
 /// `object`, `class` or `instance` (`a Request object`, `Request objects`): class names, which
 /// keep their capital wherever they stand. Once is not enough: damage capitalises a word before
-/// such a noun now and then (`a Character class`).
+/// such a noun now and then (`a Character class`). A determiner is none (`Set The class of`,
+/// twice in an article of setters).
 fn class_names<'t>(text: &'t str, caps: &[Capital]) -> FastSet<&'t str> {
     let mut seen: FastMap<&str, usize> = FastMap::default();
     let bytes = text.as_bytes();
@@ -586,8 +587,16 @@ fn class_names<'t>(text: &'t str, caps: &[Capital]) -> FastSet<&'t str> {
             *seen.entry(c.span().slice(text)).or_default() += 1;
         }
     }
-    seen.into_iter().filter(|&(_, n)| n >= 2).map(|(w, _)| w).collect()
+    let determiner = |w: &str| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
+    seen.into_iter().filter(|&(w, n)| n >= 2 && !determiner(w)).map(|(w, _)| w).collect()
 }
+
+/// The words that stand before a noun as its determiner (`the class`, `each object`): none of
+/// them names a class.
+const DETERMINERS: [&str; 20] = [
+    "the", "a", "an", "this", "that", "these", "those", "each", "every", "any", "some", "no", "its", "his", "her",
+    "their", "our", "your", "my", "another",
+];
 
 /// True when the run is enclosed in quotes or emphasis: a title or a label, written as such.
 fn is_quoted(text: &str, run: &[Capital]) -> bool {
