@@ -194,31 +194,28 @@ impl Table {
         // is within a key or two of where it is, so the search reads one cache line, not four.
         #[allow(clippy::cast_possible_truncation)] // less than the run's length
         let guess = lo + ((u128::from(key << self.bits) * (hi - lo) as u128) >> 64) as usize;
-        let mut i = guess.min(hi - 1);
-        if !self.short.is_empty() {
-            let want = model_index::short_key(key, self.bits);
-            if self.short_key(i) < want {
-                while i + 1 < hi && self.short_key(i) < want {
-                    i += 1;
-                }
-            } else {
-                while i > lo && self.short_key(i) > want {
-                    i -= 1;
-                }
-            }
-            return (self.short_key(i) == want).then(|| self.value(i));
-        }
-        if self.key(i) < key {
-            while i + 1 < hi && self.key(i) < key {
-                i += 1;
-            }
+        let i = guess.min(hi - 1);
+        let found = if self.short.is_empty() {
+            walk(i, lo, hi, key, |k| self.key(k))
         } else {
-            while i > lo && self.key(i) > key {
-                i -= 1;
-            }
-        }
-        (self.key(i) == key).then(|| self.value(i))
+            walk(i, lo, hi, model_index::short_key(key, self.bits), |k| self.short_key(k))
+        };
+        found.map(|k| self.value(k))
     }
+}
+
+/// Where `want` is among the sorted `key(lo..hi)`, walking from `i`, the guess: `None` if absent.
+fn walk<K: Ord + Copy>(mut i: usize, lo: usize, hi: usize, want: K, key: impl Fn(usize) -> K) -> Option<usize> {
+    if key(i) < want {
+        while i + 1 < hi && key(i) < want {
+            i += 1;
+        }
+    } else {
+        while i > lo && key(i) > want {
+            i -= 1;
+        }
+    }
+    (key(i) == want).then_some(i)
 }
 
 /// 64-bit FNV-1a, fed byte by byte: the hash the build script uses for every key.
