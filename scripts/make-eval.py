@@ -15,10 +15,11 @@ stops after WORDS words, and one with fewer than LEAST (as few as the shortest R
 is measured on) is passed over. The packages are taken in
 the order of a hash of their names, PER_KIND of each kind.
 
-    python3 scripts/make-eval.py [--cache DIR] [--out DIR] [--per-kind N]
+    python3 scripts/make-eval.py [--cache DIR] [--out DIR] [--choose [--per-kind N]]
 
-Needs the list of packages `build-model.py --grow` walks, kept in its cache; a package it has
-not downloaded yet is downloaded. Then
+With assets/eval-sources.tsv present, the texts are made from the packages it lists, at their
+versions (downloaded when the cache lacks them). `--choose` picks them afresh, which needs the
+list of packages `build-model.py --grow` walks, kept in its cache, and rewrites the file. Then
 `cargo run --release --example garble -- target/eval-registry target/eval-texts` makes the
 pairs, half to tune on and half to report, and `cargo run --release --example score -- DIR`
 scores them.
@@ -66,12 +67,33 @@ def text_of(paras: list[str], manual: bool) -> str | None:
     return "\n\n".join(kept) + "\n" if words >= LEAST else None
 
 
+def stem_of(kind: str, name: str) -> str:
+    """The text's file name, without `.txt`: its registry and package."""
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", f"{kind}-{name}")
+
+
 def main():
     ask = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ask.add_argument("--cache", type=Path, default=Path("target/corpus-cache"), help="build-model.py's cache")
     ask.add_argument("--out", type=Path, default=Path("target/eval-texts"), help="where the texts go")
-    ask.add_argument("--per-kind", type=int, default=PER_KIND, help="texts of each registry")
+    ask.add_argument("--per-kind", type=int, default=PER_KIND, help="texts of each registry, with --choose")
+    ask.add_argument("--choose", action="store_true", help=f"choose the packages afresh and rewrite {LIST}")
     opts = ask.parse_args()
+    if LIST.exists() and not opts.choose:
+        # The packages chosen before, each at its version: the same texts on any machine.
+        rows = [l.split("\t") for l in LIST.read_text().splitlines()[1:] if l.strip()]
+        opts.out.mkdir(parents=True, exist_ok=True)
+        made = 0
+        for kind, name, vers, _ in rows:
+            read = model.read_prose((kind, name, vers), opts.cache)
+            text = text_of(read[1], kind == "debian") if read and read[0] != model.FAILED else None
+            if text is None:
+                print(f"{kind} {name} {vers}: no text", file=sys.stderr)
+                continue
+            (opts.out / f"{stem_of(kind, name)}.txt").write_text(text)
+            made += 1
+        print(f"{made} of {len(rows)} texts in {opts.out}", file=sys.stderr)
+        return
     walked = opts.cache / "grown-sources.json"
     if not walked.exists():
         sys.exit(f"{walked} is missing: run `python3 scripts/build-model.py --grow` first")
@@ -95,8 +117,7 @@ def main():
         text = text_of(paras, kind == "debian")
         if text is None:
             continue
-        stem = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{kind}-{name}")
-        (opts.out / f"{stem}.txt").write_text(text)
+        (opts.out / f"{stem_of(kind, name)}.txt").write_text(text)
         have.append((kind, name, version, licence))
     with LIST.open("w") as f:
         f.write("registry\tpackage\tversion\tlicence\n")
