@@ -176,6 +176,21 @@ pub enum Case {
 /// The casing pattern of `word`.
 #[must_use]
 pub fn case_of(word: &str) -> Case {
+    if word.is_ascii() {
+        // The same, a byte at a time: the checker asks it of every word.
+        let mut letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        let Some(first) = letters.next() else {
+            return Case::Lower;
+        };
+        let (upper, lower) =
+            letters.fold((0usize, 0usize), |(u, l), b| if b.is_ascii_uppercase() { (u + 1, l) } else { (u, l + 1) });
+        return match (first.is_ascii_uppercase(), upper, lower) {
+            (false, 0, _) => Case::Lower,
+            (true, 0, _) => Case::Title,
+            (true, _, 0) => Case::Upper,
+            _ => Case::Mixed,
+        };
+    }
     let mut chars = word.chars().filter(|c| c.is_alphabetic());
     let Some(first) = chars.next() else {
         return Case::Lower;

@@ -370,13 +370,35 @@ fn words(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
 /// `[powers]`): the context bigrams are counted with.
 #[must_use]
 pub fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
-    let is_letter = |c: char| c.is_alphabetic() || c == '\'';
-    let prev =
-        span::head(text, span.start).strip_suffix(' ').map(|b| span::tail(b, b.trim_end_matches(is_letter).len()));
-    let next = span::tail(text, span.end)
-        .strip_prefix(' ')
-        .map(|a| span::head(a, a.len() - a.trim_start_matches(is_letter).len()));
+    let prev = span::head(text, span.start).strip_suffix(' ').map(|b| span::tail(b, b.len() - letters_at_end(b)));
+    let next = span::tail(text, span.end).strip_prefix(' ').map(|a| span::head(a, letters_at_start(a)));
     (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
+}
+
+/// A letter or an apostrophe: what a neighbour is made of.
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || c == '\''
+}
+
+/// How many bytes of letters and apostrophes `s` ends with. Every word has two neighbours to
+/// find: ASCII, the common case, is read a byte at a time.
+fn letters_at_end(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let ascii = bytes.iter().rev().take_while(|b| b.is_ascii_alphabetic() || **b == b'\'').count();
+    if bytes.len() > ascii && bytes[bytes.len() - ascii - 1] >= 0x80 {
+        return s.len() - s.trim_end_matches(is_letter).len();
+    }
+    ascii
+}
+
+/// How many bytes of letters and apostrophes `s` starts with.
+fn letters_at_start(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let ascii = bytes.iter().take_while(|b| b.is_ascii_alphabetic() || **b == b'\'').count();
+    if bytes.get(ascii).is_some_and(|&b| b >= 0x80) {
+        return s.len() - s.trim_start_matches(is_letter).len();
+    }
+    ascii
 }
 
 /// The words beside `span` across a comma or a closing bracket or quote and one space, if any
@@ -385,20 +407,16 @@ pub fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
 /// joins a side, [`neighbours`] gives it instead.
 #[must_use]
 pub fn loose_neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
-    let is_letter = |c: char| c.is_alphabetic() || c == '\'';
     let closing = |c: char| matches!(c, ')' | ']' | '"' | '\u{201d}' | '\u{2019}');
     let prev = span::head(text, span.start).strip_suffix(' ').and_then(|b| {
         let marks = b.strip_suffix(',').unwrap_or(b).trim_end_matches(closing);
-        (marks.len() < b.len()).then(|| span::tail(marks, marks.trim_end_matches(is_letter).len()))
+        (marks.len() < b.len()).then(|| span::tail(marks, marks.len() - letters_at_end(marks)))
     });
     let next = {
         let a = span::tail(text, span.end);
         let marks = a.trim_start_matches(closing);
         let marks = marks.strip_prefix(',').unwrap_or(marks);
-        marks
-            .strip_prefix(' ')
-            .filter(|_| marks.len() < a.len())
-            .map(|w| span::head(w, w.len() - w.trim_start_matches(is_letter).len()))
+        marks.strip_prefix(' ').filter(|_| marks.len() < a.len()).map(|w| span::head(w, letters_at_start(w)))
     };
     (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
 }

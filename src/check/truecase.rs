@@ -183,6 +183,9 @@ fn same_letters(a: &str, b: &str) -> bool {
 }
 
 fn capitals(word: &str) -> usize {
+    if word.is_ascii() {
+        return word.bytes().filter(u8::is_ascii_uppercase).count();
+    }
     word.chars().filter(|c| c.is_uppercase()).count()
 }
 
@@ -210,6 +213,38 @@ type Reading = Option<(Vec<String>, f64)>;
 /// in a heading and stands in a run of capitals: all that its reading depends on besides the
 /// article's own usage.
 type Key<'t> = (&'t str, Option<&'t str>, Option<&'t str>, [Join; 2], bool, bool, bool);
+
+/// The readings made so far, by a hash of their [`Key`]: one slot for each value of the hash's
+/// top bits, as many as the text has bytes over [`Verdicts::BYTES_PER_SLOT`] up to
+/// [`VERDICTS`]. A text of distinct contexts (most are: a sixth of the readings of a damaged
+/// article are asked for twice) costs no growing map and no page faulted in for one; a
+/// collision of two 64-bit hashes would cost one word its own reading.
+struct Verdicts {
+    slots: Vec<(u64, Reading)>,
+    bits: u32,
+}
+
+impl Verdicts {
+    const BYTES_PER_SLOT: usize = 16;
+
+    fn for_text(bytes: usize) -> Self {
+        let slots = (bytes / Self::BYTES_PER_SLOT).clamp(64, VERDICTS).next_power_of_two();
+        Self { slots: vec![(0, None); slots], bits: slots.trailing_zeros() }
+    }
+
+    /// The reading kept for `key`, made by `make` if none is.
+    fn get_or_make(&mut self, key: &Key<'_>, make: impl FnOnce() -> Reading) -> &Reading {
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        // Never 0, which marks an empty slot.
+        let hash = BuildHasherDefault::<crate::fasthash::FastHasher>::default().hash_one(key) | 1;
+        #[allow(clippy::cast_possible_truncation)] // the top bits, fewer than the slots'
+        let slot = &mut self.slots[(hash >> (64 - self.bits)) as usize];
+        if slot.0 != hash {
+            *slot = (hash, make());
+        }
+        &slot.1
+    }
+}
 
 /// What the model made of an article.
 pub struct Judged {
@@ -351,7 +386,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
     let mut out =
         Judged { suspects: Vec::new(), known: Vec::new(), raised: channel.raised, lowered: channel.lowered, weighed };
     // Keyed by all that the reading depends on: the word, its neighbours and where it stands.
-    let mut verdicts: FastMap<Key<'_>, Reading> = FastMap::default();
+    let mut verdicts = Verdicts::for_text(text.len());
     let mut ids = ids.into_iter();
     words(&mut |w: Word| {
         let id = ids.next().unwrap_or(Lookups::NONE);
@@ -383,11 +418,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         let join = |tight: Option<&str>| if tight.is_some() { Join::Space } else { Join::Loose };
         let joins = [join(prev), join(next)];
         let (prev, next) = (prev.or(loose_prev), next.or(loose_next));
-        // A cache, bounded: a text of a million distinct contexts keeps the last few.
-        if verdicts.len() >= VERDICTS {
-            verdicts.clear();
-        }
-        let verdict = verdicts.entry((word, prev, next, joins, w.start, w.heading, w.in_run)).or_insert_with(|| {
+        let verdict = verdicts.get_or_make(&(word, prev, next, joins, w.start, w.heading, w.in_run), || {
             let seen = usage.get(forms[0].text).map_or(&[][..], Vec::as_slice);
             let place = Place { word: w, neighbours: (prev, next), joins, seen };
             best_reading(model, channel, (word, &forms, total), place)
