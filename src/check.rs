@@ -379,6 +379,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let own_terms = own_terms(&counts, &lower, text, |stem| {
             suggest::words_near(lexicon, stem, COMMON).into_iter().next().map(|(fix, _)| fix)
         });
+        // The article's own capitals for its unknown words it also writes in lower case.
+        let own_casing = own_casings(text, &capitals, &counts);
         let none = lists.of(&[]);
         let model = Model::builtin();
         // The thresholds on corpus counts, in this corpus: once, not for each word.
@@ -437,6 +439,12 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         continue;
                     }
                     let stem = stem_of(word);
+                    // `pymol` where the article writes `PyMOL`: the article's casing is its fix.
+                    if let Some(&form) = own_casing.get(stem) {
+                        let fix = format!("{form}{}", span::tail(word, stem.len()));
+                        suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(fix)));
+                        continue;
+                    }
                     if own_terms.contains(stem) {
                         continue; // `maint` fifty times: the article's own term, whatever it is near
                     }
@@ -1683,6 +1691,53 @@ fn count_use<'t>(stem: &'t str, p: &Pending, n: &mut usize, named: &mut FastSet<
 fn stem_of(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word)
 }
+
+/// The casing the article gives each of its unknown words that it also writes in lower case
+/// (`unknown` holds them as written), where that casing has capitals damage never gives a word:
+/// an acronym's (`APBS`) or a stylised name's (`PyMOL`, `DoGet`). Damage capitalises a first
+/// letter or lowers a whole word; it does not write a name's inner capitals. The commonest such
+/// casing of each word, by its lower case as written; words of three letters or more, written
+/// in lower case at most [`OWN_LOWER_MAX`] times for each time with capitals.
+fn own_casings<'t>(
+    text: &'t str,
+    capitals: &[Capital],
+    unknown: &FastMap<&'t str, usize>,
+) -> FastMap<&'t str, &'t str> {
+    let mut found: FastMap<&'t str, Vec<(&'t str, usize)>> = FastMap::default();
+    let mut lower = String::new();
+    for c in capitals.iter().filter(|c| matches!(c.case, Case::Mixed | Case::Upper)) {
+        let form = stem_of(c.span().slice(text));
+        if form.len() < 3 {
+            continue;
+        }
+        lower.clear();
+        lower.extend(form.chars().flat_map(char::to_lowercase));
+        if let Some((&key, _)) = unknown.get_key_value(lower.as_str()) {
+            let forms = found.entry(key).or_default();
+            match forms.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, n)) => *n += 1,
+                None => forms.push((form, 1)),
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter_map(|(key, forms)| {
+            // The first written wins a tie.
+            let most = forms.iter().map(|f| f.1).max()?;
+            let lower_uses = unknown.get(key).copied().unwrap_or(0);
+            (forms.iter().map(|f| f.1).sum::<usize>() * OWN_LOWER_MAX >= lower_uses).then_some(())?;
+            forms.into_iter().find(|f| f.1 == most).map(|(form, _)| (key, form))
+        })
+        .collect()
+}
+
+/// An article that writes an unknown word in lower case more than this many times for each time
+/// it writes it with capitals of its own means both: a command beside its name (`pymol` to run
+/// `PyMOL`). Set on the tune parts: 1 kept a third of the fixes the rule makes (the damage lowers
+/// most of a name's uses); with no bound it fixed a tenth more and flagged no more clean text,
+/// which has no such article: the bound is for the one that means both.
+const OWN_LOWER_MAX: usize = 4;
 
 /// How common a word one edit from an unknown word in capitals must be for the word to be its
 /// slip rather than an acronym: very common for a short one (`YHIS`), and common for one of five

@@ -874,3 +874,24 @@ fn a_common_word_capitalised_before_class_is_no_class_name() {
     let f = fixed(&text);
     assert!(f.ends_with("Set the class of the entity. Set the class of the field.\n"), "{f}");
 }
+
+/// A term the article writes with capitals of its own (an acronym, a stylised name) and
+/// somewhere in lower case lost them there: its fix is the article's casing, not the nearest
+/// dictionary word (`pymol` was `pool`, `apbs` was `as`), and a reader's `fix` takes it.
+#[test]
+fn a_term_the_article_writes_with_its_own_capitals_is_raised_where_it_lost_them() {
+    let text = "Load the molecule into PyMOL and colour it. The PyMOL window shows the surface. \
+                Then open pymol again and press the button. We use APBS for the potential, and \
+                apbs writes a map. Send a DoGet request to read them; the doget call streams the data.";
+    let raised: Vec<_> =
+        first_fixes(text).into_iter().filter(|(w, _, _)| w == "pymol" || w == "apbs" || w == "doget").collect();
+    assert_eq!(
+        raised,
+        [
+            ("pymol".to_string(), Kind::Casing, "PyMOL".to_string()),
+            ("apbs".to_string(), Kind::Casing, "APBS".to_string()),
+            ("doget".to_string(), Kind::Casing, "DoGet".to_string()),
+        ]
+    );
+    assert!(fixed(text).contains("Then open PyMOL again") && fixed(text).contains("and APBS writes"));
+}
