@@ -174,6 +174,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut known = KnownCache::for_text(text.len());
     let mut last: Option<(usize, bool)> = None; // where the previous token ended; was it a word
     let mut capitals: Vec<Capital> = Vec::new();
+    // Words in capitals or with capitals inside (`APBS`, `PyMOL`), also in markup and in dotted
+    // names (`[ULoc]`, `FlightInfo.ordered`): how the article writes its own terms.
+    let mut styled: Vec<Span> = Vec::new();
     let mut repeats: Vec<Span> = Vec::new();
     let mut phrases: Vec<(Span, &'static str)> = Vec::new();
     let mut words = 0usize;
@@ -199,6 +202,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             {
                 spacings.push(fix);
             }
+            if matches!(t.kind, TokenKind::Identifier | TokenKind::Code) {
+                styled_parts(text, t.span, &mut styled);
+            }
             prev = None;
             last = Some((t.span.end, false));
             return;
@@ -223,6 +229,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             } else {
                 case_of(word)
             };
+            if matches!(case, Case::Mixed | Case::Upper) && word.len() >= 3 {
+                styled.push(t.span);
+            }
             if case != Case::Lower
                 && (word.len() > 1 || (word == "A" && casing::is_article_a(text, t.span)))
                 && !casing::is_markup_name(text, t.span)
@@ -380,7 +389,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             suggest::words_near(lexicon, stem, COMMON).into_iter().next().map(|(fix, _)| fix)
         });
         // The article's own capitals for its unknown words it also writes in lower case.
-        let own_casing = own_casings(text, &capitals, &counts);
+        let own_casing = own_casings(text, &styled, &counts);
+        drop(styled);
         let none = lists.of(&[]);
         let model = Model::builtin();
         // The thresholds on corpus counts, in this corpus: once, not for each word.
@@ -1698,20 +1708,21 @@ fn stem_of(word: &str) -> &str {
 /// letter or lowers a whole word; it does not write a name's inner capitals. The commonest such
 /// casing of each word, by its lower case as written; words of three letters or more, written
 /// in lower case at most [`OWN_LOWER_MAX`] times for each time with capitals.
-fn own_casings<'t>(
-    text: &'t str,
-    capitals: &[Capital],
-    unknown: &FastMap<&'t str, usize>,
-) -> FastMap<&'t str, &'t str> {
+fn own_casings<'t>(text: &'t str, styled: &[Span], unknown: &FastMap<&'t str, usize>) -> FastMap<&'t str, &'t str> {
     let mut found: FastMap<&'t str, Vec<(&'t str, usize)>> = FastMap::default();
     let mut lower = String::new();
-    for c in capitals.iter().filter(|c| matches!(c.case, Case::Mixed | Case::Upper)) {
-        let form = stem_of(c.span().slice(text));
+    for span in styled {
+        let form = stem_of(span.slice(text));
         if form.len() < 3 {
             continue;
         }
         lower.clear();
-        lower.extend(form.chars().flat_map(char::to_lowercase));
+        if form.is_ascii() {
+            lower.push_str(form);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(form.chars().flat_map(char::to_lowercase));
+        }
         if let Some((&key, _)) = unknown.get_key_value(lower.as_str()) {
             let forms = found.entry(key).or_default();
             match forms.iter_mut().find(|(f, _)| *f == form) {
@@ -1730,6 +1741,22 @@ fn own_casings<'t>(
             forms.into_iter().find(|f| f.1 == most).map(|(form, _)| (key, form))
         })
         .collect()
+}
+
+/// The names inside the code or dotted name at `span` (`FlightInfo.ordered`, `[ULoc]`,
+/// `` `PyMOL` ``): each run of three letters or more between other marks that is written in
+/// capitals or with capitals inside, added to `styled`.
+fn styled_parts(text: &str, span: Span, styled: &mut Vec<Span>) {
+    let whole = span.slice(text);
+    for part in whole.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if part.len() >= 3
+            && part.bytes().all(|b| b.is_ascii_alphabetic())
+            && matches!(case_of(part), Case::Mixed | Case::Upper)
+        {
+            let start = span.start + (part.as_ptr() as usize - whole.as_ptr() as usize);
+            styled.push(Span::new(start, start + part.len()));
+        }
+    }
 }
 
 /// An article that writes an unknown word in lower case more than this many times for each time

@@ -894,4 +894,7 @@ fn a_term_the_article_writes_with_its_own_capitals_is_raised_where_it_lost_them(
         ]
     );
     assert!(fixed(text).contains("Then open PyMOL again") && fixed(text).contains("and APBS writes"));
+    // Its casing in a link, in code or in a dotted name counts too.
+    let text = "Turns [ULoc] into a string; set `FlightInfo.ordered` first. Each uloc holds one flightinfo.";
+    assert_fixes(text, "Turns [ULoc] into a string; set `FlightInfo.ordered` first. Each ULoc holds one FlightInfo.");
 }
