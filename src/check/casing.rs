@@ -67,8 +67,10 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
     if gap.contains(['.', '!', '?', ':']) {
         return true;
     }
-    // A quotation starts its own sentence; a bracket does not (`(such as …)`).
-    if gap.trim_end_matches([' ', '\t']).ends_with(['“', '"', '‘', '\'', '«', '¿', '¡']) {
+    // A quotation starts its own sentence; a bracket does not (`(such as …)`). A straight quote
+    // opens one only where it touches the word: after a space it closed the words before
+    // (`"info" Contains`).
+    if gap.trim_end_matches([' ', '\t']).ends_with(['“', '‘', '«', '¿', '¡']) || gap.ends_with(['"', '\'']) {
         return true;
     }
     let Some(nl) = gap.find('\n') else { return false };
@@ -968,6 +970,19 @@ mod tests {
         assert!(starts_sentence(t, Some(at("three") + 5), at("Four")));
         assert!(starts_sentence(t, Some(at("Four") + 4), at("Five")));
         assert!(!starts_sentence(t, Some(at("Five") + 4), at("six")), "a bracket does not start a sentence");
+    }
+
+    #[test]
+    fn a_closing_quote_starts_no_sentence_and_an_opening_one_does() {
+        let t = "Otherwise, \"info\" Contains it; set an 'Accept' Header. He said, \"Yes, and 'Two' \u{201c} Three";
+        let gap = |before: &str, word: &str| {
+            starts_sentence(t, Some(t.find(before).unwrap_or(0) + before.len()), t.find(word).unwrap_or(0))
+        };
+        assert!(!gap("info", "Contains"), "closed after `info`");
+        assert!(!gap("Accept", "Header"));
+        assert!(gap("said,", "Yes"), "opened before `Yes`");
+        assert!(gap("and", "Two"));
+        assert!(gap("Two'", "Three"), "a curly opening quote, even spaced");
     }
 
     #[test]
