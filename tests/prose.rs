@@ -898,3 +898,16 @@ fn a_term_the_article_writes_with_its_own_capitals_is_raised_where_it_lost_them(
     let text = "Turns [ULoc] into a string; set `FlightInfo.ordered` first. Each uloc holds one flightinfo.";
     assert_fixes(text, "Turns [ULoc] into a string; set `FlightInfo.ordered` first. Each ULoc holds one FlightInfo.");
 }
+
+/// In an article whose damage capitalises words at random, two capitals side by side are often
+/// chance: a run of them is weighed as a name less, the more the article capitalises.
+#[test]
+fn a_run_of_capitals_in_a_damaged_article_is_weighed_as_chance_too() {
+    let text = "The Server sends a Response to The client When the Query is Complete. Each Request \
+                carries a Ticket, and the Client reads It Back Later. This struct holds a reference to a \
+                Component And to a global scheduler. The Caller Can stop At any time, and the Server Will \
+                Stream the Results back.";
+    assert!(fixed(text).contains("a reference to a component and to a global"), "{}", fixed(text));
+    // A clean article's run of capitals is a name.
+    assert_clean("The crate wraps the Web Crypto interface of the browser, which most readers know.");
+}

@@ -60,8 +60,15 @@ const OTHER: f64 = 0.002;
 /// The least chance that an acronym reaches the page half lowered (`Ai`).
 const HALF: f64 = 0.2;
 /// How much likelier a casing with capitals is inside a run of capitals (`Tech Product Lead`):
-/// clean prose writes names and titles the corpus has never seen.
-const RUN: f64 = 5.0;
+/// clean prose writes names and titles the corpus has never seen, but an article whose damage
+/// capitalises words at random makes runs by chance too. The odds that a word's capital is meant
+/// because its neighbour has one are how often a name's neighbour in a run belongs to it
+/// ([`RUN_NAME`]) over how often a neighbour has a capital anyway: a name of its own
+/// ([`RUN_OTHER`]) or the damage ([`Channel::raised`]). Set on the tune parts: 10 in a clean
+/// article, 3.3 in one that capitalises a tenth of its words (5 for all before: that kept
+/// 50 more of the damage's capitals on the registry part, for 5 right words fewer changed).
+const RUN_NAME: f64 = 0.5;
+const RUN_OTHER: f64 = 0.05;
 /// A word in lower case whose other casings take less than this share of its uses is left as
 /// written.
 const SELDOM: f64 = 0.02;
@@ -529,7 +536,8 @@ fn best_reading(
         .map(|(i, &(f, p))| {
             let left = side(&lefts, p, lefts[i]);
             let right = side(&rights, p, rights[i]);
-            let run = if w.in_run && capitals(f) > 0 { RUN } else { 1.0 };
+            let run =
+                if w.in_run && capitals(f) > 0 { (RUN_NAME / (channel.raised + RUN_OTHER)).max(1.0) } else { 1.0 };
             left * right / p * channel.carries(f, word) * article(f) * run
         })
         .collect();
@@ -582,8 +590,9 @@ mod tests {
     #[test]
     fn a_word_is_judged_by_where_it_stands_whatever_was_judged_before() {
         // The same word between the same neighbours, once in a run of capitals and once not: each
-        // keeps its own verdict, in either order (a cache of readings must not mix them).
-        let text = "We run the Service on linux and windows, Which Makes it easy to deploy. Every \
+        // keeps its own verdict, in either order (a cache of readings must not mix them). The
+        // article is damaged lightly enough for a run of capitals to weigh (see `RUN_NAME`).
+        let text = "We run the Service on linux and windows, Which makes it easy to deploy. Every \
                     Request goes through github Actions. We ask the Group now. We ask the Group now.";
         let at: Vec<usize> = text.match_indices("Group").map(|(i, _)| i).collect();
         let (first, second) = (flagged_with_runs(text, &[at[0]]), flagged_with_runs(text, &[at[1]]));
