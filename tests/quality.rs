@@ -118,14 +118,14 @@ fn figures_on_text_no_rule_was_written_from_hold() {
     assert!(n.errors > 200 && c.errors > 1000, "too few errors: {n:?} {c:?}");
     assert!(n.flagged * 100 >= n.errors * 97, "non-word errors flagged: {n:?}");
     assert!(n.first_word * 100 >= n.errors * 88, "non-words with the right word first: {n:?}");
-    assert!(c.first_right * 100 >= c.errors * 87, "casing errors with the right fix first: {c:?}");
+    assert!(c.first_right * 100 >= c.errors * 88, "casing errors with the right fix first: {c:?}");
     let r = score.real_word;
     assert!(r.errors > 200, "too few real-word errors: {r:?}");
     assert!(r.flagged * 100 >= r.errors * 38, "real-word errors flagged: {r:?}");
     assert!(r.fixed * 100 >= r.errors * 24, "real-word errors fixed: {r:?}");
     let all = [score.casing, score.non_word, score.real_word];
     let (fixed, errors) = all.iter().fold((0, 0), |(f, e), t| (f + t.fixed, e + t.errors));
-    assert!(fixed * 100 >= errors * 81, "fix corrects {fixed} of {errors} errors");
+    assert!(fixed * 100 >= errors * 82, "fix corrects {fixed} of {errors} errors");
     assert!(score.fix_damage_rate() <= 7.0, "fix changes {} of every 1,000 right words", score.fix_damage_rate());
     assert!(score.false_alarm_rate() <= 4.5, "flags per 1,000 clean words: {}", score.false_alarm_rate());
 }
