@@ -501,7 +501,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         {
                             continue;
                         }
-                        Case::Lower | Case::Mixed => count_of(stem) > 1 || is_compound(lexicon, stem),
+                        Case::Lower | Case::Mixed => {
+                            count_of(stem) > 1 || is_compound(lexicon, stem) || is_derived(lexicon, stem)
+                        }
                         Case::Title | Case::Upper if p.beside_name || named.contains(stem) => continue,
                         Case::Title | Case::Upper => true,
                     };
@@ -1783,6 +1785,52 @@ fn is_compound(lexicon: &Lexicon, word: &str) -> bool {
             && lexicon.frequency(w) >= COMPOUND_PART
     };
     word.char_indices().skip(3).any(|(i, _)| common(span::head(word, i)) && common(span::tail(word, i)))
+}
+
+/// Prefixes English builds words with, longest first where one starts another.
+const PREFIXES: [&str; 20] = [
+    "inter", "super", "under", "multi", "micro", "auto", "anti", "over", "meta", "semi", "non", "mis", "pre", "sub",
+    "bio", "iso", "dis", "un", "re", "co",
+];
+
+/// Endings English builds words with, longest first where one ends another.
+const SUFFIXES: [&str; 16] = [
+    "ability", "ization", "ments", "ness", "ment", "able", "ably", "less", "ing", "ers", "ies", "ied", "er", "ed",
+    "es", "s",
+];
+
+/// True when `word` is a known word with a prefix (`misclassifying`, `unergonomic`) or an ending
+/// (`interleavable`, `neuroscientists`, `abided`) English builds words with, by its spelling
+/// rules: a final `e` dropped before a vowel, a consonant doubled, `y` made `i`, `-es` only
+/// after a hiss or an `o` and `-s` never there (`matchs` and `pathes` are no words). The known
+/// word has four letters or more.
+fn is_derived(lexicon: &Lexicon, word: &str) -> bool {
+    let known = |w: &str| w.len() >= 4 && lexicon.verdict(w, Dialect::Us) == Verdict::Known;
+    if PREFIXES.iter().any(|p| word.strip_prefix(p).is_some_and(known)) {
+        return true;
+    }
+    let hiss = |w: &str| w.ends_with(['s', 'x', 'z', 'o']) || w.ends_with("ch") || w.ends_with("sh");
+    SUFFIXES.iter().any(|&suffix| {
+        let Some(base) = word.strip_suffix(suffix) else { return false };
+        if base.len() < 3 {
+            return false;
+        }
+        match suffix {
+            "s" => !hiss(base) && known(base),
+            "es" => hiss(base) && known(base),
+            "ies" | "ied" => known(&format!("{base}y")),
+            _ => {
+                let doubled = base.len() >= 2 && {
+                    let b = base.as_bytes();
+                    b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1])
+                };
+                known(base)
+                    || known(&format!("{base}e"))
+                    || (doubled && known(span::head(base, base.len() - 1)))
+                    || (base.ends_with('i') && known(&format!("{}y", span::head(base, base.len() - 1))))
+            }
+        }
+    })
 }
 
 /// True when an initial stands beside the word at `span`, as in a name (`Stephen M. Coakley`) or

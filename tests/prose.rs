@@ -911,3 +911,14 @@ fn a_run_of_capitals_in_a_damaged_article_is_weighed_as_chance_too() {
     // A clean article's run of capitals is a name.
     assert_clean("The crate wraps the Web Crypto interface of the browser, which most readers know.");
 }
+
+/// A known word with a prefix or an ending English builds words with (`mis-`, `un-`, `-able`,
+/// `-s`, `-ed`) is a word, unless a common word lies a slip away; an ending English would not
+/// put there stays a misspelling (`matchs`, `pathes`).
+#[test]
+fn a_known_word_with_a_prefix_or_an_ending_is_a_word_and_a_wrong_ending_is_not() {
+    assert_clean("The model avoids misclassifying rare samples, which makes it unergonomic but interleavable.");
+    assert_clean("The graph is uncoarsening, so its unportability makes the stringifier slow.");
+    let flagged: Vec<String> = flags("It matchs the pathes it finds.").into_iter().map(|(w, _)| w).collect();
+    assert_eq!(flagged, ["matchs", "pathes"]);
+}
