@@ -21,12 +21,16 @@
 //!   often, and its own chance beside each neighbour is how often the corpus writes that
 //!   neighbour at all, since it has no counts of its own to smooth.
 //!
-//! And two widen it:
+//! And three widen it:
 //! - A word seen beside none of its neighbours may be another put in for the one it starts like,
 //!   as an autocorrector does (`an integument that counts` -> `integer`): the words that start
 //!   alike over half their length ([`starts_alike`]) are candidates too, at [`ALIKE`] of a
 //!   slip's odds.
 //! - A neighbour no one writes (a misspelling) says nothing: that side is weighed as absent.
+//! - A word the corpus never wrote, out of place beside both its neighbours, may give way to a
+//!   candidate seen beside one of them only, the other being a word the corpus writes (`how to
+//!   reptilian vulnerabilities` -> `report`: the pruning dropped `report vulnerabilities`), if
+//!   it wins by [`ONE_SIDE`] more.
 
 use crate::check::suggest;
 use crate::fasthash::FastMap;
@@ -158,6 +162,34 @@ impl<'t> Finder<'t> {
         out
     }
 
+    /// The candidates the corpus has seen beside each neighbour (most words have none): each
+    /// with its count, its pairs, whether it only starts alike, and whether it was seen beside
+    /// one neighbour of two only. That is enough for a word the corpus never wrote beside either
+    /// (`nowhere`): `how to reptilian vulnerabilities` gives way to `report`, though `report
+    /// vulnerabilities` is rarer than the pruning keeps, as half the evidence, so that fix must
+    /// win by [`ONE_SIDE`] more. The other neighbour must be a word the corpus writes, or its side
+    /// says nothing of either (`The sectarian violence`).
+    fn fits(
+        &mut self,
+        candidates: Vec<(&'static str, bool)>,
+        (prev, next): (Option<&str>, Option<&str>),
+        nowhere: bool,
+    ) -> Vec<(&'static str, u64, u32, u32, bool, bool)> {
+        let (model, pairs) = (self.model, &mut self.pairs);
+        let corpus_word = |w: &str| model.count(w) >= model.uses(NEAR_COUNT);
+        candidates
+            .into_iter()
+            .filter_map(|(cand, alike)| {
+                let l = prev.map_or(0, |p| pairs.after(p, cand));
+                let r = next.map_or(0, |x| pairs.before(cand, x));
+                let both = (prev.is_none() || l > 0) && (next.is_none() || r > 0);
+                let half =
+                    nowhere && ((l > 0 && next.is_some_and(corpus_word)) || (r > 0 && prev.is_some_and(corpus_word)));
+                (both || half).then(|| (cand, model.count(cand), l, r, alike, !both))
+            })
+            .collect()
+    }
+
     /// Judges the word in lower case at `span`.
     pub fn visit(&mut self, span: Span, lists: &mut Lists) {
         let (text, model) = (self.text, self.model);
@@ -216,16 +248,8 @@ impl<'t> Finder<'t> {
         // the one it starts like (`the next sectarian`).
         let alike = left != Some(true) && right != Some(true);
         let candidates = self.candidates(word, here, listed, alike);
-        let pairs = &mut self.pairs;
-        // The candidates the corpus has seen beside each neighbour (most words have none).
-        let fits: Vec<(&str, u64, u32, u32, bool)> = candidates
-            .into_iter()
-            .filter_map(|(cand, alike)| {
-                let l = prev.map_or(Some(0), |p| Some(pairs.after(p, cand)).filter(|&l| l > 0))?;
-                let r = next.map_or(Some(0), |x| Some(pairs.before(cand, x)).filter(|&r| r > 0))?;
-                Some((cand, model.count(cand), l, r, alike))
-            })
-            .collect();
+        let nowhere = here == 0 && left == Some(false) && right == Some(false);
+        let fits = self.fits(candidates, (prev, next), nowhere);
         if fits.is_empty() {
             return;
         }
@@ -255,7 +279,7 @@ impl<'t> Finder<'t> {
         let margin = if prev.is_some() && next.is_some() { 1.0 } else { ONE_SIDE };
         let written = score(here, wl, wr) * (1.0 - self.slip) * margin;
         let mut best: Option<(f64, &str)> = None;
-        for (cand, c, l, r, alike) in fits {
+        for (cand, c, l, r, alike, half) in fits {
             // Grammar bends a word's ending far more often than a slip does (`git clones it`),
             // and which ending it wants one side cannot tell.
             if margin > 1.0 && same_stem(word, cand) {
@@ -268,7 +292,9 @@ impl<'t> Finder<'t> {
             } else {
                 self.slip
             };
-            let s = score(c, l, r) * slip;
+            // Seen beside one neighbour of two: it must win by `ONE_SIDE` more, to be flagged and
+            // to be taken.
+            let s = score(c, l, r) * slip / if half { ONE_SIDE } else { 1.0 };
             if s > written && best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, cand));
             }
@@ -353,6 +379,14 @@ mod tests {
     fn a_word_that_fits_one_neighbour_but_not_the_other_gives_way_too() {
         // `the dose` is English; `dose not` is not, and `the file does not` is.
         assert_eq!(fixes("it fails when the file dose not exist"), [("dose".to_string(), "does".to_string())]);
+    }
+
+    #[test]
+    fn a_word_no_one_writes_gives_way_to_one_seen_beside_one_neighbour_of_two() {
+        assert_eq!(
+            fixes("the policy says how to reptilian vulnerabilities to the team"),
+            [("reptilian".to_string(), "report".to_string())]
+        );
     }
 
     #[test]
