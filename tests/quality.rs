@@ -121,8 +121,8 @@ fn figures_on_text_no_rule_was_written_from_hold() {
     assert!(c.first_right * 100 >= c.errors * 88, "casing errors with the right fix first: {c:?}");
     let r = score.real_word;
     assert!(r.errors > 200, "too few real-word errors: {r:?}");
-    assert!(r.flagged * 100 >= r.errors * 38, "real-word errors flagged: {r:?}");
-    assert!(r.fixed * 100 >= r.errors * 24, "real-word errors fixed: {r:?}");
+    assert!(r.flagged * 100 >= r.errors * 42, "real-word errors flagged: {r:?}");
+    assert!(r.fixed * 100 >= r.errors * 28, "real-word errors fixed: {r:?}");
     let all = [score.casing, score.non_word, score.real_word];
     let (fixed, errors) = all.iter().fold((0, 0), |(f, e), t| (f + t.fixed, e + t.errors));
     assert!(fixed * 100 >= errors * 82, "fix corrects {fixed} of {errors} errors");
