@@ -81,7 +81,7 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
     // A new line after a short unpunctuated line (a heading) starts afresh; after a long one the
     // text was hard-wrapped.
     let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..from + nl]).map_or(0, |i| i + 1);
-    span::cut(text, line_start, from + nl).trim_end().chars().count() < WRAPPED_MIN
+    !at_least_chars(span::cut(text, line_start, from + nl).trim_end(), WRAPPED_MIN)
 }
 
 /// True when `gap` (between two words) ends a sentence inside a paragraph: the full stop is
@@ -120,6 +120,12 @@ pub fn is_dash(gap: &str) -> bool {
 }
 
 /// The line holding byte `at`.
+/// True when `s` holds `n` characters or more, read no further than the `n`th: a paragraph is
+/// one line of a thousand characters, and every line is asked this.
+fn at_least_chars(s: &str, n: usize) -> bool {
+    s.len() >= n && (n == 0 || s.chars().nth(n - 1).is_some())
+}
+
 fn line_at(text: &str, at: usize) -> &str {
     let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
     let end = memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
@@ -138,7 +144,7 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     let unpunctuated = |l: &str| !l.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', ')']);
     // A heading never ends on `of`, `the` or `and`: such a line runs on.
     let last = line.rsplit(' ').next().unwrap_or(line);
-    if line.chars().count() > HEADING_MAX || !unpunctuated(line) || (last != line && is_minor(last)) {
+    if at_least_chars(line, HEADING_MAX + 1) || !unpunctuated(line) || (last != line && is_minor(last)) {
         return false;
     }
     // Not a line of a hard-wrapped paragraph: a long line that runs on into the next, or one
@@ -147,7 +153,7 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     let end = start + whole.len();
     let next = text.get(end + 1..).map_or("", |t| line_at(t, 0)).trim();
     let prev = start.checked_sub(1).map_or("", |p| line_at(text, p)).trim();
-    let wide = |l: &str| l.chars().count() >= WRAPPED_MIN;
+    let wide = |l: &str| at_least_chars(l, WRAPPED_MIN);
     // The next line goes on with the sentence when it starts with anything but a capital or a
     // block's mark (code, a number, a quote), or with a capital after a line that already reads
     // as a sentence (`In the end, we get`): a heading holds no comma or full stop inside.

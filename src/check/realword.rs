@@ -184,6 +184,9 @@ impl<'t> Finder<'t> {
             .into_iter()
             .filter_map(|(cand, alike)| {
                 let l = prev.map_or(0, |p| pairs.after(p, cand));
+                if prev.is_some() && l == 0 && !nowhere {
+                    return None; // most candidates: no second lookup
+                }
                 let r = next.map_or(0, |x| pairs.before(cand, x));
                 let both = (prev.is_none() || l > 0) && (next.is_none() || r > 0);
                 let half =
