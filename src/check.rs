@@ -1727,9 +1727,11 @@ fn own_casings<'t>(text: &'t str, styled: &[Span], unknown: &FastMap<&'t str, us
         }
         if let Some((&key, _)) = unknown.get_key_value(lower.as_str()) {
             let forms = found.entry(key).or_default();
-            match forms.iter_mut().find(|(f, _)| *f == form) {
-                Some((_, n)) => *n += 1,
-                None => forms.push((form, 1)),
+            if let Some((_, n)) = forms.iter_mut().find(|(f, _)| *f == form) {
+                *n += 1;
+            } else if forms.len() < OWN_CASINGS {
+                // A few ways at most, or a text of a word in thousands of casings costs their square.
+                forms.push((form, 1));
             }
         }
     }
@@ -1760,6 +1762,9 @@ fn styled_parts(text: &str, span: Span, styled: &mut Vec<Span>) {
         }
     }
 }
+
+/// How many casings of one word [`own_casings`] keeps.
+const OWN_CASINGS: usize = 8;
 
 /// An article that writes an unknown word in lower case more than this many times for each time
 /// it writes it with capitals of its own means both: a command beside its name (`pymol` to run

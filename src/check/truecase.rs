@@ -43,6 +43,11 @@ pub const DAMAGED_LOWER: f64 = 0.2;
 /// the model knows, inside sentences (a README of a few paragraphs).
 pub const ENOUGH_WORDS: f64 = 100.0;
 
+/// How many ways of writing a word the article's usage keeps: an author writes a word two or
+/// three ways, and each way kept is weighed for every use of the word, so that a text writing a
+/// word in thousands of casings would cost their square.
+const WAYS: usize = 8;
+
 /// How many readings, by word and neighbours, are kept at most: a prose article repeats its
 /// commonest contexts soon enough for this many to answer most of them (a larger cache made 10 MB
 /// of distinct prose no faster, and took 15 MB more).
@@ -373,9 +378,10 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         let Some(entry) = lookups.get(id).filter(|e| u64::from(e.inside) >= judged) else { return };
         if !w.in_run {
             let seen = usage.entry(entry.forms[0].text).or_default();
-            match seen.iter_mut().find(|(f, _)| *f == word) {
-                Some((_, n)) => *n += 1,
-                None => seen.push((word, 1)),
+            if let Some((_, n)) = seen.iter_mut().find(|(f, _)| *f == word) {
+                *n += 1;
+            } else if seen.len() < WAYS {
+                seen.push((word, 1));
             }
         }
         if u64::from(entry.inside) < known {

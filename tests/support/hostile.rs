@@ -1,6 +1,6 @@
 //! Pathological articles, made the same way every time: one enormous word, one enormous line
-//! of words, a million unknown Capitalised words, a hundred thousand distinct misspellings, and
-//! random bytes. Included with `#[path]` by tests/hostile.rs (1 MB versions, with a bound) and
+//! of words, a million unknown Capitalised words, two words in tens of thousands of casings, a
+//! hundred thousand distinct misspellings, and random bytes. Included with `#[path]` by tests/hostile.rs (1 MB versions, with a bound) and
 //! benches/hostile.rs (10 MB versions, whose time and memory README quotes).
 #![allow(dead_code)]
 
@@ -9,10 +9,11 @@ mod rng;
 use rng::Rng;
 
 /// The inputs, by name: what each is, and whether it is read with `--lossy`.
-pub const KINDS: [(&str, &str, bool); 5] = [
+pub const KINDS: [(&str, &str, bool); 6] = [
     ("one-word", "one word of random letters", false),
     ("one-line", "one line of words, no newline", false),
     ("capitalised", "unknown Capitalised words, 12 a line", false),
+    ("casings", "two long words, one known, in tens of thousands of casings", false),
     ("misspellings", "100 k distinct misspellings among common words (a tenth of that at 1 MB)", false),
     ("random-bytes", "random bytes (no NUL), read with --lossy", true),
 ];
@@ -55,6 +56,18 @@ pub fn input(kind: &str, size: usize) -> Vec<u8> {
                 }
                 n += 1;
                 out.push(if n % 12 == 0 { '\n' } else { ' ' });
+            }
+        }
+        "casings" => {
+            // Every casing is another way the article writes the word: each is evidence the
+            // casing model and the article's own capitals weigh, so their count must be bounded.
+            let words = ["internationalization", "xqzvbnmasdfghjklpoiu"];
+            while out.len() < size {
+                out.push_str("the ");
+                let word = words[rng.below(words.len())];
+                let lower = rng.below(10) == 0;
+                out.extend(word.chars().map(|c| if !lower && rng.below(2) == 0 { c.to_ascii_uppercase() } else { c }));
+                out.push_str(" of ");
             }
         }
         "misspellings" => {
