@@ -352,6 +352,7 @@ fn a_rare_real_word_the_context_rejects_is_a_word_choice() {
     assert_fixes("We know tat the code works.", "We know that the code works.");
     // A rare word its neighbours expect, tech terms and the reader's own words stay.
     assert_clean("The sectarian violence ended.");
+    assert_clean("Things more or less trundled along this way until the late nineties.");
     assert_clean("Each tuple holds a hostname and a port.");
 }
 

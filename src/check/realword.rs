@@ -28,9 +28,9 @@
 //!   slip's odds.
 //! - A neighbour no one writes (a misspelling) says nothing: that side is weighed as absent.
 //! - A word the corpus never wrote, out of place beside both its neighbours, may give way to a
-//!   candidate seen beside one of them only, the other being a word the corpus writes (`how to
-//!   reptilian vulnerabilities` -> `report`: the pruning dropped `report vulnerabilities`), if
-//!   it wins by [`ONE_SIDE`] more.
+//!   candidate seen beside one of them only, often, the other being a word the corpus writes
+//!   (`how to reptilian vulnerabilities` -> `report`: the pruning dropped `report
+//!   vulnerabilities`), if it wins by [`ONE_SIDE`] more.
 
 use crate::check::suggest;
 use crate::fasthash::FastMap;
@@ -170,8 +170,9 @@ impl<'t> Finder<'t> {
     /// one neighbour of two only. That is enough for a word the corpus never wrote beside either
     /// (`nowhere`): `how to reptilian vulnerabilities` gives way to `report`, though `report
     /// vulnerabilities` is rarer than the pruning keeps, as half the evidence, so that fix must
-    /// win by [`ONE_SIDE`] more. The other neighbour must be a word the corpus writes, or its side
-    /// says nothing of either (`The sectarian violence`).
+    /// win by [`ONE_SIDE`] more. The pair it is seen in must be written [`NEAR_COUNT`] times or
+    /// more (`less trundled along` is no `less true`), and the other neighbour must be a word
+    /// the corpus writes, or its side says nothing of either (`The sectarian violence`).
     fn fits(
         &mut self,
         candidates: Vec<(&'static str, bool)>,
@@ -180,6 +181,7 @@ impl<'t> Finder<'t> {
     ) -> Vec<(&'static str, u64, u32, u32, bool, bool)> {
         let (model, pairs) = (self.model, &mut self.pairs);
         let corpus_word = |w: &str| model.count(w) >= model.uses(NEAR_COUNT);
+        let strong = model.uses(NEAR_COUNT);
         candidates
             .into_iter()
             .filter_map(|(cand, alike)| {
@@ -189,8 +191,9 @@ impl<'t> Finder<'t> {
                 }
                 let r = next.map_or(0, |x| pairs.before(cand, x));
                 let both = (prev.is_none() || l > 0) && (next.is_none() || r > 0);
-                let half =
-                    nowhere && ((l > 0 && next.is_some_and(corpus_word)) || (r > 0 && prev.is_some_and(corpus_word)));
+                let half = nowhere
+                    && ((u64::from(l) >= strong && next.is_some_and(corpus_word))
+                        || (u64::from(r) >= strong && prev.is_some_and(corpus_word)));
                 (both || half).then(|| (cand, model.count(cand), l, r, alike, !both))
             })
             .collect()
