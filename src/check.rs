@@ -1718,14 +1718,7 @@ fn own_casings<'t>(text: &'t str, styled: &[Span], unknown: &FastMap<&'t str, us
         if form.len() < 3 {
             continue;
         }
-        lower.clear();
-        if form.is_ascii() {
-            lower.push_str(form);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(form.chars().flat_map(char::to_lowercase));
-        }
-        if let Some((&key, _)) = unknown.get_key_value(lower.as_str()) {
+        if let Some((&key, _)) = unknown.get_key_value(casing::lower_into(&mut lower, form)) {
             let forms = found.entry(key).or_default();
             if let Some((_, n)) = forms.iter_mut().find(|(f, _)| *f == form) {
                 *n += 1;
@@ -1741,7 +1734,9 @@ fn own_casings<'t>(text: &'t str, styled: &[Span], unknown: &FastMap<&'t str, us
             // The first written wins a tie.
             let most = forms.iter().map(|f| f.1).max()?;
             let lower_uses = unknown.get(key).copied().unwrap_or(0);
-            (forms.iter().map(|f| f.1).sum::<usize>() * OWN_LOWER_MAX >= lower_uses).then_some(())?;
+            if forms.iter().map(|f| f.1).sum::<usize>() * OWN_LOWER_MAX < lower_uses {
+                return None; // a command beside its name
+            }
             forms.into_iter().find(|f| f.1 == most).map(|(form, _)| (key, form))
         })
         .collect()
@@ -1805,16 +1800,16 @@ const SUFFIXES: [&str; 16] = [
 ];
 
 /// True when `word` is a known word with a prefix (`misclassifying`, `unergonomic`) or an ending
-/// (`interleavable`, `neuroscientists`, `abided`) English builds words with, by its spelling
-/// rules: a final `e` dropped before a vowel, a consonant doubled, `y` made `i`, `-es` only
-/// after a hiss or an `o` and `-s` never there (`matchs` and `pathes` are no words). The known
-/// word has four letters or more.
+/// (`interleavable`, `stringifier`) English builds words with, by its spelling rules: a final `e`
+/// dropped before a vowel, a consonant doubled, `y` made `i`, `-es` only after a hiss or an `o`
+/// and `-s` never after a hiss (`matchs` and `pathes` are no words). The known word has four
+/// letters or more.
 fn is_derived(lexicon: &Lexicon, word: &str) -> bool {
     let known = |w: &str| w.len() >= 4 && lexicon.verdict(w, Dialect::Us) == Verdict::Known;
     if PREFIXES.iter().any(|p| word.strip_prefix(p).is_some_and(known)) {
         return true;
     }
-    let hiss = |w: &str| w.ends_with(['s', 'x', 'z', 'o']) || w.ends_with("ch") || w.ends_with("sh");
+    let hiss = |w: &str| w.ends_with(['s', 'x', 'z']) || w.ends_with("ch") || w.ends_with("sh");
     SUFFIXES.iter().any(|&suffix| {
         let Some(base) = word.strip_suffix(suffix) else { return false };
         if base.len() < 3 {
@@ -1822,7 +1817,7 @@ fn is_derived(lexicon: &Lexicon, word: &str) -> bool {
         }
         match suffix {
             "s" => !hiss(base) && known(base),
-            "es" => hiss(base) && known(base),
+            "es" => (hiss(base) || base.ends_with('o')) && known(base),
             "ies" | "ied" => known(&format!("{base}y")),
             _ => {
                 let doubled = base.len() >= 2 && {
