@@ -459,8 +459,19 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         continue; // `maint` fifty times: the article's own term, whatever it is near
                     }
                     // A word clean prose writes almost only with capitals lost them here (`pcg`
-                    // for `PCG`, `rngs` for `RNGs`).
-                    if let Some(form) = capitals_of(model, word) {
+                    // for `PCG`, `rngs` for `RNGs`), unless a word one slip away is written far
+                    // more often than that casing, as the corpus's own slips are judged below:
+                    // `dif` is `diff`, not a rare `Dif`.
+                    if let Some(form) = capitals_of(model, word)
+                        && !corpus_fixes(model, lexicon, word, dialect).any(|f| {
+                            confidence::count(&f)
+                                >= confidence::count(form).saturating_mul(confidence::slip_ratio(
+                                    word,
+                                    &f,
+                                    CORPUS_RATIO,
+                                ))
+                        })
+                    {
                         suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(form.to_string())));
                         continue;
                     }
