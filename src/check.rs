@@ -498,7 +498,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         Case::Mixed if !stem.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
                         // Acronyms, unless one among words in lower case, which the article writes
                         // nowhere else in any casing, is a slip of a common word (`first add YHIS
-                        // to`; not `RANDU`, which it also writes `randu`).
+                        // to`; not `RANDU`, which it also writes `randu`), or, of four letters or
+                        // more, two slips from one of the commonest (`careful WEJN using`).
                         Case::Upper
                             if stem.chars().count() <= ACRONYM_MAX
                                 && (model
@@ -507,7 +508,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                                     || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
                                         let lower = stem.to_lowercase();
                                         !counts.contains_key(lower.as_str())
-                                            && suggest::has_near(lexicon, &lower, acronym_near(stem))
+                                            && (suggest::has_near(lexicon, &lower, acronym_near(stem))
+                                                || (stem.len() >= 4
+                                                    && suggest::has_near_twice(lexicon, &lower, VERY_COMMON)))
                                     })) =>
                         {
                             continue;

@@ -128,6 +128,10 @@ fn a_word_garbled_into_capitals_twice_over_is_fixed() {
     );
     assert_fixes("It lists the FEAQRUES you can enable.", "It lists the features you can enable.");
     assert_clean("Set RUSTFLAGS before you build, and handle SIGTERM and EWOULDBLOCK there.");
+    // A short one too, two slips from one of the commonest words (`when`), written once among
+    // small letters; an acronym the corpus writes stands.
+    let flagged: Vec<(String, Kind, String)> = first_fixes("Be extremely careful WEJN using the PKCS format here.");
+    assert_eq!(flagged, [("WEJN".to_string(), Kind::Spelling, "when".to_string())]);
 }
 
 #[test]
