@@ -174,9 +174,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut known = KnownCache::for_text(text.len());
     let mut last: Option<(usize, bool)> = None; // where the previous token ended; was it a word
     let mut capitals: Vec<Capital> = Vec::new();
-    // Words in capitals or with capitals inside (`APBS`, `PyMOL`), also in markup and in dotted
-    // names (`[ULoc]`, `FlightInfo.ordered`): how the article writes its own terms.
-    let mut styled: Vec<Span> = Vec::new();
+    // Code, dotted names and names in markup with a capital in them (`[ULoc]`,
+    // `FlightInfo.ordered`), where an article may write its own terms (see `own_casings`; the
+    // words in capitals elsewhere are among `capitals`), as start and length: 8 bytes each.
+    let mut styled: Vec<(u32, u32)> = Vec::new();
+    let mut keep_styled = |span: Span| {
+        if let (Ok(at), Ok(len)) = (u32::try_from(span.start), u32::try_from(span.len())) {
+            styled.push((at, len));
+        }
+    };
     let mut repeats: Vec<Span> = Vec::new();
     let mut phrases: Vec<(Span, &'static str)> = Vec::new();
     let mut words = 0usize;
@@ -202,8 +208,10 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             {
                 spacings.push(fix);
             }
-            if matches!(t.kind, TokenKind::Identifier | TokenKind::Code) {
-                styled_parts(text, t.span, &mut styled);
+            if matches!(t.kind, TokenKind::Identifier | TokenKind::Code)
+                && t.span.slice(text).bytes().any(|b| b.is_ascii_uppercase())
+            {
+                keep_styled(t.span);
             }
             prev = None;
             last = Some((t.span.end, false));
@@ -229,12 +237,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             } else {
                 case_of(word)
             };
-            if matches!(case, Case::Mixed | Case::Upper) && word.len() >= 3 {
-                styled.push(t.span);
+            let markup = casing::is_markup_name(text, t.span);
+            if markup && matches!(case, Case::Mixed | Case::Upper) {
+                keep_styled(t.span);
             }
-            if case != Case::Lower
-                && (word.len() > 1 || (word == "A" && casing::is_article_a(text, t.span)))
-                && !casing::is_markup_name(text, t.span)
+            if case != Case::Lower && (word.len() > 1 || (word == "A" && casing::is_article_a(text, t.span))) && !markup
             {
                 let start = !single_space
                     && (casing::starts_sentence(text, gap_from, t.span.start)
@@ -389,7 +396,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             suggest::words_near(lexicon, stem, COMMON).into_iter().next().map(|(fix, _)| fix)
         });
         // The article's own capitals for its unknown words it also writes in lower case.
-        let own_casing = own_casings(text, &styled, &counts);
+        let own_casing = own_casings(text, (&capitals, &styled), &counts);
         drop(styled);
         let none = lists.of(&[]);
         let model = Model::builtin();
@@ -1723,14 +1730,24 @@ fn stem_of(word: &str) -> &str {
 /// an acronym's (`APBS`) or a stylised name's (`PyMOL`, `DoGet`). Damage capitalises a first
 /// letter or lowers a whole word; it does not write a name's inner capitals. The commonest such
 /// casing of each word, by its lower case as written; words of three letters or more, written
-/// in lower case at most [`OWN_LOWER_MAX`] times for each time with capitals.
-fn own_casings<'t>(text: &'t str, styled: &[Span], unknown: &FastMap<&'t str, usize>) -> FastMap<&'t str, &'t str> {
+/// in lower case at most [`OWN_LOWER_MAX`] times for each time with capitals. The casings are
+/// those of the words in capitals or with capitals inside among `capitals`, and of the parts of
+/// the code, dotted names and names in markup among `styled` (`[ULoc]`, `FlightInfo.ordered`),
+/// taken in the text's order.
+fn own_casings<'t>(
+    text: &'t str,
+    (capitals, styled): (&[Capital], &[(u32, u32)]),
+    unknown: &FastMap<&'t str, usize>,
+) -> FastMap<&'t str, &'t str> {
     let mut found: FastMap<&'t str, Vec<(&'t str, usize)>> = FastMap::default();
+    if !unknown.keys().any(|k| case_of(k) == Case::Lower) {
+        return FastMap::default();
+    }
     let mut lower = String::new();
-    for span in styled {
+    let mut note = |span: Span| {
         let form = stem_of(span.slice(text));
         if form.len() < 3 {
-            continue;
+            return;
         }
         if let Some((&key, _)) = unknown.get_key_value(casing::lower_into(&mut lower, form)) {
             let forms = found.entry(key).or_default();
@@ -1740,6 +1757,23 @@ fn own_casings<'t>(text: &'t str, styled: &[Span], unknown: &FastMap<&'t str, us
                 // A few ways at most, or a text of a word in thousands of casings costs their square.
                 forms.push((form, 1));
             }
+        }
+    };
+    // Both lists are in the text's order: merged, the first casing written stays first.
+    let mut words =
+        capitals.iter().filter(|c| matches!(c.case, Case::Mixed | Case::Upper)).map(|c| c.span()).peekable();
+    let mut others = styled.iter().map(|&(at, len)| Span::new(at as usize, at as usize + len as usize)).peekable();
+    loop {
+        match (words.peek().copied(), others.peek().copied()) {
+            (Some(w), o) if o.is_none_or(|o| w.start < o.start) => {
+                words.next();
+                note(w);
+            }
+            (_, Some(o)) => {
+                others.next();
+                styled_parts(text, o, &mut note);
+            }
+            _ => break,
         }
     }
     found
@@ -1756,10 +1790,10 @@ fn own_casings<'t>(text: &'t str, styled: &[Span], unknown: &FastMap<&'t str, us
         .collect()
 }
 
-/// The names inside the code or dotted name at `span` (`FlightInfo.ordered`, `[ULoc]`,
-/// `` `PyMOL` ``): each run of three letters or more between other marks that is written in
-/// capitals or with capitals inside, added to `styled`.
-fn styled_parts(text: &str, span: Span, styled: &mut Vec<Span>) {
+/// The names inside the code, dotted name or name in markup at `span` (`FlightInfo.ordered`,
+/// `[ULoc]`, `` `PyMOL` ``): each run of three letters or more between other marks that is written in
+/// capitals or with capitals inside, given to `each`.
+fn styled_parts(text: &str, span: Span, each: &mut impl FnMut(Span)) {
     let whole = span.slice(text);
     for part in whole.split(|c: char| !c.is_ascii_alphanumeric()) {
         if part.len() >= 3
@@ -1767,7 +1801,7 @@ fn styled_parts(text: &str, span: Span, styled: &mut Vec<Span>) {
             && matches!(case_of(part), Case::Mixed | Case::Upper)
         {
             let start = span.start + (part.as_ptr() as usize - whole.as_ptr() as usize);
-            styled.push(Span::new(start, start + part.len()));
+            each(Span::new(start, start + part.len()));
         }
     }
 }
