@@ -237,14 +237,33 @@ fn main() {
     pairs.sort_unstable_by_key(|&(h, i)| (h >> shift, i));
     pairs.dedup_by_key(|p| (p.0 >> shift, p.1));
     let n_buckets = 1usize << bucket_bits;
-    let mut buckets = vec![0u32; n_buckets + 1];
+    let mut starts = vec![0usize; n_buckets + 1];
     for &(h, _) in &pairs {
-        buckets[(h >> shift) as usize + 1] += 1;
+        starts[(h >> shift) as usize + 1] += 1;
     }
     for b in 0..n_buckets {
-        buckets[b + 1] += buckets[b];
+        starts[b + 1] += starts[b];
     }
-    let postings: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+    // Each block's base, then each bucket's start after it in a byte.
+    let bases: Vec<u32> = (0..=n_buckets / BLOCK).map(|k| starts[k * BLOCK] as u32).collect();
+    let offsets: Vec<u8> = (0..n_buckets)
+        .flat_map(|b| {
+            let offset = u16::try_from(starts[b] - starts[b / BLOCK * BLOCK]);
+            offset.expect("a block of the delete index over 65,535 postings").to_le_bytes()
+        })
+        .collect();
+    assert!(n < 1 << (8 * POSTING_BYTES), "too many entries for the delete index's postings");
+    let postings: Vec<u8> = pairs.iter().flat_map(|p| p.1.to_le_bytes()[..POSTING_BYTES].to_vec()).collect();
+    let words_of = |bytes: &[u8]| -> Vec<u32> {
+        bytes
+            .chunks(4)
+            .map(|c| {
+                let mut w = [0u8; 4];
+                w[..c.len()].copy_from_slice(c);
+                u32::from_le_bytes(w)
+            })
+            .collect()
+    };
 
     let mut out: Vec<u32> = vec![0; HEADER_WORDS];
     while !strings.len().is_multiple_of(4) {
@@ -257,7 +276,7 @@ fn main() {
     out[H_SLOTS] = n_slots as u32;
     out[H_BUCKET_BITS] = bucket_bits;
     out[H_FORMS] = (forms.len() / FORM_WORDS) as u32;
-    out[H_POSTINGS] = postings.len() as u32;
+    out[H_POSTINGS] = pairs.len() as u32;
     let push = |section: &[u32], out: &mut Vec<u32>, field: usize| {
         out[field] = (out.len() * 4) as u32;
         out.extend_from_slice(section);
@@ -266,8 +285,9 @@ fn main() {
     push(&entries, &mut out, H_ENTRIES_OFF);
     push(&forms, &mut out, H_FORMS_OFF);
     push(&slots, &mut out, H_SLOTS_OFF);
-    push(&buckets, &mut out, H_BUCKETS_OFF);
-    push(&postings, &mut out, H_POSTINGS_OFF);
+    push(&bases, &mut out, H_BUCKETS_OFF);
+    push(&words_of(&offsets), &mut out, H_OFFSETS_OFF);
+    push(&words_of(&postings), &mut out, H_POSTINGS_OFF);
     let bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     fs::write(Path::new(&out).join("lexicon.bin"), bytes).expect("write lexicon.bin");

@@ -289,7 +289,9 @@ pub struct Builtin {
     entries_off: usize,
     forms_off: usize,
     slots_off: usize,
+    /// The delete index (see [`format`]): block bases, bucket offsets, postings.
     buckets_off: usize,
+    offsets_off: usize,
     postings_off: usize,
 }
 
@@ -314,6 +316,7 @@ impl Builtin {
             forms_off: h(format::H_FORMS_OFF),
             slots_off: h(format::H_SLOTS_OFF),
             buckets_off: h(format::H_BUCKETS_OFF),
+            offsets_off: h(format::H_OFFSETS_OFF),
             postings_off: h(format::H_POSTINGS_OFF),
         }
     }
@@ -444,10 +447,21 @@ impl Builtin {
         let mut buf = Vec::new();
         format::for_each_delete_upto(lower, max, &mut buf, |d| {
             let b = (format::hash(d.as_bytes()) >> self.bucket_shift) as usize;
-            let from = self.word(self.buckets_off + b * 4) as usize;
-            let to = self.word(self.buckets_off + (b + 1) * 4) as usize;
-            out.extend((from..to).map(|p| self.word(self.postings_off + p * 4)));
+            let (from, to) = (self.bucket_start(b), self.bucket_start(b + 1));
+            let at = self.postings_off + from * format::POSTING_BYTES;
+            let postings = self.bytes.get(at..at + (to - from) * format::POSTING_BYTES).unwrap_or_default();
+            out.extend(postings.chunks_exact(format::POSTING_BYTES).map(|p| u32::from_le_bytes([p[0], p[1], p[2], 0])));
         });
+    }
+
+    /// Where bucket `b` of the delete index starts in its postings (`b` may be one past the last).
+    fn bucket_start(&self, b: usize) -> usize {
+        let base = self.word(self.buckets_off + b / format::BLOCK * 4) as usize;
+        if b.is_multiple_of(format::BLOCK) {
+            return base;
+        }
+        let at = self.offsets_off + b * 2;
+        base + self.bytes.get(at..at + 2).map_or(0, |o| usize::from(u16::from_le_bytes([o[0], o[1]])))
     }
 
     /// The entry at an index returned by [`Builtin::candidates`] or [`Builtin::starting_with`].
