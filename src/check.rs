@@ -32,7 +32,6 @@ use crate::token::{TokenKind, tokenize};
 use casing::{Capital, Folded, Usage};
 use confidence::Evidence;
 use sightings::{Admission, Sightings};
-use std::sync::Arc;
 use suggest::Suggestion;
 
 /// An unknown word written this often is the article's own term, even one slip from a common
@@ -398,7 +397,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // The article's own capitals for its unknown words it also writes in lower case.
         let own_casing = own_casings(text, (&capitals, &styled), &counts);
         drop(styled);
-        let none = lists.of(&[]);
+        let none = lists.of::<&str>(&[]);
         let model = Model::builtin();
         // The thresholds on corpus counts, in this corpus: once, not for each word.
         let (corpus_word, corpus_lower, acronym_seen) =
@@ -479,7 +478,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                                 ))
                         })
                     {
-                        suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(form.to_string())));
+                        suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(form)));
                         continue;
                     }
                     // A word clean prose writes (`crates`, `kqueue`, `Winsock`) is a word, unless
@@ -556,7 +555,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 let reading = (kind == Kind::Spelling).then(|| {
                     in_context(
                         lexicon,
-                        &ranked_here.texts,
+                        ranked_here.texts.iter(),
                         &ranked_here.scores,
                         crate::token::neighbours(text, p.span()),
                     )
@@ -565,16 +564,16 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 match reading.map(|r| r.best) {
                     Some(k) if k > 0 => {
                         distance = ranked_here.distances[k];
-                        let moved = moved_first(&ranked_here.texts, Some(k));
+                        let moved = moved_first(ranked_here.texts.iter(), Some(k));
                         lists.of(&moved)
                     }
                     _ => {
                         distance = ranked_here.distances[0];
-                        Arc::clone(&ranked_here.shown)
+                        ranked_here.shown.clone()
                     }
                 }
             } else {
-                Arc::clone(&none)
+                none.clone()
             };
             // A word in capitals among words in lower case was damaged both ways: its fixes are the
             // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
@@ -587,7 +586,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                             if case_of(f) == Case::Upper && lexicon.verdict(&l, dialect) == Verdict::Known {
                                 l
                             } else {
-                                f.clone()
+                                f.to_string()
                             }
                         })
                         .collect();
@@ -649,7 +648,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             {
                 last_end = span.end;
                 outranked.extend([span.start, second]);
-                suspects.push(Suspect::new(span, Kind::Repeat, lists.one(first.to_string())));
+                suspects.push(Suspect::new(span, Kind::Repeat, lists.one(first)));
             }
         }
         if !outranked.is_empty() {
@@ -659,7 +658,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         spacing::doubled_apostrophes(text, |fix| spacings.push(fix));
         for (span, fix) in spacings {
             if !taken.contains(span.start) {
-                suspects.push(Suspect::new(span, Kind::Spacing, lists.one(fix.to_string())));
+                suspects.push(Suspect::new(span, Kind::Spacing, lists.one(fix)));
             }
         }
         // Two-word names replace the suspects of their words with one over the pair.
@@ -670,9 +669,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 let k = phrases.partition_point(|(p, _)| p.start <= s.span.start);
                 !(k > 0 && s.span.end <= phrases[k - 1].0.end)
             });
-            suspects.extend(
-                phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name.to_string()))),
-            );
+            suspects.extend(phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name))));
         }
         // In an article whose casing shows no damage, a name in lower case (`linux` as the
         // command), a capital in a heading or a list, an acronym written small (`https`) are the
@@ -687,7 +684,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 s.kind != Kind::Casing
                     || starts.contains(&s.span.start)
                     || s.word(text) == "i"
-                    || s.suggestions.first().is_some_and(|f| written.contains(f.as_str()) && !lexicon.is_tech_name(f))
+                    || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
             });
         }
         // A word inside a compound the article also writes as code (`native-tls` beside
@@ -846,7 +843,7 @@ fn context_casing(
                 after.starts_with(b" -") && after.get(2).is_some_and(u8::is_ascii_alphabetic)
             };
             let fix = lists.one(form.clone());
-            raised.extend(spans.iter().filter(|s| !command(s)).map(|&s| (s, Arc::clone(&fix))));
+            raised.extend(spans.iter().filter(|s| !command(s)).map(|&s| (s, fix.clone())));
         }
     }
     suspects.retain(|s| !raised.contains_key(&s.span));
@@ -891,7 +888,7 @@ fn lower_fixes_of_capitalised_misspellings(
                 if case_of(f) == Case::Title && common && lexicon.verdict(&l, dialect) == Verdict::Known {
                     l
                 } else {
-                    f.clone()
+                    f.to_string()
                 }
             })
             .collect();
@@ -1259,16 +1256,16 @@ fn forms_of<'t>(
 ) -> Fixes {
     let list = cache.entry(word).or_insert_with(|| match lexicon.verdict(word, dialect) {
         Verdict::Casing(forms) => lists.of(&forms),
-        _ => lists.of(&[]),
+        _ => lists.of::<&str>(&[]),
     });
-    Arc::clone(list)
+    list.clone()
 }
 
 /// What the checker keeps of a word's ranked fixes: the texts of all that the words around it
 /// may choose from, those shown when they choose the first (one shared list), and each one's
 /// edit distance and ranking score.
 struct Ranked {
-    texts: Vec<String>,
+    texts: Fixes,
     shown: Fixes,
     distances: [u8; suggest::POOL],
     scores: [f32; suggest::POOL],
@@ -1277,7 +1274,7 @@ struct Ranked {
 impl Ranked {
     #[allow(clippy::cast_possible_truncation)] // a score on a log scale
     fn of(fixes: &[Suggestion], lists: &mut Lists) -> Self {
-        let texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
+        let texts: Vec<&str> = fixes.iter().map(|s| s.text.as_str()).collect();
         let mut distances = [0u8; suggest::POOL];
         let mut scores = [0f32; suggest::POOL];
         for ((d, sc), s) in distances.iter_mut().zip(&mut scores).zip(fixes) {
@@ -1285,7 +1282,7 @@ impl Ranked {
             *sc = s.score as f32;
         }
         let shown = lists.of(&texts[..texts.len().min(suggest::MAX_SUGGESTIONS)]);
-        Self { texts, shown, distances, scores }
+        Self { texts: Fixes::new(&texts), shown, distances, scores }
     }
 }
 
@@ -1308,7 +1305,7 @@ fn fixes<'c, 't>(
 fn is_own_lower_case<'t>(
     text: &'t str,
     word: &str,
-    forms: &[String],
+    forms: &Fixes,
     lowered: &FastMap<&str, usize>,
     capital_words: &mut Option<FastSet<&'t str>>,
     capitals: &[Capital],
@@ -1331,9 +1328,9 @@ fn is_own_lower_case<'t>(
                 }
                 set
             });
-            return !written.contains(f.as_str());
+            return !written.contains(f);
         }
-        !text.match_indices(f.as_str()).any(|(i, _)| {
+        !text.match_indices(f).any(|(i, _)| {
             let before = span::head(text, i).chars().next_back();
             let after = span::tail(text, i + f.len()).chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -1495,10 +1492,9 @@ pub(crate) fn by_context(
     fixes: &[Suggestion],
     neighbours: (Option<&str>, Option<&str>),
 ) -> Option<usize> {
-    let texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
     #[allow(clippy::cast_possible_truncation)] // a log-scale score
     let scores: Vec<f32> = fixes.iter().map(|s| s.score as f32).collect();
-    Some(in_context(lexicon, &texts, &scores, neighbours).best).filter(|&k| k > 0)
+    Some(in_context(lexicon, fixes.iter().map(|s| s.text.as_str()), &scores, neighbours).best).filter(|&k| k > 0)
 }
 
 /// The best of a misspelling's fixes in context, and by how much it leads the next.
@@ -1513,21 +1509,18 @@ struct Reading {
 /// noisy-channel score, the ranking's (the log of how often the fix is written, less the cost
 /// of the edits that make the word from it) plus, when the word has neighbours, the log of how
 /// much more often the corpus writes the fix between them than anywhere ([`association`]).
-fn in_context(
+fn in_context<'f>(
     lexicon: &Lexicon,
-    texts: &[String],
+    texts: impl Iterator<Item = &'f str>,
     scores: &[f32],
     (prev, next): (Option<&str>, Option<&str>),
 ) -> Reading {
     let model = Model::builtin();
     let alone = prev.is_none() && next.is_none();
-    let total = |i: usize| {
-        let fit = if alone { 0.0 } else { association(model, lexicon, &texts[i], prev, next).ln() };
-        f64::from(scores[i]) + fit
-    };
     let (mut best, mut first, mut second) = (0, f64::NEG_INFINITY, f64::NEG_INFINITY);
-    for i in 0..texts.len().min(scores.len()) {
-        let t = total(i);
+    for (i, (text, &score)) in texts.zip(scores).enumerate() {
+        let fit = if alone { 0.0 } else { association(model, lexicon, text, prev, next).ln() };
+        let t = f64::from(score) + fit;
         if t > first {
             (best, first, second) = (i, t, first);
         } else if t > second {
@@ -1588,13 +1581,12 @@ fn english_association(lexicon: &Lexicon, a: &str, b: &str) -> f64 {
 /// The fixes' texts, with fix `k` (the one context chose, if any) moved to the front: as many as
 /// are shown.
 pub(crate) fn first_moved(fixes: &[Suggestion], k: Option<usize>) -> Vec<String> {
-    let texts: Vec<String> = fixes.iter().map(|s| s.text.clone()).collect();
-    moved_first(&texts, k)
+    moved_first(fixes.iter().map(|s| s.text.as_str()), k).into_iter().map(str::to_string).collect()
 }
 
 /// [`first_moved`] on the texts.
-fn moved_first(texts: &[String], k: Option<usize>) -> Vec<String> {
-    let mut texts = texts.to_vec();
+fn moved_first<'f>(texts: impl Iterator<Item = &'f str>, k: Option<usize>) -> Vec<&'f str> {
+    let mut texts: Vec<&str> = texts.collect();
     if let Some(k) = k.filter(|&k| k < texts.len()) {
         let chosen = texts.remove(k);
         texts.insert(0, chosen);
@@ -1911,7 +1903,7 @@ mod tests {
         check(text, &Lexicon::new(), &Options::default())
             .suspects
             .into_iter()
-            .map(|s| (s.word(text).to_string(), s.kind, s.suggestions.first().cloned()))
+            .map(|s| (s.word(text).to_string(), s.kind, s.suggestions.first().map(str::to_string)))
             .collect()
     }
 
@@ -1929,7 +1921,7 @@ mod tests {
         let c = check("The colour of the organisation's behaviour. The color.", &Lexicon::new(), &Options::default());
         assert_eq!(c.dialect, Dialect::Gb);
         assert_eq!(c.suspects.len(), 1);
-        assert_eq!(c.suspects[0].suggestions.first().map(String::as_str), Some("colour"));
+        assert_eq!(c.suspects[0].suggestions.first(), Some("colour"));
     }
 
     #[test]

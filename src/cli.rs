@@ -785,7 +785,7 @@ fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, 
         .suspects
         .iter()
         .filter(|s| s.confident)
-        .filter_map(|s| s.suggestions.first().map(|f| (s.span, f.as_str())))
+        .filter_map(|s| s.suggestions.first().map(|f| (s.span, f)))
         .collect();
     let fixed = doc.replaced(edits.iter().copied());
     let status = if edits.is_empty() { exit::CLEAN } else { exit::FOUND };

@@ -21,7 +21,7 @@
 //! let fixes: Vec<(&str, Kind, &str)> = checked
 //!     .suspects
 //!     .iter()
-//!     .map(|s| (s.word(text), s.kind, s.suggestions[0].as_str()))
+//!     .map(|s| (s.word(text), s.kind, s.suggestions.first().unwrap_or_default()))
 //!     .collect();
 //! assert_eq!(fixes, [("kuberanetes", Kind::Spelling, "Kubernetes"), ("clustr", Kind::Spelling, "cluster")]);
 //! ```

@@ -1,7 +1,7 @@
 //! Presentation of suspects and fixes: text lines, JSON lines, unified diffs.
 
 use crate::document::{Document, Position};
-use crate::suspect::Suspect;
+use crate::suspect::{Fixes, Suspect};
 use serde::Serialize;
 
 /// One suspect as a JSON object, with exactly the documented fields.
@@ -14,7 +14,7 @@ struct JsonSuspect<'a> {
     length: usize,
     word: &'a str,
     kind: &'static str,
-    suggestions: &'a [String],
+    suggestions: &'a Fixes,
     confident: bool,
 }
 

@@ -47,7 +47,7 @@ fn common_misspellings_in_a_sentence_are_flagged_and_fixed() {
             continue;
         };
         flagged += 1;
-        if s.confident && s.suggestions.first().map(String::as_str) == Some(*want) {
+        if s.confident && s.suggestions.first() == Some(*want) {
             fixed += 1;
         }
     }

@@ -12,7 +12,7 @@
 use galley::check::{Options, check};
 use galley::lexicon::{Dialect, Lexicon, Verdict};
 use galley::span::Span;
-use galley::suspect::Kind;
+use galley::suspect::{Fixes, Kind};
 
 /// Error classes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,7 +90,7 @@ impl Score {
         for s in &clean_check.suspects {
             self.false_alarms.push((
                 s.word(clean).to_string(),
-                s.suggestions.first().cloned().unwrap_or_default(),
+                s.suggestions.first().unwrap_or_default().to_string(),
                 s.kind,
             ));
         }
@@ -147,7 +147,7 @@ impl Score {
             if let [one] = inside.as_slice()
                 && one.suggestions.iter().any(|f| {
                     let mut with = (*one).clone();
-                    with.suggestions = vec![f.clone()].into();
+                    with.suggestions = Fixes::new(&[f]);
                     apply_first(garbled, *cb, std::iter::once(&with)).to_lowercase() == wa.to_lowercase()
                 })
             {
@@ -159,7 +159,7 @@ impl Score {
             if fixed == wa {
                 tally.fixed += 1;
             } else {
-                let first = inside.first().and_then(|s| s.suggestions.first()).cloned().unwrap_or_default();
+                let first = inside.first().and_then(|s| s.suggestions.first()).unwrap_or_default().to_string();
                 self.misses.push((class, wa.to_string(), context(), first));
             }
         }

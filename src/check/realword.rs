@@ -311,7 +311,7 @@ impl<'t> Finder<'t> {
         if let Some((s, fix)) = best {
             // One side is half the evidence: it must win by that much more again to be taken.
             let sure = s >= written * SURE * margin;
-            let suspect = Suspect::new(span, Kind::WordChoice, lists.one(fix.to_string()));
+            let suspect = Suspect::new(span, Kind::WordChoice, lists.one(fix));
             self.suspects.push(Suspect { confident: sure, ..suspect });
         }
     }
@@ -376,7 +376,11 @@ mod tests {
         for span in spans {
             finder.visit(span, &mut lists);
         }
-        finder.suspects.into_iter().map(|s| (s.span.slice(text).to_string(), s.suggestions[0].clone())).collect()
+        finder
+            .suspects
+            .into_iter()
+            .map(|s| (s.span.slice(text).to_string(), s.suggestions.first().unwrap_or_default().to_string()))
+            .collect()
     }
 
     #[test]

@@ -583,7 +583,7 @@ mod tests {
     fn fixed(text: &str) -> String {
         let mut out = text.to_string();
         for s in judged(text, &[]).suspects.iter().rev() {
-            out.replace_range(s.span.start..s.span.end, &s.suggestions[0]);
+            out.replace_range(s.span.start..s.span.end, s.suggestions.first().unwrap_or_default());
         }
         out
     }
