@@ -433,6 +433,16 @@ fn a_word_that_only_starts_like_the_right_one_gives_way_to_it() {
 }
 
 #[test]
+fn a_pair_general_english_writes_says_nothing_against_a_word_the_documentation_corpus_lacks() {
+    // The corpus is documentation: it never wrote `best talk` or `talk was`, and writes `task`
+    // beside both. General English writes `talk was` often, so that side says nothing either way,
+    // and `best talk` alone is too little against a right word.
+    assert_clean("The best talk was about kernel practices at Google.");
+    // The other side still speaks: `call using` against `call sing`.
+    assert_word_choice("Encode the call sing the command buffer.", "sing", "using");
+}
+
+#[test]
 fn a_word_before_a_full_stop_is_weighed_on_the_side_it_has() {
     // One side is half the evidence: the fix must win by far more, as these do (clean prose
     // writes `following command` and `merge the branch` again and again, and never the words

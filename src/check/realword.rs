@@ -12,7 +12,10 @@
 //! the article's: the more of its words are misspelt, the likelier its odd real words are slips
 //! too ([`Finder::expect_damage`]).
 //!
-//! Two cases weigh less evidence:
+//! Three cases weigh less evidence:
+//! - A side general English writes (`talk was`) and the corpus has not seen says nothing for or
+//!   against the word or any candidate: the corpus is documentation, and misses much of prose
+//!   (`The best talk was about` is no `best task`).
 //! - A word with a neighbour on one side only (before a full stop, after a bracket) is weighed
 //!   on that side: its fix must win by [`ONE_SIDE`] more, and never by changing the ending alone,
 //!   which grammar decides from both sides.
@@ -233,6 +236,10 @@ impl<'t> Finder<'t> {
         if left != Some(false) && right != Some(false) {
             return;
         }
+        // A side general English has seen and the corpus has not (`the best talk was`: the corpus
+        // is documentation) says nothing for or against the word: it is weighed as the same for
+        // the word and each candidate.
+        let neutral = (left == Some(true) && wl == 0, right == Some(true) && wr == 0);
         // A neighbour no one writes (a misspelling: `sme earnings`) says nothing of the word:
         // that side is weighed as if it had none.
         let lexicon = self.lexicon;
@@ -283,7 +290,7 @@ impl<'t> Finder<'t> {
                 }
             };
             // A word never written counts as half a use.
-            (c as f64).max(0.5) * side(prev.is_some(), l, cp) * side(next.is_some(), r, cn)
+            (c as f64).max(0.5) * side(prev.is_some() && !neutral.0, l, cp) * side(next.is_some() && !neutral.1, r, cn)
         };
         let margin = if prev.is_some() && next.is_some() { 1.0 } else { ONE_SIDE };
         let written = score(here, wl, wr) * (1.0 - self.slip) * margin;
