@@ -11,7 +11,7 @@ markup, each once, at most WORDS words; a post with fewer than LEAST is passed o
 
     python3 scripts/make-articles.py BLOG_CHECKOUT [--out DIR]
 
-BLOG_CHECKOUT is a checkout of the blog at the recorded commit (`git clone
+BLOG_CHECKOUT is a checkout of the blog at the recorded commit, 0243724c2e50ad2b7ebd3d9dbc7cd88aed7605a3 (`git clone
 https://github.com/rust-lang/blog.rust-lang.org` and `git checkout COMMIT`). Then
 `cargo run --release --example garble -- target/eval-articles target/articles` makes the pairs,
 half to tune on and half to report (by a hash of each name), and
