@@ -11,9 +11,11 @@ markup, each once, at most WORDS words; a post with fewer than LEAST is passed o
 
     python3 scripts/make-articles.py BLOG_CHECKOUT [--out DIR]
 
-BLOG_CHECKOUT is a checkout of the blog at the recorded commit, 0243724c2e50ad2b7ebd3d9dbc7cd88aed7605a3 (`git clone
-https://github.com/rust-lang/blog.rust-lang.org` and `git checkout COMMIT`). Then
-`cargo run --release --example garble -- target/eval-articles target/articles` makes the pairs,
+BLOG_CHECKOUT is a checkout of the blog at the recorded commit,
+0243724c2e50ad2b7ebd3d9dbc7cd88aed7605a3 (`git clone
+https://github.com/rust-lang/blog.rust-lang.org` and `git checkout COMMIT`). The texts are
+committed in tests/data/articles, where tests/quality.rs holds floors on the half kept apart. Then
+`cargo run --release --example garble -- target/eval-articles tests/data/articles` makes the pairs,
 half to tune on and half to report (by a hash of each name), and
 `cargo run --release --example score -- target/eval-articles/tune` scores them.
 """
@@ -33,7 +35,7 @@ model = make_eval.model
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("blog", type=Path, help="a checkout of rust-lang/blog.rust-lang.org")
-    parser.add_argument("--out", type=Path, default=Path("target/articles"))
+    parser.add_argument("--out", type=Path, default=Path("tests/data/articles"))
     args = parser.parse_args()
     posts = sorted((args.blog / "content").rglob("*.md"))
     if not posts:
