@@ -925,7 +925,8 @@ fn model_casing(
         let joined = |a: &Capital, b: &Capital| {
             !a.start && !b.start && a.span().end + 1 == b.span().start && text.as_bytes()[a.span().end] == b' '
         };
-        for (i, c) in capitals.iter().enumerate() {
+        let capital = |i: usize, heading: &mut dyn FnMut(usize) -> bool| {
+            let c = &capitals[i];
             let span = c.span();
             let in_run = (i > 0 && joined(&capitals[i - 1], c)) || capitals.get(i + 1).is_some_and(|n| joined(c, n));
             // A word before a single capital letter is a label (`Plan A`, `Grade B`): its
@@ -935,16 +936,25 @@ fn model_casing(
                 && after[0] == b' '
                 && after[1].is_ascii_uppercase()
                 && after.get(2).is_none_or(|b| !b.is_ascii_alphanumeric());
-            each(truecase::Word { span, start: c.start, heading: label || heading(span.start), in_run });
-        }
+            truecase::Word { span, start: c.start, heading: label || heading(span.start), in_run }
+        };
+        // The words in the text's order, so that each line is looked at once.
+        let mut next_capital = 0;
         let mut starts = lower_starts.iter().map(|s| s.0.start).peekable();
-        // A lower-case word at a sentence start is the rules' (`raise_at_start`).
         lower.each(|span| {
+            while capitals.get(next_capital).is_some_and(|c| c.span().start < span.start) {
+                each(capital(next_capital, &mut heading));
+                next_capital += 1;
+            }
+            // A lower-case word at a sentence start is the rules' (`raise_at_start`).
             while starts.next_if(|&s| s < span.start).is_some() {}
             if starts.peek() != Some(&span.start) {
                 each(truecase::Word { span, start: false, heading: heading(span.start), in_run: false });
             }
         });
+        for i in next_capital..capitals.len() {
+            each(capital(i, &mut heading));
+        }
         if fill {
             known = found;
         }
