@@ -239,8 +239,11 @@ fn is_title_case(line: &str) -> bool {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_alphabetic) && !is_preposition(w))
     };
-    let upper = words().filter(|w| w.starts_with(char::is_uppercase)).count();
-    let all = words().count();
+    let (mut upper, mut all) = (0, 0);
+    for w in words() {
+        all += 1;
+        upper += usize::from(w.starts_with(char::is_uppercase));
+    }
     if all == 0 || upper * 2 > all {
         return true;
     }
