@@ -166,7 +166,7 @@ impl Channel {
             // Untouched: a word in lower case escaped the capitals damage adds, a cased one the
             // lowering. (Either of them by the larger rate made every common word that clean
             // prose now and then capitalises a name in an article written in lower case.)
-            return 1.0 - if capitals(form) == 0 { self.raised } else { self.lowered };
+            return 1.0 - if has_capital(form) { self.lowered } else { self.raised };
         }
         let (f, w) = (capitals(form), capitals(written));
         if f == 0 && case_of(written) == Case::Title {
@@ -195,6 +195,20 @@ fn is_start_twin(lower: &str, capital: &str) -> bool {
 /// True when `a` and `b` are one word in lower case; without allocating for ASCII words.
 fn same_letters(a: &str, b: &str) -> bool {
     if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { a.to_lowercase() == b.to_lowercase() }
+}
+
+/// True when `word` has a capital letter: one pass, stopping at the first (most words asked
+/// have none, and are ASCII).
+fn has_capital(word: &str) -> bool {
+    for b in word.bytes() {
+        if b.is_ascii_uppercase() {
+            return true;
+        }
+        if !b.is_ascii() {
+            return word.chars().any(char::is_uppercase);
+        }
+    }
+    false
 }
 
 fn capitals(word: &str) -> usize {
@@ -391,7 +405,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
             return;
         }
         let bucket = &mut seen[entry.bucket];
-        if capitals(word) > 0 {
+        if has_capital(word) {
             bucket.0 += 1.0;
         } else {
             bucket.1 += 1.0;
@@ -424,7 +438,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         let (forms, total) = (std::rc::Rc::clone(&entry.forms), f64::from(total));
         // A word written in lower case keeps the rules' verdict beside the model's: a name the
         // lists know (`github`) is raised even where the article says little of its damage.
-        if capitals(word) > 0 {
+        if has_capital(word) {
             out.known.push(w.span.start);
         }
         let (prev, next) = crate::token::neighbours(text, w.span);
@@ -491,11 +505,11 @@ fn best_reading(
     // (`MUST NOT`) or acronyms; only the casing of a name or term replaces them.
     let written = case_of(word);
     if (written == Case::Title && w.heading) || written == Case::Upper {
-        candidates.retain(|c| c.0 == word || capitals(c.0) > 0);
+        candidates.retain(|c| c.0 == word || has_capital(c.0));
     }
     // A word in capitals that clean prose writes more often in lower case is emphasis (`NOT`),
     // never a fix.
-    let small = forms.iter().filter(|f| capitals(f.text) == 0).map(|f| f.inside).max().unwrap_or(0);
+    let small = forms.iter().filter(|f| !has_capital(f.text)).map(|f| f.inside).max().unwrap_or(0);
     candidates.retain(|c| {
         c.0 == word || case_of(c.0) != Case::Upper || forms.iter().any(|f| f.text == c.0 && f.inside > small)
     });
@@ -545,8 +559,7 @@ fn best_reading(
         .map(|(i, &(f, p))| {
             let left = side(&lefts, p, lefts[i]);
             let right = side(&rights, p, rights[i]);
-            let run =
-                if w.in_run && capitals(f) > 0 { (RUN_NAME / (channel.raised + RUN_OTHER)).max(1.0) } else { 1.0 };
+            let run = if w.in_run && has_capital(f) { (RUN_NAME / (channel.raised + RUN_OTHER)).max(1.0) } else { 1.0 };
             left * right / p * channel.carries(f, word) * article(f) * run
         })
         .collect();
