@@ -73,16 +73,20 @@ fn peak_mb(path: &std::path::Path, dir: &std::path::Path, suggestions: bool) -> 
 /// unknown names (about 330,000), where the article's evidence once kept a few hash-table
 /// entries for every distinct word (10 MB, a million names, took 221 MB). Each distinct word that occurs once now costs a
 /// few bits; only the words the article repeats, or also writes in lower case, get entries.
+/// And on 3 MB of one line of common words in lower case, where the casing model once raised
+/// every word that clean prose capitalises now and then (75 MB in a debug build; 66 now).
 #[test]
-fn check_of_three_megabytes_of_distinct_names_stays_within_64_mb_and_three_times_the_article() {
+fn check_of_three_megabytes_of_distinct_names_or_one_line_stays_within_64_mb_and_three_times_the_article() {
     let dir = tempfile::tempdir().expect("tempdir");
     let size = 3_000_000;
-    let path = dir.path().join("capitalised.txt");
-    std::fs::write(&path, hostile::input("capitalised", size)).expect("write");
-    for suggestions in [false, true] {
-        let peak = peak_mb(&path, dir.path(), suggestions);
-        let budget = 64 + 3 * size as u64 / 1_000_000;
-        assert!(peak <= budget, "suggestions {suggestions}: {peak} MB, budget {budget} MB");
+    for kind in ["capitalised", "one-line"] {
+        let path = dir.path().join(format!("{kind}.txt"));
+        std::fs::write(&path, hostile::input(kind, size)).expect("write");
+        for suggestions in [false, true] {
+            let peak = peak_mb(&path, dir.path(), suggestions);
+            let budget = 64 + 3 * size as u64 / 1_000_000;
+            assert!(peak <= budget, "{kind}, suggestions {suggestions}: {peak} MB, budget {budget} MB");
+        }
     }
 }
 
