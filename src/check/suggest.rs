@@ -372,7 +372,9 @@ pub fn score(q: &[char], cand: &[char], distance: usize, frequency: f64) -> f64 
         }
         _ => 3.2,
     };
-    if distance > 0 && q.first() != cand.first() {
+    // A swap of the first two letters (`ogal`, `hte`) typed the first letter all the same.
+    let first_swapped = q.len() >= 2 && cand.len() >= 2 && q[0] == cand[1] && q[1] == cand[0];
+    if distance > 0 && q.first() != cand.first() && !first_swapped {
         cost += FIRST_LETTER;
     }
     if distance > 0 && q.last() != cand.last() {
@@ -498,6 +500,14 @@ mod tests {
         assert_eq!(first("numbes").as_deref(), Some("numbers"), "not number");
         assert_eq!(first("detailv").as_deref(), Some("details"), "v for s, not a letter added");
         assert_eq!(first("clustr").as_deref(), Some("cluster"), "a letter dropped inside");
+    }
+
+    #[test]
+    fn a_swap_of_the_first_two_letters_keeps_the_first_letter_typed() {
+        // The first letter was typed, one place late: no wrong first letter to pay for
+        // (`oral` and `apps` keep it, but `goal` and `gaps` are the words swapped).
+        assert_eq!(first("ogal"), "goal");
+        assert_eq!(first("agps"), "gaps");
     }
 
     #[test]
