@@ -373,7 +373,7 @@ pub fn score(q: &[char], cand: &[char], distance: usize, frequency: f64) -> f64 
         _ => 3.2,
     };
     // A swap of the first two letters (`ogal`, `hte`) typed the first letter all the same.
-    let first_swapped = q.len() >= 2 && cand.len() >= 2 && q[0] == cand[1] && q[1] == cand[0];
+    let first_swapped = q.len() >= 2 && q.len() == cand.len() && q[0] == cand[1] && q[1] == cand[0];
     if distance > 0 && q.first() != cand.first() && !first_swapped {
         cost += FIRST_LETTER;
     }
@@ -508,6 +508,8 @@ mod tests {
         // (`oral` and `apps` keep it, but `goal` and `gaps` are the words swapped).
         assert_eq!(first("ogal"), "goal");
         assert_eq!(first("agps"), "gaps");
+        // A first letter dropped is no swap (`aparent` is not `parent`).
+        assert_eq!(first("aparent"), "apparent");
     }
 
     #[test]
