@@ -121,18 +121,6 @@ impl std::fmt::Debug for Fixes {
     }
 }
 
-impl<S: AsRef<str>> From<&[S]> for Fixes {
-    fn from(list: &[S]) -> Self {
-        Self::new(list)
-    }
-}
-
-impl From<Vec<String>> for Fixes {
-    fn from(list: Vec<String>) -> Self {
-        Self::new(&list)
-    }
-}
-
 impl<S: AsRef<str>> PartialEq<[S]> for Fixes {
     fn eq(&self, other: &[S]) -> bool {
         self.len() == other.len() && self.iter().zip(other).all(|(a, b)| a == b.as_ref())
