@@ -527,7 +527,16 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         Case::Title | Case::Upper if p.beside_name || named.contains(stem) => continue,
                         Case::Title | Case::Upper => true,
                     };
-                    let mut slip = || *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON));
+                    // A plural English's rules make of a known word has that word one slip away
+                    // by its making (`stabilizations`): only another word near says slip.
+                    let singular = (case_of(stem) == Case::Lower)
+                        .then(|| stem.strip_suffix('s'))
+                        .flatten()
+                        .filter(|_| is_derived(lexicon, stem));
+                    let mut slip = || match singular {
+                        Some(one) => suggest::has_near_but(lexicon, word, COMMON, one),
+                        None => *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON)),
+                    };
                     // A word in capitals too long to be taken for an acronym, among words in small
                     // letters, is a common word garbled twice over when one lies two edits away
                     // (`detecting and OMEASURSNG performance`): acronyms that long are seldom that

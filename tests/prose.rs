@@ -940,4 +940,9 @@ fn a_known_word_with_a_prefix_or_an_ending_is_a_word_and_a_wrong_ending_is_not()
     assert_clean("The graph is uncoarsening, so its unportability makes the stringifier slow.");
     let flagged: Vec<String> = flags("It matchs the pathes it finds.").into_iter().map(|(w, _)| w).collect();
     assert_eq!(flagged, ["matchs", "pathes"]);
+    // A plural of a common word has that word one slip away by its making: that is no slip.
+    assert_clean("This release brings three stabilizations and two deprecations.");
+    // ... but a slip inside it still is.
+    let flagged: Vec<String> = flags("This release brings three stabilizatons.").into_iter().map(|(w, _)| w).collect();
+    assert_eq!(flagged, ["stabilizatons"]);
 }

@@ -96,6 +96,12 @@ pub fn has_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
     near_words(lexicon, word, 1, min_frequency, |_, _| true)
 }
 
+/// [`has_near`], leaving out `except` (a plural's own singular, one edit away by its making).
+#[must_use]
+pub fn has_near_but(lexicon: &Lexicon, word: &str, min_frequency: f64, except: &str) -> bool {
+    near_words(lexicon, word, 1, min_frequency, |key, _| key != except)
+}
+
 /// True when a word within two edits of `word` is written at least `min_frequency` times: what
 /// a word garbled twice over may have been.
 #[must_use]
