@@ -1908,10 +1908,21 @@ fn beside_initial(text: &str, span: Span) -> bool {
     before || after
 }
 
-/// A neighbour that marks a name: a known proper name (`Macleod`) or another capitalised word
-/// no dictionary knows (`Jago Diagrid`).
+/// A neighbour that marks a name: a known proper name (`Macleod`), another capitalised word
+/// no dictionary knows (`Jago Diagrid`), or a word clean prose writes with this capital inside
+/// sentences more often than not, though a dictionary knows it in lower case too (`Josh
+/// Triplett`: `josh` is a verb; not `Mark`, which prose writes as `mark` five times as often).
 fn name_like(lexicon: &Lexicon, word: &str) -> bool {
-    case_of(word) == Case::Title && (lexicon.is_name(word) || lexicon.verdict(word, Dialect::Us) == Verdict::Unknown)
+    case_of(word) == Case::Title
+        && (lexicon.is_name(word) || lexicon.verdict(word, Dialect::Us) == Verdict::Unknown || {
+            let model = Model::builtin();
+            let (mut named, mut all) = (0u64, 0u64);
+            for f in model.forms(word) {
+                all += u64::from(f.inside);
+                named += if f.text == word { u64::from(f.inside) } else { 0 };
+            }
+            all >= model.uses(CORPUS_WORD) && named * 2 > all
+        })
 }
 
 #[cfg(test)]
