@@ -5,6 +5,7 @@
 //!
 //! Checked: the text of paragraphs, headings, list items, quotes and table cells, link text and
 //! image alt text. Never checked: code spans and blocks, URLs and link destinations, autolinks,
+//! the text of a link named as the page it leads to (a handle),
 //! reference definitions, HTML blocks and inline tags, entities and escapes, front matter (YAML
 //! `---`, TOML `+++`), math, footnote labels and task-list boxes.
 
@@ -205,6 +206,14 @@ fn options() -> pulldown_cmark::Options {
         | O::ENABLE_MATH
 }
 
+/// The last part of a link's path (`https://github.com/estebank/` -> `estebank`), without a
+/// query or a fragment.
+fn last_segment(url: &str) -> Option<&str> {
+    let path = url.split(['?', '#']).next()?.trim_end_matches('/');
+    let last = path.rsplit('/').next()?;
+    (!last.is_empty() && last.len() < path.len()).then_some(last)
+}
+
 fn markdown_prose(text: &str) -> String {
     // Which bytes stay: all but what the events below blank out.
     let mut keep = vec![true; text.len()];
@@ -223,6 +232,8 @@ fn markdown_prose(text: &str) -> String {
     // cell or an item start afresh, as it sees a line, and not mid-sentence.
     let mut breaks: Vec<usize> = Vec::new();
     let mut item_start: Option<usize> = None;
+    // The last part of the path of the link being read, if any.
+    let mut handle: Option<String> = None;
     for (event, range) in parser.into_offset_iter() {
         if let Some(start) = item_start
             && matches!(event, Event::Text(_) | Event::Code(_))
@@ -260,13 +271,20 @@ fn markdown_prose(text: &str) -> String {
             // A link's text is a label, written in the author's casing (`[Report a Bug]`): it
             // starts afresh, as a line does.
             // One that leads a list item (`[#164](...) Set the MSRV`) is a label before it.
-            Event::Start(Tag::Link { .. }) => {
+            Event::Start(Tag::Link { dest_url, .. }) => {
                 if item_start.is_some() {
                     breaks.push(range.end);
                 }
                 blank(range.clone(), &mut keep, false);
                 breaks.push(range.start);
+                handle = last_segment(&dest_url).map(str::to_string);
             }
+            Event::End(TagEnd::Link) => handle = None,
+            // A link to a page named as its text is a handle (`[estebank](https://github.com/
+            // estebank)`, `[@teor]`), not a word of prose.
+            Event::Text(t)
+                if opaque == 0
+                    && handle.as_deref().is_some_and(|h| t.trim_start_matches('@').eq_ignore_ascii_case(h)) => {}
             // A container's own marks go (`**`, `[`, `](url "title")`); its text comes back below.
             Event::Start(Tag::Image { .. } | Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => {
                 blank(range, &mut keep, false);
@@ -579,6 +597,19 @@ mod tests {
             assert!(!p.contains(gone), "{gone:?} is markup: {p}");
         }
         assert_eq!(prose(md, Format::Text), md);
+    }
+
+    #[test]
+    fn a_link_named_as_its_page_is_a_handle_and_not_prose() {
+        let md = "Thanks to [estebank](https://github.com/estebank/), [@Pnkfelix][p] and the \
+                  [reveiw](https://example.com/review?x#y).\n\n[p]: https://github.com/pnkfelix\n";
+        let p = prose(md, Format::Markdown);
+        for gone in ["estebank", "Pnkfelix"] {
+            assert!(!p.contains(gone), "{gone:?} is a handle: {p}");
+        }
+        assert!(p.contains("reveiw"), "link text to another page is prose: {p}");
+        assert_eq!(last_segment("https://github.com/"), Some("github.com"));
+        assert_eq!(last_segment("review"), None);
     }
 
     #[test]
