@@ -244,7 +244,7 @@ fn main() {
     for b in 0..n_buckets {
         starts[b + 1] += starts[b];
     }
-    // Each block's base, then each bucket's start after it in a byte.
+    // Each block's base, then each bucket's start after it in two bytes.
     let bases: Vec<u32> = (0..=n_buckets / BLOCK).map(|k| starts[k * BLOCK] as u32).collect();
     let offsets: Vec<u8> = (0..n_buckets)
         .flat_map(|b| {
@@ -253,7 +253,10 @@ fn main() {
         })
         .collect();
     assert!(n < 1 << (8 * POSTING_BYTES), "too many entries for the delete index's postings");
-    let postings: Vec<u8> = pairs.iter().flat_map(|p| p.1.to_le_bytes()[..POSTING_BYTES].to_vec()).collect();
+    let mut postings: Vec<u8> = Vec::with_capacity(pairs.len() * POSTING_BYTES);
+    for p in &pairs {
+        postings.extend_from_slice(&p.1.to_le_bytes()[..POSTING_BYTES]);
+    }
     let words_of = |bytes: &[u8]| -> Vec<u32> {
         bytes
             .chunks(4)

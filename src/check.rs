@@ -529,13 +529,12 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     };
                     // A plural English's rules make of a known word has that word one slip away
                     // by its making (`stabilizations`): only another word near says slip.
-                    let singular = (case_of(stem) == Case::Lower)
-                        .then(|| stem.strip_suffix('s'))
-                        .flatten()
-                        .filter(|_| is_derived(lexicon, stem));
-                    let mut slip = || match singular {
-                        Some(one) => suggest::has_near_but(lexicon, word, COMMON, one),
-                        None => *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON)),
+                    let mut slip = || {
+                        let singular = stem.strip_suffix('s').filter(|_| case_of(stem) == Case::Lower);
+                        match singular.filter(|_| is_derived(lexicon, stem)) {
+                            Some(one) => suggest::has_near_but(lexicon, word, COMMON, one),
+                            None => *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON)),
+                        }
                     };
                     // A word in capitals too long to be taken for an acronym, among words in small
                     // letters, is a common word garbled twice over when one lies two edits away
