@@ -1443,6 +1443,8 @@ fn among_small_letters(text: &str, span: Span) -> bool {
 /// leaves 7 of 56 confident fixes, all wrong (`lol` -> `low`). 1 would leave `I recieve it` to
 /// the reader too (`relieve` is near): 0.5 is the most that takes it.
 const FIX_MARGIN: f64 = 0.5;
+/// How much the words around count beside a fix's ranking score, in [`in_context`].
+const CONTEXT_WEIGHT: f64 = 1.351;
 /// How many uses of a word its frequency alone counts for, beside its pairs, in
 /// [`association`].
 const CONTEXT_PRIOR: f64 = 100.0;
@@ -1533,12 +1535,9 @@ fn in_context<'f>(
     scores: &[f32],
     (prev, next): (Option<&str>, Option<&str>),
 ) -> Reading {
-    let model = Model::builtin();
-    let alone = prev.is_none() && next.is_none();
     let (mut best, mut first, mut second) = (0, f64::NEG_INFINITY, f64::NEG_INFINITY);
     for (i, (text, &score)) in texts.zip(scores).enumerate() {
-        let fit = if alone { 0.0 } else { association(model, lexicon, text, prev, next).ln() };
-        let t = f64::from(score) + fit;
+        let t = f64::from(score) + CONTEXT_WEIGHT * context_fit(lexicon, text, (prev, next));
         if t > first {
             (best, first, second) = (i, t, first);
         } else if t > second {
@@ -1546,6 +1545,16 @@ fn in_context<'f>(
         }
     }
     Reading { best, margin: if second == f64::NEG_INFINITY { f64::INFINITY } else { first - second } }
+}
+
+/// The log of how much likelier the words around make `fix` than it is anywhere
+/// ([`association`]); nothing for a word with no neighbours.
+#[must_use]
+pub fn context_fit(lexicon: &Lexicon, fix: &str, (prev, next): (Option<&str>, Option<&str>)) -> f64 {
+    if prev.is_none() && next.is_none() {
+        return 0.0;
+    }
+    association(Model::builtin(), lexicon, fix, prev, next).ln()
 }
 
 /// How much more likely the model finds `word` between `prev` and `next` than anywhere: the
