@@ -558,7 +558,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             let mut margin = f64::INFINITY;
             let suggestions = if options.suggestions {
                 let article = article.get_or_insert_with(|| Cache::of(lexicon, text));
-                let ranked_here = fixes(&mut ranked, &mut lists, lexicon, word, (dialect, article));
+                // A misspelling the article writes once is ranked without keeping its fixes: an
+                // article of a hundred thousand distinct misspellings kept 26 MB of them.
+                let once;
+                let ranked_here = if kind == Kind::Spelling && count_of(stem_of(word)) <= 1 {
+                    once = Ranked::of(&suggest::rank_in(lexicon, word, dialect, article), &mut lists);
+                    &once
+                } else {
+                    fixes(&mut ranked, &mut lists, lexicon, word, (dialect, article))
+                };
                 // The words around it may prefer another of its fixes (`the [powers] of`).
                 let reading = (kind == Kind::Spelling).then(|| {
                     in_context(
