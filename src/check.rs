@@ -308,6 +308,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             if let Some(name) = crate::lexicon::phrase(pair)
                 && name != pair
                 && phrases.last().is_none_or(|(p, _): &(Span, &str)| p.end <= start)
+                && is_meant_as_name(Model::builtin(), pair, name)
             {
                 phrases.push((Span::new(start, t.span.end), name));
             }
@@ -1250,6 +1251,19 @@ impl Watch {
             at = (at + 1) & (self.images.len() - 1);
         }
     }
+}
+
+/// True unless clean prose writes a word of the two-word name `name`, written `pair` in the text,
+/// in lower case beside the other far more often than as the name has it: where it has a word
+/// in lower case that the name capitalises, the corpus must write the name's casing of that word
+/// beside the other at least as often (`New API` is a product, but prose writes `new API`
+/// sixty times as often; `Linux Foundation`, `Hong Kong`, `Visual Studio` stand).
+fn is_meant_as_name(model: &Model, pair: &str, name: &str) -> bool {
+    let (Some((a, b)), Some((x, y))) = (pair.split_once(' '), name.split_once(' ')) else { return true };
+    let lowered = |written: &str, meant: &str| written != meant && !truecase::has_capital(written);
+    let first = !lowered(a, x) || model.before(x, y) >= model.before(&x.to_lowercase(), y);
+    let second = !lowered(b, y) || model.after(x, y) >= model.after(x, &y.to_lowercase());
+    first && second
 }
 
 /// Where suspects start, sorted: "is a suspect already here?" by binary search, cheaper than a

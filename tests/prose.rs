@@ -617,6 +617,18 @@ fn two_word_names_take_their_casing_as_one() {
     assert_eq!(f, [("linux foundation".to_string(), Kind::Casing)]);
 }
 
+/// A two-word name whose word in lower case clean prose writes so beside the other far more
+/// often is no name there: `New API` is a product, but `a new API` is what prose means, and
+/// `open source` is no `Open Source`.
+#[test]
+fn a_two_word_name_yields_to_the_words_prose_writes_in_lower_case() {
+    assert_fixes("We had to create new Api tokens for it.", "We had to create new API tokens for it.");
+    assert_fixes(
+        "It is open source and the hong kong office uses it.",
+        "It is open source and the Hong Kong office uses it.",
+    );
+}
+
 #[test]
 fn a_lower_case_i_is_raised_only_where_it_reads_as_the_pronoun() {
     assert_fixes("Then i think it works.", "Then I think it works.");

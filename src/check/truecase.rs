@@ -199,7 +199,7 @@ fn same_letters(a: &str, b: &str) -> bool {
 
 /// True when `word` has a capital letter: one pass, stopping at the first (most words asked
 /// have none, and are ASCII).
-fn has_capital(word: &str) -> bool {
+pub(crate) fn has_capital(word: &str) -> bool {
     for b in word.bytes() {
         if b.is_ascii_uppercase() {
             return true;
