@@ -617,6 +617,14 @@ fn two_word_names_take_their_casing_as_one() {
     assert_eq!(f, [("linux foundation".to_string(), Kind::Casing)]);
 }
 
+/// A name beside a name is a name however damaged the article (`Windows Api`): nothing lowers
+/// it, but it still takes the capitals it lost, and a run in capitals keeps them all.
+#[test]
+fn a_name_beside_a_name_takes_back_its_capitals_and_loses_none() {
+    assert_fixes("The Windows Api only provides a wide string.", "The Windows API only provides a wide string.");
+    assert_clean("THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND.");
+}
+
 /// A two-word name whose word in lower case clean prose writes so beside the other far more
 /// often is no name there: `New API` is a product, but `a new API` is what prose means, and
 /// `open source` is no `Open Source`.
