@@ -472,6 +472,9 @@ struct Place<'a> {
     seen: &'a [(&'a str, u32)],
 }
 
+/// A word's readings and what is weighed of each: most words have two or three, kept on the stack.
+type Few<T> = smallvec::SmallVec<[T; 8]>;
+
 /// The casings that read better than `word` where it stands, best first, and by how much the
 /// best beats it; `None` when none does.
 fn best_reading(
@@ -489,7 +492,7 @@ fn best_reading(
     // half-lowered `SemVer`). Only for the word as written: a capital the sentence gave is no
     // evidence against `AND` or `NOT`, which are emphasis.
     let twin_uses = if w.start { forms.iter().filter(|g| is_start_twin(g.text, word)).map(uses).sum() } else { 0.0 };
-    let mut candidates: Vec<(&str, f64)> = forms
+    let mut candidates: Few<(&str, f64)> = forms
         .iter()
         .filter(|f| fits(f.text) && (f.text == word || uses(f) / total > RARE_FORM))
         .map(|f| (f.text, (uses(f) + if f.text == word { twin_uses } else { 0.0 } + 0.5) / (total + 0.5)))
@@ -524,11 +527,11 @@ fn best_reading(
         (c + BACKOFF * p) / (sum + BACKOFF)
     };
     let after_prev = prev.filter(|_| !w.start).map(|p| model.after_word_joined(p, joins[0]));
-    let lefts: Vec<f64> =
+    let lefts: Few<f64> =
         candidates.iter().map(|(f, _)| after_prev.as_ref().map_or(0.0, |after| f64::from(after(f)))).collect();
     // At a sentence start only the inner casing is in question, and the corpus counts the pairs
     // inside sentences only: the neighbours say nothing there.
-    let rights: Vec<f64> = candidates
+    let rights: Few<f64> = candidates
         .iter()
         .map(|(f, _)| next.filter(|_| !w.start).map_or(0.0, |n| f64::from(model.before_joined(f, n, joins[1]))))
         .collect();
@@ -553,7 +556,7 @@ fn best_reading(
             .sum();
         (ARTICLE * log).exp()
     };
-    let scores: Vec<f64> = candidates
+    let scores: Few<f64> = candidates
         .iter()
         .enumerate()
         .map(|(i, &(f, p))| {
@@ -564,7 +567,7 @@ fn best_reading(
         })
         .collect();
     let written = candidates.iter().position(|c| c.0 == word)?;
-    let mut order: Vec<usize> = (0..candidates.len()).filter(|&i| i != written).collect();
+    let mut order: Few<usize> = (0..candidates.len()).filter(|&i| i != written).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
     let margin = scores[*order.first()?] / scores[written];
     (margin > FLAG).then(|| {
