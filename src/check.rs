@@ -1746,13 +1746,26 @@ const COMPOUND_MAX: usize = 64;
 /// What the article writes between backticks on one line (`` `native-tls` ``), found in one pass.
 fn code_spans(text: &str) -> FastSet<&str> {
     let mut out = FastSet::default();
-    for line in text.lines() {
-        let mut parts = line.split('`');
-        parts.next(); // before the first backtick
-        while let Some(code) = parts.next() {
-            out.insert(code);
-            parts.next(); // between this span and the next
+    let bytes = text.as_bytes();
+    // Where the span opened on this line starts, just past its backtick.
+    let mut open: Option<usize> = None;
+    // Only the backticks and the line ends are visited (a search over the text's bytes).
+    for at in memchr::memchr2_iter(b'`', b'\n', bytes) {
+        match (bytes[at], open.take()) {
+            (b'`', None) => open = Some(at + 1),
+            (b'`', Some(from)) => {
+                out.insert(span::cut(text, from, at));
+            }
+            // A span left open runs to the line's end, less a carriage return before it.
+            (_, Some(from)) => {
+                let end = if at > from && bytes[at - 1] == b'\r' { at - 1 } else { at };
+                out.insert(span::cut(text, from, end));
+            }
+            (_, None) => {}
         }
+    }
+    if let Some(from) = open {
+        out.insert(span::cut(text, from, text.len()));
     }
     out
 }
@@ -1970,6 +1983,27 @@ mod tests {
             .into_iter()
             .map(|s| (s.word(text).to_string(), s.kind, s.suggestions.first().map(str::to_string)))
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The spans between backticks are what splitting each line at its backticks gives, a
+        /// span left open running to the line's end, whatever the line ends are.
+        #[test]
+        fn code_spans_are_the_lines_split_at_their_backticks(
+            pieces in proptest::collection::vec(proptest::sample::select(vec!["`", "\n", "\r\n", "\r", "a", "bc ", "é"]), 0..40)
+        ) {
+            let text = pieces.concat();
+            let mut want: FastSet<&str> = FastSet::default();
+            for line in text.lines() {
+                let mut parts = line.split('`');
+                parts.next();
+                while let Some(code) = parts.next() {
+                    want.insert(code);
+                    parts.next();
+                }
+            }
+            proptest::prop_assert_eq!(code_spans(&text), want);
+        }
     }
 
     #[test]
