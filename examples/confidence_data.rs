@@ -24,27 +24,19 @@ fn main() -> std::io::Result<()> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/eval/tune".into()));
     let lexicon = Lexicon::new();
     println!("label\tword\tfix\tfeatures");
-    for (g, c) in score::pairs(&dir)? {
-        let clean = std::fs::read_to_string(c)?;
-        let garbled = std::fs::read_to_string(&g)?;
-        let (a, b) = (score::chunks(&clean), score::chunks(&garbled));
-        if a.len() != b.len() {
-            continue;
-        }
-        let words: Vec<&str> = tokens(&garbled)
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| stem(t.span.slice(&garbled)))
-            .collect();
-        let checked = check(&garbled, &lexicon, &Options { dialect: None, suggestions: true });
+    for pair in score::aligned(&dir)? {
+        let (clean, garbled, a, b) = (&pair.clean, &pair.garbled, &pair.clean_chunks, &pair.garbled_chunks);
+        let words: Vec<&str> =
+            tokens(garbled).iter().filter(|t| t.kind == TokenKind::Word).map(|t| stem(t.span.slice(garbled))).collect();
+        let checked = check(garbled, &lexicon, &Options { dialect: None, suggestions: true });
         for s in checked.suspects.iter().filter(|s| s.kind == Kind::Spelling) {
             let Some(fix) = s.suggestions.first() else { continue };
             let Some(i) = b.iter().position(|c| c.start <= s.span.start && s.span.start < c.end) else { continue };
-            let (was, is) = (a[i].slice(&clean), b[i].slice(&garbled));
+            let (was, is) = (a[i].slice(clean), b[i].slice(garbled));
             let fixed = format!(
                 "{}{fix}{}",
-                galley::span::Span::new(b[i].start, s.span.start).slice(&garbled),
-                galley::span::Span::new(s.span.end, b[i].end).slice(&garbled)
+                galley::span::Span::new(b[i].start, s.span.start).slice(garbled),
+                galley::span::Span::new(s.span.end, b[i].end).slice(garbled)
             );
             let label = if was == is {
                 0
@@ -53,10 +45,10 @@ fn main() -> std::io::Result<()> {
             } else {
                 continue;
             };
-            let word = s.word(&garbled);
+            let word = s.word(garbled);
             let distance = strsim::osa_distance(&word.to_lowercase(), &fix.to_lowercase());
             let occurrences = words.iter().filter(|w| **w == stem(word)).count();
-            let evidence = Evidence::of(&garbled, s.span, fix, distance, occurrences);
+            let evidence = Evidence::of(garbled, s.span, fix, distance, occurrences);
             if evidence.far {
                 continue; // never taken, whatever the model says
             }

@@ -71,35 +71,30 @@ fn main() -> std::io::Result<()> {
         file
     });
     for dir in args.iter().map(PathBuf::from) {
-        for (g, c) in score::pairs(&dir)? {
-            let clean = std::fs::read_to_string(c)?;
-            let garbled = std::fs::read_to_string(&g)?;
-            let (a, b) = (score::chunks(&clean), score::chunks(&garbled));
-            if a.len() != b.len() {
-                continue;
-            }
-            let checked = check(&garbled, &lexicon, &Options { dialect: None, suggestions: true });
-            let cache = Cache::of(&lexicon, &garbled);
+        for pair in score::aligned(&dir)? {
+            let (clean, garbled, a, b) = (&pair.clean, &pair.garbled, &pair.clean_chunks, &pair.garbled_chunks);
+            let checked = check(garbled, &lexicon, &Options { dialect: None, suggestions: true });
+            let cache = Cache::of(&lexicon, garbled);
             for s in checked.suspects.iter().filter(|s| s.kind == Kind::Spelling) {
                 let Some(i) = b.iter().position(|c| c.start <= s.span.start && s.span.start < c.end) else { continue };
-                let (was, is) = (a[i].slice(&clean), b[i].slice(&garbled));
+                let (was, is) = (a[i].slice(clean), b[i].slice(garbled));
                 if was == is {
                     continue; // a right word flagged: no ranking makes it right
                 }
-                let word = s.word(&garbled);
+                let word = s.word(garbled);
                 let pool = rank_in(&lexicon, word, checked.dialect, &cache);
                 let fixed = |fix: &str| {
                     format!(
                         "{}{fix}{}",
-                        Span::new(b[i].start, s.span.start).slice(&garbled),
-                        Span::new(s.span.end, b[i].end).slice(&garbled)
+                        Span::new(b[i].start, s.span.start).slice(garbled),
+                        Span::new(s.span.end, b[i].end).slice(garbled)
                     )
                 };
                 if !pool.iter().any(|f| fixed(&f.text) == was) {
                     continue;
                 }
                 case += 1;
-                let neighbours = galley::token::neighbours(&garbled, s.span);
+                let neighbours = galley::token::neighbours(garbled, s.span);
                 rows(
                     &format!("p{case}"),
                     word,

@@ -208,6 +208,28 @@ pub fn pairs(dir: &std::path::Path) -> std::io::Result<Vec<(std::path::PathBuf, 
         .collect())
 }
 
+/// A pair of `dir` read in, with the chunks of each half, which align one for one.
+pub struct Aligned {
+    pub clean: String,
+    pub garbled: String,
+    pub clean_chunks: Vec<Span>,
+    pub garbled_chunks: Vec<Span>,
+}
+
+/// The pairs of `dir` whose halves align chunk for chunk ([`pairs`], [`chunks`]), read in.
+pub fn aligned(dir: &std::path::Path) -> std::io::Result<Vec<Aligned>> {
+    let mut out = Vec::new();
+    for (g, c) in pairs(dir)? {
+        let clean = std::fs::read_to_string(c)?;
+        let garbled = std::fs::read_to_string(&g)?;
+        let (clean_chunks, garbled_chunks) = (chunks(&clean), chunks(&garbled));
+        if clean_chunks.len() == garbled_chunks.len() {
+            out.push(Aligned { clean, garbled, clean_chunks, garbled_chunks });
+        }
+    }
+    Ok(out)
+}
+
 /// Whitespace-separated chunks, as the pairs are aligned.
 pub fn chunks(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
