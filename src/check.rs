@@ -592,6 +592,24 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             } else {
                 none.clone()
             };
+            // A word of the other dialect is this one's spelling of it first (`neighbor` is
+            // `neighbour` in a British article, before the `neighbors` it also writes): of the
+            // fixes as near as the first, one only this dialect writes.
+            let suggestions = if kind == Kind::Dialect {
+                let lower = word.to_lowercase();
+                let near = |f: &str| strsim::osa_distance(&lower, &f.to_lowercase());
+                let nearest = suggestions.first().map_or(0, near);
+                let own = |f: &str| lexicon.verdict(f, dialect.other()) == Verdict::OtherDialect && near(f) == nearest;
+                let k = suggestions.iter().position(own);
+                if let Some(k) = k.filter(|&k| k > 0) {
+                    let moved = moved_first(suggestions.iter(), Some(k));
+                    lists.of(&moved)
+                } else {
+                    suggestions
+                }
+            } else {
+                suggestions
+            };
             // A word in capitals among words in lower case was damaged both ways: its fixes are the
             // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
             let suggestions =

@@ -266,6 +266,19 @@ fn the_article_dialect_decides_variants() {
     assert_eq!(words, ["color"]);
 }
 
+/// A word of the other dialect takes this one's spelling of it first, before another word as
+/// near that the article writes more (`neighbor` is `neighbour` in a British article, not the
+/// `neighbors` it also writes).
+#[test]
+fn a_word_of_the_other_dialect_takes_this_dialects_spelling_of_it_first() {
+    let text = "The organisation's colour and behaviour were analysed. The neighbors of a point, and the \
+                neighbors of those neighbors, are found by an exact nearest neighbor search.";
+    let c = check(text, &Lexicon::new(), &Options::default());
+    let fixes: Vec<(&str, &str)> =
+        c.suspects.iter().map(|s| (s.word(text), s.suggestions.first().unwrap_or_default())).collect();
+    assert_eq!(fixes, [("neighbor", "neighbour")]);
+}
+
 // Casing in context (issue 4). A damaged article is one capitalised at random: the paragraph
 // below has enough stray capitals to say so, as the damaged articles galley meets do.
 const DAMAGED: &str = "During a discussion in London, Panel Members Discussed One of the Big Criticisms of \
