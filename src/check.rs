@@ -1488,7 +1488,8 @@ fn among_small_letters(text: &str, span: Span) -> bool {
 /// leaves 7 of 56 confident fixes, all wrong (`lol` -> `low`). 1 would leave `I recieve it` to
 /// the reader too (`relieve` is near): 0.5 is the most that takes it.
 const FIX_MARGIN: f64 = 0.5;
-/// How much the words around count beside a fix's ranking score, in [`in_context`].
+/// How much the words around count beside a fix's ranking score, in [`in_context`]: fitted with
+/// the edit costs (`suggest::PENALTY`, `scripts/fit-ranking.py`); the plain bigram reading is 1.
 const CONTEXT_WEIGHT: f64 = 1.351;
 /// How many uses of a word its frequency alone counts for, beside its pairs, in
 /// [`association`].

@@ -386,8 +386,11 @@ pub const EDIT_NAMES: [&str; EDITS] = [
     "apostrophe",
 ];
 
-/// What each kind of edit costs, in natural-log units of how often the fix is written: a fix
-/// one vowel away must be written e^3.4 ≈ 30 times as often as the word's own reading to beat it.
+/// What each kind of edit costs, in natural-log units of how often the fix is written: fitted, not
+/// set by hand, by a conditional logit over real misspellings and the tune parts' damage
+/// (`scripts/fit-ranking.py` on the rows `examples/rank_data.rs` writes; docs/architecture.md).
+/// A fix with a letter dropped beats one with a letter changed unless that is written e^4.5 ≈ 90
+/// times as often: people leave letters out far more often than they change them.
 const PENALTY: [f64; EDITS] = [
     3.828,  // a swap of neighbours
     7.568,  // a neighbouring key
