@@ -859,8 +859,8 @@ fn context_casing(
     shown.sort_unstable();
     // What the article shows to be a name the model does not lower; it may still give the name
     // capitals it lost (`the Windows Api` -> `API`), never take any away (`THE SOFTWARE`).
-    let capitals = |w: &str| w.chars().filter(|c| c.is_uppercase()).count();
-    let gives_capitals = |s: &Suspect| s.suggestions.first().is_some_and(|f| capitals(f) > capitals(s.word(text)));
+    let gives_capitals =
+        |s: &Suspect| s.suggestions.first().is_some_and(|f| truecase::capitals(f) > truecase::capitals(s.word(text)));
     let model_suspects =
         judged.suspects.into_iter().filter(|s| shown.binary_search(&s.span.start).is_err() || gives_capitals(s));
     if !found.acronyms.is_empty() {

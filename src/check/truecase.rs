@@ -211,7 +211,8 @@ pub(crate) fn has_capital(word: &str) -> bool {
     false
 }
 
-fn capitals(word: &str) -> usize {
+/// How many capitals `word` has (a byte at a time for ASCII).
+pub(crate) fn capitals(word: &str) -> usize {
     if word.is_ascii() {
         return word.bytes().filter(u8::is_ascii_uppercase).count();
     }
