@@ -646,7 +646,15 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // Real words out of place, by the model (see `realword`).
         let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
         finder.expect_damage(suspects.iter().filter(|s| s.kind == Kind::Spelling).count(), words);
-        lower.each(|span| finder.visit(span, &mut lists));
+        let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
+        lower.each(|span| {
+            spans.push(span);
+            if spans.len() == crate::check::realword::Finder::BATCH {
+                finder.visit_all(&spans, &mut lists);
+                spans.clear();
+            }
+        });
+        finder.visit_all(&spans, &mut lists);
         let real_words = own_words_stay(text, &lower, finder.suspects);
         let taken = Starts::of(&suspects);
         suspects.extend(real_words.into_iter().filter(|s| !taken.contains(s.span.start)));

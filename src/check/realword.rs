@@ -202,32 +202,60 @@ impl<'t> Finder<'t> {
             .collect()
     }
 
-    /// Judges the word in lower case at `span`.
-    pub fn visit(&mut self, span: Span, lists: &mut Lists) {
+    /// How many words [`Finder::visit_all`] looks up at once.
+    pub const BATCH: usize = 64;
+
+    /// Judges the words in lower case at `spans`, in order: the pairs they stand in are looked
+    /// up a batch at a time, whose reads from memory overlap.
+    pub fn visit_all(&mut self, spans: &[Span], lists: &mut Lists) {
+        let text = self.text;
+        let mut batch: Vec<Place<'t>> = Vec::with_capacity(Self::BATCH);
+        let mut keys: Vec<u64> = Vec::with_capacity(2 * Self::BATCH);
+        for chunk in spans.chunks(Self::BATCH) {
+            if self.done() {
+                return;
+            }
+            batch.clear();
+            batch.extend(chunk.iter().filter(|&&span| Self::may_weigh(span.slice(text))).filter_map(|&span| {
+                let (prev, next) = crate::token::neighbours(text, span);
+                let word = span.slice(text);
+                let keys = (prev.map(|p| PairMemo::after_key(p, word)), next.map(|x| PairMemo::before_key(word, x)));
+                (prev.is_some() || next.is_some()).then_some(Place { span, beside: (prev, next), keys })
+            }));
+            keys.clear();
+            keys.extend(batch.iter().flat_map(|p| [p.keys.0, p.keys.1]).flatten());
+            self.pairs.expect(&keys);
+            for place in &batch {
+                self.weigh(place, lists);
+            }
+        }
+    }
+
+    /// Words of three letters or more, all small ASCII letters, are weighed.
+    fn may_weigh(word: &str) -> bool {
+        word.len() >= 3 && word.bytes().all(|c| c.is_ascii_lowercase())
+    }
+
+    /// In a text whose words mostly stand where prose never puts them (a list of words, a text
+    /// in no language the corpus knows), an unseen pair is no evidence: no more is weighed.
+    const fn done(&self) -> bool {
+        self.weighed >= PROSE_SAMPLE && self.seen * 2 < self.weighed
+    }
+
+    /// Judges the word at `place`, which [`Finder::may_weigh`], between its neighbours, of which
+    /// it has one at least.
+    fn weigh(&mut self, place: &Place<'_>, lists: &mut Lists) {
+        let Place { span, beside: (prev, next), keys } = *place;
         let (text, model) = (self.text, self.model);
         let word = span.slice(text);
-        if word.len() < 3
-            || !word.bytes().all(|c| c.is_ascii_lowercase())
-            || in_compound(text, span)
-            || self.lexicon.is_personal(word)
-        {
-            return;
-        }
-        let (prev, next) = crate::token::neighbours(text, span);
-        if prev.is_none() && next.is_none() {
-            return;
-        }
-        // In a text whose words mostly stand where prose never puts them (a list of words, a
-        // text in no language the corpus knows), an unseen pair is no evidence: weigh no more.
-        if self.weighed >= PROSE_SAMPLE && self.seen * 2 < self.weighed {
+        if in_compound(text, span) || self.lexicon.is_personal(word) || self.done() {
             return;
         }
         self.weighed += 1;
         // Seen beside a neighbour by general English (the corpus is documentation: `the talk
         // was`) or by the corpus. A side with no neighbour says nothing.
         let pairs = &mut self.pairs;
-        let wl = prev.map_or(0, |p| pairs.after(p, word));
-        let wr = next.map_or(0, |x| pairs.before(word, x));
+        let (wl, wr) = (keys.0.map_or(0, |k| pairs.count(k)), keys.1.map_or(0, |k| pairs.count(k)));
         let left = prev.map(|p| wl > 0 || crate::lexicon::bigram(p, word) > 0);
         let right = next.map(|x| wr > 0 || crate::lexicon::bigram(word, x) > 0);
         if left == Some(true) || right == Some(true) {
@@ -324,6 +352,14 @@ impl<'t> Finder<'t> {
     }
 }
 
+/// A word to weigh: where it is, its neighbours, and the keys of its pairs with them.
+#[derive(Clone, Copy)]
+struct Place<'t> {
+    span: Span,
+    beside: (Option<&'t str>, Option<&'t str>),
+    keys: (Option<u64>, Option<u64>),
+}
+
 /// The words that start as `word` does, over at least half their length, a third of the longer
 /// one's and three letters (`section` for `sectarian`, `community` for `communication`; not
 /// `the` for `theoretical`), that the corpus writes mostly in lower case, 100 times or more
@@ -380,9 +416,7 @@ mod tests {
         let lexicon = Lexicon::new();
         let mut finder = Finder::new(text, Model::builtin(), &lexicon);
         let mut lists = Lists::default();
-        for span in spans {
-            finder.visit(span, &mut lists);
-        }
+        finder.visit_all(&spans, &mut lists);
         finder
             .suspects
             .into_iter()

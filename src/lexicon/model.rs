@@ -204,6 +204,54 @@ impl Table {
     }
 }
 
+impl Table {
+    /// [`Table::get`] of each of `keys`, into `out` (0 for a key that is not there), a stage at a
+    /// time: each stage reads what every key needs from memory before the next begins, so that
+    /// those reads overlap instead of waiting each for the one before. `runs` is room the
+    /// stages share.
+    fn get_many(&self, keys: &[u64], runs: &mut Vec<(usize, usize, usize)>, out: &mut Vec<u32>) {
+        runs.clear();
+        out.clear();
+        // Each key's run, from the index.
+        for &key in keys {
+            #[allow(clippy::cast_possible_truncation)] // the top bits, at most 24
+            let bucket = (key >> (64 - self.bits)) as usize;
+            let run = match (self.starts.get(bucket), self.starts.get(bucket + 1)) {
+                (Some(lo), Some(hi)) if lo < hi => (lo as usize, hi as usize),
+                _ => (0, 0),
+            };
+            runs.push((run.0, run.1, 0));
+        }
+        // Where in its run each key should be, and the key there, read now: it is in the cache
+        // when the walk reads it again.
+        let mut read = 0u64;
+        for (&key, run) in keys.iter().zip(runs.iter_mut()) {
+            let (lo, hi, _) = *run;
+            if lo < hi {
+                #[allow(clippy::cast_possible_truncation)] // less than the run's length
+                let guess = lo + ((u128::from(key << self.bits) * (hi - lo) as u128) >> 64) as usize;
+                run.2 = guess.min(hi - 1);
+                read ^= if self.short.is_empty() { self.key(run.2) } else { u64::from(self.short_key(run.2)) };
+            }
+        }
+        std::hint::black_box(read);
+        // The walks: where each key is, if anywhere.
+        for (&key, run) in keys.iter().zip(runs.iter_mut()) {
+            let (lo, hi, guess) = *run;
+            let found = if lo >= hi {
+                None
+            } else if self.short.is_empty() {
+                walk(guess, lo, hi, key, |k| self.key(k))
+            } else {
+                walk(guess, lo, hi, model_index::short_key(key, self.bits), |k| self.short_key(k))
+            };
+            run.2 = found.unwrap_or(usize::MAX);
+        }
+        // The values.
+        out.extend(runs.iter().map(|&(_, _, at)| if at == usize::MAX { 0 } else { self.value(at) }));
+    }
+}
+
 /// Where `want` is among the sorted `key(lo..hi)`, walking from `i`, the guess: `None` if absent.
 fn walk<K: Ord + Copy>(mut i: usize, lo: usize, hi: usize, want: K, key: impl Fn(usize) -> K) -> Option<usize> {
     if key(i) < want {
@@ -528,6 +576,10 @@ pub struct PairMemo<'m> {
     model: &'m Model,
     /// Each slot's key (0: empty; a pair whose hash is 0 is never remembered) and count.
     slots: Box<[(u64, u32)]>,
+    /// Room for [`Self::expect`]: the keys to look up, the table's runs, the counts found.
+    keys: Vec<u64>,
+    runs: Vec<(usize, usize, usize)>,
+    counts: Vec<u32>,
 }
 
 impl<'m> PairMemo<'m> {
@@ -544,20 +596,60 @@ impl<'m> PairMemo<'m> {
     #[must_use]
     pub fn for_text(model: &'m Model, bytes: usize) -> Self {
         let slots = (bytes / 4).clamp(256, Self::SLOTS).next_power_of_two();
-        Self { model, slots: vec![(0, 0); slots].into_boxed_slice() }
+        Self {
+            model,
+            slots: vec![(0, 0); slots].into_boxed_slice(),
+            keys: Vec::new(),
+            runs: Vec::new(),
+            counts: Vec::new(),
+        }
+    }
+
+    /// The key of `form` after `before`, for [`Self::count`].
+    #[must_use]
+    pub fn after_key(before: &str, form: &str) -> u64 {
+        Model::after_key(before, form)
+    }
+
+    /// The key of `form` before `after`, for [`Self::count`].
+    #[must_use]
+    pub fn before_key(form: &str, after: &str) -> u64 {
+        Model::before_key(form, after, Join::Space)
+    }
+
+    /// Looks up `keys` all at once (see [`Table::get_many`]), which [`Self::count`] is about to
+    /// be asked for: a prose text asks for a pair no other text asked for at every other word,
+    /// and each costs reads from memory that the next word's need not wait for.
+    pub fn expect(&mut self, keys: &[u64]) {
+        let mut new = std::mem::take(&mut self.keys);
+        new.clear();
+        new.extend(keys.iter().copied().filter(|&k| k != 0 && self.slot_of(k).0 != k));
+        let (mut runs, mut counts) = (std::mem::take(&mut self.runs), std::mem::take(&mut self.counts));
+        self.model.pairs.get_many(&new, &mut runs, &mut counts);
+        for (&key, &count) in new.iter().zip(&counts) {
+            *self.slot_of(key) = (key, count);
+        }
+        (self.keys, self.runs, self.counts) = (new, runs, counts);
+    }
+
+    fn slot_of(&mut self, key: u64) -> &mut (u64, u32) {
+        #[allow(clippy::cast_possible_truncation)] // the low bits pick the slot
+        &mut self.slots[key as usize & (self.slots.len() - 1)]
     }
 
     /// [`Model::after`], remembered.
     pub fn after(&mut self, before: &str, form: &str) -> u32 {
-        self.get(Model::after_key(before, form))
+        self.count(Model::after_key(before, form))
     }
 
     /// [`Model::before`], remembered.
     pub fn before(&mut self, form: &str, after: &str) -> u32 {
-        self.get(Model::before_key(form, after, Join::Space))
+        self.count(Model::before_key(form, after, Join::Space))
     }
 
-    fn get(&mut self, key: u64) -> u32 {
+    /// The count of the pair whose key is `key` ([`Self::after_key`], [`Self::before_key`]),
+    /// remembered.
+    pub fn count(&mut self, key: u64) -> u32 {
         #[allow(clippy::cast_possible_truncation)] // the low bits pick the slot
         let slot = &mut self.slots[key as usize & (self.slots.len() - 1)];
         if slot.0 == key && key != 0 {
@@ -714,5 +806,31 @@ mod tests {
             }
         }
         assert!(seen > words.len() / 2, "most pairs of an article are in the model: {seen}");
+    }
+
+    #[test]
+    fn pairs_expected_in_a_batch_count_as_each_looked_up_alone() {
+        let model = Model::builtin();
+        let words: Vec<&str> =
+            crate::cli::SAMPLE.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+        // Every pair of the sample both ways, and keys the table has, some twice in a batch.
+        let mut keys: Vec<u64> = words
+            .windows(2)
+            .flat_map(|w| [PairMemo::after_key(w[0], w[1]), PairMemo::before_key(w[0], w[1])])
+            .collect();
+        let n = model.pairs.len();
+        keys.extend((0..n).step_by(n / 500).map(|i| model.pairs.key(i)));
+        keys.extend_from_slice(&keys.clone()[..100]);
+        let mut memo = PairMemo::new(model);
+        let mut found = 0;
+        for batch in keys.chunks(64) {
+            memo.expect(batch);
+            for &k in batch {
+                let alone = model.pairs.get(k).unwrap_or(0);
+                assert_eq!(memo.count(k), alone, "{k:x}");
+                found += usize::from(alone > 0);
+            }
+        }
+        assert!(found > keys.len() / 2, "{found} of {}", keys.len());
     }
 }
