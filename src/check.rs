@@ -15,6 +15,7 @@
 pub mod cache;
 pub(crate) mod casing;
 pub mod confidence;
+pub mod merge;
 mod realword;
 mod sightings;
 pub mod spacing;
@@ -31,6 +32,7 @@ pub use crate::suspect::{Fixes, Kind, Suspect};
 use crate::token::{TokenKind, tokenize};
 use casing::{Capital, Folded, Usage};
 use confidence::Evidence;
+use merge::{Stage, sort_by_start};
 use sightings::{Admission, Sightings};
 use suggest::Suggestion;
 
@@ -656,8 +658,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         });
         finder.visit_all(&spans, &mut lists);
         let real_words = own_words_stay(text, &lower, finder.suspects);
-        let taken = Starts::of(&suspects);
-        suspects.extend(real_words.into_iter().filter(|s| !taken.contains(s.span.start)));
+        merge::add(text, &mut suspects, Stage::RealWords, real_words);
         let judged = match model_side {
             Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
             None => judge(),
@@ -673,47 +674,22 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             && judged.raised < truecase::DAMAGED_CAPITALS
             && judged.lowered < truecase::DAMAGED_LOWER;
         context_casing(text, lexicon, dialect, found, judged, &mut lists, &mut suspects);
-        // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves. A
-        // repeat outranks the casing of its second word (`the The`).
-        let taken = Starts::of(&suspects);
-        let casing_at: FastSet<usize> =
-            suspects.iter().filter(|s| s.kind == Kind::Casing).map(|s| s.span.start).collect();
-        let mut last_end = 0;
-        let mut outranked: FastSet<usize> = FastSet::default();
-        for span in repeats {
+        // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves (one at
+        // a time: `the the the`).
+        let repeated = repeats.into_iter().map(|span| {
             let pair = span.slice(text);
-            let first = pair.split(' ').next().unwrap_or(pair);
-            // Not over another suspect, nor over the repeat before (`the the the`: one at a time).
-            let second = span.start + first.len() + 1;
-            if span.start >= last_end
-                && (!taken.contains(span.start) || casing_at.contains(&span.start))
-                && (!taken.contains(second) || casing_at.contains(&second))
-            {
-                last_end = span.end;
-                outranked.extend([span.start, second]);
-                suspects.push(Suspect::new(span, Kind::Repeat, lists.one(first)));
-            }
-        }
-        if !outranked.is_empty() {
-            suspects.retain(|s| !(s.kind == Kind::Casing && outranked.contains(&s.span.start)));
-        }
+            Suspect::new(span, Kind::Repeat, lists.one(pair.split(' ').next().unwrap_or(pair)))
+        });
+        merge::add(text, &mut suspects, Stage::Repeats, repeated.collect::<Vec<_>>());
         // Spacing: what a careless hand or a bad converter leaves between words.
         spacing::doubled_apostrophes(text, |fix| spacings.push(fix));
-        for (span, fix) in spacings {
-            if !taken.contains(span.start) {
-                suspects.push(Suspect::new(span, Kind::Spacing, lists.one(fix)));
-            }
-        }
-        // Two-word names replace the suspects of their words with one over the pair.
-        if !phrases.is_empty() {
-            // Phrases come in text order and never overlap: the one that may hold a suspect is the
-            // last that starts at or before it.
-            suspects.retain(|s| {
-                let k = phrases.partition_point(|(p, _)| p.start <= s.span.start);
-                !(k > 0 && s.span.end <= phrases[k - 1].0.end)
-            });
-            suspects.extend(phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name))));
-        }
+        let spaced: Vec<Suspect> =
+            spacings.into_iter().map(|(span, fix)| Suspect::new(span, Kind::Spacing, lists.one(fix))).collect();
+        merge::add(text, &mut suspects, Stage::Spacing, spaced);
+        // Two-word names, in text order and never overlapping.
+        let two_word: Vec<Suspect> =
+            phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name))).collect();
+        merge::add(text, &mut suspects, Stage::Phrases, two_word);
         // In an article whose casing shows no damage, a name in lower case (`linux` as the
         // command), a capital in a heading or a list, an acronym written small (`https`) are the
         // author's style. Still raised: a sentence that starts in lower case, the pronoun `i`,
@@ -870,13 +846,8 @@ fn context_casing(
         |s: &Suspect| s.suggestions.first().is_some_and(|f| truecase::capitals(f) > truecase::capitals(s.word(text)));
     let model_suspects =
         judged.suspects.into_iter().filter(|s| shown.binary_search(&s.span.start).is_err() || gives_capitals(s));
-    if !found.acronyms.is_empty() {
-        let acronyms: FastSet<usize> = found.acronyms.iter().map(|s| s.span.start).collect();
-        suspects.retain(|s| !acronyms.contains(&s.span.start));
-    }
-    let taken = Starts::of(suspects);
-    suspects.extend(found.suspects.into_iter().filter(|s| !taken.contains(s.span.start)));
-    suspects.extend(found.acronyms);
+    merge::add(text, suspects, Stage::Acronyms, found.acronyms);
+    merge::add(text, suspects, Stage::CasingRules, found.suspects);
     // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
     let mut raised: FastMap<Span, Fixes> = FastMap::default();
     for (key, form) in &found.names {
@@ -893,19 +864,20 @@ fn context_casing(
             raised.extend(spans.iter().filter(|s| !command(s)).map(|&s| (s, fix.clone())));
         }
     }
-    suspects.retain(|s| !raised.contains_key(&s.span));
-    suspects.extend(raised.into_iter().map(|(span, suggestions)| Suspect::new(span, Kind::Casing, suggestions)));
-    let taken = Starts::of(suspects);
-    suspects.extend(model_suspects.filter(|s| !taken.contains(s.span.start)));
-    let taken = Starts::of(suspects);
-    for &(span, word) in lower_starts {
-        if !taken.contains(span.start)
-            && known.binary_search(&span.start).is_err()
-            && casing::raise_at_start(lexicon, word, dialect)
-        {
-            suspects.push(Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))));
-        }
-    }
+    let own_names = raised.into_iter().map(|(span, suggestions)| Suspect::new(span, Kind::Casing, suggestions));
+    merge::add(text, suspects, Stage::OwnNames, own_names);
+    merge::add(text, suspects, Stage::CasingModel, model_suspects);
+    let taken = merge::Starts::of(suspects);
+    let raised_starts: Vec<Suspect> = lower_starts
+        .iter()
+        .filter(|(span, word)| {
+            !taken.contains(span.start)
+                && known.binary_search(&span.start).is_err()
+                && casing::raise_at_start(lexicon, word, dialect)
+        })
+        .map(|&(span, word)| Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))))
+        .collect();
+    merge::add(text, suspects, Stage::SentenceStarts, raised_starts);
     sort_by_start(suspects);
 }
 
@@ -1294,50 +1266,6 @@ fn is_meant_as_name(model: &Model, pair: &str, name: &str) -> bool {
     let first = !lowered(a, x) || model.before(x, y) >= model.before(&x.to_lowercase(), y);
     let second = !lowered(b, y) || model.after(x, y) >= model.after(x, &y.to_lowercase());
     first && second
-}
-
-/// Where suspects start, sorted: "is a suspect already here?" by binary search, cheaper than a
-/// hash set of every suspect in a damaged article.
-struct Starts(Vec<usize>);
-
-/// Sorts `suspects` by where they start, those that start together in the order they came, as a
-/// stable sort does, but with room for the part out of order only. The suspects come as a long
-/// run in order (the stage before sorted them) and the few a later stage added: a stable sort
-/// of them all copies the whole run aside (7 MB at the peak of 10 MB of misspellings). The added
-/// ones are sorted apart, then merged in from the back.
-fn sort_by_start(suspects: &mut Vec<Suspect>) {
-    let Some(first) = suspects.windows(2).position(|w| w[1].span.start < w[0].span.start) else { return };
-    let mut added = suspects.split_off(first + 1);
-    added.sort_by_key(|s| s.span.start);
-    // Room at the end, filled with placeholders that the merge overwrites.
-    let (mut run, mut at) = (suspects.len(), suspects.len() + added.len());
-    suspects.resize_with(at, || Suspect::new(Span::new(0, 0), Kind::Casing, Fixes::default()));
-    while let Some(last) = added.last() {
-        at -= 1;
-        // On a tie the earlier run's suspect stays first, so the added one goes behind it.
-        if run > 0 && suspects[run - 1].span.start > last.span.start {
-            run -= 1;
-            suspects.swap(run, at);
-        } else if let Some(s) = added.pop() {
-            suspects[at] = s;
-        }
-    }
-}
-
-impl Starts {
-    fn of(suspects: &[Suspect]) -> Self {
-        let mut v: Vec<usize> = suspects.iter().map(|s| s.span.start).collect();
-        if !v.is_sorted() {
-            // Stable on purpose: it finds and merges the runs already in order.
-            #[allow(clippy::stable_sort_primitive)]
-            v.sort();
-        }
-        Self(v)
-    }
-
-    fn contains(&self, at: usize) -> bool {
-        self.0.binary_search(&at).is_ok()
-    }
 }
 
 /// The canonical forms of a mis-cased `word`, looked up once per distinct word.
@@ -2064,30 +1992,6 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(code_spans(&text), want);
-        }
-
-        /// Suspects in order but for some added at the end come out as a stable sort by start
-        /// puts them: by start, and those that start together in the order they came.
-        #[test]
-        fn suspects_added_to_a_run_in_order_are_merged_as_a_stable_sort_would(
-            run in proptest::collection::vec(0usize..30, 0..40),
-            added in proptest::collection::vec(0usize..30, 0..12),
-        ) {
-            let mut run = run;
-            run.sort_unstable();
-            // Each suspect's length says where it came in, so that ties show their order.
-            let suspects: Vec<Suspect> = run
-                .iter()
-                .chain(&added)
-                .enumerate()
-                .map(|(i, &at)| Suspect::new(Span::new(at, at + 1 + i), Kind::Casing, Fixes::default()))
-                .collect();
-            let mut want = suspects.clone();
-            want.sort_by_key(|s| s.span.start);
-            let mut got = suspects;
-            sort_by_start(&mut got);
-            let spans = |v: &[Suspect]| v.iter().map(|s| s.span).collect::<Vec<_>>();
-            proptest::prop_assert_eq!(spans(&got), spans(&want));
         }
     }
 
