@@ -644,7 +644,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // Their memory is wanted for the casing pass: an article of a million distinct unknown
         // words keeps a million entries in each.
         drop((pending, counts, cased, lowered_terms, own_lower, capital_words, own_terms));
-        word_choices(text, lexicon, dialect, &rare, &mut lists, &mut suspects);
+        let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
+        merge::add(text, &mut suspects, Stage::RareWords, choices);
         // Real words out of place, by the model (see `realword`).
         let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
         finder.expect_damage(suspects.iter().filter(|s| s.kind == Kind::Spelling).count(), words);
@@ -1386,17 +1387,11 @@ fn is_rare(lexicon: &Lexicon, word: &str, frequency: Option<f64>) -> bool {
         && !lexicon.is_personal(word) // the reader's own words are never questioned
 }
 
-/// The `word-choice` suspects: each rare word (not a tech term) that neither neighbour is ever
-/// counted beside, where a far more common word one edit away is. It is confident (for `fix`)
-/// when both neighbours are counted beside that word.
-fn word_choices(
-    text: &str,
-    lexicon: &Lexicon,
-    dialect: Dialect,
-    rare: &[Span],
-    lists: &mut Lists,
-    suspects: &mut Vec<Suspect>,
-) {
+/// The `word-choice` suspects of the rare words: each (not a tech term) that neither neighbour
+/// is ever counted beside, where a far more common word one edit away is. It is confident (for
+/// `fix`) when both neighbours are counted beside that word.
+fn word_choices(text: &str, lexicon: &Lexicon, dialect: Dialect, rare: &[Span], lists: &mut Lists) -> Vec<Suspect> {
+    let mut suspects = Vec::new();
     let mut near: FastMap<&str, Vec<String>> = FastMap::default();
     let model = Model::builtin();
     let corpus_word = model.uses(CORPUS_WORD);
@@ -1438,6 +1433,7 @@ fn word_choices(
             suspects.push(Suspect { confident: sure, ..Suspect::new(span, Kind::WordChoice, lists.one(s.clone())) });
         }
     }
+    suspects
 }
 
 /// True when the words joined to `span` on each side, and at least one is, have small letters
