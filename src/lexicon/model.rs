@@ -181,74 +181,65 @@ impl Table {
 
     /// The value of `key`.
     fn get(&self, key: u64) -> Option<u32> {
+        let (lo, hi) = self.run(key)?;
+        self.find(key, lo, hi, self.guess(key, lo, hi)).map(|k| self.value(k))
+    }
+
+    /// The run of keys `key` would be among, from the index: `None` when it is empty.
+    fn run(&self, key: u64) -> Option<(usize, usize)> {
         #[allow(clippy::cast_possible_truncation)] // the top bits, at most 24
         let bucket = (key >> (64 - self.bits)) as usize;
-        let (Some(lo), Some(hi)) = (self.starts.get(bucket), self.starts.get(bucket + 1)) else {
-            return None;
-        };
-        let (lo, hi) = (lo as usize, hi as usize);
-        if lo >= hi {
-            return None;
-        }
-        // The keys are hashes, spread evenly: where the rest of the key's bits put it in the run
-        // is within a key or two of where it is, so the search reads one cache line, not four.
+        let (lo, hi) = (self.starts.get(bucket)? as usize, self.starts.get(bucket + 1)? as usize);
+        (lo < hi).then_some((lo, hi))
+    }
+
+    /// Where in its run `lo..hi` the key should be. The keys are hashes, spread evenly: where the
+    /// rest of the key's bits put it in the run is within a key or two of where it is, so the
+    /// search reads one cache line, not four.
+    fn guess(&self, key: u64, lo: usize, hi: usize) -> usize {
         #[allow(clippy::cast_possible_truncation)] // less than the run's length
         let guess = lo + ((u128::from(key << self.bits) * (hi - lo) as u128) >> 64) as usize;
-        let i = guess.min(hi - 1);
-        let found = if self.short.is_empty() {
-            walk(i, lo, hi, key, |k| self.key(k))
-        } else {
-            walk(i, lo, hi, model_index::short_key(key, self.bits), |k| self.short_key(k))
-        };
-        found.map(|k| self.value(k))
+        guess.min(hi - 1)
     }
-}
 
-impl Table {
+    /// What [`Table::find`] compares at `i`: the key there, or its short key where the table has
+    /// them.
+    fn probe(&self, i: usize) -> u64 {
+        if self.short.is_empty() { self.key(i) } else { u64::from(self.short_key(i)) }
+    }
+
+    /// Where `key` is in its run `lo..hi`, walking from `guess`.
+    fn find(&self, key: u64, lo: usize, hi: usize, guess: usize) -> Option<usize> {
+        if self.short.is_empty() {
+            walk(guess, lo, hi, key, |k| self.key(k))
+        } else {
+            walk(guess, lo, hi, model_index::short_key(key, self.bits), |k| self.short_key(k))
+        }
+    }
+
     /// [`Table::get`] of each of `keys`, into `out` (0 for a key that is not there), a stage at a
     /// time: each stage reads what every key needs from memory before the next begins, so that
-    /// those reads overlap instead of waiting each for the one before. `runs` is room the
-    /// stages share.
-    fn get_many(&self, keys: &[u64], runs: &mut Vec<(usize, usize, usize)>, out: &mut Vec<u32>) {
-        runs.clear();
-        out.clear();
+    /// those reads overlap instead of waiting each for the one before. `at` is room the stages
+    /// share: each key's run and where in it the key should be.
+    fn get_many(&self, keys: &[u64], at: &mut Vec<Option<(usize, usize, usize)>>, out: &mut Vec<u32>) {
         // Each key's run, from the index.
-        for &key in keys {
-            #[allow(clippy::cast_possible_truncation)] // the top bits, at most 24
-            let bucket = (key >> (64 - self.bits)) as usize;
-            let run = match (self.starts.get(bucket), self.starts.get(bucket + 1)) {
-                (Some(lo), Some(hi)) if lo < hi => (lo as usize, hi as usize),
-                _ => (0, 0),
-            };
-            runs.push((run.0, run.1, 0));
-        }
+        at.clear();
+        at.extend(keys.iter().map(|&key| self.run(key).map(|(lo, hi)| (lo, hi, lo))));
         // Where in its run each key should be, and the key there, read now: it is in the cache
         // when the walk reads it again.
         let mut read = 0u64;
-        for (&key, run) in keys.iter().zip(runs.iter_mut()) {
-            let (lo, hi, _) = *run;
-            if lo < hi {
-                #[allow(clippy::cast_possible_truncation)] // less than the run's length
-                let guess = lo + ((u128::from(key << self.bits) * (hi - lo) as u128) >> 64) as usize;
-                run.2 = guess.min(hi - 1);
-                read ^= if self.short.is_empty() { self.key(run.2) } else { u64::from(self.short_key(run.2)) };
+        for (&key, run) in keys.iter().zip(at.iter_mut()) {
+            if let Some((lo, hi, guess)) = run {
+                *guess = self.guess(key, *lo, *hi);
+                read ^= self.probe(*guess);
             }
         }
         std::hint::black_box(read);
-        // The walks: where each key is, if anywhere.
-        for (&key, run) in keys.iter().zip(runs.iter_mut()) {
-            let (lo, hi, guess) = *run;
-            let found = if lo >= hi {
-                None
-            } else if self.short.is_empty() {
-                walk(guess, lo, hi, key, |k| self.key(k))
-            } else {
-                walk(guess, lo, hi, model_index::short_key(key, self.bits), |k| self.short_key(k))
-            };
-            run.2 = found.unwrap_or(usize::MAX);
-        }
-        // The values.
-        out.extend(runs.iter().map(|&(_, _, at)| if at == usize::MAX { 0 } else { self.value(at) }));
+        // The walks, then the values.
+        out.clear();
+        out.extend(keys.iter().zip(at.iter()).map(|(&key, run)| {
+            run.and_then(|(lo, hi, guess)| self.find(key, lo, hi, guess)).map_or(0, |i| self.value(i))
+        }));
     }
 }
 
@@ -578,7 +569,7 @@ pub struct PairMemo<'m> {
     slots: Box<[(u64, u32)]>,
     /// Room for [`Self::expect`]: the keys to look up, the table's runs, the counts found.
     keys: Vec<u64>,
-    runs: Vec<(usize, usize, usize)>,
+    runs: Vec<Option<(usize, usize, usize)>>,
     counts: Vec<u32>,
 }
 
@@ -650,12 +641,12 @@ impl<'m> PairMemo<'m> {
     /// The count of the pair whose key is `key` ([`Self::after_key`], [`Self::before_key`]),
     /// remembered.
     pub fn count(&mut self, key: u64) -> u32 {
-        #[allow(clippy::cast_possible_truncation)] // the low bits pick the slot
-        let slot = &mut self.slots[key as usize & (self.slots.len() - 1)];
+        let model = self.model;
+        let slot = self.slot_of(key);
         if slot.0 == key && key != 0 {
             return slot.1;
         }
-        let count = self.model.pairs.get(key).unwrap_or(0);
+        let count = model.pairs.get(key).unwrap_or(0);
         *slot = (key, count);
         count
     }
