@@ -56,6 +56,11 @@ fn main() -> std::io::Result<()> {
         score.clean_words,
         score.false_alarm_rate()
     );
+    println!(
+        "fix changes on clean texts: {} = {:.2} per 1,000 (the flags it takes unasked)",
+        score.clean_taken,
+        score.clean_taken_rate()
+    );
     let by_kind = |kinds: Vec<Kind>| {
         let mut counts: Vec<(Kind, usize)> = Vec::new();
         for k in kinds {
@@ -69,10 +74,15 @@ fn main() -> std::io::Result<()> {
     };
     println!("  right words changed, by kind: {}", by_kind(score.broken.iter().map(|b| b.2).collect()));
     println!("  clean flags, by kind: {}", by_kind(score.false_alarms.iter().map(|f| f.2).collect()));
+    println!(
+        "  of them taken by fix, by kind: {}",
+        by_kind(score.false_alarms.iter().filter(|f| f.3).map(|f| f.2).collect())
+    );
     if show {
         println!("\nfalse alarms:");
-        for (w, s, k) in &score.false_alarms {
-            println!("  {k:?}\t{w} -> {s}");
+        for (w, s, k, taken) in &score.false_alarms {
+            let mark = if *taken { " (taken by fix)" } else { "" };
+            println!("  {k:?}\t{w} -> {s}{mark}");
         }
         println!("\nright words that fix changed:");
         for (a, b, k) in &score.broken {

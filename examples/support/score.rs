@@ -55,8 +55,10 @@ pub struct Score {
     pub clean_words: usize,
     /// Suspects in the original texts.
     pub clean_flags: usize,
-    /// Examples of false alarms (word, first suggestion, kind).
-    pub false_alarms: Vec<(String, String, Kind)>,
+    /// Of those, the ones `fix` takes unasked (confident, with a fix): right words it changes.
+    pub clean_taken: usize,
+    /// Examples of false alarms (word, first suggestion, kind, taken by `fix`).
+    pub false_alarms: Vec<(String, String, Kind, bool)>,
     /// Correct words of the damaged texts that `fix` changed.
     pub broken_by_fix: usize,
     /// Correct words in the damaged texts.
@@ -75,6 +77,13 @@ impl Score {
         per_mille(self.clean_flags, self.clean_words)
     }
 
+    /// Flags on the original texts that `fix` takes, per 1,000 of their words: the right words
+    /// it changes there.
+    #[must_use]
+    pub fn clean_taken_rate(&self) -> f64 {
+        per_mille(self.clean_taken, self.clean_words)
+    }
+
     /// Correct words changed by `fix`, per 1,000.
     #[must_use]
     pub fn fix_damage_rate(&self) -> f64 {
@@ -88,10 +97,13 @@ impl Score {
         self.clean_words += chunks(clean).len();
         self.clean_flags += clean_check.suspects.len();
         for s in &clean_check.suspects {
+            let taken = s.confident && !s.suggestions.is_empty();
+            self.clean_taken += usize::from(taken);
             self.false_alarms.push((
                 s.word(clean).to_string(),
                 s.suggestions.first().unwrap_or_default().to_string(),
                 s.kind,
+                taken,
             ));
         }
         let a = chunks(clean);
