@@ -847,6 +847,30 @@ and the program that called the library decides what to do next. Large files are
 all at once, so the memory used stays small whatever the size of the file.";
 
 #[test]
+fn an_article_weighs_its_real_words_by_its_own_misspellings_not_by_a_prior_of_a_longer_text() {
+    // The same three odd words after a clean article and after the same article misspelt at one
+    // word in ten: the clean one's `older` is questioned but not taken, the misspelt one's is
+    // taken, and there `loose` and `scoop` are questioned too. An estimate that starts from a
+    // thousand words of an ordinary article treated both articles of a hundred words alike.
+    let odd = "The parser keeps the lines in the same older as the file. It is easy to loose track of \
+               the files you opened. The file is closed when the reader goes out of scoop.";
+    let clean = format!("{READER_ARTICLE}\n\n{odd}\n");
+    assert!(fixed(&clean).contains("the same older as"), "{}", fixed(&clean));
+    let choices = |text: &str| -> Vec<String> {
+        flags(text).into_iter().filter(|(_, k)| *k == Kind::WordChoice).map(|(w, _)| w).collect()
+    };
+    assert_eq!(choices(&clean), ["older"]);
+    let typos = [("reads", "raeds"), ("returns", "retruns"), ("ending", "endnig"), ("writing", "writting")];
+    let typos = typos.iter().chain(&[("instead", "insted"), ("spaces", "spcaes"), ("examples", "exmaples")]);
+    let typos = typos.chain(&[("documentation", "documentaton"), ("stopped", "stoped"), ("pieces", "peices")]);
+    let typos = typos.chain(&[("memory", "memroy"), ("whatever", "whatevr")]);
+    let damaged = typos.fold(READER_ARTICLE.to_string(), |text, (right, wrong)| text.replacen(right, wrong, 1));
+    let damaged = format!("{damaged}\n\n{odd}\n");
+    assert!(fixed(&damaged).contains("the same order as"), "{}", fixed(&damaged));
+    assert_eq!(choices(&damaged), ["older", "loose", "scoop"]);
+}
+
+#[test]
 fn an_article_full_of_misspellings_has_its_odd_real_words_questioned_too() {
     // Slips that make another word come with those that make none: the more misspelt an
     // article, the likelier its odd real words are slips.
