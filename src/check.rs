@@ -406,6 +406,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let (corpus_word, corpus_lower, acronym_seen) =
             (model.uses(CORPUS_WORD), model.uses(CORPUS_LOWER), model.uses(ACRONYM_SEEN));
         let mut suspects = Vec::new();
+        // Each misspelling `fix` may take: its place among the suspects, and its log odds.
+        let mut spelling_odds: Vec<(u32, f32)> = Vec::new();
         for p in &pending {
             let word = p.span().slice(text);
             // For a misspelling: how many edits away its first fix is, once the fixes are ranked.
@@ -631,15 +633,32 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 } else {
                     suggestions
                 };
-            // How sure the first fix of a misspelling is comes from the evidence (see `confidence`).
-            let confident = kind != Kind::Spelling
-                || margin >= FIX_MARGIN
-                    && suggestions.first().is_none_or(|fix| {
+            // How sure the first fix of a misspelling is comes from the evidence (see `confidence`),
+            // and from how misspelt the article is, known once every word is judged.
+            let odds = (kind == Kind::Spelling && margin >= FIX_MARGIN)
+                .then(|| {
+                    suggestions.first().map_or(Some(f64::INFINITY), |fix| {
                         let occurrences = count_of(stem_of(word));
                         let in_article = article.as_ref().map_or(0, |a| a.uses(&fix.to_lowercase()));
-                        Evidence::of(text, p.span(), fix, usize::from(distance), occurrences).sure(in_article)
-                    });
+                        Evidence::of(text, p.span(), fix, usize::from(distance), occurrences).takeable_odds(in_article)
+                    })
+                })
+                .flatten();
+            if let Some(odds) = odds {
+                #[allow(clippy::cast_possible_truncation)] // log odds: a few units
+                spelling_odds.push((u32::try_from(suspects.len()).unwrap_or(u32::MAX), odds as f32));
+            }
+            let confident = kind != Kind::Spelling;
             suspects.push(Suspect { confident, ..Suspect::new(p.span(), kind, suggestions) });
+        }
+        // A misspelling's fix is taken when its odds, moved by the article's own misspellings,
+        // are good enough.
+        let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
+        let article_odds = confidence::article_odds(misspelt, words);
+        for (i, odds) in spelling_odds {
+            if let Some(s) = suspects.get_mut(i as usize) {
+                s.confident = confidence::is_sure(f64::from(odds), article_odds);
+            }
         }
         // Their memory is wanted for the casing pass: an article of a million distinct unknown
         // words keeps a million entries in each.
