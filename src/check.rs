@@ -406,8 +406,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let (corpus_word, corpus_lower, acronym_seen) =
             (model.uses(CORPUS_WORD), model.uses(CORPUS_LOWER), model.uses(ACRONYM_SEEN));
         let mut suspects = Vec::new();
-        // Each misspelling `fix` may take: its place among the suspects, and its log odds.
-        let mut spelling_odds: Vec<(u32, f32)> = Vec::new();
+        // The log odds of each misspelling's first fix, in order (NaN where `fix` never takes it).
+        let mut spelling_odds: Vec<f32> = Vec::new();
         for p in &pending {
             let word = p.span().slice(text);
             // For a misspelling: how many edits away its first fix is, once the fixes are ranked.
@@ -644,21 +644,18 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     })
                 })
                 .flatten();
-            if let Some(odds) = odds {
+            if kind == Kind::Spelling {
                 #[allow(clippy::cast_possible_truncation)] // log odds: a few units
-                spelling_odds.push((u32::try_from(suspects.len()).unwrap_or(u32::MAX), odds as f32));
+                spelling_odds.push(odds.map_or(f32::NAN, |o| o as f32));
             }
             let confident = kind != Kind::Spelling;
             suspects.push(Suspect { confident, ..Suspect::new(p.span(), kind, suggestions) });
         }
         // A misspelling's fix is taken when its odds, moved by the article's own misspellings,
         // are good enough.
-        let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
-        let article_odds = confidence::article_odds(misspelt, words);
-        for (i, odds) in spelling_odds {
-            if let Some(s) = suspects.get_mut(i as usize) {
-                s.confident = confidence::is_sure(f64::from(odds), article_odds);
-            }
+        let article_odds = confidence::article_odds(spelling_odds.len(), words);
+        for (s, odds) in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling).zip(spelling_odds) {
+            s.confident = !odds.is_nan() && confidence::is_sure(f64::from(odds), article_odds);
         }
         // Their memory is wanted for the casing pass: an article of a million distinct unknown
         // words keeps a million entries in each.
