@@ -648,7 +648,13 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                 #[allow(clippy::cast_possible_truncation)] // log odds: a few units
                 spelling_odds.push(odds.map_or(f32::NAN, |o| o as f32));
             }
-            let confident = kind != Kind::Spelling;
+            // A spelling of the other dialect is a right word there: making the article agree with
+            // itself is a correction only when the reader asked for a dialect.
+            let confident = match kind {
+                Kind::Spelling => false, // decided below
+                Kind::Dialect => options.dialect.is_some(),
+                _ => true,
+            };
             suspects.push(Suspect { confident, ..Suspect::new(p.span(), kind, suggestions) });
         }
         // A misspelling's fix is taken when its odds, moved by the article's own misspellings,

@@ -594,6 +594,21 @@ fn the_other_dialect_is_its_own_kind_with_the_articles_spelling() {
 }
 
 #[test]
+fn fix_takes_the_other_dialect_s_spellings_only_when_the_dialect_was_asked_for() {
+    // `colour` is a right word in British English. Where galley chose the dialect from the
+    // article's own spellings, making them agree is the reader's choice, not a correction; with
+    // `--lang` (or the config's dialect), the reader asked for it.
+    let text = "The color of the organization's behavior. The colour.";
+    let taken = |dialect| {
+        let checked = check(text, &Lexicon::new(), &Options { dialect, suggestions: true });
+        let s = checked.suspects.iter().find(|s| s.kind == Kind::Dialect).expect("colour is flagged");
+        (s.word(text).to_string(), s.confident)
+    };
+    assert_eq!(taken(None), ("colour".to_string(), false));
+    assert_eq!(taken(Some(Dialect::Us)), ("colour".to_string(), true));
+}
+
+#[test]
 fn an_article_that_writes_url_schemes_in_lower_case_keeps_them() {
     assert_clean("Both http and ftp URLs work; use ftp for files and http for pages.");
     assert_eq!(flags("Fetch it over http. HTTP is fine."), [("http".to_string(), Kind::Casing)]);
