@@ -740,6 +740,14 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         suspects.retain(|s| {
             !matches!(s.kind, Kind::Casing | Kind::Spelling) || !in_package_name(text, s.span, lexicon, dialect)
         });
+        // ... and so is one glued into a compound the article writes in small letters every time,
+        // more than once (`rust-analyzer`): a tool's or a project's name, in its own casing.
+        let small = |s: &Suspect| compound_around(text, s.span).filter(|c| c.contains('-') && is_small_compound(c));
+        if suspects.iter().any(|s| s.kind == Kind::Casing && small(s).is_some()) {
+            let own = own_small_compounds(text);
+            suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| !own.contains(c)));
+        }
+
         sort_by_start(&mut suspects);
         Checked { dialect, suspects }
     })
@@ -1745,6 +1753,41 @@ fn in_package_name(text: &str, span: Span, lexicon: &Lexicon, dialect: Dialect) 
                     && lexicon.verdict(p, dialect) == Verdict::Unknown
             })
     })
+}
+
+/// True when `compound` is written in small letters, digits and hyphens only (`rust-analyzer`).
+fn is_small_compound(compound: &str) -> bool {
+    compound.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The compounds joined by hyphens that `text` writes in small letters more than once and never
+/// with a capital (`rust-analyzer` three times, no `Rust-analyzer`): names whose casing is the
+/// author's. One pass: only the runs around each hyphen are read, each run once.
+fn own_small_compounds(text: &str) -> FastSet<&str> {
+    let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    let bytes = text.as_bytes();
+    let mut small: FastMap<&str, usize> = FastMap::default();
+    let mut capitalised: FastSet<String> = FastSet::default();
+    let mut done = 0;
+    for at in memchr::memchr_iter(b'-', bytes) {
+        if at < done {
+            continue; // in a run already read
+        }
+        let start = bytes[..at].iter().rposition(|&b| !joins(b)).map_or(0, |i| i + 1);
+        let end = bytes[at..].iter().position(|&b| !joins(b)).map_or(bytes.len(), |i| at + i);
+        done = end;
+        // The bytes of a run are ASCII, so both ends lie on character boundaries.
+        let run = span::cut(text, start, end).trim_matches(['-', '_']);
+        if run.len() > COMPOUND_MAX || !run.contains('-') {
+            continue;
+        }
+        if is_small_compound(run) {
+            *small.entry(run).or_default() += 1;
+        } else if run.bytes().any(|b| b.is_ascii_uppercase()) {
+            capitalised.insert(run.to_ascii_lowercase());
+        }
+    }
+    small.into_iter().filter(|&(c, n)| n >= 2 && !capitalised.contains(c)).map(|(c, _)| c).collect()
 }
 
 /// The longest compound [`compound_around`] looks for.

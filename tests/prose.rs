@@ -594,6 +594,19 @@ fn the_other_dialect_is_its_own_kind_with_the_articles_spelling() {
 }
 
 #[test]
+fn a_compound_the_article_writes_in_small_letters_every_time_keeps_its_casing() {
+    // `rust-analyzer` is a tool's name; an article that writes it so again and again, and never
+    // with a capital, means it (the words of such a compound are all English, so it is no
+    // package name by its parts).
+    assert_clean("We moved from RLS to rust-analyzer last year, and rust-analyzer is now the default for Rust.");
+    // Written with a capital inside a sentence once, the small letters are the slips.
+    assert_eq!(
+        flags("Try rust-analyzer first. We ship Rust-analyzer with rustup, and rust-analyzer needs no setup."),
+        [("rust".to_string(), Kind::Casing), ("rust".to_string(), Kind::Casing)]
+    );
+}
+
+#[test]
 fn fix_takes_the_other_dialect_s_spellings_only_when_the_dialect_was_asked_for() {
     // `colour` is a right word in British English. Where galley chose the dialect from the
     // article's own spellings, making them agree is the reader's choice, not a correction; with
