@@ -346,14 +346,18 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // only those written more than once, or also in lower case (`Roden` ... `roden`), get an
         // entry: a word written once is counted once, and is beside a name where it stands.
         let unknown = || pending.iter().filter(|p| p.verdicts[slot] == Seen::Unknown);
-        let lower_seen = (unknown().count() + capitals.len() > MANY_KEYS).then(|| lower.sightings(text, words));
+        let many = unknown().count() + capitals.len() > MANY_KEYS;
+        let lower_seen = many.then(|| lower.sightings(text, words));
+        let capitals_seen = many.then(|| capital_sightings(text, &capitals, &styled));
         let mut counts: FastMap<&str, usize> = FastMap::default();
         let mut named: FastSet<&str> = FastSet::default();
-        let mut admission = Admission::new(unknown().count(), lower_seen.as_ref());
+        let mut admission =
+            Admission::new(unknown().count(), lower_seen.as_ref()).with_capitals(capitals_seen.as_ref());
         let counted_later = !admission.admits_all();
         for p in unknown() {
             let stem = stem_of(p.span().slice(text));
-            if admission.admits(|| (Sightings::hash_of(&stem), Sightings::hash_of_folded(stem))) {
+            let capitalised = truecase::has_capital(stem);
+            if admission.admits(|| (Sightings::hash_of(&stem), Sightings::hash_of_folded(stem)), capitalised) {
                 let n = counts.entry(stem).or_default();
                 if !counted_later {
                     count_use(stem, p, n, &mut named);
@@ -455,7 +459,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         && !(word.len() >= MENTION_SLIP_MIN
                             && word.bytes().all(|b| b.is_ascii_lowercase())
                             && count_of(word) == 1
-                            && *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON)))
+                            && suggest::has_near(lexicon, word, COMMON))
                     {
                         continue;
                     }
@@ -538,7 +542,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                         let singular = stem.strip_suffix('s').filter(|_| case_of(stem) == Case::Lower);
                         match singular.filter(|_| is_derived(lexicon, stem)) {
                             Some(one) => suggest::has_near_but(lexicon, word, COMMON, one),
-                            None => *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON)),
+                            // Kept for a word the article repeats: one written once is asked once.
+                            None if count_of(stem) > 1 => {
+                                *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON))
+                            }
+                            None => suggest::has_near(lexicon, word, COMMON),
                         }
                     };
                     // A word in capitals too long to be taken for an acronym, among words in small
@@ -747,7 +755,6 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             let own = own_small_compounds(text);
             suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| !own.contains(c)));
         }
-
         sort_by_start(&mut suspects);
         Checked { dialect, suspects }
     })
@@ -767,7 +774,7 @@ fn context_casing(
     suspects: &mut Vec<Suspect>,
 ) {
     let Found { words, named, capitals, lower_starts, lower, lower_seen } = found;
-    let misspelled: FastSet<Span> = suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.span).collect();
+    debug_assert!(suspects.is_sorted_by_key(|s| s.span.start), "the casing rules search the suspects by start");
     // How the article writes each word it Capitalises inside a sentence, and where it writes
     // that word in lower case, keyed by the word where it is first written. Only the words
     // Capitalised more than once or also written in lower case get an entry: one Capitalised
@@ -780,10 +787,11 @@ fn context_casing(
     let counted_later = !admission.admits_all();
     for c in title_case() {
         let form = c.span().slice(text);
-        if admission.admits(|| {
+        let hashes = || {
             let folded = Sightings::hash_of_folded(form);
             (folded, folded) // the map is keyed by the folded word too
-        }) {
+        };
+        if admission.admits(hashes, true) {
             let u = usage.entry(Folded(form)).or_default();
             if !counted_later {
                 u.title = u.title.saturating_add(1);
@@ -864,7 +872,7 @@ fn context_casing(
             lowered.insert(key, spans);
         }
     }
-    let mut found = casing::capitals(text, words, lexicon, dialect, capitals, &misspelled, &usage, &lowered, lists);
+    let mut found = casing::capitals(text, words, lexicon, dialect, capitals, suspects, &usage, &lowered, lists);
     let known = judged.known; // where the model's verdict replaces the rules' casing verdicts
     let is_known = |s: &Suspect| s.kind == Kind::Casing && known.binary_search(&s.span.start).is_ok();
     found.suspects.retain(|s| !is_known(s));
@@ -908,6 +916,7 @@ fn context_casing(
         })
         .map(|&(span, word)| Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))))
         .collect();
+    drop(taken); // 8 bytes a suspect, not kept beside the merge's own
     merge::add(text, suspects, Stage::SentenceStarts, raised_starts);
     sort_by_start(suspects);
 }
@@ -1902,6 +1911,22 @@ fn own_casings<'t>(
 /// The names inside the code, dotted name or name in markup at `span` (`FlightInfo.ordered`,
 /// `[ULoc]`, `` `PyMOL` ``): each run of three letters or more between other marks that is written in
 /// capitals or with capitals inside, given to `each`.
+/// The words of the article with capitals, folded to lower case, as [`own_casings`] meets them
+/// (the capitalised words, and the parts of styled names): which of its unknown words in lower
+/// case may be written with capitals too.
+fn capital_sightings(text: &str, capitals: &[Capital], styled: &[(u32, u32)]) -> Sightings {
+    let mut seen = Sightings::new(capitals.len() + styled.len(), 8);
+    for c in capitals {
+        seen.sight(Sightings::hash_of_folded(stem_of(c.span().slice(text))));
+    }
+    for &(at, len) in styled {
+        styled_parts(text, Span::new(at as usize, at as usize + len as usize), &mut |part| {
+            seen.sight(Sightings::hash_of_folded(stem_of(part.slice(text))));
+        });
+    }
+    seen
+}
+
 fn styled_parts(text: &str, span: Span, each: &mut impl FnMut(Span)) {
     let whole = span.slice(text);
     for part in whole.split(|c: char| !c.is_ascii_alphanumeric()) {

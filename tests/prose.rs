@@ -1031,6 +1031,29 @@ fn a_common_word_capitalised_before_class_is_no_class_name() {
     assert!(f.ends_with("Set the class of the entity. Set the class of the field.\n"), "{f}");
 }
 
+/// The same in an article of so many distinct unknown words (a log of identifiers, a page of
+/// random strings) that only the words it can show something of get an entry: `pymol`, written
+/// once in lower case, still meets `PyMOL`.
+#[test]
+fn a_term_loses_no_capitals_of_its_own_among_a_hundred_thousand_unknown_words() {
+    use std::fmt::Write as _;
+    let mut text = String::from("Load the molecule into PyMOL and colour it. Then open pymol again.\n");
+    let letters = b"bcdfghjklmnpqrstvwxz";
+    for i in 0..100_000usize {
+        let mut word = String::from("qz");
+        let mut n = i;
+        for _ in 0..4 {
+            word.push(char::from(letters[n % letters.len()]));
+            n /= letters.len();
+        }
+        let _ = write!(text, "{word}{}", if i % 12 == 11 { "\n" } else { " " });
+    }
+    let checked = check(&text, &Lexicon::new(), &Options { dialect: None, suggestions: false });
+    let pymol = checked.suspects.iter().find(|s| s.word(&text) == "pymol").expect("pymol is flagged");
+    assert_eq!((pymol.kind, pymol.suggestions.first()), (Kind::Casing, Some("PyMOL")));
+    assert!(checked.suspects.len() > 90_000, "the unknown words are misspellings");
+}
+
 /// A term the article writes with capitals of its own (an acronym, a stylised name) and
 /// somewhere in lower case lost them there: its fix is the article's casing, not the nearest
 /// dictionary word (`pymol` was `pool`, `apbs` was `as`), and a reader's `fix` takes it.

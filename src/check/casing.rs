@@ -736,8 +736,15 @@ impl<'t> Evidence<'t> {
     }
 }
 
-/// Judges the capitalised words of `text` (`words` long). `misspelled` holds the spans already
-/// reported as misspellings: they do not make a run a name. `usage` tells how the article
+/// True when `found`, sorted by where each suspect starts, reports `span` as a misspelling: a
+/// binary search, where a set of the misspellings' spans took 9 MB of 3 MB of random words.
+fn is_misspelled(found: &[Suspect], span: Span) -> bool {
+    let first = found.partition_point(|s| s.span.start < span.start);
+    found[first..].iter().take_while(|s| s.span.start == span.start).any(|s| s.kind == Kind::Spelling && s.span == span)
+}
+
+/// Judges the capitalised words of `text` (`words` long). `found` holds the suspects found so
+/// far, sorted by where they start: the misspellings among them do not make a run a name. `usage` tells how the article
 /// writes a word (by its lower-case key).
 #[must_use]
 #[allow(clippy::too_many_arguments, clippy::too_many_lines)] // the check's findings, handed over as they are
@@ -747,7 +754,7 @@ pub fn capitals(
     lexicon: &Lexicon,
     dialect: Dialect,
     caps: &[Capital],
-    misspelled: &FastSet<Span>,
+    found: &[Suspect],
     usage: &FastMap<Folded<'_>, Usage>,
     lower_uses: &FastMap<String, Vec<Span>>,
     lists: &mut Lists,
@@ -796,7 +803,7 @@ pub fn capitals(
                 known.insert(word, s);
                 s
             };
-            let sense = if sense == UNKNOWN && misspelled.contains(&c.span()) { COMMON } else { sense };
+            let sense = if sense == UNKNOWN && is_misspelled(found, c.span()) { COMMON } else { sense };
             // Kept only for a word the article also writes in lower case, where it may be raised:
             // an article of a million distinct names keeps none of them.
             if !c.start

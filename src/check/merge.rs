@@ -89,8 +89,15 @@ pub fn add(text: &str, suspects: &mut Vec<Suspect>, stage: Stage, found: impl In
     match meet(stage) {
         Meet::First | Meet::Apart => suspects.extend(found),
         Meet::Yield => {
-            let taken = Starts::of(suspects);
-            suspects.extend(found.into_iter().filter(|s| !taken.contains(s.span.start)));
+            // Suspects in order are searched where they are; only those out of order are copied.
+            let kept: Vec<Suspect> = if suspects.is_sorted_by_key(|s| s.span.start) {
+                let taken = |at: usize| suspects.binary_search_by_key(&at, |s| s.span.start).is_ok();
+                found.into_iter().filter(|s| !taken(s.span.start)).collect()
+            } else {
+                let taken = Starts::of(suspects);
+                found.into_iter().filter(|s| !taken.contains(s.span.start)).collect()
+            };
+            suspects.extend(kept);
         }
         Meet::Replace => {
             let found: Vec<Suspect> = found.into_iter().collect();

@@ -101,21 +101,36 @@ impl Sightings {
 pub struct Admission<'l> {
     once: Sightings,
     lower: Option<&'l Sightings>,
+    capitals: Option<&'l Sightings>,
 }
 
 impl<'l> Admission<'l> {
     /// For `uses` uses of words, given the filter of the words in lower case, if made.
     #[must_use]
     pub fn new(uses: usize, lower: Option<&'l Sightings>) -> Self {
-        Self { once: Sightings::new(if lower.is_some() { uses } else { 0 }, 8), lower }
+        Self { once: Sightings::new(if lower.is_some() { uses } else { 0 }, 8), lower, capitals: None }
+    }
+
+    /// ... and the filter of the words with capitals, folded: a word in lower case gets an
+    /// entry where it may be written with capitals elsewhere (`pymol` ... `PyMOL`), not because
+    /// it is written in lower case, as it is.
+    #[must_use]
+    pub fn with_capitals(self, capitals: Option<&'l Sightings>) -> Self {
+        Self { capitals, ..self }
     }
 
     /// True when the word of `hashes` gets an entry: its hash as the map keys it, and its
-    /// [`Sightings::hash_of_folded`] (made only when wanted).
-    pub fn admits(&mut self, hashes: impl FnOnce() -> (u64, u64)) -> bool {
+    /// [`Sightings::hash_of_folded`] (made only when wanted). A word met before does; so does
+    /// one with capitals that may be written in lower case elsewhere (`Roden` ... `roden`), and
+    /// one in lower case that may be written with capitals (given the filter of those).
+    pub fn admits(&mut self, hashes: impl FnOnce() -> (u64, u64), capitalised: bool) -> bool {
         self.lower.is_none_or(|lower| {
             let (hash, folded) = hashes();
-            self.once.sight(hash) || lower.may_hold(folded)
+            let elsewhere = match self.capitals {
+                Some(capitals) if !capitalised => capitals,
+                _ => lower,
+            };
+            self.once.sight(hash) || elsewhere.may_hold(folded)
         })
     }
 

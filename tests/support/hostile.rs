@@ -1,5 +1,6 @@
 //! Pathological articles, made the same way every time: one enormous word, one enormous line
-//! of words, a million unknown Capitalised words, two words in tens of thousands of casings, a
+//! of words, a million unknown Capitalised words, as many random words in small letters, two
+//! words in tens of thousands of casings, a
 //! hundred thousand distinct misspellings, and random bytes. Included with `#[path]` by tests/hostile.rs (1 MB versions, with a bound) and
 //! benches/hostile.rs (10 MB versions, whose time and memory README quotes).
 #![allow(dead_code)]
@@ -9,10 +10,11 @@ mod rng;
 use rng::Rng;
 
 /// The inputs, by name: what each is, and whether it is read with `--lossy`.
-pub const KINDS: [(&str, &str, bool); 6] = [
+pub const KINDS: [(&str, &str, bool); 7] = [
     ("one-word", "one word of random letters", false),
     ("one-line", "one line of words, no newline", false),
     ("capitalised", "unknown Capitalised words, 12 a line", false),
+    ("random-words", "random words in small letters, 12 a line (issue 13's example)", false),
     ("casings", "two long words, one known, in tens of thousands of casings", false),
     ("misspellings", "100 k distinct misspellings among common words (a tenth of that at 1 MB)", false),
     ("random-bytes", "random bytes (no NUL), read with --lossy", true),
@@ -52,6 +54,17 @@ pub fn input(kind: &str, size: usize) -> Vec<u8> {
             while out.len() < size {
                 out.push(rng.letter().to_ascii_uppercase());
                 for _ in 0..4 + rng.below(5) {
+                    out.push(rng.letter());
+                }
+                n += 1;
+                out.push(if n % 12 == 0 { '\n' } else { ' ' });
+            }
+        }
+        "random-words" => {
+            // Every word a misspelling no list knows, written once: each is a suspect.
+            let mut n = 0;
+            while out.len() < size {
+                for _ in 0..3 + rng.below(7) {
                     out.push(rng.letter());
                 }
                 n += 1;
