@@ -1771,12 +1771,15 @@ fn is_small_compound(compound: &str) -> bool {
 
 /// The compounds joined by hyphens that `text` writes in small letters more than once and never
 /// with a capital (`rust-analyzer` three times, no `Rust-analyzer`): names whose casing is the
-/// author's. One pass: only the runs around each hyphen are read, each run once.
+/// author's. One pass: only the runs around each hyphen are read, each run once. A compound
+/// gets an entry at its second sighting only ([`Sightings`]), so a text of a million distinct
+/// compounds keeps none; a false sighting of a capital keeps a suspect, as before this rule.
 fn own_small_compounds(text: &str) -> FastSet<&str> {
     let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
     let bytes = text.as_bytes();
+    let hyphens = memchr::memchr_iter(b'-', bytes).count();
+    let (mut small_seen, mut capitalised) = (Sightings::new(hyphens, 8), Sightings::new(hyphens, 8));
     let mut small: FastMap<&str, usize> = FastMap::default();
-    let mut capitalised: FastSet<String> = FastSet::default();
     let mut done = 0;
     for at in memchr::memchr_iter(b'-', bytes) {
         if at < done {
@@ -1791,12 +1794,18 @@ fn own_small_compounds(text: &str) -> FastSet<&str> {
             continue;
         }
         if is_small_compound(run) {
-            *small.entry(run).or_default() += 1;
+            if small_seen.sight(Sightings::hash_of(&run)) {
+                *small.entry(run).or_insert(1) += 1;
+            }
         } else if run.bytes().any(|b| b.is_ascii_uppercase()) {
-            capitalised.insert(run.to_ascii_lowercase());
+            capitalised.sight(Sightings::hash_of_folded(run));
         }
     }
-    small.into_iter().filter(|&(c, n)| n >= 2 && !capitalised.contains(c)).map(|(c, _)| c).collect()
+    small
+        .into_iter()
+        .filter(|&(c, n)| n >= 2 && !capitalised.may_hold(Sightings::hash_of_folded(c)))
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// The longest compound [`compound_around`] looks for.
