@@ -1468,7 +1468,7 @@ fn word_choices(text: &str, lexicon: &Lexicon, dialect: Dialect, rare: &[Span], 
             .filter(|(_, (a, b))| if word.len() <= 3 { *a > 0 && *b > 0 } else { *a > 0 || *b > 0 })
             .max_by_key(|(_, (a, b))| ((*a).min(*b), u64::from(*a) + u64::from(*b)));
         if let Some((s, (a, b))) = best {
-            let sure = a > 0 && b > 0 && std::env::var("NOWC").is_err();
+            let sure = a > 0 && b > 0;
             suspects.push(Suspect { confident: sure, ..Suspect::new(span, Kind::WordChoice, lists.one(s.clone())) });
         }
     }
@@ -1917,9 +1917,6 @@ fn own_casings<'t>(
         .collect()
 }
 
-/// The names inside the code, dotted name or name in markup at `span` (`FlightInfo.ordered`,
-/// `[ULoc]`, `` `PyMOL` ``): each run of three letters or more between other marks that is written in
-/// capitals or with capitals inside, given to `each`.
 /// The words of the article with capitals, folded to lower case, as [`own_casings`] meets them
 /// (the capitalised words, and the parts of styled names): which of its unknown words in lower
 /// case may be written with capitals too.
@@ -1936,6 +1933,9 @@ fn capital_sightings(text: &str, capitals: &[Capital], styled: &[(u32, u32)]) ->
     seen
 }
 
+/// The names inside the code, dotted name or name in markup at `span` (`FlightInfo.ordered`,
+/// `[ULoc]`, `` `PyMOL` ``): each run of three letters or more between other marks that is written in
+/// capitals or with capitals inside, given to `each`.
 fn styled_parts(text: &str, span: Span, each: &mut impl FnMut(Span)) {
     let whole = span.slice(text);
     for part in whole.split(|c: char| !c.is_ascii_alphanumeric()) {

@@ -744,8 +744,8 @@ fn is_misspelled(found: &[Suspect], span: Span) -> bool {
 }
 
 /// Judges the capitalised words of `text` (`words` long). `found` holds the suspects found so
-/// far, sorted by where they start: the misspellings among them do not make a run a name. `usage` tells how the article
-/// writes a word (by its lower-case key).
+/// far, sorted by where they start: the misspellings among them do not make a run a name.
+/// `usage` tells how the article writes a word (by its lower-case key).
 #[must_use]
 #[allow(clippy::too_many_arguments, clippy::too_many_lines)] // the check's findings, handed over as they are
 pub fn capitals(

@@ -228,8 +228,6 @@ pub fn is_sure(odds: f64, article: f64) -> bool {
     odds + article >= (SURE / (1.0 - SURE)).ln()
 }
 
-impl Evidence {}
-
 #[cfg(test)]
 mod tests {
     use super::*;
