@@ -58,7 +58,7 @@ fn main() -> std::io::Result<()> {
     );
     println!(
         "fix changes on clean texts: {} = {:.2} per 1,000 (the flags it takes unasked)",
-        score.clean_taken,
+        score.clean_taken(),
         score.clean_taken_rate()
     );
     let by_kind = |kinds: Vec<Kind>| {

@@ -55,8 +55,6 @@ pub struct Score {
     pub clean_words: usize,
     /// Suspects in the original texts.
     pub clean_flags: usize,
-    /// Of those, the ones `fix` takes unasked (confident, with a fix): right words it changes.
-    pub clean_taken: usize,
     /// Examples of false alarms (word, first suggestion, kind, taken by `fix`).
     pub false_alarms: Vec<(String, String, Kind, bool)>,
     /// Correct words of the damaged texts that `fix` changed.
@@ -77,11 +75,18 @@ impl Score {
         per_mille(self.clean_flags, self.clean_words)
     }
 
+    /// The flags on the original texts that `fix` takes unasked (confident, with a fix): the
+    /// right words it changes there.
+    #[must_use]
+    pub fn clean_taken(&self) -> usize {
+        self.false_alarms.iter().filter(|f| f.3).count()
+    }
+
     /// Flags on the original texts that `fix` takes, per 1,000 of their words: the right words
     /// it changes there.
     #[must_use]
     pub fn clean_taken_rate(&self) -> f64 {
-        per_mille(self.clean_taken, self.clean_words)
+        per_mille(self.clean_taken(), self.clean_words)
     }
 
     /// Correct words changed by `fix`, per 1,000.
@@ -98,7 +103,6 @@ impl Score {
         self.clean_flags += clean_check.suspects.len();
         for s in &clean_check.suspects {
             let taken = s.confident && !s.suggestions.is_empty();
-            self.clean_taken += usize::from(taken);
             self.false_alarms.push((
                 s.word(clean).to_string(),
                 s.suggestions.first().unwrap_or_default().to_string(),
