@@ -1771,34 +1771,39 @@ fn is_small_compound(compound: &str) -> bool {
 
 /// The compounds joined by hyphens that `text` writes in small letters more than once and never
 /// with a capital (`rust-analyzer` three times, no `Rust-analyzer`): names whose casing is the
-/// author's. One pass: only the runs around each hyphen are read, each run once. A compound
+/// author's. Only the runs around each hyphen are read ([`compound_around`]). A compound
 /// gets an entry at its second sighting only ([`Sightings`]), so a text of a million distinct
-/// compounds keeps none; a false sighting of a capital keeps a suspect, as before this rule.
+/// compounds keeps few; a false sighting costs an entry, since the entries are counted exactly
+/// afterwards, and a false sighting of a capital keeps a suspect, as before this rule.
 fn own_small_compounds(text: &str) -> FastSet<&str> {
-    let joins = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
     let bytes = text.as_bytes();
+    // Each run around a hyphen, met at the first hyphen inside it (it is met at each of them).
+    let runs = || {
+        memchr::memchr_iter(b'-', bytes).filter_map(|at| {
+            let run = compound_around(text, Span::new(at, at + 1))?;
+            let first = run.as_ptr() as usize - text.as_ptr() as usize + run.find('-')?;
+            (first == at).then_some(run)
+        })
+    };
     let hyphens = memchr::memchr_iter(b'-', bytes).count();
     let (mut small_seen, mut capitalised) = (Sightings::new(hyphens, 8), Sightings::new(hyphens, 8));
+    // An entry for each compound in small letters sighted before (now and then one that was
+    // not), counted exactly in a second pass, so that a false sighting costs an entry only.
     let mut small: FastMap<&str, usize> = FastMap::default();
-    let mut done = 0;
-    for at in memchr::memchr_iter(b'-', bytes) {
-        if at < done {
-            continue; // in a run already read
-        }
-        let start = bytes[..at].iter().rposition(|&b| !joins(b)).map_or(0, |i| i + 1);
-        let end = bytes[at..].iter().position(|&b| !joins(b)).map_or(bytes.len(), |i| at + i);
-        done = end;
-        // The bytes of a run are ASCII, so both ends lie on character boundaries.
-        let run = span::cut(text, start, end).trim_matches(['-', '_']);
-        if run.len() > COMPOUND_MAX || !run.contains('-') {
-            continue;
-        }
+    for run in runs() {
         if is_small_compound(run) {
             if small_seen.sight(Sightings::hash_of(&run)) {
-                *small.entry(run).or_insert(1) += 1;
+                small.entry(run).or_default();
             }
         } else if run.bytes().any(|b| b.is_ascii_uppercase()) {
             capitalised.sight(Sightings::hash_of_folded(run));
+        }
+    }
+    if !small.is_empty() {
+        for run in runs() {
+            if let Some(n) = small.get_mut(run) {
+                *n += 1;
+            }
         }
     }
     small

@@ -607,6 +607,32 @@ fn a_compound_the_article_writes_in_small_letters_every_time_keeps_its_casing() 
 }
 
 #[test]
+fn among_many_compounds_each_written_once_every_one_keeps_its_suspect() {
+    // `linux-...` a hundred thousand times, each compound once: none is the article's own name,
+    // however many the filter that finds repeated compounds mistakes for seen before.
+    use std::fmt::Write as _;
+    let words = [
+        "table", "river", "paper", "stone", "light", "green", "water", "music", "plant", "house", "chair", "bread",
+        "cloud", "train", "glass", "sugar", "phone", "money", "horse", "dance", "smile", "watch", "beach", "heart",
+        "night", "apple", "grass", "metal", "ocean", "pilot", "quiet", "robot", "sheep", "tiger", "voice", "wheel",
+    ];
+    let mut text = String::new();
+    let mut compounds = 0;
+    for a in words {
+        for b in words {
+            for c in words {
+                let _ = write!(text, "linux-{a}-{b}-{c} ");
+                compounds += 1;
+            }
+        }
+        text.push('\n');
+    }
+    let checked = check(&text, &Lexicon::new(), &Options { dialect: None, suggestions: false });
+    let raised = checked.suspects.iter().filter(|s| s.word(&text) == "linux" && s.kind == Kind::Casing).count();
+    assert_eq!(raised, compounds);
+}
+
+#[test]
 fn fix_takes_the_other_dialect_s_spellings_only_when_the_dialect_was_asked_for() {
     // `colour` is a right word in British English. Where galley chose the dialect from the
     // article's own spellings, making them agree is the reader's choice, not a correction; with
