@@ -340,6 +340,22 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // A short text (the reader re-checks the lines an edit touched) is judged here: a thread
         // would cost more than it saves.
         let model_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(judge));
+        // Real words out of place, by the model (see `realword`): weighed on a thread of their
+        // own too; the article's misspellings, known later, decide which are suspects.
+        let find = || {
+            let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
+            let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
+            lower.each(|span| {
+                spans.push(span);
+                if spans.len() == crate::check::realword::Finder::BATCH {
+                    finder.visit_all(&spans);
+                    spans.clear();
+                }
+            });
+            finder.visit_all(&spans);
+            finder
+        };
+        let finder_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(find));
 
         // The article as evidence: how often each unknown word occurs, and which capitalised ones
         // stand beside a name somewhere (`Kendall Roden`). In an article of many distinct words,
@@ -676,19 +692,12 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         drop((pending, counts, cased, lowered_terms, own_lower, capital_words, own_terms));
         let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
         merge::add(text, &mut suspects, Stage::RareWords, choices);
-        // Real words out of place, by the model (see `realword`).
-        let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
-        finder.expect_damage(suspects.iter().filter(|s| s.kind == Kind::Spelling).count(), words);
-        let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
-        lower.each(|span| {
-            spans.push(span);
-            if spans.len() == crate::check::realword::Finder::BATCH {
-                finder.visit_all(&spans, &mut lists);
-                spans.clear();
-            }
-        });
-        finder.visit_all(&spans, &mut lists);
-        let real_words = own_words_stay(text, &lower, finder.suspects);
+        let finder = match finder_side {
+            Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => find(),
+        };
+        let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
+        let real_words = own_words_stay(text, &lower, finder.finish(misspelt, words, &mut lists));
         merge::add(text, &mut suspects, Stage::RealWords, real_words);
         let judged = match model_side {
             Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),

@@ -10,7 +10,7 @@
 //! each pair count smoothed by what chance alone would give it. The candidate is a suspect where
 //! it beats the word as written by more than the odds against a slip ([`SLIP`]). Those odds are
 //! the article's: the more of its words are misspelt, the likelier its odd real words are slips
-//! too ([`Finder::expect_damage`]).
+//! too ([`Finder::finish`]).
 //!
 //! Three cases weigh less evidence:
 //! - A side general English writes (`talk was`) and the corpus has not seen says nothing for or
@@ -87,7 +87,10 @@ const ALIKE: f64 = 0.1;
 /// away that the corpus writes this often (the model's near lists take the same).
 const NEAR_COUNT: u64 = 20;
 
-/// Finds the real-word suspects among the words in lower case it is shown, one at a time.
+/// Finds the real-word suspects among the words in lower case it is shown, a batch at a time.
+/// What it weighs needs nothing of the other stages, so it can run beside them; the article's
+/// odds of a slip, known once its misspellings are, decide at [`Finder::finish`] which of the
+/// words weighed are suspects.
 pub struct Finder<'t> {
     text: &'t str,
     model: &'t Model,
@@ -95,10 +98,8 @@ pub struct Finder<'t> {
     pairs: PairMemo<'t>,
     /// Words in the corpus.
     n: f64,
-    /// The chance that a word of this article is a slip for one particular other word.
-    slip: f64,
-    /// The suspects found.
-    pub suspects: Vec<Suspect>,
+    /// The words whose best candidate may beat them, depending on the odds of a slip.
+    weighed_words: Vec<Weighed>,
     /// Words weighed so far, and how many of them the corpus or general English had seen beside
     /// a neighbour.
     weighed: usize,
@@ -120,20 +121,38 @@ impl<'t> Finder<'t> {
             lexicon,
             pairs: PairMemo::for_text(model, text.len()),
             n,
-            slip: SLIP,
-            suspects: Vec::new(),
+            weighed_words: Vec::new(),
             weighed: 0,
             seen: 0,
             never_written: FastMap::default(),
         }
     }
 
-    /// Sets the chance of a slip from the article's own damage: `misspelt` of its `words` words
-    /// are misspellings.
-    pub fn expect_damage(&mut self, misspelt: usize, words: usize) {
+    /// The chance that a word of an article is a slip for one particular other word, from the
+    /// article's own damage: `misspelt` of its `words` words are misspellings.
+    fn slip(misspelt: usize, words: usize) -> f64 {
         #[allow(clippy::cast_precision_loss)] // counts of words
         let rate = (misspelt as f64 + REFERENCE * PRIOR_WORDS) / (words as f64 + PRIOR_WORDS);
-        self.slip = SLIP * rate / REFERENCE;
+        SLIP * rate / REFERENCE
+    }
+
+    /// The suspects among the words weighed, in text order, for an article of `words` words of
+    /// which `misspelt` are misspellings: the more misspelt, the likelier its odd real words
+    /// are slips too.
+    #[must_use]
+    pub fn finish(self, misspelt: usize, words: usize, lists: &mut Lists) -> Vec<Suspect> {
+        let slip = Self::slip(misspelt, words);
+        let mut out = Vec::new();
+        for w in self.weighed_words {
+            let written = w.written * (1.0 - slip) * w.margin;
+            let s = w.best * (slip * w.odds) / if w.half { ONE_SIDE } else { 1.0 };
+            if s > written {
+                // One side is half the evidence: it must win by that much more again to be taken.
+                let sure = s >= written * SURE * w.margin;
+                out.push(Suspect { confident: sure, ..Suspect::new(w.span, Kind::WordChoice, lists.one(w.fix)) });
+            }
+        }
+        out
     }
 
     /// The words `word` (written `here` times by the corpus, with the near list `listed`) may
@@ -213,7 +232,7 @@ impl<'t> Finder<'t> {
 
     /// Judges the words in lower case at `spans`, in order: the pairs they stand in are looked
     /// up a batch at a time, whose reads from memory overlap.
-    pub fn visit_all(&mut self, spans: &[Span], lists: &mut Lists) {
+    pub fn visit_all(&mut self, spans: &[Span]) {
         let text = self.text;
         let mut batch: Vec<Place<'t>> = Vec::with_capacity(Self::BATCH);
         let mut keys: Vec<u64> = Vec::with_capacity(2 * Self::BATCH);
@@ -232,7 +251,7 @@ impl<'t> Finder<'t> {
             keys.extend(batch.iter().flat_map(|p| [p.keys.0, p.keys.1]).flatten());
             self.pairs.expect(&keys);
             for place in &batch {
-                self.weigh(place, lists);
+                self.weigh(place);
             }
         }
     }
@@ -250,7 +269,7 @@ impl<'t> Finder<'t> {
 
     /// Judges the word at `place`, which [`Finder::may_weigh`], between its neighbours, of which
     /// it has one at least.
-    fn weigh(&mut self, place: &Place<'_>, lists: &mut Lists) {
+    fn weigh(&mut self, place: &Place<'_>) {
         let Place { span, beside: (prev, next), keys } = *place;
         let (text, model) = (self.text, self.model);
         let word = span.slice(text);
@@ -327,34 +346,55 @@ impl<'t> Finder<'t> {
             (c as f64).max(0.5) * side(prev.is_some() && !neutral.0, l, cp) * side(next.is_some() && !neutral.1, r, cn)
         };
         let margin = if prev.is_some() && next.is_some() { 1.0 } else { ONE_SIDE };
-        let written = score(here, wl, wr) * (1.0 - self.slip) * margin;
-        let mut best: Option<(f64, &str)> = None;
+        // The odds of a slip are the article's, known at the end, and the same for every
+        // candidate but for how much likelier a kind of slip is than another: the best
+        // candidate is the best whatever they are.
+        let written = score(here, wl, wr);
+        let mut best: Option<Weighed> = None;
         for (cand, c, l, r, alike, half) in fits {
             // Grammar bends a word's ending far more often than a slip does (`git clones it`),
             // and which ending it wants one side cannot tell.
             if margin > 1.0 && same_stem(word, cand) {
                 continue;
             }
-            let slip = if crate::lexicon::is_inflection(word, cand) {
-                self.slip * INFLECTION
+            let odds = if crate::lexicon::is_inflection(word, cand) {
+                INFLECTION
             } else if alike {
-                self.slip * ALIKE
+                ALIKE
             } else {
-                self.slip
+                1.0
             };
             // Seen beside one neighbour of two: it must win by `ONE_SIDE` more, to be flagged and
             // to be taken.
-            let s = score(c, l, r) * slip / if half { ONE_SIDE } else { 1.0 };
-            if s > written && best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, cand));
+            let this = Weighed { span, fix: cand, written, margin, best: score(c, l, r), odds, half };
+            if best.as_ref().is_none_or(|b| this.against_written() > b.against_written()) {
+                best = Some(this);
             }
         }
-        if let Some((s, fix)) = best {
-            // One side is half the evidence: it must win by that much more again to be taken.
-            let sure = s >= written * SURE * margin;
-            let suspect = Suspect::new(span, Kind::WordChoice, lists.one(fix));
-            self.suspects.push(Suspect { confident: sure, ..suspect });
-        }
+        self.weighed_words.extend(best);
+    }
+}
+
+/// A word weighed and its best candidate, with what decides between them once the article's odds
+/// of a slip are known.
+struct Weighed {
+    span: Span,
+    fix: &'static str,
+    /// The chance of the word as written between its neighbours, up to a factor all candidates
+    /// share, and how much more a candidate must win by with one neighbour only.
+    written: f64,
+    margin: f64,
+    /// The same chance of the best candidate, how likely a slip of its kind is against a
+    /// plain one, and whether it was seen beside one neighbour of two.
+    best: f64,
+    odds: f64,
+    half: bool,
+}
+
+impl Weighed {
+    /// How the candidate compares with the word as written, whatever the odds of a slip.
+    fn against_written(&self) -> f64 {
+        self.best * self.odds / if self.half { ONE_SIDE } else { 1.0 }
     }
 }
 
@@ -421,10 +461,10 @@ mod tests {
             .collect();
         let lexicon = Lexicon::new();
         let mut finder = Finder::new(text, Model::builtin(), &lexicon);
-        let mut lists = Lists::default();
-        finder.visit_all(&spans, &mut lists);
+        finder.visit_all(&spans);
         finder
-            .suspects
+            // No words counted: the odds of a slip are those of an article misspelt at `REFERENCE`.
+            .finish(0, 0, &mut Lists::default())
             .into_iter()
             .map(|s| (s.span.slice(text).to_string(), s.suggestions.first().unwrap_or_default().to_string()))
             .collect()
