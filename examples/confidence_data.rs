@@ -2,13 +2,15 @@
 //! spelling suspect with a fix in the damaged texts of a directory of pairs, labelled 1 when its
 //! first fix restores the original, 0 when the original was the word as written (a right word
 //! the checker flagged), and left out otherwise (an error it fixes wrongly either way, or a
-//! fix too far from the word to take at all).
+//! fix too far from the word to take at all); and one per such suspect in the clean texts,
+//! labelled 0. Each row carries its text's own odds ([`confidence::article_odds`]), which the
+//! fit takes as given: the weights are fitted for the decision `fix` makes.
 //!
 //! `cargo run --release --example confidence_data -- target/eval/tune > rows.tsv`
 //!
 //! Only ever on the tune part: the report part and the development articles measure the result.
 
-use galley::check::confidence::Evidence;
+use galley::check::confidence::{self, Evidence};
 use galley::check::{Kind, Options, check};
 use galley::lexicon::Lexicon;
 use galley::token::{TokenKind, tokens};
@@ -23,12 +25,13 @@ fn stem(word: &str) -> &str {
 fn main() -> std::io::Result<()> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/eval/tune".into()));
     let lexicon = Lexicon::new();
-    println!("label\tword\tfix\tfeatures");
+    println!("label\tword\tfix\tfeatures\tarticle");
     for pair in score::aligned(&dir)? {
         let (clean, garbled, a, b) = (&pair.clean, &pair.garbled, &pair.clean_chunks, &pair.garbled_chunks);
         let words: Vec<&str> =
             tokens(garbled).iter().filter(|t| t.kind == TokenKind::Word).map(|t| stem(t.span.slice(garbled))).collect();
         let checked = check(garbled, &lexicon, &Options { dialect: None, suggestions: true });
+        let article = odds_of(&checked.suspects, words.len());
         for s in checked.suspects.iter().filter(|s| s.kind == Kind::Spelling) {
             let Some(fix) = s.suggestions.first() else { continue };
             let Some(i) = b.iter().position(|c| c.start <= s.span.start && s.span.start < c.end) else { continue };
@@ -52,10 +55,33 @@ fn main() -> std::io::Result<()> {
             if evidence.far {
                 continue; // never taken, whatever the model says
             }
-            let features = evidence.features();
-            let features: Vec<String> = features.iter().map(|x| format!("{x:.4}")).collect();
-            println!("{label}\t{word}\t{fix}\t{}", features.join(" "));
+            println!("{label}\t{word}\t{fix}\t{}\t{article:.4}", features_of(&evidence));
+        }
+        // Every misspelling flagged in the clean text is a right word.
+        let words: Vec<&str> =
+            tokens(clean).iter().filter(|t| t.kind == TokenKind::Word).map(|t| stem(t.span.slice(clean))).collect();
+        let checked = check(clean, &lexicon, &Options { dialect: None, suggestions: true });
+        let article = odds_of(&checked.suspects, words.len());
+        for s in checked.suspects.iter().filter(|s| s.kind == Kind::Spelling) {
+            let Some(fix) = s.suggestions.first() else { continue };
+            let word = s.word(clean);
+            let distance = strsim::osa_distance(&word.to_lowercase(), &fix.to_lowercase());
+            let occurrences = words.iter().filter(|w| **w == stem(word)).count();
+            let evidence = Evidence::of(clean, s.span, fix, distance, occurrences);
+            if !evidence.far {
+                println!("0\t{word}\t{fix}\t{}\t{article:.4}", features_of(&evidence));
+            }
         }
     }
     Ok(())
+}
+
+/// The odds a text's own misspellings give, as the checker works them out.
+fn odds_of(suspects: &[galley::suspect::Suspect], words: usize) -> f64 {
+    confidence::article_odds(suspects.iter().filter(|s| s.kind == Kind::Spelling).count(), words)
+}
+
+fn features_of(evidence: &Evidence) -> String {
+    let features: Vec<String> = evidence.features().iter().map(|x| format!("{x:.4}")).collect();
+    features.join(" ")
 }
