@@ -28,52 +28,41 @@ fn main() -> std::io::Result<()> {
     println!("label\tword\tfix\tfeatures\tarticle");
     for pair in score::aligned(&dir)? {
         let (clean, garbled, a, b) = (&pair.clean, &pair.garbled, &pair.clean_chunks, &pair.garbled_chunks);
-        let words: Vec<&str> =
-            tokens(garbled).iter().filter(|t| t.kind == TokenKind::Word).map(|t| stem(t.span.slice(garbled))).collect();
-        let checked = check(garbled, &lexicon, &Options { dialect: None, suggestions: true });
-        let article = odds_of(&checked.suspects, words.len());
-        for s in checked.suspects.iter().filter(|s| s.kind == Kind::Spelling) {
-            let Some(fix) = s.suggestions.first() else { continue };
-            let Some(i) = b.iter().position(|c| c.start <= s.span.start && s.span.start < c.end) else { continue };
+        rows(garbled, &lexicon, |s, fix| {
+            let i = b.iter().position(|c| c.start <= s.span.start && s.span.start < c.end)?;
             let (was, is) = (a[i].slice(clean), b[i].slice(garbled));
             let fixed = format!(
                 "{}{fix}{}",
                 galley::span::Span::new(b[i].start, s.span.start).slice(garbled),
                 galley::span::Span::new(s.span.end, b[i].end).slice(garbled)
             );
-            let label = if was == is {
-                0
-            } else if fixed == was {
-                1
-            } else {
-                continue;
-            };
-            let word = s.word(garbled);
-            let distance = strsim::osa_distance(&word.to_lowercase(), &fix.to_lowercase());
-            let occurrences = words.iter().filter(|w| **w == stem(word)).count();
-            let evidence = Evidence::of(garbled, s.span, fix, distance, occurrences);
-            if evidence.far {
-                continue; // never taken, whatever the model says
-            }
-            println!("{label}\t{word}\t{fix}\t{}\t{article:.4}", features_of(&evidence));
-        }
+            if was == is { Some(0) } else { (fixed == was).then_some(1) }
+        });
         // Every misspelling flagged in the clean text is a right word.
-        let words: Vec<&str> =
-            tokens(clean).iter().filter(|t| t.kind == TokenKind::Word).map(|t| stem(t.span.slice(clean))).collect();
-        let checked = check(clean, &lexicon, &Options { dialect: None, suggestions: true });
-        let article = odds_of(&checked.suspects, words.len());
-        for s in checked.suspects.iter().filter(|s| s.kind == Kind::Spelling) {
-            let Some(fix) = s.suggestions.first() else { continue };
-            let word = s.word(clean);
-            let distance = strsim::osa_distance(&word.to_lowercase(), &fix.to_lowercase());
-            let occurrences = words.iter().filter(|w| **w == stem(word)).count();
-            let evidence = Evidence::of(clean, s.span, fix, distance, occurrences);
-            if !evidence.far {
-                println!("0\t{word}\t{fix}\t{}\t{article:.4}", features_of(&evidence));
-            }
-        }
+        rows(clean, &lexicon, |_, _| Some(0));
     }
     Ok(())
+}
+
+/// Prints a row for each spelling suspect of `text` with a first fix not too far to take, that
+/// `label` labels.
+fn rows(text: &str, lexicon: &Lexicon, label: impl Fn(&galley::suspect::Suspect, &str) -> Option<u8>) {
+    let words: Vec<&str> =
+        tokens(text).iter().filter(|t| t.kind == TokenKind::Word).map(|t| stem(t.span.slice(text))).collect();
+    let checked = check(text, lexicon, &Options { dialect: None, suggestions: true });
+    let article = odds_of(&checked.suspects, words.len());
+    for s in checked.suspects.iter().filter(|s| s.kind == Kind::Spelling) {
+        let Some(fix) = s.suggestions.first() else { continue };
+        let Some(label) = label(s, fix) else { continue };
+        let word = s.word(text);
+        let distance = strsim::osa_distance(&word.to_lowercase(), &fix.to_lowercase());
+        let occurrences = words.iter().filter(|w| **w == stem(word)).count();
+        let evidence = Evidence::of(text, s.span, fix, distance, occurrences);
+        if evidence.far {
+            continue; // never taken, whatever the model says
+        }
+        println!("{label}\t{word}\t{fix}\t{}\t{article:.4}", features_of(&evidence));
+    }
 }
 
 /// The odds a text's own misspellings give, as the checker works them out.
