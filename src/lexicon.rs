@@ -411,6 +411,13 @@ impl Builtin {
         (self.entry_word(e, format::E_META) >> 16) & 0xff
     }
 
+    /// The frequency of `word` in any casing ([`Builtin::frequency`]; 0 if unknown), without
+    /// allocating for short ASCII words.
+    #[must_use]
+    pub fn frequency_of(&self, word: &str) -> u32 {
+        with_lower(word, |lower| self.lookup(lower).map_or(0, |e| self.frequency(e)))
+    }
+
     /// Corpus count, or a prior from the SCOWL size when the frequency list lacks the word.
     #[must_use]
     pub fn frequency(&self, e: Entry) -> u32 {
@@ -829,8 +836,7 @@ impl Lexicon {
     /// The corpus count of a word (0 if unknown).
     #[must_use]
     pub fn frequency(&self, word: &str) -> f64 {
-        let b = self.builtin;
-        with_lower(word, |lower| b.lookup(lower).map_or(0.0, |e| f64::from(b.frequency(e))))
+        f64::from(self.builtin.frequency_of(word))
     }
 }
 

@@ -181,12 +181,7 @@ impl Evidence {
         let ratio = slip_ratio(word, fix, CORPUS_SLIP_RATIO);
         let written =
             if distance == 1 && split.is_none() && fix_written >= written.saturating_mul(ratio) { 0 } else { written };
-        let fix_english = if split.is_some() {
-            0
-        } else {
-            let b = crate::lexicon::Builtin::get();
-            b.lookup(&lower).map_or(0, |e| u64::from(b.frequency(e)))
-        };
+        let fix_english = if split.is_some() { 0 } else { u64::from(crate::lexicon::Builtin::get().frequency_of(fix)) };
         Self {
             written,
             fix_written,
