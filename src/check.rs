@@ -67,6 +67,13 @@ const REPEATABLE: &[&str] = &["had", "that", "is", "do", "can", "bye", "ha", "no
 const SHORT_TERM: usize = 4;
 /// ALL-CAPS unknown words this short are acronyms, not misspellings.
 const ACRONYM_MAX: usize = 5;
+/// A word in capitals this long or longer, among small letters, is a common word garbled when a
+/// word near it fits its neighbours ([`fits_when_garbled`]). Set on the tune parts: from three
+/// letters, it took 5 acronyms of the clean halves for slips (`CFP`, `RIL`); from four, none.
+const GARBLED_CAPS_MIN: usize = 4;
+/// ... beside each of them this often in the corpus (a count in the 27.3 M-word corpus, read as
+/// [`Model::uses`] scales it). 5 and 20 flag the same on the tune parts.
+const GARBLED_CAPS_PAIRS: u64 = 5;
 /// A word in lower case that clean prose writes so at least this often, and more often than any
 /// other way, keeps its lower case whatever the lists say.
 const CORPUS_LOWER: u64 = 100;
@@ -524,13 +531,25 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                     {
                         continue;
                     }
+                    // A word in capitals among small letters, written once, that a common word
+                    // near it would fit (see `fits_when_garbled`): asked once, where needed.
+                    let caps_fit_memo = std::cell::OnceCell::new();
+                    let caps_fit = || {
+                        *caps_fit_memo.get_or_init(|| {
+                            case_of(stem) == Case::Upper
+                                && count_of(stem) == 1
+                                && among_small_letters(text, p.span())
+                                && fits_when_garbled(text, p.span(), lexicon, &stem.to_lowercase())
+                        })
+                    };
                     // A possessive is judged by its stem (`LCG's` is an acronym's).
                     let evidence = match case_of(stem) {
                         Case::Mixed if !stem.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
                         // Acronyms, unless one among words in lower case, which the article writes
                         // nowhere else in any casing, is a slip of a common word (`first add YHIS
                         // to`; not `RANDU`, which it also writes `randu`), or, of four letters or
-                        // more, two slips from one of the commonest (`careful WEJN using`).
+                        // more, two slips from one of the commonest (`careful WEJN using`) or from
+                        // a common word that fits where it stands (`internal VLUEN used`).
                         Case::Upper
                             if stem.chars().count() <= ACRONYM_MAX
                                 && (model
@@ -541,7 +560,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                                         !counts.contains_key(lower.as_str())
                                             && (suggest::has_near(lexicon, &lower, acronym_near(stem))
                                                 || (stem.len() >= 4
-                                                    && suggest::has_near_twice(lexicon, &lower, VERY_COMMON)))
+                                                    && suggest::has_near_twice(lexicon, &lower, VERY_COMMON))
+                                                || caps_fit())
                                     })) =>
                         {
                             continue;
@@ -577,7 +597,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
                                 .entry(stem)
                                 .or_insert_with(|| suggest::has_near_twice(lexicon, &stem.to_lowercase(), COMMON))
                     };
-                    if evidence && !slip() && !garbled() {
+                    if evidence && !slip() && !garbled() && !caps_fit() {
                         continue;
                     }
                     Kind::Spelling
@@ -1977,6 +1997,24 @@ const OWN_LOWER_MAX: usize = 4;
 /// slip rather than an acronym: very common for a short one (`YHIS`), and common for one of five
 /// letters (`MINLR`, `CHOOS`), where acronyms no list or corpus knows are rarer and fewer
 /// words lie one edit away by chance.
+/// True when a word in capitals at `span`, `lower` in small letters, may be a common word
+/// garbled (`internal VLUEN used`, `would WULH best fit`): one within two edits of it, written
+/// [`COMMON`] times or more, stands beside both its neighbours in the corpus
+/// ([`GARBLED_CAPS_PAIRS`] times or more each). Only for words of [`GARBLED_CAPS_MIN`] letters or
+/// more: a three-letter acronym is two edits from hundreds of words, some of which fit anywhere
+/// (`CFP` -> `cap`).
+fn fits_when_garbled(text: &str, span: Span, lexicon: &Lexicon, lower: &str) -> bool {
+    if lower.chars().count() < GARBLED_CAPS_MIN {
+        return false;
+    }
+    let (Some(prev), Some(next)) = crate::token::neighbours(text, span) else { return false };
+    let model = Model::builtin();
+    let (prev, next, least) = (prev.to_lowercase(), next.to_lowercase(), model.uses(GARBLED_CAPS_PAIRS));
+    suggest::has_near_twice_that(lexicon, lower, COMMON, |word| {
+        u64::from(model.after(&prev, word)) >= least && u64::from(model.before(word, &next)) >= least
+    })
+}
+
 fn acronym_near(stem: &str) -> f64 {
     if stem.chars().count() >= ACRONYM_MAX { COMMON } else { VERY_COMMON }
 }

@@ -134,6 +134,23 @@ fn a_word_garbled_into_capitals_twice_over_is_fixed() {
     assert_eq!(flagged, [("WEJN".to_string(), Kind::Spelling, "when".to_string())]);
 }
 
+/// A short word in capitals among small letters, two slips from a common word that the words
+/// around it are seen beside, is that word garbled, not an acronym; acronyms the context does
+/// not explain stand.
+#[test]
+fn a_short_word_garbled_into_capitals_is_known_by_the_words_around_it() {
+    let cases = [
+        ("The keys uniquely identify internal VLUEN used within the crate.", "VLUEN", "values"),
+        ("We think the new layout would WULH best fit the needs of most users.", "WULH", "would"),
+        ("It was easier at the CDVST of older versions, as the docs say.", "CDVST", "cost"),
+        ("Programmers coming FRPOI other languages like the book a lot.", "FRPOI", "from"),
+    ];
+    for (text, word, fix) in cases {
+        assert_eq!(first_fixes(text), [(word.to_string(), Kind::Spelling, fix.to_string())], "{text}");
+    }
+    assert_clean("Use the WASI target, and follow the MSRV policy when you build it.");
+}
+
 #[test]
 fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
     let first = |text: &str, word: &str| {

@@ -110,6 +110,18 @@ pub fn has_near_twice(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool
     near_words(lexicon, word, 2, min_frequency, |_, _| true)
 }
 
+/// True when a word within two edits of `word`, written at least `min_frequency` times, is one
+/// that `fits` (called with each in lower case until one does).
+#[must_use]
+pub fn has_near_twice_that(
+    lexicon: &Lexicon,
+    word: &str,
+    min_frequency: f64,
+    mut fits: impl FnMut(&str) -> bool,
+) -> bool {
+    near_words(lexicon, word, 2, min_frequency, |key, _| fits(key))
+}
+
 /// The words within one edit of `word` (as [`has_near`] finds them), in lower case, with their
 /// corpus counts, most written first: what a slip of the hand may have meant, found by lookups
 /// alone.
