@@ -348,7 +348,8 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // would cost more than it saves.
         let model_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(judge));
         // Real words out of place, by the model (see `realword`): weighed on a thread of their
-        // own too; the article's misspellings, known later, decide which are suspects.
+        // own too, once the spelling stages are done (below); the article's misspellings decide
+        // which are suspects.
         let find = || {
             let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
             let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
@@ -362,7 +363,6 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             finder.visit_all(&spans);
             finder
         };
-        let finder_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(find));
 
         // The article as evidence: how often each unknown word occurs, and which capitalised ones
         // stand beside a name somewhere (`Kendall Roden`). In an article of many distinct words,
@@ -710,6 +710,10 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         // Their memory is wanted for the casing pass: an article of a million distinct unknown
         // words keeps a million entries in each.
         drop((pending, counts, cased, lowered_terms, own_lower, capital_words, own_terms));
+        // Started only now: the model's pages its lookups map in would add to the memory the
+        // spelling stages held (4.5 MB on 3 MB of random words), and started earlier it was no
+        // faster.
+        let finder_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(find));
         let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
         merge::add(text, &mut suspects, Stage::RareWords, choices);
         let finder = match finder_side {
