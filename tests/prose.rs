@@ -134,6 +134,23 @@ fn a_word_garbled_into_capitals_twice_over_is_fixed() {
     assert_eq!(flagged, [("WEJN".to_string(), Kind::Spelling, "when".to_string())]);
 }
 
+/// An article that names its own institutions with capitals the corpus gives to common words
+/// (`Project Directors`), again and again, keeps them, though its damage Capitalised common
+/// words at random around them: damage does not capitalise the same two words side by side
+/// every time.
+#[test]
+fn a_name_the_article_writes_as_a_run_of_capitals_again_and_again_keeps_its_capitals() {
+    let damaged = "We are Happy to Announce that the Council will elect new Project Directors this Year. \
+                   The Project Directors Serve on the Board, and the Project Directors Speak For the \
+                   Teams. Anyone Can nominate a Candidate, and the Council Picks the new Project \
+                   Directors in the Spring. The project Itself Has many Teams, and each team Writes \
+                   its own Reports.";
+    let fixed = fixed(damaged);
+    assert_eq!(fixed.matches("Project Directors").count(), 4, "{fixed}");
+    assert!(fixed.starts_with("We are happy to announce that"), "{fixed}");
+    assert!(fixed.ends_with("The project itself has many teams, and each team writes its own reports."), "{fixed}");
+}
+
 /// A short word in capitals among small letters, two slips from a common word that the words
 /// around it are seen beside, is that word garbled, not an acronym; acronyms the context does
 /// not explain stand.

@@ -16,7 +16,8 @@
 //! Limits: a word the corpus has seen fewer than [`JUDGED`] times is left to the rules, and a
 //! text of a sentence or two gives little evidence of its damage, so its capitals mostly stand.
 
-use crate::fasthash::FastMap;
+use crate::check::sightings::Sightings;
+use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::model::{Form, Join, Model};
 use crate::lexicon::{Case, case_of};
 use crate::span::Span;
@@ -42,6 +43,92 @@ pub const DAMAGED_LOWER: f64 = 0.2;
 /// The damage estimates say whether an article's casing is its own only from this many words
 /// the model knows, inside sentences (a README of a few paragraphs).
 pub const ENOUGH_WORDS: f64 = 100.0;
+
+/// Two words the article writes as a run of capitals (`Rust Project`, `Project Directors`) this
+/// many times or more, and more often so than with either in small letters, are a name of the
+/// article's own: damage that capitalises words at random seldom capitalises the same two words
+/// side by side again and again. Set on the tune parts with [`RECURRING`]: the articles name
+/// their institutions so, and the casing model lowered them (`the Rust Project` -> `project`).
+/// From none to 3, `fix` changed 24 fewer right words of the articles' tune part and took 10
+/// fewer flags on its clean halves, with the same fixes; 2 changed 39 fewer but lost fixes on
+/// the registry texts.
+const RECURRING_RUN: u32 = 3;
+/// How much likelier a casing with capitals is for a word of such a name, beside the other
+/// (100 changed no more).
+const RECURRING: f64 = 20.0;
+
+/// Two words the article writes side by side, and how often as a run of capitals.
+struct Run {
+    /// Their folded hashes.
+    words: (u64, u64),
+    /// Uses as a run of capitals, and with either word in small letters.
+    caps: u32,
+    small: u32,
+}
+
+/// The names the article writes as runs of capitals again and again (see [`RECURRING_RUN`]), by
+/// [`pair_key`].
+#[derive(Default)]
+struct Names {
+    runs: FastMap<u64, Run>,
+    /// The words of those runs, so that every other word costs one cheap hash.
+    words: FastSet<u64>,
+}
+
+impl Names {
+    /// How many pairs are counted at most: a text of nothing but random capitals (10 MB of it
+    /// holds a million distinct pairs) keeps no entry for each; its names are found among the
+    /// first this many.
+    const MOST: usize = 1 << 16;
+
+    /// Counts the word at `span`, which stands in a run of capitals, with the word before it if
+    /// that has a capital too.
+    fn see_run(&mut self, text: &str, span: Span) {
+        if let (Some(prev), _) = crate::token::neighbours(text, span)
+            && has_capital(prev)
+        {
+            let words = (Sightings::hash_of_folded(prev), Sightings::hash_of_folded(span.slice(text)));
+            let key = crate::lexicon::format::mix(words.0, words.1);
+            if let Some(run) = self.runs.get_mut(&key) {
+                run.caps += 1;
+            } else if self.runs.len() < Self::MOST {
+                self.runs.insert(key, Run { words, caps: 1, small: 0 });
+            }
+        }
+    }
+
+    /// Keeps the runs seen [`RECURRING_RUN`] times or more, and more often than their words
+    /// side by side with either in small letters (counted in one more pass over `words`).
+    fn keep_recurring(&mut self, text: &str, words: &Words<'_>) {
+        self.runs.retain(|_, run| run.caps >= RECURRING_RUN);
+        if self.runs.is_empty() {
+            return;
+        }
+        self.words = self.runs.values().flat_map(|run| [run.words.0, run.words.1]).collect();
+        words(&mut |w: Word| {
+            let word = w.span.slice(text);
+            if !w.start
+                && !w.heading
+                && self.words.contains(&Sightings::hash_of_folded(word))
+                && let (Some(prev), _) = crate::token::neighbours(text, w.span)
+                && (!has_capital(word) || !has_capital(prev))
+                && let Some(run) = self.runs.get_mut(&pair_key(prev, word))
+            {
+                run.small += 1;
+            }
+        });
+        self.runs.retain(|_, run| run.caps > run.small);
+    }
+
+    /// True when `word`, joined to its `neighbours` as `joins` says, is a word of one of the
+    /// names, in any casing.
+    fn holds(&self, word: &str, (prev, next): (Option<&str>, Option<&str>), joins: [Join; 2]) -> bool {
+        let run = |a: &str, b: &str| self.runs.contains_key(&pair_key(a, b));
+        self.words.contains(&Sightings::hash_of_folded(word))
+            && ((joins[0] == Join::Space && prev.is_some_and(|p| run(p, word)))
+                || (joins[1] == Join::Space && next.is_some_and(|n| run(word, n))))
+    }
+}
 
 /// How many ways of writing a word the article's usage keeps: an author writes a word two or
 /// three ways, and each way kept is weighed for every use of the word, so that a text writing a
@@ -180,6 +267,14 @@ impl Channel {
             OTHER
         }
     }
+}
+
+/// A key for two words side by side, whatever their casing: their folded hashes
+/// ([`Sightings::hash_of_folded`], made of a word's first eight letters and its length), mixed.
+/// Two pairs that hash alike share their evidence: that costs a name its capitals' weight, or
+/// lends it to a pair of words an article seldom holds.
+fn pair_key(first: &str, second: &str) -> u64 {
+    crate::lexicon::format::mix(Sightings::hash_of_folded(first), Sightings::hash_of_folded(second))
 }
 
 /// True when `lower` is `capital` with its first letter in lower case (`zerocopy`, `Zerocopy`):
@@ -382,11 +477,17 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
     let mut usage: FastMap<&'static str, Vec<(&str, u32)>> = FastMap::default();
     let mut lookups = Lookups::new(model);
     let (known, judged) = (model.uses(KNOWN.into()), model.uses(JUDGED.into()));
+    // Runs of capitals by their two words whatever their casing: how often each is written so,
+    // and (below) how often with either word in small letters.
+    let mut names = Names::default();
     words(&mut |w: Word| {
         let word = w.span.slice(text);
         let id = lookups.id(word);
         if w.start || w.heading {
             return;
+        }
+        if w.in_run {
+            names.see_run(text, w.span);
         }
         // Every word the model judges gathers the article's usage; only the words it knows well
         // measure the damage.
@@ -409,6 +510,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
             bucket.1 += 1.0;
         }
     });
+    names.keep_recurring(text, words);
     let channel = Channel::estimate(&seen);
     let weighed = seen.iter().map(|(caps, small)| caps + small).sum();
     let mut out =
@@ -448,8 +550,10 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
         let joins = [join(prev), join(next)];
         let (prev, next) = (prev.or(loose_prev), next.or(loose_next));
         let verdict = verdicts.get_or_make(&(word, prev, next, joins, w.start, w.heading, w.in_run), || {
+            // A word of a run of capitals the article writes again and again, in any casing.
+            let recurring = names.holds(word, (prev, next), joins);
             let seen = usage.get(forms[0].text).map_or(&[][..], Vec::as_slice);
-            let place = Place { word: w, neighbours: (prev, next), joins, seen };
+            let place = Place { word: w, neighbours: (prev, next), joins, seen, recurring };
             best_reading(model, channel, (word, &forms, total), place)
         });
         if let Some((fixes, margin)) = verdict {
@@ -469,6 +573,8 @@ struct Place<'a> {
     /// How each neighbour is joined to the word.
     joins: [Join; 2],
     seen: &'a [(&'a str, u32)],
+    /// It stands beside the other word of a run of capitals the article writes again and again.
+    recurring: bool,
 }
 
 /// A word's readings and what is weighed of each: most words have two or three, kept on the stack.
@@ -482,7 +588,7 @@ fn best_reading(
     (word, forms, total): (&str, &[Form], f64),
     place: Place<'_>,
 ) -> Reading {
-    let Place { word: w, neighbours: (prev, next), joins, seen } = place;
+    let Place { word: w, neighbours: (prev, next), joins, seen, recurring } = place;
     let uses = |f: &Form| f64::from(if w.start { f.inside + f.start } else { f.inside });
     // At a sentence start any first capital is right: only casings that begin with one compete.
     let fits = |t: &str| !w.start || t.starts_with(char::is_uppercase);
@@ -562,6 +668,7 @@ fn best_reading(
             let left = side(&lefts, p, lefts[i]);
             let right = side(&rights, p, rights[i]);
             let run = if w.in_run && has_capital(f) { (RUN_NAME / (channel.raised + RUN_OTHER)).max(1.0) } else { 1.0 };
+            let run = if recurring && has_capital(f) { run * RECURRING } else { run };
             left * right / p * channel.carries(f, word) * article(f) * run
         })
         .collect();
