@@ -107,7 +107,7 @@ pub fn has_near_but(lexicon: &Lexicon, word: &str, min_frequency: f64, except: &
 /// a word garbled twice over may have been.
 #[must_use]
 pub fn has_near_twice(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
-    near_words(lexicon, word, 2, min_frequency, |_, _| true)
+    has_near_twice_that(lexicon, word, min_frequency, |_| true)
 }
 
 /// True when a word within two edits of `word`, written at least `min_frequency` times, is one

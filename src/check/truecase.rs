@@ -88,7 +88,7 @@ impl Names {
             && has_capital(prev)
         {
             let words = (Sightings::hash_of_folded(prev), Sightings::hash_of_folded(span.slice(text)));
-            let key = crate::lexicon::format::mix(words.0, words.1);
+            let key = key_of(words);
             if let Some(run) = self.runs.get_mut(&key) {
                 run.caps += 1;
             } else if self.runs.len() < Self::MOST {
@@ -274,7 +274,12 @@ impl Channel {
 /// Two pairs that hash alike share their evidence: that costs a name its capitals' weight, or
 /// lends it to a pair of words an article seldom holds.
 fn pair_key(first: &str, second: &str) -> u64 {
-    crate::lexicon::format::mix(Sightings::hash_of_folded(first), Sightings::hash_of_folded(second))
+    key_of((Sightings::hash_of_folded(first), Sightings::hash_of_folded(second)))
+}
+
+/// [`pair_key`] of two words' folded hashes.
+fn key_of((first, second): (u64, u64)) -> u64 {
+    crate::lexicon::format::mix(first, second)
 }
 
 /// True when `lower` is `capital` with its first letter in lower case (`zerocopy`, `Zerocopy`):
