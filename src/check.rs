@@ -1783,7 +1783,7 @@ fn compound_around(text: &str, span: Span) -> Option<&str> {
 /// (`kubernetes-natvie`: the name's casing waits until the slip is fixed).
 fn in_package_name(text: &str, span: Span, lexicon: &Lexicon, dialect: Dialect) -> bool {
     let word = span.slice(text);
-    if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !word.bytes().all(|b| b.is_ascii_lowercase()) || slip_in_compound(text, span, lexicon) {
         return false;
     }
     compound_around(text, span).is_some_and(|c| {
@@ -1795,6 +1795,51 @@ fn in_package_name(text: &str, span: Span, lexicon: &Lexicon, dialect: Dialect) 
                     && lexicon.verdict(p, dialect) == Verdict::Unknown
             })
     })
+}
+
+/// True when the word at `span`, joined by a hyphen to the part before or after it, is a slip
+/// for a word one edit away that the corpus writes beside that part, where it never writes the
+/// word itself so (`lock-fre`, `project-wid`): the compound clean prose writes, not a package's
+/// name. The part must be a word of English (`uring-sys` is a package's name). Only words in compounds are asked, so this costs no lookup
+/// for most words.
+fn slip_in_compound(text: &str, span: Span, lexicon: &Lexicon) -> bool {
+    let model = Model::builtin();
+    let word = span.slice(text);
+    // The run of letters across the hyphen on each side, read at most `COMPOUND_MAX` bytes
+    // far. The bytes read are ASCII, so each end lies on a character boundary.
+    let bytes = text.as_bytes();
+    let letters = |run: &[u8]| !run.is_empty() && run.len() <= COMPOUND_MAX && run.iter().all(u8::is_ascii_alphabetic);
+    let before = bytes[..span.start].strip_suffix(b"-").and_then(|head| {
+        let n = head.iter().rev().take(COMPOUND_MAX + 1).take_while(|b| b.is_ascii_alphanumeric()).count();
+        letters(&head[head.len() - n..]).then(|| span::cut(text, span.start - 1 - n, span.start - 1))
+    });
+    let after = bytes[span.end..].strip_prefix(b"-").and_then(|tail| {
+        let n = tail.iter().take(COMPOUND_MAX + 1).take_while(|b| b.is_ascii_alphanumeric()).count();
+        letters(&tail[..n]).then(|| span::cut(text, span.end + 1, span.end + 1 + n))
+    });
+    // A part English does not know makes a package's name (`uring-sys`, where `using sys` is
+    // prose): only a compound of English words is asked.
+    let english = |p: &&str| lexicon.frequency(&p.to_lowercase()) > 0.0;
+    let (before, after) = (before.filter(english), after.filter(english));
+    if before.is_none() && after.is_none() {
+        return false;
+    }
+    // Asked in small letters: `Lock-fre` at a sentence start is `lock-free`.
+    let together = |p: Option<&str>, w: &str, on_left: bool| {
+        p.is_some_and(|p| {
+            let (p, w) = (p.to_lowercase(), w.to_lowercase());
+            (if on_left { model.after(&p, &w) } else { model.before(&w, &p) }) > 0
+        })
+    };
+    if together(before, word, true) || together(after, word, false) {
+        return false;
+    }
+    let near: Vec<String> = if model.count(word) > 0 {
+        model.near(word).filter(|n| strsim::osa_distance(n, word) <= 1).map(str::to_lowercase).collect()
+    } else {
+        suggest::words_near(lexicon, word, 0.0).into_iter().map(|(w, _)| w).collect()
+    };
+    near.iter().any(|n| together(before, n, true) || together(after, n, false))
 }
 
 /// True when `compound` is written in small letters, digits and hyphens only (`rust-analyzer`).

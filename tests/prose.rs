@@ -911,6 +911,19 @@ fn a_name_inside_a_package_name_of_small_letters_keeps_them() {
 }
 
 #[test]
+fn a_slip_inside_a_compound_of_english_words_is_a_slip_not_a_package_name() {
+    // `lock-free` and `well-described` are compounds clean prose writes; `fre` and `wel` are
+    // slips of their parts, though clean prose writes each of them somewhere on its own.
+    let first = |text: &str, word: &str| {
+        first_fixes(text).into_iter().find(|(w, _, _)| w == word).map(|(_, kind, fix)| (kind, fix))
+    };
+    assert_eq!(first("A single-consumer lock-fre queue is used.", "fre"), Some((Kind::Spelling, "free".into())));
+    assert_eq!(first("They are really wel-described and clear.", "wel"), Some((Kind::Spelling, "well".into())));
+    // A part English does not know still makes a package's name (`using sys` is prose).
+    assert_clean("The bindings come from uring-sys and its helpers.");
+}
+
+#[test]
 fn a_wrapped_line_of_a_paragraph_is_no_heading_whatever_starts_the_next() {
     // A long line without final punctuation that runs on into the next line is a paragraph's,
     // whether the next begins with a small letter, code, a number or a Capitalised word: its
