@@ -11,6 +11,15 @@ fitted for the decision `fix` makes, on damaged and clean texts alike.
     done | awk 'NR == 1 || !/^label/' > target/confidence.tsv
     python3 scripts/fit-confidence.py target/confidence.tsv
 
+The casing model's sureness (`Sureness` in src/check/truecase.rs) is fitted the same way, to
+the rows examples/casing_data.rs writes (their offset is 0: its features hold the article's
+damage):
+
+    for d in target/eval target/eval-registry target/eval-articles; do
+        cargo run --release --example casing_data -- $d/tune
+    done | awk 'NR == 1 || !/^label/' > target/casing.tsv
+    python3 scripts/fit-confidence.py target/casing.tsv
+
 Prints the weights as Rust, and how many right words and how many fixes each cut keeps.
 Standard library only; deterministic.
 """

@@ -21,6 +21,7 @@ mod sightings;
 pub mod spacing;
 pub mod suggest;
 mod truecase;
+pub use truecase::{Change, Sureness};
 
 use crate::check::cache::Cache;
 use crate::fasthash::{FastMap, FastSet};
@@ -171,11 +172,29 @@ impl Seen {
 }
 
 /// Checks `text` against `lexicon`.
+#[must_use]
+pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
+    check_recording(text, lexicon, *options, false).0
+}
+
+/// The casing model's suspects in `text`, each with its first fix and what its sureness was made of (see
+/// [`Sureness`]): the rows its weights are fitted to. Whether each stays a suspect is
+/// the check's to say.
+#[must_use]
+pub fn casing_readings(text: &str, lexicon: &Lexicon) -> Vec<(Span, String, Sureness)> {
+    check_recording(text, lexicon, Options { dialect: None, suggestions: false }, true).1
+}
+
+/// [`check`], and when `record`, the casing model's readings (see [`casing_readings`]).
 // Two phases (one pass over the tokens, then the verdicts resolved with the article's evidence)
 // that share their state; kept together so that the rules read in one place.
 #[allow(clippy::too_many_lines)]
-#[must_use]
-pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
+fn check_recording(
+    text: &str,
+    lexicon: &Lexicon,
+    options: Options,
+    record: bool,
+) -> (Checked, Vec<(Span, String, Sureness)>) {
     let mut pending: Vec<Pending> = Vec::new();
     let (mut us, mut gb) = (0usize, 0usize);
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
@@ -343,7 +362,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     // The casing model needs only the words and where they stand: it runs on a core of its own
     // while the other stages run on this one.
     std::thread::scope(|scope| {
-        let judge = || model_casing(text, &capitals, &lower, &lower_starts, &mut Lists::default());
+        let judge = || model_casing(text, (&capitals, &lower, &lower_starts), &mut Lists::default(), record);
         // A short text (the reader re-checks the lines an edit touched) is judged here: a thread
         // would cost more than it saves.
         let model_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(judge));
@@ -723,10 +742,11 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
         let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
         let real_words = own_words_stay(text, &lower, finder.finish(misspelt, words, &mut lists));
         merge::add(text, &mut suspects, Stage::RealWords, real_words);
-        let judged = match model_side {
+        let mut judged = match model_side {
             Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
             None => judge(),
         };
+        let readings = std::mem::take(&mut judged.readings);
         sort_by_start(&mut suspects);
         drop(rare);
         drop((ranked, slips));
@@ -789,7 +809,7 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
             suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| !own.contains(c)));
         }
         sort_by_start(&mut suspects);
-        Checked { dialect, suspects }
+        (Checked { dialect, suspects }, readings)
     })
 }
 
@@ -991,10 +1011,9 @@ fn lower_fixes_of_capitalised_misspellings(
 /// The model's reading of every word it knows well (see [`truecase`]).
 fn model_casing(
     text: &str,
-    capitals: &[Capital],
-    lower: &LowerWords,
-    lower_starts: &[(Span, &str)],
+    (capitals, lower, lower_starts): (&[Capital], &LowerWords, &[(Span, &str)]),
     lists: &mut Lists,
+    record: bool,
 ) -> truecase::Judged {
     let line = std::cell::RefCell::new(casing::Line::default());
     // Whether each word stands in a heading, found by the first call of `words` (which looks at
@@ -1052,7 +1071,7 @@ fn model_casing(
         }
         headings.replace(known);
     };
-    truecase::judge(text, Model::builtin(), &words, lists)
+    truecase::judge(text, Model::builtin(), &words, lists, record)
 }
 
 /// A direct-mapped cache of words known in both dialects. Half the words of any English text are

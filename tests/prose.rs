@@ -911,6 +911,25 @@ fn a_name_inside_a_package_name_of_small_letters_keeps_them() {
 }
 
 #[test]
+fn a_clean_article_has_a_casing_the_model_prefers_listed_but_not_taken() {
+    // An article whose casing shows no damage writes `rust object notation` on purpose, beside
+    // `a Rust value`: the model's `Rust` is offered, and `fix` leaves the author's choice.
+    let text = "A small library for reading and writing configuration files.\n\n\
+        Each file is parsed into a tree of tables and values, and every value keeps the line it came \
+        from, so that errors can point at the place where reading stopped.\n\n\
+        Values can be read as strings, integers, floats, booleans or lists, and a missing key returns \
+        an error rather than a default.\n\n\
+        Write a tree back to disk with the same layout it was read with: comments and blank lines are \
+        kept.\n\n\
+        Convert a table into a Rust value, or into rust object notation.\n\n\
+        The parser never allocates more than the size of the input, and it reads large files in \
+        pieces.\n\n\
+        Tests cover every example in the documentation, and the benchmarks run on files of many sizes.\n";
+    assert_eq!(first_fixes(text), [("rust".into(), Kind::Casing, "Rust".into())]);
+    assert_fixes(text, text);
+}
+
+#[test]
 fn a_slip_inside_a_compound_of_english_words_is_a_slip_not_a_package_name() {
     // `lock-free` and `well-described` are compounds clean prose writes; `fre` and `wel` are
     // slips of their parts, though clean prose writes each of them somewhere on its own.

@@ -142,8 +142,9 @@ const VERDICTS: usize = 1 << 14;
 
 /// A casing is a suspect when another beats it by this factor.
 const FLAG: f64 = 1.0;
-/// ... and a confident one (that `fix` applies) when by this factor. Set on the tune part: from
-/// 2 to 1.5 took 15 more right casings and changed one more right word; 1 changed ten more.
+/// ... and a confident one (that `fix` applies) when by this factor, and the chance that taking
+/// it corrects the article is [`Sureness::LIKELY`] or more. Set on the tune part: from 2 to 1.5
+/// took 15 more right casings and changed one more right word; 1 changed ten more.
 const SURE: f64 = 1.5;
 /// Pseudo-count of the backed-off estimate beside a neighbour's counts.
 const BACKOFF: f64 = 4.0;
@@ -336,8 +337,114 @@ pub struct Word {
 /// Calls its argument with every word to judge, in the same order at every call.
 pub type Words<'a> = dyn Fn(&mut dyn FnMut(Word)) + 'a;
 
-/// The fixes that read better than a word where it stands, and by how much the best does.
-type Reading = Option<(Vec<String>, f64)>;
+/// The fixes that read better than a word where it stands, and how sure the best is.
+type Reading = Option<(Vec<String>, Sureness)>;
+
+/// What decides, with the margin, whether `fix` takes the model's best casing of a word unasked:
+/// the chance that taking it corrects the article rather than changes a right word, by a
+/// logistic model over the margin and what it was weighed from. Fitted on data, not set by hand:
+/// `cargo run --release --example casing_data -- DIR/tune` writes one row per suspect of the
+/// model in the tune part of a set of evaluation pairs (labelled by whether the original is the
+/// fix or the word as written), and `scripts/fit-confidence.py` fits [`Sureness::WEIGHTS`] to
+/// the rows of the three tune parts. The report parts and the development articles are never
+/// fitted on.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Sureness {
+    /// How many times likelier the best casing is than the word as written.
+    pub margin: f64,
+    /// What the best casing does to the word.
+    pub change: Change,
+    /// The word stands in a run of capitals (`Tech Product Lead`).
+    pub in_run: bool,
+    /// The word starts a sentence.
+    pub start: bool,
+    /// The chance that the article's damage Capitalised a common word ([`Channel::raised`]).
+    pub raised: f64,
+    /// The chance that it lowered a name ([`Channel::lowered`]).
+    pub lowered: f64,
+    /// The share of the corpus's uses of the word that the best casing takes.
+    pub share: f64,
+    /// How often the corpus writes the word, in any casing.
+    pub uses: f64,
+    /// How many other ways the article writes the word.
+    pub other_ways: usize,
+    /// How many neighbours it was weighed with (0 to 2).
+    pub neighbours: u8,
+}
+
+/// What a casing fix does to a word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Change {
+    /// Puts capitals in (`rust` -> `Rust`).
+    #[default]
+    Raises,
+    /// Takes them out (`Members` -> `members`).
+    Lowers,
+    /// The word or the fix is in capitals (`ai` -> `AI`, `NOT` -> `not`).
+    Acronym,
+}
+
+impl Change {
+    /// What `fix` does to `word`.
+    fn of(word: &str, fix: &str) -> Self {
+        if case_of(word) == Case::Upper || case_of(fix) == Case::Upper {
+            Self::Acronym
+        } else if capitals(fix) > capitals(word) {
+            Self::Raises
+        } else {
+            Self::Lowers
+        }
+    }
+}
+
+impl Sureness {
+    /// The number of features, the constant first.
+    pub const FEATURES: usize = 12;
+
+    /// The fitted weights, in the order of [`Sureness::features`] (`scripts/fit-confidence.py`
+    /// on the three tune parts' 26,694 labelled suspects of the model: 25,289 fixes and 1,405
+    /// right words, about a third of those in the clean halves). What the fit found: the
+    /// article's damage weighs most. Fitted on two tune parts and measured on the third, the
+    /// chance told right words from fixes in damaged texts no better than the margin does, but
+    /// at the damaged texts' cut it took 26, 2 and 6 of the 171, 12 and 177 readings the margin
+    /// alone took in the clean halves (registry, READMEs, articles).
+    const WEIGHTS: [f64; Self::FEATURES] =
+        [3.55, 0.536, 0.013, 0.0317, -0.221, -0.0205, 0.596, 0.632, 0.206, 0.107, -0.28, 0.107];
+
+    /// The features the weights multiply: mostly logs, so that each weighs a ratio.
+    #[must_use]
+    pub fn features(&self) -> [f64; Self::FEATURES] {
+        let bit = |b: bool| f64::from(u8::from(b));
+        #[allow(clippy::cast_precision_loss)] // a handful of ways
+        let ways = self.other_ways as f64;
+        [
+            1.0,
+            self.margin.ln(),
+            bit(self.change == Change::Raises),
+            bit(self.change == Change::Acronym),
+            bit(self.in_run),
+            bit(self.start),
+            self.raised.ln(),
+            self.lowered.ln(),
+            self.share.ln(),
+            self.uses.ln() / 10.0,
+            ways,
+            f64::from(self.neighbours),
+        ]
+    }
+
+    /// The chance that taking the best casing corrects the article.
+    #[must_use]
+    pub fn chance(&self) -> f64 {
+        let z: f64 = self.features().iter().zip(Self::WEIGHTS).map(|(x, w)| x * w).sum();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// `fix` takes a reading whose chance is at least this: it corrects more often than it
+    /// breaks. With the margin's [`SURE`], on the tune parts `fix` took 25, 2 and 22 fewer flags
+    /// on the clean halves (registry, READMEs, articles) and fixed and changed what it did.
+    pub const LIKELY: f64 = 0.5;
+}
 
 /// A word, its neighbours and how they are joined to it, and whether it starts a sentence, stands
 /// in a heading and stands in a run of capitals: all that its reading depends on besides the
@@ -391,6 +498,9 @@ pub struct Judged {
     pub lowered: f64,
     /// How many words inside sentences the estimates were made from.
     pub weighed: f64,
+    /// Where each suspect stands, its first fix and what its sureness was made of, when asked
+    /// for (the rows [`Sureness::WEIGHTS`] are fitted to); empty otherwise.
+    pub readings: Vec<(Span, String, Sureness)>,
 }
 
 /// What the corpus says of one word as the article writes it, worked out once per word.
@@ -473,7 +583,7 @@ impl<'t> Lookups<'t> {
 
 /// Judges the casing of `words` (each call of `words` gives them all, in the same order).
 #[must_use]
-pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) -> Judged {
+pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, record: bool) -> Judged {
     // The damage, from every word the model knows inside a sentence: how often clean prose
     // capitalises it, against how this article writes it.
     let mut seen = [(0.0, 0.0); Channel::BUCKETS];
@@ -518,8 +628,14 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
     names.keep_recurring(text, words);
     let channel = Channel::estimate(&seen);
     let weighed = seen.iter().map(|(caps, small)| caps + small).sum();
-    let mut out =
-        Judged { suspects: Vec::new(), known: Vec::new(), raised: channel.raised, lowered: channel.lowered, weighed };
+    let mut out = Judged {
+        suspects: Vec::new(),
+        known: Vec::new(),
+        raised: channel.raised,
+        lowered: channel.lowered,
+        weighed,
+        readings: Vec::new(),
+    };
     // Keyed by all that the reading depends on: the word, its neighbours and where it stands.
     let mut verdicts = Verdicts::for_text(text.len());
     words(&mut |w: Word| {
@@ -561,9 +677,14 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists) ->
             let place = Place { word: w, neighbours: (prev, next), joins, seen, recurring };
             best_reading(model, channel, (word, &forms, total), place)
         });
-        if let Some((fixes, margin)) = verdict {
-            out.suspects
-                .push(Suspect { confident: *margin >= SURE, ..Suspect::new(w.span, Kind::Casing, lists.of(fixes)) });
+        if let Some((fixes, sureness)) = verdict {
+            // The chance weighs the article's damage, which a sentence or two says little of.
+            let likely = weighed < ENOUGH_WORDS || sureness.chance() >= Sureness::LIKELY;
+            let confident = sureness.margin >= SURE && likely;
+            out.suspects.push(Suspect { confident, ..Suspect::new(w.span, Kind::Casing, lists.of(fixes)) });
+            if record && let Some(first) = fixes.first() {
+                out.readings.push((w.span, first.clone(), *sureness));
+            }
         }
     });
     out.known.sort_unstable();
@@ -680,10 +801,24 @@ fn best_reading(
     let written = candidates.iter().position(|c| c.0 == word)?;
     let mut order: Few<usize> = (0..candidates.len()).filter(|&i| i != written).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
-    let margin = scores[*order.first()?] / scores[written];
+    let best = *order.first()?;
+    let margin = scores[best] / scores[written];
     (margin > FLAG).then(|| {
         let fixes = order.iter().filter(|&&i| scores[i] > scores[written] * 0.01).map(|&i| candidates[i].0.to_string());
-        (fixes.collect(), margin)
+        let fix = candidates[best].0;
+        let sureness = Sureness {
+            margin,
+            change: Change::of(word, fix),
+            in_run: w.in_run,
+            start: w.start,
+            raised: channel.raised,
+            lowered: channel.lowered,
+            share: candidates[best].1,
+            uses: total,
+            other_ways: seen.len(),
+            neighbours: u8::from(prev.is_some()) + u8::from(next.is_some()),
+        };
+        (fixes.collect(), sureness)
     })
 }
 
@@ -707,7 +842,7 @@ mod tests {
                 last = Some(span.end);
             }
         };
-        judge(text, Model::builtin(), &words, &mut Lists::default())
+        judge(text, Model::builtin(), &words, &mut Lists::default(), false)
     }
 
     fn fixed(text: &str) -> String {

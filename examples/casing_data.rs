@@ -1,0 +1,54 @@
+//! Writes the rows `scripts/fit-confidence.py` fits the casing model's sureness to
+//! ([`galley::check::Sureness`]): one per suspect of the model in the damaged texts of
+//! a directory of pairs, labelled 1 when its first fix restores the original and 0 when the
+//! original was the word as written (a right word the model would change), and left out
+//! otherwise; and one per suspect in the clean texts, labelled 0. The last column, the offset
+//! the fit adds to each row, is 0: the model's features hold the article's damage already.
+//!
+//! `cargo run --release --example casing_data -- target/eval/tune > rows.tsv`
+//!
+//! Only ever on the tune part: the report part and the development articles measure the result.
+
+use galley::check::casing_readings;
+use galley::lexicon::Lexicon;
+use galley::span::Span;
+use std::path::PathBuf;
+
+#[path = "support/score.rs"]
+mod score;
+
+fn main() -> std::io::Result<()> {
+    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/eval/tune".into()));
+    let lexicon = Lexicon::new();
+    println!("label\tword\tfix\tfeatures\toffset");
+    for pair in score::aligned(&dir)? {
+        let (clean, garbled, a, b) = (&pair.clean, &pair.garbled, &pair.clean_chunks, &pair.garbled_chunks);
+        for (span, fix, sureness) in casing_readings(garbled, &lexicon) {
+            let Some(i) = b.iter().position(|c| c.start <= span.start && span.start < c.end) else { continue };
+            let (was, is) = (a[i].slice(clean), b[i].slice(garbled));
+            let fixed = format!(
+                "{}{fix}{}",
+                Span::new(b[i].start, span.start).slice(garbled),
+                Span::new(span.end, b[i].end).slice(garbled)
+            );
+            let label = if was == is {
+                0
+            } else if fixed == was {
+                1
+            } else {
+                continue; // an error the model reads wrongly either way
+            };
+            row(label, span.slice(garbled), &fix, &sureness);
+        }
+        // Every suspect in the clean text is a right word.
+        for (span, fix, sureness) in casing_readings(clean, &lexicon) {
+            row(0, span.slice(clean), &fix, &sureness);
+        }
+    }
+    Ok(())
+}
+
+fn row(label: u8, word: &str, fix: &str, sureness: &galley::check::Sureness) {
+    let features: Vec<String> = sureness.features().iter().map(|x| format!("{x:.5}")).collect();
+    println!("{label}\t{word}\t{fix}\t{}\t0", features.join(" "));
+}
