@@ -177,9 +177,9 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     check_recording(text, lexicon, *options, false).0
 }
 
-/// The casing model's suspects in `text`, each with its first fix and what its sureness was made of (see
-/// [`Sureness`]): the rows its weights are fitted to. Whether each stays a suspect is
-/// the check's to say.
+/// The casing model's suspects in `text`, each with its first fix and what its sureness was
+/// made of (see [`Sureness`]): the rows its weights are fitted to. Whether each stays a suspect
+/// is the check's to say.
 #[must_use]
 pub fn casing_readings(text: &str, lexicon: &Lexicon) -> Vec<(Span, String, Sureness)> {
     check_recording(text, lexicon, Options { dialect: None, suggestions: false }, true).1
@@ -1819,8 +1819,8 @@ fn in_package_name(text: &str, span: Span, lexicon: &Lexicon, dialect: Dialect) 
 /// True when the word at `span`, joined by a hyphen to the part before or after it, is a slip
 /// for a word one edit away that the corpus writes beside that part, where it never writes the
 /// word itself so (`lock-fre`, `project-wid`): the compound clean prose writes, not a package's
-/// name. The part must be a word of English (`uring-sys` is a package's name). Only words in compounds are asked, so this costs no lookup
-/// for most words.
+/// name. The part must be a word of English (`uring-sys` is a package's name). Only a word
+/// beside a hyphen is looked up.
 fn slip_in_compound(text: &str, span: Span, lexicon: &Lexicon) -> bool {
     let model = Model::builtin();
     let word = span.slice(text);
