@@ -11,7 +11,6 @@
 
 use galley::check::casing_readings;
 use galley::lexicon::Lexicon;
-use galley::span::Span;
 use std::path::PathBuf;
 
 #[path = "support/score.rs"]
@@ -22,27 +21,14 @@ fn main() -> std::io::Result<()> {
     let lexicon = Lexicon::new();
     println!("label\tword\tfix\tfeatures\toffset");
     for pair in score::aligned(&dir)? {
-        let (clean, garbled, a, b) = (&pair.clean, &pair.garbled, &pair.clean_chunks, &pair.garbled_chunks);
-        for (span, fix, sureness) in casing_readings(garbled, &lexicon) {
-            let Some(i) = b.iter().position(|c| c.start <= span.start && span.start < c.end) else { continue };
-            let (was, is) = (a[i].slice(clean), b[i].slice(garbled));
-            let fixed = format!(
-                "{}{fix}{}",
-                Span::new(b[i].start, span.start).slice(garbled),
-                Span::new(span.end, b[i].end).slice(garbled)
-            );
-            let label = if was == is {
-                0
-            } else if fixed == was {
-                1
-            } else {
-                continue; // an error the model reads wrongly either way
-            };
-            row(label, span.slice(garbled), &fix, &sureness);
+        for (span, fix, sureness) in casing_readings(&pair.garbled, &lexicon) {
+            // An error the model reads wrongly either way is no row.
+            let Some(label) = pair.label(span, &fix) else { continue };
+            row(label, span.slice(&pair.garbled), &fix, &sureness);
         }
         // Every suspect in the clean text is a right word.
-        for (span, fix, sureness) in casing_readings(clean, &lexicon) {
-            row(0, span.slice(clean), &fix, &sureness);
+        for (span, fix, sureness) in casing_readings(&pair.clean, &lexicon) {
+            row(0, span.slice(&pair.clean), &fix, &sureness);
         }
     }
     Ok(())

@@ -27,19 +27,9 @@ fn main() -> std::io::Result<()> {
     let lexicon = Lexicon::new();
     println!("label\tword\tfix\tfeatures\tarticle");
     for pair in score::aligned(&dir)? {
-        let (clean, garbled, a, b) = (&pair.clean, &pair.garbled, &pair.clean_chunks, &pair.garbled_chunks);
-        rows(garbled, &lexicon, |s, fix| {
-            let i = b.iter().position(|c| c.start <= s.span.start && s.span.start < c.end)?;
-            let (was, is) = (a[i].slice(clean), b[i].slice(garbled));
-            let fixed = format!(
-                "{}{fix}{}",
-                galley::span::Span::new(b[i].start, s.span.start).slice(garbled),
-                galley::span::Span::new(s.span.end, b[i].end).slice(garbled)
-            );
-            if was == is { Some(0) } else { (fixed == was).then_some(1) }
-        });
+        rows(&pair.garbled, &lexicon, |s, fix| pair.label(s.span, fix));
         // Every misspelling flagged in the clean text is a right word.
-        rows(clean, &lexicon, |_, _| Some(0));
+        rows(&pair.clean, &lexicon, |_, _| Some(0));
     }
     Ok(())
 }

@@ -232,6 +232,23 @@ pub struct Aligned {
     pub garbled_chunks: Vec<Span>,
 }
 
+impl Aligned {
+    /// The label of taking `fix` for the damaged half's word at `span`: 1 when it restores the
+    /// original chunk, 0 when the chunk was right as written (a right word it would change), and
+    /// `None` otherwise (an error it reads wrongly either way).
+    pub fn label(&self, span: Span, fix: &str) -> Option<u8> {
+        let (a, b) = (&self.clean_chunks, &self.garbled_chunks);
+        let i = b.iter().position(|c| c.start <= span.start && span.start < c.end)?;
+        let (was, is) = (a[i].slice(&self.clean), b[i].slice(&self.garbled));
+        let fixed = format!(
+            "{}{fix}{}",
+            Span::new(b[i].start, span.start).slice(&self.garbled),
+            Span::new(span.end, b[i].end).slice(&self.garbled)
+        );
+        if was == is { Some(0) } else { (fixed == was).then_some(1) }
+    }
+}
+
 /// The pairs of `dir` whose halves align chunk for chunk ([`pairs`], [`chunks`]), read in.
 pub fn aligned(dir: &std::path::Path) -> std::io::Result<Vec<Aligned>> {
     let mut out = Vec::new();
