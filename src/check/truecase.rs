@@ -348,7 +348,7 @@ type Reading = Option<(Vec<String>, Sureness)>;
 /// fix or the word as written), and `scripts/fit-confidence.py` fits [`Sureness::WEIGHTS`] to
 /// the rows of the three tune parts. The report parts and the development articles are never
 /// fitted on.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Sureness {
     /// How many times likelier the best casing is than the word as written.
     pub margin: f64,
@@ -373,10 +373,9 @@ pub struct Sureness {
 }
 
 /// What a casing fix does to a word.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
     /// Puts capitals in (`rust` -> `Rust`).
-    #[default]
     Raises,
     /// Takes them out (`Members` -> `members`).
     Lowers,
