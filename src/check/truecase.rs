@@ -678,8 +678,8 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         });
         if let Some((fixes, sureness)) = verdict {
             // The chance weighs the article's damage, which a sentence or two says little of.
-            let likely = weighed < ENOUGH_WORDS || sureness.chance() >= Sureness::LIKELY;
-            let confident = sureness.margin >= SURE && likely;
+            let confident =
+                sureness.margin >= SURE && (weighed < ENOUGH_WORDS || sureness.chance() >= Sureness::LIKELY);
             out.suspects.push(Suspect { confident, ..Suspect::new(w.span, Kind::Casing, lists.of(fixes)) });
             if record && let Some(first) = fixes.first() {
                 out.readings.push((w.span, first.clone(), *sureness));
