@@ -238,7 +238,9 @@ impl Aligned {
     /// `None` otherwise (an error it reads wrongly either way).
     pub fn label(&self, span: Span, fix: &str) -> Option<u8> {
         let (a, b) = (&self.clean_chunks, &self.garbled_chunks);
-        let i = b.iter().position(|c| c.start <= span.start && span.start < c.end)?;
+        // The chunks are in text order: the first that ends after the word's start holds it.
+        let i = b.partition_point(|c| c.end <= span.start);
+        b.get(i).filter(|c| c.start <= span.start)?;
         let (was, is) = (a[i].slice(&self.clean), b[i].slice(&self.garbled));
         let fixed = format!(
             "{}{fix}{}",
