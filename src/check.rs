@@ -21,6 +21,7 @@ mod sightings;
 pub mod spacing;
 pub mod suggest;
 mod truecase;
+pub use realword::Slip;
 pub use truecase::{Change, Sureness};
 
 use crate::check::cache::Cache;
@@ -182,19 +183,29 @@ pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
 /// is the check's to say.
 #[must_use]
 pub fn casing_readings(text: &str, lexicon: &Lexicon) -> Vec<(Span, String, Sureness)> {
-    check_recording(text, lexicon, Options { dialect: None, suggestions: false }, true).1
+    check_recording(text, lexicon, Options { dialect: None, suggestions: false }, true).1.casing
 }
 
-/// [`check`], and when `record`, the casing model's readings (see [`casing_readings`]).
+/// The words in lower case the real-word stage weighed in `text`, each with its best candidate
+/// and what the chance that it was meant is made of (see [`Slip`]): the rows its weights are
+/// fitted to. Whether each is a suspect is the check's to say.
+#[must_use]
+pub fn real_word_readings(text: &str, lexicon: &Lexicon) -> Vec<(Span, String, Slip)> {
+    check_recording(text, lexicon, Options { dialect: None, suggestions: false }, true).1.real_words
+}
+
+/// What the stages fitted on data weighed, for their rows (see [`casing_readings`] and
+/// [`real_word_readings`]).
+struct Readings {
+    casing: Vec<(Span, String, Sureness)>,
+    real_words: Vec<(Span, String, Slip)>,
+}
+
+/// [`check`], and when `record`, the readings of the stages fitted on data (see [`Readings`]).
 // Two phases (one pass over the tokens, then the verdicts resolved with the article's evidence)
 // that share their state; kept together so that the rules read in one place.
 #[allow(clippy::too_many_lines)]
-fn check_recording(
-    text: &str,
-    lexicon: &Lexicon,
-    options: Options,
-    record: bool,
-) -> (Checked, Vec<(Span, String, Sureness)>) {
+fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool) -> (Checked, Readings) {
     let mut pending: Vec<Pending> = Vec::new();
     let (mut us, mut gb) = (0usize, 0usize);
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
@@ -740,7 +751,8 @@ fn check_recording(
             None => find(),
         };
         let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
-        let real_words = own_words_stay(text, &lower, finder.finish(misspelt, words, &mut lists));
+        let (real_words, slips_weighed) = finder.finish((misspelt, words), &mut lists, record);
+        let real_words = own_words_stay(text, &lower, real_words);
         merge::add(text, &mut suspects, Stage::RealWords, real_words);
         let mut judged = match model_side {
             Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
@@ -809,7 +821,7 @@ fn check_recording(
             suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| !own.contains(c)));
         }
         sort_by_start(&mut suspects);
-        (Checked { dialect, suspects }, readings)
+        (Checked { dialect, suspects }, Readings { casing: readings, real_words: slips_weighed })
     })
 }
 

@@ -1221,3 +1221,32 @@ fn everyday_slips_take_the_word_meant_before_a_commoner_one_further_away() {
         "My niece bought a piece of cake for her colleague, which was kind.",
     );
 }
+
+/// An article of some length about a release, clean, wrapped as a text file is, with two real
+/// words its pairs find odd.
+const RELEASE_NOTES: &str = "\
+    The release team met on Tuesday to plan the next version of the library. Most of the work this\n\
+    cycle went into the parser, which now reports every error it finds instead of stopping at the\n\
+    first one. The old behaviour made long files painful to fix, because each run showed a single\n\
+    problem and the next run showed another. We also moved the documentation into the repository,\n\
+    so a change to the code and a change to its guide can be reviewed together. Our hardworking\n\
+    volunteers wrote most of the new examples, and we cherish the time they gave. Anyone who wants\n\
+    to help can pick an open issue marked as a good first task; the maintainers answer questions on\n\
+    the forum within a day or two. The next release is planned for the end of the month, after the\n\
+    test suite runs clean on every platform we support. Thanks to everyone who sent a report, a fix\n\
+    or a kind word this year: a project like this one lives on that care.\n";
+
+#[test]
+fn an_articles_odd_real_words_are_weighed_by_how_clean_the_article_is() {
+    // `hardworking` and `cherish` stand where the corpus rarely puts them, and `hardware` and
+    // `check` are near; but an article of this length with no misspelling makes a slip unlikely:
+    // neither is a suspect.
+    assert!(flags(RELEASE_NOTES).is_empty(), "{:?}", flags(RELEASE_NOTES));
+    // The same article damaged makes its odd real words likelier slips: `tome` is taken.
+    let damaged = RELEASE_NOTES
+        .replace("version", "verison")
+        .replace("every error", "every eror")
+        .replace("showed another", "showed anotehr")
+        .replace("the time they", "the tome they");
+    assert!(fixed(&damaged).contains("we cherish the time they gave"), "{}", fixed(&damaged));
+}
