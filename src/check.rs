@@ -21,7 +21,7 @@ mod sightings;
 pub mod spacing;
 pub mod suggest;
 mod truecase;
-pub use realword::Slip;
+pub use realword::{Shape, Slip};
 pub use truecase::{Change, Sureness};
 
 use crate::check::cache::Cache;
@@ -391,6 +391,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                 }
             });
             finder.visit_all(&spans);
+            // How often the article writes the words weighed and their candidates.
+            finder.count_uses(|each| lower.each(each));
             finder
         };
 
@@ -752,7 +754,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         };
         let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
         let (real_words, slips_weighed) = finder.finish((misspelt, words), &mut lists, record);
-        let real_words = own_words_stay(text, &lower, real_words);
         merge::add(text, &mut suspects, Stage::RealWords, real_words);
         let mut judged = match model_side {
             Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
@@ -1244,30 +1245,6 @@ impl LowerWords {
         }
         n
     }
-}
-
-/// A word the article writes this often is its own, not a slip for another (`maint`).
-const OWN_WORD: usize = 3;
-
-/// `real_words` without those whose word the article writes [`OWN_WORD`] times or more.
-fn own_words_stay(text: &str, lower: &LowerWords, mut real_words: Vec<Suspect>) -> Vec<Suspect> {
-    if real_words.is_empty() {
-        return real_words;
-    }
-    let mut words: Vec<&str> = real_words.iter().map(|s| s.word(text)).collect();
-    words.sort_unstable();
-    words.dedup();
-    let watch = Watch::of(&words);
-    let mut uses = vec![0usize; words.len()];
-    lower.each(|span| {
-        if watch.may_hold(text, span)
-            && let Some(i) = watch.get(text, span)
-        {
-            uses[i] += 1;
-        }
-    });
-    real_words.retain(|s| words.binary_search(&s.word(text)).is_ok_and(|i| uses[i] < OWN_WORD));
-    real_words
 }
 
 /// The few words whose lower-case uses the casing pass counts, found by the same 16-byte images

@@ -1250,3 +1250,11 @@ fn an_articles_odd_real_words_are_weighed_by_how_clean_the_article_is() {
         .replace("the time they", "the tome they");
     assert!(fixed(&damaged).contains("we cherish the time they gave"), "{}", fixed(&damaged));
 }
+
+#[test]
+fn a_real_word_the_article_writes_again_and_again_is_its_own() {
+    // Once, `the tome they` is a slip for `the time they`; written three times, it is what the
+    // article is about.
+    assert_word_choice("We thank them for the tome they gave.", "tome", "time");
+    assert_clean("We thank them for the tome they gave. The tome they wrote is long. Read the tome they made.");
+}

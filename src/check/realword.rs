@@ -39,7 +39,7 @@
 //!   (`how to reptilian vulnerabilities` -> `report`: the pruning dropped `report
 //!   vulnerabilities`), if it wins by [`ONE_SIDE`] more.
 
-use crate::check::suggest;
+use crate::check::{Watch, suggest};
 use crate::fasthash::FastMap;
 use crate::lexicon::Lexicon;
 use crate::lexicon::model::{Model, PairMemo};
@@ -97,6 +97,10 @@ const ALIKE: f64 = 0.1;
 /// away that the corpus writes this often (the model's near lists take the same).
 const NEAR_COUNT: u64 = 20;
 
+/// A word the article writes this often, in small letters, is its own, not a slip for another
+/// (`maint`).
+const OWN_WORD: u32 = 3;
+
 /// The fewest words of a text whose real words are judged by [`Slip::chance`]: the shortest
 /// text it was fitted on. A sentence or two says little of its own damage, and keeps the rule
 /// the chance replaces (a slip's odds against the word's, [`SURE`] of them to be taken).
@@ -114,37 +118,75 @@ pub struct Slip {
     /// How many times likelier the best candidate is than the word as written between its
     /// neighbours, by the corpus's pairs (before any odds of a slip).
     pub ratio: f64,
-    /// How likely a slip of the candidate's kind is against a plain one ([`INFLECTION`],
-    /// [`ALIKE`], or 1).
-    pub odds: f64,
+    /// What the candidate is to the word.
+    pub shape: Shape,
     /// The article's chance of a slip for one particular other word ([`Finder::slip`]).
     pub slip: f64,
     /// The candidate was seen beside one neighbour of two.
     pub half: bool,
     /// The word has a neighbour on one side only.
     pub one_side: bool,
+    /// How many other times the article writes the word (in small letters).
+    pub others: u32,
+    /// How many times the article writes the candidate.
+    pub fix_uses: u32,
+}
+
+/// What a candidate is to the word it may stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// One edit away (`cold` for `could`).
+    Edit,
+    /// Another ending of its stem (`clones` for `clone`).
+    Ending,
+    /// A longer or shorter word it starts like (`integument` for `integer`).
+    Alike,
+}
+
+impl Shape {
+    /// How likely a slip of this shape is against a plain one: how a word's candidates are
+    /// ranked against each other.
+    const fn odds(self) -> f64 {
+        match self {
+            Self::Edit => 1.0,
+            Self::Ending => INFLECTION,
+            Self::Alike => ALIKE,
+        }
+    }
 }
 
 impl Slip {
     /// The number of features, the constant first.
-    pub const FEATURES: usize = 6;
+    pub const FEATURES: usize = 9;
 
     /// The fitted weights, in the order of [`Slip::features`] (`scripts/fit-confidence.py` with
-    /// shrinkage 0.001 on the three tune parts' 7,690 words weighed: 1,527 slips whose best
-    /// candidate is the original, and 6,163 right words, about half of those in the clean
-    /// halves). What the fit found: the article's odds of a slip weigh twice what the rule gave
-    /// them, and a slip of a rarer kind (an ending, a word that starts alike) less than it did.
-    /// Fitted on two tune parts and measured on the third, at a third it flagged 449, 133 and
-    /// 695 slips and 60, 23 and 385 right words, where the rule flagged 441, 128 and 638 and 73,
-    /// 28 and 261 (registry, READMEs, articles): fewer right words in clean texts, more in
-    /// damaged ones.
-    const WEIGHTS: [f64; Self::FEATURES] = [6.54, 0.621, 0.311, 1.99, -0.791, -0.521];
+    /// shrinkage 0.001 on the three tune parts' 5,933 words weighed that the article writes
+    /// fewer than [`OWN_WORD`] times: 1,510 slips whose best candidate is the original, and
+    /// 4,423 right words, about a third of those in the clean halves). What the fit found: the
+    /// article's odds of a slip weigh twice what the rule gave them; a word the article writes
+    /// twice is meant far more often, and a candidate it writes is meant more often; a word that
+    /// starts like the candidate is a slip less often than one an edit away, and another ending
+    /// of its stem about as often. Fitted on two tune parts and measured on the third, at a
+    /// third it flagged 464, 141 and 713 slips and 52, 17 and 345 right words, where the rule
+    /// flagged 438, 128 and 632 and 48, 25 and 215 (registry, READMEs, articles): fewer right
+    /// words in clean texts, more in damaged ones.
+    const WEIGHTS: [f64; Self::FEATURES] = [6.89, 0.609, 0.108, -0.783, 2.02, -0.727, -0.372, -1.99, 0.345];
 
-    /// The features the weights multiply.
+    /// The features the weights multiply: mostly logs, so that each weighs a ratio.
     #[must_use]
     pub fn features(&self) -> [f64; Self::FEATURES] {
         let bit = |b: bool| f64::from(u8::from(b));
-        [1.0, self.ratio.ln(), self.odds.ln(), self.slip.ln(), bit(self.half), bit(self.one_side)]
+        [
+            1.0,
+            self.ratio.ln(),
+            bit(self.shape == Shape::Ending),
+            bit(self.shape == Shape::Alike),
+            self.slip.ln(),
+            bit(self.half),
+            bit(self.one_side),
+            f64::from(self.others).ln_1p(),
+            f64::from(self.fix_uses).ln_1p(),
+        ]
     }
 
     /// The chance that the candidate is the word the article meant.
@@ -155,15 +197,15 @@ impl Slip {
     }
 
     /// A word weighed is a suspect where the chance is at least this: one flag in three, or
-    /// more, is a slip. Against the rule on the tune parts, the clean halves drew 6, 6 and 47
-    /// fewer flags (registry, READMEs, articles), and 1.8, 2.6 and 1.8 points more of the
-    /// real-word errors were flagged; at a half, 4.0, 4.9 and 3.9 points fewer than at a third,
-    /// for 2, 0 and 2 fewer flags in the clean halves.
+    /// more, is a slip. Against the rule on the tune parts, the clean halves drew 6, 5 and 46
+    /// fewer flags (registry, READMEs, articles), and 4.9, 5.2 and 3.7 points more of the
+    /// real-word errors were flagged; at a half, 4.9, 4.2 and 3.8 points fewer than at a third,
+    /// for 2, 1 and 3 fewer flags in the clean halves.
     pub const ASKED: f64 = 1.0 / 3.0;
 
     /// `fix` takes a candidate whose chance is at least this: it corrects more often than it
-    /// breaks. Against the rule's [`SURE`] on the tune parts, 1.2, 0.6 and 0.5 points more of
-    /// the real-word errors were fixed, for 5, 5 and 5 more right words changed, and `fix`
+    /// breaks. Against the rule's [`SURE`] on the tune parts, 3.2, 3.5 and 2.2 points more of
+    /// the real-word errors were fixed, for 14, 3 and 34 more right words changed, and `fix`
     /// took 6, 5 and 29 fewer flags in the clean halves.
     pub const LIKELY: f64 = 0.5;
 }
@@ -188,6 +230,9 @@ pub struct Finder<'t> {
     /// The candidates of each never-written word, found once: at most one entry for each word
     /// of the lexicon's frequency list, however often the text repeats them.
     never_written: FastMap<&'t str, Vec<&'static str>>,
+    /// The words weighed and their candidates, in order, and how often the article writes each
+    /// ([`Finder::count_uses`]).
+    uses: (Vec<&'t str>, Vec<u32>),
 }
 
 impl<'t> Finder<'t> {
@@ -206,6 +251,7 @@ impl<'t> Finder<'t> {
             weighed: 0,
             seen: 0,
             never_written: FastMap::default(),
+            uses: (Vec::new(), Vec::new()),
         }
     }
 
@@ -231,9 +277,24 @@ impl<'t> Finder<'t> {
         let slip = Self::slip(misspelt, words);
         let mut out = Vec::new();
         let mut readings = Vec::new();
+        let (text, (counted, counts)) = (self.text, &self.uses);
         for w in self.weighed_words {
-            let reading =
-                Slip { ratio: w.best / w.written, odds: w.odds, slip, half: w.half, one_side: w.margin > 1.0 };
+            let used = |word: &str| counted.binary_search(&word).map_or(0, |i| counts[i]);
+            let written_here = used(w.span.slice(text));
+            let reading = Slip {
+                ratio: w.best / w.written,
+                shape: w.shape,
+                slip,
+                half: w.half,
+                one_side: w.margin > 1.0,
+                others: written_here.saturating_sub(1),
+                fix_uses: used(w.fix),
+            };
+            // A word the article writes this often is its own, whatever it is near: no suspect,
+            // and no row for the chance, which decides the others.
+            if written_here >= OWN_WORD {
+                continue;
+            }
             if record {
                 readings.push((w.span, w.fix.to_string(), reading));
             }
@@ -244,7 +305,7 @@ impl<'t> Finder<'t> {
                 // A sentence or two: the rule the chance was fitted to replace. One side is half
                 // the evidence: its fix must win by that much more again to be taken.
                 let written = w.written * (1.0 - slip) * w.margin;
-                let s = w.best * (slip * w.odds) / if w.half { ONE_SIDE } else { 1.0 };
+                let s = w.best * (slip * w.shape.odds()) / if w.half { ONE_SIDE } else { 1.0 };
                 (s > written, s >= written * SURE * w.margin)
             };
             if flag {
@@ -324,6 +385,29 @@ impl<'t> Finder<'t> {
                 (both || half).then(|| (cand, model.count(cand), l, r, alike, !both))
             })
             .collect()
+    }
+
+    /// Counts how often the article writes each word weighed and its best candidate in small
+    /// letters, from `each_lower`, which calls its argument with every word in small letters:
+    /// once every word is weighed. One pass, which looks up only the words that may be watched.
+    pub fn count_uses(&mut self, each_lower: impl FnOnce(&mut dyn FnMut(Span))) {
+        let text = self.text;
+        let mut words: Vec<&'t str> = self.weighed_words.iter().flat_map(|w| [w.span.slice(text), w.fix]).collect();
+        words.sort_unstable();
+        words.dedup();
+        if words.is_empty() {
+            return;
+        }
+        let watch = Watch::of(&words);
+        let mut counts = vec![0u32; words.len()];
+        each_lower(&mut |span: Span| {
+            if watch.may_hold(text, span)
+                && let Some(i) = watch.get(text, span)
+            {
+                counts[i] += 1;
+            }
+        });
+        self.uses = (words, counts);
     }
 
     /// How many words [`Finder::visit_all`] looks up at once.
@@ -461,16 +545,16 @@ impl<'t> Finder<'t> {
             if margin > 1.0 && same_stem(word, cand) {
                 continue;
             }
-            let odds = if crate::lexicon::is_inflection(word, cand) {
-                INFLECTION
+            let shape = if crate::lexicon::is_inflection(word, cand) {
+                Shape::Ending
             } else if alike {
-                ALIKE
+                Shape::Alike
             } else {
-                1.0
+                Shape::Edit
             };
             // Seen beside one neighbour of two: it must win by `ONE_SIDE` more, to be flagged and
             // to be taken.
-            let this = Weighed { span, fix: cand, written, margin, best: score(c, l, r), odds, half };
+            let this = Weighed { span, fix: cand, written, margin, best: score(c, l, r), shape, half };
             if best.as_ref().is_none_or(|b| this.against_written() > b.against_written()) {
                 best = Some(this);
             }
@@ -488,17 +572,17 @@ struct Weighed {
     /// share, and how much more a candidate must win by with one neighbour only.
     written: f64,
     margin: f64,
-    /// The same chance of the best candidate, how likely a slip of its kind is against a
-    /// plain one, and whether it was seen beside one neighbour of two.
+    /// The same chance of the best candidate, what it is to the word, and whether it was seen
+    /// beside one neighbour of two.
     best: f64,
-    odds: f64,
+    shape: Shape,
     half: bool,
 }
 
 impl Weighed {
     /// How the candidate compares with the word as written, whatever the odds of a slip.
     fn against_written(&self) -> f64 {
-        self.best * self.odds / if self.half { ONE_SIDE } else { 1.0 }
+        self.best * self.shape.odds() / if self.half { ONE_SIDE } else { 1.0 }
     }
 }
 
