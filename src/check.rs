@@ -747,7 +747,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // faster.
         let finder_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(find));
         let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
-        merge::add(text, &mut suspects, Stage::RareWords, choices);
         let finder = match finder_side {
             Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
             None => find(),
@@ -755,6 +754,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
         let (real_words, slips_weighed) = finder.finish((misspelt, words), &mut lists, record);
         merge::add(text, &mut suspects, Stage::RealWords, real_words);
+        merge::add(text, &mut suspects, Stage::RareWords, choices);
         let mut judged = match model_side {
             Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
             None => judge(),

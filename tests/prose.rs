@@ -1236,6 +1236,14 @@ const RELEASE_NOTES: &str = "\
     test suite runs clean on every platform we support. Thanks to everyone who sent a report, a fix\n\
     or a kind word this year: a project like this one lives on that care.\n";
 
+/// [`RELEASE_NOTES`] with three misspellings.
+fn damaged_release_notes() -> String {
+    RELEASE_NOTES
+        .replace("version", "verison")
+        .replace("every error", "every eror")
+        .replace("showed another", "showed anotehr")
+}
+
 #[test]
 fn an_articles_odd_real_words_are_weighed_by_how_clean_the_article_is() {
     // `hardworking` and `cherish` stand where the corpus rarely puts them, and `hardware` and
@@ -1243,11 +1251,7 @@ fn an_articles_odd_real_words_are_weighed_by_how_clean_the_article_is() {
     // neither is a suspect.
     assert!(flags(RELEASE_NOTES).is_empty(), "{:?}", flags(RELEASE_NOTES));
     // The same article damaged makes its odd real words likelier slips: `tome` is taken.
-    let damaged = RELEASE_NOTES
-        .replace("version", "verison")
-        .replace("every error", "every eror")
-        .replace("showed another", "showed anotehr")
-        .replace("the time they", "the tome they");
+    let damaged = damaged_release_notes().replace("the time they", "the tome they");
     assert!(fixed(&damaged).contains("we cherish the time they gave"), "{}", fixed(&damaged));
 }
 
@@ -1257,4 +1261,12 @@ fn a_real_word_the_article_writes_again_and_again_is_its_own() {
     // article is about.
     assert_word_choice("We thank them for the tome they gave.", "tome", "time");
     assert_clean("We thank them for the tome they gave. The tome they wrote is long. Read the tome they made.");
+}
+
+#[test]
+fn where_both_real_word_stages_weigh_a_rare_word_the_fitted_verdict_stands() {
+    // `oily` is rare and neither neighbour expects it: the rare-word rule questions it but would
+    // not take `only`; the real-word stage, which weighs the article's damage too, takes it.
+    let damaged = damaged_release_notes().replace("which now reports", "which oily reports");
+    assert!(fixed(&damaged).contains("the parser, which only reports every"), "{}", fixed(&damaged));
 }

@@ -15,10 +15,10 @@ pub enum Stage {
     /// Misspellings, words of the other dialect and words a list knows in another casing: one
     /// verdict for each word the lexicon does not take as written.
     Words,
-    /// Rare known words that neither neighbour expects (`word_choices`).
-    RareWords,
     /// Real words out of place, by the model's pairs (`realword`).
     RealWords,
+    /// Rare known words that neither neighbour expects (`word_choices`).
+    RareWords,
     /// Acronyms written small or half lowered, in context (`casing::capitals`).
     Acronyms,
     /// Casing by the rules in context: stray capitals, names, headings (`casing::capitals`).
@@ -60,9 +60,10 @@ pub enum Meet {
 /// The stages in the order their suspects are merged, and how each meets those found before.
 pub const MERGE: [(Stage, Meet); 11] = [
     (Stage::Words, Meet::First),
-    // A rare known word is one the first stage took as written.
-    (Stage::RareWords, Meet::Apart),
     (Stage::RealWords, Meet::Yield),
+    // A rare known word is one the first stage took as written; where the real-word stage
+    // weighed it too, with the model's pairs and the article's evidence, its verdict stands.
+    (Stage::RareWords, Meet::Yield),
     // An acronym written small (`api`) is no misspelling and no stray casing.
     (Stage::Acronyms, Meet::Replace),
     (Stage::CasingRules, Meet::Yield),
