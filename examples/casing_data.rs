@@ -19,22 +19,10 @@ mod score;
 fn main() -> std::io::Result<()> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/eval/tune".into()));
     let lexicon = Lexicon::new();
-    println!("label\tword\tfix\tfeatures\toffset");
-    for pair in score::aligned(&dir)? {
-        for (span, fix, sureness) in casing_readings(&pair.garbled, &lexicon) {
-            // An error the model reads wrongly either way is no row.
-            let Some(label) = pair.label(span, &fix) else { continue };
-            row(label, span.slice(&pair.garbled), &fix, &sureness);
-        }
-        // Every suspect in the clean text is a right word.
-        for (span, fix, sureness) in casing_readings(&pair.clean, &lexicon) {
-            row(0, span.slice(&pair.clean), &fix, &sureness);
-        }
-    }
-    Ok(())
-}
-
-fn row(label: u8, word: &str, fix: &str, sureness: &galley::check::Sureness) {
-    let features: Vec<String> = sureness.features().iter().map(|x| format!("{x:.5}")).collect();
-    println!("{label}\t{word}\t{fix}\t{}\t0", features.join(" "));
+    score::print_rows(&dir, |text| {
+        casing_readings(text, &lexicon)
+            .into_iter()
+            .map(|(span, fix, sureness)| (span, fix, sureness.features().to_vec()))
+            .collect()
+    })
 }

@@ -19,22 +19,10 @@ mod score;
 fn main() -> std::io::Result<()> {
     let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/eval/tune".into()));
     let lexicon = Lexicon::new();
-    println!("label\tword\tfix\tfeatures\toffset");
-    for pair in score::aligned(&dir)? {
-        for (span, fix, slip) in real_word_readings(&pair.garbled, &lexicon) {
-            // A real-word error whose best candidate is another wrong word is no row.
-            let Some(label) = pair.label(span, &fix) else { continue };
-            row(label, span.slice(&pair.garbled), &fix, &slip);
-        }
-        // Every word weighed in the clean text is a right word.
-        for (span, fix, slip) in real_word_readings(&pair.clean, &lexicon) {
-            row(0, span.slice(&pair.clean), &fix, &slip);
-        }
-    }
-    Ok(())
-}
-
-fn row(label: u8, word: &str, fix: &str, slip: &galley::check::Slip) {
-    let features: Vec<String> = slip.features().iter().map(|x| format!("{x:.5}")).collect();
-    println!("{label}\t{word}\t{fix}\t{}\t0", features.join(" "));
+    score::print_rows(&dir, |text| {
+        real_word_readings(text, &lexicon)
+            .into_iter()
+            .map(|(span, fix, slip)| (span, fix, slip.features().to_vec()))
+            .collect()
+    })
 }

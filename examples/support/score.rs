@@ -251,6 +251,35 @@ impl Aligned {
     }
 }
 
+/// Prints the rows `scripts/fit-confidence.py` fits a chance to, for the pairs of `dir`: one for
+/// each reading `readings` makes of a damaged text (a span, its first fix, and the features its
+/// chance is made of), labelled 1 when the fix restores the original and 0 when the original was
+/// the word as written, and left out otherwise; and one for each reading of a clean text,
+/// labelled 0. The last column, the offset the fit adds to each row, is 0: the features hold the
+/// article's damage.
+pub fn print_rows(
+    dir: &std::path::Path,
+    readings: impl Fn(&str) -> Vec<(Span, String, Vec<f64>)>,
+) -> std::io::Result<()> {
+    println!("label\tword\tfix\tfeatures\toffset");
+    let row = |label: u8, word: &str, fix: &str, features: &[f64]| {
+        let features: Vec<String> = features.iter().map(|x| format!("{x:.5}")).collect();
+        println!("{label}\t{word}\t{fix}\t{}\t0", features.join(" "));
+    };
+    for pair in aligned(dir)? {
+        for (span, fix, features) in readings(&pair.garbled) {
+            // An error read wrongly either way is no row.
+            let Some(label) = pair.label(span, &fix) else { continue };
+            row(label, span.slice(&pair.garbled), &fix, &features);
+        }
+        // Every reading of the clean text is of a right word.
+        for (span, fix, features) in readings(&pair.clean) {
+            row(0, span.slice(&pair.clean), &fix, &features);
+        }
+    }
+    Ok(())
+}
+
 /// The pairs of `dir` whose halves align chunk for chunk ([`pairs`], [`chunks`]), read in.
 pub fn aligned(dir: &std::path::Path) -> std::io::Result<Vec<Aligned>> {
     let mut out = Vec::new();

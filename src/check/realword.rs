@@ -80,10 +80,11 @@ const UNSEEN_MOST: f64 = 2.0;
 /// How much of what chance alone gives a pair is added to its count.
 const SMOOTH: f64 = 0.5;
 /// In a text shorter than [`FITTED_FROM`], a suspect is confident when the candidate wins by
-/// this much more (and by [`ONE_SIDE`] more again with one neighbour). A confident fix must be likelier right than wrong, as a
-/// misspelling's is. Set on both tune parts (the READMEs and the registry texts) with the 52 M-word
-/// model: from 2 to 1.5 the fixes taken were right 20 times and wrong 4; from 1.5 to 1.2, right 15
-/// times and wrong 7, too many right words changed for what they mend. Raised to 1.8 with
+/// this much more (and by [`ONE_SIDE`] more again with one neighbour). A confident fix must be
+/// likelier right than wrong, as a misspelling's is. Set on both tune parts (the READMEs and the
+/// registry texts) with the 52 M-word model: from 2 to 1.5 the fixes taken were right 20 times
+/// and wrong 4; from 1.5 to 1.2, right 15 times and wrong 7, too many right words changed for
+/// what they mend. Raised to 1.8 with
 /// [`PRIOR_WORDS`], which makes a damaged article's slips likelier and a clean one's less so (2
 /// took 4 fewer right words on the articles' tune part for 8 fewer fixes).
 const SURE: f64 = 1.8;
@@ -286,6 +287,11 @@ impl<'t> Finder<'t> {
         for w in self.weighed_words {
             let used = |word: &str| counted.binary_search(&word).map_or(0, |i| counts[i]);
             let written_here = used(w.span.slice(text));
+            // A word the article writes this often is its own, whatever it is near: no suspect,
+            // and no row for the chance, which decides the others.
+            if written_here >= OWN_WORD {
+                continue;
+            }
             let reading = Slip {
                 ratio: w.best / w.written,
                 shape: w.shape,
@@ -296,11 +302,6 @@ impl<'t> Finder<'t> {
                 fix_uses: used(w.fix),
                 here: w.here,
             };
-            // A word the article writes this often is its own, whatever it is near: no suspect,
-            // and no row for the chance, which decides the others.
-            if written_here >= OWN_WORD {
-                continue;
-            }
             if record {
                 readings.push((w.span, w.fix.to_string(), reading));
             }
