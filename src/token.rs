@@ -367,12 +367,33 @@ fn words(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
 }
 
 /// The words joined to `span` by a single space on each side, if any (`the`, `of` around
-/// `[powers]`): the context bigrams are counted with.
+/// `[powers]`): the context bigrams are counted with. A single line break joins them too: a
+/// paragraph wrapped at the end of a line (a blank line, or an indented line after it, does not).
 #[must_use]
 pub fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
-    let prev = span::head(text, span.start).strip_suffix(' ').map(|b| span::tail(b, b.len() - letters_at_end(b)));
-    let next = span::tail(text, span.end).strip_prefix(' ').map(|a| span::head(a, letters_at_start(a)));
+    let prev = joined_before(span::head(text, span.start)).map(|b| span::tail(b, b.len() - letters_at_end(b)));
+    let next = joined_after(span::tail(text, span.end)).map(|a| span::head(a, letters_at_start(a)));
     (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
+}
+
+/// `before` without the space or the single line break that ends it, if one does.
+fn joined_before(before: &str) -> Option<&str> {
+    if let Some(b) = before.strip_suffix(' ') {
+        return Some(b);
+    }
+    let b = before.strip_suffix('\n')?;
+    let b = b.strip_suffix('\r').unwrap_or(b);
+    (!b.ends_with(['\n', '\r'])).then_some(b)
+}
+
+/// `after` without the space or the single line break that starts it, if one does: a line
+/// that goes on with the paragraph, not a blank or an indented one.
+fn joined_after(after: &str) -> Option<&str> {
+    if let Some(a) = after.strip_prefix(' ') {
+        return Some(a);
+    }
+    let a = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n'))?;
+    (!a.starts_with(['\n', '\r', ' ', '\t'])).then_some(a)
 }
 
 /// A letter or an apostrophe: what a neighbour is made of.

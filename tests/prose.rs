@@ -1270,3 +1270,15 @@ fn where_both_real_word_stages_weigh_a_rare_word_the_fitted_verdict_stands() {
     let damaged = damaged_release_notes().replace("which now reports", "which oily reports");
     assert!(fixed(&damaged).contains("the parser, which only reports every"), "{}", fixed(&damaged));
 }
+
+#[test]
+fn a_paragraph_wrapped_at_a_lines_end_keeps_its_words_neighbours() {
+    // A single line break inside a paragraph joins two words as a space does: `sing` is weighed
+    // between `call` and `the` wherever the line was wrapped.
+    assert_word_choice("Encode the call\nsing the command buffer.", "sing", "using");
+    assert_word_choice("Encode the call\r\nsing the command buffer.", "sing", "using");
+    // A blank line ends the paragraph: the last word before it is no neighbour (the new
+    // paragraph's small first letter is a casing matter).
+    let apart = flags("Encode the call\n\nsing the command buffer.");
+    assert!(!apart.iter().any(|(_, kind)| *kind == Kind::WordChoice), "{apart:?}");
+}
