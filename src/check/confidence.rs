@@ -213,13 +213,13 @@ impl Evidence {
     /// The log odds that the fix corrects an article misspelt as the fitted texts were.
     #[must_use]
     pub fn odds(&self) -> f64 {
-        self.features().iter().zip(WEIGHTS).map(|(x, w)| x * w).sum()
+        log_odds(&self.features(), &WEIGHTS)
     }
 
     /// The chance that the fix corrects an article misspelt as the fitted texts were.
     #[must_use]
     pub fn chance(&self) -> f64 {
-        1.0 / (1.0 + (-self.odds()).exp())
+        chance_of(self.odds())
     }
 
     /// The log odds that the fix corrects the article, or `None` where `fix` never takes it, the
@@ -234,6 +234,20 @@ impl Evidence {
         let written_here = in_article >= FAR_IN_ARTICLE && self.occurrences == 1 && self.in_sentence;
         (!self.far || written_here).then(|| self.odds())
     }
+}
+
+/// The log odds a logistic model fitted by `scripts/fit-confidence.py` gives `features`, with
+/// `weights` in the same order: the misspelling confidence's, the casing sureness's
+/// (`truecase::Sureness`) and the real-word chance's (`realword::Slip`).
+#[must_use]
+pub fn log_odds(features: &[f64], weights: &[f64]) -> f64 {
+    features.iter().zip(weights).map(|(x, w)| x * w).sum()
+}
+
+/// The chance whose log odds are `odds`.
+#[must_use]
+pub fn chance_of(odds: f64) -> f64 {
+    1.0 / (1.0 + (-odds).exp())
 }
 
 /// True when a fix whose log odds are `odds`, in an article whose misspellings move them by

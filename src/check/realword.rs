@@ -39,7 +39,7 @@
 //!   (`how to reptilian vulnerabilities` -> `report`: the pruning dropped `report
 //!   vulnerabilities`), if it wins by [`ONE_SIDE`] more.
 
-use crate::check::{Watch, suggest};
+use crate::check::{Watch, confidence, suggest};
 use crate::fasthash::FastMap;
 use crate::lexicon::Lexicon;
 use crate::lexicon::model::{Model, PairMemo};
@@ -198,8 +198,7 @@ impl Slip {
     /// The chance that the candidate is the word the article meant.
     #[must_use]
     pub fn chance(&self) -> f64 {
-        let z: f64 = self.features().iter().zip(Self::WEIGHTS).map(|(x, w)| x * w).sum();
-        1.0 / (1.0 + (-z).exp())
+        confidence::chance_of(confidence::log_odds(&self.features(), &Self::WEIGHTS))
     }
 
     /// A word weighed is a suspect where the chance is at least this: one flag in three, or

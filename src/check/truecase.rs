@@ -16,6 +16,7 @@
 //! Limits: a word the corpus has seen fewer than [`JUDGED`] times is left to the rules, and a
 //! text of a sentence or two gives little evidence of its damage, so its capitals mostly stand.
 
+use crate::check::confidence;
 use crate::check::sightings::Sightings;
 use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::model::{Form, Join, Model};
@@ -435,8 +436,7 @@ impl Sureness {
     /// The chance that taking the best casing corrects the article.
     #[must_use]
     pub fn chance(&self) -> f64 {
-        let z: f64 = self.features().iter().zip(Self::WEIGHTS).map(|(x, w)| x * w).sum();
-        1.0 / (1.0 + (-z).exp())
+        confidence::chance_of(confidence::log_odds(&self.features(), &Self::WEIGHTS))
     }
 
     /// `fix` takes a reading whose chance is at least this: it corrects more often than it
