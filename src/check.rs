@@ -965,7 +965,11 @@ fn context_casing(
                 let after = &text.as_bytes()[s.end..];
                 after.starts_with(b" -") && after.get(2).is_some_and(u8::is_ascii_alphabetic)
             };
-            let fix = lists.one(form.clone());
+            // An acronym the damage wrote half lowered here too (`Ci` beside `ci`) takes its capitals.
+            let fix = match truecase::half_lowered_acronym(Model::builtin(), form) {
+                Some(acronym) => lists.one(acronym),
+                None => lists.one(form.clone()),
+            };
             raised.extend(spans.iter().filter(|s| !command(s)).map(|&s| (s, fix.clone())));
         }
     }

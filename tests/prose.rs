@@ -565,6 +565,15 @@ fn the_articles_own_names_are_raised_where_they_lost_the_capital() {
     );
 }
 
+#[test]
+fn an_acronym_the_article_also_writes_half_lowered_is_raised_to_its_capitals() {
+    // `Ci` is the damage's too: clean prose writes `CI` a hundred times as often.
+    assert_eq!(
+        first_fixes("The build runs on Ci every night. Until now, ci only had jobs for the main targets."),
+        [("Ci".into(), Kind::Casing, "CI".into()), ("ci".into(), Kind::Casing, "CI".into())]
+    );
+}
+
 /// Past 65,536 unknown words, the article's evidence keeps entries only for the words it can
 /// show something of (those written twice, or also in lower case), and finds them with a
 /// filter: a name written once beside another, and once in lower case, is still raised.
