@@ -151,7 +151,7 @@ const SURE: f64 = 1.5;
 const BACKOFF: f64 = 4.0;
 /// The chance of a casing change neither raising nor lowering (`Linux` for `LINUX`).
 const OTHER: f64 = 0.002;
-/// The least chance that an acronym reaches the page half lowered (`Ai`).
+/// The chance that an acronym reaches the page half lowered (`Ai`), whatever the article's other damage.
 const HALF: f64 = 0.2;
 /// How much likelier a casing with capitals is inside a run of capitals (`Tech Product Lead`):
 /// clean prose writes names and titles the corpus has never seen, but an article whose damage
