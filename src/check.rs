@@ -716,7 +716,15 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     suggestions.first().map_or(Some(f64::INFINITY), |fix| {
                         let occurrences = count_of(stem_of(word));
                         let in_article = article.as_ref().map_or(0, |a| a.uses(&fix.to_lowercase()));
-                        Evidence::of(text, p.span(), fix, usize::from(distance), occurrences).takeable_odds(in_article)
+                        // An unknown word the article writes again and again, more often than
+                        // its fix, is its own (see `OWN_WORD`): asked about, never taken unasked.
+                        // Not for a fix of the commonest words, which the article's counts leave
+                        // out (`teh` for `the` is a slip however often).
+                        let own = occurrences >= realword::OWN_WORD as usize
+                            && fix.len() > cache::SHORT
+                            && (in_article as usize) < occurrences;
+                        let evidence = Evidence::of(text, p.span(), fix, usize::from(distance), occurrences);
+                        evidence.takeable_odds(in_article).filter(|_| !own)
                     })
                 })
                 .flatten();

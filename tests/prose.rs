@@ -575,6 +575,16 @@ fn an_acronym_the_article_also_writes_half_lowered_is_raised_to_its_capitals() {
     );
 }
 
+#[test]
+fn an_unknown_word_the_article_writes_three_times_is_asked_about_not_changed() {
+    // A handle, a product, a term of the article's own: three uses alike are no slip of the
+    // keys, though `page` is one letter away.
+    let text = "Thanks to epage for the review of the release notes. Later that week epage also fixed the \
+                broken build on the main branch, and the guide that epage wrote last year is now part of the book.";
+    assert_eq!(fixed(text), text);
+    assert_eq!(flags(text).len(), 3, "{:?}", flags(text));
+}
+
 /// Past 65,536 unknown words, the article's evidence keeps entries only for the words it can
 /// show something of (those written twice, or also in lower case), and finds them with a
 /// filter: a name written once beside another, and once in lower case, is still raised.
