@@ -654,6 +654,9 @@ impl Lexicon {
         }
         let v = with_lower(word, |lower| self.verdicts_of(word, lower));
         if v[0] == Verdict::Unknown && v[1] == Verdict::Unknown {
+            if is_contraction(word) {
+                return [Verdict::Known, Verdict::Known];
+            }
             if let Some(stem) = possessive_stem(word).filter(|s| s.len() > 1) {
                 return self.verdicts(stem);
             }
@@ -920,6 +923,20 @@ pub fn fold_accents(word: &str) -> String {
 #[must_use]
 pub fn normalize_apostrophes(word: &str) -> String {
     word.replace('\u{2019}', "'")
+}
+
+/// The words English hangs a contracted verb on (`there'd`, `what'll`, `who're`): the lists
+/// hold most such contractions but not all of them. (`I` is left out: the lists know `I'd`, and
+/// `i'd` lost its capital.)
+const CONTRACTION_HOSTS: [&str; 15] =
+    ["you", "he", "she", "it", "we", "they", "there", "here", "that", "who", "what", "where", "when", "why", "how"];
+
+/// True when `word` (its apostrophes straight) is a contraction of a verb on one of the
+/// [`CONTRACTION_HOSTS`] (`there'd`, `What'll`).
+fn is_contraction(word: &str) -> bool {
+    let Some((host, verb)) = word.rsplit_once('\'') else { return false };
+    matches!(verb.to_ascii_lowercase().as_str(), "d" | "ll" | "re" | "ve" | "s")
+        && CONTRACTION_HOSTS.iter().any(|h| host.eq_ignore_ascii_case(h))
 }
 
 /// The stem of a possessive or plural-acronym word: `Roden's` -> `Roden`, `APIs` -> `API`.

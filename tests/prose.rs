@@ -585,6 +585,14 @@ fn an_unknown_word_the_article_writes_three_times_is_asked_about_not_changed() {
     assert_eq!(flags(text).len(), 3, "{:?}", flags(text));
 }
 
+#[test]
+fn contractions_of_pronouns_and_question_words_are_words() {
+    assert_clean("I think there'd be a way, but what'd you do then? There'll be time, and where'd it go?");
+    assert_clean("Who\u{2019}ll know, and there\u{2019}re more of them than we\u{2019}d think.");
+    // A contraction hangs only on such a word: `thread'd` is no word.
+    assert_eq!(flags("The thread'd be fine.").len(), 1);
+}
+
 /// Past 65,536 unknown words, the article's evidence keeps entries only for the words it can
 /// show something of (those written twice, or also in lower case), and finds them with a
 /// filter: a name written once beside another, and once in lower case, is still raised.
