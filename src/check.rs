@@ -810,6 +810,14 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     || s.word(text) == "i"
                     || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
             });
+            // ... and an unknown word it Capitalises inside a sentence is a name (`Kei`, `Homu`):
+            // asked about, never taken unasked.
+            let inside: FastSet<usize> = capitals.iter().filter(|c| !c.start).map(|c| c.span().start).collect();
+            for s in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling && s.confident) {
+                if case_of(s.word(text)) == Case::Title && inside.contains(&s.span.start) {
+                    s.confident = false;
+                }
+            }
         }
         // A word inside a compound the article also writes as code (`native-tls` beside
         // `` `native-tls` ``) is part of an identifier, whose casing is its own.

@@ -1272,6 +1272,20 @@ fn damaged_release_notes() -> String {
 }
 
 #[test]
+fn a_capitalised_unknown_word_in_an_article_with_clean_casing_is_a_name_asked_about_not_changed() {
+    // An article that Capitalises no common word at random writes `Kei` and `Homu` as names:
+    // they are asked about, and `fix` leaves them.
+    let text = RELEASE_NOTES.replace("Thanks to everyone who", "Thanks to Kei and Homu and everyone who");
+    assert!(fixed(&text).contains("Thanks to Kei and Homu and everyone"), "{}", fixed(&text));
+    let asked: Vec<(String, Kind)> = flags(&text).into_iter().filter(|f| f.1 == Kind::Spelling).collect();
+    assert_eq!(asked, [("Kei".to_string(), Kind::Spelling), ("Homu".to_string(), Kind::Spelling)]);
+    // In an article Capitalised at random, a Capitalised non-word is a misspelling as likely as
+    // a name, and one a letter from a common word is taken.
+    let damaged = format!("{DAMAGED} The Platform Team Is Often Missing Tje Point.");
+    assert!(fixed(&damaged).ends_with("the point."), "{}", fixed(&damaged));
+}
+
+#[test]
 fn an_articles_odd_real_words_are_weighed_by_how_clean_the_article_is() {
     // `hardworking` and `cherish` stand where the corpus rarely puts them, and `hardware` and
     // `check` are near; but an article of this length with no misspelling makes a slip unlikely:
