@@ -810,13 +810,19 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     || s.word(text) == "i"
                     || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
             });
-            // ... and an unknown word it Capitalises inside a sentence is a name (`Kei`, `Homu`):
-            // asked about, never taken unasked.
+            // ... and an unknown word it Capitalises inside a sentence is a name: no slip of a
+            // common word, which it would write in small letters (`Kei`, `Bos` and `Lusby` are
+            // not `Key`, `Boss` and `Lusty`). One a name or term is near (`Pyhton`) is asked
+            // about, never taken unasked.
             let inside: FastSet<usize> = capitals.iter().filter(|c| !c.start).map(|c| c.span().start).collect();
-            for s in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling && s.confident) {
-                if case_of(s.word(text)) == Case::Title && inside.contains(&s.span.start) {
-                    s.confident = false;
-                }
+            let named_inside = |s: &Suspect| {
+                s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title && inside.contains(&s.span.start)
+            };
+            suspects.retain(|s| {
+                !named_inside(s) || s.suggestions.first().is_some_and(|f| lexicon.is_name(f) || lexicon.is_tech_name(f))
+            });
+            for s in suspects.iter_mut().filter(|s| named_inside(s)) {
+                s.confident = false;
             }
         }
         // A word inside a compound the article also writes as code (`native-tls` beside
