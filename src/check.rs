@@ -818,9 +818,15 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             let named_inside = |s: &Suspect| {
                 s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title && inside.contains(&s.span.start)
             };
-            suspects.retain(|s| {
-                !named_inside(s) || s.suggestions.first().is_some_and(|f| lexicon.is_name(f) || lexicon.is_tech_name(f))
-            });
+            // Asked of the lexicon, not of the fixes, so that `--no-suggestions` flags the same:
+            // the commonest word one edit away is a name or a term.
+            let near_name = |word: &str| {
+                suggest::words_near(lexicon, word, 0.0).first().is_some_and(|(key, _)| {
+                    let name = casing::capitalised(key);
+                    lexicon.is_name(&name) || lexicon.is_tech_name(&name)
+                })
+            };
+            suspects.retain(|s| !named_inside(s) || near_name(s.word(text)));
             for s in suspects.iter_mut().filter(|s| named_inside(s)) {
                 s.confident = false;
             }

@@ -1281,6 +1281,10 @@ fn a_capitalised_unknown_word_in_an_article_with_clean_casing_is_a_name() {
     assert!(fixed(&text).contains("Thanks to Kei and Homu and everyone who wrote Pyhton or"), "{}", fixed(&text));
     let asked: Vec<(String, Kind)> = flags(&text).into_iter().filter(|f| f.1 == Kind::Spelling).collect();
     assert_eq!(asked, [("Pyhton".to_string(), Kind::Spelling)]);
+    // Without fixes asked for, the same words are flagged.
+    let bare = check(&text, &Lexicon::new(), &Options { dialect: None, suggestions: false });
+    let bare: Vec<&str> = bare.suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| s.word(&text)).collect();
+    assert_eq!(bare, ["Pyhton"]);
     // In an article Capitalised at random, a Capitalised non-word is a misspelling as likely as
     // a name, and one a letter from a common word is taken.
     let damaged = format!("{DAMAGED} The Platform Team Is Often Missing Tje Point.");
