@@ -827,7 +827,12 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                 })
             };
             suspects.retain(|s| !named_inside(s) || near_name(s.word(text)));
-            for s in suspects.iter_mut().filter(|s| named_inside(s)) {
+            // An unknown word in capitals is such an article's term (`BLEU`, `SPLADE`): asked
+            // about, never taken unasked.
+            let term_inside = |s: &Suspect| {
+                s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Upper && inside.contains(&s.span.start)
+            };
+            for s in suspects.iter_mut().filter(|s| named_inside(s) || term_inside(s)) {
                 s.confident = false;
             }
         }

@@ -1292,6 +1292,19 @@ fn a_capitalised_unknown_word_in_an_article_with_clean_casing_is_a_name() {
 }
 
 #[test]
+fn an_unknown_word_in_capitals_in_an_article_with_clean_casing_is_asked_about_not_changed() {
+    // Such an article writes its capitals on purpose: `BLEU` and `SPLADE` are terms, not `blue`
+    // and `space` garbled into capitals.
+    let text =
+        RELEASE_NOTES.replace("Thanks to everyone who", "We scored it with BLEU and SPLADE. Thanks to everyone who");
+    assert!(fixed(&text).contains("We scored it with BLEU and SPLADE."), "{}", fixed(&text));
+    // In an article Capitalised at random, a word in capitals among small letters that a
+    // common word fits is that word, garbled.
+    let damaged = format!("{DAMAGED} Be extremely careful WEJN using the PKCS format here.");
+    assert!(fixed(&damaged).ends_with("careful when using the PKCS format here."), "{}", fixed(&damaged));
+}
+
+#[test]
 fn an_articles_odd_real_words_are_weighed_by_how_clean_the_article_is() {
     // `hardworking` and `cherish` stand where the corpus rarely puts them, and `hardware` and
     // `check` are near; but an article of this length with no misspelling makes a slip unlikely:
