@@ -835,6 +835,14 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             for s in suspects.iter_mut().filter(|s| named_inside(s) || term_inside(s)) {
                 s.confident = false;
             }
+            // An unknown word in small letters that no word is near, two edits or fewer, is no
+            // slip of the keys, and nothing could be offered for it: the article's own (a
+            // handle, a new word: `nikomatsakis`, `neurodivergent`).
+            suspects.retain(|s| {
+                s.kind != Kind::Spelling
+                    || case_of(s.word(text)) != Case::Lower
+                    || suggest::has_near_twice(lexicon, s.word(text), 0.0)
+            });
         }
         // A word inside a compound the article also writes as code (`native-tls` beside
         // `` `native-tls` ``) is part of an identifier, whose casing is its own.

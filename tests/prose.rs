@@ -1305,6 +1305,21 @@ fn an_unknown_word_in_capitals_in_an_article_with_clean_casing_is_asked_about_no
 }
 
 #[test]
+fn a_word_in_small_letters_that_no_word_is_near_is_a_clean_articles_own() {
+    // Handles and new words: nothing is two edits or fewer from them, so no slip made them, and
+    // there is nothing to offer. A run-together pair is still asked about.
+    let text = RELEASE_NOTES.replace(
+        "Thanks to everyone who",
+        "Thanks to nikomatsakis and pnkfelix for the neurodivergent-friendly wouldbe docs. Thanks to everyone who",
+    );
+    let asked: Vec<String> = flags(&text).into_iter().filter(|f| f.1 == Kind::Spelling).map(|f| f.0).collect();
+    assert_eq!(asked, ["wouldbe"]);
+    // In an article Capitalised at random, such a word is still flagged.
+    let damaged = format!("{DAMAGED} Thanks to nikomatsakis for that.");
+    assert!(flags(&damaged).iter().any(|f| f.0 == "nikomatsakis"), "{:?}", flags(&damaged));
+}
+
+#[test]
 fn an_articles_odd_real_words_are_weighed_by_how_clean_the_article_is() {
     // `hardworking` and `cherish` stand where the corpus rarely puts them, and `hardware` and
     // `check` are near; but an article of this length with no misspelling makes a slip unlikely:
