@@ -810,39 +810,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     || s.word(text) == "i"
                     || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
             });
-            // ... and an unknown word it Capitalises inside a sentence is a name: no slip of a
-            // common word, which it would write in small letters (`Kei`, `Bos` and `Lusby` are
-            // not `Key`, `Boss` and `Lusty`). One a name or term is near (`Pyhton`) is asked
-            // about, never taken unasked.
-            let inside: FastSet<usize> = capitals.iter().filter(|c| !c.start).map(|c| c.span().start).collect();
-            let named_inside = |s: &Suspect| {
-                s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title && inside.contains(&s.span.start)
-            };
-            // Asked of the lexicon, not of the fixes, so that `--no-suggestions` flags the same:
-            // the commonest word one edit away is a name or a term.
-            let near_name = |word: &str| {
-                suggest::words_near(lexicon, word, 0.0).first().is_some_and(|(key, _)| {
-                    let name = casing::capitalised(key);
-                    lexicon.is_name(&name) || lexicon.is_tech_name(&name)
-                })
-            };
-            suspects.retain(|s| !named_inside(s) || near_name(s.word(text)));
-            // An unknown word in capitals is such an article's term (`BLEU`, `SPLADE`): asked
-            // about, never taken unasked.
-            let term_inside = |s: &Suspect| {
-                s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Upper && inside.contains(&s.span.start)
-            };
-            for s in suspects.iter_mut().filter(|s| named_inside(s) || term_inside(s)) {
-                s.confident = false;
-            }
-            // An unknown word in small letters that no word is near, two edits or fewer, is no
-            // slip of the keys, and nothing could be offered for it: the article's own (a
-            // handle, a new word: `nikomatsakis`, `neurodivergent`).
-            suspects.retain(|s| {
-                s.kind != Kind::Spelling
-                    || case_of(s.word(text)) != Case::Lower
-                    || suggest::has_near_twice(lexicon, s.word(text), 0.0)
-            });
+            // ... and its unknown words are judged as its own.
+            own_unknown_words(text, lexicon, &capitals, &mut suspects);
         }
         // A word inside a compound the article also writes as code (`native-tls` beside
         // `` `native-tls` ``) is part of an identifier, whose casing is its own.
@@ -1030,6 +999,44 @@ fn context_casing(
     drop(taken); // 8 bytes a suspect, not kept beside the merge's own
     merge::add(text, suspects, Stage::SentenceStarts, raised_starts);
     sort_by_start(suspects);
+}
+
+/// The misspellings of an article whose casing shows no damage, judged as its own words: it
+/// writes its capitals on purpose, and its odd words in small letters are its own when no slip
+/// could have made them.
+fn own_unknown_words(text: &str, lexicon: &Lexicon, capitals: &[Capital], suspects: &mut Vec<Suspect>) {
+    // An unknown word it Capitalises inside a sentence is a name: no slip of a common word, which
+    // it would write in small letters (`Kei`, `Bos` and `Lusby` are not `Key`, `Boss` and
+    // `Lusty`). One a name or term is near (`Pyhton`) is asked about, never taken unasked.
+    let inside: FastSet<usize> = capitals.iter().filter(|c| !c.start).map(|c| c.span().start).collect();
+    let named_inside = |s: &Suspect| {
+        s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title && inside.contains(&s.span.start)
+    };
+    // Asked of the lexicon, not of the fixes, so that `--no-suggestions` flags the same: the
+    // commonest word one edit away is a name or a term.
+    let near_name = |word: &str| {
+        suggest::words_near(lexicon, word, 0.0).first().is_some_and(|(key, _)| {
+            let name = casing::capitalised(key);
+            lexicon.is_name(&name) || lexicon.is_tech_name(&name)
+        })
+    };
+    suspects.retain(|s| !named_inside(s) || near_name(s.word(text)));
+    // An unknown word in capitals is such an article's term (`BLEU`, `SPLADE`): asked about, never
+    // taken unasked.
+    let term_inside = |s: &Suspect| {
+        s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Upper && inside.contains(&s.span.start)
+    };
+    for s in suspects.iter_mut().filter(|s| named_inside(s) || term_inside(s)) {
+        s.confident = false;
+    }
+    // An unknown word in small letters that no word is near, two edits or fewer, is no slip of the
+    // keys, and nothing could be offered for it: the article's own (a handle, a new word:
+    // `nikomatsakis`, `neurodivergent`).
+    suspects.retain(|s| {
+        s.kind != Kind::Spelling
+            || case_of(s.word(text)) != Case::Lower
+            || suggest::has_near_twice(lexicon, s.word(text), 0.0)
+    });
 }
 
 /// In an article Capitalised at random, a misspelt word Capitalised inside a sentence was
