@@ -715,14 +715,14 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                 .then(|| {
                     suggestions.first().map_or(Some(f64::INFINITY), |fix| {
                         let occurrences = count_of(stem_of(word));
-                        let in_article = article.as_ref().map_or(0, |a| a.uses(&fix.to_lowercase()));
+                        let counted = article.as_ref().and_then(|a| a.counted_uses(&fix.to_lowercase()));
+                        let in_article = counted.unwrap_or(0);
                         // An unknown word the article writes again and again, more often than
                         // its fix, is its own (see `OWN_WORD`): asked about, never taken unasked.
                         // Not for a fix of the commonest words, which the article's counts leave
                         // out (`teh` for `the` is a slip however often).
                         let own = occurrences >= realword::OWN_WORD as usize
-                            && fix.len() > cache::SHORT
-                            && (in_article as usize) < occurrences;
+                            && counted.is_some_and(|n| (n as usize) < occurrences);
                         let evidence = Evidence::of(text, p.span(), fix, usize::from(distance), occurrences);
                         evidence.takeable_odds(in_article).filter(|_| !own)
                     })

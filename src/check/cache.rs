@@ -27,7 +27,7 @@ const MIN_USES: u32 = 1;
 
 /// A word of this many bytes or fewer is not counted: a common word, of which English's counts
 /// say enough.
-pub(crate) const SHORT: usize = 3;
+const SHORT: usize = 3;
 
 /// How often an article writes each of its words in lower case.
 #[derive(Default)]
@@ -62,10 +62,14 @@ impl Cache {
     /// How often the article writes `key` (a word in lower case, longer than [`SHORT`]) so.
     #[must_use]
     pub fn uses(&self, key: &str) -> u32 {
-        if key.len() <= SHORT {
-            return 0; // never counted: no hash to make
-        }
-        self.counts.get(&Sightings::hash_of(&key)).copied().unwrap_or(0)
+        self.counted_uses(key).unwrap_or(0)
+    }
+
+    /// [`Cache::uses`], or `None` for a word too short to be counted: how often the article
+    /// writes it is not known.
+    #[must_use]
+    pub fn counted_uses(&self, key: &str) -> Option<u32> {
+        (key.len() > SHORT).then(|| self.counts.get(&Sightings::hash_of(&key)).copied().unwrap_or(0))
     }
 
     /// The log of how many times more often `key` (a word in lower case, of `frequency` on the
