@@ -37,7 +37,7 @@ minutes. The same counts give the same model.bin, byte for byte. A package that 
 anything, unless `--keep-going` says a smaller model will do.
 
 Needs apt-cache (for the package lists, with --discover or --grow) and HTTPS to index.crates.io,
-static.crates.io, registry.npmjs.org and pypi.org. Writes assets/model.bin and
+static.crates.io, registry.npmjs.org and pypi.org. Writes assets/model.bin, assets/triples.bin and
 assets/corpus-sources.tsv. The format of model.bin is described in src/lexicon/model.rs.
 """
 import argparse
@@ -86,6 +86,11 @@ MAX_FILE = 2_000_000
 # Pruning: a form or a pair seen fewer times than this is left out of the model.
 MIN_FORM = 2
 MIN_PAIR = 3
+# ... and a triple of words seen fewer times than this (assets/triples.bin).
+MIN_TRIPLE = 2
+# A word in small ASCII letters: the middle word of a triple kept (the real-word stage weighs
+# no other, and its candidates are such words).
+SMALL_WORD = re.compile(r"[a-z]+")
 
 PERMISSIVE = re.compile(
     r"^(MIT|MIT-0|Apache-2\.0|Apache-2\.0 WITH LLVM-exception|BSD-[0-9]-Clause.*|0BSD|ISC|Zlib|Unicode-.*|"
@@ -378,6 +383,9 @@ class Counts:
         self.right = Counter()  # (form, lower(next)) -> uses of form inside a sentence before next
         self.left_loose = Counter()  # as `left` and `right`, across a comma or a closing mark
         self.right_loose = Counter()
+        # "lower(prev) form lower(next)" -> uses of form, in small letters, between two words it
+        # is joined to by a space alone, inside a sentence (the first may start it)
+        self.triples = Counter()
         self.words = 0
         self.seen: set[int] = set()
 
@@ -389,16 +397,19 @@ class Counts:
         self.seen.add(key)
         prev = None  # (form, end, was_start)
         pending = None  # the previous word inside a sentence, waiting for its right neighbour
+        chain = (None, None)  # the two words before, joined by spaces alone, as triples key them
         for m in WORD.finditer(paragraph):
             form = m.group(0)
             if len(form) > 40:
                 prev = pending = None
+                chain = (None, None)
                 continue
             if glued(paragraph, m.start(), m.end()):
                 # Part of an identifier, a path or a word with digits (`java.lang.Object`,
                 # `snake_case`, `utf8`), which galley never reads as a word: not counted, and no
                 # neighbour of the words beside it.
                 prev, pending = (None, m.end(), False), None
+                chain = (None, None)
                 continue
             self.words += 1
             gap = paragraph[prev[1] : m.start()] if prev else ""
@@ -410,6 +421,12 @@ class Counts:
             elif pending is not None and loose:
                 self.right_loose[(pending, form.lower())] += 1
             pending = None
+            if joined and not start and chain[1] is not None:
+                if chain[0] is not None and SMALL_WORD.fullmatch(chain[1][1]):
+                    self.triples[f"{chain[0]} {chain[1][1]} {form.lower()}"] += 1
+                chain = (chain[1][0], (form.lower(), form))
+            else:
+                chain = (None, (form.lower(), form))
             if start:
                 self.start[form] += 1
             else:
@@ -990,6 +1007,33 @@ def write_model(counts: Counts, sources: int, path: Path):
     return len(words), len(merged_keys), len(out)
 
 
+def write_triples(triples: Counter, path: Path):
+    """assets/triples.bin, which src/lexicon/triples.rs reads: b"GALLEYT1", the number of keys
+    N (u64); 65,537 bucket starts (u32: the keys whose hash has top 16 bits `b` are
+    `starts[b]..starts[b + 1]`); N keys, the next 16 bits of each hash (u16), ascending within a
+    bucket; then N counts (u8, at most 255). The hash is FNV-1a of "prev word next", prev and
+    next in lower case. Two triples whose hashes share 32 bits add up: one lookup in about 1,500
+    of a triple the corpus never wrote finds a count it does not have."""
+    keyed: dict[int, int] = {}
+    for t, n in triples.items():
+        if n >= MIN_TRIPLE:
+            k = fnv(t.encode()) >> 32
+            keyed[k] = min(255, keyed.get(k, 0) + n)
+    keys = sorted(keyed)
+    out = bytearray(b"GALLEYT1")
+    out += struct.pack("<Q", len(keys))
+    starts = [0] * ((1 << 16) + 1)
+    for k in keys:
+        starts[(k >> 16) + 1] += 1
+    for b in range(1 << 16):
+        starts[b + 1] += starts[b]
+    out += struct.pack(f"<{len(starts)}I", *starts)
+    out += struct.pack(f"<{len(keys)}H", *(k & 0xFFFF for k in keys))
+    out += bytes(keyed[k] for k in keys)
+    path.write_bytes(bytes(out))
+    return len(keys), len(out)
+
+
 def arguments(argv: list[str]) -> argparse.Namespace:
     """The command line. Anything it does not know stops the script before it reads or writes."""
     ask = argparse.ArgumentParser(
@@ -1063,6 +1107,11 @@ def main():
             # A pinned rebuild that lost packages would replace the committed model with a smaller one.
             print("model not written (--keep-going writes it anyway)", file=sys.stderr)
             sys.exit(1)
+    if not hasattr(counts, "triples"):
+        print("the saved counts have no triples: rebuild without --from-counts", file=sys.stderr)
+        sys.exit(1)
+    # Only what the model can keep is worth keeping: the triples written once are most of them.
+    counts.triples = Counter({t: n for t, n in counts.triples.items() if n >= MIN_TRIPLE})
     if sources:
         keep(saved, pickle.dumps((counts, used)))
     used.sort()
@@ -1071,9 +1120,10 @@ def main():
         for kind, name, vers, licence in used:
             f.write(f"{kind}\t{name}\t{vers}\t{licence}\n")
     w, p, size = write_model(counts, len(used), ASSETS / "model.bin")
+    t, tsize = write_triples(counts.triples, ASSETS / "triples.bin")
     print(
-        f"{len(used)} packages, {counts.words:,} words; {w:,} words and {p:,} pairs kept; "
-        f"model.bin {size / 1e6:.1f} MB; {time.time() - began:.0f} s",
+        f"{len(used)} packages, {counts.words:,} words; {w:,} words, {p:,} pairs and {t:,} triples kept; "
+        f"model.bin {size / 1e6:.1f} MB, triples.bin {tsize / 1e6:.1f} MB; {time.time() - began:.0f} s",
         file=sys.stderr,
     )
 

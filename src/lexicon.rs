@@ -11,6 +11,7 @@
 pub mod format;
 pub mod model;
 pub mod model_index;
+pub mod triples;
 
 use crate::error::{Error, Result};
 use std::collections::{HashMap, HashSet};

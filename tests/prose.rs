@@ -425,6 +425,14 @@ fn a_word_never_written_beside_a_neighbour_chance_puts_it_beside_often_gives_way
 }
 
 #[test]
+fn of_a_slips_near_words_the_one_clean_prose_writes_between_both_neighbours_comes_first() {
+    // Each pair alone prefers another word (`programming languages`, `of when`); the three words
+    // together say which one stands there.
+    assert_word_choice("Rust is a programming languish that is empowering everyone.", "languish", "language");
+    assert_word_choice("It changed a lot in terms of whet the compiler can accomplish.", "whet", "what");
+}
+
+#[test]
 fn a_word_the_corpus_never_wrote_gives_way_to_a_near_word_both_neighbours_expect() {
     // `chill` is English, but documentation never writes it; `a child process` it writes often.
     assert_fixes("It spawns a chill process for each job.", "It spawns a child process for each job.");
