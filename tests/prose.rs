@@ -404,6 +404,15 @@ fn the_words_around_a_misspelling_choose_among_its_fixes() {
 }
 
 #[test]
+fn of_a_misspellings_fixes_the_one_clean_prose_writes_between_both_neighbours_comes_first() {
+    // `a context the` and `the is` are pairs clean prose writes as well as `a context that` and
+    // `that is`; only the three words together make `that` the fix.
+    let text = "This should be set to false for a context thf is used as a container for other contexts.";
+    let fixes = first_fixes(text);
+    assert_eq!(fixes, [("thf".into(), Kind::Spelling, "that".into())], "{text:?}");
+}
+
+#[test]
 fn a_rare_real_word_the_context_rejects_is_a_word_choice() {
     // `posers` and `tat` are words, but nothing here is ever written beside them; `powers` and
     // `that` are one edit away and expected on both sides.
