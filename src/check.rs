@@ -1098,8 +1098,18 @@ fn model_casing(
                 next.next().unwrap_or_else(|| line.borrow_mut().is_title_heading(text, at))
             }
         };
+        // The pronoun (`of What I want`) is neither a name's neighbour nor a label's letter.
+        let pronoun = |c: &Capital| {
+            let span = c.span();
+            span.slice(text) == "I" && reads_as_pronoun(text, span)
+        };
         let joined = |a: &Capital, b: &Capital| {
-            !a.start && !b.start && a.span().end + 1 == b.span().start && text.as_bytes()[a.span().end] == b' '
+            !a.start
+                && !b.start
+                && a.span().end + 1 == b.span().start
+                && text.as_bytes()[a.span().end] == b' '
+                && !pronoun(a)
+                && !pronoun(b)
         };
         let capital = |i: usize, heading: &mut dyn FnMut(usize) -> bool| {
             let c = &capitals[i];
@@ -1111,7 +1121,8 @@ fn model_casing(
             let label = after.len() >= 2
                 && after[0] == b' '
                 && after[1].is_ascii_uppercase()
-                && after.get(2).is_none_or(|b| !b.is_ascii_alphanumeric());
+                && after.get(2).is_none_or(|b| !b.is_ascii_alphanumeric())
+                && !(after[1] == b'I' && reads_as_pronoun(text, Span::new(span.end + 1, span.end + 2)));
             truecase::Word { span, start: c.start, heading: label || heading(span.start), in_run }
         };
         // The words in the text's order, so that each line is looked at once.

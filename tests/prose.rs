@@ -342,6 +342,16 @@ Shifting left has stalled in some organizations, and the platform team is often 
 }
 
 #[test]
+fn a_stray_capital_before_the_pronoun_is_lowered_like_any_other() {
+    // `I` is neither the letter of a label (`Plan A`) nor a name's neighbour in a run of capitals.
+    let fixed = fixed(&format!("{DAMAGED}\n\nIt does most of What I want it to do.\n"));
+    assert!(fixed.ends_with("\n\nIt does most of what I want it to do.\n"), "{fixed}");
+    // A label stays one.
+    let fixed = self::fixed(&format!("{DAMAGED}\n\nWe chose Plan B over the other.\n"));
+    assert!(fixed.ends_with("\n\nWe chose Plan B over the other.\n"), "{fixed}");
+}
+
+#[test]
 fn names_headings_acronyms_and_titles_keep_their_capitals_even_in_a_damaged_article() {
     let keep = [
         "Randy Bias said so.",
