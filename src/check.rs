@@ -458,6 +458,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         });
         // The article's own capitals for its unknown words it also writes in lower case.
         let own_casing = own_casings(text, (&capitals, &styled), &counts);
+        let half_lowered = half_lowered_acronyms(text, &capitals);
         drop(styled);
         let none = lists.of::<&str>(&[]);
         let model = Model::builtin();
@@ -522,6 +523,13 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     // `pymol` where the article writes `PyMOL`: the article's casing is its fix.
                     if let Some(&form) = own_casing.get(stem) {
                         let fix = format!("{form}{}", span::tail(word, stem.len()));
+                        suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(fix)));
+                        continue;
+                    }
+                    // `Nll` inside a sentence, and `nll` where the article writes that: an acronym
+                    // half lowered, and lowered.
+                    if let Some(acronym) = acronym_of(stem, &half_lowered) {
+                        let fix = format!("{acronym}{}", span::tail(word, stem.len()));
                         suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(fix)));
                         continue;
                     }
@@ -2086,6 +2094,41 @@ fn own_casings<'t>(
             forms.into_iter().find(|f| f.1 == most).map(|(form, _)| (key, form))
         })
         .collect()
+}
+
+/// The words with no vowel, of two to [`ACRONYM_MOST`] letters, that the article writes with a
+/// first capital alone inside a sentence (`Nll`, `Rls`), folded to lower case. No English word
+/// is written so, and no name: an acronym half lowered (`Ml`), which the damage writes where it
+/// lowers acronyms too. A name or term with no vowel that the lexicon knows (`Hz`, `Mr`) never
+/// reaches this: only unknown words are asked.
+fn half_lowered_acronyms(text: &str, capitals: &[Capital]) -> FastSet<String> {
+    capitals
+        .iter()
+        .filter(|c| !c.start && c.case == Case::Title)
+        .map(|c| stem_of(c.span().slice(text)))
+        .filter(|w| is_vowelless(w))
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// The most letters of a word [`half_lowered_acronyms`] takes: longer runs of consonants are
+/// identifiers and garbage, not acronyms.
+const ACRONYM_MOST: usize = 5;
+
+/// True for a word of two to [`ACRONYM_MOST`] ASCII letters with no vowel (`y` counts as one).
+fn is_vowelless(word: &str) -> bool {
+    (2..=ACRONYM_MOST).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_alphabetic() && !b"aeiouyAEIOUY".contains(&b))
+}
+
+/// The acronym an unknown word stands for, when it has no vowel and is written with a first
+/// capital alone (`Nll`), or in small letters where the article also writes it with a first
+/// capital alone inside a sentence (`nll` beside `Nll`): in capitals.
+fn acronym_of(word: &str, half_lowered: &FastSet<String>) -> Option<String> {
+    let written = case_of(word);
+    let folded = word.to_ascii_lowercase();
+    (is_vowelless(word) && (written == Case::Title || (written == Case::Lower && half_lowered.contains(&folded))))
+        .then(|| word.to_ascii_uppercase())
 }
 
 /// The words of the article with capitals, folded to lower case, as [`own_casings`] meets them

@@ -342,6 +342,19 @@ Shifting left has stalled in some organizations, and the platform team is often 
 }
 
 #[test]
+fn an_unknown_word_with_no_vowel_written_with_a_first_capital_is_an_acronym_half_lowered() {
+    // No word and no name is written `Nll`: an acronym the damage half lowered, and where the
+    // article writes that, its `nll` is the same acronym lowered.
+    assert_fixes(
+        "We announced that Nll had come to the compiler, and the nll checker is now the default.",
+        "We announced that NLL had come to the compiler, and the NLL checker is now the default.",
+    );
+    // In small letters alone it may be a command, and words the lexicon knows stand.
+    let text = "Run the nll checker first, at 50 Hz, as Dr Smith says.";
+    assert!(first_fixes(text).iter().all(|(_, kind, fix)| *kind != Kind::Casing && fix != "NLL"), "{text}");
+}
+
+#[test]
 fn a_stray_capital_before_the_pronoun_is_lowered_like_any_other() {
     // `I` is neither the letter of a label (`Plan A`) nor a name's neighbour in a run of capitals.
     let fixed = fixed(&format!("{DAMAGED}\n\nIt does most of What I want it to do.\n"));
