@@ -284,6 +284,11 @@ fn a_recurring_slip_is_still_a_typo() {
 #[test]
 fn compounds_of_common_words_pass() {
     assert_clean("Set the hostmask and the userinfo.");
+    // ... but not two words that a common word two edits away explains better: a slip twice over.
+    assert_eq!(
+        first_fixes("Most of the teepam does not know how."),
+        [("teepam".into(), Kind::Spelling, "team".into())]
+    );
 }
 
 #[test]
