@@ -465,7 +465,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         });
         // The article's own capitals for its unknown words it also writes in lower case.
         let own_casing = own_casings(text, (&capitals, &styled), &counts);
-        let half_lowered = half_lowered_acronyms(text, &capitals);
+        let half_lowered = half_lowered_acronyms(text, &capitals, &counts);
         drop(styled);
         let none = lists.of::<&str>(&[]);
         let model = Model::builtin();
@@ -1768,8 +1768,15 @@ fn association(model: &Model, lexicon: &Lexicon, word: &str, prev: Option<&str>,
         let pair = f64::from(model.before(&last, x));
         ((pair * n / count(x) + CONTEXT_PRIOR) / (cl + CONTEXT_PRIOR)).max(english_association(lexicon, &last, x))
     });
+    // A triple the corpus writes twice or more stands in two pairs it keeps: only then is it
+    // looked up (the table is 8 MB, and a text of many misspellings would fault in all of it).
     let triple = match (prev, next) {
-        (Some(p), Some(x)) if first == last && first.bytes().all(|b| b.is_ascii_lowercase()) => {
+        (Some(p), Some(x))
+            if first == last
+                && first.bytes().all(|b| b.is_ascii_lowercase())
+                && model.after(p, &first) > 0
+                && model.before(&last, x) > 0 =>
+        {
             f64::from(crate::lexicon::triples::Triples::builtin().count(p, &first, x))
         }
         _ => 0.0,
@@ -2108,18 +2115,24 @@ fn own_casings<'t>(
 }
 
 /// The words with no vowel, of two to [`ACRONYM_MOST`] letters, that the article writes with a
-/// first capital alone inside a sentence (`Nll`, `Rls`), folded to lower case. No English word
-/// is written so, and no name: an acronym half lowered (`Ml`), which the damage writes where it
-/// lowers acronyms too. A name or term with no vowel that the lexicon knows (`Hz`, `Mr`) never
-/// reaches this: only unknown words are asked.
-fn half_lowered_acronyms(text: &str, capitals: &[Capital]) -> FastSet<String> {
-    capitals
-        .iter()
-        .filter(|c| !c.start && c.case == Case::Title)
-        .map(|c| stem_of(c.span().slice(text)))
-        .filter(|w| is_vowelless(w))
-        .map(str::to_ascii_lowercase)
-        .collect()
+/// first capital alone inside a sentence (`Nll`, `Rls`), and also in small letters as an unknown
+/// word (`unknown` holds those as written): the small letters. No English word is written `Nll`,
+/// and no name: an acronym half lowered (`Ml`), which the damage writes where it lowers acronyms
+/// too. A name or term with no vowel that the lexicon knows (`Hz`, `Mr`) never reaches this: only
+/// unknown words are asked. The set holds only words of `unknown`, however many capitals the
+/// text has.
+fn half_lowered_acronyms<'t>(text: &str, capitals: &[Capital], unknown: &FastMap<&'t str, usize>) -> FastSet<&'t str> {
+    let mut lower = String::new();
+    let mut out = FastSet::default();
+    for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
+        let word = stem_of(c.span().slice(text));
+        if is_vowelless(word)
+            && let Some((&key, _)) = unknown.get_key_value(casing::lower_into(&mut lower, word))
+        {
+            out.insert(key);
+        }
+    }
+    out
 }
 
 /// The most letters of a word [`half_lowered_acronyms`] takes: longer runs of consonants are
@@ -2135,10 +2148,9 @@ fn is_vowelless(word: &str) -> bool {
 /// The acronym an unknown word stands for, when it has no vowel and is written with a first
 /// capital alone (`Nll`), or in small letters where the article also writes it with a first
 /// capital alone inside a sentence (`nll` beside `Nll`): in capitals.
-fn acronym_of(word: &str, half_lowered: &FastSet<String>) -> Option<String> {
+fn acronym_of(word: &str, half_lowered: &FastSet<&str>) -> Option<String> {
     let written = case_of(word);
-    let folded = word.to_ascii_lowercase();
-    (is_vowelless(word) && (written == Case::Title || (written == Case::Lower && half_lowered.contains(&folded))))
+    (is_vowelless(word) && (written == Case::Title || (written == Case::Lower && half_lowered.contains(word))))
         .then(|| word.to_ascii_uppercase())
 }
 
