@@ -1768,15 +1768,8 @@ fn association(model: &Model, lexicon: &Lexicon, word: &str, prev: Option<&str>,
         let pair = f64::from(model.before(&last, x));
         ((pair * n / count(x) + CONTEXT_PRIOR) / (cl + CONTEXT_PRIOR)).max(english_association(lexicon, &last, x))
     });
-    // A triple the corpus writes twice or more stands in two pairs it keeps: only then is it
-    // looked up (the table is 8 MB, and a text of many misspellings would fault in all of it).
     let triple = match (prev, next) {
-        (Some(p), Some(x))
-            if first == last
-                && first.bytes().all(|b| b.is_ascii_lowercase())
-                && model.after(p, &first) > 0
-                && model.before(&last, x) > 0 =>
-        {
+        (Some(p), Some(x)) if first == last && first.bytes().all(|b| b.is_ascii_lowercase()) => {
             f64::from(crate::lexicon::triples::Triples::builtin().count(p, &first, x))
         }
         _ => 0.0,

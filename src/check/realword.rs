@@ -577,9 +577,8 @@ impl<'t> Finder<'t> {
             };
             // Seen beside one neighbour of two: it must win by `ONE_SIDE` more, to be flagged and
             // to be taken.
-            // A candidate seen beside one neighbour only was never written between both.
             let triple = match (prev, next) {
-                (Some(p), Some(x)) if !half => Triples::builtin().count(p, cand, x),
+                (Some(p), Some(x)) => Triples::builtin().count(p, cand, x),
                 _ => 0,
             };
             let this = Weighed { span, fix: cand, written, margin, best: score(c, l, r), shape, half, here, triple };
