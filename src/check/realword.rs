@@ -12,8 +12,8 @@
 //! suspect, and whether `fix` takes it, is a chance fitted on data ([`Slip`]) over how far it
 //! beats the word as written, the kind of slip it would be, how much evidence it stands on, how
 //! often clean prose writes it between the word's two neighbours (the model's triples, which
-//! also rank the candidates), and the article's odds of a slip: the more of its words are misspelt, the likelier its odd real
-//! words are slips too ([`Finder::finish`]). A text of a sentence or two, shorter than any the
+//! also rank the candidates), and the article's odds of a slip: the more of its words are
+//! misspelt, the likelier its odd real words are slips too ([`Finder::finish`]). A text of a sentence or two, shorter than any the
 //! chance was fitted on, keeps the rule it replaced: the candidate must beat the word by more
 //! than the odds against a slip ([`SLIP`]).
 //!
@@ -170,6 +170,10 @@ impl Shape {
 impl Slip {
     /// The number of features, the constant first.
     pub const FEATURES: usize = 11;
+    /// Where [`Slip::features`] puts the log of how far the candidate wins, and the log of its
+    /// triple count: the features that rank a word's candidates.
+    const RATIO: usize = 1;
+    const TRIPLE: usize = 10;
 
     /// The fitted weights, in the order of [`Slip::features`] (`scripts/fit-confidence.py` with
     /// shrinkage 0.001 on the three tune parts' 6,760 words weighed that the article writes
@@ -621,7 +625,7 @@ impl Weighed {
     /// word's and the article's, the same for each; the article's uses of each are counted later).
     fn preference(&self) -> f64 {
         let w = &Slip::WEIGHTS;
-        w[1] * self.against_written().ln() + w[10] * f64::from(self.triple).ln_1p()
+        w[Slip::RATIO] * self.against_written().ln() + w[Slip::TRIPLE] * f64::from(self.triple).ln_1p()
     }
 }
 
@@ -679,6 +683,24 @@ fn in_compound(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_features_that_rank_candidates_stand_where_the_ranking_reads_them() {
+        let slip = Slip {
+            ratio: 7.0,
+            shape: Shape::Edit,
+            slip: SLIP,
+            half: false,
+            one_side: false,
+            others: 0,
+            fix_uses: 0,
+            here: 100,
+            triple: 20,
+        };
+        let f = slip.features();
+        assert!((f[Slip::RATIO] - 7.0_f64.ln()).abs() < 1e-12);
+        assert!((f[Slip::TRIPLE] - 21.0_f64.ln()).abs() < 1e-12);
+    }
 
     fn fixes(text: &str) -> Vec<(String, String)> {
         let spans: Vec<Span> = crate::token::tokens(text)
