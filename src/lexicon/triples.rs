@@ -81,21 +81,23 @@ impl Triples {
     }
 }
 
-/// 64-bit FNV-1a of `prev word next`, the neighbours in lower case: the build script's key.
+/// 64-bit FNV-1a of `prev word next`, the neighbours in lower case: the build script's key. An
+/// ASCII neighbour is lowered a byte at a time, with no string made: this runs for every
+/// candidate weighed.
 fn hash_of(prev: &str, word: &str, next: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    fn feed(h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
+        bytes.fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+    fn lower(h: u64, w: &str) -> u64 {
+        if w.is_ascii() {
+            feed(h, w.bytes().map(|b| b.to_ascii_lowercase()))
+        } else {
+            feed(h, w.to_lowercase().bytes())
         }
-    };
-    let lower = |w: &str| if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() };
-    feed(lower(prev).as_bytes());
-    feed(b" ");
-    feed(word.as_bytes());
-    feed(b" ");
-    feed(lower(next).as_bytes());
-    h
+    }
+    let h = lower(0xcbf2_9ce4_8422_2325, prev);
+    let h = feed(h, std::iter::once(b' ').chain(word.bytes()).chain(std::iter::once(b' ')));
+    lower(h, next)
 }
 
 #[cfg(test)]
