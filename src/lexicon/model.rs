@@ -259,14 +259,14 @@ fn walk<K: Ord + Copy>(mut i: usize, lo: usize, hi: usize, want: K, key: impl Fn
 
 /// 64-bit FNV-1a, fed byte by byte: the hash the build script uses for every key.
 #[derive(Clone, Copy)]
-struct Fnv(u64);
+pub(crate) struct Fnv(pub(crate) u64);
 
 impl Fnv {
-    const fn new() -> Self {
+    pub(crate) const fn new() -> Self {
         Self(0xcbf2_9ce4_8422_2325)
     }
 
-    fn bytes(mut self, bytes: &[u8]) -> Self {
+    pub(crate) fn bytes(mut self, bytes: &[u8]) -> Self {
         for &b in bytes {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -274,7 +274,7 @@ impl Fnv {
     }
 
     /// `word` in lower case, without making a string of it when it is ASCII.
-    fn lower(self, word: &str) -> Self {
+    pub(crate) fn lower(self, word: &str) -> Self {
         if word.is_ascii() {
             let mut h = self;
             for &b in word.as_bytes() {

@@ -10,6 +10,7 @@
 //! twice are left out, and two whose hashes share 32 bits add up: about one lookup in 1,500 of a
 //! triple the corpus never wrote finds a count.
 
+use crate::lexicon::model::Fnv;
 use std::sync::OnceLock;
 
 static BLOB: &[u8] = include_bytes!("../../assets/triples.bin");
@@ -81,23 +82,10 @@ impl Triples {
     }
 }
 
-/// 64-bit FNV-1a of `prev word next`, the neighbours in lower case: the build script's key. An
-/// ASCII neighbour is lowered a byte at a time, with no string made: this runs for every
-/// candidate weighed.
+/// 64-bit FNV-1a of `prev word next`, the neighbours in lower case: the build script's key,
+/// made with the model's hash, which lowers an ASCII word a byte at a time.
 fn hash_of(prev: &str, word: &str, next: &str) -> u64 {
-    fn feed(h: u64, bytes: impl Iterator<Item = u8>) -> u64 {
-        bytes.fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-    }
-    fn lower(h: u64, w: &str) -> u64 {
-        if w.is_ascii() {
-            feed(h, w.bytes().map(|b| b.to_ascii_lowercase()))
-        } else {
-            feed(h, w.to_lowercase().bytes())
-        }
-    }
-    let h = lower(0xcbf2_9ce4_8422_2325, prev);
-    let h = feed(h, std::iter::once(b' ').chain(word.bytes()).chain(std::iter::once(b' ')));
-    lower(h, next)
+    Fnv::new().lower(prev).bytes(b" ").bytes(word.as_bytes()).bytes(b" ").lower(next).0
 }
 
 #[cfg(test)]
