@@ -492,6 +492,18 @@ fn a_word_seen_beside_neither_neighbour_gives_way_to_one_seen_beside_one_of_them
 }
 
 #[test]
+fn a_word_seen_beside_each_neighbour_but_never_between_them_gives_way_to_one_that_is() {
+    // `in ordered` and `ordered to` are both pairs clean prose writes; `in ordered to` it never
+    // writes, and `in order to` all the time. The pairs alone say nothing against it.
+    let text = format!("{MISSPELT_PARAGRAPH} The parser was rewritten in ordered to report every error at once.");
+    let fixes = first_fixes(&text);
+    assert!(fixes.contains(&("ordered".into(), Kind::WordChoice, "order".into())), "{fixes:?}");
+    // Where the three stand as prose writes them, nothing is asked.
+    let text = format!("{MISSPELT_PARAGRAPH} The parser was rewritten in order to report every error at once.");
+    assert!(!first_fixes(&text).iter().any(|f| f.0 == "order"));
+}
+
+#[test]
 fn a_word_the_corpus_never_wrote_gives_way_to_a_near_word_both_neighbours_expect() {
     // `chill` is English, but documentation never writes it; `a child process` it writes often.
     assert_fixes("It spawns a chill process for each job.", "It spawns a child process for each job.");
