@@ -104,8 +104,10 @@ const NEAR_COUNT: u64 = 20;
 /// beside each of them but never between the two.
 const GAP_LEAST: u32 = 5;
 /// ... and which it writes beside one of its neighbours fewer times than this: a word written
-/// often beside both stands where prose puts it, and the three are seldom a slip.
-const GAP_PAIR: u64 = 100;
+/// often beside both stands where prose puts it, and the three are seldom a slip. Set on the
+/// tune parts against the cost: at 100 the real-word stage took 27% more instructions on 1.8 MB
+/// of documentation for 0.1 to 0.3 points more of the real-word errors flagged; at 20, 17%.
+const GAP_PAIR: u64 = 20;
 
 /// A word the article writes this often, in small letters, is its own, not a slip for another
 /// (`maint`). An unknown word written so is flagged, but `fix` leaves it (`epage`, a handle, is
@@ -184,9 +186,9 @@ impl Slip {
     const TRIPLE: usize = 10;
 
     /// The fitted weights, in the order of [`Slip::features`] (`scripts/fit-confidence.py` with
-    /// shrinkage 0.001 on the three tune parts' 6,760 words weighed that the article writes
-    /// fewer than [`OWN_WORD`] times: 1,663 slips whose best candidate is the original, and
-    /// 5,097 right words, about a third of those in the clean halves). What the fit found: the
+    /// shrinkage 0.001 on the three tune parts' 7,141 words weighed that the article writes
+    /// fewer than [`OWN_WORD`] times: 1,700 slips whose best candidate is the original, and
+    /// 5,441 right words, about a third of those in the clean halves). What the fit found: the
     /// article's odds of a slip weigh twice what the rule gave them; a word the article writes
     /// twice is meant far more often, and a candidate it writes is meant more often; a rare word
     /// is a slip more often than its pairs alone say, and a common one less (`them` for `the`);
@@ -201,12 +203,12 @@ impl Slip {
     /// beside neither (its rows are most of the 800 added), such a half fit is a slip more often
     /// than the rest, not less: the damage puts a real word where neither neighbour wants it.
     /// The twenty-sixth session added the words seen beside each neighbour but never between
-    /// the two, where a near word is written five times or more (the last feature; 542 rows, 47
-    /// of them slips): such a word is a slip less often than one out of place beside a
+    /// the two, where a near word is written there five times or more (the last feature; 381
+    /// rows, 37 of them slips): such a word is a slip less often than one out of place beside a
     /// neighbour, and the refit flagged 0.3 to 1.0 points more of the real-word errors on each
-    /// tune part.
+    /// tune part, for 5 more right words changed (1,280 in all).
     const WEIGHTS: [f64; Self::FEATURES] =
-        [9.25, 0.338, 0.271, -0.935, 2.01, 0.759, 0.0646, -1.72, 0.565, -2.65, 0.508, -0.799];
+        [9.38, 0.337, 0.273, -0.938, 2.03, 0.761, 0.0656, -1.73, 0.576, -2.66, 0.511, -0.749];
 
     /// The features the weights multiply: mostly logs, so that each weighs a ratio.
     #[must_use]
