@@ -16,6 +16,9 @@
 //!
 //! Each rate is a target: the garbler picks that many words among those that can take the
 //! damage (fewer when the text has fewer), so a text with few acronyms gets few acronym errors.
+//! Capitals come in runs, as in the sample and the development articles (`Said That Among The
+//! Big Challenges is the Rise of Distributed Systems`): [`RUN_GOES_ON`] and [`SMALL_IN_RUN`]
+//! are measured on the six development pairs, and the rate is met on average, not exactly.
 //! Headings and lines in Title Case take no casing damage: a capital there is the author's
 //! style, so `Table of contents` for `Table of Contents` is no error a reader could see.
 #![allow(dead_code)]
@@ -110,6 +113,20 @@ fn capitalise(word: &str) -> String {
 }
 
 const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+
+/// The chance that a run of Capitalised words goes on to the next word. In the six development
+/// pairs a long word after one the damage Capitalised is Capitalised 84% of the time (after one
+/// it left alone, 7%), and the runs it Capitalised of two words or more outnumber those of one.
+const RUN_GOES_ON: f64 = 0.8;
+/// The chance that a word of three letters or fewer inside a run is Capitalised: Title Case
+/// leaves small words alone (`the Rise of Distributed Systems`) about half the time (45% of
+/// them after a Capitalised word in the development pairs, against 84% of longer words).
+const SMALL_IN_RUN: f64 = 0.55;
+
+/// True with chance `p`.
+fn chance(rng: &mut Rng, p: f64) -> bool {
+    (rng.below(1 << 20) as f64) < p * f64::from(1u32 << 20)
+}
 
 /// One random edit: delete, insert, substitute or swap neighbours.
 fn edit(rng: &mut Rng, w: &mut Vec<u8>) {
@@ -241,6 +258,42 @@ fn words_of(text: &str) -> Vec<Word> {
     words
 }
 
+/// Capitalises about `wanted` of the words at `can` (indices into `words`, in text order) in
+/// runs: a run starts at a word with a chance set so that the runs make `wanted` capitals on
+/// average, goes on with [`RUN_GOES_ON`], and Capitalises each word it meets that can take it
+/// (a small word with [`SMALL_IN_RUN`]). The words between those that can take it, names and
+/// sentence starts among them, neither end a run nor count in it.
+fn capitalise_in_runs(
+    rng: &mut Rng,
+    text: &str,
+    words: &[Word],
+    can: &[usize],
+    wanted: usize,
+    taken: &mut [bool],
+    changes: &mut Vec<(usize, String, Damage)>,
+) {
+    let open: Vec<usize> = can.iter().copied().filter(|&i| !taken[words[i].chunk]).collect();
+    if open.is_empty() || wanted == 0 {
+        return;
+    }
+    let small = open.iter().filter(|&&i| words[i].end - words[i].start <= 3).count() as f64 / open.len() as f64;
+    // Inside a run a word is Capitalised with chance `within`; a share `in_run` of the words are
+    // inside one when runs start with `start` and go on with RUN_GOES_ON.
+    let within = small * SMALL_IN_RUN + (1.0 - small);
+    let in_run = (wanted as f64 / open.len() as f64 / within).min(0.95);
+    let start = in_run * (1.0 - RUN_GOES_ON) / (1.0 - in_run);
+    let mut running = false;
+    for i in open {
+        running = chance(rng, if running { RUN_GOES_ON } else { start });
+        let w = &words[i];
+        let s = &text[w.start..w.end];
+        if running && !taken[w.chunk] && (s.len() > 3 || chance(rng, SMALL_IN_RUN)) {
+            taken[w.chunk] = true;
+            changes.push((i, capitalise(s), Damage::Capitalised));
+        }
+    }
+}
+
 /// `text` damaged at `rates` with the generator seeded by `seed`; each change with its kind.
 pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String, Vec<(usize, Damage)>) {
     let mut rng = Rng::new(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
@@ -257,7 +310,7 @@ pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String
         }
         let lower = s.bytes().all(|b| b.is_ascii_lowercase());
         let upper = s.bytes().all(|b| b.is_ascii_uppercase());
-        if lower && !w.sentence_start && !w.title && s.len() >= 3 && known(lexicon, s) {
+        if lower && !w.sentence_start && !w.title && known(lexicon, s) {
             can[0].push(i);
         }
         if !w.sentence_start && !w.title && !upper && s.as_bytes()[0].is_ascii_uppercase() && s.len() >= 2 {
@@ -276,7 +329,7 @@ pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String
     let mut taken = vec![false; words.last().map_or(0, |w| w.chunk + 1)];
     let mut changes: Vec<(usize, String, Damage)> = Vec::new();
     // Rarer kinds first, so that the common one does not use up the words they need.
-    for kind in [2, 1, 4, 3, 0] {
+    for kind in [2, 1, 4, 3] {
         let mut pool = std::mem::take(&mut can[kind]);
         rng.shuffle(&mut pool);
         let mut made = 0;
@@ -311,6 +364,7 @@ pub fn garble(text: &str, lexicon: &Lexicon, rates: Rates, seed: u64) -> (String
             }
         }
     }
+    capitalise_in_runs(&mut rng, text, &words, &can[0], wanted[0], &mut taken, &mut changes);
     changes.sort_by_key(|c| c.0);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
