@@ -335,13 +335,13 @@ fn a_name_keeps_its_capital_among_stray_ones() {
 
 #[test]
 fn stray_capitals_inside_sentences_are_lowered() {
-    // Two sentences are little evidence of damage: the word that heads a run of capitals
-    // (`Panel Members`, `Big Criticisms`) may be a name's, and keeps its capital until more of
-    // the article shows the damage (the development articles measure that). Damage that
-    // Capitalised twelve words of thirty lowers names too, so `Platform Team` loses both.
+    // Two sentences whose stray capitals all come in runs (`Panel Members Discussed`, `Big
+    // Criticisms`) say their damage comes in runs: the word that heads one is no name's for
+    // standing beside another capital. Damage that Capitalised twelve words of thirty lowers
+    // names too, so `Platform Team` loses both.
     assert_fixes(
         DAMAGED,
-        "During a discussion in London, Panel members discussed one of the Big criticisms of modern software. \
+        "During a discussion in London, panel members discussed one of the big criticisms of modern software. \
 Shifting left has stalled in some organizations, and the platform team is often missing.",
     );
 }
@@ -407,6 +407,11 @@ fn class_names_keywords_and_expansions_keep_their_capitals_in_a_damaged_article(
         (
             "The Cloud native Computing Foundation (CNCF) hosts it.",
             Some("The Cloud Native Computing Foundation (CNCF) hosts it."),
+        ),
+        // What stands before an expansion in its clause is no part of it, and leaves it whole.
+        (
+            "It met at the recent Kubecon + Cloud Native Computing Foundation (CNCF) Europe 2025 Event.",
+            Some("It met at the recent KubeCon + Cloud Native Computing Foundation (CNCF) Europe 2025 event."),
         ),
         // Labels in a chain keep the capitals they were given.
         ("Add the classifier Programming Language :: Python :: 3 to setup.py.", None),
@@ -708,6 +713,28 @@ fn a_sentence_that_starts_in_lower_case_is_raised() {
     );
     // A command or tool that starts a sentence keeps its own casing.
     assert_clean("Use a tool (e.g. kubectl) to check. npm installs it. git clones it.");
+}
+
+/// Damage that Capitalises words in runs, as the bundled sample's does (`Said That Among The Big
+/// Challenges`), makes runs of capitals that are no names: an article whose stray capitals
+/// mostly come in runs has them taken down inside a run as well as alone.
+#[test]
+fn capitals_put_in_by_runs_are_taken_down_inside_the_runs() {
+    let damaged = "The team met on Friday to plan the next release. Most Of The Work Is Done, and the rest \
+        is on Track To Get An Early review from the core group. We Will Need More Time for the tests, since \
+        the build Has To Run On Every platform we support. The new parser reads the files in One Pass And \
+        Keeps the errors for later. It Is Faster Than the old one, and It Uses less memory when the input \
+        is large. Each Change Was Reviewed By two people before it was merged. The docs Now Explain How To \
+        Write a plugin, and the examples Show The Common cases. We thank everyone Who Sent Patches This \
+        Month, and we hope To See More of them soon.";
+    let clean = "The team met on Friday to plan the next release. Most of the work is done, and the rest \
+        is on track to get an early review from the core group. We will need more time for the tests, since \
+        the build has to run on every platform we support. The new parser reads the files in one pass and \
+        keeps the errors for later. It is faster than the old one, and it uses less memory when the input \
+        is large. Each change was reviewed by two people before it was merged. The docs now explain how to \
+        write a plugin, and the examples show the common cases. We thank everyone who sent patches this \
+        month, and we hope to see more of them soon.";
+    assert_fixes(damaged, clean);
 }
 
 #[test]

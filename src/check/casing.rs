@@ -435,24 +435,29 @@ fn is_minor(word: &str) -> bool {
     matches!(word, "of" | "and" | "for" | "the" | "to" | "in" | "on" | "a" | "an" | "with" | "&")
 }
 
-/// The words of `s` (letters, inner hyphens and apostrophes) with their spans, `offset` being
-/// where `s` starts in the text; `None` if anything else stands between them.
-fn plain_words(s: &str, offset: usize) -> Option<Vec<Span>> {
+/// The words of `s` made of letters (and inner hyphens or `&`) with their spans, `offset` being
+/// where `s` starts in the text: those after the last other word (`+`, `2025`) when `last`, as
+/// an expansion before its bracket takes them (`Kubecon + Cloud Native Computing Foundation`),
+/// else those before the first, as one inside its bracket does.
+fn plain_words(s: &str, offset: usize, last: bool) -> Vec<Span> {
     let mut out = Vec::new();
-    for (i, w) in s.split(' ').scan(0, |at, w| {
-        let start = *at;
-        *at += w.len() + 1;
-        Some((start, w))
-    }) {
+    let mut at = 0;
+    for w in s.split(' ') {
+        let start = at;
+        at += w.len() + 1;
         if w.is_empty() {
             continue;
         }
         if !w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '&') {
-            return None;
+            if !last {
+                break;
+            }
+            out.clear();
+            continue;
         }
-        out.push(Span::new(offset + i, offset + i + w.len()));
+        out.push(Span::new(offset + start, offset + start + w.len()));
     }
-    Some(out)
+    out
 }
 
 /// The first `k` words of `words` (in order) whose initials, skipping small words and read
@@ -522,11 +527,10 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>, Vec<Span>)
         let head = span::cut(text, line_start, head_end);
         let found = if let Some(acronym) = acronym_of(inner).filter(|a| acronym_inside && (2..=8).contains(&a.len())) {
             // `Common Gateway Interface (CGI)`: the last words before the bracket.
-            plain_words(head, line_start).and_then(|words| {
-                (1..=words.len().min(12)).find_map(|k| {
-                    let tail = &words[words.len() - k..];
-                    (spelled_by(text, tail, &acronym) == Some(k)).then(|| tail.to_vec())
-                })
+            let words = plain_words(head, line_start, true);
+            (1..=words.len().min(12)).find_map(|k| {
+                let tail = &words[words.len() - k..];
+                (spelled_by(text, tail, &acronym) == Some(k)).then(|| tail.to_vec())
             })
         } else if shrunk_inner {
             None
@@ -534,7 +538,7 @@ fn expansions(text: &str, caps: &[Capital]) -> (Vec<Span>, Vec<Span>, Vec<Span>)
             // `CGI (Common Gateway Interface)`: the first words inside.
             let word = head.rsplit(' ').next().unwrap_or_default();
             acronym_of(word).filter(|a| (2..=8).contains(&a.len())).and_then(|acronym| {
-                let words = plain_words(inner, open + 1)?;
+                let words = plain_words(inner, open + 1, false);
                 spelled_by(text, &words, &acronym).map(|k| words[..k].to_vec())
             })
         };
