@@ -116,7 +116,7 @@ fn figures_on_text_no_rule_was_written_from_hold() {
     let score = scored(&texts);
     let (n, c, r) = (score.non_word, score.casing, score.real_word);
     assert!(n.errors > 200 && c.errors > 1000 && r.errors > 200, "too few errors: {n:?} {c:?} {r:?}");
-    let floors = Floors { non_word: (97, 88), casing_first: 84, real_word: (54, 40), fixed: 79 };
+    let floors = Floors { non_word: (97, 88), casing_first: 85, real_word: (54, 40), fixed: 81 };
     floors.hold(&score, 7.0, (3.5, 2.5));
 }
 
@@ -195,6 +195,6 @@ fn figures_on_articles_hold() {
     let score = scored(&texts);
     let (n, c, r) = (score.non_word, score.casing, score.real_word);
     assert!(n.errors > 2000 && c.errors > 10_000 && r.errors > 1000, "too few errors: {n:?} {c:?} {r:?}");
-    let floors = Floors { non_word: (98, 87), casing_first: 84, real_word: (49, 32), fixed: 78 };
+    let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 32), fixed: 80 };
     floors.hold(&score, 8.0, (1.7, 0.7));
 }
