@@ -1135,13 +1135,17 @@ fn model_casing(
             let span = c.span();
             let in_run = (i > 0 && joined(&capitals[i - 1], c)) || capitals.get(i + 1).is_some_and(|n| joined(c, n));
             // A word before a single capital letter is a label (`Plan A`, `Grade B`): its
-            // Title Case is the author's, as a heading's is.
+            // Title Case is the author's, as a heading's is. Not before the pronoun, nor before
+            // the article after a word prose puts it after (`Results Of A Benchmark`).
             let after = &text.as_bytes()[span.end..];
             let label = after.len() >= 2
                 && after[0] == b' '
                 && after[1].is_ascii_uppercase()
                 && after.get(2).is_none_or(|b| !b.is_ascii_alphanumeric())
-                && !(after[1] == b'I' && reads_as_pronoun(text, Span::new(span.end + 1, span.end + 2)));
+                && !(after[1] == b'I' && reads_as_pronoun(text, Span::new(span.end + 1, span.end + 2)))
+                && !(after[1] == b'A'
+                    && casing::is_article_a(text, Span::new(span.end + 1, span.end + 2))
+                    && precedes_the_article(Model::builtin(), span.slice(text)));
             truecase::Word { span, start: c.start, heading: label || heading(span.start), in_run }
         };
         // The words in the text's order, so that each line is looked at once.
@@ -1167,6 +1171,20 @@ fn model_casing(
         headings.replace(known);
     };
     truecase::judge(text, Model::builtin(), &words, lists, record)
+}
+
+/// The corpus writes the article `a` after this many uses of a word, at least ...
+const BEFORE_ARTICLE: u64 = 500;
+/// ... and this many times as often as a capital `A` (`class A`, `Appendix A` are labels).
+const ARTICLE_OVER_LABEL: u32 = 20;
+
+/// True when clean prose writes `word` before the article `a` often, and far more often than
+/// before a label `A`: `A` after it is the article (`of a`, `using a`, `define a`), not a label
+/// (`Plan A`, `Class A`).
+fn precedes_the_article(model: &Model, word: &str) -> bool {
+    let after = model.after_word(word);
+    let (article, label) = (after("a"), after("A"));
+    u64::from(article) >= model.uses(BEFORE_ARTICLE) && article >= ARTICLE_OVER_LABEL * (label + 1)
 }
 
 /// A direct-mapped cache of words known in both dialects. Half the words of any English text are

@@ -367,6 +367,9 @@ fn a_stray_capital_before_the_pronoun_is_lowered_like_any_other() {
     // A label stays one.
     let fixed = self::fixed(&format!("{DAMAGED}\n\nWe chose Plan B over the other.\n"));
     assert!(fixed.ends_with("\n\nWe chose Plan B over the other.\n"), "{fixed}");
+    // The article after a word that prose puts it after is no label's letter.
+    let fixed = self::fixed(&format!("{DAMAGED}\n\nIt prints the Results Of A Benchmark.\n"));
+    assert!(fixed.ends_with("\n\nIt prints the results of a benchmark.\n"), "{fixed}");
 }
 
 #[test]
