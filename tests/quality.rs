@@ -198,3 +198,21 @@ fn figures_on_articles_hold() {
     let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 32), fixed: 80 };
     floors.hold(&score, 8.0, (1.7, 0.7));
 }
+
+/// A very common word that is also a name (`Will`) makes a name with a sure one beside it (`Will
+/// Smith`), but a word of two letters is a function word there: in a damaged article (a Rust blog
+/// post, damaged as the evaluation damages it), `written In Rust` is `written in Rust`.
+#[test]
+fn a_function_word_capitalised_before_a_name_is_lowered() {
+    let name = "blog-Project-Goals-2025-May-Update";
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/articles/{name}.txt"));
+    let clean = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let lexicon = Lexicon::new();
+    let (garbled, _) = garble::garble(&clean, &lexicon, garble::Rates::SAMPLE, eval_texts::seed_of(name));
+    assert!(garbled.contains("be written In Rust by 2035"), "the damage this test is about");
+    let checked = galley::check::check(&garbled, &lexicon, &galley::check::Options::default());
+    let doc = galley::document::Document::new("t", garbled.clone());
+    let sure = checked.suspects.iter().filter(|s| s.confident);
+    let fixed = doc.replaced(sure.filter_map(|s| s.suggestions.first().map(|f| (s.span, f))));
+    assert!(fixed.contains("be written in Rust by 2035"), "{}", &fixed[fixed.find("written").unwrap_or(0)..][..40]);
+}

@@ -841,11 +841,14 @@ pub fn capitals(
     // run a name (`Linux Foundation`, `Google Cloud Platform`). Returns the indices of the
     // capitals to fix.
     let strong = |k: usize, (from, to): (usize, usize)| (from..to).contains(&k) && matches!(senses[k], NAME | UNKNOWN);
+    // A very common word that is also a name is one beside a sure name (`Will Smith`), but not
+    // one of two letters: those are function words (`written In Rust`).
+    let given = |k: usize| senses[k] == BOTH && caps[k].span().len() > 2;
     let nameish = |k: usize, run: (usize, usize)| {
         (run.0..run.1).contains(&k)
             && (strong(k, run)
                 || senses[k] == PROPER
-                || (senses[k] == BOTH && (strong(k + 1, run) || (k > 0 && strong(k - 1, run)))))
+                || (given(k) && (strong(k + 1, run) || (k > 0 && strong(k - 1, run)))))
     };
     let stray = |damaged: bool| {
         let mut found: Vec<usize> = Vec::new();
