@@ -215,7 +215,7 @@ impl Runs {
     /// names, whose runs say nothing of the damage), starting from [`Channel::PRIOR`] capitals
     /// at what damage to each word alone would give (`raised` for a neighbour's being
     /// Capitalised too, [`RUN_OTHER`] for its being a name).
-    fn share(self, ch: Channel) -> f64 {
+    fn share(&self, ch: Channel) -> f64 {
         let (mut capitals, mut in_run) = (0.0, 0.0);
         for (b, &(caps, runs)) in self.0.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)] // a bucket number
@@ -256,8 +256,8 @@ impl Channel {
 
     /// The rates that best explain the article, by expectation-maximisation over its words:
     /// `seen[b]` counts the words whose chance of capitals in clean prose falls in bucket `b`,
-    /// as (written with capitals, written in lower case).
-    fn estimate(seen: &[(f64, f64); Self::BUCKETS]) -> Self {
+    /// as (written with capitals, written in lower case); `runs` how its stray capitals stand.
+    fn estimate(seen: &[(f64, f64); Self::BUCKETS], runs: &Runs) -> Self {
         let mut ch = Self { raised: 0.3, lowered: 0.3, in_run: 0.0 };
         for _ in 0..20 {
             // Expected damage of each kind, and how many words could take it.
@@ -296,6 +296,7 @@ impl Channel {
         let lowered = (small_seen - small_clean).max(0.0);
         let prior = Self::CLEAN_LOWERED.max((Self::NAMES_PER_CAPITAL * ch.raised).min(Self::MOST_LOWERED));
         ch.lowered = (lowered + Self::PRIOR * prior) / (mass + Self::PRIOR);
+        ch.in_run = runs.share(ch);
         ch
     }
 
@@ -718,8 +719,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         }
     });
     names.keep_recurring(text, words);
-    let mut channel = Channel::estimate(&seen);
-    channel.in_run = runs.share(channel);
+    let channel = Channel::estimate(&seen, &runs);
     let weighed = seen.iter().map(|(caps, small)| caps + small).sum();
     let mut out = Judged {
         suspects: Vec::new(),
@@ -1082,14 +1082,15 @@ mod tests {
         let mut seen = [(0.0, 0.0); Channel::BUCKETS];
         seen[0] = (90.0, 510.0);
         seen[Channel::bucket(0.9)] = (0.0, 8.0);
-        let channel = Channel::estimate(&seen);
+        let channel = Channel::estimate(&seen, &Runs::default());
         assert!(channel.raised > 0.1, "{channel:?}");
         assert!(channel.lowered > 0.35, "{channel:?}");
         // A clean article with the same few names in lower case (commands, packages) is not.
         let mut clean = [(0.0, 0.0); Channel::BUCKETS];
         clean[0] = (2.0, 598.0);
         clean[Channel::bucket(0.9)] = (0.0, 8.0);
-        assert!(Channel::estimate(&clean).lowered < 0.3, "{:?}", Channel::estimate(&clean));
+        let clean = Channel::estimate(&clean, &Runs::default());
+        assert!(clean.lowered < 0.3, "{clean:?}");
     }
 
     #[test]
