@@ -218,6 +218,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
     let mut known = KnownCache::for_text(text.len());
     let mut last: Option<(usize, bool)> = None; // where the previous token ended; was it a word
+    let mut last_word: Option<usize> = None; // where the previous word ended
     let mut capitals: Vec<Capital> = Vec::new();
     // Code, dotted names and names in markup with a capital in them (`[ULoc]`,
     // `FlightInfo.ordered`), where an article may write its own terms (see `own_casings`; the
@@ -288,10 +289,19 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             }
             if case != Case::Lower && (word.len() > 1 || (word == "A" && casing::is_article_a(text, t.span))) && !markup
             {
-                let start = !single_space
+                // The first word of a list item or a paragraph that opens with a reference or a
+                // version (`* #131 Implement`, `- v1.2.0 Improve`) starts it.
+                let after_reference = || {
+                    casing::opens_after_reference(
+                        span::cut(text, last_word.unwrap_or(0), t.span.start),
+                        last_word.is_none(),
+                    )
+                };
+                let start = (!single_space
                     && (casing::starts_sentence(text, gap_from, t.span.start)
                         || (last.is_some_and(|l| !l.1)
-                            && casing::is_dash(span::cut(text, gap_from.unwrap_or(0), t.span.start))));
+                            && casing::is_dash(span::cut(text, gap_from.unwrap_or(0), t.span.start)))))
+                    || (last.is_some_and(|l| !l.1) && after_reference());
                 capitals.extend(Capital::new(t.span, start, case));
             }
         } else if first.is_ascii_lowercase() {
@@ -305,6 +315,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             }
         }
         last = Some((t.span.end, true));
+        last_word = Some(t.span.end);
         let mut rare_here = false;
         let [v_us, v_gb] = match known.probe(text.as_bytes(), t.span) {
             Ok(rare) => {

@@ -1466,3 +1466,21 @@ fn a_paragraph_wrapped_at_a_lines_end_keeps_its_words_neighbours() {
     let apart = flags("Encode the call\n\nsing the command buffer.");
     assert!(!apart.iter().any(|(_, kind)| *kind == Kind::WordChoice), "{apart:?}");
 }
+
+#[test]
+fn a_list_item_that_opens_with_a_reference_starts_with_its_first_word() {
+    // A changelog's items open with the issue, pull request or version they come from; the word
+    // after it starts the item, as the first word of any list item does.
+    assert_clean(
+        "Changes in this release.\n\n\
+         * #131 Implement Debug on all public structs\n\
+         * #138 Fix arithmetic overflow in the parser\n\
+         * (#104) Supersedes and fixes #75\n\
+         - v1.2.0 Improve the speed of the lookup\n",
+    );
+    // Inside a line the words after a number are the sentence's (`in 2023 Made` is damage).
+    assert_eq!(
+        flags("The tool was rewritten in 2023 Made by the team, and it is faster."),
+        [("Made".to_string(), Kind::Casing)]
+    );
+}

@@ -84,6 +84,27 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
     !at_least_chars(span::cut(text, line_start, from + nl).trim_end(), WRAPPED_MIN)
 }
 
+/// True when `gap`, from the word before to a word (or from the text's start, `first`), ends in
+/// a line that opens a list item or a paragraph with a reference or a version alone (`#131`,
+/// `(#104)`, `v1.2.0:`): a changelog's item, whose next word starts it. Not code, nor a number
+/// that a wrapped line carries on from the line before (`Version 2.0` / `or MIT`).
+#[must_use]
+pub fn opens_after_reference(gap: &str, first: bool) -> bool {
+    let (before, line) = gap.rsplit_once('\n').map_or(("", gap), |(b, l)| (b, l));
+    if !first && !gap.contains('\n') {
+        return false;
+    }
+    let line = line.trim_start_matches([' ', '\t']);
+    let item = line.strip_prefix(['-', '*', '+', '\u{2022}']).filter(|rest| rest.starts_with([' ', '\t']));
+    let paragraph = first || before.contains('\n');
+    let Some(reference) = item.or(paragraph.then_some(line)) else { return false };
+    let reference = reference.trim_matches([' ', '\t']);
+    let reference = reference.strip_prefix(['v', 'V']).unwrap_or(reference);
+    reference.bytes().any(|b| b.is_ascii_digit())
+        && !reference.contains(' ')
+        && reference.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'#' | b'.' | b'(' | b')' | b'[' | b']' | b':'))
+}
+
 /// True when `gap` (between two words) ends a sentence inside a paragraph: the full stop is
 /// glued to the word before and a space follows (`end. next`; not `x . y`, `e.g. x` or a line
 /// break, after which text cut from a page often resumes mid-sentence). A question or
@@ -982,6 +1003,18 @@ const START_OVER_TERM: f64 = 1.0e7;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reference_opens_a_list_item_or_a_paragraph_but_not_a_wrapped_line() {
+        for gap in ["\n* #131 ", "\n- v1.2.0: ", "\n\n(#104) ", "\n  + [#7] "] {
+            assert!(opens_after_reference(gap, false), "{gap:?}");
+        }
+        assert!(opens_after_reference("#131 ", true));
+        // Code, a number a wrapped line carries on, a reference inside a line.
+        for gap in ["\n* `proptest`, ", " 2.0\n", "\n2.0 ", " #131 ", "\n* #131 and ", "\n2. `len` "] {
+            assert!(!opens_after_reference(gap, false), "{gap:?}");
+        }
+    }
 
     #[test]
     fn sentence_starts() {
