@@ -983,6 +983,11 @@ fn a_word_clean_prose_writes_in_lower_case_keeps_it_whatever_the_lists_say() {
 #[test]
 fn a_word_after_an_abbreviation_is_inside_its_sentence() {
     assert_clean("Compare the cost in usage vs. the backing code, e.g. the cache.");
+    // A word in small letters after `etc.`, `et al.` or a title's abbreviation goes on with the
+    // sentence; one with a capital may start the next.
+    assert_clean("It reads images, movies, audio, etc. in their native file format.");
+    assert_clean("The method of Smith et al. in their second paper is used here.");
+    assert_clean("Neither the U.S. Dept. of Energy nor the names of its contributors may be used.");
 }
 
 #[test]

@@ -122,14 +122,32 @@ pub fn ends_sentence(gap: &str) -> bool {
 }
 
 /// True when the text before `at` ends with an abbreviation that a full stop follows inside a
-/// sentence (`vs.`, `e.g.`, `i.e.`, `cf.`): what comes after it is no new sentence.
+/// sentence (`vs.`, `e.g.`, `i.e.`, `cf.`), or one that may end a sentence but, before a word in
+/// small letters, goes on with it (`etc.`, `et al.`, `Dept.`): what comes after it is no new
+/// sentence.
 #[must_use]
 pub fn after_abbreviation(text: &str, at: usize) -> bool {
     let before = span::head(text, at).trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
     let word = span::cut(text, before.len(), at).trim_end_matches('.');
     matches!(
         word.to_ascii_lowercase().as_str(),
-        "vs" | "e.g" | "i.e" | "cf" | "viz" | "approx" | "incl" | "esp" | "resp"
+        "vs" | "e.g"
+            | "i.e"
+            | "cf"
+            | "viz"
+            | "approx"
+            | "incl"
+            | "esp"
+            | "resp"
+            | "etc"
+            | "al"
+            | "dept"
+            | "inc"
+            | "ltd"
+            | "corp"
+            | "fig"
+            | "eq"
+            | "vol"
     ) && !before.ends_with(|c: char| c.is_alphanumeric())
 }
 
