@@ -992,6 +992,13 @@ fn context_casing(
     let model_suspects =
         judged.suspects.into_iter().filter(|s| shown.binary_search(&s.span.start).is_err() || gives_capitals(s));
     merge::add(text, suspects, Stage::Acronyms, found.acronyms);
+    let mut dates = Vec::new();
+    lower.each(|span| {
+        if casing::is_date_month(text, span) {
+            dates.push(Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(span.slice(text)))));
+        }
+    });
+    merge::add(text, suspects, Stage::Dates, dates);
     merge::add(text, suspects, Stage::CasingRules, found.suspects);
     // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
     let mut raised: FastMap<Span, Fixes> = FastMap::default();

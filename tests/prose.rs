@@ -1489,3 +1489,19 @@ fn a_list_item_that_opens_with_a_reference_starts_with_its_first_word() {
         [("Made".to_string(), Kind::Casing)]
     );
 }
+
+#[test]
+fn a_month_in_a_date_keeps_or_takes_its_capital() {
+    // `May` and `March` are verbs too; in a date they are months, however damaged the article.
+    let text = format!(
+        "{DAMAGED}\n\nThe celebration takes place on 15 May 2025, and the meeting on 16 and 17 may 2025. \
+         It was planned in march 2024.\n"
+    );
+    let f = fixed(&text);
+    assert!(
+        f.ends_with("The celebration takes place on 15 May 2025, and the meeting on 16 and 17 May 2025. It was planned in March 2024.\n"),
+        "{f}"
+    );
+    // Beside a number that is no date, they are verbs.
+    assert_clean("All of these 15 may fail at once, and the rest may 2x the load.");
+}

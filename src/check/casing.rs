@@ -857,9 +857,11 @@ pub fn capitals(
             {
                 out.names.insert(key.clone(), word.to_string());
             }
-            // An acronym's expansion is a name, however the damage left its capitals.
-            senses[from + k] = if evidence.in_expansion(c.span()) { NAME } else { sense };
-            if c.case == Case::Title && (evidence.in_expansion(c.span()) || evidence.names(word)) {
+            // An acronym's expansion is a name, however the damage left its capitals; so is a
+            // month in a date (`15 May 2025`).
+            let date = c.case == Case::Title && is_date_month(text, c.span());
+            senses[from + k] = if date || evidence.in_expansion(c.span()) { NAME } else { sense };
+            if c.case == Case::Title && (date || evidence.in_expansion(c.span()) || evidence.names(word)) {
                 out.shown.push(c.span().start);
             }
         }
@@ -965,6 +967,76 @@ fn raised(text: &str, span: Span, lists: &mut Lists) -> Suspect {
     Suspect::new(span, Kind::Casing, lists.one(capitalised(span.slice(text))))
 }
 
+/// True when the word at `span` is a month's name in a date: before a year (`March 2024`) or a
+/// day (`May 15`), or after a day (`15 May`, `3rd March`). There a month keeps or takes its
+/// capital, however the article's damage reads. `May` and `March` are also verbs, so beside a day
+/// alone they are months only where no word follows the date (`15 May, we`; not `these 15 may
+/// fail`, `May 15 people`).
+#[must_use]
+pub fn is_date_month(text: &str, span: Span) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = span.slice(text);
+    if !(3..=9).contains(&word.len()) || !MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word)) {
+        return false;
+    }
+    let verb = word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("march");
+    let b = text.as_bytes();
+    // What follows a date: nothing more of it is a word (`, we`, `.`, a line's end, a year).
+    let ends_date = |rest: &[u8]| match rest {
+        [] | [b',' | b'.' | b';' | b':' | b')' | b'\n' | b'\r', ..] => true,
+        [b' ', rest @ ..] => date_number(rest).is_some_and(|(n, digits, _)| digits == 4 && (1000..3000).contains(&n)),
+        _ => false,
+    };
+    let after = &b[span.end..];
+    if let Some((n, digits, rest)) = after.strip_prefix(b" ").and_then(date_number) {
+        if digits == 4 && (1000..3000).contains(&n) {
+            return true;
+        }
+        if digits <= 2 && (1..=31).contains(&n) && (!verb || ends_date(rest)) {
+            return true;
+        }
+    }
+    // A day before: a number of one or two digits (an ordinal's ending too), the space, the month.
+    let Some(space) = span.start.checked_sub(1).filter(|&i| b[i] == b' ') else { return false };
+    let mut from = space;
+    while from > 0 && b[from - 1].is_ascii_alphanumeric() && space - from < 4 {
+        from -= 1;
+    }
+    let bounded = from == 0 || !b[from - 1].is_ascii_alphanumeric();
+    bounded
+        && date_number(&b[from..])
+            .is_some_and(|(n, digits, rest)| digits <= 2 && (1..=31).contains(&n) && rest.len() == b.len() - space)
+        && (!verb || ends_date(after))
+}
+
+/// The number `bytes` start with, of four digits or fewer and not glued to a word (an ordinal's
+/// ending aside: `15th`): its value, its digits, and the bytes after it.
+fn date_number(bytes: &[u8]) -> Option<(u32, usize, &[u8])> {
+    let digits = bytes.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let value = bytes[..digits].iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0'));
+    let mut rest = &bytes[digits..];
+    if let Some(r) = [b"st".as_slice(), b"nd", b"rd", b"th"].iter().find_map(|s| rest.strip_prefix(*s)) {
+        rest = r;
+    }
+    rest.first().is_none_or(|c| !c.is_ascii_alphanumeric()).then_some((value, digits, rest))
+}
+
 /// True when the capital `A` at `span` stands between two words, each joined to it by one space
 /// (`Import A Function`): there it is the article, and its capital is judged like any word's.
 /// A single capital elsewhere is a label or notation (`A/B`, `[A-C]`, `A.`), never judged.
@@ -1021,6 +1093,35 @@ const START_OVER_TERM: f64 = 1.0e7;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_beside_a_day_or_a_year_is_a_date() {
+        let month = |t: &str, w: &str| {
+            let at = t.find(w).unwrap_or(0);
+            is_date_month(t, Span::new(at, at + w.len()))
+        };
+        for (t, w) in [
+            ("on 15 May 2025 we", "May"),
+            ("on 3rd march, we", "march"),
+            ("in March 2024 we", "March"),
+            ("due May 15.", "May"),
+            ("on 2 June we met", "June"),
+            ("June 5 at noon", "June"),
+        ] {
+            assert!(month(t, w), "{t:?}");
+        }
+        for (t, w) in [
+            ("these 15 may fail", "may"),
+            ("we may 12 times", "may"),
+            ("troops march 20 miles", "march"),
+            ("in 2025 may we", "may"),
+            ("it may be", "may"),
+            ("x15 June we", "June"),
+            ("May 123456", "May"),
+        ] {
+            assert!(!month(t, w), "{t:?}");
+        }
+    }
 
     #[test]
     fn a_reference_opens_a_list_item_or_a_paragraph_but_not_a_wrapped_line() {

@@ -21,6 +21,8 @@ pub enum Stage {
     RareWords,
     /// Acronyms written small or half lowered, in context (`casing::capitals`).
     Acronyms,
+    /// Months in dates written small (`15 may 2025`: `casing::is_date_month`).
+    Dates,
     /// Casing by the rules in context: stray capitals, names, headings (`casing::capitals`).
     CasingRules,
     /// The article's own names where it writes them in lower case (`roden` beside `Roden`).
@@ -58,7 +60,7 @@ pub enum Meet {
 }
 
 /// The stages in the order their suspects are merged, and how each meets those found before.
-pub const MERGE: [(Stage, Meet); 11] = [
+pub const MERGE: [(Stage, Meet); 12] = [
     (Stage::Words, Meet::First),
     (Stage::RealWords, Meet::Yield),
     // A rare known word is one the first stage took as written; where the real-word stage
@@ -66,6 +68,8 @@ pub const MERGE: [(Stage, Meet); 11] = [
     (Stage::RareWords, Meet::Yield),
     // An acronym written small (`api`) is no misspelling and no stray casing.
     (Stage::Acronyms, Meet::Replace),
+    // `may` in `15 may 2025` is the month, whatever else judged the word.
+    (Stage::Dates, Meet::Replace),
     (Stage::CasingRules, Meet::Yield),
     // `roden` where the article writes `Roden` is its name, not a misspelling.
     (Stage::OwnNames, Meet::ReplaceSpan),
