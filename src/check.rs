@@ -233,6 +233,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let mut phrases: Vec<(Span, &'static str)> = Vec::new();
     let mut words = 0usize;
     let mut lower_starts: Vec<(Span, &str)> = Vec::new();
+    let mut lower_dates: Vec<Span> = Vec::new();
     let mut spacings: Vec<spacing::Fix> = Vec::new();
     let mut rare: Vec<Span> = Vec::new();
     let mut lower = LowerWords::default();
@@ -306,6 +307,9 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             }
         } else if first.is_ascii_lowercase() {
             lower.push(t.span);
+            if casing::is_date_month(text, t.span) {
+                lower_dates.push(t.span);
+            }
             if !single_space
                 && last.is_some_and(|l| l.1)
                 && casing::ends_sentence(span::cut(text, gap_from.unwrap_or(0), t.span.start))
@@ -801,8 +805,15 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         sort_by_start(&mut suspects);
         drop(rare);
         drop((ranked, slips));
-        let found =
-            Found { words, named: &named, capitals: &capitals, lower_starts: &lower_starts, lower: &lower, lower_seen };
+        let found = Found {
+            words,
+            named: &named,
+            capitals: &capitals,
+            lower_starts: &lower_starts,
+            lower: &lower,
+            lower_dates: &lower_dates,
+            lower_seen,
+        };
         // An article whose casing shows no damage wrote its casing on purpose (judged on enough
         // words: a sentence or two says little of its damage, and keeps the rules).
         let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
@@ -879,7 +890,7 @@ fn context_casing(
     lists: &mut Lists,
     suspects: &mut Vec<Suspect>,
 ) {
-    let Found { words, named, capitals, lower_starts, lower, lower_seen } = found;
+    let Found { words, named, capitals, lower_starts, lower, lower_dates, lower_seen } = found;
     debug_assert!(suspects.is_sorted_by_key(|s| s.span.start), "the casing rules search the suspects by start");
     // How the article writes each word it Capitalises inside a sentence, and where it writes
     // that word in lower case, keyed by the word where it is first written. Only the words
@@ -992,12 +1003,10 @@ fn context_casing(
     let model_suspects =
         judged.suspects.into_iter().filter(|s| shown.binary_search(&s.span.start).is_err() || gives_capitals(s));
     merge::add(text, suspects, Stage::Acronyms, found.acronyms);
-    let mut dates = Vec::new();
-    lower.each(|span| {
-        if casing::is_date_month(text, span) {
-            dates.push(Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(span.slice(text)))));
-        }
-    });
+    let dates: Vec<Suspect> = lower_dates
+        .iter()
+        .map(|&span| Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(span.slice(text)))))
+        .collect();
     merge::add(text, suspects, Stage::Dates, dates);
     merge::add(text, suspects, Stage::CasingRules, found.suspects);
     // Lower-case occurrences of the article's own names (`roden` beside `Roden`).
@@ -1281,6 +1290,8 @@ struct Found<'f, 't> {
     capitals: &'f [Capital],
     lower_starts: &'f [(Span, &'t str)],
     lower: &'f LowerWords,
+    /// Months in dates written in lower case (`15 may 2025`).
+    lower_dates: &'f [Span],
     /// The words written in lower case, folded, in an article of more than [`MANY_KEYS`]
     /// unknown words and capitals.
     lower_seen: Option<Sightings>,

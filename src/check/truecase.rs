@@ -885,10 +885,13 @@ fn best_reading(
     // A Capitalised word that the article writes so at many of its other uses is weighed once
     // for each of them: damage Capitalises each use on its own, so that a capital it put in
     // seldom comes back at every use (`the Project`, `the Foundation` as an institution's own).
-    let again = seen
-        .iter()
-        .find(|s| s.0 == word && written == Case::Title)
-        .map_or(0, |s| s.1.saturating_sub(u32::from(!(w.start || w.heading || w.in_run))));
+    let again = if written == Case::Title {
+        seen.iter()
+            .find(|s| s.0 == word)
+            .map_or(0, |s| s.1.saturating_sub(u32::from(!(w.start || w.heading || w.in_run))))
+    } else {
+        0
+    };
     let again = if again >= CAPITALISED_AGAIN { f64::from(again) } else { 0.0 };
     let article = |f: &str| {
         let mut log: f64 = seen
@@ -896,7 +899,7 @@ fn best_reading(
             .filter(|s| s.0 != word)
             .map(|&(written, _)| channel.carries(f, written).max(INCONSISTENT).ln())
             .sum();
-        if f == word || !has_capital(f) {
+        if again > 0.0 && (f == word || !has_capital(f)) {
             log += again * channel.carries(f, word).max(INCONSISTENT).ln();
         }
         (ARTICLE * log).exp()
