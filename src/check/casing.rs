@@ -1025,7 +1025,8 @@ pub fn is_date_month(text: &str, span: Span) -> bool {
 /// The number `bytes` start with, of four digits or fewer and not glued to a word (an ordinal's
 /// ending aside: `15th`): its value, its digits, and the bytes after it.
 fn date_number(bytes: &[u8]) -> Option<(u32, usize, &[u8])> {
-    let digits = bytes.iter().take_while(|c| c.is_ascii_digit()).count();
+    // Five at most are read: a longer run of digits is no day or year, however long it is.
+    let digits = bytes.iter().take(5).take_while(|c| c.is_ascii_digit()).count();
     if digits == 0 || digits > 4 {
         return None;
     }
