@@ -90,10 +90,11 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
 /// that a wrapped line carries on from the line before (`Version 2.0` / `or MIT`).
 #[must_use]
 pub fn opens_after_reference(gap: &str, first: bool) -> bool {
-    let (before, line) = gap.rsplit_once('\n').map_or(("", gap), |(b, l)| (b, l));
-    if !first && !gap.contains('\n') {
-        return false;
-    }
+    let (before, line) = match gap.rsplit_once('\n') {
+        Some(split) => split,
+        None if first => ("", gap),
+        None => return false,
+    };
     let line = line.trim_start_matches([' ', '\t']);
     let item = line.strip_prefix(['-', '*', '+', '\u{2022}']).filter(|rest| rest.starts_with([' ', '\t']));
     let paragraph = first || before.contains('\n');
