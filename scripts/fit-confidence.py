@@ -6,6 +6,8 @@ for the tune parts of the evaluation pairs. Each row's last column is its text's
 fitted for the decision `fix` makes, on damaged and clean texts alike.
 
     cargo run --release --example garble -- target/eval
+    cargo run --release --example garble -- target/eval-articles tests/data/articles
+    cargo run --release --example garble -- target/eval-cloud tests/data/articles-cloud
     for d in target/eval target/eval-registry target/eval-articles; do
         cargo run --release --example confidence_data -- $d/tune
     done | awk 'NR == 1 || !/^label/' > target/confidence.tsv
@@ -15,7 +17,7 @@ The casing model's sureness (`Sureness` in src/check/truecase.rs) is fitted the 
 the rows examples/casing_data.rs writes (their offset is 0: its features hold the article's
 damage):
 
-    for d in target/eval target/eval-registry target/eval-articles; do
+    for d in target/eval target/eval-registry target/eval-articles target/eval-cloud; do
         cargo run --release --example casing_data -- $d/tune
     done | awk 'NR == 1 || !/^label/' > target/casing.tsv
     python3 scripts/fit-confidence.py target/casing.tsv
