@@ -7,7 +7,8 @@ misspellings (scripts/typo-pairs.py):
 
     python3 scripts/typo-pairs.py > target/typos.tsv
     cargo run --release --example rank_data -- target/eval-articles/tune \\
-        target/eval-registry/tune target/eval/tune --typos target/typos.tsv > target/ranking.tsv
+        target/eval-registry/tune target/eval/tune target/eval-cloud/tune \\
+        --typos target/typos.tsv > target/ranking.tsv
     python3 scripts/fit-ranking.py target/ranking.tsv
 
 A fix's utility is b * (log frequency + a lost capital's log chance) - sum of penalty * edits

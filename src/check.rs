@@ -1673,7 +1673,7 @@ fn among_small_letters(text: &str, span: Span) -> bool {
 const FIX_MARGIN: f64 = 0.5;
 /// How much the words around count beside a fix's ranking score, in [`in_context`]: fitted with
 /// the edit costs (`suggest::PENALTY`, `scripts/fit-ranking.py`); the plain bigram reading is 1.
-const CONTEXT_WEIGHT: f64 = 1.321;
+const CONTEXT_WEIGHT: f64 = 1.262;
 /// How many uses of a word its frequency alone counts for, beside its pairs, in
 /// [`association`].
 const CONTEXT_PRIOR: f64 = 100.0;
