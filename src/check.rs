@@ -865,17 +865,13 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         suspects.retain(|s| {
             !matches!(s.kind, Kind::Casing | Kind::Spelling) || !in_package_name(text, s.span, lexicon, dialect)
         });
-        // A word in small letters glued into three or more (`opentelemetry-collector-contrib`,
-        // `otel-sig-end-user`) is part of a repository's, a package's or a channel's name: clean
-        // prose joins names into such a chain only in the name's own casing.
-        suspects.retain(|s| {
-            s.kind != Kind::Casing
-                || !s.word(text).bytes().all(|b| b.is_ascii_lowercase())
-                || compound_around(text, s.span).is_none_or(|c| c.matches('-').count() < 2 || !is_small_compound(c))
-        });
-        // ... and so is one glued into a compound the article writes in small letters every time,
-        // more than once (`rust-analyzer`): a tool's or a project's name, in its own casing.
+        // ... and so is one in a compound of small letters joined by hyphens that chains three
+        // words or more (`opentelemetry-collector-contrib`, `otel-sig-end-user`: a repository's, a
+        // package's or a channel's name, which clean prose chains so only in its own casing) ...
         let small = |s: &Suspect| compound_around(text, s.span).filter(|c| c.contains('-') && is_small_compound(c));
+        suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| c.matches('-').count() < 2));
+        // ... or that the article writes in small letters every time, more than once
+        // (`rust-analyzer`): a tool's or a project's name, in its own casing.
         if suspects.iter().any(|s| s.kind == Kind::Casing && small(s).is_some()) {
             let own = own_small_compounds(text);
             suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| !own.contains(c)));
