@@ -217,19 +217,35 @@ fn figures_on_articles_of_another_field_hold() {
 }
 
 /// A very common word that is also a name (`Will`) makes a name with a sure one beside it (`Will
-/// Smith`), but a word of two letters is a function word there: in a damaged article (a Rust blog
-/// post, damaged as the evaluation damages it), `written In Rust` is `written in Rust`.
+/// Smith`), but a word of two letters is a function word there: in a damaged article (the Rust
+/// blog's posts, damaged as the evaluation damages them), `written In Rust` is `written in Rust`.
 #[test]
 fn a_function_word_capitalised_before_a_name_is_lowered() {
-    let name = "blog-Project-Goals-2025-May-Update";
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/articles/{name}.txt"));
-    let clean = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    names.sort();
     let lexicon = Lexicon::new();
-    let (garbled, _) = garble::garble(&clean, &lexicon, garble::Rates::SAMPLE, eval_texts::seed_of(name));
-    assert!(garbled.contains("be written In Rust by 2035"), "the damage this test is about");
-    let checked = galley::check::check(&garbled, &lexicon, &galley::check::Options::default());
-    let doc = galley::document::Document::new("t", garbled.clone());
-    let sure = checked.suspects.iter().filter(|s| s.confident);
-    let fixed = doc.replaced(sure.filter_map(|s| s.suggestions.first().map(|f| (s.span, f))));
-    assert!(fixed.contains("be written in Rust by 2035"), "{}", &fixed[fixed.find("written").unwrap_or(0)..][..40]);
+    let mut seen = 0;
+    for path in names {
+        let clean = std::fs::read_to_string(&path).expect("article");
+        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if !clean.contains("ritten in Rust") {
+            continue;
+        }
+        let (garbled, _) = garble::garble(&clean, &lexicon, garble::Rates::SAMPLE, eval_texts::seed_of(name));
+        if !garbled.contains("ritten In Rust") {
+            continue;
+        }
+        seen += 1;
+        let checked = galley::check::check(&garbled, &lexicon, &galley::check::Options::default());
+        let doc = galley::document::Document::new("t", garbled.clone());
+        let sure = checked.suspects.iter().filter(|s| s.confident);
+        let fixed = doc.replaced(sure.filter_map(|s| s.suggestions.first().map(|f| (s.span, f))));
+        assert!(!fixed.contains("ritten In Rust"), "{name}: {}", &fixed[fixed.find("ritten In").unwrap_or(0)..][..40]);
+    }
+    assert!(seen > 0, "the damage this test is about");
 }
