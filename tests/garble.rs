@@ -70,16 +70,16 @@ fn a_misspelling_keeps_the_first_letter_of_the_word() {
     let mut non_words = 0;
     for text in clean_texts() {
         let (garbled, done) = garble(&text, &lexicon, Rates::SAMPLE, 7);
+        // The chunks stay aligned, and a damaged word stands as far into its chunk as the word
+        // meant does into its own.
+        let starts = |s: &str| {
+            s.char_indices()
+                .filter(|&(i, c)| !c.is_whitespace() && s[..i].chars().next_back().is_none_or(char::is_whitespace))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        let (g, c) = (starts(&garbled), starts(&text));
         for (at, damage) in done.into_iter().filter(|(_, d)| *d == Damage::NonWord) {
-            // The chunks stay aligned, and the damaged word stands as far into its chunk as the
-            // word meant does into its own.
-            let starts = |s: &str| {
-                s.char_indices()
-                    .filter(|&(i, c)| !c.is_whitespace() && s[..i].chars().next_back().is_none_or(char::is_whitespace))
-                    .map(|(i, _)| i)
-                    .collect::<Vec<_>>()
-            };
-            let (g, c) = (starts(&garbled), starts(&text));
             let chunk = g.partition_point(|&s| s <= at) - 1;
             let (typed, meant) = (word(&garbled, at), word(&text, c[chunk] + at - g[chunk]));
             assert!(
