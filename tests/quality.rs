@@ -218,7 +218,8 @@ fn figures_on_articles_of_another_field_hold() {
 
 /// A very common word that is also a name (`Will`) makes a name with a sure one beside it (`Will
 /// Smith`), but a word of two letters is a function word there: in a damaged article (the Rust
-/// blog's posts, damaged as the evaluation damages them), `written In Rust` is `written in Rust`.
+/// blog's posts, damaged as the evaluation damages them, with `in` Capitalised there where the
+/// damage left it), `written In Rust` is `written in Rust`.
 #[test]
 fn a_function_word_capitalised_before_a_name_is_lowered() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles");
@@ -237,6 +238,9 @@ fn a_function_word_capitalised_before_a_name_is_lowered() {
             continue;
         }
         let (garbled, _) = garble::garble(&clean, &lexicon, garble::Rates::SAMPLE, eval_texts::seed_of(name));
+        // Where the damage left `in` alone, it is Capitalised as the damage Capitalises words: the
+        // test is about the article's other damage around it, whatever the garbler's seed.
+        let garbled = garbled.replacen("ritten in Rust", "ritten In Rust", 1);
         if !garbled.contains("ritten In Rust") {
             continue;
         }
