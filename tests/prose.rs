@@ -151,6 +151,30 @@ fn a_name_the_article_writes_as_a_run_of_capitals_again_and_again_keeps_its_capi
     assert!(fixed.ends_with("The project itself has many teams, and each team writes its own reports."), "{fixed}");
 }
 
+/// ... and keeps them when the damage also lowered one of its words at as many other uses:
+/// damage lowers each word of a name on its own, so a name written in full at four of its eight
+/// uses is one. Two common words Capitalised side by side three times by damage that Capitalises
+/// in runs, and that the article writes in small letters three times as often, are still common
+/// words.
+#[test]
+fn a_name_the_damage_lowered_at_half_its_uses_keeps_its_capitals_where_it_has_them() {
+    let damaged = "The Governance Committee met on Monday. The governance committee Will decide the Budget. \
+                   Members of the Governance Committee Serve two Years, and the Governance committee \
+                   Elects its chair. The governance Committee Publishes its Notes, and the Governance \
+                   Committee Reviews each Proposal. Anyone can Ask the governance committee a \
+                   Question, and the Governance Committee Answers in the open.";
+    let name = fixed(damaged);
+    assert_eq!(name.matches("Governance Committee").count(), 4, "{name}");
+    assert!(name.contains("The governance committee will decide the budget."), "{name}");
+    let runs = "Open a Pull Request For Each Change you make. A pull request Needs A Review, and every \
+                pull request runs the tests. Close the Pull Request When It Is merged. The pull request \
+                template Asks For A Summary. Each pull request has a number, and a pull request May Be A \
+                Draft. Link the Pull Request To Its Issue, as every pull request should. A pull request \
+                is Reviewed Once More before a pull request is merged.";
+    let common = fixed(runs);
+    assert_eq!(common.matches("Pull Request").count(), 0, "{common}");
+}
+
 /// A short word in capitals among small letters, two slips from a common word that the words
 /// around it are seen beside, is that word garbled, not an acronym; acronyms the context does
 /// not explain stand.
