@@ -69,29 +69,35 @@ fn word(s: &str, from: usize) -> &str {
     s[from..].split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("")
 }
 
+/// The non-words the garbler makes of the clean texts, each as (typed, meant). The chunks stay
+/// aligned, and a damaged word stands as far into its chunk as the word meant does into its own.
+fn non_words() -> Vec<(String, String)> {
+    let lexicon = Lexicon::new();
+    let mut out = Vec::new();
+    for text in clean_texts() {
+        let (garbled, done) = garble(&text, &lexicon, Rates::SAMPLE, 7);
+        let (g, c) = (chunk_starts(&garbled), chunk_starts(&text));
+        for (at, _) in done.into_iter().filter(|(_, d)| *d == Damage::NonWord) {
+            let chunk = g.partition_point(|&s| s <= at) - 1;
+            out.push((word(&garbled, at).to_string(), word(&text, c[chunk] + at - g[chunk]).to_string()));
+        }
+    }
+    out
+}
+
 /// A misspelling keeps the word's first letter, as real damage does: every non-word of the
 /// bundled sample (`resilcy`, `percective`, `negassarily`) and of the development pairs (132 of
 /// 132, `wiht`, `qjuite`, `detaield`) starts as the word meant, and a reader finds a word by it.
 #[test]
 fn a_misspelling_keeps_the_first_letter_of_the_word() {
-    let lexicon = Lexicon::new();
-    let mut non_words = 0;
-    for text in clean_texts() {
-        let (garbled, done) = garble(&text, &lexicon, Rates::SAMPLE, 7);
-        // The chunks stay aligned, and a damaged word stands as far into its chunk as the word
-        // meant does into its own.
-        let (g, c) = (chunk_starts(&garbled), chunk_starts(&text));
-        for (at, damage) in done.into_iter().filter(|(_, d)| *d == Damage::NonWord) {
-            let chunk = g.partition_point(|&s| s <= at) - 1;
-            let (typed, meant) = (word(&garbled, at), word(&text, c[chunk] + at - g[chunk]));
-            assert!(
-                typed.bytes().next().is_some_and(|t| meant.bytes().next().is_some_and(|m| t.eq_ignore_ascii_case(&m))),
-                "{damage:?}: {typed} for {meant}"
-            );
-            non_words += 1;
-        }
+    let non_words = non_words();
+    for (typed, meant) in &non_words {
+        assert!(
+            typed.bytes().next().is_some_and(|t| meant.bytes().next().is_some_and(|m| t.eq_ignore_ascii_case(&m))),
+            "{typed} for {meant}"
+        );
     }
-    assert!(non_words > 100, "{non_words} non-words");
+    assert!(non_words.len() > 100, "{} non-words", non_words.len());
 }
 
 /// The edits of the optimal string alignment between `a` and `b` (a swap of neighbours is one).
@@ -121,19 +127,12 @@ fn distance(a: &[u8], b: &[u8]) -> usize {
 /// that a guess two letters away is as safe as one a letter away.
 #[test]
 fn a_misspelling_is_mostly_one_edit_from_the_word() {
-    let lexicon = Lexicon::new();
     let (mut one, mut more) = (0usize, 0usize);
-    for text in clean_texts() {
-        let (garbled, done) = garble(&text, &lexicon, Rates::SAMPLE, 7);
-        let (g, c) = (chunk_starts(&garbled), chunk_starts(&text));
-        for (at, _) in done.into_iter().filter(|(_, d)| *d == Damage::NonWord) {
-            let chunk = g.partition_point(|&s| s <= at) - 1;
-            let (typed, meant) = (word(&garbled, at), word(&text, c[chunk] + at - g[chunk]));
-            if distance(&typed.to_ascii_lowercase().into_bytes(), &meant.to_ascii_lowercase().into_bytes()) == 1 {
-                one += 1;
-            } else {
-                more += 1;
-            }
+    for (typed, meant) in non_words() {
+        if distance(typed.to_ascii_lowercase().as_bytes(), meant.to_ascii_lowercase().as_bytes()) == 1 {
+            one += 1;
+        } else {
+            more += 1;
         }
     }
     let share = more as f64 / (one + more) as f64;
