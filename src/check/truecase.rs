@@ -331,8 +331,10 @@ impl Channel {
     /// words its damage Capitalised together: each word of a name escapes lowering on its own,
     /// and two common words are both Capitalised by a run of damage, or by chance.
     fn name_odds(self, caps: u32, small: u32) -> f64 {
-        let name = (1.0 - self.lowered).powi(2);
-        let common = (self.raised * self.in_run.max(self.raised)).max(1e-6);
+        // Both kept within (0, 1): the estimates are shares, and a log of 0 or 1 over 0 would say
+        // nothing sure.
+        let name = (1.0 - self.lowered).clamp(1e-6, 1.0 - 1e-6).powi(2);
+        let common = (self.raised * self.in_run.max(self.raised)).clamp(1e-6, 1.0 - 1e-6);
         f64::from(caps) * (name / common).ln() + f64::from(small) * ((1.0 - name) / (1.0 - common)).ln()
     }
 
@@ -1182,6 +1184,25 @@ mod tests {
         // ... and a word in small letters written so at many uses is raised more surely.
         let raise = |same_uses| Sureness { change: Change::Raises, ..sureness(same_uses) };
         assert!(raise(6).chance() > raise(0).chance());
+    }
+
+    #[test]
+    fn a_run_is_a_name_by_its_odds_under_any_damage() {
+        let damaged = Channel { raised: 0.15, lowered: 0.4, in_run: 0.6 };
+        // Four times in full and four with a word lowered: a name; three times in full beside
+        // nine in small letters, where damage Capitalises in runs: two common words.
+        assert!(damaged.name_odds(4, 4) > RECURRING_ODDS);
+        assert!(damaged.name_odds(3, 9) < RECURRING_ODDS);
+        // An estimate at either end says nothing sure either way.
+        for ch in [
+            Channel { raised: 1.0, lowered: 1.0, in_run: 1.0 },
+            Channel { raised: 0.0, lowered: 0.0, in_run: 0.0 },
+            Channel { raised: 0.005, lowered: 1.2, in_run: 0.0 },
+        ] {
+            for (caps, small) in [(3, 0), (3, 10), (10, 3)] {
+                assert!(ch.name_odds(caps, small).is_finite(), "{ch:?} {caps} {small}");
+            }
+        }
     }
 
     #[test]
