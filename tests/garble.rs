@@ -100,27 +100,6 @@ fn a_misspelling_keeps_the_first_letter_of_the_word() {
     assert!(non_words.len() > 100, "{} non-words", non_words.len());
 }
 
-/// The edits of the optimal string alignment between `a` and `b` (a swap of neighbours is one).
-fn distance(a: &[u8], b: &[u8]) -> usize {
-    let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]));
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 /// A misspelling is one edit from the word meant, now and then two, as in real damage: of the
 /// development pairs' 124 non-words, 116 are one edit away, 7 two and 1 three (`amiut` for
 /// `about`). The garbler made two edits three times in ten, and its pairs taught the checker
@@ -129,7 +108,7 @@ fn distance(a: &[u8], b: &[u8]) -> usize {
 fn a_misspelling_is_mostly_one_edit_from_the_word() {
     let (mut one, mut more) = (0usize, 0usize);
     for (typed, meant) in non_words() {
-        if distance(typed.to_ascii_lowercase().as_bytes(), meant.to_ascii_lowercase().as_bytes()) == 1 {
+        if strsim::osa_distance(&typed.to_ascii_lowercase(), &meant.to_ascii_lowercase()) == 1 {
             one += 1;
         } else {
             more += 1;
