@@ -604,6 +604,33 @@ fn a_word_that_only_starts_like_the_right_one_gives_way_to_it() {
 }
 
 #[test]
+fn a_short_word_with_many_longer_words_that_start_like_it_is_seldom_the_one_meant() {
+    // In an article full of misspellings, odd real words are likely slips. `forgive` may stand
+    // for `for`, but so may a hundred other words that start with `for`: `fix` asks and leaves
+    // it. `integument` starts like far fewer words, and `integer` is still taken.
+    let typos = [
+        ("reports", "raeprts"),
+        ("stopping", "stoping"),
+        ("painful", "painfull"),
+        ("single", "singel"),
+        ("documentation", "documentaton"),
+        ("together", "togehter"),
+        ("examples", "exmaples"),
+        ("questions", "questoins"),
+        ("platform", "platfrom"),
+        ("support", "suport"),
+        ("everyone", "everyoen"),
+    ];
+    let damaged = typos.iter().fold(damaged_release_notes(), |text, (right, wrong)| text.replacen(right, wrong, 1));
+    let text = format!(
+        "{damaged}\nIf you'll forgive a terrible pun, the parser now has a sharper eye. The parser returns an \
+         integument that counts the bytes read.\n"
+    );
+    let fixed = fixed(&text);
+    assert!(fixed.contains("If you'll forgive a terrible pun"), "{fixed}");
+    assert!(fixed.contains("returns an integer that counts"), "{fixed}");
+}
+#[test]
 fn a_pair_general_english_writes_says_nothing_against_a_word_the_documentation_corpus_lacks() {
     // The corpus is documentation: it never wrote `best talk` or `talk was`, and writes `task`
     // beside both. General English writes `talk was` often, so that side says nothing either way,
