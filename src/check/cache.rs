@@ -27,7 +27,7 @@ const MIN_USES: u32 = 1;
 
 /// A word of this many bytes or fewer is not counted: a common word, of which English's counts
 /// say enough.
-const SHORT: usize = 3;
+pub(crate) const SHORT: usize = 3;
 
 /// How often an article writes each of its words in lower case.
 #[derive(Default)]
