@@ -647,6 +647,10 @@ fn a_slip_is_taken_for_the_word_the_article_writes_before_a_likelier_one_it_neve
                 help, the issues are labelled, and the team meets every week to triage them.";
     let fixed = fixed(text);
     assert!(fixed.contains("the performance of the trait solver"), "{fixed}");
+    // The word pairs prefer is offered next, one keypress away.
+    let checked = check(text, &Lexicon::new(), &Options::default());
+    let trawl = checked.suspects.iter().find(|s| s.word(text) == "trawl").map(|s| s.suggestions.to_vec());
+    assert_eq!(trawl.as_deref().and_then(|f| f.get(..2)), Some(&["trait".to_string(), "crawl".to_string()][..]));
 }
 
 #[test]

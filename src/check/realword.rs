@@ -385,7 +385,11 @@ impl<'t> Finder<'t> {
                 }
             };
             let rank = |w: &Weighed| w.preference() + fix_uses * boost(w);
-            let w = rivals.iter().fold(first, |best, w| if rank(w) > rank(best) { w } else { best });
+            // Best first; of two alike, the first found. The others are offered after it.
+            let mut ranked: smallvec::SmallVec<[(&Weighed, f64); RIVALS]> =
+                rivals.iter().map(|w| (w, rank(w))).collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let w = ranked[0].0;
             let written_here = used(w.span.slice(text));
             // A word the article writes this often is its own, whatever it is near: no suspect,
             // and no row for the chance, which decides the others.
@@ -419,7 +423,8 @@ impl<'t> Finder<'t> {
                 (s > written, s >= written * SURE * w.margin)
             };
             if flag {
-                out.push(Suspect { confident: sure, ..Suspect::new(w.span, Kind::WordChoice, lists.one(w.fix)) });
+                let fixes: smallvec::SmallVec<[&str; RIVALS]> = ranked.iter().map(|r| r.0.fix).collect();
+                out.push(Suspect { confident: sure, ..Suspect::new(w.span, Kind::WordChoice, lists.of(&fixes)) });
             }
         }
         (out, readings)
