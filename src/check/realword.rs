@@ -670,7 +670,7 @@ impl<'t> Finder<'t> {
         // candidate but for how much likelier a kind of slip is than another: the best
         // candidate is the best whatever they are.
         let written = score(here, wl, wr);
-        let mut kept: Vec<Weighed> = Vec::with_capacity(fits.len());
+        let from = self.weighed_words.len();
         for (cand, c, l, r, alike, half) in fits {
             // Grammar bends a word's ending far more often than a slip does (`git clones it`),
             // and which ending it wants one side cannot tell.
@@ -694,12 +694,11 @@ impl<'t> Finder<'t> {
                 gap,
                 crowd: if shape == Shape::Alike { crowd(cand) } else { 0 },
             };
-            kept.push(this);
+            self.weighed_words.push(this);
         }
         // Best first; of two alike, the first found.
-        kept.sort_by(|a, b| b.preference().total_cmp(&a.preference()));
-        kept.truncate(RIVALS);
-        self.weighed_words.extend(kept);
+        self.weighed_words[from..].sort_by(|a, b| b.preference().total_cmp(&a.preference()));
+        self.weighed_words.truncate(from + RIVALS);
     }
 }
 
