@@ -366,25 +366,23 @@ impl<'t> Finder<'t> {
         let (text, (counted, counts)) = (self.text, &self.uses);
         let used = |word: &str| counted.binary_search(&word).map_or(0, |i| counts[i]);
         let (fix_uses, n) = (Slip::WEIGHTS[Slip::FIX_USES], self.n);
+        // The article's uses of each candidate rank them too, now that they are counted: as many
+        // more than the corpus would give an article this long (`the` is written everywhere, and
+        // says nothing). A short word is common, and how often one article writes it says little
+        // of it (`for` before `forgive`), as the spelling stage's cache holds.
+        #[allow(clippy::cast_precision_loss)] // counts
+        let boost = |w: &Weighed| {
+            if w.fix.len() > crate::check::cache::SHORT {
+                f64::from(used(w.fix)).ln_1p() - (words as f64 * w.count as f64 / n).ln_1p()
+            } else {
+                0.0
+            }
+        };
+        let rank = |w: &Weighed| w.preference() + fix_uses * boost(w);
         let mut rest = self.weighed_words.as_slice();
         while let Some(first) = rest.first() {
             let (rivals, after) = rest.split_at(rest.iter().take_while(|w| w.span == first.span).count());
             rest = after;
-            // The article's uses of each candidate rank them too, now that they are counted: as
-            // many more than the corpus would give an article this long (`the` is written
-            // everywhere, and says nothing).
-            #[allow(clippy::cast_precision_loss)] // counts
-            let expected = |w: &Weighed| (words as f64 * w.count as f64 / n).ln_1p();
-            // A short word is common, and how often one article writes it says little of it
-            // (`for` before `forgive`), as the spelling stage's cache holds.
-            let boost = |w: &Weighed| {
-                if w.fix.len() > crate::check::cache::SHORT {
-                    f64::from(used(w.fix)).ln_1p() - expected(w)
-                } else {
-                    0.0
-                }
-            };
-            let rank = |w: &Weighed| w.preference() + fix_uses * boost(w);
             // Best first; of two alike, the first found. The others are offered after it.
             let mut ranked: smallvec::SmallVec<[(&Weighed, f64); RIVALS]> =
                 rivals.iter().map(|w| (w, rank(w))).collect();
