@@ -92,6 +92,41 @@ const PARALLEL_MIN: usize = 64 * 1024;
 /// [`realword::Finder::absorb`]).
 const FINDERS_MOST: usize = 8;
 
+/// How many checks this process runs now: `galley check` of many files runs one on each core,
+/// and each then spreads its own stages over fewer.
+static RUNNING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// One check counted in [`RUNNING`] while it lives.
+struct Running;
+
+impl Running {
+    fn enter() -> Self {
+        RUNNING.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Self
+    }
+
+    /// How many checks share the cores, the one asking among them.
+    fn sharing() -> usize {
+        RUNNING.load(std::sync::atomic::Ordering::Relaxed).max(1)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+/// How many parts a long text's real words are weighed in, on `cores` cores shared by `checks`
+/// checks: one for each core its share leaves beside the casing model's thread; two at least
+/// when it runs alone (that thread ends first), one when the cores are shared, so that checks
+/// side by side do not crowd them with threads.
+fn finder_parts(cores: usize, checks: usize) -> usize {
+    let share = cores / checks.max(1);
+    let least = if checks > 1 { 1 } else { 2 };
+    share.saturating_sub(1).clamp(least, FINDERS_MOST)
+}
+
 /// The longest word that is checked, in bytes: longer than any English word or tech term (the
 /// longest in the lexicon are under 40 letters), short enough that ranking fixes for it stays
 /// cheap.
@@ -216,6 +251,8 @@ struct Readings {
 // that share their state; kept together so that the rules read in one place.
 #[allow(clippy::too_many_lines)]
 fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool) -> (Checked, Readings) {
+    // Counted while it runs, so that checks side by side share the cores.
+    let _running = Running::enter();
     let mut pending: Vec<Pending> = Vec::new();
     let (mut us, mut gb) = (0usize, 0usize);
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
@@ -797,7 +834,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // 10% off the wall time of 10 MB of prose. Each part reads the whole list of words in
         // small letters for its own (a few milliseconds on 10 MB).
         let parts = if text.len() >= PARALLEL_MIN {
-            std::thread::available_parallelism().map_or(2, |n| n.get().saturating_sub(1)).clamp(2, FINDERS_MOST)
+            let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+            finder_parts(cores, Running::sharing())
         } else {
             1
         };
@@ -2376,6 +2414,14 @@ fn name_like(lexicon: &Lexicon, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_texts_real_words_are_weighed_on_the_cores_its_check_may_use() {
+        // Alone: every core the casing model leaves, two at least, eight at most.
+        assert_eq!([1, 2, 3, 4, 16, 64].map(|cores| finder_parts(cores, 1)), [2, 2, 2, 3, 8, 8]);
+        // Beside other checks (`galley check` of many files, one on each core): its share only.
+        assert_eq!([(2, 2), (4, 4), (8, 2), (16, 3), (2, 5)].map(|(c, n)| finder_parts(c, n)), [1, 1, 3, 4, 1]);
+    }
 
     fn flagged(text: &str) -> Vec<(String, Kind, Option<String>)> {
         check(text, &Lexicon::new(), &Options::default())
