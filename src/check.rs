@@ -92,8 +92,8 @@ const PARALLEL_MIN: usize = 64 * 1024;
 /// [`realword::Finder::absorb`]).
 const FINDERS_MOST: usize = 8;
 
-/// How many checks this process runs now: `galley check` of many files runs one on each core,
-/// and each then spreads its own stages over fewer.
+/// How many checks of long texts this process runs now: `galley check` of many files runs one
+/// on each core, and each then spreads its own stages over fewer.
 static RUNNING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// One check counted in [`RUNNING`] while it lives.
@@ -251,8 +251,9 @@ struct Readings {
 // that share their state; kept together so that the rules read in one place.
 #[allow(clippy::too_many_lines)]
 fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool) -> (Checked, Readings) {
-    // Counted while it runs, so that checks side by side share the cores.
-    let _running = Running::enter();
+    // A long text's check is counted while it runs, so that such checks side by side share the
+    // cores; a short one spreads over none.
+    let _running = (text.len() >= PARALLEL_MIN).then(Running::enter);
     let mut pending: Vec<Pending> = Vec::new();
     let (mut us, mut gb) = (0usize, 0usize);
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
@@ -828,11 +829,10 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // Started only now: the model's pages its lookups map in would add to the memory the
         // spelling stages held (4.5 MB on 3 MB of random words), and started earlier it was no
         // faster.
-        // A long text is weighed in parts side by side, one for each core the casing model
-        // leaves (two at least: its thread ends first), the first on this thread once the rare
-        // words are judged; the parts' findings are then taken in text order. On two cores, 4 to
-        // 10% off the wall time of 10 MB of prose. Each part reads the whole list of words in
-        // small letters for its own (a few milliseconds on 10 MB).
+        // A long text is weighed in parts side by side ([`finder_parts`]), the first on this
+        // thread once the rare words are judged; the parts' findings are then taken in text
+        // order. On two cores, 4 to 10% off the wall time of 10 MB of prose. Each part reads the
+        // whole list of words in small letters for its own (a few milliseconds on 10 MB).
         let parts = if text.len() >= PARALLEL_MIN {
             let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
             finder_parts(cores, Running::sharing())
