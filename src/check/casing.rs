@@ -123,7 +123,7 @@ pub fn ends_sentence(gap: &str) -> bool {
 }
 
 /// True when the text before `at` ends with an abbreviation that a full stop follows inside a
-/// sentence (`vs.`, `e.g.`, `i.e.`, `cf.`), or one that may end a sentence but, before a word in
+/// sentence (`vs.`, `e.g.`, `i.e.`, `cf.`, and `eg.` and `ie.` as READMEs often write them), or one that may end a sentence but, before a word in
 /// small letters, goes on with it (`etc.`, `et al.`, `Dept.`): what comes after it is no new
 /// sentence.
 #[must_use]
@@ -134,6 +134,8 @@ pub fn after_abbreviation(text: &str, at: usize) -> bool {
         word.to_ascii_lowercase().as_str(),
         "vs" | "e.g"
             | "i.e"
+            | "eg"
+            | "ie"
             | "cf"
             | "viz"
             | "approx"
@@ -1180,6 +1182,10 @@ mod tests {
         assert!(after_abbreviation(t, t.find("vs.").unwrap_or(0) + 3));
         assert!(after_abbreviation(t, t.find("e.g.").unwrap_or(0) + 4));
         assert!(!after_abbreviation(t, t.find("cats.").unwrap_or(0) + 5));
+        // ... and as READMEs write them, without the stop inside (`eg. a searcher backrun`).
+        let t = "a bundle (eg. a searcher backrun), ie. one that pays";
+        assert!(after_abbreviation(t, t.find("eg.").unwrap_or(0) + 3));
+        assert!(after_abbreviation(t, t.find("ie.").unwrap_or(0) + 3));
     }
 
     #[test]
