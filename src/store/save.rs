@@ -41,18 +41,30 @@ fn dir_of(path: &Path) -> PathBuf {
 }
 
 /// A temporary file beside `path` with `bytes` in it, created with `mode` (less the umask) and
-/// flushed to disk.
+/// flushed to disk. A failure names `path`, the file asked for, and says what the system said:
+/// the temporary file's name, which `tempfile` adds to its errors, is nothing the user asked for.
 fn temp_beside(path: &Path, bytes: &[u8], mode: u32) -> Result<tempfile::NamedTempFile> {
-    let io = io_error(path);
+    let io = |e: std::io::Error| io_error(path)(without_temp_path(e));
     let mut tmp = tempfile::Builder::new()
         .prefix(".galley-")
         .suffix(".tmp")
         .permissions(Permissions::from_mode(mode))
         .tempfile_in(dir_of(path))
-        .map_err(&io)?;
-    tmp.write_all(bytes).map_err(&io)?;
-    tmp.as_file().sync_all().map_err(&io)?;
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
     Ok(tmp)
+}
+
+/// What the system said, without the path of the temporary file that `tempfile` adds to it
+/// (`... (os error 2) at path "dir/.galley-x1y2.tmp"`; its error type is private).
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    let Some(inner) = e.get_ref() else { return e };
+    let said = inner.to_string();
+    match said.find(" at path ") {
+        Some(at) => std::io::Error::new(e.kind(), &said[..at]),
+        None => e,
+    }
 }
 
 /// Saves `bytes` over the article's own file at `path`, atomically. A symlink is written
@@ -203,6 +215,15 @@ mod tests {
         assert_eq!(keep_backup(&art, b"one\n").expect("same bytes"), dir.path().join("a.txt.bak"), "reused");
         assert_eq!(keep_backup(&art, b"two\n").expect("other bytes"), dir.path().join("a.txt.bak.1"));
         assert_eq!(std::fs::read_to_string(dir.path().join("a.txt.bak")).expect("read"), "one\n");
+    }
+
+    #[test]
+    fn a_write_that_fails_names_the_file_asked_for_not_the_temporary_one() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let out = dir.path().join("no-such-dir/out.txt");
+        let err = write_new(&out, b"fixed\n").expect_err("no directory to write in").to_string();
+        assert!(err.contains("out.txt") && !err.contains(".galley-"), "{err}");
+        assert!(err.contains("No such file or directory"), "{err}");
     }
 
     #[test]
