@@ -61,8 +61,8 @@ fn temp_beside(path: &Path, bytes: &[u8], mode: u32) -> Result<tempfile::NamedTe
 fn without_temp_path(e: std::io::Error) -> std::io::Error {
     let Some(inner) = e.get_ref() else { return e };
     let said = inner.to_string();
-    match said.find(" at path ") {
-        Some(at) => std::io::Error::new(e.kind(), &said[..at]),
+    match said.split_once(" at path ") {
+        Some((what, _)) => std::io::Error::new(e.kind(), what),
         None => e,
     }
 }
