@@ -17,6 +17,7 @@ pub(crate) mod casing;
 pub mod confidence;
 pub mod merge;
 mod realword;
+pub mod sections;
 mod sightings;
 pub mod spacing;
 pub mod suggest;
@@ -86,14 +87,8 @@ const GARBLED_CAPS_PAIRS: u64 = 5;
 /// A word in lower case that clean prose writes so at least this often, and more often than any
 /// other way, keeps its lower case whatever the lists say.
 const CORPUS_LOWER: u64 = 100;
-/// A text this long (bytes) has its casing judged on a core of its own.
-const PARALLEL_MIN: usize = 64 * 1024;
-/// The most parts a long text's real words are weighed in, side by side (see
-/// [`realword::Finder::absorb`]).
-const FINDERS_MOST: usize = 8;
-
 /// How many checks of long texts this process runs now: `galley check` of many files runs one
-/// on each core, and each then spreads its own stages over fewer.
+/// on each core, and each then checks its sections on its share of them.
 static RUNNING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// One check counted in [`RUNNING`] while it lives.
@@ -117,14 +112,10 @@ impl Drop for Running {
     }
 }
 
-/// How many parts a long text's real words are weighed in, on `cores` cores shared by `checks`
-/// checks: one for each core its share leaves beside the casing model's thread; two at least
-/// when it runs alone (that thread ends first), one when the cores are shared, so that checks
-/// side by side do not crowd them with threads.
-fn finder_parts(cores: usize, checks: usize) -> usize {
-    let share = cores / checks.max(1);
-    let least = if checks > 1 { 1 } else { 2 };
-    share.saturating_sub(1).clamp(least, FINDERS_MOST)
+/// How many sections of a long text are checked side by side, on `cores` cores shared by
+/// `checks` checks: its share of the cores, one at least, and no more than it has sections.
+fn section_workers(cores: usize, checks: usize, sections: usize) -> usize {
+    (cores / checks.max(1)).clamp(1, sections.max(1))
 }
 
 /// The longest word that is checked, in bytes: longer than any English word or tech term (the
@@ -217,10 +208,98 @@ impl Seen {
     }
 }
 
-/// Checks `text` against `lexicon`.
+/// Checks `text` against `lexicon`: a long text a section at a time ([`check_each`]), its
+/// suspects gathered; the dialect is the first section's.
 #[must_use]
 pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
-    check_recording(text, lexicon, *options, false).0
+    let mut all: Option<Checked> = None;
+    check_each(text, lexicon, options, |part| match &mut all {
+        Some(all) => all.suspects.extend(part.suspects),
+        None => all = Some(part),
+    });
+    all.unwrap_or_else(|| Checked { dialect: options.dialect.unwrap_or(Dialect::Us), suspects: Vec::new() })
+}
+
+/// Checks `text` against `lexicon` a section at a time ([`sections`]), and gives each section's
+/// result to `each` in text order, its spans into `text`. The sections are checked side by side
+/// on the cores this check may use, each given as soon as all before it are, and none more than
+/// a few ahead of the one given next: what the check holds at once is bounded by the sections in
+/// hand, not by the text. A text of one section is checked whole, on this thread.
+pub fn check_each(text: &str, lexicon: &Lexicon, options: &Options, mut each: impl FnMut(Checked)) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let sections = sections::sections(text, sections::SECTION);
+    let one = |section: Span| {
+        let mut part = check_recording(section.slice(text), lexicon, *options, false).0;
+        if section.start > 0 {
+            for s in &mut part.suspects {
+                s.span = Span::new(s.span.start + section.start, s.span.end + section.start);
+            }
+        }
+        part
+    };
+    if sections.len() == 1 {
+        each(one(sections[0]));
+        return;
+    }
+    let _running = Running::enter();
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let workers = section_workers(cores, Running::sharing(), sections.len());
+    if workers == 1 {
+        for section in sections {
+            each(one(section));
+        }
+        return;
+    }
+    let ahead = 2 * workers;
+    let next = AtomicUsize::new(0);
+    // How many sections have been given, and a signal when that grows.
+    let given = (std::sync::Mutex::new(0usize), std::sync::Condvar::new());
+    let wait_turn = |i: usize| {
+        let mut n = given.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        while i >= n.saturating_add(ahead) {
+            n = given.1.wait(n).unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    };
+    let set_given = |n: usize| {
+        *given.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = n;
+        given.1.notify_all();
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let (tx, next, sections, one, wait_turn) = (tx.clone(), &next, &sections, &one, &wait_turn);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&section) = sections.get(i) else { break };
+                    wait_turn(i);
+                    let part = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| one(section)));
+                    if tx.send((i, part)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut turn = 0;
+        for (i, part) in rx {
+            waiting.insert(i, part);
+            while let Some(part) = waiting.remove(&turn) {
+                match part {
+                    Ok(part) => each(part),
+                    Err(panic) => {
+                        // No section more: the others' workers stop, and the panic goes on.
+                        next.store(sections.len(), Ordering::Relaxed);
+                        set_given(usize::MAX);
+                        std::panic::resume_unwind(panic);
+                    }
+                }
+                turn += 1;
+                set_given(turn);
+            }
+        }
+    });
 }
 
 /// The casing model's suspects in `text`, each with its first fix and what its sureness was
@@ -251,9 +330,6 @@ struct Readings {
 // that share their state; kept together so that the rules read in one place.
 #[allow(clippy::too_many_lines)]
 fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool) -> (Checked, Readings) {
-    // A long text's check is counted while it runs, so that such checks side by side share the
-    // cores; a short one spreads over none.
-    let _running = (text.len() >= PARALLEL_MIN).then(Running::enter);
     let mut pending: Vec<Pending> = Vec::new();
     let (mut us, mut gb) = (0usize, 0usize);
     let mut prev: Option<(&str, usize)> = None; // previous word and where it ended
@@ -433,27 +509,19 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     }
     let dialect = options.dialect.unwrap_or(if gb > us { Dialect::Gb } else { Dialect::Us });
     let slot = usize::from(dialect == Dialect::Gb);
-    // The casing model needs only the words and where they stand: it runs on a core of its own
-    // while the other stages run on this one.
-    std::thread::scope(|scope| {
-        let judge = || model_casing(text, (&capitals, &lower, &lower_starts), &mut Lists::default(), record);
-        // A short text (the reader re-checks the lines an edit touched) is judged here: a thread
-        // would cost more than it saves.
-        let model_side = (text.len() >= PARALLEL_MIN).then(|| scope.spawn(judge));
+    // The stages that need the whole section run one after the other: a long text's sections
+    // are checked side by side instead ([`check_each`]).
+    {
         // Real words out of place, by the model (see `realword`): weighed once the spelling
-        // stages are done (below), a long text in parts side by side; the article's misspellings
-        // decide which are suspects. A part is the words in small letters that start in
-        // `from..to`, weighed by a finder of its own.
-        let find_in = |(from, to): (usize, usize)| {
+        // stages are done (below); the article's misspellings decide which are suspects.
+        let find_all = || {
             let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
             let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
             lower.each(|span| {
-                if (from..to).contains(&span.start) {
-                    spans.push(span);
-                    if spans.len() == crate::check::realword::Finder::BATCH {
-                        finder.visit_all(&spans);
-                        spans.clear();
-                    }
+                spans.push(span);
+                if spans.len() == crate::check::realword::Finder::BATCH {
+                    finder.visit_all(&spans);
+                    spans.clear();
                 }
             });
             finder.visit_all(&spans);
@@ -826,36 +894,16 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // Their memory is wanted for the casing pass: an article of a million distinct unknown
         // words keeps a million entries in each.
         drop((pending, counts, cased, lowered_terms, own_lower, capital_words, own_terms));
-        // Started only now: the model's pages its lookups map in would add to the memory the
-        // spelling stages held (4.5 MB on 3 MB of random words), and started earlier it was no
-        // faster.
-        // A long text is weighed in parts side by side ([`finder_parts`]), the first on this
-        // thread once the rare words are judged; the parts' findings are then taken in text
-        // order. On two cores, 4 to 10% off the wall time of 10 MB of prose. Each part reads the
-        // whole list of words in small letters for its own (a few milliseconds on 10 MB).
-        let parts = if text.len() >= PARALLEL_MIN {
-            let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-            finder_parts(cores, Running::sharing())
-        } else {
-            1
-        };
-        let bounds = move |k: usize| if k == parts { usize::MAX } else { text.len() / parts * k };
-        let sides: Vec<_> = (1..parts).map(|k| scope.spawn(move || find_in((bounds(k), bounds(k + 1))))).collect();
         let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
-        let mut finder = find_in((0, bounds(1)));
-        for side in sides {
-            finder.absorb(side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        }
+        let mut finder = find_all();
         // How often the article writes the words weighed and their candidates.
         finder.count_uses(|each| lower.each(each));
         let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
         let (real_words, slips_weighed) = finder.finish((misspelt, words), &mut lists, record);
         merge::add(text, &mut suspects, Stage::RealWords, real_words);
         merge::add(text, &mut suspects, Stage::RareWords, choices);
-        let mut judged = match model_side {
-            Some(side) => side.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            None => judge(),
-        };
+        // The casing model needs only the words and where they stand.
+        let mut judged = model_casing(text, (&capitals, &lower, &lower_starts), &mut Lists::default(), record);
         let readings = std::mem::take(&mut judged.readings);
         sort_by_start(&mut suspects);
         drop(rare);
@@ -933,7 +981,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         }
         sort_by_start(&mut suspects);
         (Checked { dialect, suspects }, Readings { casing: readings, real_words: slips_weighed })
-    })
+    }
 }
 
 /// Adds the casing suspects that need the sentence around a word (see [`casing`]), and turns
@@ -2415,12 +2463,53 @@ fn name_like(lexicon: &Lexicon, word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Articles one after another, as a long file of many holds them: the development articles,
+    /// three times (three sections).
+    fn long_text() -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dev");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("the development articles are in the repository")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().ends_with(".garbled.txt"))
+            .collect();
+        paths.sort();
+        assert_eq!(paths.len(), 6, "the six development articles");
+        let one: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("an article")).collect();
+        let text = [one.join("\n\n"), one.join("\n\n"), one.join("\n\n")].join("\n\n");
+        assert!(text.len() > 2 * sections::SECTION, "{} bytes", text.len());
+        text
+    }
+
     #[test]
-    fn a_long_texts_real_words_are_weighed_on_the_cores_its_check_may_use() {
-        // Alone: every core the casing model leaves, two at least, eight at most.
-        assert_eq!([1, 2, 3, 4, 16, 64].map(|cores| finder_parts(cores, 1)), [2, 2, 2, 3, 8, 8]);
+    fn a_long_text_is_checked_a_section_at_a_time_each_as_if_alone_and_given_in_text_order() {
+        let text = long_text();
+        let (lexicon, options) = (Lexicon::new(), Options { dialect: None, suggestions: true });
+        let cut = sections::sections(&text, sections::SECTION);
+        assert!(cut.len() >= 3);
+        let mut alone = Vec::new();
+        for section in &cut {
+            for s in check(section.slice(&text), &lexicon, &options).suspects {
+                alone.push(Suspect { span: Span::new(s.span.start + section.start, s.span.end + section.start), ..s });
+            }
+        }
+        let mut parts = 0;
+        let mut given = Vec::new();
+        check_each(&text, &lexicon, &options, |part| {
+            parts += 1;
+            given.extend(part.suspects);
+        });
+        assert_eq!(parts, cut.len());
+        assert!(given.len() > 100 && given.is_sorted_by_key(|s| s.span.start));
+        assert!(given == alone, "side by side, the sections find what each finds alone");
+        assert!(check(&text, &lexicon, &options).suspects == alone);
+    }
+
+    #[test]
+    fn a_long_texts_sections_are_checked_on_the_cores_its_check_may_use() {
+        // Alone: every core, as many as it has sections.
+        assert_eq!([1, 2, 4, 16].map(|cores| section_workers(cores, 1, 10)), [1, 2, 4, 10]);
         // Beside other checks (`galley check` of many files, one on each core): its share only.
-        assert_eq!([(2, 2), (4, 4), (8, 2), (16, 3), (2, 5)].map(|(c, n)| finder_parts(c, n)), [1, 1, 3, 4, 1]);
+        assert_eq!([(2, 2), (4, 4), (8, 2), (16, 3), (2, 5)].map(|(c, n)| section_workers(c, n, 10)), [1, 1, 4, 5, 1]);
     }
 
     fn flagged(text: &str) -> Vec<(String, Kind, Option<String>)> {

@@ -10,10 +10,12 @@ use crate::lexicon::{Dialect, Lexicon, Verdict};
 use crate::markup;
 use crate::report;
 use crate::review::Review;
+use crate::span::Span;
 use crate::store::config::{self, Config};
 use crate::store::journal::{self, Journal};
 use crate::store::session::{Guard, Session};
 use crate::store::{personal, places, save};
+use crate::suspect::Suspect;
 use crate::tui::{self, app::App, app::Offer, theme::Theme};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, IsTerminal, Read, Write};
@@ -615,25 +617,44 @@ fn check_file(
     if let Some(to) = redirected {
         writeln!(err, "galley: {}: fetched from {to}", doc.path().display())?;
     }
-    let mut checked = markup::check(doc.text(), markup_of(&doc, job.markup, said), job.lex, &job.options);
-    if !job.options.suggestions {
-        checked.suspects.iter_mut().for_each(|s| {
-            s.suggestions = check::Fixes::default();
-            s.confident = true; // without fixes there is nothing to be unsure of
-        });
-    }
+    // A section at a time, each written before the next is checked: what a long text holds at
+    // once is one section's suspects.
     let mut reporter = report::Reporter::new(&doc);
-    let mut line = String::new();
-    for s in &checked.suspects {
-        line.clear();
-        match job.format {
-            Format::Text => reporter.text_line(s, &mut line),
-            Format::Json => reporter.json_line(s, &mut line),
+    let (mut line, mut found, mut written) = (String::new(), false, Ok(()));
+    markup::check_each(doc.text(), markup_of(&doc, job.markup, said), job.lex, &job.options, |part| {
+        if written.is_err() {
+            return; // the output is gone: the rest is not written
         }
-        line.push('\n');
-        out.write_all(line.as_bytes())?;
+        line.clear();
+        for s in &part.suspects {
+            found = true;
+            if job.options.suggestions {
+                write_suspect(&mut reporter, job.format, s, &mut line);
+            } else {
+                // Without fixes there is nothing to be unsure of.
+                let bare = Suspect { suggestions: check::Fixes::default(), confident: true, ..s.clone() };
+                write_suspect(&mut reporter, job.format, &bare, &mut line);
+            }
+            if line.len() >= 64 * 1024 {
+                written = out.write_all(line.as_bytes());
+                line.clear();
+            }
+        }
+        if written.is_ok() {
+            written = out.write_all(line.as_bytes());
+        }
+    });
+    written?;
+    Ok(if found { exit::FOUND } else { exit::CLEAN })
+}
+
+/// One report line for `s`, with its newline, appended to `line`.
+fn write_suspect(reporter: &mut report::Reporter<'_>, format: Format, s: &Suspect, line: &mut String) {
+    match format {
+        Format::Text => reporter.text_line(s, line),
+        Format::Json => reporter.json_line(s, line),
     }
-    Ok(if checked.suspects.is_empty() { exit::CLEAN } else { exit::FOUND })
+    line.push('\n');
 }
 
 /// The status of a run, given the status so far and one file's.
@@ -779,15 +800,18 @@ fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, 
         return Err(crate::error::Error::Lossy { path: file.to_path_buf() }.into());
     }
     let format = markup_of(&doc, settings.common.markup, said);
-    let checked = markup::check(doc.text(), format, lex, &Options { dialect, suggestions: true });
-    // Only what is sure: a guess is left for the reader to decide.
-    let edits: Vec<_> = checked
-        .suspects
-        .iter()
-        .filter(|s| s.confident)
-        .filter_map(|s| s.suggestions.first().map(|f| (s.span, f)))
-        .collect();
-    let fixed = doc.replaced(edits.iter().copied());
+    // Only what is sure: a guess is left for the reader to decide. A section at a time, as
+    // `check` reads it, keeping only the fixes taken.
+    let mut edits: Vec<(Span, check::Fixes)> = Vec::new();
+    markup::check_each(doc.text(), format, lex, &Options { dialect, suggestions: true }, |part| {
+        edits.extend(
+            part.suspects
+                .into_iter()
+                .filter(|s| s.confident && !s.suggestions.is_empty())
+                .map(|s| (s.span, s.suggestions)),
+        );
+    });
+    let fixed = doc.replaced(edits.iter().filter_map(|(span, fixes)| fixes.first().map(|f| (*span, f))));
     let status = if edits.is_empty() { exit::CLEAN } else { exit::FOUND };
     if in_place {
         if !edits.is_empty() {

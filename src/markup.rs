@@ -12,6 +12,7 @@
 use crate::check::{Checked, Options};
 use crate::lexicon::Lexicon;
 use crate::span;
+use crate::suspect::Suspect;
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::path::Path;
@@ -107,30 +108,53 @@ pub fn checked_and_markup(
     let markup = spans_of(text, &prose);
     let mut checked = crate::check::check(&prose, lexicon, options);
     if let Cow::Owned(p) = &prose {
-        let (p, t) = (p.as_bytes(), text.as_bytes());
-        let blanked = |i: usize| p.get(i).is_some_and(|&b| b == b' ') && t.get(i).is_some_and(|&b| b != b' ');
-        let wordy = |i: usize| t.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
-        // A run of blanked bytes right before `at`, with a letter right before the run (and the
-        // same after `end`): the word goes on through the markup (`Initial&shy;izing`).
-        let glued_before = |at: usize| {
-            let mut i = at;
-            while i > 0 && blanked(i - 1) {
-                i -= 1;
-            }
-            i < at && i > 0 && wordy(i - 1)
-        };
-        let glued_after = |end: usize| {
-            let mut i = end;
-            while blanked(i) {
-                i += 1;
-            }
-            i > end && wordy(i)
-        };
-        checked.suspects.retain(|s| {
-            !(s.span.start..s.span.end).any(blanked) && !glued_before(s.span.start) && !glued_after(s.span.end)
-        });
+        checked.suspects.retain(in_prose(text, p));
     }
     (checked, markup)
+}
+
+/// [`check`] a section at a time ([`crate::check::check_each`]): each section's suspects go to
+/// `each` in text order, at the source's offsets, before the next section is checked.
+pub fn check_each(text: &str, format: Format, lexicon: &Lexicon, options: &Options, mut each: impl FnMut(Checked)) {
+    let prose = prose(text, format);
+    let keep = match &prose {
+        Cow::Owned(p) => Some(in_prose(text, p)),
+        Cow::Borrowed(_) => None,
+    };
+    crate::check::check_each(&prose, lexicon, options, |mut part| {
+        if let Some(keep) = &keep {
+            part.suspects.retain(keep);
+        }
+        each(part);
+    });
+}
+
+/// Whether a suspect of `prose`, `text` with its markup blanked, is a word of prose as written:
+/// it touches no blanked byte, and the word does not go on through the markup on either side
+/// (`Initial&shy;izing`).
+fn in_prose<'a>(text: &'a str, prose: &'a str) -> impl Fn(&Suspect) -> bool + 'a {
+    let (p, t) = (prose.as_bytes(), text.as_bytes());
+    let blanked = move |i: usize| p.get(i).is_some_and(|&b| b == b' ') && t.get(i).is_some_and(|&b| b != b' ');
+    let wordy = move |i: usize| t.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80);
+    // A run of blanked bytes right before `at`, with a letter right before the run (and the
+    // same after `end`).
+    let glued_before = move |at: usize| {
+        let mut i = at;
+        while i > 0 && blanked(i - 1) {
+            i -= 1;
+        }
+        i < at && i > 0 && wordy(i - 1)
+    };
+    let glued_after = move |end: usize| {
+        let mut i = end;
+        while blanked(i) {
+            i += 1;
+        }
+        i > end && wordy(i)
+    };
+    move |s: &Suspect| {
+        !(s.span.start..s.span.end).any(blanked) && !glued_before(s.span.start) && !glued_after(s.span.end)
+    }
 }
 
 /// The byte ranges of `text` that are markup, not prose (tags, URLs, code blocks, front

@@ -523,15 +523,6 @@ impl<'t> Finder<'t> {
         self.uses = (words, counts);
     }
 
-    /// Takes in what `later`, a finder of the same text that weighed the words after this one's
-    /// (in text order), found: one finder, as if it had weighed them all. Each part judged on
-    /// its own whether its text is prose ([`Finder::done`]).
-    pub fn absorb(&mut self, later: Self) {
-        self.weighed_words.extend(later.weighed_words);
-        self.weighed += later.weighed;
-        self.seen += later.seen;
-    }
-
     /// How many words [`Finder::visit_all`] looks up at once.
     pub const BATCH: usize = 64;
 
@@ -871,40 +862,6 @@ mod tests {
             fixes("the policy says how to reptilian vulnerabilities to the team"),
             [("reptilian".to_string(), "report".to_string())]
         );
-    }
-
-    #[test]
-    fn a_text_weighed_in_parts_side_by_side_finds_what_one_finder_finds() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dev/argparse.garbled.txt");
-        let text = std::fs::read_to_string(path).expect("the development article is in the repository");
-        let spans: Vec<Span> = crate::token::tokens(&text)
-            .into_iter()
-            .filter(|t| {
-                t.kind == crate::token::TokenKind::Word
-                    && t.span.slice(&text).starts_with(|c: char| c.is_ascii_lowercase())
-            })
-            .map(|t| t.span)
-            .collect();
-        let lexicon = Lexicon::new();
-        let found = |parts: &[&[Span]]| {
-            let mut finders = parts.iter().map(|part| {
-                let mut finder = Finder::new(&text, Model::builtin(), &lexicon);
-                finder.visit_all(part);
-                finder
-            });
-            let mut first = finders.next().expect("a part");
-            finders.for_each(|later| first.absorb(later));
-            first.count_uses(|each| spans.iter().copied().for_each(each));
-            first.finish((40, spans.len()), &mut Lists::default(), false).0
-        };
-        let whole = found(&[&spans]);
-        assert!(whole.len() >= 3, "the article's slips are found: {whole:?}");
-        for cut in [1, spans.len() / 3, spans.len() / 2, spans.len() - 1] {
-            let (a, b) = spans.split_at(cut);
-            assert_eq!(found(&[a, b]), whole, "cut at word {cut}");
-        }
-        let thirds = spans.len() / 3;
-        assert_eq!(found(&[&spans[..thirds], &spans[thirds..2 * thirds], &spans[2 * thirds..]]), whole);
     }
 
     #[test]
