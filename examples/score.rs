@@ -1,6 +1,12 @@
 //! Measures correction quality on pairs `NAME.garbled.txt` + `NAME.clean.txt` in a directory.
 //!
 //! `cargo run --release --example score -- tests/data/dev [--misses]`
+//!
+//! With `--joined`, the pairs of every directory given are scored as one text: their damaged
+//! halves one after another in the order of their file names, a blank line between two, and
+//! their clean halves so: a long file of many articles.
+//!
+//! `cargo run --release --example score -- target/eval/report target/eval-registry/report --joined`
 
 use galley::lexicon::Lexicon;
 #[path = "support/score.rs"]
@@ -10,15 +16,20 @@ use score::{Score, Tally};
 use std::path::PathBuf;
 
 fn main() -> std::io::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let dir = PathBuf::from(args.next().unwrap_or_else(|| "tests/data/dev".into()));
-    let show = args.any(|a| a == "--misses");
-    let lexicon = Lexicon::new();
-    let mut score = Score::default();
-    let names = score::pairs(&dir)?;
-    for (g, c) in &names {
-        score.add(&lexicon, &std::fs::read_to_string(c)?, &std::fs::read_to_string(g)?, None);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let show = args.iter().any(|a| a == "--misses");
+    let joined = args.iter().any(|a| a == "--joined");
+    let mut dirs: Vec<PathBuf> = args.iter().filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
+    if dirs.is_empty() {
+        dirs.push(PathBuf::from("tests/data/dev"));
     }
+    let lexicon = Lexicon::new();
+    let mut names = Vec::new();
+    for dir in &dirs {
+        names.extend(score::pairs(dir)?);
+    }
+    let score = scored(&lexicon, &mut names, joined)?;
+    let dir = dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(", ");
     let row = |name: &str, t: &Tally| {
         let pct = |n: usize| {
             if t.errors == 0 { 0.0 } else { n as f64 * 100.0 / t.errors as f64 }
@@ -33,7 +44,7 @@ fn main() -> std::io::Result<()> {
             pct(t.fixed)
         );
     };
-    println!("{} pairs in {}", names.len(), dir.display());
+    println!("{} pairs in {dir}{}", names.len(), if joined { ", joined as one text" } else { "" });
     println!(
         "{:<10} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9}",
         "class", "errors", "flagged", "listed", "1st word", "1st exact", "fixed"
@@ -94,4 +105,28 @@ fn main() -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The pairs `names` (damaged, clean) scored each on its own, or, `joined`, as one text in the
+/// order of their file names, a blank line between two.
+fn scored(lexicon: &Lexicon, names: &mut [(PathBuf, PathBuf)], joined: bool) -> std::io::Result<Score> {
+    let mut score = Score::default();
+    if joined {
+        names.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+        let (mut clean, mut garbled) = (String::new(), String::new());
+        for (g, c) in names.iter() {
+            for (all, path) in [(&mut garbled, g), (&mut clean, c)] {
+                if !all.is_empty() {
+                    all.push_str("\n\n");
+                }
+                all.push_str(&std::fs::read_to_string(path)?);
+            }
+        }
+        score.add(lexicon, &clean, &garbled, None);
+    } else {
+        for (g, c) in names.iter() {
+            score.add(lexicon, &std::fs::read_to_string(c)?, &std::fs::read_to_string(g)?, None);
+        }
+    }
+    Ok(score)
 }
