@@ -36,7 +36,7 @@ use crate::token::{TokenKind, tokenize};
 use casing::{Capital, Folded, Usage};
 use confidence::Evidence;
 use merge::{Stage, sort_by_start};
-use sightings::{Admission, Sightings};
+use sightings::Sightings;
 use suggest::Suggestion;
 
 /// An unknown word written this often is the article's own term, even one slip from a common
@@ -529,35 +529,14 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         };
 
         // The article as evidence: how often each unknown word occurs, and which capitalised ones
-        // stand beside a name somewhere (`Kendall Roden`). In an article of many distinct words,
-        // only those written more than once, or also in lower case (`Roden` ... `roden`), get an
-        // entry: a word written once is counted once, and is beside a name where it stands.
+        // stand beside a name somewhere (`Kendall Roden`). An entry for each distinct word: a
+        // section holds at most about 32,000 words ([`sections::SECTION`]).
         let unknown = || pending.iter().filter(|p| p.verdicts[slot] == Seen::Unknown);
-        let many = unknown().count() + capitals.len() > MANY_KEYS;
-        let lower_seen = many.then(|| lower.sightings(text, words));
-        let capitals_seen = many.then(|| capital_sightings(text, &capitals, &styled));
         let mut counts: FastMap<&str, usize> = FastMap::default();
         let mut named: FastSet<&str> = FastSet::default();
-        let mut admission =
-            Admission::new(unknown().count(), lower_seen.as_ref()).with_capitals(capitals_seen.as_ref());
-        let counted_later = !admission.admits_all();
         for p in unknown() {
             let stem = stem_of(p.span().slice(text));
-            let capitalised = truecase::has_capital(stem);
-            if admission.admits(|| (Sightings::hash_of(&stem), Sightings::hash_of_folded(stem)), capitalised) {
-                let n = counts.entry(stem).or_default();
-                if !counted_later {
-                    count_use(stem, p, n, &mut named);
-                }
-            }
-        }
-        if counted_later {
-            for p in unknown() {
-                let stem = stem_of(p.span().slice(text));
-                if let Some(n) = counts.get_mut(stem) {
-                    count_use(stem, p, n, &mut named);
-                }
-            }
+            count_use(stem, p, counts.entry(stem).or_default(), &mut named);
         }
         let count_of = |stem: &str| counts.get(stem).copied().unwrap_or(1);
         // The canonical forms of each mis-cased word, looked up once per word.
@@ -915,7 +894,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             lower_starts: &lower_starts,
             lower: &lower,
             lower_dates: &lower_dates,
-            lower_seen,
         };
         // An article whose casing shows no damage wrote its casing on purpose (judged on enough
         // words: a sentence or two says little of its damage, and keeps the rules).
@@ -997,39 +975,15 @@ fn context_casing(
     lists: &mut Lists,
     suspects: &mut Vec<Suspect>,
 ) {
-    let Found { words, named, capitals, lower_starts, lower, lower_dates, lower_seen } = found;
+    let Found { words, named, capitals, lower_starts, lower, lower_dates } = found;
     debug_assert!(suspects.is_sorted_by_key(|s| s.span.start), "the casing rules search the suspects by start");
     // How the article writes each word it Capitalises inside a sentence, and where it writes
-    // that word in lower case, keyed by the word where it is first written. Only the words
-    // Capitalised more than once or also written in lower case get an entry: one Capitalised
-    // once and nowhere else has the usage of no entry to every question asked of it (it is no
-    // name of the article's own, no tool it writes in lower case), and an article of a million
-    // distinct names would otherwise keep a million entries.
+    // that word in lower case, keyed by the word where it is first written.
     let title_case = || capitals.iter().filter(|c| !c.start && c.case == Case::Title);
     let mut usage: FastMap<Folded<'_>, Usage> = FastMap::default();
-    let mut admission = Admission::new(title_case().count(), lower_seen.as_ref());
-    let counted_later = !admission.admits_all();
     for c in title_case() {
-        let form = c.span().slice(text);
-        let hashes = || {
-            let folded = Sightings::hash_of_folded(form);
-            (folded, folded) // the map is keyed by the folded word too
-        };
-        if admission.admits(hashes, true) {
-            let u = usage.entry(Folded(form)).or_default();
-            if !counted_later {
-                u.title = u.title.saturating_add(1);
-            }
-        }
-    }
-    drop(admission);
-    drop(lower_seen); // a megabyte or two, in an article of many words
-    if counted_later {
-        for c in title_case() {
-            if let Some(u) = usage.get_mut(&Folded(c.span().slice(text))) {
-                u.title = u.title.saturating_add(1);
-            }
-        }
+        let u = usage.entry(Folded(c.span().slice(text))).or_default();
+        u.title = u.title.saturating_add(1);
     }
     // Only three kinds of word need their lower-case uses counted: one the article capitalises
     // often enough to be its own name; one that may be a name (and so be raised where it is
@@ -1391,6 +1345,7 @@ impl KnownCache {
 }
 
 /// What the first pass found that the casing pass weighs.
+#[derive(Clone, Copy)]
 struct Found<'f, 't> {
     words: usize,
     named: &'f FastSet<&'t str>,
@@ -1399,9 +1354,6 @@ struct Found<'f, 't> {
     lower: &'f LowerWords,
     /// Months in dates written in lower case (`15 may 2025`).
     lower_dates: &'f [Span],
-    /// The words written in lower case, folded, in an article of more than [`MANY_KEYS`]
-    /// unknown words and capitals.
-    lower_seen: Option<Sightings>,
 }
 
 /// Where the words that start with a lower-case ASCII letter are, recorded by the first pass so
@@ -1443,16 +1395,6 @@ impl LowerWords {
             n >>= 7;
         }
         bytes.push(n as u8);
-    }
-
-    /// The words, folded to lower case, as [`Sightings`] of 4 bits for each of the text's
-    /// `words` (most of them repeats).
-    fn sightings(&self, text: &str, words: usize) -> Sightings {
-        let mut seen = Sightings::new(words, 4);
-        self.each(|span| {
-            seen.sight(Sightings::hash_of_folded(span.slice(text)));
-        });
-        seen
     }
 
     /// Calls `each` with every such word, in order.
@@ -1792,12 +1734,6 @@ const TRIPLE_WEIGHT: f64 = 0.5;
 /// used`, twice, is no reason to prefer `value` to `values` there): its count is taken in units of
 /// this many uses. From 1 to 4 (and to 16) the tune parts' figures did not move.
 const TRIPLE_PRIOR: f64 = 4.0;
-
-/// Past this many words that may each want an entry of evidence (unknown words and capitals),
-/// only those that can show something get one (see [`Admission`]): a million distinct names
-/// took 221 MB in 10 MB. Below it, an entry each costs less than the pass over the words in
-/// lower case that finds the few (2% of a check).
-const MANY_KEYS: usize = 1 << 16;
 
 /// The unknown words (by stem) written [`OWN_TERM`] times or more whose first fix
 /// (`first_fix`; none for a word that is no slip) the article writes less often: its own terms.
@@ -2299,22 +2235,6 @@ fn acronym_of(word: &str, half_lowered: &FastSet<&str>) -> Option<String> {
     let written = case_of(word);
     (is_vowelless(word) && (written == Case::Title || (written == Case::Lower && half_lowered.contains(word))))
         .then(|| word.to_ascii_uppercase())
-}
-
-/// The words of the article with capitals, folded to lower case, as [`own_casings`] meets them
-/// (the capitalised words, and the parts of styled names): which of its unknown words in lower
-/// case may be written with capitals too.
-fn capital_sightings(text: &str, capitals: &[Capital], styled: &[(u32, u32)]) -> Sightings {
-    let mut seen = Sightings::new(capitals.len() + styled.len(), 8);
-    for c in capitals {
-        seen.sight(Sightings::hash_of_folded(stem_of(c.span().slice(text))));
-    }
-    for &(at, len) in styled {
-        styled_parts(text, Span::new(at as usize, at as usize + len as usize), &mut |part| {
-            seen.sight(Sightings::hash_of_folded(stem_of(part.slice(text))));
-        });
-    }
-    seen
 }
 
 /// The names inside the code, dotted name or name in markup at `span` (`FlightInfo.ordered`,

@@ -1,10 +1,10 @@
 //! Which words of a stream occur more than once, in a few bits a word.
 //!
-//! The checker keeps evidence (how often, and how, the article writes a word) only for the words
-//! where it can say something: a word written once, and nowhere else, shows nothing. An article
-//! of a million distinct names once kept a hash-table entry for every one of them (10 MB took
-//! 221 MB); a [`Sightings`] finds the few words that need an entry first, for a byte a word or
-//! less, and then only those get one.
+//! The checker finds with it the compounds of small letters an article writes more than once
+//! (`rust-analyzer`), and keys its maps of words by its hashes ([`Sightings::hash_of_folded`]:
+//! `Roden` and `roden` alike). Until a long text was checked a section at a time, it also found
+//! which of an article's million distinct names needed an entry of evidence at all (10 MB of
+//! them took 221 MB); a section is too short for that to matter.
 //!
 //! It is a Bloom filter: it never misses a word seen before, and now and then says "seen" of a
 //! word that was not (3% of distinct words at 8 bits each, 10% at 4). The callers count
@@ -91,55 +91,6 @@ impl Sightings {
     #[must_use]
     pub fn may_hold(&self, hash: u64) -> bool {
         self.probes(hash).iter().all(|&(at, bit)| self.bits[at] & bit != 0)
-    }
-}
-
-/// Which words a map of the article's evidence gives an entry: every word while the filter of
-/// the words in lower case is not made (an article of few words, where an entry each costs
-/// less than the pass that makes it); else a word met before, or one that may be written in
-/// lower case somewhere.
-pub struct Admission<'l> {
-    once: Sightings,
-    lower: Option<&'l Sightings>,
-    capitals: Option<&'l Sightings>,
-}
-
-impl<'l> Admission<'l> {
-    /// For `uses` uses of words, given the filter of the words in lower case, if made.
-    #[must_use]
-    pub fn new(uses: usize, lower: Option<&'l Sightings>) -> Self {
-        Self { once: Sightings::new(if lower.is_some() { uses } else { 0 }, 8), lower, capitals: None }
-    }
-
-    /// ... and the filter of the words with capitals, folded: a word in lower case gets an
-    /// entry where it may be written with capitals elsewhere (`pymol` ... `PyMOL`), not because
-    /// it is written in lower case, as it is.
-    #[must_use]
-    pub fn with_capitals(self, capitals: Option<&'l Sightings>) -> Self {
-        Self { capitals, ..self }
-    }
-
-    /// True when the word of `hashes` gets an entry: its hash as the map keys it, and its
-    /// [`Sightings::hash_of_folded`] (made only when wanted). A word met before does; so does
-    /// one with capitals that may be written in lower case elsewhere (`Roden` ... `roden`), and
-    /// one in lower case that may be written with capitals (given the filter of those).
-    pub fn admits(&mut self, hashes: impl FnOnce() -> (u64, u64), capitalised: bool) -> bool {
-        self.lower.is_none_or(|lower| {
-            let (hash, folded) = hashes();
-            let elsewhere = match self.capitals {
-                Some(capitals) if !capitalised => capitals,
-                _ => lower,
-            };
-            self.once.sight(hash) || elsewhere.may_hold(folded)
-        })
-    }
-
-    /// True when every word was admitted at its first use, so that counting the uses as they
-    /// were admitted counted them all; else they are counted again, now that the entries are
-    /// known.
-    #[must_use]
-    pub fn admits_all(&self) -> bool {
-        self.lower.is_none()
     }
 }
 
