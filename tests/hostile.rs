@@ -77,8 +77,8 @@ fn peak_mb(path: &std::path::Path, dir: &std::path::Path, suggestions: bool) -> 
 
 /// Issue 13's memory budget, 64 MB and three times the article, holds on 3 MB of distinct
 /// unknown names (about 330,000), where the article's evidence once kept a few hash-table
-/// entries for every distinct word (10 MB, a million names, took 221 MB). Each distinct word that occurs once now costs a
-/// few bits; only the words the article repeats, or also writes in lower case, get entries.
+/// entries for every distinct word (10 MB, a million names, took 221 MB). A long text is now
+/// checked a section of at most 64 KB at a time, and only a section's words get entries.
 /// And on 3 MB of one line of common words in lower case, where the casing model once raised
 /// every word that clean prose capitalises now and then (75 MB in a debug build; 66 now).
 /// And on 3 MB of random words, each a misspelling, which the check held all at once until it
