@@ -37,6 +37,7 @@ use casing::{Capital, Folded, Usage};
 use confidence::Evidence;
 use merge::{Stage, sort_by_start};
 use sightings::Sightings;
+use std::ops::ControlFlow;
 use suggest::Suggestion;
 
 /// An unknown word written this often is the article's own term, even one slip from a common
@@ -213,19 +214,23 @@ impl Seen {
 #[must_use]
 pub fn check(text: &str, lexicon: &Lexicon, options: &Options) -> Checked {
     let mut all: Option<Checked> = None;
-    check_each(text, lexicon, options, |part| match &mut all {
-        Some(all) => all.suspects.extend(part.suspects),
-        None => all = Some(part),
+    check_each(text, lexicon, options, |part| {
+        match &mut all {
+            Some(all) => all.suspects.extend(part.suspects),
+            None => all = Some(part),
+        }
+        ControlFlow::Continue(())
     });
     all.unwrap_or_else(|| Checked { dialect: options.dialect.unwrap_or(Dialect::Us), suspects: Vec::new() })
 }
 
 /// Checks `text` against `lexicon` a section at a time ([`sections`]), and gives each section's
-/// result to `each` in text order, its spans into `text`. The sections are checked side by side
-/// on the cores this check may use, each given as soon as all before it are, and none more than
-/// a few ahead of the one given next: what the check holds at once is bounded by the sections in
-/// hand, not by the text. A text of one section is checked whole, on this thread.
-pub fn check_each(text: &str, lexicon: &Lexicon, options: &Options, mut each: impl FnMut(Checked)) {
+/// result to `each` in text order, its spans into `text`, until `each` breaks (the output is
+/// gone). The sections are checked side by side on the cores this check may use, each given as
+/// soon as all before it are, and none more than a few ahead of the one given next: what the
+/// check holds at once is bounded by the sections in hand, not by the text. A text of one
+/// section is checked whole, on this thread.
+pub fn check_each(text: &str, lexicon: &Lexicon, options: &Options, mut each: impl FnMut(Checked) -> ControlFlow<()>) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let sections = sections::sections(text, sections::SECTION);
     let one = |section: Span| {
@@ -238,7 +243,7 @@ pub fn check_each(text: &str, lexicon: &Lexicon, options: &Options, mut each: im
         part
     };
     if sections.len() == 1 {
-        each(one(sections[0]));
+        let _ = each(one(sections[0]));
         return;
     }
     let _running = Running::enter();
@@ -246,7 +251,9 @@ pub fn check_each(text: &str, lexicon: &Lexicon, options: &Options, mut each: im
     let workers = section_workers(cores, Running::sharing(), sections.len());
     if workers == 1 {
         for section in sections {
-            each(one(section));
+            if each(one(section)).is_break() {
+                return;
+            }
         }
         return;
     }
@@ -283,15 +290,23 @@ pub fn check_each(text: &str, lexicon: &Lexicon, options: &Options, mut each: im
         drop(tx);
         let mut waiting = std::collections::BTreeMap::new();
         let mut turn = 0;
-        for (i, part) in rx {
+        // No section more: the workers stop once their sections in hand are checked.
+        let stop = || {
+            next.store(sections.len(), Ordering::Relaxed);
+            set_given(usize::MAX);
+        };
+        'given: for (i, part) in rx {
             waiting.insert(i, part);
             while let Some(part) = waiting.remove(&turn) {
                 match part {
-                    Ok(part) => each(part),
+                    Ok(part) => {
+                        if each(part).is_break() {
+                            stop();
+                            break 'given;
+                        }
+                    }
                     Err(panic) => {
-                        // No section more: the others' workers stop, and the panic goes on.
-                        next.store(sections.len(), Ordering::Relaxed);
-                        set_given(usize::MAX);
+                        stop();
                         std::panic::resume_unwind(panic);
                     }
                 }
@@ -2417,8 +2432,16 @@ mod tests {
         check_each(&text, &lexicon, &options, |part| {
             parts += 1;
             given.extend(part.suspects);
+            ControlFlow::Continue(())
         });
         assert_eq!(parts, cut.len());
+        // Once the output is gone, no section more is given.
+        let mut after_break = 0;
+        check_each(&text, &lexicon, &options, |_| {
+            after_break += 1;
+            ControlFlow::Break(())
+        });
+        assert_eq!(after_break, 1);
         assert!(given.len() > 100 && given.is_sorted_by_key(|s| s.span.start));
         assert!(given == alone, "side by side, the sections find what each finds alone");
         assert!(check(&text, &lexicon, &options).suspects == alone);

@@ -19,6 +19,7 @@ use crate::suspect::Suspect;
 use crate::tui::{self, app::App, app::Offer, theme::Theme};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{BufRead, IsTerminal, Read, Write};
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 /// The bundled sample article, opened when galley is run without a file.
@@ -622,9 +623,6 @@ fn check_file(
     let mut reporter = report::Reporter::new(&doc);
     let (mut line, mut found, mut written) = (String::new(), false, Ok(()));
     markup::check_each(doc.text(), markup_of(&doc, job.markup, said), job.lex, &job.options, |part| {
-        if written.is_err() {
-            return; // the output is gone: the rest is not written
-        }
         line.clear();
         for s in &part.suspects {
             found = true;
@@ -637,12 +635,14 @@ fn check_file(
             }
             if line.len() >= 64 * 1024 {
                 written = out.write_all(line.as_bytes());
+                if written.is_err() {
+                    return ControlFlow::Break(()); // the output is gone: nothing more is checked
+                }
                 line.clear();
             }
         }
-        if written.is_ok() {
-            written = out.write_all(line.as_bytes());
-        }
+        written = out.write_all(line.as_bytes());
+        if written.is_err() { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
     });
     written?;
     Ok(if found { exit::FOUND } else { exit::CLEAN })
@@ -810,6 +810,7 @@ fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, 
                 .filter(|s| s.confident && !s.suggestions.is_empty())
                 .map(|s| (s.span, s.suggestions)),
         );
+        ControlFlow::Continue(())
     });
     let fixed = doc.replaced(edits.iter().filter_map(|(span, fixes)| fixes.first().map(|f| (*span, f))));
     let status = if edits.is_empty() { exit::CLEAN } else { exit::FOUND };

@@ -114,8 +114,14 @@ pub fn checked_and_markup(
 }
 
 /// [`check`] a section at a time ([`crate::check::check_each`]): each section's suspects go to
-/// `each` in text order, at the source's offsets, before the next section is checked.
-pub fn check_each(text: &str, format: Format, lexicon: &Lexicon, options: &Options, mut each: impl FnMut(Checked)) {
+/// `each` in text order, at the source's offsets, until `each` breaks.
+pub fn check_each(
+    text: &str,
+    format: Format,
+    lexicon: &Lexicon,
+    options: &Options,
+    mut each: impl FnMut(Checked) -> std::ops::ControlFlow<()>,
+) {
     let prose = prose(text, format);
     let keep = match &prose {
         Cow::Owned(p) => Some(in_prose(text, p)),
@@ -125,7 +131,7 @@ pub fn check_each(text: &str, format: Format, lexicon: &Lexicon, options: &Optio
         if let Some(keep) = &keep {
             part.suspects.retain(keep);
         }
-        each(part);
+        each(part)
     });
 }
 
