@@ -64,6 +64,20 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
+    fn a_text_is_cut_into_sections_that_cover_it_on_char_boundaries(text in raw_text(), most in 8usize..400) {
+        let cut = galley::check::sections::sections(&text, most);
+        prop_assert_eq!(cut.first().map(|s| s.start), Some(0));
+        prop_assert_eq!(cut.last().map(|s| s.end), Some(text.len()));
+        for pair in cut.windows(2) {
+            prop_assert_eq!(pair[0].end, pair[1].start);
+        }
+        for s in &cut {
+            prop_assert!(s.len() <= most && (!s.is_empty() || text.is_empty()), "{:?}", s);
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{:?}", s);
+        }
+    }
+
+    #[test]
     fn every_span_lies_on_char_boundaries(text in raw_text()) {
         let checked = check(&text, lexicon(), &Options::default());
         for s in &checked.suspects {
