@@ -524,457 +524,446 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     }
     let dialect = options.dialect.unwrap_or(if gb > us { Dialect::Gb } else { Dialect::Us });
     let slot = usize::from(dialect == Dialect::Gb);
-    // The stages that need the whole section run one after the other: a long text's sections
-    // are checked side by side instead ([`check_each`]).
-    {
-        // Real words out of place, by the model (see `realword`): weighed once the spelling
-        // stages are done (below); the article's misspellings decide which are suspects.
-        let find_all = || {
-            let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
-            let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
-            lower.each(|span| {
-                spans.push(span);
-                if spans.len() == crate::check::realword::Finder::BATCH {
-                    finder.visit_all(&spans);
-                    spans.clear();
+    // The stages run one after the other: a long text's sections are checked side by side
+    // instead ([`check_each`]).
+
+    // The article as evidence: how often each unknown word occurs, and which capitalised ones
+    // stand beside a name somewhere (`Kendall Roden`). An entry for each distinct word: a
+    // section holds at most about 32,000 words ([`sections::SECTION`]).
+    let unknown = || pending.iter().filter(|p| p.verdicts[slot] == Seen::Unknown);
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    let mut named: FastSet<&str> = FastSet::default();
+    for p in unknown() {
+        let stem = stem_of(p.span().slice(text));
+        count_use(stem, p, counts.entry(stem).or_default(), &mut named);
+    }
+    let count_of = |stem: &str| counts.get(stem).copied().unwrap_or(1);
+    // The canonical forms of each mis-cased word, looked up once per word.
+    let mut cased: FastMap<&str, Fixes> = FastMap::default();
+    let mut lists = Lists::default();
+
+    // Terms written in lower case (`http`, `unicode`, `io`) and how often the article writes them so.
+    let mut lowered_terms: FastMap<&str, usize> = FastMap::default();
+    for p in &pending {
+        let word = p.span().slice(text);
+        if p.verdicts[slot] == Seen::Casing && case_of(word) == Case::Lower {
+            *lowered_terms.entry(word).or_default() += 1;
+        }
+    }
+    let mut own_lower: FastMap<&str, bool> = FastMap::default();
+    let mut capital_words: Option<FastSet<&str>> = None;
+    // Each distinct word is judged a slip or not once, by lookups: a common word one edit
+    // away. Its fixes are ranked once, and only when they are shown. What is kept of each is
+    // small (an article of a million distinct misspellings keeps a million of these).
+    let mut ranked: FastMap<&str, Ranked> = FastMap::default();
+    // The article's own words, counted when a first fix is ranked (see `cache`).
+    let mut article: Option<Cache> = None;
+    let mut slips: FastMap<&str, bool> = FastMap::default();
+    // ... and a word in capitals whether it is a common word garbled twice over.
+    let mut twice_garbled: FastMap<&str, bool> = FastMap::default();
+    // Only a slip can be a typo once the article repeats it; a word far from any is left anyway.
+    // Its likeliest fix is the commonest word one edit away.
+    let own_terms = own_terms(&counts, &lower, text, |stem| {
+        suggest::words_near(lexicon, stem, COMMON).into_iter().next().map(|(fix, _)| fix)
+    });
+    // The article's own capitals for its unknown words it also writes in lower case.
+    let own_casing = own_casings(text, (&capitals, &styled), &counts);
+    let half_lowered = half_lowered_acronyms(text, &capitals, &counts);
+    drop(styled);
+    let none = lists.of::<&str>(&[]);
+    let model = Model::builtin();
+    // The thresholds on corpus counts, in this corpus: once, not for each word.
+    let (corpus_word, corpus_lower, acronym_seen) =
+        (model.uses(CORPUS_WORD), model.uses(CORPUS_LOWER), model.uses(ACRONYM_SEEN));
+    let mut suspects = Vec::new();
+    // The log odds of each misspelling's first fix, in order (NaN where `fix` never takes it).
+    let mut spelling_odds: Vec<f32> = Vec::new();
+    for p in &pending {
+        let word = p.span().slice(text);
+        // For a misspelling: how many edits away its first fix is, once the fixes are ranked.
+        let mut distance = 0;
+        let kind = match p.verdicts[slot] {
+            Seen::Known => continue,
+            Seen::Casing => {
+                if casing::is_mention(text, p.span()) || casing::is_markup_name(text, p.span()) {
+                    continue; // `'homebrew'`, `futurize_`: the word as such, not prose
                 }
-            });
-            finder.visit_all(&spans);
-            finder
-        };
-
-        // The article as evidence: how often each unknown word occurs, and which capitalised ones
-        // stand beside a name somewhere (`Kendall Roden`). An entry for each distinct word: a
-        // section holds at most about 32,000 words ([`sections::SECTION`]).
-        let unknown = || pending.iter().filter(|p| p.verdicts[slot] == Seen::Unknown);
-        let mut counts: FastMap<&str, usize> = FastMap::default();
-        let mut named: FastSet<&str> = FastSet::default();
-        for p in unknown() {
-            let stem = stem_of(p.span().slice(text));
-            count_use(stem, p, counts.entry(stem).or_default(), &mut named);
-        }
-        let count_of = |stem: &str| counts.get(stem).copied().unwrap_or(1);
-        // The canonical forms of each mis-cased word, looked up once per word.
-        let mut cased: FastMap<&str, Fixes> = FastMap::default();
-        let mut lists = Lists::default();
-
-        // Terms written in lower case (`http`, `unicode`, `io`) and how often the article writes them so.
-        let mut lowered_terms: FastMap<&str, usize> = FastMap::default();
-        for p in &pending {
-            let word = p.span().slice(text);
-            if p.verdicts[slot] == Seen::Casing && case_of(word) == Case::Lower {
-                *lowered_terms.entry(word).or_default() += 1;
-            }
-        }
-        let mut own_lower: FastMap<&str, bool> = FastMap::default();
-        let mut capital_words: Option<FastSet<&str>> = None;
-        // Each distinct word is judged a slip or not once, by lookups: a common word one edit
-        // away. Its fixes are ranked once, and only when they are shown. What is kept of each is
-        // small (an article of a million distinct misspellings keeps a million of these).
-        let mut ranked: FastMap<&str, Ranked> = FastMap::default();
-        // The article's own words, counted when a first fix is ranked (see `cache`).
-        let mut article: Option<Cache> = None;
-        let mut slips: FastMap<&str, bool> = FastMap::default();
-        // ... and a word in capitals whether it is a common word garbled twice over.
-        let mut twice_garbled: FastMap<&str, bool> = FastMap::default();
-        // Only a slip can be a typo once the article repeats it; a word far from any is left anyway.
-        // Its likeliest fix is the commonest word one edit away.
-        let own_terms = own_terms(&counts, &lower, text, |stem| {
-            suggest::words_near(lexicon, stem, COMMON).into_iter().next().map(|(fix, _)| fix)
-        });
-        // The article's own capitals for its unknown words it also writes in lower case.
-        let own_casing = own_casings(text, (&capitals, &styled), &counts);
-        let half_lowered = half_lowered_acronyms(text, &capitals, &counts);
-        drop(styled);
-        let none = lists.of::<&str>(&[]);
-        let model = Model::builtin();
-        // The thresholds on corpus counts, in this corpus: once, not for each word.
-        let (corpus_word, corpus_lower, acronym_seen) =
-            (model.uses(CORPUS_WORD), model.uses(CORPUS_LOWER), model.uses(ACRONYM_SEEN));
-        let mut suspects = Vec::new();
-        // The log odds of each misspelling's first fix, in order (NaN where `fix` never takes it).
-        let mut spelling_odds: Vec<f32> = Vec::new();
-        for p in &pending {
-            let word = p.span().slice(text);
-            // For a misspelling: how many edits away its first fix is, once the fixes are ranked.
-            let mut distance = 0;
-            let kind = match p.verdicts[slot] {
-                Seen::Known => continue,
-                Seen::Casing => {
-                    if casing::is_mention(text, p.span()) || casing::is_markup_name(text, p.span()) {
-                        continue; // `'homebrew'`, `futurize_`: the word as such, not prose
-                    }
-                    // Clean prose writes it as written more often than any other way (`newtype`,
-                    // `semver`): the corpus outranks a list's canonical casing. (Not a single
-                    // letter: documentation writes `i` as a variable; the pronoun is weighed below.)
-                    if case_of(word) == Case::Lower
-                        && word.len() > 1
-                        && model
-                            .forms(word)
-                            .next()
-                            .is_some_and(|top| top.text == word && u64::from(top.inside) >= corpus_lower)
-                    {
-                        continue;
-                    }
-                    let forms = forms_of(&mut cased, &mut lists, lexicon, word, dialect);
-                    if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
-                        continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
-                    }
-                    if word == "i" && !reads_as_pronoun(text, p.span()) {
-                        continue; // `the index i in`: a variable, not the pronoun
-                    }
-                    // Judged once per word: the test searches the whole text for the capitals.
-                    if *own_lower.entry(word).or_insert_with(|| {
-                        is_own_lower_case(text, word, &forms, &lowered_terms, &mut capital_words, &capitals)
-                    }) {
-                        continue;
-                    }
-                    suspects.push(Suspect::new(p.span(), Kind::Casing, forms));
+                // Clean prose writes it as written more often than any other way (`newtype`,
+                // `semver`): the corpus outranks a list's canonical casing. (Not a single
+                // letter: documentation writes `i` as a variable; the pronoun is weighed below.)
+                if case_of(word) == Case::Lower
+                    && word.len() > 1
+                    && model
+                        .forms(word)
+                        .next()
+                        .is_some_and(|top| top.text == word && u64::from(top.inside) >= corpus_lower)
+                {
                     continue;
                 }
-                Seen::OtherDialect => Kind::Dialect,
-                Seen::Unknown => {
-                    // `'abcb'`: a string the text shows, not a word it uses; but a word of five
-                    // letters or more one slip from a common word is a word, misspelt
-                    // (`a "terlinal", also known as`).
-                    if casing::is_mention(text, p.span())
-                        && !(word.len() >= MENTION_SLIP_MIN
-                            && word.bytes().all(|b| b.is_ascii_lowercase())
-                            && count_of(word) == 1
-                            && suggest::has_near(lexicon, word, COMMON))
-                    {
-                        continue;
-                    }
-                    let stem = stem_of(word);
-                    // `pymol` where the article writes `PyMOL`: the article's casing is its fix.
-                    if let Some(&form) = own_casing.get(stem) {
-                        let fix = format!("{form}{}", span::tail(word, stem.len()));
-                        suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(fix)));
-                        continue;
-                    }
-                    // `Nll` inside a sentence, and `nll` where the article writes that: an acronym
-                    // half lowered, and lowered.
-                    if let Some(acronym) = acronym_of(stem, &half_lowered) {
-                        let fix = format!("{acronym}{}", span::tail(word, stem.len()));
-                        suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(fix)));
-                        continue;
-                    }
-                    if own_terms.contains(stem) {
-                        continue; // `maint` fifty times: the article's own term, whatever it is near
-                    }
-                    // A word clean prose writes almost only with capitals lost them here (`pcg`
-                    // for `PCG`, `rngs` for `RNGs`), unless a word one slip away is written far
-                    // more often than that casing, as the corpus's own slips are judged below:
-                    // `dif` is `diff`, not a rare `Dif`.
-                    if let Some(form) = capitals_of(model, word)
-                        && !corpus_fixes(model, lexicon, word, dialect).any(|f| {
-                            confidence::count(&f)
-                                >= confidence::count(form).saturating_mul(confidence::slip_ratio(
-                                    word,
-                                    &f,
-                                    CORPUS_RATIO,
-                                ))
-                        })
-                    {
-                        suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(form)));
-                        continue;
-                    }
-                    // A word clean prose writes (`crates`, `kqueue`, `Winsock`) is a word, unless
-                    // its best fix is written far more often still (`recieve`), or only doubles
-                    // a letter of it (`accomodate`): the commonest slip, which clean prose has too.
-                    // Its fixes here are the words one edit away that English knows (see
-                    // `corpus_fixes`): the model lists them, so this costs lookups, not a ranking.
-                    // A possessive the corpus never wrote is written as its stem is (`xor's`).
-                    let (probe, written) = match model.count(word) {
-                        0 if stem != word => (stem, model.count(stem)),
-                        n => (word, n),
-                    };
-                    if written >= corpus_word
-                        && !corpus_fixes(model, lexicon, probe, dialect).any(|f| {
-                            confidence::count(&f)
-                                >= written.saturating_mul(confidence::slip_ratio(probe, &f, CORPUS_RATIO))
-                        })
-                    {
-                        continue;
-                    }
-                    // A word in capitals among small letters, written once, that a common word
-                    // near it would fit (see `fits_when_garbled`): asked once, where needed.
-                    let caps_fit_memo = std::cell::OnceCell::new();
-                    let caps_fit = || {
-                        *caps_fit_memo.get_or_init(|| {
-                            case_of(stem) == Case::Upper
-                                && count_of(stem) == 1
-                                && among_small_letters(text, p.span())
-                                && fits_when_garbled(text, p.span(), lexicon, &stem.to_lowercase())
-                        })
-                    };
-                    // A possessive is judged by its stem (`LCG's` is an acronym's).
-                    let evidence = match case_of(stem) {
-                        Case::Mixed if !stem.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
-                        // Acronyms, unless one among words in lower case, which the article writes
-                        // nowhere else in any casing, is a slip of a common word (`first add YHIS
-                        // to`; not `RANDU`, which it also writes `randu`), or, of four letters or
-                        // more, two slips from one of the commonest (`careful WEJN using`) or from
-                        // a common word that fits where it stands (`internal VLUEN used`).
-                        Case::Upper
-                            if stem.chars().count() <= ACRONYM_MAX
-                                && (model
-                                    .forms(stem)
-                                    .any(|f| f.text == stem && u64::from(f.inside + f.start) >= acronym_seen)
-                                    || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
-                                        let lower = stem.to_lowercase();
-                                        !counts.contains_key(lower.as_str())
-                                            && (suggest::has_near(lexicon, &lower, acronym_near(stem))
-                                                || (stem.len() >= 4
-                                                    && suggest::has_near_twice(lexicon, &lower, VERY_COMMON))
-                                                || caps_fit())
-                                    })) =>
-                        {
-                            continue;
-                        }
-                        Case::Lower | Case::Mixed => {
-                            count_of(stem) > 1
-                                || (is_compound(lexicon, stem)
-                                    && !(among_small_letters(text, p.span())
-                                        && suggest::has_near_twice(lexicon, stem, COMPOUND_NEAR)))
-                                || is_derived(lexicon, stem)
-                        }
-                        Case::Title | Case::Upper if p.beside_name || named.contains(stem) => continue,
-                        Case::Title | Case::Upper => true,
-                    };
-                    // A plural English's rules make of a known word has that word one slip away
-                    // by its making (`stabilizations`): only another word near says slip.
-                    let mut slip = || {
-                        let singular = stem.strip_suffix('s').filter(|_| case_of(stem) == Case::Lower);
-                        match singular.filter(|_| is_derived(lexicon, stem)) {
-                            Some(one) => suggest::has_near_but(lexicon, word, COMMON, one),
-                            // Kept for a word the article repeats: one written once is asked once.
-                            None if count_of(stem) > 1 => {
-                                *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON))
-                            }
-                            None => suggest::has_near(lexicon, word, COMMON),
-                        }
-                    };
-                    // A word in capitals too long to be taken for an acronym, among words in small
-                    // letters, is a common word garbled twice over when one lies two edits away
-                    // (`detecting and OMEASURSNG performance`): acronyms that long are seldom that
-                    // near a word.
-                    let mut garbled = || {
-                        case_of(stem) == Case::Upper
-                            && stem.chars().count() > ACRONYM_MAX
-                            && among_small_letters(text, p.span())
-                            && *twice_garbled
-                                .entry(stem)
-                                .or_insert_with(|| suggest::has_near_twice(lexicon, &stem.to_lowercase(), COMMON))
-                    };
-                    if evidence && !slip() && !garbled() && !caps_fit() {
-                        continue;
-                    }
-                    Kind::Spelling
+                let forms = forms_of(&mut cased, &mut lists, lexicon, word, dialect);
+                if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
+                    continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
                 }
-            };
-            // How far the best reading leads the next: a close call is no fix to take unasked.
-            let mut margin = f64::INFINITY;
-            let suggestions = if options.suggestions {
-                let article = article.get_or_insert_with(|| Cache::of(lexicon, text));
-                // A misspelling the article writes once is ranked without keeping its fixes: an
-                // article of a hundred thousand distinct misspellings kept 26 MB of them.
-                let once;
-                let ranked_here = if kind == Kind::Spelling && count_of(stem_of(word)) <= 1 {
-                    once = Ranked::once(&suggest::rank_in(lexicon, word, dialect, article));
-                    &once
-                } else {
-                    fixes(&mut ranked, &mut lists, lexicon, word, (dialect, article))
+                if word == "i" && !reads_as_pronoun(text, p.span()) {
+                    continue; // `the index i in`: a variable, not the pronoun
+                }
+                // Judged once per word: the test searches the whole text for the capitals.
+                if *own_lower.entry(word).or_insert_with(|| {
+                    is_own_lower_case(text, word, &forms, &lowered_terms, &mut capital_words, &capitals)
+                }) {
+                    continue;
+                }
+                suspects.push(Suspect::new(p.span(), Kind::Casing, forms));
+                continue;
+            }
+            Seen::OtherDialect => Kind::Dialect,
+            Seen::Unknown => {
+                // `'abcb'`: a string the text shows, not a word it uses; but a word of five
+                // letters or more one slip from a common word is a word, misspelt
+                // (`a "terlinal", also known as`).
+                if casing::is_mention(text, p.span())
+                    && !(word.len() >= MENTION_SLIP_MIN
+                        && word.bytes().all(|b| b.is_ascii_lowercase())
+                        && count_of(word) == 1
+                        && suggest::has_near(lexicon, word, COMMON))
+                {
+                    continue;
+                }
+                let stem = stem_of(word);
+                // `pymol` where the article writes `PyMOL`: the article's casing is its fix.
+                if let Some(&form) = own_casing.get(stem) {
+                    let fix = format!("{form}{}", span::tail(word, stem.len()));
+                    suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(fix)));
+                    continue;
+                }
+                // `Nll` inside a sentence, and `nll` where the article writes that: an acronym
+                // half lowered, and lowered.
+                if let Some(acronym) = acronym_of(stem, &half_lowered) {
+                    let fix = format!("{acronym}{}", span::tail(word, stem.len()));
+                    suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(fix)));
+                    continue;
+                }
+                if own_terms.contains(stem) {
+                    continue; // `maint` fifty times: the article's own term, whatever it is near
+                }
+                // A word clean prose writes almost only with capitals lost them here (`pcg`
+                // for `PCG`, `rngs` for `RNGs`), unless a word one slip away is written far
+                // more often than that casing, as the corpus's own slips are judged below:
+                // `dif` is `diff`, not a rare `Dif`.
+                if let Some(form) = capitals_of(model, word)
+                    && !corpus_fixes(model, lexicon, word, dialect).any(|f| {
+                        confidence::count(&f)
+                            >= confidence::count(form).saturating_mul(confidence::slip_ratio(word, &f, CORPUS_RATIO))
+                    })
+                {
+                    suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(form)));
+                    continue;
+                }
+                // A word clean prose writes (`crates`, `kqueue`, `Winsock`) is a word, unless
+                // its best fix is written far more often still (`recieve`), or only doubles
+                // a letter of it (`accomodate`): the commonest slip, which clean prose has too.
+                // Its fixes here are the words one edit away that English knows (see
+                // `corpus_fixes`): the model lists them, so this costs lookups, not a ranking.
+                // A possessive the corpus never wrote is written as its stem is (`xor's`).
+                let (probe, written) = match model.count(word) {
+                    0 if stem != word => (stem, model.count(stem)),
+                    n => (word, n),
                 };
-                // The words around it may prefer another of its fixes (`the [powers] of`).
-                let reading = (kind == Kind::Spelling).then(|| {
-                    in_context(
-                        lexicon,
-                        ranked_here.texts.iter(),
-                        &ranked_here.scores,
-                        crate::token::neighbours(text, p.span()),
-                    )
-                });
-                margin = reading.map_or(f64::INFINITY, |r| r.margin);
-                match reading.map(|r| r.best) {
-                    Some(k) if k > 0 => {
-                        distance = ranked_here.distances[k];
-                        let moved = moved_first(ranked_here.texts.iter(), Some(k));
-                        lists.of(&moved)
-                    }
-                    _ => {
-                        distance = ranked_here.distances[0];
-                        ranked_here.shown.clone()
-                    }
+                if written >= corpus_word
+                    && !corpus_fixes(model, lexicon, probe, dialect).any(|f| {
+                        confidence::count(&f) >= written.saturating_mul(confidence::slip_ratio(probe, &f, CORPUS_RATIO))
+                    })
+                {
+                    continue;
                 }
+                // A word in capitals among small letters, written once, that a common word
+                // near it would fit (see `fits_when_garbled`): asked once, where needed.
+                let caps_fit_memo = std::cell::OnceCell::new();
+                let caps_fit = || {
+                    *caps_fit_memo.get_or_init(|| {
+                        case_of(stem) == Case::Upper
+                            && count_of(stem) == 1
+                            && among_small_letters(text, p.span())
+                            && fits_when_garbled(text, p.span(), lexicon, &stem.to_lowercase())
+                    })
+                };
+                // A possessive is judged by its stem (`LCG's` is an acronym's).
+                let evidence = match case_of(stem) {
+                    Case::Mixed if !stem.contains(['\'', '\u{2019}']) => continue, // camelCase, stylised names
+                    // Acronyms, unless one among words in lower case, which the article writes
+                    // nowhere else in any casing, is a slip of a common word (`first add YHIS
+                    // to`; not `RANDU`, which it also writes `randu`), or, of four letters or
+                    // more, two slips from one of the commonest (`careful WEJN using`) or from
+                    // a common word that fits where it stands (`internal VLUEN used`).
+                    Case::Upper
+                        if stem.chars().count() <= ACRONYM_MAX
+                            && (model
+                                .forms(stem)
+                                .any(|f| f.text == stem && u64::from(f.inside + f.start) >= acronym_seen)
+                                || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
+                                    let lower = stem.to_lowercase();
+                                    !counts.contains_key(lower.as_str())
+                                        && (suggest::has_near(lexicon, &lower, acronym_near(stem))
+                                            || (stem.len() >= 4
+                                                && suggest::has_near_twice(lexicon, &lower, VERY_COMMON))
+                                            || caps_fit())
+                                })) =>
+                    {
+                        continue;
+                    }
+                    Case::Lower | Case::Mixed => {
+                        count_of(stem) > 1
+                            || (is_compound(lexicon, stem)
+                                && !(among_small_letters(text, p.span())
+                                    && suggest::has_near_twice(lexicon, stem, COMPOUND_NEAR)))
+                            || is_derived(lexicon, stem)
+                    }
+                    Case::Title | Case::Upper if p.beside_name || named.contains(stem) => continue,
+                    Case::Title | Case::Upper => true,
+                };
+                // A plural English's rules make of a known word has that word one slip away
+                // by its making (`stabilizations`): only another word near says slip.
+                let mut slip = || {
+                    let singular = stem.strip_suffix('s').filter(|_| case_of(stem) == Case::Lower);
+                    match singular.filter(|_| is_derived(lexicon, stem)) {
+                        Some(one) => suggest::has_near_but(lexicon, word, COMMON, one),
+                        // Kept for a word the article repeats: one written once is asked once.
+                        None if count_of(stem) > 1 => {
+                            *slips.entry(word).or_insert_with(|| suggest::has_near(lexicon, word, COMMON))
+                        }
+                        None => suggest::has_near(lexicon, word, COMMON),
+                    }
+                };
+                // A word in capitals too long to be taken for an acronym, among words in small
+                // letters, is a common word garbled twice over when one lies two edits away
+                // (`detecting and OMEASURSNG performance`): acronyms that long are seldom that
+                // near a word.
+                let mut garbled = || {
+                    case_of(stem) == Case::Upper
+                        && stem.chars().count() > ACRONYM_MAX
+                        && among_small_letters(text, p.span())
+                        && *twice_garbled
+                            .entry(stem)
+                            .or_insert_with(|| suggest::has_near_twice(lexicon, &stem.to_lowercase(), COMMON))
+                };
+                if evidence && !slip() && !garbled() && !caps_fit() {
+                    continue;
+                }
+                Kind::Spelling
+            }
+        };
+        // How far the best reading leads the next: a close call is no fix to take unasked.
+        let mut margin = f64::INFINITY;
+        let suggestions = if options.suggestions {
+            let article = article.get_or_insert_with(|| Cache::of(lexicon, text));
+            // A misspelling the article writes once is ranked without keeping its fixes: an
+            // article of a hundred thousand distinct misspellings kept 26 MB of them.
+            let once;
+            let ranked_here = if kind == Kind::Spelling && count_of(stem_of(word)) <= 1 {
+                once = Ranked::once(&suggest::rank_in(lexicon, word, dialect, article));
+                &once
             } else {
-                none.clone()
+                fixes(&mut ranked, &mut lists, lexicon, word, (dialect, article))
             };
-            // A word of the other dialect is this one's spelling of it first (`neighbor` is
-            // `neighbour` in a British article, before the `neighbors` it also writes): of the
-            // fixes as near as the first, one only this dialect writes.
-            let suggestions = if kind == Kind::Dialect {
-                let lower = word.to_lowercase();
-                let near = |f: &str| strsim::osa_distance(&lower, &f.to_lowercase());
-                let nearest = suggestions.first().map_or(0, near);
-                let own = |f: &str| lexicon.verdict(f, dialect.other()) == Verdict::OtherDialect && near(f) == nearest;
-                let k = suggestions.iter().position(own);
-                if let Some(k) = k.filter(|&k| k > 0) {
-                    let moved = moved_first(suggestions.iter(), Some(k));
+            // The words around it may prefer another of its fixes (`the [powers] of`).
+            let reading = (kind == Kind::Spelling).then(|| {
+                in_context(
+                    lexicon,
+                    ranked_here.texts.iter(),
+                    &ranked_here.scores,
+                    crate::token::neighbours(text, p.span()),
+                )
+            });
+            margin = reading.map_or(f64::INFINITY, |r| r.margin);
+            match reading.map(|r| r.best) {
+                Some(k) if k > 0 => {
+                    distance = ranked_here.distances[k];
+                    let moved = moved_first(ranked_here.texts.iter(), Some(k));
                     lists.of(&moved)
-                } else {
-                    suggestions
                 }
+                _ => {
+                    distance = ranked_here.distances[0];
+                    ranked_here.shown.clone()
+                }
+            }
+        } else {
+            none.clone()
+        };
+        // A word of the other dialect is this one's spelling of it first (`neighbor` is
+        // `neighbour` in a British article, before the `neighbors` it also writes): of the
+        // fixes as near as the first, one only this dialect writes.
+        let suggestions = if kind == Kind::Dialect {
+            let lower = word.to_lowercase();
+            let near = |f: &str| strsim::osa_distance(&lower, &f.to_lowercase());
+            let nearest = suggestions.first().map_or(0, near);
+            let own = |f: &str| lexicon.verdict(f, dialect.other()) == Verdict::OtherDialect && near(f) == nearest;
+            let k = suggestions.iter().position(own);
+            if let Some(k) = k.filter(|&k| k > 0) {
+                let moved = moved_first(suggestions.iter(), Some(k));
+                lists.of(&moved)
+            } else {
+                suggestions
+            }
+        } else {
+            suggestions
+        };
+        // A word in capitals among words in lower case was damaged both ways: its fixes are the
+        // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
+        let suggestions =
+            if kind == Kind::Spelling && case_of(word) == Case::Upper && among_small_letters(text, p.span()) {
+                let lowered: Vec<String> = suggestions
+                    .iter()
+                    .map(|f| {
+                        let l = f.to_lowercase();
+                        if case_of(f) == Case::Upper && lexicon.verdict(&l, dialect) == Verdict::Known {
+                            l
+                        } else {
+                            f.to_string()
+                        }
+                    })
+                    .collect();
+                lists.of(&lowered)
             } else {
                 suggestions
             };
-            // A word in capitals among words in lower case was damaged both ways: its fixes are the
-            // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
-            let suggestions =
-                if kind == Kind::Spelling && case_of(word) == Case::Upper && among_small_letters(text, p.span()) {
-                    let lowered: Vec<String> = suggestions
-                        .iter()
-                        .map(|f| {
-                            let l = f.to_lowercase();
-                            if case_of(f) == Case::Upper && lexicon.verdict(&l, dialect) == Verdict::Known {
-                                l
-                            } else {
-                                f.to_string()
-                            }
-                        })
-                        .collect();
-                    lists.of(&lowered)
-                } else {
-                    suggestions
-                };
-            // How sure the first fix of a misspelling is comes from the evidence (see `confidence`),
-            // and from how misspelt the article is, known once every word is judged.
-            let odds = (kind == Kind::Spelling && margin >= FIX_MARGIN)
-                .then(|| {
-                    suggestions.first().map_or(Some(f64::INFINITY), |fix| {
-                        let occurrences = count_of(stem_of(word));
-                        let counted = article.as_ref().and_then(|a| a.counted_uses(&fix.to_lowercase()));
-                        let in_article = counted.unwrap_or(0);
-                        // An unknown word the article writes again and again, more often than
-                        // its fix, is its own (see `OWN_WORD`): asked about, never taken unasked.
-                        // Not for a fix of the commonest words, which the article's counts leave
-                        // out (`teh` for `the` is a slip however often).
-                        let own = occurrences >= realword::OWN_WORD as usize
-                            && counted.is_some_and(|n| (n as usize) < occurrences);
-                        let evidence = Evidence::of(text, p.span(), fix, usize::from(distance), occurrences);
-                        evidence.takeable_odds(in_article).filter(|_| !own)
-                    })
+        // How sure the first fix of a misspelling is comes from the evidence (see `confidence`),
+        // and from how misspelt the article is, known once every word is judged.
+        let odds = (kind == Kind::Spelling && margin >= FIX_MARGIN)
+            .then(|| {
+                suggestions.first().map_or(Some(f64::INFINITY), |fix| {
+                    let occurrences = count_of(stem_of(word));
+                    let counted = article.as_ref().and_then(|a| a.counted_uses(&fix.to_lowercase()));
+                    let in_article = counted.unwrap_or(0);
+                    // An unknown word the article writes again and again, more often than
+                    // its fix, is its own (see `OWN_WORD`): asked about, never taken unasked.
+                    // Not for a fix of the commonest words, which the article's counts leave
+                    // out (`teh` for `the` is a slip however often).
+                    let own = occurrences >= realword::OWN_WORD as usize
+                        && counted.is_some_and(|n| (n as usize) < occurrences);
+                    let evidence = Evidence::of(text, p.span(), fix, usize::from(distance), occurrences);
+                    evidence.takeable_odds(in_article).filter(|_| !own)
                 })
-                .flatten();
-            if kind == Kind::Spelling {
-                #[allow(clippy::cast_possible_truncation)] // log odds: a few units
-                spelling_odds.push(odds.map_or(f32::NAN, |o| o as f32));
-            }
-            // A spelling of the other dialect is a right word there: making the article agree with
-            // itself is a correction only when the reader asked for a dialect.
-            let confident = match kind {
-                Kind::Spelling => false, // decided below
-                Kind::Dialect => options.dialect.is_some(),
-                _ => true,
-            };
-            suspects.push(Suspect { confident, ..Suspect::new(p.span(), kind, suggestions) });
+            })
+            .flatten();
+        if kind == Kind::Spelling {
+            #[allow(clippy::cast_possible_truncation)] // log odds: a few units
+            spelling_odds.push(odds.map_or(f32::NAN, |o| o as f32));
         }
-        // A misspelling's fix is taken when its odds, moved by the article's own misspellings,
-        // are good enough.
-        let article_odds = confidence::article_odds(spelling_odds.len(), words);
-        for (s, odds) in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling).zip(spelling_odds) {
-            s.confident = !odds.is_nan() && confidence::is_sure(f64::from(odds), article_odds);
-        }
-        // Their memory is wanted for the casing pass: an article of a million distinct unknown
-        // words keeps a million entries in each.
-        drop((pending, counts, cased, lowered_terms, own_lower, capital_words, own_terms));
-        let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
-        let mut finder = find_all();
-        // How often the article writes the words weighed and their candidates.
-        finder.count_uses(|each| lower.each(each));
-        let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
-        let (real_words, slips_weighed) = finder.finish((misspelt, words), &mut lists, record);
-        merge::add(text, &mut suspects, Stage::RealWords, real_words);
-        merge::add(text, &mut suspects, Stage::RareWords, choices);
-        // The casing model needs only the words and where they stand.
-        let mut judged = model_casing(text, (&capitals, &lower, &lower_starts), &mut Lists::default(), record);
-        let readings = std::mem::take(&mut judged.readings);
-        sort_by_start(&mut suspects);
-        drop(rare);
-        drop((ranked, slips));
-        let found = Found {
-            words,
-            named: &named,
-            capitals: &capitals,
-            lower_starts: &lower_starts,
-            lower: &lower,
-            lower_dates: &lower_dates,
+        // A spelling of the other dialect is a right word there: making the article agree with
+        // itself is a correction only when the reader asked for a dialect.
+        let confident = match kind {
+            Kind::Spelling => false, // decided below
+            Kind::Dialect => options.dialect.is_some(),
+            _ => true,
         };
-        // An article whose casing shows no damage wrote its casing on purpose (judged on enough
-        // words: a sentence or two says little of its damage, and keeps the rules).
-        let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
-            && judged.raised < truecase::DAMAGED_CAPITALS
-            && judged.lowered < truecase::DAMAGED_LOWER;
-        context_casing(text, lexicon, dialect, found, judged, &mut lists, &mut suspects);
-        // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves (one at
-        // a time: `the the the`).
-        let repeated = repeats.into_iter().map(|span| {
-            let pair = span.slice(text);
-            Suspect::new(span, Kind::Repeat, lists.one(pair.split(' ').next().unwrap_or(pair)))
-        });
-        merge::add(text, &mut suspects, Stage::Repeats, repeated.collect::<Vec<_>>());
-        // Spacing: what a careless hand or a bad converter leaves between words.
-        spacing::doubled_apostrophes(text, |fix| spacings.push(fix));
-        let spaced: Vec<Suspect> =
-            spacings.into_iter().map(|(span, fix)| Suspect::new(span, Kind::Spacing, lists.one(fix))).collect();
-        merge::add(text, &mut suspects, Stage::Spacing, spaced);
-        // Two-word names, in text order and never overlapping.
-        let two_word: Vec<Suspect> =
-            phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name))).collect();
-        merge::add(text, &mut suspects, Stage::Phrases, two_word);
-        // In an article whose casing shows no damage, a name in lower case (`linux` as the
-        // command), a capital in a heading or a list, an acronym written small (`https`) are the
-        // author's style. Still raised: a sentence that starts in lower case, the pronoun `i`,
-        // and a name no tech list holds that the article itself writes as the fix inside a
-        // sentence (`roden` where it names Kendall Roden; `rust` beside `Rust` may be the
-        // command).
-        if casing_kept {
-            let starts: FastSet<usize> = lower_starts.iter().map(|(span, _)| span.start).collect();
-            let written: FastSet<&str> = capitals.iter().filter(|c| !c.start).map(|c| c.span().slice(text)).collect();
-            suspects.retain(|s| {
-                s.kind != Kind::Casing
-                    || starts.contains(&s.span.start)
-                    || s.word(text) == "i"
-                    || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
-            });
-            // ... and its unknown words are judged as its own.
-            own_unknown_words(text, lexicon, &capitals, &mut suspects);
-        }
-        // A word inside a compound the article also writes as code (`native-tls` beside
-        // `` `native-tls` ``) is part of an identifier, whose casing is its own.
-        let compound = |s: &Suspect| compound_around(text, s.span);
-        if suspects.iter().any(|s| s.kind == Kind::Casing && compound(s).is_some()) {
-            let code = code_spans(text);
-            suspects.retain(|s| s.kind != Kind::Casing || compound(s).is_none_or(|c| !code.contains(c)));
-        }
-        // A word glued into a package's name (`linux-raw-sys`, `lol-html`) is the package's.
-        suspects.retain(|s| {
-            !matches!(s.kind, Kind::Casing | Kind::Spelling) || !in_package_name(text, s.span, lexicon, dialect)
-        });
-        // ... and so is one in a compound of small letters joined by hyphens that chains three
-        // words or more (`opentelemetry-collector-contrib`, `otel-sig-end-user`: a repository's, a
-        // package's or a channel's name, which clean prose chains so only in its own casing) ...
-        let small = |s: &Suspect| compound_around(text, s.span).filter(|c| c.contains('-') && is_small_compound(c));
-        suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| c.matches('-').count() < 2));
-        // ... or that the article writes in small letters every time, more than once
-        // (`rust-analyzer`): a tool's or a project's name, in its own casing.
-        if suspects.iter().any(|s| s.kind == Kind::Casing && small(s).is_some()) {
-            let own = own_small_compounds(text);
-            suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| !own.contains(c)));
-        }
-        sort_by_start(&mut suspects);
-        (Checked { dialect, suspects }, Readings { casing: readings, real_words: slips_weighed })
+        suspects.push(Suspect { confident, ..Suspect::new(p.span(), kind, suggestions) });
     }
+    // A misspelling's fix is taken when its odds, moved by the article's own misspellings,
+    // are good enough.
+    let article_odds = confidence::article_odds(spelling_odds.len(), words);
+    for (s, odds) in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling).zip(spelling_odds) {
+        s.confident = !odds.is_nan() && confidence::is_sure(f64::from(odds), article_odds);
+    }
+    // Their memory is wanted for the casing pass: a section of many distinct unknown words
+    // keeps an entry for each in each.
+    drop((pending, counts, cased, lowered_terms, own_lower, capital_words, own_terms));
+    let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
+    // Real words out of place, by the model (see `realword`): weighed once the spelling
+    // stages are done; the article's misspellings decide which are suspects.
+    let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
+    let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
+    lower.each(|span| {
+        spans.push(span);
+        if spans.len() == crate::check::realword::Finder::BATCH {
+            finder.visit_all(&spans);
+            spans.clear();
+        }
+    });
+    finder.visit_all(&spans);
+    // How often the article writes the words weighed and their candidates.
+    finder.count_uses(|each| lower.each(each));
+    let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
+    let (real_words, slips_weighed) = finder.finish((misspelt, words), &mut lists, record);
+    merge::add(text, &mut suspects, Stage::RealWords, real_words);
+    merge::add(text, &mut suspects, Stage::RareWords, choices);
+    // The casing model needs only the words and where they stand.
+    let mut judged = model_casing(text, (&capitals, &lower, &lower_starts), &mut Lists::default(), record);
+    let readings = std::mem::take(&mut judged.readings);
+    sort_by_start(&mut suspects);
+    drop(rare);
+    drop((ranked, slips));
+    let found = Found {
+        words,
+        named: &named,
+        capitals: &capitals,
+        lower_starts: &lower_starts,
+        lower: &lower,
+        lower_dates: &lower_dates,
+    };
+    // An article whose casing shows no damage wrote its casing on purpose (judged on enough
+    // words: a sentence or two says little of its damage, and keeps the rules).
+    let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
+        && judged.raised < truecase::DAMAGED_CAPITALS
+        && judged.lowered < truecase::DAMAGED_LOWER;
+    context_casing(text, lexicon, dialect, found, judged, &mut lists, &mut suspects);
+    // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves (one at
+    // a time: `the the the`).
+    let repeated = repeats.into_iter().map(|span| {
+        let pair = span.slice(text);
+        Suspect::new(span, Kind::Repeat, lists.one(pair.split(' ').next().unwrap_or(pair)))
+    });
+    merge::add(text, &mut suspects, Stage::Repeats, repeated.collect::<Vec<_>>());
+    // Spacing: what a careless hand or a bad converter leaves between words.
+    spacing::doubled_apostrophes(text, |fix| spacings.push(fix));
+    let spaced: Vec<Suspect> =
+        spacings.into_iter().map(|(span, fix)| Suspect::new(span, Kind::Spacing, lists.one(fix))).collect();
+    merge::add(text, &mut suspects, Stage::Spacing, spaced);
+    // Two-word names, in text order and never overlapping.
+    let two_word: Vec<Suspect> =
+        phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name))).collect();
+    merge::add(text, &mut suspects, Stage::Phrases, two_word);
+    // In an article whose casing shows no damage, a name in lower case (`linux` as the
+    // command), a capital in a heading or a list, an acronym written small (`https`) are the
+    // author's style. Still raised: a sentence that starts in lower case, the pronoun `i`,
+    // and a name no tech list holds that the article itself writes as the fix inside a
+    // sentence (`roden` where it names Kendall Roden; `rust` beside `Rust` may be the
+    // command).
+    if casing_kept {
+        let starts: FastSet<usize> = lower_starts.iter().map(|(span, _)| span.start).collect();
+        let written: FastSet<&str> = capitals.iter().filter(|c| !c.start).map(|c| c.span().slice(text)).collect();
+        suspects.retain(|s| {
+            s.kind != Kind::Casing
+                || starts.contains(&s.span.start)
+                || s.word(text) == "i"
+                || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
+        });
+        // ... and its unknown words are judged as its own.
+        own_unknown_words(text, lexicon, &capitals, &mut suspects);
+    }
+    // A word inside a compound the article also writes as code (`native-tls` beside
+    // `` `native-tls` ``) is part of an identifier, whose casing is its own.
+    let compound = |s: &Suspect| compound_around(text, s.span);
+    if suspects.iter().any(|s| s.kind == Kind::Casing && compound(s).is_some()) {
+        let code = code_spans(text);
+        suspects.retain(|s| s.kind != Kind::Casing || compound(s).is_none_or(|c| !code.contains(c)));
+    }
+    // A word glued into a package's name (`linux-raw-sys`, `lol-html`) is the package's.
+    suspects.retain(|s| {
+        !matches!(s.kind, Kind::Casing | Kind::Spelling) || !in_package_name(text, s.span, lexicon, dialect)
+    });
+    // ... and so is one in a compound of small letters joined by hyphens that chains three
+    // words or more (`opentelemetry-collector-contrib`, `otel-sig-end-user`: a repository's, a
+    // package's or a channel's name, which clean prose chains so only in its own casing) ...
+    let small = |s: &Suspect| compound_around(text, s.span).filter(|c| c.contains('-') && is_small_compound(c));
+    suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| c.matches('-').count() < 2));
+    // ... or that the article writes in small letters every time, more than once
+    // (`rust-analyzer`): a tool's or a project's name, in its own casing.
+    if suspects.iter().any(|s| s.kind == Kind::Casing && small(s).is_some()) {
+        let own = own_small_compounds(text);
+        suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| !own.contains(c)));
+    }
+    sort_by_start(&mut suspects);
+    (Checked { dialect, suspects }, Readings { casing: readings, real_words: slips_weighed })
 }
 
 /// Adds the casing suspects that need the sentence around a word (see [`casing`]), and turns
