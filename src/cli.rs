@@ -630,7 +630,7 @@ fn check_file(
                 write_suspect(&mut reporter, job.format, s, &mut line);
             } else {
                 // Without fixes there is nothing to be unsure of.
-                let bare = Suspect { suggestions: check::Fixes::default(), confident: true, ..s.clone() };
+                let bare = Suspect::new(s.span, s.kind, check::Fixes::default());
                 write_suspect(&mut reporter, job.format, &bare, &mut line);
             }
             if line.len() >= 64 * 1024 {
