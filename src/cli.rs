@@ -10,7 +10,6 @@ use crate::lexicon::{Dialect, Lexicon, Verdict};
 use crate::markup;
 use crate::report;
 use crate::review::Review;
-use crate::span::Span;
 use crate::store::config::{self, Config};
 use crate::store::journal::{self, Journal};
 use crate::store::session::{Guard, Session};
@@ -801,21 +800,22 @@ fn run_fix(file: &Path, output: Output<'_>, settings: &Settings, lex: &Lexicon, 
     }
     let format = markup_of(&doc, settings.common.markup, said);
     // Only what is sure: a guess is left for the reader to decide. A section at a time, as
-    // `check` reads it, keeping only the fixes taken.
-    let mut edits: Vec<(Span, check::Fixes)> = Vec::new();
+    // `check` reads it, each fix written into the new text as it is found.
+    let mut fixed = doc.rebuilt();
+    let mut taken = 0usize;
     markup::check_each(doc.text(), format, lex, &Options { dialect, suggestions: true }, |part| {
-        edits.extend(
-            part.suspects
-                .into_iter()
-                .filter(|s| s.confident && !s.suggestions.is_empty())
-                .map(|s| (s.span, s.suggestions)),
-        );
+        for s in part.suspects.iter().filter(|s| s.confident) {
+            if let Some(fix) = s.suggestions.first() {
+                fixed.replace(s.span, fix);
+                taken += 1;
+            }
+        }
         ControlFlow::Continue(())
     });
-    let fixed = doc.replaced(edits.iter().filter_map(|(span, fixes)| fixes.first().map(|f| (*span, f))));
-    let status = if edits.is_empty() { exit::CLEAN } else { exit::FOUND };
+    let fixed = fixed.finish();
+    let status = if taken == 0 { exit::CLEAN } else { exit::FOUND };
     if in_place {
-        if !edits.is_empty() {
+        if taken > 0 {
             if settings.config.backup {
                 let kept = save::keep_backup(file, doc.text().as_bytes())?;
                 writeln!(io.err, "galley: {}: the original is in {}", file.display(), kept.display())?;

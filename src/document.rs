@@ -168,18 +168,46 @@ impl Document {
     /// every byte outside them is kept as it is.
     #[must_use]
     pub fn replaced<'a>(&self, edits: impl IntoIterator<Item = (Span, &'a str)>) -> String {
-        let mut out = String::with_capacity(self.text.len());
-        let mut at = 0;
+        let mut out = self.rebuilt();
         for (span, new) in edits {
-            if span.start < at {
-                continue;
-            }
-            out.push_str(Span::new(at, span.start).slice(&self.text));
-            out.push_str(new);
-            at = span.end;
+            out.replace(span, new);
         }
-        out.push_str(Span::new(at, self.text.len()).slice(&self.text));
-        out
+        out.finish()
+    }
+
+    /// [`Document::replaced`] a replacement at a time, as they are found: `fix` of a long text
+    /// holds the text it writes, not every fix it takes.
+    #[must_use]
+    pub fn rebuilt(&self) -> Rebuilt<'_> {
+        Rebuilt { text: &self.text, out: String::with_capacity(self.text.len()), at: 0 }
+    }
+}
+
+/// A document's text being written again with replacements (see [`Document::rebuilt`]).
+pub struct Rebuilt<'d> {
+    text: &'d str,
+    out: String,
+    /// How far the text is written.
+    at: usize,
+}
+
+impl Rebuilt<'_> {
+    /// Replaces the bytes of `span` with `new`. A span that starts before the end of the last
+    /// one replaced is passed over: replacements come in text order and never overlap.
+    pub fn replace(&mut self, span: Span, new: &str) {
+        if span.start < self.at {
+            return;
+        }
+        self.out.push_str(Span::new(self.at, span.start).slice(self.text));
+        self.out.push_str(new);
+        self.at = span.end;
+    }
+
+    /// The text, every byte after the last replacement kept as it is.
+    #[must_use]
+    pub fn finish(mut self) -> String {
+        self.out.push_str(Span::new(self.at, self.text.len()).slice(self.text));
+        self.out
     }
 }
 
