@@ -382,8 +382,9 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // word in a script galley has no dictionary for (CJK, Cyrillic, Greek) is no misspelling.
         if t.kind != TokenKind::Word || t.span.len() > MAX_WORD_BYTES || is_foreign(t.span.slice(text)) {
             if t.kind == TokenKind::Identifier
-                && let Some(fix) =
-                    spacing::in_dotted(text, t.span, |w| lexicon.verdict(w, Dialect::Us) == Verdict::Known)
+                && let Some(fix) = spacing::in_dotted(text, t.span, |w| {
+                    lexicon.verdict(w, Dialect::Us) == Verdict::Known && !lexicon.is_tech_only(w)
+                })
             {
                 spacings.push(fix);
             }

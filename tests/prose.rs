@@ -836,6 +836,10 @@ fn spaces_around_commas_full_stops_and_quotes() {
     // Numbers, versions, file and dotted names, ellipses and marks talked about stay.
     assert_clean("It costs 1,000 or 3.14 now, see setup.py and os.path for it. So on ... and a ? in a URL.");
     assert_clean("Call the end.Next() method, and say \"yes\" twice.");
+    // A module's name before its class is a dotted name: a missing space joins two words of
+    // English, and `pathlib` is a word of the tech vocabulary only.
+    assert_clean("Use pathlib.Path to join the parts, or tempfile.Temporary for a scratch file.");
+    assert_fixes("The talk ended at noon.Lunch came next.", "The talk ended at noon. Lunch came next.");
 }
 
 #[test]

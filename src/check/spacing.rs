@@ -37,7 +37,8 @@ pub fn in_gap(text: &str, gap: Span, words: bool) -> Option<Fix> {
 
 /// Judges a dotted token (`end.Next`): a full stop with no space after it, between a lower-case
 /// word and a capitalised one, both of them words `known` says are English. `os.Path` and
-/// `example.com` stay identifiers.
+/// `example.com` stay identifiers, and so does a module's name before its class
+/// (`pathlib.Path`), which the caller's `known` leaves out as a word of the tech vocabulary only.
 #[must_use]
 pub fn in_dotted(text: &str, token: Span, known: impl Fn(&str) -> bool) -> Option<Fix> {
     let s = token.slice(text);
