@@ -605,8 +605,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                 if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
                     continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
                 }
-                if word == "i" && !reads_as_pronoun(text, p.span()) {
-                    continue; // `the index i in`: a variable, not the pronoun
+                if word == "i" && (beside_an_operator(text, p.span()) || !reads_as_pronoun(text, p.span())) {
+                    continue; // `the index i in`, `(int i = 0`: a variable, not the pronoun
                 }
                 // Judged once per word: the test searches the whole text for the capitals.
                 if *own_lower.entry(word).or_insert_with(|| {
@@ -1783,6 +1783,17 @@ fn reads_as_pronoun(text: &str, span: Span) -> bool {
     const PRONOUN: u32 = 100_000; // thousands
     let (prev, next) = crate::token::neighbours(text, span);
     prev.is_some_and(|w| bigram(w, "i") >= PRONOUN) || next.is_some_and(|w| bigram("i", w) >= PRONOUN)
+}
+
+/// True when the word at `span` stands beside an operator or a closing bracket, as an operand
+/// does in code (`for (int i = 0`, `getToken(int i)`): there the words around say nothing of
+/// it (books write `int I` as often as `and I`). An opening bracket before it may open an aside
+/// (`(i think so)`).
+fn beside_an_operator(text: &str, span: Span) -> bool {
+    const AFTER: &[char] = &['=', '(', ')', '[', ']', ';', '<', '>', '+', '*', '/', '%'];
+    const BEFORE: &[char] = &['=', '[', '<', '>', '+', '*', '/', '%'];
+    span::tail(text, span.end).trim_start_matches(' ').starts_with(AFTER)
+        || span::head(text, span.start).trim_end_matches(' ').ends_with(BEFORE)
 }
 
 /// The index of the fix the words around prefer to the first one, if any.

@@ -989,6 +989,11 @@ fn a_two_word_name_yields_to_the_words_prose_writes_in_lower_case() {
 fn a_lower_case_i_is_raised_only_where_it_reads_as_the_pronoun() {
     assert_fixes("Then i think it works.", "Then I think it works.");
     assert_clean("Include the index i in the decorated tuple, then sort.");
+    // In code the words around mean nothing: `int i` is as common as `and i` in books.
+    assert_clean("Basic loop variables, as in for (int i = 0; ...)");
+    assert_clean("Call getToken(int i) for the next one.");
+    assert_clean("So i = 0 at the start.");
+    assert_fixes("It works (i think so) for now.", "It works (I think so) for now.");
 }
 
 #[test]
