@@ -281,3 +281,16 @@ fn a_function_word_capitalised_before_a_name_is_lowered() {
     }
     assert!(seen > 0, "the damage this test is about");
 }
+
+/// The scorer itself: a name of two words that `fix` mends as one (`Apache kafka` -> `Apache
+/// Kafka`) is one casing error fixed and no right word changed, not a right word broken and an
+/// error missed, as when only the suspect's first word was scored.
+#[test]
+fn a_fix_over_two_words_is_scored_word_for_word() {
+    let mut score = Score::default();
+    let clean = "The services talk through Apache Kafka as a queue between them.\n";
+    let garbled = "The services talk through Apache kafka as a queue between them.\n";
+    score.add(&Lexicon::new(), clean, garbled, None);
+    assert_eq!((score.casing.errors, score.casing.flagged, score.casing.fixed), (1, 1, 1), "{:?}", score.misses);
+    assert_eq!(score.broken_by_fix, 0, "{:?}", score.broken);
+}

@@ -125,8 +125,15 @@ impl Score {
                     |r: std::ops::Range<usize>| b[r].iter().map(|c| c.slice(garbled)).collect::<Vec<_>>().join(" ");
                 format!("{} [{wb}] {}", around(i.saturating_sub(3)..i), around(i + 1..(i + 4).min(b.len())))
             };
-            let inside: Vec<_> =
-                checked.suspects.iter().filter(|s| cb.start <= s.span.start && s.span.start < cb.end).collect();
+            // The suspects that start in the chunk, and those over several words that change its word.
+            let inside: Vec<_> = checked
+                .suspects
+                .iter()
+                .filter(|s| {
+                    (cb.start <= s.span.start && s.span.start < cb.end)
+                        || (s.span.start < cb.end && cb.start < s.span.end && piece(garbled, *cb, s).is_some())
+                })
+                .collect();
             // What the chunk becomes with the first suggestion of each suspect in it (`offered`),
             // and of each confident one, as `fix` writes it (`fixed`).
             let offered = apply_first(garbled, *cb, inside.iter().copied());
@@ -184,22 +191,44 @@ impl Score {
 
 /// The chunk `cb` of `garbled` with the first suggestion of each of `suspects` put in. A suspect
 /// over an earlier one's span is not applied (as in `fix`); one that runs past the chunk (a
-/// repeat) ends it.
+/// repeat) ends it, and one over several chunks word for word puts in its word of the fix
+/// (see [`piece`]).
 fn apply_first<'s>(garbled: &str, cb: Span, suspects: impl Iterator<Item = &'s galley::suspect::Suspect>) -> String {
     let mut out = String::new();
     let mut at = cb.start;
-    for s in suspects {
-        if s.span.start < at {
+    for (span, fix) in suspects.filter_map(|s| piece(garbled, cb, s)) {
+        if span.start < at {
             continue;
         }
-        if let Some(f) = s.suggestions.first() {
-            out.push_str(Span::new(at, s.span.start).slice(garbled));
-            out.push_str(f);
-            at = s.span.end;
-        }
+        out.push_str(Span::new(at, span.start).slice(garbled));
+        out.push_str(fix);
+        at = span.end;
     }
     out.push_str(Span::new(at.min(cb.end), cb.end).slice(garbled));
     out
+}
+
+/// What of the suspect `s`'s first fix falls in the chunk `cb`, and the span it replaces: the
+/// whole fix for a suspect that starts in the chunk; for one over several words that its fix
+/// changes word for word (`Apache kafka` -> `Apache Kafka`, a name of two words), the fix's word
+/// at the chunk's word, so that each word is scored as what `fix` makes of it; nothing otherwise.
+fn piece<'s>(garbled: &str, cb: Span, s: &'s galley::suspect::Suspect) -> Option<(Span, &'s str)> {
+    let fix = s.suggestions.first()?;
+    let words: Vec<Span> = s
+        .span
+        .slice(garbled)
+        .split(' ')
+        .scan(s.span.start, |at, w| {
+            let span = Span::new(*at, *at + w.len());
+            *at = span.end + 1;
+            Some(span)
+        })
+        .collect();
+    let fixes: Vec<&str> = fix.split(' ').collect();
+    if words.len() > 1 && words.len() == fixes.len() {
+        return words.iter().zip(fixes).find(|(w, _)| cb.start <= w.start && w.end <= cb.end).map(|(w, f)| (*w, f));
+    }
+    (cb.start <= s.span.start && s.span.start < cb.end).then_some((s.span, fix))
 }
 
 fn per_mille(n: usize, of: usize) -> f64 {
