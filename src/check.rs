@@ -809,24 +809,30 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             suggestions
         };
         // A word in capitals among words in lower case was damaged both ways: its fixes are the
-        // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words.
-        let suggestions =
-            if kind == Kind::Spelling && case_of(word) == Case::Upper && among_small_letters(text, p.span()) {
-                let lowered: Vec<String> = suggestions
-                    .iter()
-                    .map(|f| {
-                        let l = f.to_lowercase();
-                        if case_of(f) == Case::Upper && lexicon.verdict(&l, dialect) == Verdict::Known {
-                            l
-                        } else {
-                            f.to_string()
-                        }
-                    })
-                    .collect();
-                lists.of(&lowered)
-            } else {
-                suggestions
-            };
+        // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words; at
+        // the start of a sentence that goes on in small letters, with the sentence's capital
+        // (`INTEAD, he said` -> `Instead`).
+        let opens = || opens_sentence_in_small_letters(text, p.span());
+        let suggestions = if kind == Kind::Spelling
+            && case_of(word) == Case::Upper
+            && (among_small_letters(text, p.span()) || opens())
+        {
+            let first_capital = opens();
+            let lowered: Vec<String> = suggestions
+                .iter()
+                .map(|f| {
+                    let l = f.to_lowercase();
+                    if case_of(f) == Case::Upper && lexicon.verdict(&l, dialect) == Verdict::Known {
+                        if first_capital { casing::capitalised(&l) } else { l }
+                    } else {
+                        f.to_string()
+                    }
+                })
+                .collect();
+            lists.of(&lowered)
+        } else {
+            suggestions
+        };
         // How sure the first fix of a misspelling is comes from the evidence (see `confidence`),
         // and from how misspelt the article is, known once every word is judged.
         let odds = (kind == Kind::Spelling && margin >= FIX_MARGIN)
@@ -1706,6 +1712,19 @@ fn among_small_letters(text: &str, span: Span) -> bool {
     let (prev, next) = crate::token::neighbours(text, span);
     let small = |w: Option<&str>| w.is_none_or(|w| w.chars().any(char::is_lowercase));
     (prev.is_some() || next.is_some()) && small(prev) && small(next)
+}
+
+/// True when the word at `span` starts a sentence whose next word is in small letters (`INTEAD,
+/// he said`): the sentence is written in small letters, not in capitals as a heading is.
+fn opens_sentence_in_small_letters(text: &str, span: Span) -> bool {
+    let before = span::head(text, span.start);
+    let gap = before.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    let starts = gap == 0 || casing::starts_sentence(text, Some(gap), span.start);
+    let after = span::tail(text, span.end);
+    let next = after.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '\n');
+    // The next word on the same line (a heading alone on its line says nothing).
+    let next = span::head(next, next.find(|c: char| !c.is_alphanumeric()).unwrap_or(next.len()));
+    starts && !next.is_empty() && next.chars().all(char::is_lowercase)
 }
 
 /// How far (natural log) a misspelling's best fix must lead the next for `fix` to take it: a

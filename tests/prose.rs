@@ -203,6 +203,14 @@ fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
     };
     assert_eq!(first("It is to be CRYSTLA clear.", "CRYSTLA").as_deref(), Some("crystal"));
     assert_eq!(first("The Crate CQNTAINS The macros You need.", "CQNTAINS").as_deref(), Some("contains"));
+    // At a sentence's start, the sentence going on in small letters: its first word's capital.
+    assert_fixes(
+        "The build failed twice. BECAUZE, she wrote, the cache was stale.",
+        "The build failed twice. Because, she wrote, the cache was stale.",
+    );
+    assert_eq!(first("The build failed twice. BECAUZE the cache was stale.", "BECAUZE").as_deref(), Some("Because"));
+    // A heading in capitals stays in capitals.
+    assert_eq!(first("PART ONE\n\nBECAUZE OF THE CACHE\n\nThe text.", "BECAUZE").as_deref(), Some("BECAUSE"));
 }
 
 /// A word inside a compound the article also writes as code is part of an identifier; elsewhere
