@@ -794,6 +794,13 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // `neighbour` in a British article, before the `neighbors` it also writes): of the
         // fixes as near as the first, one only this dialect writes.
         let suggestions = if kind == Kind::Dialect {
+            // A word is one word in either dialect: no split (`among st` for `amongst`).
+            let suggestions = if suggestions.iter().any(|f| f.contains(' ')) {
+                let whole: Vec<&str> = suggestions.iter().filter(|f| !f.contains(' ')).collect();
+                lists.of(&whole)
+            } else {
+                suggestions
+            };
             let lower = word.to_lowercase();
             let near = |f: &str| strsim::osa_distance(&lower, &f.to_lowercase());
             let nearest = suggestions.first().map_or(0, near);

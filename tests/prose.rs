@@ -857,6 +857,13 @@ fn the_other_dialect_is_its_own_kind_with_the_articles_spelling() {
     let found: Vec<(&str, Kind, &str)> =
         checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions.first().unwrap_or_default())).collect();
     assert_eq!(found, [("colour", Kind::Dialect, "color")]);
+    // A word is spelt as one word in either dialect: no split is offered for it.
+    let text = "The color of the organization is shared amongst the teams, and the behavior is the same.";
+    let checked = check(text, &Lexicon::new(), &Options { dialect: None, suggestions: true });
+    let found: Vec<(&str, Kind, &str)> =
+        checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions.first().unwrap_or_default())).collect();
+    assert_eq!(found, [("amongst", Kind::Dialect, "among")]);
+    assert!(checked.suspects.iter().all(|s| s.suggestions.iter().all(|f| !f.contains(' '))), "{:?}", checked.suspects);
 }
 
 #[test]
