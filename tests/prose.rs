@@ -844,6 +844,9 @@ fn spaces_around_commas_full_stops_and_quotes() {
     // Numbers, versions, file and dotted names, ellipses and marks talked about stay.
     assert_clean("It costs 1,000 or 3.14 now, see setup.py and os.path for it. So on ... and a ? in a URL.");
     assert_clean("Call the end.Next() method, and say \"yes\" twice.");
+    // A pair in brackets with no space anywhere in it is a tuple, as code writes it.
+    assert_clean("Takes a range (lo,hi) and a seed, or a point (left,top,depth) on the grid.");
+    assert_fixes("Takes a range (from lo,to hi) and a seed.", "Takes a range (from lo, to hi) and a seed.");
     // A module's name before its class is a dotted name: a missing space joins two words of
     // English, and `pathlib` is a word of the tech vocabulary only.
     assert_clean("Use pathlib.Path to join the parts, or tempfile.Temporary for a scratch file.");

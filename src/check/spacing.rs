@@ -26,13 +26,24 @@ pub fn in_gap(text: &str, gap: Span, words: bool) -> Option<Fix> {
             (ends && gap.start > 0 && text.as_bytes()[gap.start - 1].is_ascii_alphabetic())
                 .then_some((Span::new(gap.start, gap.start + 2), fix))
         }
-        // `word,word`: a comma with no space after it, between two words.
-        [b','] if words => Some((gap, ", ")),
+        // `word,word`: a comma with no space after it, between two words; not in a tuple.
+        [b','] if words && !in_tuple(text, gap.start) => Some((gap, ", ")),
         // `"done"and`: a quote that closes, glued to the next word.
         [b'"'] if words && closes(text, gap.start) => Some((gap, "\" ")),
         _ if words && gap.slice(text) == "\u{201d}" => Some((gap, "\u{201d} ")),
         _ => None,
     }
+}
+
+/// True when the comma at `at` stands in brackets that hold no space (`(lo,hi)`, `[x,y,z]`): a
+/// tuple, as code writes it. Each side is read up to [`TUPLE_MOST`] bytes.
+fn in_tuple(text: &str, at: usize) -> bool {
+    const TUPLE_MOST: usize = 32;
+    let bytes = text.as_bytes();
+    let inside = |b: &&u8| !b.is_ascii_alphanumeric() && **b != b',';
+    let before = bytes[at.saturating_sub(TUPLE_MOST)..at].iter().rev().find(inside);
+    let after = bytes.get(at + 1..).unwrap_or_default().iter().take(TUPLE_MOST).find(inside);
+    matches!((before, after), (Some(b'('), Some(b')')) | (Some(b'['), Some(b']')) | (Some(b'{'), Some(b'}')))
 }
 
 /// Judges a dotted token (`end.Next`): a full stop with no space after it, between a lower-case
