@@ -798,6 +798,9 @@ fn a_sentence_that_starts_in_lower_case_is_raised() {
     );
     // A command or tool that starts a sentence keeps its own casing.
     assert_clean("Use a tool (e.g. kubectl) to check. npm installs it. git clones it.");
+    // An ellipsis before a word in small letters trails off inside the sentence.
+    assert_clean("We ran out of the stickers at the booth... if not, there will be more of them next year.");
+    assert_clean("We ran out of the stickers at the booth\u{2026} if not, there will be more of them next year.");
 }
 
 /// Damage that Capitalises words in runs, as the bundled sample's does (`Said That Among The Big

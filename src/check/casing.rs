@@ -64,6 +64,11 @@ impl Capital {
 pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) -> bool {
     let Some(from) = gap_start else { return true };
     let gap = span::cut(text, from, word_start);
+    // An ellipsis before a word in small letters trails off inside the sentence (`at the
+    // booth... if not`), as `…` does.
+    if trails_off(gap) && span::tail(text, word_start).starts_with(char::is_lowercase) {
+        return false;
+    }
     if gap.contains(['.', '!', '?', ':']) {
         return true;
     }
@@ -106,17 +111,25 @@ pub fn opens_after_reference(gap: &str, first: bool) -> bool {
         && reference.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'#' | b'.' | b'(' | b')' | b'[' | b']' | b':'))
 }
 
+/// True when `gap` (between two words) ends with an ellipsis, written as three full stops or as
+/// one mark, and spaces.
+fn trails_off(gap: &str) -> bool {
+    let body = gap.trim_end_matches(' ');
+    body.ends_with("...") || body.ends_with('\u{2026}')
+}
+
 /// True when `gap` (between two words) ends a sentence inside a paragraph: the full stop is
 /// glued to the word before and a space follows (`end. next`; not `x . y`, `e.g. x` or a line
 /// break, after which text cut from a page often resumes mid-sentence). A question or
 /// exclamation closed by a quote or bracket is quoted inside the sentence (`the "which paths
-/// are touched?" info`), and a full stop closed by a bracket ends only what the brackets hold
-/// (`(Linux, BSD, etc.) in`).
+/// are touched?" info`), a full stop closed by a bracket ends only what the brackets hold
+/// (`(Linux, BSD, etc.) in`), and an ellipsis trails off inside it (`booth... if not`).
 #[must_use]
 pub fn ends_sentence(gap: &str) -> bool {
     let body = gap.trim_end_matches(' ');
     let closed = |c: char| matches!(c, '"' | '”' | '’' | '\'' | ')');
     body.len() < gap.len()
+        && !trails_off(gap)
         && body.starts_with(['.', '!', '?'])
         && body.chars().all(|c| matches!(c, '.' | '!' | '?') || closed(c))
         && !(body.ends_with(')') || (body.contains(['!', '?']) && body.ends_with(closed)))
