@@ -337,9 +337,9 @@ fn chunk(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
 fn words(text: &str, start: usize, end: usize, each: &mut impl FnMut(Token)) {
     let mut i = start;
     while i < end {
-        // Skip to a letter.
+        // Skip to a letter: a combining mark goes on a word, and starts none (`\u{300}` alone).
         let c = char_at(text, i);
-        if !is_word_char(c) {
+        if !c.is_alphabetic() {
             i += c.len_utf8();
             continue;
         }
@@ -460,6 +460,14 @@ mod tests {
         assert_eq!(at("it ends. Then more", "Then"), (None, None), "a full stop ends the sentence");
         assert_eq!(at("a,  b", "b"), (None, None), "two spaces join nothing");
         assert_eq!(at("2.0, and", "and"), (None, None), "a number is no word");
+    }
+
+    #[test]
+    fn a_combining_mark_goes_on_a_word_and_starts_none() {
+        // A mark after a control character, as a fuzzer wrote it: no word of its own.
+        let words = words_of("\u{2c00}\u{1}\u{300}\u{e000}\u{4e2d}\u{6587}\u{ff21}\u{ff22} x");
+        assert!(words.iter().all(|w| w.chars().any(char::is_alphabetic)), "{words:?}");
+        assert!(words.contains(&"x"), "{words:?}");
     }
 
     fn words_of(text: &str) -> Vec<&str> {
