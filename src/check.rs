@@ -819,12 +819,9 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words; at
         // the start of a sentence that goes on in small letters, with the sentence's capital
         // (`INTEAD, he said` -> `Instead`).
-        let opens = || opens_sentence_in_small_letters(text, p.span());
-        let suggestions = if kind == Kind::Spelling
-            && case_of(word) == Case::Upper
-            && (among_small_letters(text, p.span()) || opens())
-        {
-            let first_capital = opens();
+        let in_capitals = kind == Kind::Spelling && case_of(word) == Case::Upper;
+        let first_capital = in_capitals && opens_sentence_in_small_letters(text, p.span());
+        let suggestions = if in_capitals && (first_capital || among_small_letters(text, p.span())) {
             let lowered: Vec<String> = suggestions
                 .iter()
                 .map(|f| {
