@@ -820,7 +820,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // the start of a sentence that goes on in small letters, with the sentence's capital
         // (`INTEAD, he said` -> `Instead`).
         let in_capitals = kind == Kind::Spelling && case_of(word) == Case::Upper;
-        let first_capital = in_capitals && opens_sentence_in_small_letters(text, p.span());
+        let first_capital = in_capitals && opens_sentence_in_small_letters(text, &capitals, p.span());
         let suggestions = if in_capitals && (first_capital || among_small_letters(text, p.span())) {
             let lowered: Vec<String> = suggestions
                 .iter()
@@ -1718,17 +1718,14 @@ fn among_small_letters(text: &str, span: Span) -> bool {
     (prev.is_some() || next.is_some()) && small(prev) && small(next)
 }
 
-/// True when the word at `span` starts a sentence whose next word is in small letters (`INTEAD,
-/// he said`): the sentence is written in small letters, not in capitals as a heading is.
-fn opens_sentence_in_small_letters(text: &str, span: Span) -> bool {
-    let before = span::head(text, span.start);
-    let gap = before.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-    let starts = gap == 0 || casing::starts_sentence(text, Some(gap), span.start);
-    let after = span::tail(text, span.end);
-    let next = after.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '\n');
-    // The next word on the same line (a heading alone on its line says nothing).
-    let next = span::head(next, next.find(|c: char| !c.is_alphanumeric()).unwrap_or(next.len()));
-    starts && !next.is_empty() && next.chars().all(char::is_lowercase)
+/// True when the word at `span`, one of `capitals`, starts a sentence (as the first pass found)
+/// whose next word is in small letters (`INTEAD, he said`): the sentence is written in small
+/// letters, not in capitals as a heading is.
+fn opens_sentence_in_small_letters(text: &str, capitals: &[Capital], span: Span) -> bool {
+    let k = capitals.partition_point(|c| c.span().start < span.start);
+    let starts = capitals.get(k).is_some_and(|c| c.span().start == span.start && c.start);
+    let next = || crate::token::neighbours(text, span).1.or_else(|| crate::token::loose_neighbours(text, span).1);
+    starts && next().is_some_and(|w| w.chars().all(char::is_lowercase))
 }
 
 /// How far (natural log) a misspelling's best fix must lead the next for `fix` to take it: a
