@@ -916,6 +916,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
         && judged.raised < truecase::DAMAGED_CAPITALS
         && judged.lowered < truecase::DAMAGED_LOWER;
+    let beyond_doubt = std::mem::take(&mut judged.beyond_doubt);
     context_casing(text, lexicon, dialect, found, judged, &mut lists, &mut suspects);
     // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves (one at
     // a time: `the the the`).
@@ -938,7 +939,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // author's style. Still raised: a sentence that starts in lower case, the pronoun `i`,
     // and a name no tech list holds that the article itself writes as the fix inside a
     // sentence (`roden` where it names Kendall Roden; `rust` beside `Rust` may be the
-    // command).
+    // command); and a capital the model takes down beyond doubt (`bugs Which Would Allow`).
     if casing_kept {
         let starts: FastSet<usize> = lower_starts.iter().map(|(span, _)| span.start).collect();
         let written: FastSet<&str> = capitals.iter().filter(|c| !c.start).map(|c| c.span().slice(text)).collect();
@@ -946,6 +947,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             s.kind != Kind::Casing
                 || starts.contains(&s.span.start)
                 || s.word(text) == "i"
+                || beyond_doubt.binary_search(&s.span.start).is_ok()
                 || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
         });
         // ... and its unknown words are judged as its own.

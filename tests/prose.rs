@@ -1199,6 +1199,31 @@ fn a_clean_article_has_a_casing_the_model_prefers_listed_but_not_taken() {
 }
 
 #[test]
+fn a_clean_article_still_loses_a_capital_no_clean_writer_puts_there() {
+    // An article whose casing shows no damage keeps its capitals as its own (`the Advanced
+    // Settings tab`), but not one that no clean prose writes: `Which Would` inside a
+    // sentence is damage, wherever it stands.
+    let article = |sentence: &str| {
+        format!(
+            "A small library for reading and writing configuration files.\n\n\
+            Each file is parsed into a tree of tables and values, and every value keeps the line it \
+            came from, so that errors can point at the place where reading stopped.\n\n\
+            Values can be read as strings, integers, floats, booleans or lists, and a missing key \
+            returns an error rather than a default.\n\n\
+            Write a tree back to disk with the same layout it was read with: comments and blank \
+            lines are kept. Open the Advanced Settings tab of the editor to change the layout.\n\n\
+            {sentence}\n\n\
+            Tests cover every example in the documentation, and the benchmarks run on files of many \
+            sizes.\n"
+        )
+    };
+    assert_fixes(
+        &article("The first release had a few bugs Which Would crash the parser on empty files."),
+        &article("The first release had a few bugs which would crash the parser on empty files."),
+    );
+}
+
+#[test]
 fn a_slip_inside_a_compound_of_english_words_is_a_slip_not_a_package_name() {
     // `lock-free` and `well-described` are compounds clean prose writes; `fre` and `wel` are
     // slips of their parts, though clean prose writes each of them somewhere on its own.
