@@ -643,6 +643,7 @@ impl Lexicon {
         if let Some((v, _)) = self.fast_verdicts(word) {
             return v;
         }
+        let written = word;
         let word_norm;
         let word = if word.contains('\u{2019}') {
             word_norm = normalize_apostrophes(word);
@@ -659,7 +660,15 @@ impl Lexicon {
                 return [Verdict::Known, Verdict::Known];
             }
             if let Some(stem) = possessive_stem(word).filter(|s| s.len() > 1) {
-                return self.verdicts(stem);
+                // The stem's casing, with the ending as written (`kubernetes's` -> `Kubernetes's`):
+                // a fix replaces the whole word.
+                let ending = (written.chars().count().checked_sub(stem.chars().count() + 1))
+                    .and_then(|n| written.char_indices().rev().nth(n))
+                    .map_or("", |(i, _)| &written[i..]);
+                return self.verdicts(stem).map(|v| match v {
+                    Verdict::Casing(forms) => Verdict::Casing(forms.into_iter().map(|f| f + ending).collect()),
+                    v => v,
+                });
             }
             // `naïve`, `café`: the lists spell most such words without accents.
             if !word.is_ascii() {

@@ -288,6 +288,15 @@ fn possessives_and_contractions() {
 }
 
 #[test]
+fn a_name_s_possessive_keeps_its_ending_when_its_casing_is_fixed() {
+    // Taking the fix must give the name its capitals, never cut off the `'s` (it gave
+    // `Kubernetes` for `kubernetes's`, and so lost two characters of the text).
+    assert_fixes("We deploy on kubernetes's control plane.", "We deploy on Kubernetes's control plane.");
+    assert_fixes("We deploy on kubernetes\u{2019}s control plane.", "We deploy on Kubernetes\u{2019}s control plane.");
+    assert_fixes("The cncf's projects grew.", "The CNCF's projects grew.");
+}
+
+#[test]
 fn urls_emails_paths_and_code_are_never_checked() {
     assert_clean(
         "See https://exmaple.com/qwzx, write to qwzx@exmaple.org, open /etc/qwzx.conf or ~/qwzx, \
