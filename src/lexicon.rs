@@ -664,7 +664,8 @@ impl Lexicon {
                 // a fix replaces the whole word.
                 let ending = (written.chars().count().checked_sub(stem.chars().count() + 1))
                     .and_then(|n| written.char_indices().rev().nth(n))
-                    .map_or("", |(i, _)| &written[i..]);
+                    .and_then(|(i, _)| written.get(i..))
+                    .unwrap_or_default();
                 return self.verdicts(stem).map(|v| match v {
                     Verdict::Casing(forms) => Verdict::Casing(forms.into_iter().map(|f| f + ending).collect()),
                     v => v,
