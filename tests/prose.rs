@@ -364,6 +364,18 @@ fn a_word_of_the_other_dialect_takes_this_dialects_spelling_of_it_first() {
 const DAMAGED: &str = "During a discussion in London, Panel Members Discussed One of the Big Criticisms of \
 modern software. Shifting left Has Stalled in some organizations, and the Platform Team Is Often missing.";
 
+/// A possessive is its name's: the article's other uses of the name weigh for it, and what
+/// follows is what the name owns, no neighbour of the name's.
+#[test]
+fn a_name_s_possessive_is_weighed_with_the_name() {
+    let text = format!(
+        "{DAMAGED}\n\nWe run the Collector on every node. The Collector batches spans, and the \
+        Collector exports them. The Collector's memory use fell after the upgrade.\n"
+    );
+    let f = fixed(&text);
+    assert!(f.contains("The Collector's memory use fell"), "{f:?}");
+}
+
 /// A surname English lists as a name stays one in an article Capitalised at random, though the
 /// tech terms list it too (`Knuth` for the algorithm books).
 #[test]
@@ -1035,15 +1047,21 @@ fn pythons_own_names_are_known_with_their_casing() {
 }
 
 #[test]
-fn a_tool_known_in_lower_case_keeps_a_capital_unless_the_article_writes_it_lower() {
-    // A damaged article (stray capitals everywhere), where `Pylint's` is the tool's name but
-    // `Urlopen` is a stray capital on a function the article writes as `urlopen`.
-    let damaged = "The Cluster Was Slow Today. We Ran Pylint's Checks On The Code And Found Many Issues. \
-        Then the Tests Passed Again. Call urlopen first, then Urlopen Returns a Response. \
-        Use urlopen for Simple Requests. The Nodes Were Ready By Noon.";
-    let fixed = fixed(damaged);
-    assert!(fixed.contains("Pylint's"), "{fixed}");
-    assert!(fixed.contains("then urlopen returns"), "{fixed}");
+fn a_function_the_article_writes_in_lower_case_loses_a_stray_capital_and_a_possessive_reads_as_its_name() {
+    // A damaged article (stray capitals everywhere), where `Urlopen` is a stray capital on a
+    // function the article writes as `urlopen`. `Pylint's` is read as `Pylint` is: clean prose
+    // writes the tool's name both ways (the model's verdict, which replaced this test's first
+    // rule for the bare name; the possessive kept it while the model knew no `pylint's`).
+    let damaged = |name: &str| {
+        format!(
+            "The Cluster Was Slow Today. We Ran {name} Checks On The Code And Found Many Issues. \
+            Then the Tests Passed Again. Call urlopen first, then Urlopen Returns a Response. \
+            Use urlopen for Simple Requests. The Nodes Were Ready By Noon."
+        )
+    };
+    let (bare, owned) = (fixed(&damaged("Pylint")), fixed(&damaged("Pylint's")));
+    assert!(bare.contains("then urlopen returns"), "{bare}");
+    assert_eq!(owned.replacen("ylint's", "ylint", 1), bare, "the possessive is cased as the name");
 }
 
 #[test]

@@ -725,6 +725,23 @@ impl<'t> Lookups<'t> {
     }
 }
 
+/// A possessive is judged as the name it is of (`Collector's` as `Collector`, whose other uses
+/// in the article are its evidence too): the word without its `'s`, and the ending, which each
+/// fix keeps. A contraction (`it's`, `let's`) is judged whole.
+fn possessive(word: &str) -> (&str, &str) {
+    const CONTRACTED: [&str; 16] = [
+        "you", "he", "she", "it", "we", "they", "there", "here", "that", "who", "what", "where", "when", "why", "how",
+        "let",
+    ];
+    let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s"));
+    match stem {
+        Some(stem) if stem.len() > 1 && !CONTRACTED.iter().any(|c| c.eq_ignore_ascii_case(stem)) => {
+            word.split_at(stem.len())
+        }
+        _ => (word, ""),
+    }
+}
+
 /// Judges the casing of `words` (each call of `words` gives them all, in the same order).
 #[must_use]
 pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, record: bool) -> Judged {
@@ -741,7 +758,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     let mut names = Names::default();
     let mut runs = Runs::default();
     words(&mut |w: Word| {
-        let word = w.span.slice(text);
+        let (word, _) = possessive(w.span.slice(text));
         let id = lookups.id(word);
         if w.start || w.heading {
             return;
@@ -786,7 +803,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     // Keyed by all that the reading depends on: the word, its neighbours and where it stands.
     let mut verdicts = Verdicts::for_text(text.len());
     words(&mut |w: Word| {
-        let word = w.span.slice(text);
+        let (word, ending) = possessive(w.span.slice(text));
         if word.chars().nth(1).is_none() {
             return;
         }
@@ -817,6 +834,8 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         let join = |tight: Option<&str>| if tight.is_some() { Join::Space } else { Join::Loose };
         let joins = [join(prev), join(next)];
         let (prev, next) = (prev.or(loose_prev), next.or(loose_next));
+        // What follows a possessive is what the name owns, not the name's neighbour.
+        let next = if ending.is_empty() { next } else { None };
         let verdict = verdicts.get_or_make(&(word, prev, next, joins, w.start, w.heading, w.in_run), || {
             // A word of a run of capitals the article writes again and again, in any casing.
             let recurring = names.holds(word, (prev, next), joins);
@@ -831,10 +850,15 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
             if sureness.margin >= BEYOND_DOUBT && sureness.change == Change::Lowers && case_of(word) == Case::Title {
                 out.beyond_doubt.push(w.span.start);
             }
-            out.suspects.push(Suspect { confident, ..Suspect::new(w.span, Kind::Casing, lists.of(fixes)) });
+            let fixes = if ending.is_empty() {
+                lists.of(fixes)
+            } else {
+                lists.of(&fixes.iter().map(|f| format!("{f}{ending}")).collect::<Vec<_>>())
+            };
             if record && let Some(first) = fixes.first() {
-                out.readings.push((w.span, first.clone(), *sureness));
+                out.readings.push((w.span, first.to_string(), *sureness));
             }
+            out.suspects.push(Suspect { confident, ..Suspect::new(w.span, Kind::Casing, fixes) });
         }
     });
     out.known.sort_unstable();
