@@ -26,8 +26,9 @@ fn a_garbled_text_stays_aligned_and_is_damaged_at_the_rates_asked() {
         assert_eq!(changed, done.len(), "one chunk per change");
         for (x, y) in a.iter().zip(&b).filter(|(x, y)| x != y) {
             // An edit or two, another ending of the same stem, another casing, or a word that
-            // starts as the original does over half its length.
+            // starts as the original does over half its length; any of them Capitalised too.
             // The word of the chunk where they part (`name` in `name-like`), and how far in.
+            let (x, y) = (&x.to_ascii_lowercase(), &y.to_ascii_lowercase());
             let mut common = x.bytes().zip(y.bytes()).take_while(|(a, b)| a == b).count();
             while !x.is_char_boundary(common) {
                 common -= 1;
@@ -44,6 +45,14 @@ fn a_garbled_text_stays_aligned_and_is_damaged_at_the_rates_asked() {
         for (_, d) in &done {
             counts[*d as usize] += 1;
         }
+        // Some slips were Capitalised as well, as real damage does (`More Detaield When`).
+        let capitalised_slip = |x: &&str, y: &&str| {
+            !x.eq_ignore_ascii_case(y)
+                && x.starts_with(|c: char| c.is_ascii_lowercase())
+                && y.starts_with(|c: char| c.is_ascii_uppercase())
+                && y.contains(|c: char| c.is_ascii_lowercase())
+        };
+        assert!(a.iter().zip(&b).any(|(x, y)| capitalised_slip(x, y)), "no slip Capitalised");
         assert_eq!(garble(&text, &lexicon, Rates::SAMPLE, 7).0, garbled, "the same seed, the same damage");
         assert_ne!(garble(&text, &lexicon, Rates::SAMPLE, 8).0, garbled, "another seed, other damage");
     }
