@@ -881,25 +881,63 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
     // Real words out of place, by the model (see `realword`): weighed once the spelling
     // stages are done; the article's misspellings decide which are suspects.
-    let mut finder = crate::check::realword::Finder::new(text, Model::builtin(), lexicon);
+    // The casing model needs only the words and where they stand.
+    let mut judged = model_casing(text, (&capitals, &lower, &lower_starts), &mut Lists::default(), record);
+    let readings = std::mem::take(&mut judged.readings);
+    // An article whose casing shows no damage wrote its casing on purpose (judged on enough
+    // words: a sentence or two says little of its damage, and keeps the rules).
+    let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
+        && judged.raised < truecase::DAMAGED_CAPITALS
+        && judged.lowered < truecase::DAMAGED_LOWER;
+    // Damage that Capitalises words strikes slips too (`new [Insight] and learning`): where the
+    // model takes a stray capital off a word, the word is weighed as a real word in small
+    // letters as well, in a copy of the text with those words so written (ASCII: the same bytes
+    // long).
+    let stray: Vec<Span> = if casing_kept {
+        Vec::new()
+    } else {
+        judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span).collect()
+    };
+    let lowered_text = (!stray.is_empty()).then(|| {
+        let mut bytes = text.as_bytes().to_vec();
+        for span in &stray {
+            bytes[span.start..span.end].make_ascii_lowercase();
+        }
+        String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    });
+    let finder_text = lowered_text.as_deref().unwrap_or(text);
+    let mut finder = crate::check::realword::Finder::new(finder_text, Model::builtin(), lexicon);
     let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
+    let mut strays = stray.iter().copied().peekable();
     lower.each(|span| {
+        while let Some(s) = strays.next_if(|s| s.start < span.start) {
+            spans.push(s);
+        }
         spans.push(span);
-        if spans.len() == crate::check::realword::Finder::BATCH {
+        if spans.len() >= crate::check::realword::Finder::BATCH {
             finder.visit_all(&spans);
             spans.clear();
         }
     });
+    spans.extend(strays);
     finder.visit_all(&spans);
     // How often the article writes the words weighed and their candidates.
     finder.count_uses(|each| lower.each(each));
     let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
     let (real_words, slips_weighed) = finder.finish((misspelt, words), &mut lists, record);
+    drop(lowered_text);
+    // ... where it is sure: a word of an article Capitalised at random is mostly a right word,
+    // and an unsure slip would stand in the way of its casing's fix.
+    let real_words: Vec<Suspect> = if stray.is_empty() {
+        real_words
+    } else {
+        real_words
+            .into_iter()
+            .filter(|s| s.confident || stray.binary_search_by_key(&s.span.start, |x| x.start).is_err())
+            .collect()
+    };
     merge::add(text, &mut suspects, Stage::RealWords, real_words);
     merge::add(text, &mut suspects, Stage::RareWords, choices);
-    // The casing model needs only the words and where they stand.
-    let mut judged = model_casing(text, (&capitals, &lower, &lower_starts), &mut Lists::default(), record);
-    let readings = std::mem::take(&mut judged.readings);
     sort_by_start(&mut suspects);
     drop(rare);
     drop((ranked, slips));
@@ -911,11 +949,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         lower: &lower,
         lower_dates: &lower_dates,
     };
-    // An article whose casing shows no damage wrote its casing on purpose (judged on enough
-    // words: a sentence or two says little of its damage, and keeps the rules).
-    let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
-        && judged.raised < truecase::DAMAGED_CAPITALS
-        && judged.lowered < truecase::DAMAGED_LOWER;
     let beyond_doubt = std::mem::take(&mut judged.beyond_doubt);
     context_casing(text, lexicon, dialect, found, judged, &mut lists, &mut suspects);
     // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves (one at
@@ -1195,6 +1228,17 @@ fn lower_fixes_of_capitalised_misspellings(
             .collect();
         s.suggestions = lists.of(&lowered);
     }
+}
+
+/// True when the casing suspect `s` takes the capital off a word in Title Case of ASCII letters
+/// (`Insight` -> `insight`).
+fn takes_a_first_capital_off(text: &str, s: &Suspect) -> bool {
+    let word = s.word(text);
+    let mut bytes = word.bytes();
+    s.kind == Kind::Casing
+        && bytes.next().is_some_and(|b| b.is_ascii_uppercase())
+        && bytes.all(|b| b.is_ascii_lowercase())
+        && s.suggestions.first().is_some_and(|f| f.len() == word.len() && f.eq_ignore_ascii_case(word) && f != word)
 }
 
 /// The model's reading of every word it knows well (see [`truecase`]).

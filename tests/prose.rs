@@ -376,6 +376,18 @@ fn a_name_s_possessive_is_weighed_with_the_name() {
     assert!(f.contains("The Collector's memory use fell"), "{f:?}");
 }
 
+/// Damage that Capitalises words at random strikes slips too: a stray capital on a real word
+/// out of place is weighed as that word in small letters, and its fix is the word meant.
+#[test]
+fn a_slip_the_damage_capitalised_is_fixed_as_a_slip() {
+    let damaged =
+        |slip: &str| format!("{DAMAGED}\n\nWe hoped that you {slip} be there, but the Trains Were late again.\n");
+    let f = fixed(&damaged("cold"));
+    assert!(f.contains("that you could be there"), "{f:?}");
+    let f = fixed(&damaged("Cold"));
+    assert!(f.contains("that you could be there"), "{f:?}");
+}
+
 /// A surname English lists as a name stays one in an article Capitalised at random, though the
 /// tech terms list it too (`Knuth` for the algorithm books).
 #[test]
