@@ -2449,7 +2449,9 @@ fn beside_initial(text: &str, span: Span) -> bool {
 /// sentences more often than not, though a dictionary knows it in lower case too (`Josh
 /// Triplett`: `josh` is a verb; not `Mark`, which prose writes as `mark` five times as often).
 fn name_like(lexicon: &Lexicon, word: &str) -> bool {
-    case_of(word) == Case::Title
+    // The pronoun, which clean prose always writes in a capital, is no name (`noticed Taht I`).
+    word != "I"
+        && case_of(word) == Case::Title
         && (lexicon.is_name(word) || lexicon.verdict(word, Dialect::Us) == Verdict::Unknown || {
             let model = Model::builtin();
             let (mut named, mut all) = (0u64, 0u64);

@@ -388,6 +388,17 @@ fn a_slip_the_damage_capitalised_is_fixed_as_a_slip() {
     assert!(f.contains("that you could be there"), "{f:?}");
 }
 
+/// The pronoun is no name: a Capitalised misspelling before it is no surname (`Taht I`), and is
+/// a misspelling as it would be before any other word.
+#[test]
+fn a_capitalised_misspelling_before_the_pronoun_is_a_misspelling() {
+    let text = format!("{DAMAGED}\n\nWe noticed Taht I missed the train again.\n");
+    let f = fixed(&text);
+    assert!(f.ends_with("We noticed that I missed the train again.\n"), "{f:?}");
+    // A name before it stays a name.
+    assert_clean("Yesterday Kendall Roden and I met.");
+}
+
 /// A surname English lists as a name stays one in an article Capitalised at random, though the
 /// tech terms list it too (`Knuth` for the algorithm books).
 #[test]
