@@ -220,7 +220,8 @@ fn figures_on_articles_in_one_long_text_hold() {
     assert!(garbled.len() > 1_000_000, "{} bytes", garbled.len());
     let mut score = Score::default();
     score.add(&lexicon, &clean, &garbled, None);
-    let floors = Floors { non_word: (98, 88), casing_first: 86, real_word: (50, 33), fixed: 81 };
+    // Real words fixed: 33 until the garbler Capitalised slips too (the thirty-ninth session).
+    let floors = Floors { non_word: (98, 88), casing_first: 86, real_word: (50, 32), fixed: 81 };
     floors.hold(&score, 9.5, (1.5, 0.5));
 }
 
@@ -230,7 +231,8 @@ fn figures_on_articles_in_one_long_text_hold() {
 #[test]
 fn figures_on_articles_hold() {
     let score = articles_reported("articles", 200);
-    let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 32), fixed: 80 };
+    // Real words fixed: 32 until the garbler Capitalised slips too (the thirty-ninth session).
+    let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 30), fixed: 80 };
     floors.hold(&score, 7.5, (1.6, 0.7));
 }
 
@@ -240,7 +242,9 @@ fn figures_on_articles_hold() {
 #[test]
 fn figures_on_articles_of_another_field_hold() {
     let score = articles_reported("articles-cloud", 140);
-    let floors = Floors { non_word: (99, 89), casing_first: 85, real_word: (45, 29), fixed: 79 };
+    // Non-words flagged 99 and real words fixed 29 until the garbler Capitalised slips too (the
+    // thirty-ninth session): a Capitalised misspelling two edits from its word is taken for a name.
+    let floors = Floors { non_word: (98, 89), casing_first: 85, real_word: (45, 27), fixed: 79 };
     floors.hold(&score, 9.5, (1.3, 0.5));
 }
 
