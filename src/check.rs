@@ -927,14 +927,14 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let (real_words, slips_weighed) = finder.finish((misspelt, words), &mut lists, record);
     drop(lowered_text);
     // ... where it is sure: a word of an article Capitalised at random is mostly a right word,
-    // and an unsure slip would stand in the way of its casing's fix.
-    let real_words: Vec<Suspect> = if stray.is_empty() {
-        real_words
+    // and an unsure slip would stand in the way of its casing's fix. Its words are offered after
+    // that fix.
+    let (real_words, unsure_slips): (Vec<Suspect>, Vec<Suspect>) = if stray.is_empty() {
+        (real_words, Vec::new())
     } else {
         real_words
             .into_iter()
-            .filter(|s| s.confident || stray.binary_search_by_key(&s.span.start, |x| x.start).is_err())
-            .collect()
+            .partition(|s| s.confident || stray.binary_search_by_key(&s.span.start, |x| x.start).is_err())
     };
     merge::add(text, &mut suspects, Stage::RealWords, real_words);
     merge::add(text, &mut suspects, Stage::RareWords, choices);
@@ -951,6 +951,9 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     };
     let beyond_doubt = std::mem::take(&mut judged.beyond_doubt);
     context_casing(text, lexicon, dialect, found, judged, &mut lists, &mut suspects);
+    if !unsure_slips.is_empty() {
+        offer_slips_after_casing(text, unsure_slips, &mut lists, &mut suspects);
+    }
     // Repeats and doubled apostrophes: what a careless hand or a bad converter leaves (one at
     // a time: `the the the`).
     let repeated = repeats.into_iter().map(|span| {
@@ -1227,6 +1230,23 @@ fn lower_fixes_of_capitalised_misspellings(
             })
             .collect();
         s.suggestions = lists.of(&lowered);
+    }
+}
+
+/// Puts the words of each unsure slip in `slips` (`Insight` -> `insights`) after the fixes of the
+/// casing suspect at the same word (`insight`), for the reader to choose from; `suspects` is
+/// sorted by start.
+fn offer_slips_after_casing(text: &str, slips: Vec<Suspect>, lists: &mut Lists, suspects: &mut [Suspect]) {
+    for slip in slips {
+        let k = suspects.partition_point(|s| s.span.start < slip.span.start);
+        let Some(s) = suspects.get_mut(k).filter(|s| s.span == slip.span && s.kind == Kind::Casing) else { continue };
+        let mut fixes: Vec<&str> = s.suggestions.iter().collect();
+        for f in slip.suggestions.iter() {
+            if !fixes.contains(&f) && f != s.word(text) {
+                fixes.push(f);
+            }
+        }
+        s.suggestions = lists.of(&fixes);
     }
 }
 
@@ -2466,6 +2486,23 @@ fn name_like(lexicon: &Lexicon, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unsure_slip_of_a_stray_capital_is_offered_after_the_casing_fix() {
+        // `new Insight and`: lowering it is sure, that `insights` was meant is not.
+        let text = "surfaced new Insight and learning";
+        let span = Span::new(13, 20);
+        let mut lists = Lists::default();
+        let mut suspects = vec![Suspect::new(span, Kind::Casing, lists.one("insight"))];
+        let slip = Suspect::new(span, Kind::WordChoice, lists.of(&["insights", "insight"]));
+        offer_slips_after_casing(text, vec![slip], &mut lists, &mut suspects);
+        let fixes: Vec<&str> = suspects[0].suggestions.iter().collect();
+        assert_eq!((suspects[0].kind, fixes), (Kind::Casing, vec!["insight", "insights"]));
+        // A slip at another word changes nothing.
+        let elsewhere = Suspect::new(Span::new(0, 8), Kind::WordChoice, lists.one("surfaces"));
+        offer_slips_after_casing(text, vec![elsewhere], &mut lists, &mut suspects);
+        assert_eq!(suspects[0].suggestions.iter().count(), 2);
+    }
 
     /// Articles one after another, as a long file of many holds them: the development articles,
     /// three times (three sections).
