@@ -1221,7 +1221,11 @@ fn lower_fixes_of_capitalised_misspellings(
             .iter()
             .map(|f| {
                 let l = f.to_lowercase();
-                let common = model.forms(&l).next().is_some_and(|top| top.text == l);
+                // Written in lower case inside sentences more than any other way: `thanks` and
+                // `note`, which sentences start with often enough to make `Thanks` and `Note`
+                // their commonest forms in all.
+                let lower = model.forms(&l).find(|f| f.text == l).map_or(0, |f| f.inside);
+                let common = lower > 0 && model.forms(&l).all(|f| f.inside <= lower);
                 if case_of(f) == Case::Title && common && lexicon.verdict(&l, dialect) == Verdict::Known {
                     l
                 } else {

@@ -388,6 +388,15 @@ fn a_slip_the_damage_capitalised_is_fixed_as_a_slip() {
     assert!(f.contains("that you could be there"), "{f:?}");
 }
 
+/// In an article Capitalised at random, a Capitalised misspelling inside a sentence is fixed in
+/// small letters, also where the word meant often starts a sentence (`Thanks to`, `Note that`).
+#[test]
+fn a_capitalised_misspelling_of_a_word_that_often_starts_sentences_is_fixed_in_small_letters() {
+    let text = format!("{DAMAGED}\n\nOur sincerest Tahnks go to the reviewers. However, Noet that it works.\n");
+    let f = fixed(&text);
+    assert!(f.ends_with("Our sincerest thanks go to the reviewers. However, note that it works.\n"), "{f:?}");
+}
+
 /// The pronoun is no name: a Capitalised misspelling before it is no surname (`Taht I`), and is
 /// a misspelling as it would be before any other word.
 #[test]
