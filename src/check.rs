@@ -1224,8 +1224,12 @@ fn lower_fixes_of_capitalised_misspellings(
                 // Written in lower case inside sentences more than any other way: `thanks` and
                 // `note`, which sentences start with often enough to make `Thanks` and `Note`
                 // their commonest forms in all.
-                let lower = model.forms(&l).find(|f| f.text == l).map_or(0, |f| f.inside);
-                let common = lower > 0 && model.forms(&l).all(|f| f.inside <= lower);
+                let (mut lower, mut most) = (0, 0);
+                for form in model.forms(&l) {
+                    lower = if form.text == l { form.inside } else { lower };
+                    most = most.max(form.inside);
+                }
+                let common = lower > 0 && lower >= most;
                 if case_of(f) == Case::Title && common && lexicon.verdict(&l, dialect) == Verdict::Known {
                     l
                 } else {

@@ -946,8 +946,12 @@ const CONTRACTION_HOSTS: [&str; 15] =
 /// [`CONTRACTION_HOSTS`] (`there'd`, `What'll`).
 fn is_contraction(word: &str) -> bool {
     let Some((host, verb)) = word.rsplit_once('\'') else { return false };
-    matches!(verb.to_ascii_lowercase().as_str(), "d" | "ll" | "re" | "ve" | "s")
-        && CONTRACTION_HOSTS.iter().any(|h| host.eq_ignore_ascii_case(h))
+    matches!(verb.to_ascii_lowercase().as_str(), "d" | "ll" | "re" | "ve" | "s") && is_contraction_host(host)
+}
+
+/// True when `word` is one of the [`CONTRACTION_HOSTS`], in any casing: its `'s` is a verb's.
+pub(crate) fn is_contraction_host(word: &str) -> bool {
+    CONTRACTION_HOSTS.iter().any(|h| word.eq_ignore_ascii_case(h))
 }
 
 /// The stem of a possessive or plural-acronym word: `Roden's` -> `Roden`, `APIs` -> `API`.

@@ -729,17 +729,9 @@ impl<'t> Lookups<'t> {
 /// in the article are its evidence too): the word without its `'s`, and the ending, which each
 /// fix keeps. A contraction (`it's`, `let's`) is judged whole.
 fn possessive(word: &str) -> (&str, &str) {
-    const CONTRACTED: [&str; 16] = [
-        "you", "he", "she", "it", "we", "they", "there", "here", "that", "who", "what", "where", "when", "why", "how",
-        "let",
-    ];
-    let stem = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s"));
-    match stem {
-        Some(stem) if stem.len() > 1 && !CONTRACTED.iter().any(|c| c.eq_ignore_ascii_case(stem)) => {
-            word.split_at(stem.len())
-        }
-        _ => (word, ""),
-    }
+    let stem = crate::check::stem_of(word);
+    let contraction = crate::lexicon::is_contraction_host(stem) || stem.eq_ignore_ascii_case("let");
+    if stem.len() > 1 && stem.len() < word.len() && !contraction { word.split_at(stem.len()) } else { (word, "") }
 }
 
 /// Judges the casing of `words` (each call of `words` gives them all, in the same order).
