@@ -455,6 +455,13 @@ fn a_stray_capital_before_the_pronoun_is_lowered_like_any_other() {
     // The article after a word that prose puts it after is no label's letter.
     let fixed = self::fixed(&format!("{DAMAGED}\n\nIt prints the Results Of A Benchmark.\n"));
     assert!(fixed.ends_with("\n\nIt prints the results of a benchmark.\n"), "{fixed}");
+    // ... and so is the article before a word that prose puts after it: `a plethora`, never
+    // `A plethora`, though `been a` alone is too rare to say so.
+    let fixed = self::fixed(&format!("{DAMAGED}\n\nSo there have Been A Plethora of proposals.\n"));
+    assert!(fixed.ends_with("\n\nSo there have been a plethora of proposals.\n"), "{fixed}");
+    // A label read by both its neighbours stays one.
+    let fixed = self::fixed(&format!("{DAMAGED}\n\nThey went with Plan A instead.\n"));
+    assert!(fixed.ends_with("\n\nThey went with Plan A instead.\n"), "{fixed}");
 }
 
 #[test]
