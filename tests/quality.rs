@@ -116,8 +116,10 @@ fn figures_on_text_no_rule_was_written_from_hold() {
     let score = scored(&texts);
     let (n, c, r) = (score.non_word, score.casing, score.real_word);
     assert!(n.errors > 200 && c.errors > 1000 && r.errors > 200, "too few errors: {n:?} {c:?} {r:?}");
-    let floors = Floors { non_word: (97, 88), casing_first: 85, real_word: (54, 40), fixed: 81 };
-    floors.hold(&score, 5.0, (1.2, 0.6));
+    // Real words fixed 40 and right words changed 5 until the garbler lowered a share of the
+    // names and acronyms, as real damage does (the fortieth session): more names stand to break.
+    let floors = Floors { non_word: (97, 88), casing_first: 85, real_word: (54, 37), fixed: 81 };
+    floors.hold(&score, 6.0, (1.2, 0.6));
 }
 
 /// The clean `texts` (by name) damaged at the bundled sample's rates, each by a seed of its
@@ -220,8 +222,9 @@ fn figures_on_articles_in_one_long_text_hold() {
     assert!(garbled.len() > 1_000_000, "{} bytes", garbled.len());
     let mut score = Score::default();
     score.add(&lexicon, &clean, &garbled, None);
-    // Real words fixed: 33 until the garbler Capitalised slips too (the thirty-ninth session).
-    let floors = Floors { non_word: (98, 88), casing_first: 86, real_word: (50, 32), fixed: 81 };
+    // Real words fixed: 33 until the garbler Capitalised slips too (the thirty-ninth session), 32
+    // until it lowered a share of the names and acronyms (the fortieth).
+    let floors = Floors { non_word: (98, 88), casing_first: 86, real_word: (50, 30), fixed: 81 };
     floors.hold(&score, 9.5, (1.5, 0.5));
 }
 
@@ -232,8 +235,10 @@ fn figures_on_articles_in_one_long_text_hold() {
 fn figures_on_articles_hold() {
     let score = articles_reported("articles", 200);
     // Real words fixed: 32 until the garbler Capitalised slips too (the thirty-ninth session).
+    // Right words changed 7.5 until it lowered a share of the names, as real damage does (the
+    // fortieth): names it left as they were stand to break.
     let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 30), fixed: 80 };
-    floors.hold(&score, 7.5, (1.6, 0.7));
+    floors.hold(&score, 9.0, (1.6, 0.7));
 }
 
 /// ... and on articles of another field, by other authors, whose names the Rust blog never
@@ -244,8 +249,9 @@ fn figures_on_articles_of_another_field_hold() {
     let score = articles_reported("articles-cloud", 140);
     // Non-words flagged 99 and real words fixed 29 until the garbler Capitalised slips too (the
     // thirty-ninth session): a Capitalised misspelling two edits from its word is taken for a name.
-    let floors = Floors { non_word: (98, 89), casing_first: 85, real_word: (45, 27), fixed: 79 };
-    floors.hold(&score, 9.5, (1.3, 0.5));
+    // Real words fixed 27 until it lowered a share of the names and acronyms (the fortieth).
+    let floors = Floors { non_word: (98, 89), casing_first: 85, real_word: (45, 25), fixed: 79 };
+    floors.hold(&score, 11.0, (1.3, 0.5));
 }
 
 /// A very common word that is also a name (`Will`) makes a name with a sure one beside it (`Will
