@@ -408,6 +408,20 @@ fn a_capitalised_misspelling_before_the_pronoun_is_a_misspelling() {
     assert_clean("Yesterday Kendall Roden and I met.");
 }
 
+/// A Capitalised word one slip from one of the commonest words is a misspelling even beside a
+/// word that looks like a name (`Expet Tehre`, each a slip): surnames that near a word that
+/// common are few. One that near a rarer word stays a name (`Josh Triplett`).
+#[test]
+fn a_capitalised_slip_of_a_very_common_word_beside_a_name_is_a_misspelling() {
+    let text = format!("{DAMAGED}\n\nIn that case you would Expet Tehre to be one.\n");
+    let fixes = first_fixes(&text);
+    assert!(fixes.iter().any(|(w, k, f)| w == "Tehre" && *k == Kind::Spelling && f == "there"), "{fixes:?}");
+    let text = format!("{DAMAGED}\n\nWe thank Josh Triplett and Alice Ryhl for the review.\n");
+    let start = text.find("We thank").expect("the sentence");
+    let check = check(&text, &Lexicon::new(), &Options::default());
+    assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
+}
+
 /// A surname English lists as a name stays one in an article Capitalised at random, though the
 /// tech terms list it too (`Knuth` for the algorithm books).
 #[test]
