@@ -576,6 +576,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let (corpus_word, corpus_lower, acronym_seen) =
         (model.uses(CORPUS_WORD), model.uses(CORPUS_LOWER), model.uses(ACRONYM_SEEN));
     let mut suspects = Vec::new();
+    // Where a surname lost its capital (see `lowered_surname`), in order.
+    let mut surnames: Vec<usize> = Vec::new();
     // The log odds of each misspelling's first fix, in order (NaN where `fix` never takes it).
     let mut spelling_odds: Vec<f32> = Vec::new();
     for p in &pending {
@@ -758,6 +760,12 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                             .or_insert_with(|| suggest::has_near_twice(lexicon, &stem.to_lowercase(), COMMON))
                 };
                 if evidence && !slip() && !garbled() && !caps_fit() {
+                    continue;
+                }
+                if lowered_surname(lexicon, text, p.span(), &suspects) {
+                    let fix = casing::capitalised(word);
+                    suspects.push(Suspect::new(p.span(), Kind::Casing, lists.one(&fix)));
+                    surnames.push(p.span().start);
                     continue;
                 }
                 Kind::Spelling
@@ -994,6 +1002,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                 || starts.contains(&s.span.start)
                 || s.word(text) == "i"
                 || beyond_doubt.binary_search(&s.span.start).is_ok()
+                || surnames.binary_search(&s.span.start).is_ok()
                 || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
         });
         // ... and its unknown words are judged as its own.
@@ -2499,6 +2508,24 @@ fn is_derived(lexicon: &Lexicon, word: &str) -> bool {
             }
         }
     })
+}
+
+/// True when the word at `span`, unknown and in small letters, is a surname that lost its
+/// capital: it follows a given name that English lists (`Hans kratz`, `Alice ryhl`; not a tech
+/// name, `Debian forky`, nor a possessive, nor a word flagged itself), and no common word is
+/// one slip from it (`Doug feqls` is `feels`). A misspelling far from any common word gets
+/// nothing better from its fixes than its capital.
+fn lowered_surname(lexicon: &Lexicon, text: &str, span: Span, suspects: &[Suspect]) -> bool {
+    let word = span.slice(text);
+    let Some(prev) = crate::token::neighbours(text, span).0.filter(|_| case_of(word) == Case::Lower) else {
+        return false;
+    };
+    let prev_at = span.start - 1 - prev.len();
+    case_of(prev) == Case::Title
+        && lexicon.is_name(prev)
+        && !lexicon.is_tech_name(prev)
+        && suspects.last().is_none_or(|s| s.span.start != prev_at)
+        && !suggest::has_near(lexicon, word, COMMON)
 }
 
 /// True when an initial stands beside the word at `span`, as in a name (`Stephen M. Coakley`) or

@@ -422,6 +422,17 @@ fn a_capitalised_slip_of_a_very_common_word_beside_a_name_is_a_misspelling() {
     assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
 }
 
+/// A surname that lost its capital after a given name is raised, not spelt as the nearest word
+/// (`Hans kratz`, not `rate`); a slip of a common word after a name is still a slip.
+#[test]
+fn a_lowered_surname_after_a_given_name_is_raised() {
+    let text = format!("{DAMAGED}\n\nWe thank Hans kratz and Alice ryhl for finding it.\n");
+    let f = fixed(&text);
+    assert!(f.ends_with("\n\nWe thank Hans Kratz and Alice Ryhl for finding it.\n"), "{f:?}");
+    let fixes = first_fixes("Later Doug feqls fine about it.");
+    assert!(fixes.iter().any(|(w, k, f)| w == "feqls" && *k == Kind::Spelling && f == "feels"), "{fixes:?}");
+}
+
 /// A surname English lists as a name stays one in an article Capitalised at random, though the
 /// tech terms list it too (`Knuth` for the algorithm books).
 #[test]
