@@ -2522,6 +2522,7 @@ fn lowered_surname(lexicon: &Lexicon, text: &str, span: Span, suspects: &[Suspec
     };
     let prev_at = span.start - 1 - prev.len();
     case_of(prev) == Case::Title
+        && !prev.contains(['\'', '\u{2019}'])
         && lexicon.is_name(prev)
         && !lexicon.is_tech_name(prev)
         && suspects.last().is_none_or(|s| s.span.start != prev_at)

@@ -429,6 +429,9 @@ fn a_lowered_surname_after_a_given_name_is_raised() {
     let text = format!("{DAMAGED}\n\nWe thank Hans kratz and Alice ryhl for finding it.\n");
     let f = fixed(&text);
     assert!(f.ends_with("\n\nWe thank Hans Kratz and Alice Ryhl for finding it.\n"), "{f:?}");
+    // After a possessive stands what the name owns.
+    let fixes = first_fixes("We met at Alice's zorbix today.");
+    assert!(fixes.iter().all(|(_, _, f)| f != "Zorbix"), "{fixes:?}");
     let fixes = first_fixes("Later Doug feqls fine about it.");
     assert!(fixes.iter().any(|(w, k, f)| w == "feqls" && *k == Kind::Spelling && f == "feels"), "{fixes:?}");
 }
