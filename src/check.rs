@@ -1398,24 +1398,9 @@ fn reads_as_the_article(model: &Model, word: &str, next: &str) -> bool {
 /// it stands between two words ([`casing::is_article_a`]) that read it so
 /// ([`reads_as_the_article`]). Otherwise it is a label's letter (`Plan A instead`) or notation.
 fn is_the_article(text: &str, span: Span) -> bool {
-    casing::is_article_a(text, span) && {
-        let b = text.as_bytes();
-        let is_letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
-        // Both neighbours are one space away (`is_article_a`): their ASCII letters.
-        let mut start = span.start - 1;
-        while start > 0 && is_letter(start - 1) {
-            start -= 1;
-        }
-        let mut end = span.end + 1;
-        while is_letter(end) {
-            end += 1;
-        }
-        reads_as_the_article(
-            Model::builtin(),
-            span::cut(text, start, span.start - 1),
-            span::cut(text, span.end + 1, end),
-        )
-    }
+    casing::is_article_a(text, span)
+        && matches!(crate::token::neighbours(text, span),
+            (Some(word), Some(next)) if reads_as_the_article(Model::builtin(), word, next))
 }
 
 /// A direct-mapped cache of words known in both dialects. Half the words of any English text are

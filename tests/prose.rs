@@ -364,6 +364,13 @@ fn a_word_of_the_other_dialect_takes_this_dialects_spelling_of_it_first() {
 const DAMAGED: &str = "During a discussion in London, Panel Members Discussed One of the Big Criticisms of \
 modern software. Shifting left Has Stalled in some organizations, and the Platform Team Is Often missing.";
 
+/// Asserts that `sentence`, as a paragraph after [`DAMAGED`] (whose damage sets the article's
+/// rates), is fixed to `want`.
+fn assert_fixed_after_damage(sentence: &str, want: &str) {
+    let fixed = fixed(&format!("{DAMAGED}\n\n{sentence}\n"));
+    assert!(fixed.ends_with(&format!("\n\n{want}\n")), "{fixed}");
+}
+
 /// A possessive is its name's: the article's other uses of the name weigh for it, and what
 /// follows is what the name owns, no neighbour of the name's.
 #[test]
@@ -426,9 +433,10 @@ fn a_capitalised_slip_of_a_very_common_word_beside_a_name_is_a_misspelling() {
 /// (`Hans kratz`, not `rate`); a slip of a common word after a name is still a slip.
 #[test]
 fn a_lowered_surname_after_a_given_name_is_raised() {
-    let text = format!("{DAMAGED}\n\nWe thank Hans kratz and Alice ryhl for finding it.\n");
-    let f = fixed(&text);
-    assert!(f.ends_with("\n\nWe thank Hans Kratz and Alice Ryhl for finding it.\n"), "{f:?}");
+    assert_fixed_after_damage(
+        "We thank Hans kratz and Alice ryhl for finding it.",
+        "We thank Hans Kratz and Alice Ryhl for finding it.",
+    );
     // After a possessive stands what the name owns.
     let fixes = first_fixes("We met at Alice's zorbix today.");
     assert!(fixes.iter().all(|(_, _, f)| f != "Zorbix"), "{fixes:?}");
@@ -475,21 +483,19 @@ fn an_unknown_word_with_no_vowel_written_with_a_first_capital_is_an_acronym_half
 #[test]
 fn a_stray_capital_before_the_pronoun_is_lowered_like_any_other() {
     // `I` is neither the letter of a label (`Plan A`) nor a name's neighbour in a run of capitals.
-    let fixed = fixed(&format!("{DAMAGED}\n\nIt does most of What I want it to do.\n"));
-    assert!(fixed.ends_with("\n\nIt does most of what I want it to do.\n"), "{fixed}");
+    assert_fixed_after_damage("It does most of What I want it to do.", "It does most of what I want it to do.");
     // A label stays one.
-    let fixed = self::fixed(&format!("{DAMAGED}\n\nWe chose Plan B over the other.\n"));
-    assert!(fixed.ends_with("\n\nWe chose Plan B over the other.\n"), "{fixed}");
+    assert_fixed_after_damage("We chose Plan B over the other.", "We chose Plan B over the other.");
     // The article after a word that prose puts it after is no label's letter.
-    let fixed = self::fixed(&format!("{DAMAGED}\n\nIt prints the Results Of A Benchmark.\n"));
-    assert!(fixed.ends_with("\n\nIt prints the results of a benchmark.\n"), "{fixed}");
+    assert_fixed_after_damage("It prints the Results Of A Benchmark.", "It prints the results of a benchmark.");
     // ... and so is the article before a word that prose puts after it: `a plethora`, never
     // `A plethora`, though `been a` alone is too rare to say so.
-    let fixed = self::fixed(&format!("{DAMAGED}\n\nSo there have Been A Plethora of proposals.\n"));
-    assert!(fixed.ends_with("\n\nSo there have been a plethora of proposals.\n"), "{fixed}");
+    assert_fixed_after_damage(
+        "So there have Been A Plethora of proposals.",
+        "So there have been a plethora of proposals.",
+    );
     // A label read by both its neighbours stays one.
-    let fixed = self::fixed(&format!("{DAMAGED}\n\nThey went with Plan A instead.\n"));
-    assert!(fixed.ends_with("\n\nThey went with Plan A instead.\n"), "{fixed}");
+    assert_fixed_after_damage("They went with Plan A instead.", "They went with Plan A instead.");
 }
 
 #[test]
