@@ -399,18 +399,17 @@ fn a_slip_the_damage_capitalised_is_fixed_as_a_slip() {
 /// small letters, also where the word meant often starts a sentence (`Thanks to`, `Note that`).
 #[test]
 fn a_capitalised_misspelling_of_a_word_that_often_starts_sentences_is_fixed_in_small_letters() {
-    let text = format!("{DAMAGED}\n\nOur sincerest Tahnks go to the reviewers. However, Noet that it works.\n");
-    let f = fixed(&text);
-    assert!(f.ends_with("Our sincerest thanks go to the reviewers. However, note that it works.\n"), "{f:?}");
+    assert_fixed_after_damage(
+        "Our sincerest Tahnks go to the reviewers. However, Noet that it works.",
+        "Our sincerest thanks go to the reviewers. However, note that it works.",
+    );
 }
 
 /// The pronoun is no name: a Capitalised misspelling before it is no surname (`Taht I`), and is
 /// a misspelling as it would be before any other word.
 #[test]
 fn a_capitalised_misspelling_before_the_pronoun_is_a_misspelling() {
-    let text = format!("{DAMAGED}\n\nWe noticed Taht I missed the train again.\n");
-    let f = fixed(&text);
-    assert!(f.ends_with("We noticed that I missed the train again.\n"), "{f:?}");
+    assert_fixed_after_damage("We noticed Taht I missed the train again.", "We noticed that I missed the train again.");
     // A name before it stays a name.
     assert_clean("Yesterday Kendall Roden and I met.");
 }
