@@ -45,40 +45,59 @@ pub const DAMAGED_LOWER: f64 = 0.2;
 /// the model knows, inside sentences (a README of a few paragraphs).
 pub const ENOUGH_WORDS: f64 = 100.0;
 
-/// Two words the article writes as a run of capitals (`Rust Project`, `Project Directors`) this
-/// many times or more, and likelier so a name than damage ([`RECURRING_ODDS`]), are a name of
-/// the article's own: damage that capitalises words at random seldom capitalises the same two words
-/// side by side again and again. Set on the tune parts with [`RECURRING`]: the articles name
+/// Two words the article writes side by side with a capital on either (`Rust Project`, `the
+/// All hands`, `the all Hands`) this many times or more, and likelier so a name than damage
+/// ([`RECURRING_ODDS`]), are a name of the article's own: damage that capitalises words at
+/// random seldom capitalises the same two words side by side again and again, while damage that
+/// lowers a name's words one by one leaves a capital on one or both at most uses. Set on the
+/// tune parts with [`RECURRING`], when only runs of capitals on both counted: the articles name
 /// their institutions so, and the casing model lowered them (`the Rust Project` -> `project`).
 /// From none to 3, `fix` changed 24 fewer right words of the articles' tune part and took 10
 /// fewer flags on its clean halves, with the same fixes; 2 changed 39 fewer but lost fixes on
 /// the registry texts.
 const RECURRING_RUN: u32 = 3;
-/// The log odds ([`Channel::name_odds`]) from which such a run is a name. Before, a run had to
-/// be written so more often than with a word in small letters; but damage that lowers names
-/// lowers each of a name's two words on its own, so that a name lowered at a third of its uses
-/// keeps both capitals at fewer than half its uses (`the governance Committee`). Set on the tune
-/// parts: from the old rule to 2, `fix` changed 1, 9 and 19 fewer right words of the registry
-/// texts, the Rust blog and the other blogs, with the same fixes; 0 changed 26 fewer of the
-/// other blogs' but 4 more of the registry texts'.
+/// The log odds ([`Channel::name_odds`]) from which such a pair is a name: likelier so than
+/// two common words, and than a name beside a common word (an article that writes `the Rust`
+/// again and again has not named `the Rust`). Its capitals stand, and a word of it lowered
+/// beside the other's capital is raised. Set on the tune parts: from the old rule (runs of
+/// capitals on both only, against two common words) to 2, `fix` changed 1, 9 and 19 fewer right
+/// words of the registry texts, the Rust blog and the other blogs, with the same fixes; 0
+/// changed 26 fewer of the other blogs' but 4 more of the registry texts'. From 1 to 4 with
+/// every pattern of capitals counted, within 0.1 right words per 1,000 and 0.1 point of fixes,
+/// but for 4's changing 0.1 to 0.2 more right words of the blogs.
 const RECURRING_ODDS: f64 = 2.0;
 /// How much likelier a casing with capitals is for a word of such a name, beside the other
 /// (100 changed no more).
 const RECURRING: f64 = 20.0;
 
-/// Two words the article writes side by side, and how often as a run of capitals.
+/// Two words the article writes side by side, and how often with capitals on both, on the first
+/// alone, on the second alone, and on neither ([`Uses`]).
 struct Run {
     /// Their folded hashes.
     words: (u64, u64),
-    /// Uses as a run of capitals, and with either word in small letters.
+    /// Counted exactly in the second pass; the first counts only sightings after the first.
+    uses: Uses,
+    again: u32,
+}
+
+/// How often two words side by side are written with capitals on both, on the first alone, on
+/// the second alone, and on neither.
+#[derive(Clone, Copy, Debug, Default)]
+struct Uses {
     caps: u32,
+    first: u32,
+    second: u32,
     small: u32,
 }
 
-/// The names the article writes as runs of capitals again and again (see [`RECURRING_RUN`]), by
+/// The names the article writes with capitals again and again (see [`RECURRING_RUN`]), by
 /// [`pair_key`].
-#[derive(Default)]
 struct Names {
+    /// The pairs with a capital sighted so far: a pair gets an entry when it is seen again, so
+    /// that the many seen once (every capital the damage puts in makes two) cost a few bits.
+    sighted: Sightings,
+    /// The word seen last, and whether it has a capital.
+    last: Option<(Word, bool)>,
     runs: FastMap<u64, Run>,
     /// The words of those runs, so that every other word costs one cheap hash.
     words: FastSet<u64>,
@@ -90,54 +109,89 @@ impl Names {
     /// first this many.
     const MOST: usize = 1 << 16;
 
-    /// Counts the word at `span`, which stands in a run of capitals, with the word before it if
-    /// that has a capital too.
-    fn see_run(&mut self, text: &str, span: Span) {
-        if let (Some(prev), _) = crate::token::neighbours(text, span)
-            && has_capital(prev)
-        {
-            let words = (Sightings::hash_of_folded(prev), Sightings::hash_of_folded(span.slice(text)));
-            let key = key_of(words);
-            if let Some(run) = self.runs.get_mut(&key) {
-                run.caps += 1;
-            } else if self.runs.len() < Self::MOST {
-                self.runs.insert(key, Run { words, caps: 1, small: 0 });
-            }
+    /// Room for the pairs of a text of `len` bytes: a word and its space take six or so, and a
+    /// damaged article Capitalises a tenth of its words or more, each making two pairs.
+    fn for_text(len: usize) -> Self {
+        Self { sighted: Sightings::new(len / 24, 8), last: None, runs: FastMap::default(), words: FastSet::default() }
+    }
+
+    /// Counts the word at `w` with the word before it, where they are a pair ([`pair_at`]) and
+    /// either has a capital.
+    fn see(&mut self, text: &str, w: Word) {
+        let capital = has_capital(w.span.slice(text));
+        let last = self.last.replace((w, capital));
+        // Most pairs have no capital: that is looked at first, and cheaply.
+        let Some((last, _)) = last.filter(|l| capital || l.1) else { return };
+        let Some((prev, word)) = pair_at(text, Some(last), w) else { return };
+        let words = (Sightings::hash_of_folded(prev), Sightings::hash_of_folded(word));
+        let key = key_of(words);
+        if !self.sighted.sight(key) {
+            return;
+        }
+        if let Some(run) = self.runs.get_mut(&key) {
+            run.again += 1;
+        } else if self.runs.len() < Self::MOST {
+            self.runs.insert(key, Run { words, uses: Uses::default(), again: 1 });
         }
     }
 
-    /// Keeps the runs seen [`RECURRING_RUN`] times or more, whose uses as a run and with either
-    /// word in small letters (counted in one more pass over `words`) make them a name by
-    /// [`RECURRING_ODDS`] or more under the article's damage (`channel`).
+    /// Keeps the pairs written with a capital [`RECURRING_RUN`] times or more whose uses (all
+    /// counted in one more pass over `words`) make them a name by [`RECURRING_ODDS`] or more
+    /// under the article's damage (`channel`).
     fn keep_recurring(&mut self, text: &str, words: &Words<'_>, channel: Channel) {
-        self.runs.retain(|_, run| run.caps >= RECURRING_RUN);
+        self.runs.retain(|_, run| run.again + 1 >= RECURRING_RUN);
         if self.runs.is_empty() {
             return;
         }
         self.words = self.runs.values().flat_map(|run| [run.words.0, run.words.1]).collect();
+        let mut last = None;
         words(&mut |w: Word| {
-            let word = w.span.slice(text);
-            if !w.start
-                && !w.heading
-                && self.words.contains(&Sightings::hash_of_folded(word))
-                && let (Some(prev), _) = crate::token::neighbours(text, w.span)
-                && (!has_capital(word) || !has_capital(prev))
+            if self.words.contains(&Sightings::hash_of_folded(w.span.slice(text)))
+                && let Some((prev, word)) = pair_at(text, last, w)
                 && let Some(run) = self.runs.get_mut(&pair_key(prev, word))
             {
-                run.small += 1;
+                let uses = &mut run.uses;
+                *(match (has_capital(prev), has_capital(word)) {
+                    (true, true) => &mut uses.caps,
+                    (true, false) => &mut uses.first,
+                    (false, true) => &mut uses.second,
+                    (false, false) => &mut uses.small,
+                }) += 1;
             }
+            last = Some(w);
         });
-        self.runs.retain(|_, run| channel.name_odds(run.caps, run.small) >= RECURRING_ODDS);
+        self.runs.retain(|_, run| {
+            let uses = run.uses;
+            uses.caps + uses.first + uses.second >= RECURRING_RUN && channel.name_odds(uses) >= RECURRING_ODDS
+        });
     }
 
     /// True when `word`, joined to its `neighbours` as `joins` says, is a word of one of the
-    /// names, in any casing.
+    /// names, with a capital itself or beside the name's other word with one: where both are in
+    /// small letters, nothing here says that the author did not mean the common words (`the
+    /// governance committee will decide`).
     fn holds(&self, word: &str, (prev, next): (Option<&str>, Option<&str>), joins: [Join; 2]) -> bool {
-        let run = |a: &str, b: &str| self.runs.contains_key(&pair_key(a, b));
+        let name = |join: Join, other: Option<&str>, pair: (&str, &str)| {
+            join == Join::Space
+                && other.is_some_and(|o| has_capital(o) || has_capital(word))
+                && self.runs.contains_key(&pair_key(pair.0, pair.1))
+        };
         self.words.contains(&Sightings::hash_of_folded(word))
-            && ((joins[0] == Join::Space && prev.is_some_and(|p| run(p, word)))
-                || (joins[1] == Join::Space && next.is_some_and(|n| run(word, n))))
+            && (name(joins[0], prev, (prev.unwrap_or_default(), word))
+                || name(joins[1], next, (word, next.unwrap_or_default())))
     }
+}
+
+/// The word before `w` and `w`, where the word before is `last` (the word judged just before),
+/// joined to it by a space or a line break alone (as [`crate::token::neighbours`] joins words),
+/// and both stand inside a sentence out of headings and are longer than a letter: their casings
+/// are the writer's or the damage's.
+fn pair_at(text: &str, last: Option<Word>, w: Word) -> Option<(&str, &str)> {
+    let last = last.filter(|l| !(l.start || l.heading || w.start || w.heading))?;
+    let gap = text.get(last.span.end..w.span.start)?;
+    let (prev, word) = (last.span.slice(text), w.span.slice(text));
+    (matches!(gap, " " | "\n" | "\r\n") && prev.chars().nth(1).is_some() && word.chars().nth(1).is_some())
+        .then_some((prev, word))
 }
 
 /// How many ways of writing a word the article's usage keeps: an author writes a word two or
@@ -336,16 +390,24 @@ impl Channel {
         b.min(Self::BUCKETS - 1)
     }
 
-    /// The log odds that two words the article writes side by side, `caps` times both with
-    /// capitals and `small` times with either in small letters, are a name rather than two
-    /// words its damage Capitalised together: each word of a name escapes lowering on its own,
-    /// and two common words are both Capitalised by a run of damage, or by chance.
-    fn name_odds(self, caps: u32, small: u32) -> f64 {
-        // Both kept within (0, 1): the estimates are shares, and a log of 0 or 1 over 0 would say
+    /// The log odds that two words the article writes side by side as `uses` counts are a name
+    /// of two words rather than the likeliest other reading: two common words, or a name beside
+    /// a common word (`the Rust`, `He said` in an article whose damage Capitalises `he`). Each
+    /// word of a name escapes lowering on its own; the damage Capitalises a common word alone,
+    /// or beside another in a run of its own or by chance.
+    fn name_odds(self, uses: Uses) -> f64 {
+        // Kept within (0, 1): the estimates are shares, and a log of 0 or 1 over 0 would say
         // nothing sure.
-        let name = (1.0 - self.lowered).clamp(1e-6, 1.0 - 1e-6).powi(2);
-        let common = (self.raised * self.in_run.max(self.raised)).clamp(1e-6, 1.0 - 1e-6);
-        f64::from(caps) * (name / common).ln() + f64::from(small) * ((1.0 - name) / (1.0 - common)).ln()
+        let (l, r) = (self.lowered.clamp(1e-6, 1.0 - 1e-6), self.raised.clamp(1e-6, 0.5));
+        let q = self.in_run.max(r).clamp(1e-6, 1.0 - 1e-6);
+        // The chances of capitals on both, on the first alone, on the second alone, on neither.
+        let name = [(1.0 - l) * (1.0 - l), l * (1.0 - l), l * (1.0 - l), l * l];
+        let common = [r * q, r * (1.0 - q), r * (1.0 - q), 1.0 - 2.0 * r + r * q];
+        let name_first = [(1.0 - l) * r, (1.0 - l) * (1.0 - r), l * r, l * (1.0 - r)];
+        let name_second = [r * (1.0 - l), r * l, (1.0 - r) * (1.0 - l), (1.0 - r) * l];
+        let n = [uses.caps, uses.first, uses.second, uses.small].map(f64::from);
+        let log = |p: [f64; 4]| n.iter().zip(p).map(|(n, p)| n * p.ln()).sum::<f64>();
+        log(name) - log(common).max(log(name_first)).max(log(name_second))
     }
 
     /// The chance that clean `form` reaches the page as `written`.
@@ -747,16 +809,14 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     let (known, judged) = (model.uses(KNOWN.into()), model.uses(JUDGED.into()));
     // Runs of capitals by their two words whatever their casing: how often each is written so,
     // and (below) how often with either word in small letters.
-    let mut names = Names::default();
+    let mut names = Names::for_text(text.len());
     let mut runs = Runs::default();
     words(&mut |w: Word| {
+        names.see(text, w);
         let (word, _) = possessive(w.span.slice(text));
         let id = lookups.id(word);
         if w.start || w.heading {
             return;
-        }
-        if w.in_run {
-            names.see_run(text, w.span);
         }
         // Every word the model judges gathers the article's usage; only the words it knows well
         // measure the damage.
@@ -792,6 +852,9 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         readings: Vec::new(),
         beyond_doubt: Vec::new(),
     };
+    // A word in small letters of a name the article writes with capitals again and again may
+    // be raised where the article's damage lowers names (see `best_reading`).
+    let raises = channel.lowered >= DAMAGED_LOWER && !names.words.is_empty();
     // Keyed by all that the reading depends on: the word, its neighbours and where it stands.
     let mut verdicts = Verdicts::for_text(text.len());
     words(&mut |w: Word| {
@@ -809,8 +872,11 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         let id = lookups.id(word);
         let Some(entry) = lookups.get(id) else { return };
         let total = if w.start { entry.all } else { entry.inside };
-        // A word in lower case that clean prose seldom writes another way needs no more thought.
-        if u64::from(total) < judged || entry.settled[usize::from(w.start)] {
+        // A word in lower case that clean prose seldom writes another way needs no more thought,
+        // unless it may be a word of a name the article writes with capitals again and again.
+        let settled = entry.settled[usize::from(w.start)];
+        if u64::from(total) < judged || (settled && !(raises && names.words.contains(&Sightings::hash_of_folded(word))))
+        {
             return;
         }
         let (forms, total) = (std::rc::Rc::clone(&entry.forms), f64::from(total));
@@ -819,15 +885,10 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         if has_capital(word) {
             out.known.push(w.span.start);
         }
-        let (prev, next) = crate::token::neighbours(text, w.span);
-        // Where no space alone joins a side, a neighbour across a comma or a closing mark.
-        let (loose_prev, loose_next) =
-            if prev.is_none() || next.is_none() { crate::token::loose_neighbours(text, w.span) } else { (None, None) };
-        let join = |tight: Option<&str>| if tight.is_some() { Join::Space } else { Join::Loose };
-        let joins = [join(prev), join(next)];
-        let (prev, next) = (prev.or(loose_prev), next.or(loose_next));
-        // What follows a possessive is what the name owns, not the name's neighbour.
-        let next = if ending.is_empty() { next } else { None };
+        let ((prev, next), joins) = neighbours_of(text, w.span, ending);
+        if settled && !names.holds(word, (prev, next), joins) {
+            return;
+        }
         let verdict = verdicts.get_or_make(&(word, prev, next, joins, w.start, w.heading, w.in_run), || {
             // A word of a run of capitals the article writes again and again, in any casing.
             let recurring = names.holds(word, (prev, next), joins);
@@ -857,6 +918,19 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     out
 }
 
+/// The words on each side of the word at `span` that the model weighs it with, and how each is
+/// joined to it. Where no space alone joins a side, a neighbour across a comma or a closing
+/// mark; what follows a possessive (`ending`) is what the name owns, not its neighbour.
+fn neighbours_of<'t>(text: &'t str, span: Span, ending: &str) -> ((Option<&'t str>, Option<&'t str>), [Join; 2]) {
+    let (prev, next) = crate::token::neighbours(text, span);
+    let (loose_prev, loose_next) =
+        if prev.is_none() || next.is_none() { crate::token::loose_neighbours(text, span) } else { (None, None) };
+    let join = |tight: Option<&str>| if tight.is_some() { Join::Space } else { Join::Loose };
+    let joins = [join(prev), join(next)];
+    let next = if ending.is_empty() { next.or(loose_next) } else { None };
+    ((prev.or(loose_prev), next), joins)
+}
+
 /// Where a word stands: the word, its neighbours, and the other ways the article writes it.
 #[derive(Clone, Copy)]
 struct Place<'a> {
@@ -865,22 +939,23 @@ struct Place<'a> {
     /// How each neighbour is joined to the word.
     joins: [Join; 2],
     seen: &'a [(&'a str, u32)],
-    /// It stands beside the other word of a run of capitals the article writes again and again.
+    /// It stands beside the other word of a name the article writes with capitals again and
+    /// again.
     recurring: bool,
 }
 
 /// A word's readings and what is weighed of each: most words have two or three, kept on the stack.
 type Few<T> = smallvec::SmallVec<[T; 8]>;
 
-/// The casings that read better than `word` where it stands, best first, and by how much the
-/// best beats it; `None` when none does.
-fn best_reading(
-    model: &Model,
-    channel: Channel,
-    (word, forms, total): (&str, &[Form], f64),
-    place: Place<'_>,
-) -> Reading {
-    let Place { word: w, neighbours: (prev, next), joins, seen, recurring } = place;
+/// The casings of `word` that compete where it stands (`w`), with their shares of the corpus's
+/// uses: the word as written, and those of its `forms` that clean prose writes often enough
+/// ([`RARE_FORM`]) or that are a lowered name's `capital`.
+fn candidates<'a>(
+    word: &'a str,
+    (forms, total): (&'a [Form], f64),
+    w: Word,
+    capital: Option<&'a str>,
+) -> Few<(&'a str, f64)> {
     let uses = |f: &Form| f64::from(if w.start { f.inside + f.start } else { f.inside });
     // At a sentence start any first capital is right: only casings that begin with one compete.
     let fits = |t: &str| !w.start || t.starts_with(char::is_uppercase);
@@ -891,14 +966,19 @@ fn best_reading(
     let twin_uses = if w.start { forms.iter().filter(|g| is_start_twin(g.text, word)).map(uses).sum() } else { 0.0 };
     let mut candidates: Few<(&str, f64)> = forms
         .iter()
-        .filter(|f| fits(f.text) && (f.text == word || uses(f) / total > RARE_FORM))
+        .filter(|f| fits(f.text) && (f.text == word || uses(f) / total > RARE_FORM || capital == Some(f.text)))
         .map(|f| (f.text, (uses(f) + if f.text == word { twin_uses } else { 0.0 } + 0.5) / (total + 0.5)))
         .collect();
     if !candidates.iter().any(|c| c.0 == word) {
         candidates.push((word, (twin_uses + 0.5) / (total + 0.5)));
     }
+    if let Some(c) = capital
+        && !candidates.iter().any(|f| f.0 == c)
+    {
+        candidates.push((c, 0.5 / (total + 0.5)));
+    }
     if candidates.len() < 2 {
-        return None;
+        return candidates;
     }
     // Title Case is a heading's style, and a name's in a run of capitals (`Web Crypto`): there
     // a capital is taken down only on strong evidence. Words in capitals are emphasis
@@ -913,9 +993,30 @@ fn best_reading(
     candidates.retain(|c| {
         c.0 == word || case_of(c.0) != Case::Upper || forms.iter().any(|f| f.text == c.0 && f.inside > small)
     });
+    candidates
+}
+
+/// The casings that read better than `word` where it stands, best first, and by how much the
+/// best beats it; `None` when none does.
+fn best_reading(
+    model: &Model,
+    channel: Channel,
+    (word, forms, total): (&str, &[Form], f64),
+    place: Place<'_>,
+) -> Reading {
+    let Place { word: w, neighbours: (prev, next), joins, seen, recurring } = place;
+    // A word of a name the article writes with capitals again and again keeps its capitals, and
+    // in small letters it may be that name's word lowered, however seldom clean prose
+    // capitalises it, where the article's damage lowers names: a clean article that writes
+    // `Rust Project` and `Rust project` means both.
+    let held = recurring && (has_capital(word) || channel.lowered >= DAMAGED_LOWER);
+    let capital = (held && !has_capital(word)).then(|| crate::check::casing::capitalised(word));
+    let candidates = candidates(word, (forms, total), w, capital.as_deref());
     if candidates.len() < 2 {
         return None;
     }
+    let uses = |f: &Form| f64::from(if w.start { f.inside + f.start } else { f.inside });
+    let written = case_of(word);
 
     // P(form | neighbours) ∝ P(form | prev) · P(form | next) / P(form), each side backed off to
     // P(form); then times the chance the damage wrote it as `word`.
@@ -964,18 +1065,27 @@ fn best_reading(
         }
         (ARTICLE * log).exp()
     };
+    let written = candidates.iter().position(|c| c.0 == word)?;
+    // The name's capitals, where it is written in small letters, are read as likely as the word
+    // as written: how clean prose writes the word alone says nothing of the name, which the
+    // article's own uses and the damage decide.
+    let as_written = side(&lefts, candidates[written].1, lefts[written])
+        * side(&rights, candidates[written].1, rights[written])
+        / candidates[written].1;
     let scores: Few<f64> = candidates
         .iter()
         .enumerate()
         .map(|(i, &(f, p))| {
-            let left = side(&lefts, p, lefts[i]);
-            let right = side(&rights, p, rights[i]);
+            let fit = if capital.as_deref() == Some(f) {
+                as_written
+            } else {
+                side(&lefts, p, lefts[i]) * side(&rights, p, rights[i]) / p
+            };
             let run = if w.in_run && has_capital(f) { (RUN_NAME / channel.in_run).max(1.0) } else { 1.0 };
-            let run = if recurring && has_capital(f) { run * RECURRING } else { run };
-            left * right / p * channel.carries(f, word) * article(f) * run
+            let run = if held && has_capital(f) { run * RECURRING } else { run };
+            fit * channel.carries(f, word) * article(f) * run
         })
         .collect();
-    let written = candidates.iter().position(|c| c.0 == word)?;
     let mut order: Few<usize> = (0..candidates.len()).filter(|&i| i != written).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
     let best = *order.first()?;
@@ -1222,18 +1332,27 @@ mod tests {
     #[test]
     fn a_run_is_a_name_by_its_odds_under_any_damage() {
         let damaged = Channel { raised: 0.15, lowered: 0.4, in_run: 0.6 };
+        let uses = |caps, first, second, small| Uses { caps, first, second, small };
         // Four times in full and four with a word lowered: a name; three times in full beside
         // nine in small letters, where damage Capitalises in runs: two common words.
-        assert!(damaged.name_odds(4, 4) > RECURRING_ODDS);
-        assert!(damaged.name_odds(3, 9) < RECURRING_ODDS);
+        assert!(damaged.name_odds(uses(4, 2, 2, 0)) > RECURRING_ODDS);
+        assert!(damaged.name_odds(uses(3, 0, 0, 9)) < RECURRING_ODDS);
+        // Once in full, and with one capital or the other at each of six uses: a name lowered
+        // word by word. With one capital at three uses and in small letters at six: common
+        // words.
+        assert!(damaged.name_odds(uses(1, 3, 3, 0)) > RECURRING_ODDS);
+        assert!(damaged.name_odds(uses(0, 2, 1, 6)) < RECURRING_ODDS);
+        // The second word Capitalised at every use and the first seldom: a name after a common
+        // word (`the Rust`), not a name of two words.
+        assert!(damaged.name_odds(uses(1, 0, 8, 0)) < RECURRING_ODDS);
         // An estimate at either end says nothing sure either way.
         for ch in [
             Channel { raised: 1.0, lowered: 1.0, in_run: 1.0 },
             Channel { raised: 0.0, lowered: 0.0, in_run: 0.0 },
             Channel { raised: 0.005, lowered: 1.2, in_run: 0.0 },
         ] {
-            for (caps, small) in [(3, 0), (3, 10), (10, 3)] {
-                assert!(ch.name_odds(caps, small).is_finite(), "{ch:?} {caps} {small}");
+            for u in [uses(3, 0, 0, 0), uses(3, 1, 1, 10), uses(10, 0, 0, 3), uses(0, 2, 2, 0)] {
+                assert!(ch.name_odds(u).is_finite(), "{ch:?} {u:?}");
             }
         }
     }
