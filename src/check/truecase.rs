@@ -1330,6 +1330,24 @@ mod tests {
     }
 
     #[test]
+    fn a_pair_is_two_words_inside_a_sentence_joined_by_a_space_or_a_line_break() {
+        let text = "Rust Project\nDirectors met. The Board, and the Council.";
+        let at = |word: &str, start: bool| {
+            let from = text.find(word).unwrap_or_else(|| panic!("{word}"));
+            Word { span: Span::new(from, from + word.len()), start, heading: false, in_run: false }
+        };
+        let pair = |a: Word, b: Word| pair_at(text, Some(a), b);
+        assert_eq!(pair(at("Project", false), at("Directors", false)), Some(("Project", "Directors")));
+        // A capital at a sentence start is the sentence's, not the writer's or the damage's.
+        assert_eq!(pair(at("Rust", true), at("Project", false)), None);
+        assert_eq!(pair(at("The", true), at("Board", false)), None);
+        // A comma or a full stop parts two words.
+        assert_eq!(pair(at("Board", false), at("and", false)), None);
+        assert_eq!(pair(at("met", false), at("The", true)), None);
+        assert_eq!(pair(at("the", false), at("Council", false)), Some(("the", "Council")));
+    }
+
+    #[test]
     fn a_run_is_a_name_by_its_odds_under_any_damage() {
         let damaged = Channel { raised: 0.15, lowered: 0.4, in_run: 0.6 };
         let uses = |caps, first, second, small| Uses { caps, first, second, small };
