@@ -807,8 +807,8 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     let mut usage: FastMap<&'static str, Vec<(&str, u32)>> = FastMap::default();
     let mut lookups = Lookups::new(model);
     let (known, judged) = (model.uses(KNOWN.into()), model.uses(JUDGED.into()));
-    // Runs of capitals by their two words whatever their casing: how often each is written so,
-    // and (below) how often with either word in small letters.
+    // Pairs of words with a capital on either, sighted here and counted in each casing below:
+    // the article's own names of two words.
     let mut names = Names::for_text(text.len());
     let mut runs = Runs::default();
     words(&mut |w: Word| {
@@ -890,7 +890,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
             return;
         }
         let verdict = verdicts.get_or_make(&(word, prev, next, joins, w.start, w.heading, w.in_run), || {
-            // A word of a run of capitals the article writes again and again, in any casing.
+            // A word of a name the article writes with capitals again and again.
             let recurring = names.holds(word, (prev, next), joins);
             let seen = usage.get(forms[0].text).map_or(&[][..], Vec::as_slice);
             let place = Place { word: w, neighbours: (prev, next), joins, seen, recurring };
