@@ -2505,7 +2505,8 @@ fn lowered_surname(lexicon: &Lexicon, text: &str, span: Span, suspects: &[Suspec
     let Some(prev) = crate::token::neighbours(text, span).0.filter(|_| case_of(word) == Case::Lower) else {
         return false;
     };
-    let prev_at = span.start - 1 - prev.len();
+    // Where the name starts: a line break of two bytes may join them, as well as a space.
+    let prev_at = prev.as_ptr() as usize - text.as_ptr() as usize;
     case_of(prev) == Case::Title
         && !prev.contains(['\'', '\u{2019}'])
         && lexicon.is_name(prev)

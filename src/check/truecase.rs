@@ -76,8 +76,9 @@ const RECURRING: f64 = 20.0;
 struct Run {
     /// Their folded hashes.
     words: (u64, u64),
-    /// Counted exactly in the second pass; the first counts only sightings after the first.
+    /// Its uses, counted in the pass that keeps the names ([`Names::keep_recurring`]).
     uses: Uses,
+    /// Its sightings with a capital after the first, counted in the pass before.
     again: u32,
 }
 
@@ -172,14 +173,15 @@ impl Names {
     /// small letters, nothing here says that the author did not mean the common words (`the
     /// governance committee will decide`).
     fn holds(&self, word: &str, (prev, next): (Option<&str>, Option<&str>), joins: [Join; 2]) -> bool {
-        let name = |join: Join, other: Option<&str>, pair: (&str, &str)| {
+        let name = |join: Join, other: Option<&str>, before: bool| {
             join == Join::Space
-                && other.is_some_and(|o| has_capital(o) || has_capital(word))
-                && self.runs.contains_key(&pair_key(pair.0, pair.1))
+                && other.is_some_and(|o| {
+                    let key = if before { pair_key(o, word) } else { pair_key(word, o) };
+                    (has_capital(o) || has_capital(word)) && self.runs.contains_key(&key)
+                })
         };
         self.words.contains(&Sightings::hash_of_folded(word))
-            && (name(joins[0], prev, (prev.unwrap_or_default(), word))
-                || name(joins[1], next, (word, next.unwrap_or_default())))
+            && (name(joins[0], prev, true) || name(joins[1], next, false))
     }
 }
 
