@@ -192,6 +192,27 @@ fn a_name_the_damage_lowered_word_by_word_keeps_its_capitals() {
     assert!(fixed.contains("and all of the notes will be shared with all of you."), "{fixed}");
 }
 
+/// An author who writes an institution's name with a capital (`the Project`, `the Council`) at
+/// most of its uses, in runs of capitals or not, keeps it, in an article whose damage
+/// Capitalises common words at random: the damage strikes each use on its own, and comes back
+/// at two uses in ten, not at nine.
+#[test]
+fn a_word_the_author_capitalises_at_most_uses_keeps_its_capital_where_the_damage_strikes_at_random() {
+    let damaged = "The Leadership Council met in May. Each team Sent one member to the Leadership Council, \
+                   and the Council Heard from the Project Directors about the Budget. The Council agreed \
+                   that the Project should fund Travel for two more people. Most of the Project Works in \
+                   the open, and the Council Thanks every member who wrote to the Leadership council. The \
+                   team leads asked the Council to Publish its Notes, and the council will Post them Soon. \
+                   The Project Directors will report to the Council again in June, and the Project will \
+                   Share the plan With every Team.";
+    let fixed = fixed(damaged);
+    assert!(fixed.matches("Project").count() >= 3, "{fixed}");
+    assert_eq!(fixed.matches("Leadership Council").count(), 3, "{fixed}");
+    assert!(fixed.contains("Most of the Project works in the open"), "{fixed}");
+    assert!(fixed.contains("asked the Council to publish its notes, and the Council will post them soon."), "{fixed}");
+    assert!(fixed.contains("will share the plan with every team."), "{fixed}");
+}
+
 /// A short word in capitals among small letters, two slips from a common word that the words
 /// around it are seen beside, is that word garbled, not an acronym; acronyms the context does
 /// not explain stand.

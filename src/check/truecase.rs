@@ -263,6 +263,15 @@ const INCONSISTENT: f64 = 0.02;
 /// fewer fixed on the articles; 2 lost 0.2 points of the registry texts' fixes, and weighing
 /// every other way's uses as well drew 30-40% more flags on the clean halves.
 const CAPITALISED_AGAIN: u32 = 3;
+/// How many uses of clean prose the corpus's share of a word's capitals counts as, when the
+/// author's own rate for the word is drawn around it: the article's uses soon outweigh it. Set on
+/// the tune parts: 1 fixed 0.1 to 0.3 points more of the errors, but changed 0.2 more right words
+/// per 1,000 of the registry texts and of the other blogs; 4 fixed 0.1 to 0.2 points fewer for
+/// about as many right words changed.
+const STYLE_PRIOR: f64 = 2.0;
+/// How many rates of capitals an author may have for a word are weighed, spread evenly over
+/// the log odds from -12 to 12.
+const STYLE_GRID: usize = 24;
 
 /// How this article's casing was damaged, per word of each kind.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -434,6 +443,134 @@ impl Channel {
         } else {
             OTHER
         }
+    }
+}
+
+/// The ways an article writes a word, with how often each.
+type Ways<'t> = Vec<(&'t str, u32)>;
+
+/// How the article writes each word the model judges, inside sentences and out of headings:
+/// the article as evidence. Each word is keyed by the model's commonest form of it.
+///
+/// The ways it writes it out of runs of capitals are weighed each once ([`ARTICLE`]). Its
+/// uses with a capital and in lower case, in runs or not, say how much likelier a capital, and
+/// how much likelier lower case, they make its use here than clean prose does.
+///
+/// Each author has their own rate of capitals for a word (`the Project`, `the Foundation`, where
+/// most prose writes neither), drawn once per article around the corpus's, and each use of it
+/// then meets the damage. Damage Capitalises each use on its own: an article whose capitals on a
+/// word go far beyond what the damage gives common words has an author who writes it so, and
+/// one whose capitals stay near that rate has none (`the Team` twice in ten uses, where the
+/// damage Capitalises one common word in six). The rate is weighed over a grid of log odds,
+/// which holds the rates near 0 and 1 that most words have.
+struct Usage<'t> {
+    /// Each word's ways of writing it out of runs, with how often each; and how often it is
+    /// written with a capital out of runs, in a run, and in lower case.
+    words: FastMap<&'static str, (Ways<'t>, [u32; 3])>,
+    /// Each point of the grid: the rate, its log and that of its complement, and the logs of the
+    /// chances that a use reaches the page with a capital and without.
+    grid: [[f64; 5]; STYLE_GRID],
+    /// How much a capital in a run of them weighs beside one out of runs: the damage's own runs
+    /// put capitals side by side more often than a common word's rate alone.
+    in_run: f64,
+    /// Worked out once per word and count of its other uses.
+    known: FastMap<(&'static str, [u32; 3]), (f64, f64)>,
+}
+
+impl<'t> Usage<'t> {
+    fn new() -> Self {
+        Self { words: FastMap::default(), grid: [[0.0; 5]; STYLE_GRID], in_run: 1.0, known: FastMap::default() }
+    }
+
+    /// Where a use written `word` is counted: with a capital out of runs, in a run, in lower case.
+    fn slot(word: &str, in_run: bool) -> usize {
+        if has_capital(word) { usize::from(in_run) } else { 2 }
+    }
+
+    /// A use inside a sentence, out of headings, of the word whose commonest form is `key`,
+    /// written `word`, in a run of capitals or not.
+    fn see(&mut self, key: &'static str, word: &'t str, in_run: bool) {
+        let (ways, counts) = self.words.entry(key).or_default();
+        counts[Self::slot(word, in_run)] += 1;
+        if !in_run {
+            if let Some((_, n)) = ways.iter_mut().find(|(f, _)| *f == word) {
+                *n += 1;
+            } else if ways.len() < WAYS {
+                ways.push((word, 1));
+            }
+        }
+    }
+
+    /// The ways the article writes the word whose commonest form is `key` out of runs, with
+    /// how often each.
+    fn ways(&self, key: &str) -> &[(&'t str, u32)] {
+        self.words.get(key).map_or(&[][..], |w| w.0.as_slice())
+    }
+
+    /// Sets the grid for the article's damage, `channel`.
+    fn weigh(&mut self, channel: Channel) {
+        let (l, r) = (channel.lowered.clamp(1e-3, 0.999), channel.raised.clamp(1e-3, 0.999));
+        let mut grid = [[0.0; 5]; STYLE_GRID];
+        for (i, point) in grid.iter_mut().enumerate() {
+            #[allow(clippy::cast_precision_loss)] // a point of the grid
+            let s = 1.0 / (1.0 + (12.0 - 24.0 * i as f64 / (STYLE_GRID - 1) as f64).exp());
+            // An author writes a word another way now and then.
+            let cap = (s * (1.0 - l) + (1.0 - s) * r) * (1.0 - INCONSISTENT) + INCONSISTENT * 0.5;
+            *point = [s, s.ln(), (1.0 - s).ln(), cap.ln(), (1.0 - cap).ln()];
+        }
+        self.grid = grid;
+        self.in_run = (RUN_NAME / channel.in_run).min(1.0);
+    }
+
+    /// How much likelier a capital, and how much likelier lower case, the article's other uses
+    /// make the use `w` of `word` than clean prose does, which writes it as `forms`.
+    fn style(&mut self, forms: &[Form], (word, w): (&str, Word)) -> (f64, f64) {
+        let Some(&(_, mut count)) = forms.first().and_then(|f| self.words.get(f.text)) else { return (1.0, 1.0) };
+        // The other uses: this one's own capital is what is in question.
+        if !(w.start || w.heading) {
+            let this = &mut count[Self::slot(word, w.in_run)];
+            *this = this.saturating_sub(1);
+        }
+        // Damage that lowers a name may lower it at every use alike, so an article that never
+        // writes a word with a capital says nothing of its author's rate here: the rules of its
+        // convention decide ([`best_reading`]).
+        if count[0] + count[1] == 0 {
+            return (1.0, 1.0);
+        }
+        let Some(key) = forms.first().map(|f| (f.text, count)) else { return (1.0, 1.0) };
+        if let Some(&known) = self.known.get(&key) {
+            return known;
+        }
+        let inside = |capital: bool| {
+            forms.iter().filter(|f| has_capital(f.text) == capital).map(|f| f64::from(f.inside)).sum::<f64>()
+        };
+        let corpus = (inside(true) / (inside(true) + inside(false)).max(1.0)).clamp(1e-3, 0.999);
+        let (a, b) = (STYLE_PRIOR * corpus, STYLE_PRIOR * (1.0 - corpus));
+        let (capitals, small) = (f64::from(count[0]) + f64::from(count[1]) * self.in_run, f64::from(count[2]));
+        // The mean rate, weighed by the corpus alone and by the article's uses as well.
+        let (mut before, mut after) = ([0.0; STYLE_GRID], [0.0; STYLE_GRID]);
+        for ((point, before), after) in self.grid.iter().zip(&mut before).zip(&mut after) {
+            *before = a * point[1] + b * point[2];
+            *after = *before + capitals * point[3] + small * point[4];
+        }
+        let mean = |logs: &[f64; STYLE_GRID]| {
+            let top = logs.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            // A point below the best by e^-30 or more weighs nothing beside it.
+            let (mass, mean) = logs.iter().zip(&self.grid).filter(|(log, _)| **log > top - 30.0).fold(
+                (0.0, 0.0),
+                |(mass, mean), (log, point)| {
+                    let p = (log - top).exp();
+                    (mass + p, mean + p * point[0])
+                },
+            );
+            mean / mass
+        };
+        let (before, after) = (mean(&before), mean(&after));
+        let factors = (after / before, (1.0 - after) / (1.0 - before));
+        if self.known.len() < VERDICTS {
+            self.known.insert(key, factors);
+        }
+        factors
     }
 }
 
@@ -805,9 +942,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     // The damage, from every word the model knows inside a sentence: how often clean prose
     // capitalises it, against how this article writes it.
     let mut seen = [(0.0, 0.0); Channel::BUCKETS];
-    // How the article writes each word the model knows (keyed by the model's commonest form),
-    // inside sentences and out of headings and runs of capitals: the article as evidence.
-    let mut usage: FastMap<&'static str, Vec<(&str, u32)>> = FastMap::default();
+    let mut usage = Usage::new();
     let mut lookups = Lookups::new(model);
     let (known, judged) = (model.uses(KNOWN.into()), model.uses(JUDGED.into()));
     // Pairs of words with a capital on either, sighted here and counted in each casing below:
@@ -824,24 +959,13 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         // Every word the model judges gathers the article's usage; only the words it knows well
         // measure the damage.
         let Some(entry) = lookups.get(id).filter(|e| u64::from(e.inside) >= judged) else { return };
-        if !w.in_run {
-            let seen = usage.entry(entry.forms[0].text).or_default();
-            if let Some((_, n)) = seen.iter_mut().find(|(f, _)| *f == word) {
-                *n += 1;
-            } else if seen.len() < WAYS {
-                seen.push((word, 1));
-            }
-        }
+        usage.see(entry.forms[0].text, word, w.in_run);
         if u64::from(entry.inside) < known {
             return;
         }
         runs.see(entry.bucket, word, w.in_run);
         let bucket = &mut seen[entry.bucket];
-        if has_capital(word) {
-            bucket.0 += 1.0;
-        } else {
-            bucket.1 += 1.0;
-        }
+        *if has_capital(word) { &mut bucket.0 } else { &mut bucket.1 } += 1.0;
     });
     let channel = Channel::estimate(&seen, &runs);
     names.keep_recurring(text, words, channel);
@@ -860,6 +984,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     let raises = channel.lowered >= DAMAGED_LOWER && !names.words.is_empty();
     // Keyed by all that the reading depends on: the word, its neighbours and where it stands.
     let mut verdicts = Verdicts::for_text(text.len());
+    usage.weigh(channel);
     words(&mut |w: Word| {
         let (word, ending) = possessive(w.span.slice(text));
         if word.chars().nth(1).is_none() {
@@ -895,8 +1020,9 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         let verdict = verdicts.get_or_make(&(word, prev, next, joins, w.start, w.heading, w.in_run), || {
             // A word of a name the article writes with capitals again and again.
             let recurring = names.holds(word, (prev, next), joins);
-            let seen = usage.get(forms[0].text).map_or(&[][..], Vec::as_slice);
-            let place = Place { word: w, neighbours: (prev, next), joins, seen, recurring };
+            let style = usage.style(&forms, (word, w));
+            let seen = usage.ways(forms[0].text);
+            let place = Place { word: w, neighbours: (prev, next), joins, seen, recurring, style };
             best_reading(model, channel, (word, &forms, total), place)
         });
         if let Some((fixes, sureness)) = verdict {
@@ -945,6 +1071,9 @@ struct Place<'a> {
     /// It stands beside the other word of a name the article writes with capitals again and
     /// again.
     recurring: bool,
+    /// How much likelier the article's other uses of the word make a capital here, and how much
+    /// likelier lower case ([`Usage::style`]).
+    style: (f64, f64),
 }
 
 /// A word's readings and what is weighed of each: most words have two or three, kept on the stack.
@@ -1007,7 +1136,7 @@ fn best_reading(
     (word, forms, total): (&str, &[Form], f64),
     place: Place<'_>,
 ) -> Reading {
-    let Place { word: w, neighbours: (prev, next), joins, seen, recurring } = place;
+    let Place { word: w, neighbours: (prev, next), joins, seen, recurring, style } = place;
     // A word of a name the article writes with capitals again and again keeps its capitals, and
     // in small letters it may be that name's word lowered, however seldom clean prose
     // capitalises it, where the article's damage lowers names: a clean article that writes
@@ -1057,6 +1186,7 @@ fn best_reading(
     let this_use = u32::from(!(w.start || w.heading || w.in_run));
     let same_uses = seen.iter().find(|s| s.0 == word).map_or(0, |s| s.1.saturating_sub(this_use));
     let again = if written == Case::Title && same_uses >= CAPITALISED_AGAIN { f64::from(same_uses) } else { 0.0 };
+    let style = |f: &str| if has_capital(f) { style.0 } else { style.1 };
     let article = |f: &str| {
         let mut log: f64 = seen
             .iter()
@@ -1086,7 +1216,7 @@ fn best_reading(
             };
             let run = if w.in_run && has_capital(f) { (RUN_NAME / channel.in_run).max(1.0) } else { 1.0 };
             let run = if held && has_capital(f) { run * RECURRING } else { run };
-            fit * channel.carries(f, word) * article(f) * run
+            fit * channel.carries(f, word) * article(f) * run * style(f)
         })
         .collect();
     let mut order: Few<usize> = (0..candidates.len()).filter(|&i| i != written).collect();
@@ -1153,9 +1283,12 @@ mod tests {
     fn a_word_is_judged_by_where_it_stands_whatever_was_judged_before() {
         // The same word between the same neighbours, once in a run of capitals and once not: each
         // keeps its own verdict, in either order (a cache of readings must not mix them). The
-        // article is damaged lightly enough for a run of capitals to weigh (see `RUN_NAME`).
+        // article is damaged lightly enough for a run of capitals to weigh (see `RUN_NAME`), and
+        // writes the word in small letters as well, so that its other capital is no author's
+        // style (see `Usage::style`).
         let text = "We run the Service on linux and windows, Which makes it easy to deploy. Every \
-                    Request goes through github Actions. We ask the Group now. We ask the Group now.";
+                    Request goes through github Actions. Our group is small, and the group meets \
+                    often. We ask the Group now. We ask the Group now.";
         let at: Vec<usize> = text.match_indices("Group").map(|(i, _)| i).collect();
         let (first, second) = (flagged_with_runs(text, &[at[0]]), flagged_with_runs(text, &[at[1]]));
         assert_ne!(first.contains(&at[0]), first.contains(&at[1]), "a run must change the verdict here");
