@@ -472,14 +472,14 @@ struct Usage<'t> {
     grid: [[f64; 5]; STYLE_GRID],
     /// How much a capital in a run of them weighs beside one out of runs: the damage's own runs
     /// put capitals side by side more often than a common word's rate alone.
-    in_run: f64,
+    run_weight: f64,
     /// Worked out once per word and count of its other uses.
     known: FastMap<(&'static str, [u32; 3]), (f64, f64)>,
 }
 
 impl<'t> Usage<'t> {
     fn new() -> Self {
-        Self { words: FastMap::default(), grid: [[0.0; 5]; STYLE_GRID], in_run: 1.0, known: FastMap::default() }
+        Self { words: FastMap::default(), grid: [[0.0; 5]; STYLE_GRID], run_weight: 1.0, known: FastMap::default() }
     }
 
     /// Where a use written `word` is counted: with a capital out of runs, in a run, in lower case.
@@ -491,7 +491,8 @@ impl<'t> Usage<'t> {
     /// written `word`, in a run of capitals or not.
     fn see(&mut self, key: &'static str, word: &'t str, in_run: bool) {
         let (ways, counts) = self.words.entry(key).or_default();
-        counts[Self::slot(word, in_run)] += 1;
+        let count = &mut counts[Self::slot(word, in_run)];
+        *count = count.saturating_add(1);
         if !in_run {
             if let Some((_, n)) = ways.iter_mut().find(|(f, _)| *f == word) {
                 *n += 1;
@@ -519,13 +520,14 @@ impl<'t> Usage<'t> {
             *point = [s, s.ln(), (1.0 - s).ln(), cap.ln(), (1.0 - cap).ln()];
         }
         self.grid = grid;
-        self.in_run = (RUN_NAME / channel.in_run).min(1.0);
+        self.run_weight = (RUN_NAME / channel.in_run).min(1.0);
     }
 
     /// How much likelier a capital, and how much likelier lower case, the article's other uses
     /// make the use `w` of `word` than clean prose does, which writes it as `forms`.
     fn style(&mut self, forms: &[Form], (word, w): (&str, Word)) -> (f64, f64) {
-        let Some(&(_, mut count)) = forms.first().and_then(|f| self.words.get(f.text)) else { return (1.0, 1.0) };
+        let Some(key) = forms.first().map(|f| f.text) else { return (1.0, 1.0) };
+        let Some(&(_, mut count)) = self.words.get(key) else { return (1.0, 1.0) };
         // The other uses: this one's own capital is what is in question.
         if !(w.start || w.heading) {
             let this = &mut count[Self::slot(word, w.in_run)];
@@ -537,16 +539,17 @@ impl<'t> Usage<'t> {
         if count[0] + count[1] == 0 {
             return (1.0, 1.0);
         }
-        let Some(key) = forms.first().map(|f| (f.text, count)) else { return (1.0, 1.0) };
+        let key = (key, count);
         if let Some(&known) = self.known.get(&key) {
             return known;
         }
         let inside = |capital: bool| {
             forms.iter().filter(|f| has_capital(f.text) == capital).map(|f| f64::from(f.inside)).sum::<f64>()
         };
-        let corpus = (inside(true) / (inside(true) + inside(false)).max(1.0)).clamp(1e-3, 0.999);
+        let with_capital = inside(true);
+        let corpus = (with_capital / (with_capital + inside(false)).max(1.0)).clamp(1e-3, 0.999);
         let (a, b) = (STYLE_PRIOR * corpus, STYLE_PRIOR * (1.0 - corpus));
-        let (capitals, small) = (f64::from(count[0]) + f64::from(count[1]) * self.in_run, f64::from(count[2]));
+        let (capitals, small) = (f64::from(count[0]) + f64::from(count[1]) * self.run_weight, f64::from(count[2]));
         // The mean rate, weighed by the corpus alone and by the article's uses as well.
         let (mut before, mut after) = ([0.0; STYLE_GRID], [0.0; STYLE_GRID]);
         for ((point, before), after) in self.grid.iter().zip(&mut before).zip(&mut after) {
