@@ -378,8 +378,8 @@ impl Review {
         let travel = |stack: &[Step], d: &Decision| match stack.last() {
             Some(s) if s.decision == *d => Ok(()),
             Some(s) => Err(format!(
-                "it takes back {:?} at byte {}, but the history's last is {:?}",
-                d.old, d.at, s.decision.old
+                "it takes back {:?} of {:?} ({:?}) at byte {}, but the history's last is {:?} of {:?} ({:?}) at byte {}",
+                d.action, d.old, d.kind, d.at, s.decision.action, s.decision.old, s.decision.kind, s.decision.at
             )),
             None => Err("there is nothing to take back".to_string()),
         };
@@ -416,13 +416,16 @@ impl Review {
                 }
                 let span = Span::new(d.at, d.at + d.old.len());
                 let item = self.items.iter().find(|it| it.span == span && it.status == Status::Pending).cloned();
-                let item = item.unwrap_or(Item {
+                let mut item = item.unwrap_or(Item {
                     span,
                     word: d.old.clone(),
                     kind: d.kind,
                     status: Status::Pending,
                     given: Fixes::default(),
                 });
+                // The history keeps the decision as it was made, whatever this lexicon calls the
+                // word now, so that an undo journaled after it finds it.
+                item.kind = d.kind;
                 let outcome = match d.action {
                     Action::Accept | Action::Edit | Action::ReplaceAll => {
                         let new = d.changes.first().map(|c| c.new.clone()).unwrap_or_default();
@@ -1052,6 +1055,25 @@ mod tests {
         // Undo still takes back what the session did.
         b.apply(Command::Undo).expect("undo");
         assert_eq!(b.text(), "the clustr and kuberanetes\n");
+    }
+
+    #[test]
+    fn a_journal_takes_back_an_edit_whatever_the_replaying_lexicon_calls_the_word() {
+        // The replaying lexicon knows `Fraugt`, and `e` and `té` apart (the pieces around a
+        // combining accent). Undo must still take back the edit made on `e\u{301}té`.
+        let text = "the Fraugt e\u{301}té ";
+        let mut a = Review::new("t.txt", text.into(), Lexicon::new(), None);
+        let journal = entries(&mut a, vec![Command::Accept(0), Command::Edit("x".into()), Command::Undo]);
+        let mut other = Lexicon::new();
+        for w in ["Fraugt", "e", "té"] {
+            other.add_user_word(w);
+        }
+        let mut b = Review::new("t.txt", text.into(), other, None);
+        assert_eq!(b.replay(&journal), Replayed { entries: 3, stopped: None });
+        assert_eq!(b.text(), a.text());
+        assert_eq!(b.decisions(), a.decisions());
+        while b.apply(Command::Undo).expect("undo") == Outcome::Done {}
+        assert_eq!(b.text(), text);
     }
 
     #[test]
