@@ -1794,3 +1794,21 @@ fn a_month_in_a_date_keeps_or_takes_its_capital() {
     // Beside a number that is no date, they are verbs.
     assert_clean("All of these 15 may fail at once, and the rest may 2x the load.");
 }
+
+/// In an article Capitalised at random, a Capitalised word written once that is a common word
+/// garbled twice over is flagged with the word in small letters first, and asked about, never
+/// taken unasked (a surname may lie as near a word); a name beside a name stands.
+#[test]
+fn a_capitalised_word_garbled_twice_over_in_a_damaged_article_is_asked_about() {
+    let damaged = "The Servers Are typically run and Maintaicee by the Infrastructure Team, Which \
+        Meets every Week. Steven Fuerst Wrote The Runbook, and The Team Keeps It up to Date For \
+        Everyone Who Joins. The Runbook Says How the Servers Are Patched, How They Are Watched, \
+        and What To Do When One of Them Fails in The Night.";
+    let checked = check(damaged, &Lexicon::new(), &Options { dialect: Some(Dialect::Us), suggestions: true });
+    let garbled = checked.suspects.iter().find(|s| s.word(damaged) == "Maintaicee").expect("flagged");
+    assert_eq!((garbled.kind, garbled.suggestions.first()), (Kind::Spelling, Some("maintained")));
+    assert!(!garbled.confident, "asked about, not taken unasked");
+    assert!(!checked.suspects.iter().any(|s| s.word(damaged) == "Fuerst"), "a name beside a name");
+    // The same words in an article whose casing shows no damage are its own.
+    assert_clean("The servers are typically run by Maintaicee, a small firm that watches them every night.");
+}
