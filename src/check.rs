@@ -1862,15 +1862,15 @@ fn word_choices(text: &str, lexicon: &Lexicon, dialect: Dialect, rare: &[Span], 
     suspects
 }
 
-/// True when the words joined to `span` on each side, and at least one is, have small letters
-/// (`to be CRYSTLA clear`, and in an article Capitalised at random, `Strum CQNTAINS The`): a word
-/// in capitals there is no part of a heading or a label in capitals.
 /// True when the word at `span` is one of `capitals` and stands inside a sentence.
 fn inside_sentence(capitals: &[Capital], span: Span) -> bool {
     let k = capitals.partition_point(|c| c.span().start < span.start);
     capitals.get(k).is_some_and(|c| c.span().start == span.start && !c.start)
 }
 
+/// True when the words joined to `span` on each side, and at least one is, have small letters
+/// (`to be CRYSTLA clear`, and in an article Capitalised at random, `Strum CQNTAINS The`): a word
+/// in capitals there is no part of a heading or a label in capitals.
 fn among_small_letters(text: &str, span: Span) -> bool {
     let (prev, next) = crate::token::neighbours(text, span);
     let small = |w: Option<&str>| w.is_none_or(|w| w.chars().any(char::is_lowercase));
