@@ -1869,11 +1869,12 @@ fn inside_sentence(capitals: &[Capital], span: Span) -> bool {
 }
 
 /// True when the words joined to `span` on each side, and at least one is, have small letters
-/// (`to be CRYSTLA clear`, and in an article Capitalised at random, `Strum CQNTAINS The`): a word
-/// in capitals there is no part of a heading or a label in capitals.
+/// or are the pronoun `I` (`to be CRYSTLA clear`, and in an article Capitalised at random, `Strum
+/// CQNTAINS The`): a word in capitals there is no part of a heading or a label in capitals.
 fn among_small_letters(text: &str, span: Span) -> bool {
     let (prev, next) = crate::token::neighbours(text, span);
-    let small = |w: Option<&str>| w.is_none_or(|w| w.chars().any(char::is_lowercase));
+    // The pronoun `I` is in capitals in any prose (`felt WHNE I was`).
+    let small = |w: Option<&str>| w.is_none_or(|w| w == "I" || w.chars().any(char::is_lowercase));
     (prev.is_some() || next.is_some()) && small(prev) && small(next)
 }
 

@@ -132,6 +132,9 @@ fn a_word_garbled_into_capitals_twice_over_is_fixed() {
     // small letters; an acronym the corpus writes stands.
     let flagged: Vec<(String, Kind, String)> = first_fixes("Be extremely careful WEJN using the PKCS format here.");
     assert_eq!(flagged, [("WEJN".to_string(), Kind::Spelling, "when".to_string())]);
+    // The pronoun beside it is no word in capitals.
+    let flagged: Vec<(String, Kind, String)> = first_fixes("It was the anxiety I felt WHNE I was selected.");
+    assert_eq!(flagged, [("WHNE".to_string(), Kind::Spelling, "when".to_string())]);
 }
 
 /// An article that names its own institutions with capitals the corpus gives to common words
