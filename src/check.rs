@@ -1271,8 +1271,7 @@ fn lower_fixes_of_capitalised_misspellings(
 ) {
     let model = Model::builtin();
     for s in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title) {
-        let k = capitals.partition_point(|c| c.span().start < s.span.start);
-        if capitals.get(k).is_none_or(|c| c.span().start != s.span.start || c.start) {
+        if !inside_sentence(capitals, s.span) {
             continue;
         }
         let lowered: Vec<String> = s
@@ -1862,10 +1861,15 @@ fn word_choices(text: &str, lexicon: &Lexicon, dialect: Dialect, rare: &[Span], 
     suspects
 }
 
+/// The one of `capitals` (sorted by where they start) that starts where `span` does.
+fn capital_at(capitals: &[Capital], span: Span) -> Option<&Capital> {
+    let k = capitals.partition_point(|c| c.span().start < span.start);
+    capitals.get(k).filter(|c| c.span().start == span.start)
+}
+
 /// True when the word at `span` is one of `capitals` and stands inside a sentence.
 fn inside_sentence(capitals: &[Capital], span: Span) -> bool {
-    let k = capitals.partition_point(|c| c.span().start < span.start);
-    capitals.get(k).is_some_and(|c| c.span().start == span.start && !c.start)
+    capital_at(capitals, span).is_some_and(|c| !c.start)
 }
 
 /// True when the words joined to `span` on each side, and at least one is, have small letters
@@ -1882,8 +1886,7 @@ fn among_small_letters(text: &str, span: Span) -> bool {
 /// whose next word is in small letters (`INTEAD, he said`): the sentence is written in small
 /// letters, not in capitals as a heading is.
 fn opens_sentence_in_small_letters(text: &str, capitals: &[Capital], span: Span) -> bool {
-    let k = capitals.partition_point(|c| c.span().start < span.start);
-    let starts = capitals.get(k).is_some_and(|c| c.span().start == span.start && c.start);
+    let starts = capital_at(capitals, span).is_some_and(|c| c.start);
     let next = || crate::token::neighbours(text, span).1.or_else(|| crate::token::loose_neighbours(text, span).1);
     starts && next().is_some_and(|w| w.chars().all(char::is_lowercase))
 }
