@@ -226,10 +226,9 @@ fn main() {
     }
 
     let mut pairs: Vec<(u64, u32)> = Vec::new();
-    let mut buf = Vec::new();
     for &(i, key) in &indexed {
-        for_each_delete(key, &mut buf, |d| {
-            pairs.push((hash(d.as_bytes()), i as u32));
+        for_each_delete(key, |d| {
+            pairs.push((hash(d), i as u32));
         });
     }
     let bucket_bits = (pairs.len() / 2).next_power_of_two().trailing_zeros();
@@ -294,6 +293,31 @@ fn main() {
     let bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
     fs::write(Path::new(&out).join("lexicon.bin"), bytes).expect("write lexicon.bin");
+    // The commonest indexed words' own delete indexes (`lexicon::common`).
+    for (k, &(floor, bits)) in COMMON_INDEXES.iter().enumerate() {
+        let mut keyed: Vec<(u32, u32, u32, u32)> = Vec::new();
+        for &(i, key) in &indexed {
+            let freq = entries[i * ENTRY_WORDS + E_FREQ];
+            if f64::from(freq) >= floor {
+                for_each_delete(key, |d| {
+                    let (bucket, tag) = common_place(d, bits);
+                    keyed.push((bucket, tag, i as u32, freq));
+                });
+            }
+        }
+        keyed.sort_unstable();
+        keyed.dedup();
+        let mut starts = vec![0u32; (1 << bits) + 1];
+        for &(bucket, ..) in &keyed {
+            starts[bucket as usize + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let words = starts.iter().copied().chain(keyed.iter().flat_map(|&(_, tag, i, freq)| [tag, i, freq]));
+        let bytes: Vec<u8> = words.flat_map(u32::to_le_bytes).collect();
+        fs::write(Path::new(&out).join(format!("common-{k}.bin")), bytes).expect("write common index");
+    }
     phrases.sort();
     phrases.dedup_by_key(|p| p.0);
     let mut rs = String::from(

@@ -8,6 +8,7 @@
 //! lower-cased word and probes an open-addressing table, so it costs about as much as one
 //! `HashMap` lookup and start-up costs nothing.
 
+pub mod common;
 pub mod format;
 pub mod model;
 pub mod model_index;
@@ -452,9 +453,8 @@ impl Builtin {
     /// [`Builtin::candidates`] for the strings `lower` gives with at most `max` deletions: with 1,
     /// only words within one edit are sure to be found, at a fraction of the cost.
     pub fn candidates_upto(&self, lower: &str, max: usize, out: &mut Vec<u32>) {
-        let mut buf = Vec::new();
-        format::for_each_delete_upto(lower, max, &mut buf, |d| {
-            let b = (format::hash(d.as_bytes()) >> self.bucket_shift) as usize;
+        format::for_each_delete_upto(lower, max, |d| {
+            let b = (format::hash(d) >> self.bucket_shift) as usize;
             let (from, to) = (self.bucket_start(b), self.bucket_start(b + 1));
             let at = self.postings_off + from * format::POSTING_BYTES;
             let postings = self.bytes.get(at..at + (to - from) * format::POSTING_BYTES).unwrap_or_default();

@@ -81,6 +81,22 @@ pub const SRC_ENGLISH: u32 = 1;
 /// Source of a form: the tech vocabulary.
 pub const SRC_TECH: u32 = 2;
 
+/// The small delete indexes of the commonest indexed words (`lexicon::common`), each written
+/// by build.rs to `common-K.bin` (K its place here): the floor of corpus counts a word needs
+/// to be in it, and the bits of a deletion's hash that choose its bucket (about two strings a
+/// bucket). A file holds `2^bits + 1` bucket starts, then for each string its hash's low half
+/// (see [`common_place`]), its entry and the entry's count: all little-endian `u32`.
+pub const COMMON_INDEXES: [(f64, u32); 2] = [(1e8, 13), (1e7, 16)];
+
+/// Where a deletion goes in a common index of `bits` bits: its bucket, and its hash's low half,
+/// which tells the strings of one bucket apart without reading their words.
+#[must_use]
+pub fn common_place(d: &[u8], bits: u32) -> (u32, u32) {
+    let h = hash(d);
+    #[allow(clippy::cast_possible_truncation)] // both fit: the top `bits` bits, the low half
+    ((h >> (64 - bits)) as u32, h as u32)
+}
+
 /// Characters of a key that the delete index covers; the rest is checked by the distance.
 pub const PREFIX: usize = 7;
 /// Deletions per indexed string.
@@ -122,32 +138,138 @@ pub fn mix_bytes(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// Calls `each` with every distinct string made by deleting up to [`MAX_DELETES`] characters
-/// from the first [`PREFIX`] characters of `word` (the prefix itself included), using `buf` as
-/// scratch space.
-pub fn for_each_delete(word: &str, buf: &mut Vec<char>, each: impl FnMut(&str)) {
-    for_each_delete_upto(word, MAX_DELETES, buf, each);
+/// Calls `each` with the bytes of every distinct string made by deleting up to [`MAX_DELETES`]
+/// characters from the first [`PREFIX`] characters of `word` (the prefix itself included).
+pub fn for_each_delete(word: &str, each: impl FnMut(&[u8])) {
+    for_each_delete_upto(word, MAX_DELETES, each);
 }
 
-/// [`for_each_delete`] with at most `max` (1 or 2) deletions.
-pub fn for_each_delete_upto(word: &str, max: usize, buf: &mut Vec<char>, mut each: impl FnMut(&str)) {
-    buf.clear();
-    buf.extend(word.chars().take(PREFIX));
-    let n = buf.len();
-    let mut seen: Vec<String> = Vec::with_capacity(32);
-    let mut emit = |s: String, seen: &mut Vec<String>| {
-        if !seen.contains(&s) {
-            each(&s);
-            seen.push(s);
+/// [`for_each_delete`] with at most `max` (1 or 2) deletions, in the order: the prefix; then for
+/// each character, the prefix without it, followed by the prefix without it and each later one.
+///
+/// Nothing is allocated and no string is compared for one deletion: deleting a character makes
+/// the same string as deleting the one before it exactly when the two are the same character.
+/// A string made by two deletions is compared with those made before it by two (as a number,
+/// when the prefix fits in eight bytes). It runs for every rare word a long article holds.
+pub fn for_each_delete_upto(word: &str, max: usize, mut each: impl FnMut(&[u8])) {
+    /// The strings two deletions make at most.
+    const TWOS: usize = PREFIX * (PREFIX - 1) / 2;
+    const LONGEST: usize = PREFIX * 4;
+    // The prefix's characters, and where each lies in `word`.
+    let mut chars = ['\0'; PREFIX];
+    let mut ends = [0usize; PREFIX + 1];
+    let mut n = 0;
+    for (at, c) in word.char_indices().take(PREFIX) {
+        chars[n] = c;
+        ends[n] = at;
+        ends[n + 1] = at + c.len_utf8();
+        n += 1;
+    }
+    let len = ends[n];
+    let mut prefix = [0u8; LONGEST];
+    prefix[..len].copy_from_slice(&word.as_bytes()[..len]);
+    each(&prefix[..len]);
+    // The first `len` bytes of `text` without those at `from..to`.
+    let cut = |text: &[u8; LONGEST], len: usize, from: usize, to: usize| {
+        let mut out = *text;
+        for k in from..len - (to - from) {
+            out[k] = out[k + to - from];
         }
+        out
     };
-    emit(buf.iter().collect(), &mut seen);
+    let mut twos = [([0u8; LONGEST], 0usize); TWOS];
+    let mut packs = [0u64; TWOS];
+    let mut made = 0;
     for i in 0..n {
-        emit(buf.iter().enumerate().filter(|&(k, _)| k != i).map(|(_, c)| c).collect(), &mut seen);
-        if max >= 2 {
-            for j in i + 1..n {
-                let s: String = buf.iter().enumerate().filter(|&(k, _)| k != i && k != j).map(|(_, c)| c).collect();
-                emit(s, &mut seen);
+        let one = cut(&prefix, len, ends[i], ends[i + 1]);
+        let one_len = len - (ends[i + 1] - ends[i]);
+        if i == 0 || chars[i] != chars[i - 1] {
+            each(&one[..one_len]);
+        }
+        if max < 2 {
+            continue;
+        }
+        for j in i + 1..n {
+            // Character `j` sits one character to the left once `i` is gone.
+            let shift = ends[i + 1] - ends[i];
+            let two = cut(&one, one_len, ends[j] - shift, ends[j + 1] - shift);
+            let two_len = one_len - (ends[j + 1] - ends[j]);
+            let this = &two[..two_len];
+            // A prefix of eight bytes or fewer (ASCII words) is compared as one number.
+            let packed = (len <= 8).then(|| {
+                let mut word = [0u8; 8];
+                word[..two_len].copy_from_slice(this);
+                u64::from_le_bytes(word)
+            });
+            let seen = match packed {
+                Some(p) => packs[..made].contains(&p),
+                None => twos[..made].iter().any(|(s, l)| &s[..*l] == this),
+            };
+            if seen {
+                continue;
+            }
+            each(this);
+            match packed {
+                Some(p) => packs[made] = p,
+                None => twos[made] = (two, two_len),
+            }
+            made += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The deletions spelled out the plain way: every string, in order, once.
+    fn plainly(word: &str, max: usize) -> Vec<String> {
+        let chars: Vec<char> = word.chars().take(PREFIX).collect();
+        let without = |skip: &[usize]| -> String {
+            chars.iter().enumerate().filter(|(k, _)| !skip.contains(k)).map(|(_, c)| c).collect()
+        };
+        let mut out = vec![without(&[])];
+        for i in 0..chars.len() {
+            out.push(without(&[i]));
+            if max >= 2 {
+                for j in i + 1..chars.len() {
+                    out.push(without(&[i, j]));
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        out.retain(|s| {
+            let new = !seen.contains(s);
+            seen.push(s.clone());
+            new
+        });
+        out
+    }
+
+    #[test]
+    fn the_deletions_are_every_distinct_string_in_order_whatever_the_letters() {
+        let words = [
+            "",
+            "a",
+            "aa",
+            "aaa",
+            "abab",
+            "hello",
+            "bookkeeper",
+            "mississippi",
+            "naïve",
+            "ééééééé",
+            "straße",
+            "aébéc",
+            "日本語のテキスト",
+            "xy\u{301}z",
+            "aabbccddee",
+        ];
+        for word in words {
+            for max in [1, 2] {
+                let mut got = Vec::new();
+                for_each_delete_upto(word, max, |s| got.push(String::from_utf8(s.to_vec()).expect("UTF-8")));
+                assert_eq!(got, plainly(word, max), "{word:?} with {max} deletions");
             }
         }
     }
