@@ -952,8 +952,9 @@ impl<'t> Lookups<'t> {
 /// fix keeps. A contraction (`it's`, `let's`) is judged whole.
 fn possessive(word: &str) -> (&str, &str) {
     let stem = crate::check::stem_of(word);
-    let contraction = crate::lexicon::is_contraction_host(stem) || stem.eq_ignore_ascii_case("let");
-    if stem.len() > 1 && stem.len() < word.len() && !contraction { word.split_at(stem.len()) } else { (word, "") }
+    // Most words have no ending: the hosts are compared only for those that do.
+    let contraction = || crate::lexicon::is_contraction_host(stem) || stem.eq_ignore_ascii_case("let");
+    if stem.len() > 1 && stem.len() < word.len() && !contraction() { word.split_at(stem.len()) } else { (word, "") }
 }
 
 /// Judges the casing of `words` (each call of `words` gives them all, in the same order).
