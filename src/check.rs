@@ -91,6 +91,13 @@ const GARBLED_TITLE_MIN: usize = 6;
 /// 10^6, 38 and 18, and 0.3 to 0.7 points more of the non-words flagged; at 10^7, 26 and 9,
 /// and 0.3 to 0.5 points.
 const GARBLED_TITLE_NEAR: f64 = 1e7;
+/// Two unknown Capitalised words side by side, each one slip from a word in small letters
+/// written this often (the few thousand commonest: `Shaerd` for `shared`), do not make each
+/// other names: damage that Capitalises words and misspells them makes such pairs (`a Shaerd
+/// Gdoal of`). One alone still stands beside a name (`Antonin Kral`: `Kral` is a slip of
+/// `oral`, `Antonin` of no common word). Set on the tune parts: 0.1 point more non-words
+/// flagged on each blog part, no fix or clean flag more.
+const NEIGHBOUR_SLIP: f64 = 1e7;
 /// ALL-CAPS unknown words this short are acronyms, not misspellings.
 const ACRONYM_MAX: usize = 5;
 /// A word in capitals this long or longer, among small letters, is a common word garbled when a
@@ -745,11 +752,21 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     // at random makes such pairs. Set on the tune parts: `VERY_COMMON` flagged
                     // 0.1 to 0.3 points more non-words for one more clean flag; `COMPOUND_NEAR`
                     // 0.4, but changed 0.2 more right words per 1,000 of the articles.
-                    Case::Title | Case::Upper
-                        if (p.beside_name || named.contains(stem))
-                            && !suggest::has_near(lexicon, stem, VERY_COMMON) =>
-                    {
-                        continue;
+                    //
+                    // Nor does an unknown Capitalised neighbour that is a slip of a word in small
+                    // letters as common as [`NEIGHBOUR_SLIP`] make a name of a word that is one
+                    // too: damage makes such pairs (`a Shaerd Gdoal of`). Both are asked in one
+                    // search of the words near.
+                    Case::Title | Case::Upper if p.beside_name || named.contains(stem) => {
+                        let mut common_word = false;
+                        let very_common = suggest::has_near_that(lexicon, stem, NEIGHBOUR_SLIP, |near, uses| {
+                            common_word |= lexicon.verdict(near, Dialect::Us) == Verdict::Known;
+                            uses >= VERY_COMMON
+                        });
+                        if !(very_common || (common_word && beside_a_slip(lexicon, text, p.span()))) {
+                            continue;
+                        }
+                        true
                     }
                     Case::Title | Case::Upper => true,
                 };
@@ -2598,6 +2615,20 @@ fn name_like(lexicon: &Lexicon, word: &str) -> bool {
             }
             all >= model.uses(CORPUS_WORD) && named * 2 > all
         })
+}
+
+/// True when a word beside the one at `span`, joined to it by a space, is an unknown
+/// Capitalised word one slip from a word in small letters written [`NEIGHBOUR_SLIP`] times or
+/// more (`Shaerd` beside `Gdoal`).
+fn beside_a_slip(lexicon: &Lexicon, text: &str, span: Span) -> bool {
+    let (prev, next) = crate::token::neighbours(text, span);
+    [prev, next].into_iter().flatten().any(|n| {
+        case_of(n) == Case::Title
+            && lexicon.verdict(n, Dialect::Us) == Verdict::Unknown
+            && suggest::has_near_that(lexicon, n, NEIGHBOUR_SLIP, |near, _| {
+                lexicon.verdict(near, Dialect::Us) == Verdict::Known
+            })
+    })
 }
 
 #[cfg(test)]

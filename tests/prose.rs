@@ -469,6 +469,22 @@ fn a_capitalised_slip_of_a_very_common_word_beside_a_name_is_a_misspelling() {
     assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
 }
 
+/// Two Capitalised misspellings side by side do not keep each other names: an unknown word one
+/// slip from a very common word vouches for no name beside it (`a Shaerd Gdoal of`). A surname
+/// after a given name that is itself one slip from a name stays a name (`Antonin Kral`).
+#[test]
+fn capitalised_misspellings_side_by_side_are_misspellings_not_names() {
+    let text = format!("{DAMAGED}\n\nWe worked in the open, with a Shaerd Gdoal of making telemetry easier.\n");
+    let fixes = first_fixes(&text);
+    for (word, fix) in [("Shaerd", "shared"), ("Gdoal", "goal")] {
+        assert!(fixes.iter().any(|(w, k, f)| w == word && *k == Kind::Spelling && f == fix), "{word}: {fixes:?}");
+    }
+    let text = format!("{DAMAGED}\n\nI am Antonin Kral, and I lead research there.\n");
+    let start = text.find("I am").expect("the sentence");
+    let check = check(&text, &Lexicon::new(), &Options::default());
+    assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
+}
+
 /// A surname that lost its capital after a given name is raised, not spelt as the nearest word
 /// (`Hans kratz`, not `rate`); a slip of a common word after a name is still a slip.
 #[test]

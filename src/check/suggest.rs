@@ -98,6 +98,13 @@ pub fn has_near(lexicon: &Lexicon, word: &str, min_frequency: f64) -> bool {
     near_words(lexicon, word, 1, min_frequency, |_, _| true)
 }
 
+/// True when a word within one edit of `word`, written at least `min_frequency` times, is one
+/// that `fits` (called with each in lower case, and its count, until one does).
+#[must_use]
+pub fn has_near_that(lexicon: &Lexicon, word: &str, min_frequency: f64, fits: impl FnMut(&str, f64) -> bool) -> bool {
+    near_words(lexicon, word, 1, min_frequency, fits)
+}
+
 /// [`has_near`], leaving out `except` (a plural's own singular, one edit away by its making).
 #[must_use]
 pub fn has_near_but(lexicon: &Lexicon, word: &str, min_frequency: f64, except: &str) -> bool {
