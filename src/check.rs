@@ -2617,7 +2617,7 @@ fn name_like(lexicon: &Lexicon, word: &str) -> bool {
         })
 }
 
-/// True when a word beside the one at `span`, joined to it by a space, is an unknown
+/// True when a word beside the one at `span`, joined to it by a space or a line break, is an unknown
 /// Capitalised word one slip from a word in small letters written [`NEIGHBOUR_SLIP`] times or
 /// more (`Shaerd` beside `Gdoal`).
 fn beside_a_slip(lexicon: &Lexicon, text: &str, span: Span) -> bool {

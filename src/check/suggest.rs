@@ -160,20 +160,12 @@ fn near_words(
     let lower = norm.strip_suffix("'s").filter(|s| !s.is_empty()).unwrap_or(&norm).to_lowercase();
     let b = lexicon.builtin();
     let deletes = edits.min(format::MAX_DELETES);
-    // Candidates with their counts: from the commonest words' own small index where the floor
-    // allows (see `lexicon::common`), else from the compiled one.
-    let mut ids: Vec<(u32, f64)> = Vec::with_capacity(64);
-    if let Some(common) = Common::at_least(min_frequency) {
-        common.candidates_upto(&lower, deletes, min_frequency, |id, frequency| {
-            ids.push((id, f64::from(frequency)));
-        });
-    } else {
-        let mut all = Vec::with_capacity(64);
-        b.candidates_upto(&lower, deletes, &mut all);
-        ids.extend(all.into_iter().filter_map(|id| {
-            let frequency = f64::from(b.frequency(b.entry(id)));
-            (frequency >= min_frequency).then_some((id, frequency))
-        }));
+    // From the commonest words' own small index where the floor allows (see `lexicon::common`),
+    // else from the compiled one.
+    let mut ids = Vec::with_capacity(64);
+    match Common::at_least(min_frequency) {
+        Some(common) => common.candidates_upto(&lower, deletes, min_frequency, |id, _| ids.push(id)),
+        None => b.candidates_upto(&lower, deletes, &mut ids),
     }
     // The word is prepared once for the many candidates its buckets hold.
     let pattern = Pattern::new(lower.as_bytes());
@@ -182,9 +174,10 @@ fn near_words(
         _ => std::str::from_utf8(key).is_ok_and(|key| strsim::osa_distance(&lower, key) <= edits),
     };
     let near = |key: &str| near_bytes(key.as_bytes());
-    ids.into_iter().any(|(id, frequency)| {
+    ids.into_iter().any(|id| {
         let e = b.entry(id);
-        near_bytes(b.key_bytes(e)) && each(b.key(e), frequency)
+        let frequency = f64::from(b.frequency(e));
+        frequency >= min_frequency && near_bytes(b.key_bytes(e)) && each(b.key(e), frequency)
     }) || (USER_FREQUENCY >= min_frequency
         && lexicon.user_words().any(|(key, _)| near(key) && each(key, USER_FREQUENCY)))
 }
