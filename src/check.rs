@@ -1433,12 +1433,9 @@ const ARTICLE_ODDS: f64 = 1.0;
 /// `A` after `word` and before `next`, each side's pair counted inside sentences, against how
 /// much rarer a label `A` is than the article. Either side can say it: `been a` is common and
 /// `been A` unheard of (`There Have Been A Plethora`), and so is `a plethora` beside `A
-/// plethora`; a side the corpus has not seen says nothing.
+/// plethora`; a side the corpus has not seen says nothing, and where neither side is seen the
+/// article's odds are how much commoner it is than a label (`Approved A zeugma`).
 fn reads_as_the_article(model: &Model, word: &str, next: &str) -> bool {
-    let after = model.after_word(word);
-    let side = |article: u32, label: u32| (f64::from(article) + 0.5) / (f64::from(label) + 0.5);
-    let left = side(after("a"), after("A"));
-    let right = side(model.before("a", next), model.before("A", next));
     let (mut article, mut label) = (0u32, 0u32);
     for f in model.forms("a") {
         match f.text {
@@ -1447,7 +1444,15 @@ fn reads_as_the_article(model: &Model, word: &str, next: &str) -> bool {
             _ => {}
         }
     }
-    left * right * f64::from(label.max(1)) / f64::from(article.max(1)) >= ARTICLE_ODDS
+    let prior = f64::from(article.max(1)) / f64::from(label.max(1));
+    // Each side seen, as how much it moves the odds from the prior's.
+    let side = |article: u32, label: u32| {
+        if article == 0 && label == 0 { 1.0 } else { (f64::from(article) + 0.5) / (f64::from(label) + 0.5) / prior }
+    };
+    let after = model.after_word(word);
+    let left = side(after("a"), after("A"));
+    let right = side(model.before("a", next), model.before("A", next));
+    prior * left * right >= ARTICLE_ODDS
 }
 
 /// True when the capital `A` at `span` is the article, to be judged like any word's capital:

@@ -552,6 +552,12 @@ fn a_stray_capital_before_the_pronoun_is_lowered_like_any_other() {
     );
     // A label read by both its neighbours stays one.
     assert_fixed_after_damage("They went with Plan A instead.", "They went with Plan A instead.");
+    // A word the corpus has never seen after the article says nothing either way: the word
+    // before it still reads it as the article, and the capital before it is a stray one too.
+    assert_fixed_after_damage(
+        "The team Approved A zeugma for handling private minutes.",
+        "The team approved a zeugma for handling private minutes.",
+    );
 }
 
 #[test]
