@@ -2608,8 +2608,9 @@ fn beside_initial(text: &str, span: Span) -> bool {
 /// sentences more often than not, though a dictionary knows it in lower case too (`Josh
 /// Triplett`: `josh` is a verb; not `Mark`, which prose writes as `mark` five times as often).
 fn name_like(lexicon: &Lexicon, word: &str) -> bool {
-    // The pronoun, which clean prose always writes in a capital, is no name (`noticed Taht I`).
-    word != "I"
+    // The pronoun, which clean prose always writes in a capital, is no name (`noticed Taht I`),
+    // nor is it with a contraction (`I'm Currentlay`).
+    !is_first_person(word)
         && case_of(word) == Case::Title
         && (lexicon.is_name(word) || lexicon.verdict(word, Dialect::Us) == Verdict::Unknown || {
             let model = Model::builtin();
@@ -2620,6 +2621,15 @@ fn name_like(lexicon: &Lexicon, word: &str) -> bool {
             }
             all >= model.uses(CORPUS_WORD) && named * 2 > all
         })
+}
+
+/// True when `word` is the pronoun `I`, alone or with a contraction (`I'm`, `I’ve`, `I'd`, `I'll`).
+fn is_first_person(word: &str) -> bool {
+    word == "I"
+        || word
+            .strip_prefix("I'")
+            .or_else(|| word.strip_prefix("I\u{2019}"))
+            .is_some_and(|rest| matches!(rest, "m" | "ve" | "d" | "ll"))
 }
 
 /// True when a word beside the one at `span`, joined to it by a space or a line break, is an unknown

@@ -451,6 +451,13 @@ fn a_capitalised_misspelling_of_a_word_that_often_starts_sentences_is_fixed_in_s
 #[test]
 fn a_capitalised_misspelling_before_the_pronoun_is_a_misspelling() {
     assert_fixed_after_damage("We noticed Taht I missed the train again.", "We noticed that I missed the train again.");
+    // ... nor is it one with a contraction: a misspelling after it is no given name's surname.
+    for pronoun in ["I'm", "I\u{2019}m", "I've", "I'd", "I'll"] {
+        assert_fixed_after_damage(
+            &format!("So {pronoun} Currentlay cleaning it up."),
+            &format!("So {pronoun} currently cleaning it up."),
+        );
+    }
     // A name before it stays a name.
     assert_clean("Yesterday Kendall Roden and I met.");
 }
