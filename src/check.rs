@@ -85,6 +85,14 @@ const SHORT_TERM: usize = 4;
 /// 0.3 to 0.5 points more of the non-words flagged, for no fix more or fewer and no flag more
 /// on the clean halves. 5 flagged 0.1 to 0.2 points more, but more short surnames lie that near
 /// a word; 7 and 8 flagged less.
+///
+/// A shorter one, of [`GARBLED_CAPS_MIN`] letters or more, is such a word only where one of
+/// those commonest words fits both its neighbours, as a word in capitals among small letters is
+/// judged (`streaming their Woqr on`, see `fits_when_garbled`). Set on the tune parts: 0.1 to
+/// 0.2 points more of the non-words flagged on three of the four parts, 8 more flags in all,
+/// all of them garbled words, and no flag more on the clean halves. With any common word near
+/// ([`COMMON`]) it flagged 0.1 point more on the fourth, but searched the whole index for each
+/// such word: 120,000 of them took 70% longer to check.
 const GARBLED_TITLE_MIN: usize = 6;
 /// ... of the few thousand commonest words. The new flags in the tune parts' damaged halves:
 /// with any common word ([`COMMON`]) 42 garbled words and 34 names (`Fuerst`, `Sitnik`); at
@@ -712,7 +720,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                         case_of(stem) == Case::Upper
                             && count_of(stem) == 1
                             && among_small_letters(text, p.span())
-                            && fits_when_garbled(text, p.span(), lexicon, &stem.to_lowercase())
+                            && fits_when_garbled(text, p.span(), lexicon, &stem.to_lowercase(), COMMON)
                     })
                 };
                 // A possessive is judged by its stem (`LCG's` is an acronym's).
@@ -787,15 +795,25 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                 // letters, is a common word garbled twice over when one lies two edits away
                 // (`detecting and OMEASURSNG performance`): acronyms that long are seldom that
                 // near a word. So is a Capitalised word written once inside a sentence, no
-                // name beside it ([`GARBLED_TITLE_MIN`]).
+                // name beside it ([`GARBLED_TITLE_MIN`]); a shorter one only where such a word
+                // fits both its neighbours (`streaming their Woqr on`; see `fits_when_garbled`).
                 let mut garbled = || {
+                    let letters = stem.chars().count();
+                    let once_inside = || count_of(stem) == 1 && inside_sentence(&capitals, p.span());
                     let near = match case_of(stem) {
-                        Case::Upper => (stem.chars().count() > ACRONYM_MAX && among_small_letters(text, p.span()))
-                            .then_some(COMMON),
-                        Case::Title => (stem.chars().count() >= GARBLED_TITLE_MIN
-                            && count_of(stem) == 1
-                            && inside_sentence(&capitals, p.span()))
-                        .then_some(GARBLED_TITLE_NEAR),
+                        Case::Upper if letters > ACRONYM_MAX && among_small_letters(text, p.span()) => Some(COMMON),
+                        Case::Title if letters >= GARBLED_TITLE_MIN && once_inside() => Some(GARBLED_TITLE_NEAR),
+                        // Shorter, only where the word near fits: of the same words, so that no
+                        // word is searched twice.
+                        Case::Title if letters >= GARBLED_CAPS_MIN && once_inside() => {
+                            return fits_when_garbled(
+                                text,
+                                p.span(),
+                                lexicon,
+                                &stem.to_lowercase(),
+                                GARBLED_TITLE_NEAR,
+                            );
+                        }
                         _ => None,
                     };
                     near.is_some_and(|near| {
@@ -2484,28 +2502,29 @@ const OWN_CASINGS: usize = 8;
 /// which has no such article: the bound is for the one that means both.
 const OWN_LOWER_MAX: usize = 4;
 
-/// How common a word one edit from an unknown word in capitals must be for the word to be its
-/// slip rather than an acronym: very common for a short one (`YHIS`), and common for one of five
-/// letters (`MINLR`, `CHOOS`), where acronyms no list or corpus knows are rarer and fewer
-/// words lie one edit away by chance.
 /// True when a word in capitals at `span`, `lower` in small letters, may be a common word
 /// garbled (`internal VLUEN used`, `would WULH best fit`): one within two edits of it, written
-/// [`COMMON`] times or more, stands beside both its neighbours in the corpus
+/// `least_common` times or more ([`COMMON`] for one in capitals, fewer words for one
+/// Capitalised: see [`GARBLED_TITLE_MIN`]), stands beside both its neighbours in the corpus
 /// ([`GARBLED_CAPS_PAIRS`] times or more each). Only for words of [`GARBLED_CAPS_MIN`] letters or
 /// more: a three-letter acronym is two edits from hundreds of words, some of which fit anywhere
 /// (`CFP` -> `cap`).
-fn fits_when_garbled(text: &str, span: Span, lexicon: &Lexicon, lower: &str) -> bool {
+fn fits_when_garbled(text: &str, span: Span, lexicon: &Lexicon, lower: &str, least_common: f64) -> bool {
     if lower.chars().count() < GARBLED_CAPS_MIN {
         return false;
     }
     let (Some(prev), Some(next)) = crate::token::neighbours(text, span) else { return false };
     let model = Model::builtin();
     let (prev, next, least) = (prev.to_lowercase(), next.to_lowercase(), model.uses(GARBLED_CAPS_PAIRS));
-    suggest::has_near_twice_that(lexicon, lower, COMMON, |word| {
+    suggest::has_near_twice_that(lexicon, lower, least_common, |word| {
         u64::from(model.after(&prev, word)) >= least && u64::from(model.before(word, &next)) >= least
     })
 }
 
+/// How common a word one edit from an unknown word in capitals must be for the word to be its
+/// slip rather than an acronym: very common for a short one (`YHIS`), and common for one of five
+/// letters (`MINLR`, `CHOOS`), where acronyms no list or corpus knows are rarer and fewer
+/// words lie one edit away by chance.
 fn acronym_near(stem: &str) -> f64 {
     if stem.chars().count() >= ACRONYM_MAX { COMMON } else { VERY_COMMON }
 }

@@ -1844,3 +1844,19 @@ fn a_capitalised_word_garbled_twice_over_in_a_damaged_article_is_asked_about() {
     // The same words in an article whose casing shows no damage are its own.
     assert_clean("The servers are typically run by Maintaicee, a small firm that watches them every night.");
 }
+
+/// ... and so is a shorter one that a common word two edits away would fit where it stands, as
+/// one in capitals among small letters is (`their Woqr on`): a name seldom stands where a common
+/// word so near it fits both its neighbours.
+#[test]
+fn a_capitalised_word_garbled_twice_over_that_a_near_word_fits_is_asked_about() {
+    let text = format!("{DAMAGED}\n\nThe teams are streaming their Woqr on the language every week.\n");
+    let checked = check(&text, &Lexicon::new(), &Options { dialect: Some(Dialect::Us), suggestions: true });
+    let garbled = checked.suspects.iter().find(|s| s.word(&text) == "Woqr").expect("flagged");
+    assert_eq!((garbled.kind, garbled.suggestions.first()), (Kind::Spelling, Some("work")));
+    assert!(!garbled.confident, "asked about, not taken unasked");
+    // A name where no near word fits stands.
+    let text = format!("{DAMAGED}\n\nThen we thanked Woqr yesterday for the review.\n");
+    let checked = check(&text, &Lexicon::new(), &Options { dialect: Some(Dialect::Us), suggestions: true });
+    assert!(!checked.suspects.iter().any(|s| s.word(&text) == "Woqr"), "{:?}", checked.suspects);
+}
