@@ -730,12 +730,19 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     // nowhere else in any casing, is a slip of a common word (`first add YHIS
                     // to`; not `RANDU`, which it also writes `randu`), or, of four letters or
                     // more, two slips from one of the commonest (`careful WEJN using`) or from
-                    // a common word that fits where it stands (`internal VLUEN used`).
+                    // a common word that fits where it stands (`internal VLUEN used`). One that
+                    // clean prose writes is a slip only where it never stands beside either
+                    // neighbour and a word one edit away is written between them (`the SAE time`).
                     Case::Upper
                         if stem.chars().count() <= ACRONYM_MAX
-                            && (model
+                            && ((model
                                 .forms(stem)
                                 .any(|f| f.text == stem && u64::from(f.inside + f.start) >= acronym_seen)
+                                && !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
+                                    let lower = stem.to_lowercase();
+                                    !counts.contains_key(lower.as_str())
+                                        && slip_fits_instead(text, p.span(), lexicon, stem, &lower)
+                                }))
                                 || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
                                     let lower = stem.to_lowercase();
                                     !counts.contains_key(lower.as_str())
@@ -2527,6 +2534,22 @@ fn fits_when_garbled(text: &str, span: Span, lexicon: &Lexicon, lower: &str, lea
 /// words lie one edit away by chance.
 fn acronym_near(stem: &str) -> f64 {
     if stem.chars().count() >= ACRONYM_MAX { COMMON } else { VERY_COMMON }
+}
+
+/// True when the word in capitals at `span`, `stem` (`lower` in small letters), an acronym clean
+/// prose writes, stands where the corpus never writes it beside either neighbour, and a common
+/// word one edit away is written between the two (`at the SAE time`, `changes OVR time`): a
+/// slip of that word, not the acronym. The three words together, not each pair alone: a word
+/// that follows anything (`Windows AFD system`: `and`) fits no more than the acronym does.
+fn slip_fits_instead(text: &str, span: Span, lexicon: &Lexicon, stem: &str, lower: &str) -> bool {
+    let (Some(prev), Some(next)) = crate::token::neighbours(text, span) else { return false };
+    let model = Model::builtin();
+    let (prev, next) = (prev.to_lowercase(), next.to_lowercase());
+    if model.after(&prev, stem) > 0 || model.before(stem, &next) > 0 {
+        return false;
+    }
+    let triples = crate::lexicon::triples::Triples::builtin();
+    suggest::has_near_that(lexicon, lower, COMMON, |word, _| triples.count(&prev, word, &next) > 0)
 }
 
 /// True when `word` is two common words run together, each of three letters or more
