@@ -618,6 +618,9 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let mut distance = 0;
         // A misspelling asked about, never taken unasked.
         let mut asked_only = false;
+        // An acronym clean prose writes, read as a slip by where it stands: asked about, never
+        // taken unasked (`stabilization of NLL for` reads as `of all for` too).
+        let acronym_slip = std::cell::Cell::new(false);
         let kind = match p.verdicts[slot] {
             Seen::Known => continue,
             Seen::Casing => {
@@ -740,8 +743,10 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                                 .any(|f| f.text == stem && u64::from(f.inside + f.start) >= acronym_seen)
                                 && !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
                                     let lower = stem.to_lowercase();
-                                    !counts.contains_key(lower.as_str())
-                                        && slip_fits_instead(text, p.span(), lexicon, stem, &lower)
+                                    let slip = !counts.contains_key(lower.as_str())
+                                        && slip_fits_instead(text, p.span(), lexicon, stem, &lower);
+                                    acronym_slip.set(slip);
+                                    slip
                                 }))
                                 || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
                                     let lower = stem.to_lowercase();
@@ -931,7 +936,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         };
         // How sure the first fix of a misspelling is comes from the evidence (see `confidence`),
         // and from how misspelt the article is, known once every word is judged.
-        let odds = (kind == Kind::Spelling && margin >= FIX_MARGIN && !asked_only)
+        let odds = (kind == Kind::Spelling && margin >= FIX_MARGIN && !asked_only && !acronym_slip.get())
             .then(|| {
                 suggestions.first().map_or(Some(f64::INFINITY), |fix| {
                     let occurrences = count_of(stem_of(word));
