@@ -89,8 +89,9 @@ const SHORT_TERM: usize = 4;
 /// A shorter one, of [`GARBLED_CAPS_MIN`] letters or more, is such a word only where one of
 /// those commonest words fits both its neighbours, as a word in capitals among small letters is
 /// judged (`streaming their Woqr on`, see `fits_when_garbled`). Set on the tune parts: 0.1 to
-/// 0.2 points more of the non-words flagged on three of the four parts, 8 more flags in all,
-/// all of them garbled words, and no flag more on the clean halves. With any common word near
+/// 0.2 points more of the non-words flagged on three of the four parts, 5 more flags in all,
+/// all of them garbled words (`Woqr`, `Wmhre`, `Unrde`, `Thkio`, `Adtig`), and no flag more on
+/// the clean halves. With any common word near
 /// ([`COMMON`]) it flagged 0.1 point more on the fourth, but searched the whole index for each
 /// such word: 120,000 of them took 70% longer to check.
 const GARBLED_TITLE_MIN: usize = 6;
@@ -734,28 +735,28 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     // to`; not `RANDU`, which it also writes `randu`), or, of four letters or
                     // more, two slips from one of the commonest (`careful WEJN using`) or from
                     // a common word that fits where it stands (`internal VLUEN used`). One that
-                    // clean prose writes is a slip only where it never stands beside either
-                    // neighbour and a word one edit away is written between them (`the SAE time`).
+                    // clean prose writes is such a slip only where, besides, it never stands
+                    // beside either neighbour and a word one edit away is written between them
+                    // (`the SAE time`).
                     Case::Upper
                         if stem.chars().count() <= ACRONYM_MAX
-                            && ((model
-                                .forms(stem)
-                                .any(|f| f.text == stem && u64::from(f.inside + f.start) >= acronym_seen)
-                                && !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
-                                    let lower = stem.to_lowercase();
-                                    let slip = !counts.contains_key(lower.as_str())
-                                        && slip_fits_instead(text, p.span(), lexicon, stem, &lower);
-                                    acronym_slip.set(slip);
-                                    slip
-                                }))
-                                || !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
-                                    let lower = stem.to_lowercase();
-                                    !counts.contains_key(lower.as_str())
-                                        && (suggest::has_near(lexicon, &lower, acronym_near(stem))
-                                            || (stem.len() >= 4
-                                                && suggest::has_near_twice(lexicon, &lower, VERY_COMMON))
-                                            || caps_fit())
-                                })) =>
+                            && !(among_small_letters(text, p.span()) && count_of(stem) == 1 && {
+                                let lower = stem.to_lowercase();
+                                let seen = || {
+                                    model
+                                        .forms(stem)
+                                        .any(|f| f.text == stem && u64::from(f.inside + f.start) >= acronym_seen)
+                                };
+                                !counts.contains_key(lower.as_str())
+                                    && (!seen() || {
+                                        let slip = slip_fits_instead(text, p.span(), lexicon, stem, &lower);
+                                        acronym_slip.set(slip);
+                                        slip
+                                    })
+                                    && (suggest::has_near(lexicon, &lower, acronym_near(stem))
+                                        || (stem.len() >= 4 && suggest::has_near_twice(lexicon, &lower, VERY_COMMON))
+                                        || caps_fit())
+                            }) =>
                     {
                         continue;
                     }
