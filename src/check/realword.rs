@@ -780,8 +780,8 @@ fn crowd(word: &str) -> u32 {
 /// True when `a` and `b` differ only in their endings (`addressing`, `addresses`): the same word
 /// bent by grammar.
 fn same_stem(a: &str, b: &str) -> bool {
-    const ENDINGS: [&str; 15] =
-        ["", "e", "s", "es", "d", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al"];
+    const ENDINGS: [&str; 16] =
+        ["", "e", "s", "es", "d", "ed", "ing", "er", "ers", "ment", "ments", "ion", "ions", "ly", "al", "ness"];
     let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     common >= 3 && ENDINGS.contains(&span::tail(a, common)) && ENDINGS.contains(&span::tail(b, common))
 }
