@@ -949,8 +949,13 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     // out (`teh` for `the` is a slip however often).
                     let own = occurrences >= realword::OWN_WORD as usize
                         && counted.is_some_and(|n| (n as usize) < occurrences);
+                    // A word in small letters whose fix is another's name (`mancuso` ->
+                    // `Marcus`) is most often a name that lost its capital: on the tune parts,
+                    // each of the 16 such fixes `fix` took changed a right word. Unless the
+                    // article writes the name itself.
+                    let stranger = in_article == 0 && names_another(lexicon, word, fix);
                     let evidence = Evidence::of(text, p.span(), fix, usize::from(distance), occurrences);
-                    evidence.takeable_odds(in_article).filter(|_| !own)
+                    evidence.takeable_odds(in_article).filter(|_| !own && !stranger)
                 })
             })
             .flatten();
@@ -2633,6 +2638,17 @@ fn lowered_surname(lexicon: &Lexicon, text: &str, span: Span, suspects: &[Suspec
         && !lexicon.is_tech_name(prev)
         && suspects.last().is_none_or(|s| s.span.start != prev_at)
         && !suggest::has_near(lexicon, word, COMMON)
+}
+
+/// True when `fix` is the name of someone or somewhere (a word dictionaries write only with its
+/// capital, and no tech name: `Marcus`, `Moldova`; not `Kubernetes`) and `word`, in small
+/// letters, is not that name lowered.
+fn names_another(lexicon: &Lexicon, word: &str, fix: &str) -> bool {
+    case_of(word) == Case::Lower
+        && case_of(fix) == Case::Title
+        && !fix.to_lowercase().eq(word)
+        && lexicon.is_name(fix)
+        && !lexicon.is_tech_name(fix)
 }
 
 /// True when an initial stands beside the word at `span`, as in a name (`Stephen M. Coakley`) or

@@ -434,6 +434,19 @@ fn a_word_before_a_full_stop_keeps_its_derived_ending() {
     assert!(f.contains("influence this openness."), "{f:?}");
 }
 
+/// A word in small letters that no dictionary knows, whose nearest word is another's name, is
+/// most often a name that lost its capital (`yosef`, `mancuso`): that name is offered, never
+/// taken unasked. A slip of a tech name the damage also lowered is still fixed.
+#[test]
+fn a_lowered_name_is_not_taken_for_a_slip_of_another_name() {
+    for name in ["yosef", "mancuso", "molkova"] {
+        let f = fixed(&format!("{DAMAGED}\n\nMany thanks to {name} for the review of the design.\n"));
+        assert!(f.contains(&format!("thanks to {name} for")), "{f:?}");
+    }
+    let f = fixed(&format!("{DAMAGED}\n\nThe pods run on kuberanetes in the cluster.\n"));
+    assert!(f.contains("run on Kubernetes in"), "{f:?}");
+}
+
 /// Damage that Capitalises words at random strikes slips too: a stray capital on a real word
 /// out of place is weighed as that word in small letters, and its fix is the word meant.
 #[test]
