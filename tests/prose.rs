@@ -1868,6 +1868,20 @@ fn a_capitalised_word_garbled_twice_over_in_a_damaged_article_is_asked_about() {
     assert_clean("The servers are typically run by Maintaicee, a small firm that watches them every night.");
 }
 
+/// A long Capitalised word written once inside a sentence of a damaged article, two slips from
+/// a word of ordinary prose, is that word garbled twice over: the longer a name, the fewer words
+/// lie that near it. Asked about, as any Capitalised word that may be a name.
+#[test]
+fn a_long_capitalised_word_garbled_twice_over_is_asked_about() {
+    for (garbled, word) in [("Rsepnodents", "respondents"), ("Colelcotrs", "collectors"), ("Orgnaizres", "organizers")]
+    {
+        let text = format!("{DAMAGED}\n\nWe thank the {garbled} who gave their time to the project.\n");
+        let got = first_fixes(&text);
+        assert!(got.iter().any(|(w, k, f)| w == garbled && *k == Kind::Spelling && f == word), "{got:?}");
+        assert!(fixed(&text).contains(garbled), "asked, not taken");
+    }
+}
+
 /// ... and so is a shorter one that a common word two edits away would fit where it stands, as
 /// one in capitals among small letters is (`their Woqr on`): a name seldom stands where a common
 /// word so near it fits both its neighbours.
