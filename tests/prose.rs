@@ -1868,6 +1868,21 @@ fn a_capitalised_word_garbled_twice_over_in_a_damaged_article_is_asked_about() {
     assert_clean("The servers are typically run by Maintaicee, a small firm that watches them every night.");
 }
 
+/// A word in capitals no dictionary knows, two slips from any word, is an acronym in an
+/// article whose capitals show no damage, even among small letters (in a sentence alone, which
+/// says little of its damage, it is asked about: `careful WEJN using`).
+#[test]
+fn an_unknown_acronym_far_from_any_word_passes_in_a_clean_article() {
+    let article = "The community meets every two weeks to review the roadmap, triage new issues and \
+        plan the next release. Due to the conference, the AMER and EMEA sessions did not take place \
+        this week, and the notes of the last meeting are in the shared folder. Some functions are \
+        slower than before. AFAICT the worst case there is a tenth slower, and most programs will \
+        not notice the change at all. We would like to thank everyone who tested the release \
+        candidate and reported problems, and we hope to see many of you at the next meeting, \
+        where we will discuss the plans for the coming year and the work that is still open.";
+    assert_clean(article);
+}
+
 /// A long Capitalised word written once inside a sentence of a damaged article, two slips from
 /// a word of ordinary prose, is that word garbled twice over: the longer a name, the fewer words
 /// lie that near it. Asked about, as any Capitalised word that may be a name.
