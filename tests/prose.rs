@@ -1883,6 +1883,28 @@ fn an_unknown_acronym_far_from_any_word_passes_in_a_clean_article() {
     assert_clean(article);
 }
 
+/// In an article long enough to judge that hardly ever misspells its words in small letters,
+/// any unknown word in capitals is its own, though a word lies one slip from it; in one that
+/// misspells as damage does, it is asked about.
+#[test]
+fn unknown_words_in_capitals_are_an_article_s_own_where_it_misspells_nothing_else() {
+    let article = "The collector group will start new APAC-friendly meetings to support contributors \
+        in that region, and the notes of each meeting will be shared on the project site. Tracing \
+        FTW! Front-end engineers found the new views helpful, and several of them asked how to \
+        add their own spans. We would like to thank everyone who tested the release candidate \
+        and reported problems, and we hope to see many of you at the next meeting, where we will \
+        discuss the plans for the coming year and the work that is still open for new people. \
+        The release itself brings faster start-up, smaller memory use and a simpler way to write \
+        the settings file, which many of you asked for in the survey we ran last spring.";
+    assert_clean(article);
+    let damaged = article
+        .replace("support contributors", "suport contributors")
+        .replace("several of them", "sevral of them")
+        .replace("reported problems", "reportd problems");
+    let flagged = flags(&damaged);
+    assert!(flagged.iter().any(|(w, _)| w == "FTW"), "{flagged:?}");
+}
+
 /// A long Capitalised word written once inside a sentence of a damaged article, two slips from
 /// a word of ordinary prose, is that word garbled twice over: the longer a name, the fewer words
 /// lie that near it. Asked about, as any Capitalised word that may be a name.
