@@ -981,8 +981,12 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     // each of the 16 such fixes `fix` took changed a right word. Unless the
                     // article writes the name itself.
                     let stranger = in_article == 0 && names_another(lexicon, word, fix);
+                    // So is one after a given name (`Eric holk` -> `hook`): a surname as often
+                    // as a slip (tune parts: 4 surnames kept, `holk`, `volz`, `rexed`, for one
+                    // slip's fix left to the reader, `Doug feqls`).
+                    let after_name = follows_given_name(lexicon, text, p.span(), &suspects);
                     let evidence = Evidence::of(text, p.span(), fix, usize::from(distance), occurrences);
-                    evidence.takeable_odds(in_article).filter(|_| !own && !stranger)
+                    evidence.takeable_odds(in_article).filter(|_| !own && !stranger && !after_name)
                 })
             })
             .flatten();
@@ -2676,6 +2680,13 @@ fn is_derived(lexicon: &Lexicon, word: &str) -> bool {
 /// one slip from it (`Doug feqls` is `feels`). A misspelling far from any common word gets
 /// nothing better from its fixes than its capital.
 fn lowered_surname(lexicon: &Lexicon, text: &str, span: Span, suspects: &[Suspect]) -> bool {
+    follows_given_name(lexicon, text, span, suspects) && !suggest::has_near(lexicon, span.slice(text), COMMON)
+}
+
+/// True when the word at `span`, in small letters, follows a given name that English lists
+/// (`Eric holk`; not a tech name, a possessive, or a word flagged itself): where it lies one
+/// slip from a common word (`hook`), it is as likely a surname that lost its capital.
+fn follows_given_name(lexicon: &Lexicon, text: &str, span: Span, suspects: &[Suspect]) -> bool {
     let word = span.slice(text);
     let Some(prev) = crate::token::neighbours(text, span).0.filter(|_| case_of(word) == Case::Lower) else {
         return false;
@@ -2687,7 +2698,6 @@ fn lowered_surname(lexicon: &Lexicon, text: &str, span: Span, suspects: &[Suspec
         && lexicon.is_name(prev)
         && !lexicon.is_tech_name(prev)
         && suspects.last().is_none_or(|s| s.span.start != prev_at)
-        && !suggest::has_near(lexicon, word, COMMON)
 }
 
 /// True when `fix` is the name of someone or somewhere (a word dictionaries write only with its
