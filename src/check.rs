@@ -1001,7 +1001,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             Kind::Dialect => options.dialect.is_some(),
             _ => true,
         };
-        // A word in capitals two slips or more from any word (`EMEA`: `even`, `AUTOSAR`: `author`)
+        // A word in capitals two slips or more from any word (`AUTOSAR`: `author`)
         // is garbled only where the article's capitals show damage (see below). Asked of the
         // lexicon, not of the ranked fixes, so that a check without fixes flags the same words.
         let far_in_capitals = kind == Kind::Spelling
@@ -1035,7 +1035,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // A Capitalised word garbled twice over is one only where the article's capitals show the
     // damage: in a sentence or two that shows none, it is a name. So is a word in capitals two
     // slips from its fix an acronym in an article long enough to show that its capitals are its
-    // own (`the AMER and EMEA sessions`, `the AUTOSAR architecture`, `AFAICT`, which `fix` took
+    // own (`the AUTOSAR architecture`, `GROMACS`, `AFAICT`, which `fix` took
     // for `Affect`; a sentence alone says little: `careful WEJN using`): on the tune parts, 7
     // fewer flags on the clean halves and 2 on the damaged ones, all right words, and no garbled
     // word less (one slip away, they were: `STLL`, `AGIN`).

@@ -1888,6 +1888,15 @@ fn an_unknown_acronym_far_from_any_word_passes_in_a_clean_article() {
         candidate and reported problems, and we hope to see many of you at the next meeting, \
         where we will discuss the plans for the coming year and the work that is still open.";
     assert_clean(article);
+    // Misspelt as damage does, its capitals undamaged: still an acronym, with fixes asked for
+    // or without.
+    let text = damaged_release_notes()
+        .replace("Thanks to everyone", "We looked at the AUTOSAR architecture too. Thanks to everyone");
+    for suggestions in [true, false] {
+        let checked = check(&text, &Lexicon::new(), &Options { dialect: None, suggestions });
+        let words: Vec<&str> = checked.suspects.iter().map(|s| s.word(&text)).collect();
+        assert!(!words.contains(&"AUTOSAR") && words.contains(&"verison"), "{suggestions}: {words:?}");
+    }
 }
 
 /// In an article long enough to judge that hardly ever misspells its words in small letters,
