@@ -631,9 +631,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let mut surnames: Vec<usize> = Vec::new();
     // The log odds of each misspelling's first fix, in order (NaN where `fix` never takes it).
     let mut spelling_odds: Vec<f32> = Vec::new();
-    // Where a Capitalised word garbled twice over (see [`GARBLED_TITLE_MIN`]) or a word in
-    // capitals two slips from any word was flagged, in order.
-    let mut garbled_if_damaged: Vec<usize> = Vec::new();
+    // Where a Capitalised word garbled twice over was flagged (see [`GARBLED_TITLE_MIN`]), in order.
+    let mut garbled_titles: Vec<usize> = Vec::new();
     for p in &pending {
         let word = p.span().slice(text);
         // For a misspelling: how many edits away its first fix is, once the fixes are ranked.
@@ -1001,14 +1000,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             Kind::Dialect => options.dialect.is_some(),
             _ => true,
         };
-        // A word in capitals two slips or more from any word (`AUTOSAR`: `author`)
-        // is garbled only where the article's capitals show damage (see below). Asked of the
-        // lexicon, not of the ranked fixes, so that a check without fixes flags the same words.
-        let far_in_capitals = kind == Kind::Spelling
-            && case_of(stem_of(word)) == Case::Upper
-            && !suggest::has_near(lexicon, &stem_of(word).to_lowercase(), 0.0);
-        if asked_only || far_in_capitals {
-            garbled_if_damaged.push(p.span().start);
+        if asked_only {
+            garbled_titles.push(p.span().start);
         }
         suspects.push(Suspect { confident, ..Suspect::new(p.span(), kind, suggestions) });
     }
@@ -1033,29 +1026,27 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         && judged.raised < truecase::DAMAGED_CAPITALS
         && judged.lowered < truecase::DAMAGED_LOWER;
     // A Capitalised word garbled twice over is one only where the article's capitals show the
-    // damage: in a sentence or two that shows none, it is a name. So is a word in capitals two
-    // slips from its fix an acronym in an article long enough to show that its capitals are its
-    // own (`the AUTOSAR architecture`, `GROMACS`, `AFAICT`, which `fix` took
-    // for `Affect`; a sentence alone says little: `careful WEJN using`): on the tune parts, 7
-    // fewer flags on the clean halves and 2 on the damaged ones, all right words, and no garbled
-    // word less (one slip away, they were: `STLL`, `AGIN`).
-    if judged.raised < truecase::DAMAGED_CAPITALS && !garbled_if_damaged.is_empty() {
-        suspects.retain(|s| {
-            s.kind != Kind::Spelling
-                || garbled_if_damaged.binary_search(&s.span.start).is_err()
-                || (judged.weighed < truecase::ENOUGH_WORDS && case_of(stem_of(s.word(text))) == Case::Upper)
-        });
+    // damage: in a sentence or two that shows none, it is a name.
+    let capitals_undamaged = judged.raised < truecase::DAMAGED_CAPITALS;
+    if capitals_undamaged && !garbled_titles.is_empty() {
+        suspects.retain(|s| s.kind != Kind::Spelling || garbled_titles.binary_search(&s.span.start).is_err());
     }
-    // ... and in an article whose words in small letters are hardly ever misspelt, any word in
-    // capitals no dictionary knows is its own (`Tracing FTW!`, `APAC-friendly meetings`,
-    // `SEVERIN NEUMANN:` before an interview's answer): see [`CLEAN_SLIPS`].
-    if judged.weighed >= truecase::ENOUGH_WORDS && judged.raised < truecase::DAMAGED_CAPITALS {
+    // In an article long enough to show that its capitals are its own (a sentence alone says
+    // little: `careful WEJN using`), a word in capitals no dictionary knows is an acronym or a
+    // name where no word lies one slip from it (`the AUTOSAR architecture`, `GROMACS`, `AFAICT`,
+    // which `fix` took for `Affect`: on the tune parts, 7 fewer flags on the clean halves and 2 on
+    // the damaged ones, all right words, and no garbled word less; one slip away, they were:
+    // `STLL`, `AGIN`), and wherever the article hardly ever misspells its words in small letters
+    // (`Tracing FTW!`, `the AMER and EMEA sessions`, `SEVERIN NEUMANN:` before an interview's
+    // answer: see [`CLEAN_SLIPS`]). Asked of the lexicon, not of the ranked fixes, so that a check
+    // without fixes flags the same words.
+    if capitals_undamaged && judged.weighed >= truecase::ENOUGH_WORDS {
         let in_capitals = |s: &Suspect| s.kind == Kind::Spelling && case_of(stem_of(s.word(text))) == Case::Upper;
         let small = suspects.iter().filter(|s| s.kind == Kind::Spelling && !in_capitals(s)).count();
         #[allow(clippy::cast_precision_loss)] // counts of words
-        if (small as f64) < CLEAN_SLIPS * words as f64 {
-            suspects.retain(|s| !in_capitals(s));
-        }
+        let few_slips = (small as f64) < CLEAN_SLIPS * words as f64;
+        let far = |s: &Suspect| !suggest::has_near(lexicon, &stem_of(s.word(text)).to_lowercase(), 0.0);
+        suspects.retain(|s| !(in_capitals(s) && (few_slips || far(s))));
     }
     // Damage that Capitalises words strikes slips too (`new [Insight] and learning`): where the
     // model takes a stray capital off a word, the word is weighed as a real word in small
