@@ -4,8 +4,10 @@
 //! by a hash of their name, go to `OUT/report` and the rest to `OUT/tune`: tune on one, and only
 //! report the other (tests/quality.rs holds floors on the report part).
 //!
-//! `cargo run --release --example garble -- OUT_DIR [IN_DIR]`, then
-//! `cargo run --release --example score -- OUT_DIR/report`.
+//! `cargo run --release --example garble -- OUT_DIR [IN_DIR] [--dotted-names]`, then
+//! `cargo run --release --example score -- OUT_DIR/report`. With `--dotted-names`, the dotted
+//! names of the prose are damaged too, as the development pairs show (`List.Sort`: see
+//! `Rates::dotted_parts`).
 
 #[path = "../tests/support/eval_texts.rs"]
 mod eval_texts;
@@ -16,9 +18,15 @@ use galley::lexicon::Lexicon;
 use std::path::PathBuf;
 
 fn main() -> std::io::Result<()> {
-    let mut args = std::env::args().skip(1);
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    let rates = if all.iter().any(|a| a == "--dotted-names") {
+        garble::Rates::WITH_DOTTED_NAMES
+    } else {
+        garble::Rates::SAMPLE
+    };
+    let mut args = all.into_iter().filter(|a| a != "--dotted-names");
     let Some(output) = args.next() else {
-        eprintln!("usage: garble OUT_DIR [IN_DIR]");
+        eprintln!("usage: garble OUT_DIR [IN_DIR] [--dotted-names]");
         std::process::exit(2);
     };
     let texts: Vec<(String, String)> = match args.next() {
@@ -49,7 +57,7 @@ fn main() -> std::io::Result<()> {
             tune += 1;
             "tune"
         };
-        let (garbled, done) = garble::garble(text, &lexicon, garble::Rates::SAMPLE, eval_texts::seed_of(name));
+        let (garbled, done) = garble::garble(text, &lexicon, rates, eval_texts::seed_of(name));
         for (_, d) in &done {
             damage[*d as usize] += 1;
         }

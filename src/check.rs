@@ -15,6 +15,7 @@
 pub mod cache;
 pub(crate) mod casing;
 pub mod confidence;
+mod dotted;
 pub mod merge;
 mod realword;
 pub mod sections;
@@ -420,6 +421,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let mut spacings: Vec<spacing::Fix> = Vec::new();
     let mut rare: Vec<Span> = Vec::new();
     let mut lower = LowerWords::default();
+    let mut dotted: Vec<dotted::Dotted> = Vec::new();
     tokenize(text, |t| {
         if let Some((end, was_word)) = last
             && (2..=3).contains(&(t.span.start - end)) | (t.span.start == end + 1 && text.as_bytes()[end] != b' ')
@@ -443,6 +445,10 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                 && t.span.slice(text).bytes().any(|b| b.is_ascii_uppercase())
             {
                 keep_styled(t.span);
+            }
+            if t.kind == TokenKind::Identifier && dotted.len() < dotted::MOST && t.span.slice(text).contains('.') {
+                let start = casing::starts_sentence(text, last.map(|l| l.0), t.span.start);
+                dotted.push(dotted::Dotted { span: t.span, start });
             }
             prev = None;
             last = Some((t.span.end, false));
@@ -1129,6 +1135,15 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let two_word: Vec<Suspect> =
         phrases.into_iter().map(|(span, name)| Suspect::new(span, Kind::Casing, lists.one(name))).collect();
     merge::add(text, &mut suspects, Stage::Phrases, two_word);
+    // Dotted names of code a part of which the damage Capitalised (`List.Sort`, `E.G.`), out of
+    // headings, where Title Case is the author's.
+    dotted.retain(|d| !casing::is_heading(text, d.span.start));
+    merge::add(
+        text,
+        &mut suspects,
+        Stage::DottedNames,
+        dotted::suspects(text, &dotted, !capitals_undamaged, &mut lists),
+    );
     // In an article whose casing shows no damage, a name in lower case (`linux` as the
     // command), a capital in a heading or a list, an acronym written small (`https`) are the
     // author's style. Still raised: a sentence that starts in lower case, the pronoun `i`,

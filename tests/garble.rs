@@ -176,6 +176,7 @@ fn each_kind_of_damage_is_what_it_says() {
         real_words: 100.0,
         names_share: 1.0,
         acronyms_share: 1.0,
+        dotted_parts: 0.0,
     };
     let (garbled, done) = garble(text, &lexicon, rates, 3);
     let b: Vec<&str> = garbled.split_whitespace().collect();
@@ -223,6 +224,7 @@ fn some_real_words_put_in_only_start_like_the_word_they_replace() {
         real_words: 40.0,
         names_share: 1.0,
         acronyms_share: 1.0,
+        dotted_parts: 0.0,
     };
     let text = include_str!("../README.md");
     let (garbled, done) = garble(text, &lexicon, rates, 5);
@@ -252,6 +254,7 @@ fn headings_and_title_case_lines_take_no_casing_damage() {
         real_words: 0.0,
         names_share: 1.0,
         acronyms_share: 1.0,
+        dotted_parts: 0.0,
     };
     let text = "# Design goals and the known folder layout\n\n\
         Table of Contents for the Directories Crate\n\n\
@@ -264,4 +267,27 @@ fn headings_and_title_case_lines_take_no_casing_damage() {
         assert!(!done.is_empty());
         assert_eq!(&garbled[..body], &text[..body], "seed {seed}");
     }
+}
+
+/// Dotted names of code in the prose take capitals at `Rates::dotted_parts`, part by part, as
+/// the development pairs show (`List.Sort`, `E.G.`), and only when asked: at the sample's rates
+/// they and every other byte stay as they were.
+#[test]
+fn dotted_names_are_damaged_only_when_asked() {
+    let lexicon = Lexicon::new();
+    let text = "You can sort a list with the list.sort method, e.g. with a key, or call re.compile \
+                first and keep the pattern; os.path.join builds the path. "
+        .repeat(20);
+    let (plain, _) = garble(&text, &lexicon, Rates::SAMPLE, 9);
+    let (dotted, done) = garble(&text, &lexicon, Rates::WITH_DOTTED_NAMES, 9);
+    let names = |t: &str| -> Vec<String> {
+        t.split_whitespace().filter(|w| w.trim_end_matches(['.', ',', ';']).contains('.')).map(str::to_string).collect()
+    };
+    assert!(names(&plain).iter().all(|n| !n.bytes().any(|b| b.is_ascii_uppercase())), "{:?}", names(&plain));
+    let capitalised = names(&dotted).iter().filter(|n| n.bytes().any(|b| b.is_ascii_uppercase())).count();
+    assert!((8..=60).contains(&capitalised), "{capitalised} of {} names", names(&dotted).len());
+    assert!(names(&dotted).iter().any(|n| n.starts_with("List.") || n.ends_with(".Sort")), "{:?}", names(&dotted));
+    // The rest of the damage is the same as at the sample's rates.
+    assert_eq!(plain.to_lowercase(), dotted.to_lowercase());
+    assert!(done.len() >= capitalised);
 }

@@ -1964,3 +1964,19 @@ fn an_acronym_where_a_word_one_slip_away_is_written_between_its_neighbours_is_th
     assert!(!slip.confident);
     assert_clean("This uses the Windows AFD system to access socket readiness events.");
 }
+
+/// Damage that Capitalises words at random strikes the words inside a dotted name of code too
+/// (`List.Sort`, `E.G.`): `fix` gives them back their small letters, where the name is an
+/// abbreviation, where the article writes the part small as often, or where the part is a
+/// file's ending; a name in its own capitals stays (`pathlib.Path`, `Node.js`).
+#[test]
+fn a_dotted_name_the_damage_capitalised_gets_its_small_letters_back() {
+    assert_fixes(
+        "The Team Ran the Tests on linux, and Which Made the Build slow. In Python 2, E.G. the bytes \
+         type is hard. Use the List.Sort method; list.sort works in place, and the nodeunit.Js file \
+         runs in Node.js, with pathlib.Path for paths.",
+        "The team ran the tests on Linux, and which made the build slow. In Python 2, e.g. the bytes \
+         type is hard. Use the list.sort method; list.sort works in place, and the nodeunit.js file \
+         runs in Node.js, with pathlib.Path for paths.",
+    );
+}

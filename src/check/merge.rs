@@ -37,6 +37,8 @@ pub enum Stage {
     Spacing,
     /// Two-word names (`linux foundation`).
     Phrases,
+    /// Dotted names a part of which damage Capitalised (`List.Sort`: `dotted`).
+    DottedNames,
 }
 
 /// How a stage's suspects meet those found before them.
@@ -60,7 +62,7 @@ pub enum Meet {
 }
 
 /// The stages in the order their suspects are merged, and how each meets those found before.
-pub const MERGE: [(Stage, Meet); 12] = [
+pub const MERGE: [(Stage, Meet); 13] = [
     (Stage::Words, Meet::First),
     (Stage::RealWords, Meet::Yield),
     // A rare known word is one the first stage took as written; where the real-word stage
@@ -80,6 +82,8 @@ pub const MERGE: [(Stage, Meet); 12] = [
     (Stage::Spacing, Meet::Yield),
     // `linux foundation` is one name, not two words to case.
     (Stage::Phrases, Meet::Covers),
+    // A dotted name is one token, which only the spacing stage looks at (`end.The`).
+    (Stage::DottedNames, Meet::Yield),
 ];
 
 /// How `stage`'s suspects meet those found before: its line of [`MERGE`], which lists the
