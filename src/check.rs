@@ -1137,7 +1137,9 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     merge::add(text, &mut suspects, Stage::Phrases, two_word);
     // Dotted names of code a part of which the damage Capitalised (`List.Sort`, `E.G.`), out of
     // headings, where Title Case is the author's.
-    dotted.retain(|d| !casing::is_heading(text, d.span.start));
+    // (One look at each line, the names being in text order.)
+    let mut line = casing::Line::default();
+    dotted.retain(|d| !line.is_heading(text, d.span.start));
     merge::add(
         text,
         &mut suspects,

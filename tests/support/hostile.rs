@@ -10,9 +10,10 @@ mod rng;
 use rng::Rng;
 
 /// The inputs, by name: what each is, and whether it is read with `--lossy`.
-pub const KINDS: [(&str, &str, bool); 7] = [
+pub const KINDS: [(&str, &str, bool); 8] = [
     ("one-word", "one word of random letters", false),
     ("one-line", "one line of words, no newline", false),
+    ("dotted", "one line of distinct dotted names, some parts Capitalised", false),
     ("capitalised", "unknown Capitalised words, 12 a line", false),
     ("random-words", "random words in small letters, 12 a line (issue 13's example)", false),
     ("casings", "two long words, one known, in tens of thousands of casings", false),
@@ -46,6 +47,23 @@ pub fn input(kind: &str, size: usize) -> Vec<u8> {
             let words = vocabulary();
             while out.len() < size {
                 out.push_str(&words[rng.below(words.len())]);
+                out.push(' ');
+            }
+        }
+        "dotted" => {
+            // Each a name of code the checker judges (`Abc.def.Ghi`), on one line: every one
+            // is looked at against the others and its line.
+            while out.len() < size {
+                for part in 0..2 + rng.below(3) {
+                    if part > 0 {
+                        out.push('.');
+                    }
+                    let title = rng.below(3) == 0;
+                    for k in 0..3 + rng.below(5) {
+                        let c = rng.letter();
+                        out.push(if title && k == 0 { c.to_ascii_uppercase() } else { c });
+                    }
+                }
                 out.push(' ');
             }
         }
