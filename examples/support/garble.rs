@@ -461,10 +461,17 @@ fn capitalise_dotted_parts(out: &mut String, done: &mut Vec<(usize, Damage)>, sh
     let mut rng = Rng::new(seed.wrapping_mul(0x6a09_e667_f3bc_c909) ^ 0xd07);
     let mut line_starts = vec![0];
     line_starts.extend(out.match_indices('\n').map(|(i, _)| i + 1));
-    let title = |at: usize| {
+    // Each line read once: the names come in text order.
+    let mut seen_line: Option<(usize, bool)> = None;
+    let mut title = |at: usize| {
         let k = line_starts.partition_point(|&s| s <= at) - 1;
+        if let Some((_, title)) = seen_line.filter(|&(line, _)| line == k) {
+            return title;
+        }
         let end = line_starts.get(k + 1).map_or(out.len(), |&e| e - 1);
-        title_line(&out[line_starts[k]..end])
+        let title = title_line(&out[line_starts[k]..end]);
+        seen_line = Some((k, title));
+        title
     };
     let mut names = Vec::new();
     tokenize(out, |t| {
@@ -491,5 +498,6 @@ fn capitalise_dotted_parts(out: &mut String, done: &mut Vec<(usize, Damage)>, sh
         }
     }
     done.sort_by_key(|d| d.0);
+    // Only ASCII letters were raised: the bytes are the UTF-8 they were.
     *out = String::from_utf8(bytes).unwrap_or_default();
 }

@@ -8,14 +8,15 @@
 //!   some of its uses, while an author who writes `Node.js` most of the time also writes
 //!   `node.js` for the command now and then;
 //! - the part is a file's extension or a domain's ending after a name (`Less.Js`,
-//!   `gofastmcp.Com`), never Capitalised as such. `System.Net` is a namespace: a last part of
-//!   `Net` after a part with a capital stays.
+//!   `gofastmcp.Com`), never Capitalised as such: the last part, or any part after a first in
+//!   small letters. `net` is no such ending (`System.Net` is a namespace).
 //!
 //! Only a capital taken away is offered, never one put in. An abbreviation inside a sentence is
 //! always taken; the other two only where the article's capitals show damage (a clean article
 //! that writes `Foo.Js` is asked, not changed).
 
 use crate::fasthash::FastMap;
+use crate::lexicon::{Case, case_of};
 use crate::span::Span;
 use crate::suspect::{Kind, Lists, Suspect};
 
@@ -27,7 +28,8 @@ pub const MOST: usize = 4096;
 /// gives them.
 const ABBREVIATIONS: [&str; 4] = ["e.g", "i.e", "a.k.a", "n.b"];
 
-/// Endings of files and domains, never written Capitalised after a name.
+/// Endings of files and domains, never written Capitalised after a name (not `net`, a
+/// namespace's part as often: `System.Net`).
 const ENDINGS: [&str; 24] = [
     "js", "ts", "jsx", "tsx", "py", "rs", "rb", "go", "exe", "dll", "vim", "conf", "cfg", "json", "yaml", "yml",
     "toml", "md", "txt", "html", "css", "sh", "com", "org",
@@ -51,7 +53,7 @@ pub fn suspects(text: &str, names: &[Dotted], damaged: bool, lists: &mut Lists) 
         let name = d.span.slice(text);
         let parts = small.entry(name.to_ascii_lowercase()).or_insert_with(|| vec![0; name.split('.').count()]);
         for (seen, part) in parts.iter_mut().zip(name.split('.')) {
-            if !part.bytes().any(|b| b.is_ascii_uppercase()) {
+            if case_of(part) == Case::Lower {
                 *seen += 1;
             } else if is_title(part) {
                 *seen -= 1;
@@ -77,7 +79,7 @@ pub fn suspects(text: &str, names: &[Dotted], damaged: bool, lists: &mut Lists) 
         }
         let parts: Vec<&str> = name.split('.').collect();
         let written_small = small.get(&lower);
-        let first_small = parts.first().is_some_and(|p| !p.bytes().any(|b| b.is_ascii_uppercase()));
+        let first_small = parts.first().is_some_and(|p| case_of(p) == Case::Lower);
         let fixed: Vec<String> = parts
             .iter()
             .enumerate()
@@ -86,9 +88,7 @@ pub fn suspects(text: &str, names: &[Dotted], damaged: bool, lists: &mut Lists) 
                 // Written in small letters at this use's count (it is among the Capitalised).
                 let own = written_small.is_some_and(|s| s.get(i).is_some_and(|&n| n >= 0));
                 let last = i + 1 == parts.len();
-                let ending = i > 0
-                    && ENDINGS.contains(&part.to_ascii_lowercase().as_str())
-                    && (first_small || (last && !part.eq_ignore_ascii_case("net")));
+                let ending = i > 0 && ENDINGS.contains(&part.to_ascii_lowercase().as_str()) && (first_small || last);
                 if title && (own || ending) && !(i == 0 && d.start) {
                     part.to_ascii_lowercase()
                 } else {
