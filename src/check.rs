@@ -224,15 +224,18 @@ struct Pending {
     verdicts: [Seen; 2],
     /// A Title-case word with a name-like word beside it (`Kendall Roden`).
     beside_name: bool,
+    /// ... and that word is a known name or an initial (`Kendall`, `K.`), not only an unknown
+    /// Capitalised word (`Quorbit`), as every word of a Title Case label is beside.
+    beside_known: bool,
 }
 
 impl Pending {
     /// The word at `span`, or `None` past the first 4 GiB of a text (whose words are then
     /// not checked, as its capitals are not judged).
-    fn new(span: Span, verdicts: [Seen; 2], beside_name: bool) -> Option<Self> {
+    fn new(span: Span, verdicts: [Seen; 2], (beside_name, beside_known): (bool, bool)) -> Option<Self> {
         let at = u32::try_from(span.start).ok()?;
         let len = u32::try_from(span.len()).ok()?;
-        Some(Self { at, len, verdicts, beside_name })
+        Some(Self { at, len, verdicts, beside_name, beside_known })
     }
 
     fn span(&self) -> Span {
@@ -547,6 +550,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             && case_of(last.span().slice(text)) == Case::Title
         {
             last.beside_name = name_like(lexicon, word);
+            last.beside_known = known_name(lexicon, word);
         }
         // A two-word name with a suspect word in it (`linux foundation`, `hong kong`, `Hong
         // kong`): only such pairs are looked up, so the lookup costs nothing elsewhere.
@@ -570,9 +574,11 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             (_, Verdict::Known) => gb += 1,
             _ => {}
         }
-        let beside_name = case_of(word) == Case::Title
-            && (joined.is_some_and(|n| name_like(lexicon, n)) || beside_initial(text, t.span));
-        pending.extend(Pending::new(t.span, [Seen::of(&v_us), Seen::of(&v_gb)], beside_name));
+        let title = case_of(word) == Case::Title;
+        let initial = || title && beside_initial(text, t.span);
+        let beside_name = title && joined.is_some_and(|n| name_like(lexicon, n)) || initial();
+        let beside_known = title && joined.is_some_and(|n| known_name(lexicon, n)) || initial();
+        pending.extend(Pending::new(t.span, [Seen::of(&v_us), Seen::of(&v_gb)], (beside_name, beside_known)));
     });
     if let Some((end, _)) = last
         && let Some(fix) = spacing::in_gap(text, Span::new(end, text.len()), false)
@@ -589,7 +595,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // section holds at most about 32,000 words ([`sections::SECTION`]).
     let unknown = || pending.iter().filter(|p| p.verdicts[slot] == Seen::Unknown);
     let mut counts: FastMap<&str, usize> = FastMap::default();
-    let mut named: FastSet<&str> = FastSet::default();
+    let mut named: Named<'_> = Named::default();
     for p in unknown() {
         let stem = stem_of(p.span().slice(text));
         count_use(stem, p, counts.entry(stem).or_default(), &mut named);
@@ -804,7 +810,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     // letters as common as [`NEIGHBOUR_SLIP`] make a name of a word that is one
                     // too: damage makes such pairs (`a Shaerd Gdoal of`). Both are asked in one
                     // search of the words near.
-                    Case::Title | Case::Upper if p.beside_name || named.contains(stem) => {
+                    Case::Title | Case::Upper if p.beside_name || named.0.contains(stem) => {
                         let mut common_word = false;
                         let very_common = suggest::has_near_that(lexicon, stem, NEIGHBOUR_SLIP, |near, uses| {
                             common_word |= lexicon.verdict(near, Dialect::Us) == Verdict::Known;
@@ -1305,7 +1311,7 @@ fn context_casing(
     for (key, form) in &found.names {
         let u = usage.get(&Folded(key)).copied().unwrap_or_default();
         if let Some(spans) = lowered.get(key.as_str())
-            && casing::lowered_name(lexicon, form, u, named.contains(form.as_str()))
+            && casing::lowered_name(lexicon, form, u, named.beside(form.as_str()))
         {
             // Not a command followed by its options (`python -m pip`).
             let command = |s: &Span| {
@@ -1638,7 +1644,7 @@ impl KnownCache {
 #[derive(Clone, Copy)]
 struct Found<'f, 't> {
     words: usize,
-    named: &'f FastSet<&'t str>,
+    named: &'f Named<'t>,
     capitals: &'f [Capital],
     lower_starts: &'f [(Span, &'t str)],
     lower: &'f LowerWords,
@@ -2440,12 +2446,34 @@ fn code_spans(text: &str) -> FastSet<&str> {
     out
 }
 
-/// One more use of the unknown word `stem` (`p`), counted in `n`; `named` when it stands
+/// The unknown words the article writes Capitalised beside a name somewhere, and of those, the
+/// ones beside a known name or an initial.
+#[derive(Default)]
+struct Named<'t>(FastSet<&'t str>, FastSet<&'t str>);
+
+impl Named<'_> {
+    /// Where `word` stands beside a name: beside a known one, or only beside another unknown
+    /// Capitalised word.
+    fn beside(&self, word: &str) -> casing::Beside {
+        if self.1.contains(word) {
+            casing::Beside::KnownName
+        } else if self.0.contains(word) {
+            casing::Beside::Capitalised
+        } else {
+            casing::Beside::Nothing
+        }
+    }
+}
+
+/// One more use of the unknown word `stem` (`p`), counted in `n`; in `named` when it stands
 /// beside a name.
-fn count_use<'t>(stem: &'t str, p: &Pending, n: &mut usize, named: &mut FastSet<&'t str>) {
+fn count_use<'t>(stem: &'t str, p: &Pending, n: &mut usize, named: &mut Named<'t>) {
     *n += 1;
     if p.beside_name {
-        named.insert(stem);
+        named.0.insert(stem);
+    }
+    if p.beside_known {
+        named.1.insert(stem);
     }
 }
 
@@ -2756,6 +2784,11 @@ fn name_like(lexicon: &Lexicon, word: &str) -> bool {
             }
             all >= model.uses(CORPUS_WORD) && named * 2 > all
         })
+}
+
+/// A neighbour that marks a name beyond doubt: a known proper name (`Kendall`), Capitalised.
+fn known_name(lexicon: &Lexicon, word: &str) -> bool {
+    !is_first_person(word) && case_of(word) == Case::Title && lexicon.is_name(word)
 }
 
 /// True when `word` is the pronoun `I`, alone or with a contraction (`I'm`, `I’ve`, `I'd`, `I'll`).

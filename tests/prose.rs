@@ -928,6 +928,18 @@ fn the_articles_own_names_are_raised_where_they_lost_the_capital() {
     );
 }
 
+/// A term a README writes in small letters in its sentences and Capitalised only in its Title
+/// Case labels, beside the other words of the label, is the author's term in small letters: the
+/// labels are style, and its small uses are not a name that lost its capital.
+#[test]
+fn a_term_capitalised_only_in_title_case_labels_keeps_its_small_letters() {
+    assert_clean(
+        "Training Quorbit Splinedex Models: how to train splinedex models on your own data.\n\n\
+         First download a pretrained splinedex model, then compare the splinedex scores with the others.\n\n\
+         Using Quorbit Splinedex Models: the text goes in, a list of scores comes out.\n",
+    );
+}
+
 #[test]
 fn an_acronym_the_article_also_writes_half_lowered_is_raised_to_its_capitals() {
     // `Ci` is the damage's too: clean prose writes `CI` a hundred times as often.

@@ -1073,14 +1073,33 @@ pub fn capitalised(word: &str) -> String {
     chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect()
 }
 
+/// What stands beside a word the article writes Capitalised, at one use or more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Beside {
+    /// No name.
+    Nothing,
+    /// Only another Capitalised word no list knows (`Quorbit Splinedex`), as each word of a
+    /// Title Case label stands beside.
+    Capitalised,
+    /// A known name or an initial (`Kendall Roden`, `K. Roden`).
+    KnownName,
+}
+
 /// True when the lower-case occurrences of a name the article writes Capitalised should be
 /// raised to `form`: a known name with no lower-case use (`macleod`), or one that stands beside
-/// another name in the article (`Kendall Roden` … `roden`), always; a tech name that is also a
+/// a known name in the article (`Kendall Roden` … `roden`), always; one that stands beside
+/// another Capitalised word no list knows where the article writes it Capitalised at least as
+/// often as in small letters (a README's term written small in its sentences and Capitalised
+/// only in its Title Case labels is the author's term in small letters: `Training Reranker
+/// Models:` … `a reranker model`); a tech name that is also a
 /// word (`python`) when the article writes it Capitalised at least as often as not; a word no
 /// list knows when the article writes it Capitalised more often than not.
 #[must_use]
-pub fn lowered_name(lexicon: &Lexicon, form: &str, usage: Usage, beside_name: bool) -> bool {
-    if lexicon.is_name(form) || beside_name {
+pub fn lowered_name(lexicon: &Lexicon, form: &str, usage: Usage, beside: Beside) -> bool {
+    if lexicon.is_name(form)
+        || beside == Beside::KnownName
+        || (beside == Beside::Capitalised && usage.title >= usage.lower)
+    {
         return true;
     }
     let unknown = lexicon.verdict(form, Dialect::Us) == Verdict::Unknown;
