@@ -1064,10 +1064,50 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // model takes a stray capital off a word, the word is weighed as a real word in small
     // letters as well, in a copy of the text with those words so written (ASCII: the same bytes
     // long).
+    // So is a word the model knows too little of to judge, which the rules take the capital
+    // off: a rare word of general English Capitalised inside a sentence (`to enable a [Barge]
+    // and growing network`), no name.
     let stray: Vec<Span> = if casing_kept {
         Vec::new()
     } else {
-        judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span).collect()
+        let mut stray: Vec<Span> =
+            judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span).collect();
+        // Beside a capital inside the sentence that the model leaves standing, such a word is a
+        // name's (`the Project Directors`, `Mara Bos`): damage's capitals come in runs, and the
+        // model takes the others of a run down.
+        let lowered: FastSet<usize> = stray.iter().map(|s| s.start).collect();
+        let inside: FastMap<usize, usize> =
+            capitals.iter().filter(|c| !c.start).map(|c| (c.span().start, c.span().end)).collect();
+        let ends: FastSet<usize> = inside.iter().filter(|(s, _)| !lowered.contains(s)).map(|(_, &e)| e).collect();
+        // So is one beside a word that marks a name wherever it stands (`Mara Bos`: see
+        // [`name_like`]).
+        let beside_kept = |span: Span| {
+            let spaced = |at: usize| text.as_bytes().get(at) == Some(&b' ');
+            let (prev, next) = crate::token::neighbours(text, span);
+            (span.start > 0 && spaced(span.start - 1) && ends.contains(&(span.start - 1)))
+                || (spaced(span.end) && inside.contains_key(&(span.end + 1)) && !lowered.contains(&(span.end + 1)))
+                || prev.into_iter().chain(next).any(|n| name_like(lexicon, n))
+        };
+        let rare: Vec<Span> = capitals
+            .iter()
+            .filter(|c| !c.start && c.case == Case::Title)
+            .map(|c| c.span())
+            .filter(|&span| {
+                judged.known.binary_search(&span.start).is_err()
+                    && rare_word_capitalised(text, lexicon, span)
+                    && !beside_kept(span)
+            })
+            .collect();
+        // ... but not one the article Capitalises again and again: its own name (`the Project
+        // Directors`), which damage seldom makes.
+        let mut uses: FastMap<&str, u32> = FastMap::default();
+        for span in &rare {
+            *uses.entry(span.slice(text)).or_default() += 1;
+        }
+        stray.extend(rare.into_iter().filter(|span| uses.get(span.slice(text)).is_some_and(|&n| n < Usage::OWN_NAME)));
+        stray.sort_unstable_by_key(|s| s.start);
+        stray.dedup();
+        stray
     };
     let lowered_text = (!stray.is_empty()).then(|| {
         let mut bytes = text.as_bytes().to_vec();
@@ -1442,6 +1482,17 @@ fn offer_slips_after_casing(text: &str, slips: Vec<Suspect>, lists: &mut Lists, 
 
 /// True when the casing suspect `s` takes the capital off a word in Title Case of ASCII letters
 /// (`Insight` -> `insight`).
+/// True when the word at `span`, Capitalised, is a word general English writes in small
+/// letters and no name (`Barge`, not `Bos`), of ASCII letters only.
+fn rare_word_capitalised(text: &str, lexicon: &Lexicon, span: Span) -> bool {
+    let word = span.slice(text);
+    word.len() >= 3
+        && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && !lexicon.is_name(word)
+        && !lexicon.is_tech_name(word)
+        && lexicon.verdict(&word.to_ascii_lowercase(), Dialect::Us) == Verdict::Known
+}
+
 fn takes_a_first_capital_off(text: &str, s: &Suspect) -> bool {
     let word = s.word(text);
     let mut bytes = word.bytes();
