@@ -478,6 +478,21 @@ fn a_rare_word_the_damage_capitalised_is_fixed_as_a_slip() {
     );
 }
 
+/// Beside a name, a Capitalised word no list knows is a name too (`Alexandru Radovici`), unless
+/// it is long and one slip from a word of general English (`Rust's Infratructure`): few names
+/// that long lie so near a word.
+#[test]
+fn a_long_capitalised_slip_beside_a_name_is_a_misspelling() {
+    assert_fixed_after_damage(
+        "We thank the sponsors of Rust's Infratructure who provided the machines.",
+        "We thank the sponsors of Rust's infrastructure who provided the machines.",
+    );
+    assert_fixed_after_damage(
+        "We thank Kendall Macleod and Alexandru Radovici for the review.",
+        "We thank Kendall Macleod and Alexandru Radovici for the review.",
+    );
+}
+
 /// In an article Capitalised at random, a Capitalised misspelling inside a sentence is fixed in
 /// small letters, also where the word meant often starts a sentence (`Thanks to`, `Note that`).
 #[test]
