@@ -1090,30 +1090,34 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let mut stray: Vec<Span> =
             judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span).collect();
         // Beside a capital inside the sentence that the model leaves standing, such a word is a
-        // name's (`the Project Directors`, `Mara Bos`): damage's capitals come in runs, and the
-        // model takes the others of a run down.
-        let lowered: FastSet<usize> = stray.iter().map(|s| s.start).collect();
-        let inside: FastMap<usize, usize> =
-            capitals.iter().filter(|c| !c.start).map(|c| (c.span().start, c.span().end)).collect();
-        let ends: FastSet<usize> = inside.iter().filter(|(s, _)| !lowered.contains(s)).map(|(_, &e)| e).collect();
-        // So is one beside a word that marks a name wherever it stands (`Mara Bos`: see
-        // [`name_like`]).
-        let beside_kept = |span: Span| {
+        // name's (`the Project Directors`): damage's capitals come in runs, and the model takes
+        // the others of a run down. So is one beside a word that marks a name wherever it
+        // stands (`Mara Bos`: see [`name_like`]).
+        let mut lowered: Vec<usize> = stray.iter().map(|s| s.start).collect();
+        lowered.sort_unstable();
+        let kept = |c: Option<&Capital>, at: usize| {
+            c.is_some_and(|c| !c.start && c.span().start == at && lowered.binary_search(&at).is_err())
+        };
+        let beside_kept = |i: usize, span: Span| {
             let spaced = |at: usize| text.as_bytes().get(at) == Some(&b' ');
+            let before = i.checked_sub(1).and_then(|p| capitals.get(p));
             let (prev, next) = crate::token::neighbours(text, span);
-            (span.start > 0 && spaced(span.start - 1) && ends.contains(&(span.start - 1)))
-                || (spaced(span.end) && inside.contains_key(&(span.end + 1)) && !lowered.contains(&(span.end + 1)))
+            (spaced(span.start.wrapping_sub(1)) && before.is_some_and(|c| c.span().end + 1 == span.start) && {
+                kept(before, before.map_or(0, |c| c.span().start))
+            }) || (spaced(span.end) && kept(capitals.get(i + 1), span.end + 1))
                 || prev.into_iter().chain(next).any(|n| name_like(lexicon, n))
         };
         let rare: Vec<Span> = capitals
             .iter()
-            .filter(|c| !c.start && c.case == Case::Title)
-            .map(|c| c.span())
-            .filter(|&span| {
+            .enumerate()
+            .filter(|(_, c)| !c.start && c.case == Case::Title)
+            .filter(|&(i, c)| {
+                let span = c.span();
                 judged.known.binary_search(&span.start).is_err()
                     && rare_word_capitalised(text, lexicon, span)
-                    && !beside_kept(span)
+                    && !beside_kept(i, span)
             })
+            .map(|(_, c)| c.span())
             .collect();
         // ... but not one the article Capitalises again and again: its own name (`the Project
         // Directors`), which damage seldom makes.
