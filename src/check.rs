@@ -1095,16 +1095,16 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // stands (`Mara Bos`: see [`name_like`]).
         let mut lowered: Vec<usize> = stray.iter().map(|s| s.start).collect();
         lowered.sort_unstable();
-        let kept = |c: Option<&Capital>, at: usize| {
-            c.is_some_and(|c| !c.start && c.span().start == at && lowered.binary_search(&at).is_err())
-        };
+        let kept = |c: &Capital| !c.start && lowered.binary_search(&c.span().start).is_err();
+        // The capitals before and after the `i`th, where one space joins them to it.
         let beside_kept = |i: usize, span: Span| {
             let spaced = |at: usize| text.as_bytes().get(at) == Some(&b' ');
             let before = i.checked_sub(1).and_then(|p| capitals.get(p));
+            let before = before.filter(|c| c.span().end + 1 == span.start && spaced(c.span().end));
+            let after = capitals.get(i + 1).filter(|c| c.span().start == span.end + 1 && spaced(span.end));
             let (prev, next) = crate::token::neighbours(text, span);
-            (spaced(span.start.wrapping_sub(1)) && before.is_some_and(|c| c.span().end + 1 == span.start) && {
-                kept(before, before.map_or(0, |c| c.span().start))
-            }) || (spaced(span.end) && kept(capitals.get(i + 1), span.end + 1))
+            before.is_some_and(kept)
+                || after.is_some_and(kept)
                 || prev.into_iter().chain(next).any(|n| name_like(lexicon, n))
         };
         let rare: Vec<Span> = capitals
@@ -1501,19 +1501,21 @@ fn offer_slips_after_casing(text: &str, slips: Vec<Suspect>, lists: &mut Lists, 
     }
 }
 
-/// True when the casing suspect `s` takes the capital off a word in Title Case of ASCII letters
-/// (`Insight` -> `insight`).
 /// True when the word at `span`, Capitalised, is a word general English writes in small
 /// letters and no name (`Barge`, not `Bos`), of ASCII letters only.
 fn rare_word_capitalised(text: &str, lexicon: &Lexicon, span: Span) -> bool {
     let word = span.slice(text);
+    let mut bytes = word.bytes();
     word.len() >= 3
-        && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && bytes.next().is_some_and(|b| b.is_ascii_uppercase())
+        && bytes.all(|b| b.is_ascii_lowercase())
         && !lexicon.is_name(word)
         && !lexicon.is_tech_name(word)
         && lexicon.verdict(&word.to_ascii_lowercase(), Dialect::Us) == Verdict::Known
 }
 
+/// True when the casing suspect `s` takes the capital off a word in Title Case of ASCII letters
+/// (`Insight` -> `insight`).
 fn takes_a_first_capital_off(text: &str, s: &Suspect) -> bool {
     let word = s.word(text);
     let mut bytes = word.bytes();
@@ -2843,24 +2845,28 @@ fn beside_initial(text: &str, span: Span) -> bool {
 /// sentences more often than not, though a dictionary knows it in lower case too (`Josh
 /// Triplett`: `josh` is a verb; not `Mark`, which prose writes as `mark` five times as often).
 fn name_like(lexicon: &Lexicon, word: &str) -> bool {
-    // The pronoun, which clean prose always writes in a capital, is no name (`noticed Taht I`),
-    // nor is it with a contraction (`I'm Currentlay`).
-    !is_first_person(word)
-        && case_of(word) == Case::Title
-        && (lexicon.is_name(word) || lexicon.verdict(word, Dialect::Us) == Verdict::Unknown || {
-            let model = Model::builtin();
-            let (mut named, mut all) = (0u64, 0u64);
-            for f in model.forms(word) {
-                all += u64::from(f.inside);
-                named += if f.text == word { u64::from(f.inside) } else { 0 };
-            }
-            all >= model.uses(CORPUS_WORD) && named * 2 > all
-        })
+    known_name(lexicon, word)
+        || (capitalised_not_i(word)
+            && (lexicon.verdict(word, Dialect::Us) == Verdict::Unknown || {
+                let model = Model::builtin();
+                let (mut named, mut all) = (0u64, 0u64);
+                for f in model.forms(word) {
+                    all += u64::from(f.inside);
+                    named += if f.text == word { u64::from(f.inside) } else { 0 };
+                }
+                all >= model.uses(CORPUS_WORD) && named * 2 > all
+            }))
 }
 
 /// A neighbour that marks a name beyond doubt: a known proper name (`Kendall`), Capitalised.
 fn known_name(lexicon: &Lexicon, word: &str) -> bool {
-    !is_first_person(word) && case_of(word) == Case::Title && lexicon.is_name(word)
+    capitalised_not_i(word) && lexicon.is_name(word)
+}
+
+/// True when `word` is in Title Case and not the pronoun, which clean prose always writes with
+/// a capital and is no name (`noticed Taht I`), nor with a contraction (`I'm Currentlay`).
+fn capitalised_not_i(word: &str) -> bool {
+    !is_first_person(word) && case_of(word) == Case::Title
 }
 
 /// True when `word` is the pronoun `I`, alone or with a contraction (`I'm`, `I’ve`, `I'd`, `I'll`).
