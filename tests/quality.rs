@@ -236,8 +236,9 @@ fn figures_on_articles_hold() {
     let score = articles_reported("articles", 200);
     // Real words fixed: 32 until the garbler Capitalised slips too (the thirty-ninth session).
     // Right words changed 7.5 until it lowered a share of the names, as real damage does (the
-    // fortieth): names it left as they were stand to break.
-    let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 30), fixed: 80 };
+    // fortieth): names it left as they were stand to break. Real words fixed 30 until rare words
+    // the damage Capitalised were weighed as slips too (the forty-eighth: 31.8% -> 34.5%).
+    let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 32), fixed: 80 };
     floors.hold(&score, 9.0, (1.6, 0.7));
 }
 
@@ -249,8 +250,10 @@ fn figures_on_articles_of_another_field_hold() {
     let score = articles_reported("articles-cloud", 140);
     // Non-words flagged 99 and real words fixed 29 until the garbler Capitalised slips too (the
     // thirty-ninth session): a Capitalised misspelling two edits from its word is taken for a name.
-    // Real words fixed 27 until it lowered a share of the names and acronyms (the fortieth).
-    let floors = Floors { non_word: (98, 89), casing_first: 85, real_word: (45, 25), fixed: 79 };
+    // Real words fixed 27 until it lowered a share of the names and acronyms (the fortieth), 25
+    // until rare words the damage Capitalised were weighed as slips too (the forty-eighth: 26.7%
+    // -> 28.6%).
+    let floors = Floors { non_word: (98, 89), casing_first: 85, real_word: (45, 27), fixed: 79 };
     floors.hold(&score, 11.0, (1.3, 0.5));
 }
 
