@@ -34,7 +34,7 @@ use crate::span::{self, Span};
 use crate::suspect::Lists;
 pub use crate::suspect::{Fixes, Kind, Suspect};
 use crate::token::{TokenKind, tokenize};
-use casing::{Capital, Folded, Usage};
+use casing::{Beside, Capital, Folded, Usage};
 use confidence::Evidence;
 use merge::{Stage, sort_by_start};
 use sightings::Sightings;
@@ -231,20 +231,19 @@ struct Pending {
     len: u32,
     /// What the lexicon said, in American and in British English.
     verdicts: [Seen; 2],
-    /// A Title-case word with a name-like word beside it (`Kendall Roden`).
-    beside_name: bool,
-    /// ... and that word is a known name or an initial (`Kendall`, `K.`), not only an unknown
-    /// Capitalised word (`Quorbit`), as every word of a Title Case label is beside.
-    beside_known: bool,
+    /// For a Title-case word, the name-like word beside it (`Kendall Roden`): a known name or
+    /// an initial, or only an unknown Capitalised word (`Quorbit`), as every word of a Title
+    /// Case label is beside.
+    beside: Beside,
 }
 
 impl Pending {
     /// The word at `span`, or `None` past the first 4 GiB of a text (whose words are then
     /// not checked, as its capitals are not judged).
-    fn new(span: Span, verdicts: [Seen; 2], (beside_name, beside_known): (bool, bool)) -> Option<Self> {
+    fn new(span: Span, verdicts: [Seen; 2], beside: Beside) -> Option<Self> {
         let at = u32::try_from(span.start).ok()?;
         let len = u32::try_from(span.len()).ok()?;
-        Some(Self { at, len, verdicts, beside_name, beside_known })
+        Some(Self { at, len, verdicts, beside })
     }
 
     fn span(&self) -> Span {
@@ -555,11 +554,10 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let prev_pending = pending.last_mut().filter(|l| joined.is_some() && Some(l.span().end) == prev.map(|p| p.1));
         let prev_suspect = prev_pending.is_some();
         if let Some(last) = prev_pending
-            && !last.beside_name
+            && last.beside == Beside::Nothing
             && case_of(last.span().slice(text)) == Case::Title
         {
-            last.beside_name = name_like(lexicon, word);
-            last.beside_known = known_name(lexicon, word);
+            last.beside = beside_of(lexicon, word);
         }
         // A two-word name with a suspect word in it (`linux foundation`, `hong kong`, `Hong
         // kong`): only such pairs are looked up, so the lookup costs nothing elsewhere.
@@ -583,11 +581,12 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             (_, Verdict::Known) => gb += 1,
             _ => {}
         }
-        let title = case_of(word) == Case::Title;
-        let initial = || title && beside_initial(text, t.span);
-        let beside_name = title && joined.is_some_and(|n| name_like(lexicon, n)) || initial();
-        let beside_known = title && joined.is_some_and(|n| known_name(lexicon, n)) || initial();
-        pending.extend(Pending::new(t.span, [Seen::of(&v_us), Seen::of(&v_gb)], (beside_name, beside_known)));
+        let beside = match case_of(word) {
+            Case::Title if beside_initial(text, t.span) => Beside::KnownName,
+            Case::Title => joined.map_or(Beside::Nothing, |n| beside_of(lexicon, n)),
+            _ => Beside::Nothing,
+        };
+        pending.extend(Pending::new(t.span, [Seen::of(&v_us), Seen::of(&v_gb)], beside));
     });
     if let Some((end, _)) = last
         && let Some(fix) = spacing::in_gap(text, Span::new(end, text.len()), false)
@@ -604,7 +603,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // section holds at most about 32,000 words ([`sections::SECTION`]).
     let unknown = || pending.iter().filter(|p| p.verdicts[slot] == Seen::Unknown);
     let mut counts: FastMap<&str, usize> = FastMap::default();
-    let mut named: Named<'_> = Named::default();
+    let mut named: FastMap<&str, Beside> = FastMap::default();
     for p in unknown() {
         let stem = stem_of(p.span().slice(text));
         count_use(stem, p, counts.entry(stem).or_default(), &mut named);
@@ -819,7 +818,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     // letters as common as [`NEIGHBOUR_SLIP`] make a name of a word that is one
                     // too: damage makes such pairs (`a Shaerd Gdoal of`). Both are asked in one
                     // search of the words near.
-                    Case::Title | Case::Upper if p.beside_name || named.0.contains(stem) => {
+                    Case::Title | Case::Upper if p.beside != Beside::Nothing || named.contains_key(stem) => {
                         let mut common_word = false;
                         let very_common = suggest::has_near_that(lexicon, stem, NEIGHBOUR_SLIP, |near, uses| {
                             common_word |= lexicon.verdict(near, Dialect::Us) == Verdict::Known;
@@ -1372,7 +1371,7 @@ fn context_casing(
     for (key, form) in &found.names {
         let u = usage.get(&Folded(key)).copied().unwrap_or_default();
         if let Some(spans) = lowered.get(key.as_str())
-            && casing::lowered_name(lexicon, form, u, named.beside(form.as_str()))
+            && casing::lowered_name(lexicon, form, u, named.get(form.as_str()).copied().unwrap_or(Beside::Nothing))
         {
             // Not a command followed by its options (`python -m pip`).
             let command = |s: &Span| {
@@ -1718,7 +1717,7 @@ impl KnownCache {
 #[derive(Clone, Copy)]
 struct Found<'f, 't> {
     words: usize,
-    named: &'f Named<'t>,
+    named: &'f FastMap<&'t str, Beside>,
     capitals: &'f [Capital],
     lower_starts: &'f [(Span, &'t str)],
     lower: &'f LowerWords,
@@ -2520,34 +2519,13 @@ fn code_spans(text: &str) -> FastSet<&str> {
     out
 }
 
-/// The unknown words the article writes Capitalised beside a name somewhere, and of those, the
-/// ones beside a known name or an initial.
-#[derive(Default)]
-struct Named<'t>(FastSet<&'t str>, FastSet<&'t str>);
-
-impl Named<'_> {
-    /// Where `word` stands beside a name: beside a known one, or only beside another unknown
-    /// Capitalised word.
-    fn beside(&self, word: &str) -> casing::Beside {
-        if self.1.contains(word) {
-            casing::Beside::KnownName
-        } else if self.0.contains(word) {
-            casing::Beside::Capitalised
-        } else {
-            casing::Beside::Nothing
-        }
-    }
-}
-
 /// One more use of the unknown word `stem` (`p`), counted in `n`; in `named` when it stands
-/// beside a name.
-fn count_use<'t>(stem: &'t str, p: &Pending, n: &mut usize, named: &mut Named<'t>) {
+/// beside a name, with the most telling name it stands beside.
+fn count_use<'t>(stem: &'t str, p: &Pending, n: &mut usize, named: &mut FastMap<&'t str, Beside>) {
     *n += 1;
-    if p.beside_name {
-        named.0.insert(stem);
-    }
-    if p.beside_known {
-        named.1.insert(stem);
+    if p.beside != Beside::Nothing {
+        let most = named.entry(stem).or_insert(Beside::Nothing);
+        *most = (*most).max(p.beside);
     }
 }
 
@@ -2845,17 +2823,29 @@ fn beside_initial(text: &str, span: Span) -> bool {
 /// sentences more often than not, though a dictionary knows it in lower case too (`Josh
 /// Triplett`: `josh` is a verb; not `Mark`, which prose writes as `mark` five times as often).
 fn name_like(lexicon: &Lexicon, word: &str) -> bool {
-    known_name(lexicon, word)
-        || (capitalised_not_i(word)
-            && (lexicon.verdict(word, Dialect::Us) == Verdict::Unknown || {
-                let model = Model::builtin();
-                let (mut named, mut all) = (0u64, 0u64);
-                for f in model.forms(word) {
-                    all += u64::from(f.inside);
-                    named += if f.text == word { u64::from(f.inside) } else { 0 };
-                }
-                all >= model.uses(CORPUS_WORD) && named * 2 > all
-            }))
+    beside_of(lexicon, word) != Beside::Nothing
+}
+
+/// What the neighbour `word` says of a Title-case word beside it: a known name's, another
+/// name-like word's ([`name_like`]), or nothing.
+fn beside_of(lexicon: &Lexicon, word: &str) -> Beside {
+    if known_name(lexicon, word) {
+        return Beside::KnownName;
+    }
+    let written_as_name = || {
+        let model = Model::builtin();
+        let (mut named, mut all) = (0u64, 0u64);
+        for f in model.forms(word) {
+            all += u64::from(f.inside);
+            named += if f.text == word { u64::from(f.inside) } else { 0 };
+        }
+        all >= model.uses(CORPUS_WORD) && named * 2 > all
+    };
+    if capitalised_not_i(word) && (lexicon.verdict(word, Dialect::Us) == Verdict::Unknown || written_as_name()) {
+        Beside::Capitalised
+    } else {
+        Beside::Nothing
+    }
 }
 
 /// A neighbour that marks a name beyond doubt: a known proper name (`Kendall`), Capitalised.

@@ -1073,8 +1073,9 @@ pub fn capitalised(word: &str) -> String {
     chars.next().into_iter().flat_map(char::to_uppercase).chain(chars).collect()
 }
 
-/// What stands beside a word the article writes Capitalised, at one use or more.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What stands beside a word the article writes Capitalised, at one use or more: the later, the
+/// surer a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Beside {
     /// No name.
     Nothing,
