@@ -195,6 +195,23 @@ fn a_name_the_damage_lowered_word_by_word_keeps_its_capitals() {
     assert!(fixed.contains("and all of the notes will be shared with all of you."), "{fixed}");
 }
 
+/// ... and where the damage lowers names only now and then (here a name in eight, where clean
+/// articles lower hardly any): a word of the article's name of two words lowered beside the
+/// other's capital gets its capital back.
+#[test]
+fn a_name_of_two_words_lowered_once_in_a_mildly_damaged_article_gets_its_capital_back() {
+    let damaged = "The Leadership Council met in berlin on Monday. The Leadership Council is made up of one \
+                   member from each team, and the Leadership Council decides how the Project spends its \
+                   Money. This year the leadership Council asked the teams on github and on Zulip what \
+                   they need. Most of them use linux, some use windows, and a few use macOS. The teams \
+                   wrote their answers in English and in german, and the Council read them all before it \
+                   met again in paris and in tokyo. The work on python and Rust bindings was discussed, \
+                   and so was the budget for travel to europe and to Asia.";
+    let fixed = fixed(damaged);
+    assert!(fixed.contains("This year the Leadership Council asked"), "{fixed}");
+    assert_eq!(fixed.matches("Leadership Council").count(), 4, "{fixed}");
+}
+
 /// An author who writes an institution's name with a capital (`the Project`, `the Council`) at
 /// most of its uses, in runs of capitals or not, keeps it, in an article whose damage
 /// Capitalises common words at random: the damage strikes each use on its own, and comes back
