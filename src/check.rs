@@ -790,97 +790,12 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let far = |s: &Suspect| !suggest::has_near(lexicon, &stem_of(s.word(text)).to_lowercase(), 0.0);
         suspects.retain(|s| !(in_capitals(s) && (few_slips || far(s))));
     }
-    // Damage that Capitalises words strikes slips too (`new [Insight] and learning`): where the
-    // model takes a stray capital off a word, the word is weighed as a real word in small
-    // letters as well, in a copy of the text with those words so written (ASCII: the same bytes
-    // long).
-    // So is a word the model knows too little of to judge, which the rules take the capital
-    // off: a rare word of general English Capitalised inside a sentence (`to enable a [Barge]
-    // and growing network`), no name.
-    let stray: Vec<Span> = if casing_kept {
-        Vec::new()
-    } else {
-        let mut stray: Vec<Span> =
-            judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span).collect();
-        // Beside a capital inside the sentence that the model leaves standing, such a word is a
-        // name's (`the Project Directors`): damage's capitals come in runs, and the model takes
-        // the others of a run down. So is one beside a word that marks a name wherever it
-        // stands (`Mara Bos`: see [`name_like`]).
-        let mut lowered: Vec<usize> = stray.iter().map(|s| s.start).collect();
-        lowered.sort_unstable();
-        let kept = |c: &Capital| !c.start && lowered.binary_search(&c.span().start).is_err();
-        // The capitals before and after the `i`th, where one space joins them to it.
-        let beside_kept = |i: usize, span: Span| {
-            let spaced = |at: usize| text.as_bytes().get(at) == Some(&b' ');
-            let before = i.checked_sub(1).and_then(|p| capitals.get(p));
-            let before = before.filter(|c| c.span().end + 1 == span.start && spaced(c.span().end));
-            let after = capitals.get(i + 1).filter(|c| c.span().start == span.end + 1 && spaced(span.end));
-            let (prev, next) = crate::token::neighbours(text, span);
-            before.is_some_and(kept)
-                || after.is_some_and(kept)
-                || prev.into_iter().chain(next).any(|n| name_like(lexicon, n))
-        };
-        let rare: Vec<Span> = capitals
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.start && c.case == Case::Title)
-            .filter(|&(i, c)| {
-                let span = c.span();
-                judged.known.binary_search(&span.start).is_err()
-                    && rare_word_capitalised(text, lexicon, span)
-                    && !beside_kept(i, span)
-            })
-            .map(|(_, c)| c.span())
-            .collect();
-        // ... but not one the article Capitalises again and again: its own name (`the Project
-        // Directors`), which damage seldom makes.
-        let mut uses: FastMap<&str, u32> = FastMap::default();
-        for span in &rare {
-            *uses.entry(span.slice(text)).or_default() += 1;
-        }
-        stray.extend(rare.into_iter().filter(|span| uses.get(span.slice(text)).is_some_and(|&n| n < Usage::OWN_NAME)));
-        stray.sort_unstable_by_key(|s| s.start);
-        stray.dedup();
-        stray
-    };
-    let lowered_text = (!stray.is_empty()).then(|| {
-        let mut bytes = text.as_bytes().to_vec();
-        for span in &stray {
-            bytes[span.start..span.end].make_ascii_lowercase();
-        }
-        String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
-    });
-    let finder_text = lowered_text.as_deref().unwrap_or(text);
-    let mut finder = crate::check::realword::Finder::new(finder_text, Model::builtin(), lexicon);
-    let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
-    let mut strays = stray.iter().copied().peekable();
-    lower.each(|span| {
-        while let Some(s) = strays.next_if(|s| s.start < span.start) {
-            spans.push(s);
-        }
-        spans.push(span);
-        if spans.len() >= crate::check::realword::Finder::BATCH {
-            finder.visit_all(&spans);
-            spans.clear();
-        }
-    });
-    spans.extend(strays);
-    finder.visit_all(&spans);
-    // How often the article writes the words weighed and their candidates.
-    finder.count_uses(|each| lower.each(each));
+    // Real words out of place, weighed in small letters where a stray capital comes off too:
+    // where the casing shows no damage, its capitals are the author's.
+    let stray: Vec<Span> = if casing_kept { Vec::new() } else { stray_capitals(text, lexicon, &judged, &capitals) };
     let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
-    let (real_words, slips_weighed) = finder.finish((misspelt, words), &mut lists, record);
-    drop(lowered_text);
-    // ... where it is sure: a word of an article Capitalised at random is mostly a right word,
-    // and an unsure slip would stand in the way of its casing's fix. Its words are offered after
-    // that fix.
-    let (real_words, unsure_slips): (Vec<Suspect>, Vec<Suspect>) = if stray.is_empty() {
-        (real_words, Vec::new())
-    } else {
-        real_words
-            .into_iter()
-            .partition(|s| s.confident || stray.binary_search_by_key(&s.span.start, |x| x.start).is_err())
-    };
+    let RealWords { suspects: real_words, unsure_slips, weighed: slips_weighed } =
+        real_words(text, lexicon, (&lower, &stray), (misspelt, words), &mut lists, record);
     merge::add(text, &mut suspects, Stage::RealWords, real_words);
     merge::add(text, &mut suspects, Stage::RareWords, choices);
     sort_by_start(&mut suspects);
@@ -1195,6 +1110,118 @@ fn lower_fixes_of_capitalised_misspellings(
             .collect();
         s.suggestions = lists.of(&lowered);
     }
+}
+
+/// The words whose stray capital the model or the rules take off (in text order), which the
+/// real-word stage weighs in small letters too: damage that Capitalises words strikes slips too
+/// (`new [Insight] and learning`). So is a word the model knows too little of to judge, which
+/// the rules take the capital off: a rare word of general English Capitalised inside a sentence
+/// (`to enable a [Barge] and growing network`), no name.
+fn stray_capitals(text: &str, lexicon: &Lexicon, judged: &truecase::Judged, capitals: &[Capital]) -> Vec<Span> {
+    let mut stray: Vec<Span> =
+        judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span).collect();
+    // Beside a capital inside the sentence that the model leaves standing, such a word is a
+    // name's (`the Project Directors`): damage's capitals come in runs, and the model takes
+    // the others of a run down. So is one beside a word that marks a name wherever it
+    // stands (`Mara Bos`: see [`name_like`]).
+    let mut lowered: Vec<usize> = stray.iter().map(|s| s.start).collect();
+    lowered.sort_unstable();
+    let kept = |c: &Capital| !c.start && lowered.binary_search(&c.span().start).is_err();
+    // The capitals before and after the `i`th, where one space joins them to it.
+    let beside_kept = |i: usize, span: Span| {
+        let spaced = |at: usize| text.as_bytes().get(at) == Some(&b' ');
+        let before = i.checked_sub(1).and_then(|p| capitals.get(p));
+        let before = before.filter(|c| c.span().end + 1 == span.start && spaced(c.span().end));
+        let after = capitals.get(i + 1).filter(|c| c.span().start == span.end + 1 && spaced(span.end));
+        let (prev, next) = crate::token::neighbours(text, span);
+        before.is_some_and(kept)
+            || after.is_some_and(kept)
+            || prev.into_iter().chain(next).any(|n| name_like(lexicon, n))
+    };
+    let rare: Vec<Span> = capitals
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.start && c.case == Case::Title)
+        .filter(|&(i, c)| {
+            let span = c.span();
+            judged.known.binary_search(&span.start).is_err()
+                && rare_word_capitalised(text, lexicon, span)
+                && !beside_kept(i, span)
+        })
+        .map(|(_, c)| c.span())
+        .collect();
+    // ... but not one the article Capitalises again and again: its own name (`the Project
+    // Directors`), which damage seldom makes.
+    let mut uses: FastMap<&str, u32> = FastMap::default();
+    for span in &rare {
+        *uses.entry(span.slice(text)).or_default() += 1;
+    }
+    stray.extend(rare.into_iter().filter(|span| uses.get(span.slice(text)).is_some_and(|&n| n < Usage::OWN_NAME)));
+    stray.sort_unstable_by_key(|s| s.start);
+    stray.dedup();
+    stray
+}
+
+/// What the real-word stage found.
+struct RealWords {
+    suspects: Vec<Suspect>,
+    /// The unsure slips of stray capitals, offered after their casing's fix.
+    unsure_slips: Vec<Suspect>,
+    /// What was weighed of each word, when recorded ([`Readings`]).
+    weighed: Vec<(Span, String, Slip)>,
+}
+
+/// The real words out of place among the words in small letters (`lower`) and the `stray`
+/// capitals, weighed in small letters ([`realword`]), in an article that misspells `misspelt` of
+/// its `words`.
+fn real_words(
+    text: &str,
+    lexicon: &Lexicon,
+    (lower, stray): (&LowerWords, &[Span]),
+    (misspelt, words): (usize, usize),
+    lists: &mut Lists,
+    record: bool,
+) -> RealWords {
+    // In a copy of the text with the stray capitals written in small letters (ASCII: the same
+    // bytes long).
+    let lowered_text = (!stray.is_empty()).then(|| {
+        let mut bytes = text.as_bytes().to_vec();
+        for span in stray {
+            bytes[span.start..span.end].make_ascii_lowercase();
+        }
+        String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    });
+    let finder_text = lowered_text.as_deref().unwrap_or(text);
+    let mut finder = crate::check::realword::Finder::new(finder_text, Model::builtin(), lexicon);
+    let mut spans = Vec::with_capacity(crate::check::realword::Finder::BATCH);
+    let mut strays = stray.iter().copied().peekable();
+    lower.each(|span| {
+        while let Some(s) = strays.next_if(|s| s.start < span.start) {
+            spans.push(s);
+        }
+        spans.push(span);
+        if spans.len() >= crate::check::realword::Finder::BATCH {
+            finder.visit_all(&spans);
+            spans.clear();
+        }
+    });
+    spans.extend(strays);
+    finder.visit_all(&spans);
+    // How often the article writes the words weighed and their candidates.
+    finder.count_uses(|each| lower.each(each));
+    let (real_words, slips_weighed) = finder.finish((misspelt, words), lists, record);
+    drop(lowered_text);
+    // A stray capital's slip is a suspect where it is sure: a word of an article Capitalised at
+    // random is mostly a right word, and an unsure slip would stand in the way of its casing's
+    // fix. Its words are offered after that fix.
+    let (real_words, unsure_slips): (Vec<Suspect>, Vec<Suspect>) = if stray.is_empty() {
+        (real_words, Vec::new())
+    } else {
+        real_words
+            .into_iter()
+            .partition(|s| s.confident || stray.binary_search_by_key(&s.span.start, |x| x.start).is_err())
+    };
+    RealWords { suspects: real_words, unsure_slips, weighed: slips_weighed }
 }
 
 /// Puts the words of each unsure slip in `slips` (`Insight` -> `insights`) after the fixes of the
