@@ -861,6 +861,15 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // ... and its unknown words are judged as its own.
         own_unknown_words(text, lexicon, &capitals, &mut suspects);
     }
+    names_of_code(text, lexicon, dialect, &mut suspects);
+    sort_by_start(&mut suspects);
+    (Checked { dialect, suspects }, Readings { casing: readings, real_words: slips_weighed })
+}
+
+/// Takes off the casing and spelling suspects of words inside names of code, whose casing is
+/// their own: a compound the article also writes as code, a package's name, a chain of words in
+/// small letters joined by hyphens.
+fn names_of_code(text: &str, lexicon: &Lexicon, dialect: Dialect, suspects: &mut Vec<Suspect>) {
     // A word inside a compound the article also writes as code (`native-tls` beside
     // `` `native-tls` ``) is part of an identifier, whose casing is its own.
     let compound = |s: &Suspect| compound_around(text, s.span);
@@ -883,8 +892,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let own = own_small_compounds(text);
         suspects.retain(|s| s.kind != Kind::Casing || small(s).is_none_or(|c| !own.contains(c)));
     }
-    sort_by_start(&mut suspects);
-    (Checked { dialect, suspects }, Readings { casing: readings, real_words: slips_weighed })
 }
 
 /// Adds the casing suspects that need the sentence around a word (see [`casing`]), and turns
