@@ -17,6 +17,7 @@ pub(crate) mod casing;
 pub mod confidence;
 mod dotted;
 pub mod merge;
+mod miscased;
 mod realword;
 pub mod sections;
 mod sightings;
@@ -55,12 +56,6 @@ const CORPUS_WORD: u64 = 10;
 const CLEAN_SLIPS: f64 = 0.005;
 /// Words English may write twice in a row (`had had`, `that that`).
 const REPEATABLE: &[&str] = &["had", "that", "is", "do", "can", "bye", "ha", "no", "so", "very", "far", "really"];
-/// A term this short written in lower case twice, and never in its own casing, is the article's
-/// way of writing it (`http`, `io`); a longer one needs three times (`unicode`).
-const SHORT_TERM: usize = 4;
-/// A word in lower case that clean prose writes so at least this often, and more often than any
-/// other way, keeps its lower case whatever the lists say.
-const CORPUS_LOWER: u64 = 100;
 /// How many checks of long texts this process runs now: `galley check` of many files runs one
 /// on each core, and each then checks its sections on its share of them.
 static RUNNING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -521,20 +516,11 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         count_use(stem, p, counts.entry(stem).or_default(), &mut named);
     }
     let count_of = |stem: &str| counts.get(stem).copied().unwrap_or(1);
-    // The canonical forms of each mis-cased word, looked up once per word.
-    let mut cased: FastMap<&str, Fixes> = FastMap::default();
     let mut lists = Lists::default();
 
-    // Terms written in lower case (`http`, `unicode`, `io`) and how often the article writes them so.
-    let mut lowered_terms: FastMap<&str, usize> = FastMap::default();
-    for p in &pending {
-        let word = p.span().slice(text);
-        if p.verdicts[slot] == Seen::Casing && case_of(word) == Case::Lower {
-            *lowered_terms.entry(word).or_default() += 1;
-        }
-    }
-    let mut own_lower: FastMap<&str, bool> = FastMap::default();
-    let mut capital_words: Option<FastSet<&str>> = None;
+    // What the article says of its known words written in another casing.
+    let miscased_words = pending.iter().filter(|p| p.verdicts[slot] == Seen::Casing).map(|p| p.span().slice(text));
+    let mut miscased = miscased::Miscased::new((text, lexicon, dialect), &capitals, miscased_words);
     // Each distinct word is judged a slip or not once, by lookups: a common word one edit
     // away. Its fixes are ranked once, and only when they are shown. What is kept of each is
     // small (an article of a million distinct misspellings keeps a million of these).
@@ -546,9 +532,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         unknown::Unknowns::new((text, lexicon, dialect), (&counts, &named), (&capitals, &styled), &lower);
     drop(styled);
     let none = lists.of::<&str>(&[]);
-    let model = Model::builtin();
-    // The thresholds on corpus counts, in this corpus: once, not for each word.
-    let corpus_lower = model.uses(CORPUS_LOWER);
     let mut suspects = Vec::new();
     // Where a surname lost its capital (see `unknown::lowered_surname`), in order.
     let mut surnames: Vec<usize> = Vec::new();
@@ -568,35 +551,9 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let kind = match p.verdicts[slot] {
             Seen::Known => continue,
             Seen::Casing => {
-                if casing::is_mention(text, p.span()) || casing::is_markup_name(text, p.span()) {
-                    continue; // `'homebrew'`, `futurize_`: the word as such, not prose
+                if let Some(forms) = miscased.read(word, p.span(), &mut lists) {
+                    suspects.push(Suspect::new(p.span(), Kind::Casing, forms));
                 }
-                // Clean prose writes it as written more often than any other way (`newtype`,
-                // `semver`): the corpus outranks a list's canonical casing. (Not a single
-                // letter: documentation writes `i` as a variable; the pronoun is weighed below.)
-                if case_of(word) == Case::Lower
-                    && word.len() > 1
-                    && model
-                        .forms(word)
-                        .next()
-                        .is_some_and(|top| top.text == word && u64::from(top.inside) >= corpus_lower)
-                {
-                    continue;
-                }
-                let forms = forms_of(&mut cased, &mut lists, lexicon, word, dialect);
-                if word.chars().count() <= 2 && !forms.iter().any(|f| lexicon.is_tech_name(f)) {
-                    continue; // `io`, `rb`: short lower-case words are code far more often than Io or Rb
-                }
-                if word == "i" && (beside_an_operator(text, p.span()) || !reads_as_pronoun(text, p.span())) {
-                    continue; // `the index i in`, `(int i = 0`: a variable, not the pronoun
-                }
-                // Judged once per word: the test searches the whole text for the capitals.
-                if *own_lower.entry(word).or_insert_with(|| {
-                    is_own_lower_case(text, word, &forms, &lowered_terms, &mut capital_words, &capitals)
-                }) {
-                    continue;
-                }
-                suspects.push(Suspect::new(p.span(), Kind::Casing, forms));
                 continue;
             }
             Seen::OtherDialect => Kind::Dialect,
@@ -755,7 +712,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // Their memory is wanted for the casing pass: a section of many distinct unknown words
     // keeps an entry for each in each.
     drop(unknowns);
-    drop((pending, counts, cased, lowered_terms, own_lower, capital_words));
+    drop((pending, counts, miscased));
     let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
     // Real words out of place, by the model (see `realword`): weighed once the spelling
     // stages are done; the article's misspellings decide which are suspects.
@@ -1644,21 +1601,6 @@ fn is_meant_as_name(model: &Model, pair: &str, name: &str) -> bool {
     first && second
 }
 
-/// The canonical forms of a mis-cased `word`, looked up once per distinct word.
-fn forms_of<'t>(
-    cache: &mut FastMap<&'t str, Fixes>,
-    lists: &mut Lists,
-    lexicon: &Lexicon,
-    word: &'t str,
-    dialect: Dialect,
-) -> Fixes {
-    let list = cache.entry(word).or_insert_with(|| match lexicon.verdict(word, dialect) {
-        Verdict::Casing(forms) => lists.of(&forms),
-        _ => lists.of::<&str>(&[]),
-    });
-    list.clone()
-}
-
 /// What the checker keeps of a word's ranked fixes: the texts of all that the words around it
 /// may choose from, those shown when they choose the first (one shared list), and each one's
 /// edit distance and ranking score.
@@ -1705,46 +1647,6 @@ fn fixes<'c, 't>(
     (dialect, article): (Dialect, &Cache),
 ) -> &'c Ranked {
     ranked.entry(word).or_insert_with(|| Ranked::of(&suggest::rank_in(lexicon, word, dialect, article), lists))
-}
-
-/// True when a term written in lower case is the article's own way of writing it, as code or a
-/// scheme names it (`http`, `ftp`, `unicode`, `io`): it recurs so, and the article never writes
-/// it in its canonical form. Damage that loses a name's capitals hits some of its occurrences,
-/// not every one of them.
-fn is_own_lower_case<'t>(
-    text: &'t str,
-    word: &str,
-    forms: &Fixes,
-    lowered: &FastMap<&str, usize>,
-    capital_words: &mut Option<FastSet<&'t str>>,
-    capitals: &[Capital],
-) -> bool {
-    let times = lowered.get(word).copied().unwrap_or(0);
-    let enough = if word.len() <= SHORT_TERM { 2 } else { 3 };
-    if times < enough {
-        return false;
-    }
-    forms.iter().all(|f| {
-        if f.starts_with(|c: char| c.is_uppercase()) {
-            // The capitalised words the article writes, gathered once (no search of the text
-            // per word: that is what made a damaged 10 MB article slow once).
-            let written = capital_words.get_or_insert_with(|| {
-                // Inserted one by one: `collect` would size the set for every capital,
-                // though most are repeats.
-                let mut set = FastSet::default();
-                for c in capitals {
-                    set.insert(stem_of(c.span().slice(text)));
-                }
-                set
-            });
-            return !written.contains(f);
-        }
-        !text.match_indices(f).any(|(i, _)| {
-            let before = span::head(text, i).chars().next_back();
-            let after = span::tail(text, i + f.len()).chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
 }
 
 /// Corpus count under which a known word may be a real-word error (`posers`, `sectarian`).
@@ -1880,17 +1782,6 @@ fn reads_as_pronoun(text: &str, span: Span) -> bool {
     const PRONOUN: u32 = 100_000; // thousands
     let (prev, next) = crate::token::neighbours(text, span);
     prev.is_some_and(|w| bigram(w, "i") >= PRONOUN) || next.is_some_and(|w| bigram("i", w) >= PRONOUN)
-}
-
-/// True when the word at `span` stands beside an operator or a closing bracket, as an operand
-/// does in code (`for (int i = 0`, `getToken(int i)`): there the words around say nothing of
-/// it (books write `int I` 124 million times, over the 100 million that make a neighbour the
-/// pronoun's). An opening bracket before it may open an aside (`(i think so)`).
-fn beside_an_operator(text: &str, span: Span) -> bool {
-    const AFTER: &[char] = &['=', '(', ')', '[', ']', ';', '<', '>', '+', '*', '/', '%'];
-    const BEFORE: &[char] = &['=', '[', '<', '>', '+', '*', '/', '%'];
-    span::tail(text, span.end).trim_start_matches(' ').starts_with(AFTER)
-        || span::head(text, span.start).trim_end_matches(' ').ends_with(BEFORE)
 }
 
 /// The index of the fix the words around prefer to the first one, if any.
