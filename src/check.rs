@@ -10,7 +10,9 @@
 //!   like `hostmask`) and it is not one slip from a common word;
 //! - an unknown Capitalised word is most likely a name (`Diagrid`), unless it is one slip from a
 //!   common word (`Fraugt`) and no name stands beside it anywhere in the article
-//!   (`Kendall Roden`, `Jago Macleod`). The unknown words are read in `unknown`.
+//!   (`Kendall Roden`, `Jago Macleod`).
+//!
+//! The unknown words are read in `unknown`, the known words in another casing in `miscased`.
 
 pub mod cache;
 pub(crate) mod casing;
