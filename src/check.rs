@@ -517,7 +517,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let stem = stem_of(p.span().slice(text));
         count_use(stem, p, counts.entry(stem).or_default(), &mut named);
     }
-    let count_of = |stem: &str| counts.get(stem).copied().unwrap_or(1);
+    let count_of = |stem: &str| unknown::uses_of(&counts, stem);
     let mut lists = Lists::default();
 
     // What the article says of its known words written in another casing.

@@ -152,6 +152,12 @@ const GARBLED_CAPS_MIN: usize = 4;
 /// [`Model::uses`] scales it). 5 and 20 flag the same on the tune parts.
 const GARBLED_CAPS_PAIRS: u64 = 5;
 
+/// How often the article writes the unknown word `stem`, by `counts` (once, for a word counted
+/// nowhere).
+pub(super) fn uses_of(counts: &FastMap<&str, usize>, stem: &str) -> usize {
+    counts.get(stem).copied().unwrap_or(1)
+}
+
 /// What an unknown word is, read where it stands.
 pub(super) enum Reading {
     /// A word: a name, a term, an acronym, a string the text shows. Not a suspect.
@@ -233,7 +239,7 @@ impl<'a, 't> Unknowns<'a, 't> {
         let (text, lexicon, dialect, model) = (self.text, self.lexicon, self.dialect, self.model);
         let (counts, named, capitals) = (self.counts, self.named, self.capitals);
         let (corpus_word, acronym_seen) = (self.corpus_word, self.acronym_seen);
-        let count_of = |stem: &str| counts.get(stem).copied().unwrap_or(1);
+        let count_of = |stem: &str| uses_of(counts, stem);
         let mut asked_only = false;
         let acronym_slip = std::cell::Cell::new(false);
         // `'abcb'`: a string the text shows, not a word it uses; but a word of five
