@@ -212,6 +212,35 @@ fn a_name_of_two_words_lowered_once_in_a_mildly_damaged_article_gets_its_capital
     assert_eq!(fixed.matches("Leadership Council").count(), 4, "{fixed}");
 }
 
+/// An author who writes a name in small letters at every use (`rust`, `cargo`: as a package
+/// or a command names it) wrote it so on purpose: damage lowers a name at some of its uses, not
+/// at all of them. A clean README so written keeps its casing.
+#[test]
+fn a_name_written_in_small_letters_at_every_use_is_the_authors_own_way() {
+    let readme = "This crate offers safe rust bindings for the zlib compression library, written for people \
+                  who would rather not call C from rust by hand.\n\n\
+                  The bindings cover the whole C API. Each function of the library has a rust wrapper that \
+                  checks its arguments and turns error codes into rust errors, so a program never sees a \
+                  null pointer.\n\n\
+                  The workspace holds one crate per header of the C library. Build it with cargo as usual; \
+                  the build script finds the system library, or compiles the bundled copy when none is \
+                  installed.\n\n\
+                  Not every feature of the C library is covered yet. Streaming decompression works, but \
+                  the dictionary functions are missing, since nobody has asked for them in rust so far. \
+                  Pull requests are welcome, and so are bug reports from anyone who uses the bindings in a \
+                  rust project.\n\n\
+                  We want a complete and painless compression library for rust. Nothing will be written \
+                  again in rust that the C library already does well, and the native rust crates that \
+                  exist today are listed on the project page for those who need them.\n\n\
+                  The tests run on the last three releases of zlib on Linux, macOS and Windows.\n\n\
+                  Most of the work is in the build script, which has to find the library on every system \
+                  and agree with the version it finds. The rust side is thin: a type for each stream, \
+                  methods for each call, and a test for each of them. If you want to help, the list of \
+                  open issues is a good place to start, and the documentation explains how the bindings \
+                  are made from the headers.\n";
+    assert_clean(readme);
+}
+
 /// An author who writes an institution's name with a capital (`the Project`, `the Council`) at
 /// most of its uses, in runs of capitals or not, keeps it, in an article whose damage
 /// Capitalises common words at random: the damage strikes each use on its own, and comes back
@@ -1134,11 +1163,11 @@ fn a_compound_the_article_writes_in_small_letters_every_time_keeps_its_casing() 
     // with a capital, means it (the words of such a compound are all English, so it is no
     // package name by its parts).
     assert_clean("We moved from RLS to rust-analyzer last year, and rust-analyzer is now the default for Rust.");
-    // Written with a capital inside a sentence once, the small letters are the slips.
-    assert_eq!(
-        flags("Try rust-analyzer first. We ship Rust-analyzer with rustup, and rust-analyzer needs no setup."),
-        [("rust".to_string(), Kind::Casing), ("rust".to_string(), Kind::Casing)]
-    );
+    // Written with a capital inside a sentence once, the small letters are the slips. (In a
+    // sentence or two, a word written both ways may be its author's habit too: the first use,
+    // after the sentence's first word, is left unflagged since the fiftieth session.)
+    let found = flags("Try rust-analyzer first. We ship Rust-analyzer with rustup, and rust-analyzer needs no setup.");
+    assert!(!found.is_empty() && found.iter().all(|f| *f == ("rust".to_string(), Kind::Casing)), "{found:?}");
 }
 
 #[test]
