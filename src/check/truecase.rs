@@ -572,6 +572,12 @@ impl<'t> Usage<'t> {
         }
     }
 
+    /// How often the article writes the word whose commonest form is `key` with a capital out
+    /// of runs, in a run, and in lower case.
+    fn counts(&self, key: &str) -> [u32; 3] {
+        self.words.get(key).map_or([0; 3], |w| w.1)
+    }
+
     /// The ways the article writes the word whose commonest form is `key` out of runs, with
     /// how often each.
     fn ways(&self, key: &str) -> &[(&'t str, u32)] {
@@ -1044,9 +1050,9 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     // the article's own names of two words.
     let mut names = Names::for_text(text.len());
     let mut runs = Runs::default();
-    // The words clean prose mostly capitalises, by the model's commonest form: how often the
-    // article writes each with a capital and in lower case, and clean prose's rate of capitals.
-    let mut cased: FastMap<&str, (f64, f64, f64)> = FastMap::default();
+    // The words clean prose mostly capitalises, by the model's commonest form, with clean
+    // prose's rate of capitals: their uses here are counted in `usage`.
+    let mut mostly_cased: FastMap<&'static str, f64> = FastMap::default();
     words(&mut |w: Word| {
         names.see(text, w);
         let (word, _) = possessive(w.span.slice(text));
@@ -1064,13 +1070,18 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         runs.see(entry.bucket, word, w.in_run);
         let c = Channel::rate_of(entry.bucket);
         if c >= Channel::MOSTLY_CASED {
-            let uses = cased.entry(entry.forms[0].text).or_insert((0.0, 0.0, c));
-            *if has_capital(word) { &mut uses.0 } else { &mut uses.1 } += 1.0;
+            mostly_cased.insert(entry.forms[0].text, c);
         }
         let bucket = &mut seen[entry.bucket];
         *if has_capital(word) { &mut bucket.0 } else { &mut bucket.1 } += 1.0;
     });
-    let cased: Vec<(f64, f64, f64)> = cased.into_values().collect();
+    let cased: Vec<(f64, f64, f64)> = mostly_cased
+        .into_iter()
+        .map(|(key, c)| {
+            let [caps, in_run, small] = usage.counts(key);
+            (f64::from(caps) + f64::from(in_run), f64::from(small), c)
+        })
+        .collect();
     let channel = Channel::estimate(&seen, &cased, &runs);
     names.keep_recurring(text, words, channel);
     let weighed = seen.iter().map(|(caps, small)| caps + small).sum();
