@@ -374,7 +374,9 @@ impl Channel {
 
     /// The rates that best explain the article, by expectation-maximisation over its words:
     /// `seen[b]` counts the words whose chance of capitals in clean prose falls in bucket `b`,
-    /// as (written with capitals, written in lower case); `runs` how its stray capitals stand.
+    /// as (written with capitals, written in lower case); `cased_words` each word clean prose
+    /// mostly capitalises, as (its uses with a capital, in lower case, clean prose's rate of
+    /// capitals); `runs` how its stray capitals stand.
     fn estimate(seen: &[(f64, f64); Self::BUCKETS], cased_words: &[(f64, f64, f64)], runs: &Runs) -> Self {
         let mut ch = Self { raised: 0.3, lowered: 0.3, in_run: 0.0 };
         for _ in 0..20 {
