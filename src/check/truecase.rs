@@ -1198,13 +1198,13 @@ impl Judged {
 type Found = (usize, Span, Vec<String>, Sureness);
 
 /// Two suspects stand near each other when fewer than this many words lie between them, on one
-/// line (`had some bugs Which Would Allow`): the damage that Capitalises words at random, or
-/// lowers a name's words, strikes words near each other, while a casing an author chose stands
-/// among words the model has no quarrel with. Set on the tune parts' rows, five-fold: at the
-/// old cut's fixes, the chance with the count of such neighbours as a feature took 1,133 right
-/// words where it took 1,359 without; counting adjacent words alone, 1,305; fewer than four
-/// words between, 1,144, six 1,170; within 50 bytes, 1,175 (a suspect alone in its passage is
-/// right 69% of the time, one with four or more near it within 100 bytes, 97%).
+/// line (`had some bugs Which Would Allow`): the damage that Capitalises words at random puts
+/// its capitals near each other, in runs and where it strikes thick, while a capital an author
+/// chose stands among words the model has no quarrel with (a name the damage lowers stands
+/// alone too, which is why only a lowering weighs its neighbours: [`Sureness::features`]). Set
+/// on the tune parts' rows, five-fold, with the count as a feature of every change: at the old
+/// cut's fixes, 1,133 right words taken where 1,359 were without it; counting adjacent words
+/// alone, 1,305; fewer than four words between, 1,144, six 1,170; within 50 bytes, 1,175.
 const NEARBY_WORDS: usize = 3;
 
 /// For each of `found` (in order: how many words were judged before it, where it is, its
