@@ -22,7 +22,7 @@ use crate::fasthash::{FastMap, FastSet};
 use crate::lexicon::model::{Form, Join, Model};
 use crate::lexicon::{Case, case_of};
 use crate::span::Span;
-use crate::suspect::{Kind, Lists, Suspect};
+use crate::suspect::{Fixes, Kind, Lists, Suspect};
 
 /// Words the corpus writes inside sentences this often or more measure the article's damage.
 pub const KNOWN: u32 = 100;
@@ -1165,12 +1165,15 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
             if sureness.margin >= BEYOND_DOUBT && sureness.change == Change::Lowers && case_of(word) == Case::Title {
                 out.beyond_doubt.push(w.span.start);
             }
-            let fixes =
-                if ending.is_empty() { fixes.clone() } else { fixes.iter().map(|f| format!("{f}{ending}")).collect() };
+            let fixes = if ending.is_empty() {
+                lists.of(fixes)
+            } else {
+                lists.of(&fixes.iter().map(|f| format!("{f}{ending}")).collect::<Vec<_>>())
+            };
             found.push((index, w.span, fixes, *sureness));
         }
     });
-    out.take(text, found, lists, record);
+    out.take(text, found, record);
     out.known.sort_unstable();
     out
 }
@@ -1178,14 +1181,13 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
 impl Judged {
     /// Makes suspects of `found` (see [`judge`]), each confident or not once the suspects near
     /// it are counted, and keeps their readings where `record` asks.
-    fn take(&mut self, text: &str, found: Vec<Found>, lists: &mut Lists, record: bool) {
+    fn take(&mut self, text: &str, found: Vec<Found>, record: bool) {
         let nearby = nearby_suspects(text, &found);
         for ((_, span, fixes, mut sureness), nearby) in found.into_iter().zip(nearby) {
             sureness.nearby = nearby;
             // The chance weighs the article's damage, which a sentence or two says little of.
             let confident =
                 sureness.margin >= SURE && (self.weighed < ENOUGH_WORDS || sureness.chance() >= Sureness::LIKELY);
-            let fixes = lists.of(&fixes);
             if record && let Some(first) = fixes.first() {
                 self.readings.push((span, first.to_string(), sureness));
             }
@@ -1196,7 +1198,7 @@ impl Judged {
 
 /// A suspect as [`judge`] finds it: how many words were judged before it, where it is, its fixes
 /// and how sure the best is.
-type Found = (usize, Span, Vec<String>, Sureness);
+type Found = (usize, Span, Fixes, Sureness);
 
 /// Two suspects stand near each other when fewer than this many words lie between them, on one
 /// line (`had some bugs Which Would Allow`): the damage that Capitalises words at random puts
@@ -1732,7 +1734,7 @@ mod tests {
                 style: 1.0,
                 nearby: 0,
             };
-            (index, Span::new(from, from + word.len()), Vec::new(), sureness)
+            (index, Span::new(from, from + word.len()), Fixes::new::<&str>(&[]), sureness)
         };
         // `Which Would Allow` side by side; `crash` three words on; `Of` across the line break.
         let found = [
