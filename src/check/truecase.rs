@@ -409,6 +409,28 @@ impl Channel {
         // article whose common words were Capitalised at random had its names lowered as well,
         // and more often (see [`Self::NAMES_PER_CAPITAL`]).
         let prior = Self::CLEAN_LOWERED.max((Self::NAMES_PER_CAPITAL * ch.raised).min(Self::MOST_LOWERED));
+        // Where no such word is written with a capital, nothing tells the author's small letters
+        // from damage's (a transcript typed in lower case): the uses in lower case beyond what
+        // clean prose has are counted, against the prior.
+        ch.lowered = if cased_words.iter().all(|&(caps, _, _)| caps == 0.0) {
+            let (mut small_seen, mut small_clean, mut mass) = (0.0, 0.0, 0.0);
+            for &(_, small, c) in cased_words {
+                small_seen += small;
+                small_clean += small * (1.0 - c);
+                mass += small * c;
+            }
+            ((small_seen - small_clean).max(0.0) + Self::PRIOR * prior) / (mass + Self::PRIOR)
+        } else {
+            Self::lowered_word_by_word(cased_words, prior)
+        };
+        ch.in_run = runs.share(ch);
+        ch
+    }
+
+    /// The rate at which the article's damage lowers names, from `cased_words` (see
+    /// [`Self::estimate`]), by expectation-maximisation from `prior`: each word is weighed as
+    /// damage by how much likelier damage makes its uses than its author's own ways do.
+    fn lowered_word_by_word(cased_words: &[(f64, f64, f64)], prior: f64) -> f64 {
         // Each word's chance of its uses under the author's own ways, and the log of the number
         // of ways damage could have lowered as many of its uses.
         let words: Vec<(f64, f64, f64, f64, f64)> = cased_words
@@ -436,21 +458,7 @@ impl Channel {
             }
             l = lowered / cased;
         }
-        // Where no such word is written with a capital, nothing tells the author's small letters
-        // from damage's (a transcript typed in lower case): the uses in lower case beyond what
-        // clean prose has are counted, against the prior.
-        if cased_words.iter().all(|&(caps, _, _)| caps == 0.0) {
-            let (mut small_seen, mut small_clean, mut mass) = (0.0, 0.0, 0.0);
-            for &(_, small, c) in cased_words {
-                small_seen += small;
-                small_clean += small * (1.0 - c);
-                mass += small * c;
-            }
-            l = ((small_seen - small_clean).max(0.0) + Self::PRIOR * prior) / (mass + Self::PRIOR);
-        }
-        ch.lowered = l;
-        ch.in_run = runs.share(ch);
-        ch
+        l
     }
 
     /// The rate of capitals in clean prose at the middle of `bucket`.
@@ -1116,8 +1124,8 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     // Keyed by all that the reading depends on: the word, its neighbours and where it stands.
     let mut verdicts = Verdicts::for_text(text.len());
     usage.weigh(channel);
-    // Each suspect as found, with how many words were judged before it and the fixes it offers:
-    // whether `fix` takes it waits for its neighbours (see [`NEARBY_WORDS`]).
+    // Each suspect as found: whether `fix` takes it waits for its neighbours (see
+    // [`NEARBY_WORDS`]).
     let mut found: Vec<Found> = Vec::new();
     let mut index = 0;
     words(&mut |w: Word| {
@@ -1170,7 +1178,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
             } else {
                 lists.of(&fixes.iter().map(|f| format!("{f}{ending}")).collect::<Vec<_>>())
             };
-            found.push((index, w.span, fixes, *sureness));
+            found.push(Found { index, span: w.span, fixes, sureness: *sureness });
         }
     });
     out.take(text, found, record);
@@ -1183,7 +1191,7 @@ impl Judged {
     /// it are counted, and keeps their readings where `record` asks.
     fn take(&mut self, text: &str, found: Vec<Found>, record: bool) {
         let nearby = nearby_suspects(text, &found);
-        for ((_, span, fixes, mut sureness), nearby) in found.into_iter().zip(nearby) {
+        for (Found { span, fixes, mut sureness, .. }, nearby) in found.into_iter().zip(nearby) {
             sureness.nearby = nearby;
             // The chance weighs the article's damage, which a sentence or two says little of.
             let confident =
@@ -1196,9 +1204,15 @@ impl Judged {
     }
 }
 
-/// A suspect as [`judge`] finds it: how many words were judged before it, where it is, its fixes
-/// and how sure the best is.
-type Found = (usize, Span, Fixes, Sureness);
+/// A suspect as [`judge`] finds it.
+struct Found {
+    /// How many words of the section came before it, and it.
+    index: usize,
+    span: Span,
+    fixes: Fixes,
+    /// How sure the best fix is, but for the suspects near it.
+    sureness: Sureness,
+}
 
 /// Two suspects stand near each other when fewer than this many words lie between them, on one
 /// line (`had some bugs Which Would Allow`): the damage that Capitalises words at random puts
@@ -1210,29 +1224,28 @@ type Found = (usize, Span, Fixes, Sureness);
 /// alone, 1,305; fewer than four words between, 1,144, six 1,170; within 50 bytes, 1,175.
 const NEARBY_WORDS: usize = 3;
 
-/// For each of `found` (in order: how many words were judged before it, where it is, its
-/// fixes, and how sure), how many of the others that make the same change, beaten by [`SURE`]
-/// or more, stand near it ([`NEARBY_WORDS`]): a name lowered beside a stray capital says
-/// nothing of the capital. Each looks at its few neighbours in the list, and at the bytes between
-/// them only when those are few: linear.
+/// For each of `found` (in order), how many of the others that make the same change, beaten by
+/// [`SURE`] or more, stand near it ([`NEARBY_WORDS`]): a name lowered beside a stray capital
+/// says nothing of the capital. Each looks at its few neighbours in the list, and at the bytes
+/// between them only when those are few: linear.
 fn nearby_suspects(text: &str, found: &[Found]) -> Vec<u8> {
     // More bytes than that between two words near each other is code or markup between them.
     const GAP_MOST: usize = 200;
-    let near = |a: &Found, b: &Found| {
-        let gap = text.get(a.1.end..b.1.start).unwrap_or("\n");
-        b.0 - a.0 <= NEARBY_WORDS && gap.len() <= GAP_MOST && !gap.contains('\n')
+    let on_one_line = |a: &Found, b: &Found| {
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("\n");
+        gap.len() <= GAP_MOST && !gap.contains('\n')
     };
     let mut out = vec![0u8; found.len()];
     for (i, a) in found.iter().enumerate() {
         for (j, b) in found.iter().enumerate().skip(i + 1) {
-            if b.0 - a.0 > NEARBY_WORDS {
+            if b.index - a.index > NEARBY_WORDS {
                 break;
             }
-            if a.3.change == b.3.change && near(a, b) {
-                if b.3.margin >= SURE {
+            if a.sureness.change == b.sureness.change && on_one_line(a, b) {
+                if b.sureness.margin >= SURE {
                     out[i] = out[i].saturating_add(1);
                 }
-                if a.3.margin >= SURE {
+                if a.sureness.margin >= SURE {
                     out[j] = out[j].saturating_add(1);
                 }
             }
@@ -1734,7 +1747,7 @@ mod tests {
                 style: 1.0,
                 nearby: 0,
             };
-            (index, Span::new(from, from + word.len()), Fixes::new::<&str>(&[]), sureness)
+            Found { index, span: Span::new(from, from + word.len()), fixes: Fixes::new::<&str>(&[]), sureness }
         };
         // `Which Would Allow` side by side; `crash` three words on; `Of` across the line break.
         let found = [
