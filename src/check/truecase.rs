@@ -870,11 +870,11 @@ impl Sureness {
     /// Refitted in the fifty-second session with the product of the two damage rates' logs as a
     /// feature: of the products of two features, the one that told right words from fixes best
     /// in five-fold fits grouped by article (four more, added one by one, took off 42 right words
-    /// more, and are left out).
-    /// It makes the article's damage weigh more the cleaner the article is on both counts: at the
-    /// cut, a right word of an article that shows little damage is taken less often, and a
-    /// fix in a damaged one more often. On the 33,434 weighted rows, at the fixes the old
-    /// weights took at 0.7, the held-out folds' right words taken fell from 1,003 to 888.
+    /// more, and are left out). It makes the article's damage weigh more the cleaner the
+    /// article is on both counts: at the cut, a right word of an article that shows little
+    /// damage is taken less often, and a fix in a damaged one more often. On the 33,434
+    /// weighted rows, at the fixes the old weights took at 0.7, the held-out folds' right words
+    /// taken fell from 1,003 to 888.
     const WEIGHTS: [f64; Self::FEATURES] = [
         0.313, 0.463, 0.223, 0.0308, -0.0117, -0.00939, -0.224, -0.193, 0.22, -0.0288, -0.172, 0.106, -0.328, 0.142,
         0.321, 0.948, -0.291,
