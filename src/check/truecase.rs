@@ -920,12 +920,13 @@ impl Sureness {
     /// At 0.7 (the twenty-sixth session) it took 7, 0 and 7 fewer again, and fixed and changed
     /// on the damaged halves what it did at 0.5 but for 0.1 point of the registry's casing
     /// errors; at 0.8 it fixed 0.1 to 0.3 points fewer of all errors, for 5, 2 and 30 right
-    /// words fewer changed. At 0.72 since the fifty-second session's refit ([`Sureness::WEIGHTS`]): at 0.7 the
-    /// new weights fixed 0.2 to 0.3 points more of all errors on the four tune parts, for 0.18
-    /// more right words changed per 1,000 on the READMEs, as many on the registry texts, 0.03
-    /// fewer on the Rust blog and 0.24 more on the other blogs; at 0.72 they fix what the old
-    /// weights fixed at 0.7 (0.1 point more on the READMEs and the registry texts) and change
-    /// 0.12 more right words per 1,000 on the READMEs, 0.14, 0.23 and 0.13 fewer on the others.
+    /// words fewer changed. At 0.72 since the fifty-second session's refit
+    /// ([`Sureness::WEIGHTS`]): at 0.7 the new weights fixed 0.2 to 0.3 points more of all
+    /// errors on the four tune parts, for 0.18 more right words changed per 1,000 on the
+    /// READMEs, as many on the registry texts, 0.03 fewer on the Rust blog and 0.24 more on the
+    /// other blogs; at 0.72 they fix what the old weights fixed at 0.7 (0.1 point more on the
+    /// READMEs and the registry texts) and change 0.12 more right words per 1,000 on the
+    /// READMEs, 0.14, 0.23 and 0.13 fewer on the others.
     pub const LIKELY: f64 = 0.72;
 }
 
