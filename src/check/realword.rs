@@ -396,13 +396,16 @@ impl<'t> Finder<'t> {
         let (text, (counted, counts)) = (self.text, &self.uses);
         let used = |word: &str| counted.binary_search(&word).map_or(0, |i| counts[i]);
         let (fix_uses, n) = (Slip::RANKING[3], self.n);
+        // A short word is common, and how often one article writes it says little of it (`for`
+        // before `forgive`), as the spelling stage's cache holds: neither the ranking nor the
+        // chance counts its uses.
+        let says_much = |fix: &str| fix.len() > crate::check::cache::SHORT;
         // The article's uses of each candidate rank them too, now that they are counted: as many
         // more than the corpus would give an article this long (`the` is written everywhere, and
-        // says nothing). A short word is common, and how often one article writes it says little
-        // of it (`for` before `forgive`), as the spelling stage's cache holds.
+        // says nothing).
         #[allow(clippy::cast_precision_loss)] // counts
         let boost = |w: &Weighed| {
-            if w.fix.len() > crate::check::cache::SHORT {
+            if says_much(w.fix) {
                 f64::from(used(w.fix)).ln_1p() - (words as f64 * w.count as f64 / n).ln_1p()
             } else {
                 0.0
@@ -431,9 +434,7 @@ impl<'t> Finder<'t> {
                 half: w.half,
                 one_side: w.margin > 1.0,
                 others: written_here.saturating_sub(1),
-                // A short word is common: how often one article writes it says little of it
-                // (`for` before `forgive`), as in the ranking.
-                fix_uses: if w.fix.len() > crate::check::cache::SHORT { used(w.fix) } else { 0 },
+                fix_uses: if says_much(w.fix) { used(w.fix) } else { 0 },
                 here: w.here,
                 triple: w.triple,
                 gap: w.gap,

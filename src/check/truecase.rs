@@ -1694,21 +1694,7 @@ mod tests {
 
     #[test]
     fn a_word_written_so_at_more_of_the_article_s_uses_is_less_surely_lowered() {
-        let sureness = |same_uses| Sureness {
-            margin: 3.0,
-            change: Change::Lowers,
-            in_run: false,
-            start: false,
-            raised: 0.1,
-            lowered: 0.4,
-            share: 0.9,
-            uses: 5000.0,
-            other_ways: 1,
-            neighbours: 2,
-            same_uses,
-            style: 1.0,
-            nearby: 0,
-        };
+        let sureness = |same_uses| Sureness { margin: 3.0, lowered: 0.4, same_uses, ..a_lowering() };
         assert!(sureness(6).chance() < sureness(0).chance());
         // ... and a word in small letters written so at many uses is raised more surely.
         let raise = |same_uses| Sureness { change: Change::Raises, ..sureness(same_uses) };
@@ -1719,9 +1705,9 @@ mod tests {
         assert!(styled(0.25).chance() < styled(1.0).chance());
     }
 
-    #[test]
-    fn a_capital_taken_down_among_other_stray_capitals_is_surer_than_one_alone() {
-        let alone = Sureness {
+    /// A reading that takes a capital off a common word, in an article damaged as the sample is.
+    fn a_lowering() -> Sureness {
+        Sureness {
             margin: 20.0,
             change: Change::Lowers,
             in_run: false,
@@ -1735,7 +1721,12 @@ mod tests {
             same_uses: 0,
             style: 1.0,
             nearby: 0,
-        };
+        }
+    }
+
+    #[test]
+    fn a_capital_taken_down_among_other_stray_capitals_is_surer_than_one_alone() {
+        let alone = a_lowering();
         let among = |nearby| Sureness { nearby, ..alone };
         assert!(among(1).chance() > alone.chance() && among(3).chance() > among(1).chance());
         // Damage that lowers a name lowers it alone: a capital put in weighs its neighbours
@@ -1749,21 +1740,7 @@ mod tests {
         let text = "It had some bugs Which Would Allow a crash.\nNone Of them was fixed.";
         let at = |index, word: &str, margin| {
             let from = text.find(word).unwrap_or_else(|| panic!("{word}"));
-            let sureness = Sureness {
-                margin,
-                change: Change::Lowers,
-                in_run: true,
-                start: false,
-                raised: 0.1,
-                lowered: 0.25,
-                share: 0.9,
-                uses: 5000.0,
-                other_ways: 0,
-                neighbours: 2,
-                same_uses: 0,
-                style: 1.0,
-                nearby: 0,
-            };
+            let sureness = Sureness { margin, in_run: true, other_ways: 0, ..a_lowering() };
             Found { index, span: Span::new(from, from + word.len()), fixes: Fixes::new::<&str>(&[]), sureness }
         };
         // `Which Would Allow` side by side; `crash` three words on; `Of` across the line break.
