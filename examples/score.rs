@@ -54,7 +54,7 @@ fn main() -> std::io::Result<()> {
     row("real-word", &score.real_word);
     let all = score.non_word.errors + score.casing.errors + score.real_word.errors;
     let fixed = score.non_word.fixed + score.casing.fixed + score.real_word.fixed;
-    println!("fix corrects {:.1}% of all errors", fixed as f64 * 100.0 / all.max(1) as f64);
+    println!("fix corrects {:.1}% of all errors ({fixed} of {all})", fixed as f64 * 100.0 / all.max(1) as f64);
     println!(
         "fix changes {:.2} of every 1,000 right words ({} of {})",
         score.fix_damage_rate(),
