@@ -1776,6 +1776,23 @@ mod tests {
         }
     }
 
+    /// The suspects the model makes of `found` in `text`, judged on `weighed` words: the damage
+    /// rates are the readings' own.
+    fn suspects_of(text: &str, found: Vec<Found>, weighed: f64) -> Vec<Suspect> {
+        let (raised, lowered) = found.first().map_or((0.0, 0.0), |f| (f.sureness.raised, f.sureness.lowered));
+        let mut judged = Judged {
+            suspects: Vec::new(),
+            known: Vec::new(),
+            raised,
+            lowered,
+            weighed,
+            readings: Vec::new(),
+            beyond_doubt: Vec::new(),
+        };
+        judged.take(text, found, false);
+        judged.suspects
+    }
+
     #[test]
     fn a_lowering_the_chance_finds_likely_is_taken_though_it_wins_by_little() {
         let text = "we had bugs Which Would Allow Organizations to adopt it";
@@ -1795,19 +1812,7 @@ mod tests {
                 lowering(7, "Organizations", 1.2),
             ]
         };
-        let taken = |weighed| {
-            let mut judged = Judged {
-                suspects: Vec::new(),
-                known: Vec::new(),
-                raised: 0.1,
-                lowered: 0.35,
-                weighed,
-                readings: Vec::new(),
-                beyond_doubt: Vec::new(),
-            };
-            judged.take(text, found(), false);
-            judged.suspects.iter().map(|s| s.confident).collect::<Vec<_>>()
-        };
+        let taken = |weighed| suspects_of(text, found(), weighed).iter().map(|s| s.confident).collect::<Vec<_>>();
         // Where the article's damage is estimated, the chance decides, and weighs the margin.
         assert_eq!(taken(1000.0), [true, true, true, true]);
         // In a sentence or two the margin alone decides, and 1.2 to 1 is too little.
@@ -1821,20 +1826,8 @@ mod tests {
         // A clean article: hardly a stray capital, hardly a name lowered.
         let reading = Sureness { margin: 1.1, raised: 0.005, lowered: 0.02, ..a_lowering() };
         assert!(reading.chance() < Sureness::ASKED);
-        let suspects = |weighed| {
-            let mut judged = Judged {
-                suspects: Vec::new(),
-                known: Vec::new(),
-                raised: reading.raised,
-                lowered: reading.lowered,
-                weighed,
-                readings: Vec::new(),
-                beyond_doubt: Vec::new(),
-            };
-            let found = Found { index: 2, span, fixes: Lists::default().one("collector"), sureness: reading };
-            judged.take(text, vec![found], false);
-            judged.suspects.len()
-        };
+        let found = || vec![Found { index: 2, span, fixes: Lists::default().one("collector"), sureness: reading }];
+        let suspects = |weighed| suspects_of(text, found(), weighed).len();
         assert_eq!(suspects(1000.0), 0);
         // A sentence or two says little of its damage: there any reading that wins is asked about.
         assert_eq!(suspects(10.0), 1);
