@@ -1256,16 +1256,14 @@ impl Judged {
             // The chance weighs the article's damage, which a sentence or two says little of:
             // there the margin alone decides. Elsewhere the chance, which weighs the margin
             // among the rest.
-            let confident = if self.weighed < ENOUGH_WORDS {
-                sureness.margin >= SURE
-            } else {
-                sureness.chance() >= Sureness::LIKELY
-            };
+            let chance = (self.weighed >= ENOUGH_WORDS).then(|| sureness.chance());
+            let confident = chance.map_or(sureness.margin >= SURE, |c| c >= Sureness::LIKELY);
+            // Every reading is a row, the suspects or not.
             if record && let Some(first) = fixes.first() {
                 self.readings.push((span, first.to_string(), sureness));
             }
             // A reading the chance finds seldom right is no suspect: the word is likelier right.
-            if self.weighed >= ENOUGH_WORDS && sureness.chance() < Sureness::ASKED {
+            if chance.is_some_and(|c| c < Sureness::ASKED) {
                 continue;
             }
             self.suspects.push(Suspect { confident, ..Suspect::new(span, Kind::Casing, fixes) });
