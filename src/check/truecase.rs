@@ -904,10 +904,13 @@ impl Sureness {
         let bit = |b: bool| f64::from(u8::from(b));
         #[allow(clippy::cast_precision_loss)] // a handful of ways
         let ways = self.other_ways as f64;
-        let same = |change: Change| if self.change == change { f64::from(self.same_uses).ln_1p() } else { 0.0 };
         let (margin, style, in_run, neighbours) =
             (self.margin.ln(), self.style.ln(), bit(self.in_run), f64::from(self.neighbours));
-        let nearby = if self.change == Change::Lowers { f64::from(self.nearby).ln_1p() } else { 0.0 };
+        // The uses written as here, and the suspects near, each for the changes they weigh in.
+        let only = |change: Change, x: f64| if self.change == change { x } else { 0.0 };
+        let same = f64::from(self.same_uses).ln_1p();
+        let (same_lowered, same_raised) = (only(Change::Lowers, same), only(Change::Raises, same));
+        let nearby = only(Change::Lowers, f64::from(self.nearby).ln_1p());
         [
             1.0,
             margin,
@@ -921,14 +924,14 @@ impl Sureness {
             self.uses.ln() / 10.0,
             ways,
             neighbours,
-            same(Change::Lowers),
-            same(Change::Raises),
+            same_lowered,
+            same_raised,
             style,
             nearby,
             // Both logs are negative: the cleaner the article on both counts, the larger.
             self.raised.ln() * self.lowered.ln(),
-            ways * same(Change::Raises),
-            neighbours * same(Change::Raises),
+            ways * same_raised,
+            neighbours * same_raised,
             margin * style,
             in_run * nearby,
         ]
