@@ -53,6 +53,14 @@ fn a_garbled_text_stays_aligned_and_is_damaged_at_the_rates_asked() {
                 && y.contains(|c: char| c.is_ascii_lowercase())
         };
         assert!(a.iter().zip(&b).any(|(x, y)| capitalised_slip(x, y)), "no slip Capitalised");
+        // Slips strike words already Capitalised too: names and sentence starts (`Pyton`).
+        let slip_of_capitalised = |x: &&str, y: &&str| {
+            !x.eq_ignore_ascii_case(y)
+                && x.starts_with(|c: char| c.is_ascii_uppercase())
+                && x.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+                && y.starts_with(x.get(..1).unwrap_or_default())
+        };
+        assert!(a.iter().zip(&b).any(|(x, y)| slip_of_capitalised(x, y)), "no Capitalised word misspelt");
         assert_eq!(garble(&text, &lexicon, Rates::SAMPLE, 7).0, garbled, "the same seed, the same damage");
         assert_ne!(garble(&text, &lexicon, Rates::SAMPLE, 8).0, garbled, "another seed, other damage");
     }
