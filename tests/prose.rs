@@ -549,6 +549,16 @@ fn a_capitalised_misspelling_of_a_word_that_often_starts_sentences_is_fixed_in_s
     );
 }
 
+/// A misspelt name is the name the article writes, Capitalised, before a commoner word as near
+/// (`The Rusut team` -> `Rust`, not `rest`): the article is a cache of its words in any casing.
+#[test]
+fn a_misspelt_name_is_the_name_the_article_writes() {
+    let text = "The Rusut team is happy to announce a new version of Rust. Rust is a systems programming \
+        language, and this release of Rust makes it faster.\n";
+    let fixes = first_fixes(text);
+    assert!(fixes.iter().any(|(w, k, f)| w == "Rusut" && *k == Kind::Spelling && f == "Rust"), "{fixes:?}");
+}
+
 /// The pronoun is no name: a Capitalised misspelling before it is no surname (`Taht I`), and is
 /// a misspelling as it would be before any other word.
 #[test]

@@ -4,8 +4,9 @@
 //! and its `andoc` is the `indoc` it is about, not `and`.
 //!
 //! A fix's chance becomes a mixture of the corpus's and the article's: λ·P(word) + (1 − λ)·
-//! P(word | article), where P(word | article) is how often the article writes the word in lower
-//! case. [`Cache::boost`] is the log of how much that raises a fix's frequency, added to its
+//! P(word | article), where P(word | article) is how often the article writes the word, in small
+//! letters or with capitals (a name it writes: `The Rusut team` in an article about Rust is `Rust`,
+//! not `rest`). [`Cache::boost`] is the log of how much that raises a fix's frequency, added to its
 //! ranking score: nothing for a word the article does not write, little for one English writes
 //! as often anyway (`the`).
 //!
@@ -29,7 +30,7 @@ const MIN_USES: u32 = 1;
 /// say enough.
 pub(crate) const SHORT: usize = 3;
 
-/// How often an article writes each of its words in lower case.
+/// How often an article writes each of its words, in any casing (keyed in lower case).
 #[derive(Default)]
 pub struct Cache {
     counts: FastMap<u64, u32>,
@@ -48,9 +49,11 @@ impl Cache {
         crate::token::tokenize(text, |t| {
             if t.kind == crate::token::TokenKind::Word {
                 words += 1;
-                let w = t.span.slice(text);
-                if w.len() > SHORT && w.starts_with(|c: char| c.is_ascii_lowercase()) {
-                    *counts.entry(Sightings::hash_of(&w)).or_default() += 1;
+                // A possessive counts as its word (`Rust's`).
+                let w = crate::check::stem_of(t.span.slice(text));
+                if w.len() > SHORT && w.starts_with(char::is_alphabetic) {
+                    let key = if w.chars().any(char::is_uppercase) { Some(w.to_lowercase()) } else { None };
+                    *counts.entry(Sightings::hash_of(&key.as_deref().unwrap_or(w))).or_default() += 1;
                 }
             }
         });
@@ -59,7 +62,8 @@ impl Cache {
         Self { counts, words, mass: english_mass(lexicon) }
     }
 
-    /// How often the article writes `key` (a word in lower case, longer than [`SHORT`]) so.
+    /// How often the article writes `key` (a word in lower case, longer than [`SHORT`]), in any
+    /// casing.
     #[must_use]
     pub fn uses(&self, key: &str) -> u32 {
         self.counted_uses(key).unwrap_or(0)
@@ -114,5 +118,13 @@ mod tests {
         assert!(cache.boost("coat", lexicon.frequency("coat")) < crate_boost, "written once, and common");
         assert!(cache.boost("cart", lexicon.frequency("cart")).abs() < 1e-9, "never written");
         assert!(Cache::default().boost("crate", 1.0).abs() < 1e-9, "no article");
+    }
+
+    #[test]
+    fn a_name_the_article_writes_with_capitals_is_counted_as_its_word() {
+        let lexicon = Lexicon::new();
+        let cache = Cache::of(&lexicon, "Rust is fast. We love RUST, and Rust's tools.");
+        assert_eq!(cache.uses("rust"), 3);
+        assert!(cache.boost("rust", lexicon.frequency("rust")) > 2.0);
     }
 }
