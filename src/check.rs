@@ -916,7 +916,8 @@ fn context_casing(
         });
     }
     if judged.raised >= truecase::DAMAGED_CAPITALS {
-        lower_fixes_of_capitalised_misspellings(text, lexicon, dialect, capitals, lists, suspects);
+        let channel = (judged.raised, judged.lowered);
+        lower_fixes_of_capitalised_misspellings(text, (lexicon, dialect), (capitals, channel), lists, suspects);
     }
     // Only the words written in lower case somewhere get an owned key of their own.
     let written_lower: Vec<(&str, usize, Vec<Span>)> = keys
@@ -1040,19 +1041,21 @@ fn own_unknown_words(text: &str, lexicon: &Lexicon, capitals: &[Capital], suspec
 /// In an article Capitalised at random, a misspelt word Capitalised inside a sentence was
 /// damaged both ways: its fixes are the words in lower case (`More [Detaield] When` ->
 /// `detailed`), where those are words clean prose writes in lower case.
+///
+/// Unless the fix is a name here: see [`name_odds`].
 fn lower_fixes_of_capitalised_misspellings(
     text: &str,
-    lexicon: &Lexicon,
-    dialect: Dialect,
-    capitals: &[Capital],
+    (lexicon, dialect): (&Lexicon, Dialect),
+    (capitals, (raised, lowered)): (&[Capital], (f64, f64)),
     lists: &mut Lists,
     suspects: &mut [Suspect],
 ) {
     let model = Model::builtin();
-    for s in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title) {
-        if !inside_sentence(capitals, s.span) {
-            continue;
-        }
+    let wanted = |s: &Suspect| {
+        s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title && inside_sentence(capitals, s.span)
+    };
+    let uses = uses_of_fixes(text, capitals, suspects.iter().filter(|s| wanted(s)));
+    for s in suspects.iter_mut().filter(|s| wanted(s)) {
         let lowered: Vec<String> = s
             .suggestions
             .iter()
@@ -1061,13 +1064,16 @@ fn lower_fixes_of_capitalised_misspellings(
                 // Written in lower case inside sentences more than any other way: `thanks` and
                 // `note`, which sentences start with often enough to make `Thanks` and `Note`
                 // their commonest forms in all.
-                let (mut lower, mut most) = (0, 0);
+                let (mut lower, mut most, mut all) = (0, 0, 0);
                 for form in model.forms(&l) {
                     lower = if form.text == l { form.inside } else { lower };
                     most = most.max(form.inside);
+                    all += u64::from(form.inside);
                 }
                 let common = lower > 0 && lower >= most;
-                if case_of(f) == Case::Title && common && lexicon.verdict(&l, dialect) == Verdict::Known {
+                let written = uses.get(l.as_str()).copied().unwrap_or_default();
+                let name = name_odds((u64::from(lower), all), written, (raised, lowered)) > 0.0;
+                if case_of(f) == Case::Title && common && !name && lexicon.verdict(&l, dialect) == Verdict::Known {
                     l
                 } else {
                     f.to_string()
@@ -1076,6 +1082,52 @@ fn lower_fixes_of_capitalised_misspellings(
             .collect();
         s.suggestions = lists.of(&lowered);
     }
+}
+
+/// How often the article writes each fix of `misspelt` (in lower case) Capitalised inside
+/// sentences, and in small letters.
+fn uses_of_fixes<'s>(
+    text: &str,
+    capitals: &[Capital],
+    misspelt: impl Iterator<Item = &'s Suspect>,
+) -> FastMap<String, (u32, u32)> {
+    let mut uses: FastMap<String, (u32, u32)> =
+        misspelt.flat_map(|s| s.suggestions.iter().map(|f| (f.to_lowercase(), (0, 0)))).collect();
+    if uses.is_empty() {
+        return uses;
+    }
+    for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
+        let (word, _) = truecase::possessive(c.span().slice(text));
+        if let Some(n) = uses.get_mut(word.to_lowercase().as_str()) {
+            n.0 += 1;
+        }
+    }
+    crate::token::tokenize(text, |t| {
+        if t.kind == crate::token::TokenKind::Word {
+            let (word, _) = truecase::possessive(t.span.slice(text));
+            if let Some(n) = uses.get_mut(word) {
+                n.1 += 1;
+            }
+        }
+    });
+    uses
+}
+
+/// The log odds that a word is a name here, written with a capital inside sentences
+/// (`using the opentelemetry [Collecor]` in an article that writes `the Collector` again and
+/// again), rather than a word in small letters that the damage Capitalised: clean prose's odds
+/// (of its `(lower, all)` uses inside sentences, `lower` in small letters), moved by the
+/// article's own `(capitalised, small)` uses of it inside sentences. The damage Capitalises a
+/// word in small letters at the rate `raised` and lowers a name at `lowered`, each estimated
+/// from the article (see `truecase::Channel`). Half a use each way keeps a word clean prose
+/// never Capitalises from odds of nothing.
+#[allow(clippy::cast_precision_loss)] // counts
+fn name_odds((lower, all): (u64, u64), (capitalised, small): (u32, u32), (raised, lowered): (f64, f64)) -> f64 {
+    let corpus = (all.saturating_sub(lower) as f64 + 0.5).ln() - (lower as f64 + 0.5).ln();
+    let clamp = |p: f64| p.clamp(0.01, 0.99);
+    let (raised, lowered) = (clamp(raised), clamp(lowered));
+    let (caps, small) = (f64::from(capitalised), f64::from(small));
+    corpus + caps * ((1.0 - lowered) / raised).ln() + small * (lowered / (1.0 - raised)).ln()
 }
 
 /// The words whose stray capital the model or the rules take off (in text order), which the
@@ -2183,6 +2235,19 @@ fn is_first_person(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_the_article_capitalises_at_most_uses_is_a_name_where_clean_prose_seldom_capitalises_it() {
+        // Damage that Capitalises a fifth of the words and lowers a third of the names.
+        let channel = (0.2, 0.3);
+        // `collector`: clean prose Capitalises one use in ten inside sentences.
+        let collector = (900, 1000);
+        assert!(name_odds(collector, (5, 1), channel) > 0.0, "Capitalised at five uses of six");
+        assert!(name_odds(collector, (1, 6), channel) < 0.0, "in small letters at six of seven");
+        assert!(name_odds(collector, (0, 0), channel) < 0.0, "written nowhere else: clean prose decides");
+        // `with`: one capital is the damage's, whatever the article writes besides.
+        assert!(name_odds((999_000, 1_000_000), (1, 0), channel) < 0.0);
+    }
 
     #[test]
     fn an_unsure_slip_of_a_stray_capital_is_offered_after_the_casing_fix() {

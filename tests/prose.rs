@@ -549,6 +549,18 @@ fn a_capitalised_misspelling_of_a_word_that_often_starts_sentences_is_fixed_in_s
     );
 }
 
+/// ... but not a misspelling of a name the article writes with a capital inside its sentences
+/// again and again: the damage Capitalises a share of a word's uses, seldom most of them.
+#[test]
+fn a_capitalised_misspelling_of_the_article_s_own_name_keeps_its_capital() {
+    assert_fixed_after_damage(
+        "We run the Collector on every node, and the Collector batches spans. Then the Colelctor \
+        exports them.",
+        "We run the Collector on every node, and the Collector batches spans. Then the Collector \
+        exports them.",
+    );
+}
+
 /// A misspelt name is the name the article writes, Capitalised, before a commoner word as near
 /// (`The Rusut team` -> `Rust`, not `rest`): the article is a cache of its words in any casing.
 #[test]

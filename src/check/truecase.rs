@@ -1117,7 +1117,7 @@ impl<'t> Lookups<'t> {
 /// A possessive is judged as the name it is of (`Collector's` as `Collector`, whose other uses
 /// in the article are its evidence too): the word without its `'s`, and the ending, which each
 /// fix keeps. A contraction (`it's`, `let's`) is judged whole.
-fn possessive(word: &str) -> (&str, &str) {
+pub(crate) fn possessive(word: &str) -> (&str, &str) {
     let stem = crate::check::stem_of(word);
     // Most words have no ending: the hosts are compared only for those that do.
     let contraction = || crate::lexicon::is_contraction_host(stem) || stem.eq_ignore_ascii_case("let");
