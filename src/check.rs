@@ -917,7 +917,11 @@ fn context_casing(
     }
     if judged.raised >= truecase::DAMAGED_CAPITALS {
         let channel = (judged.raised, judged.lowered);
-        lower_fixes_of_capitalised_misspellings(text, (lexicon, dialect), (capitals, channel), lists, suspects);
+        let mut lowered: Vec<usize> =
+            judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span.start).collect();
+        lowered.sort_unstable();
+        let found = (capitals, lowered.as_slice(), channel);
+        lower_fixes_of_capitalised_misspellings(text, (lexicon, dialect), found, lists, suspects);
     }
     // Only the words written in lower case somewhere get an owned key of their own.
     let written_lower: Vec<(&str, usize, Vec<Span>)> = keys
@@ -1046,7 +1050,7 @@ fn own_unknown_words(text: &str, lexicon: &Lexicon, capitals: &[Capital], suspec
 fn lower_fixes_of_capitalised_misspellings(
     text: &str,
     (lexicon, dialect): (&Lexicon, Dialect),
-    (capitals, (raised, lowered)): (&[Capital], (f64, f64)),
+    (capitals, taken_down, (raised, lowered)): (&[Capital], &[usize], (f64, f64)),
     lists: &mut Lists,
     suspects: &mut [Suspect],
 ) {
@@ -1054,7 +1058,7 @@ fn lower_fixes_of_capitalised_misspellings(
     let wanted = |s: &Suspect| {
         s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title && inside_sentence(capitals, s.span)
     };
-    let uses = uses_of_fixes(text, capitals, suspects.iter().filter(|s| wanted(s)));
+    let uses = uses_of_fixes(text, (capitals, taken_down), suspects.iter().filter(|s| wanted(s)));
     for s in suspects.iter_mut().filter(|s| wanted(s)) {
         let lowered: Vec<String> = s
             .suggestions
@@ -1085,10 +1089,12 @@ fn lower_fixes_of_capitalised_misspellings(
 }
 
 /// How often the article writes each fix of `misspelt` (in lower case) Capitalised inside
-/// sentences, and in small letters.
+/// sentences, and in small letters. A capital the casing stage takes down (`taken_down`, the
+/// starts of its suspects in order) is the damage's, not the article's (`Helps Keep You
+/// Future-Compatible`): it is not counted.
 fn uses_of_fixes<'s>(
     text: &str,
-    capitals: &[Capital],
+    (capitals, taken_down): (&[Capital], &[usize]),
     misspelt: impl Iterator<Item = &'s Suspect>,
 ) -> FastMap<String, (u32, u32)> {
     let mut uses: FastMap<String, (u32, u32)> =
@@ -1096,7 +1102,8 @@ fn uses_of_fixes<'s>(
     if uses.is_empty() {
         return uses;
     }
-    for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
+    let kept = |c: &&Capital| taken_down.binary_search(&c.span().start).is_err();
+    for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title).filter(kept) {
         let (word, _) = truecase::possessive(c.span().slice(text));
         if let Some(n) = uses.get_mut(word.to_lowercase().as_str()) {
             n.0 += 1;

@@ -561,6 +561,23 @@ fn a_capitalised_misspelling_of_the_article_s_own_name_keeps_its_capital() {
     );
 }
 
+/// ... and the damage's own capitals of the word are no evidence of a name: those the casing
+/// stage takes down are not counted (`Helps Keep You Future-Compatbile`, where the damage
+/// Capitalised `compatible` at most of its uses).
+#[test]
+fn the_damage_s_capitals_of_a_word_make_no_name_of_its_misspelling() {
+    let text = "Porting code to a new release of the language takes some care. The library is Compatible \
+        with older releases, and the tools are compatible with the new one. Most projects stay Compatible \
+        with the old interpreter for a while, and the test suite shows which parts are not. Keep the code \
+        Compatible with both versions until the last user moves on. A Good Test suite makes this easy, \
+        and coverage tools show what it misses. The standard library helps: most modules are Compatible \
+        across versions, and the few that moved have a new name. When you drop the old version, remove \
+        The Shims one by one and run the tests after each. It helps keep you Future-Compatbile as well, \
+        since the next release will change less.\n";
+    let fixes = first_fixes(text);
+    assert!(fixes.iter().any(|(w, _, f)| w == "Compatbile" && f == "compatible"), "{fixes:?}");
+}
+
 /// A misspelt name is the name the article writes, Capitalised, before a commoner word as near
 /// (`The Rusut team` -> `Rust`, not `rest`): the article is a cache of its words in any casing.
 #[test]
