@@ -751,10 +751,23 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     }
     // Real words out of place, weighed in small letters where a stray capital comes off too:
     // where the casing shows no damage, its capitals are the author's.
-    let stray: Vec<Span> = if casing_kept { Vec::new() } else { stray_capitals(text, lexicon, &judged, &capitals) };
+    let mut stray: Vec<Span> = if casing_kept { Vec::new() } else { stray_capitals(text, lexicon, &judged, &capitals) };
+    // So is the first word of a sentence, whose capital is the sentence's: slips strike it as
+    // they strike any word (`Notice` for `Notified`), and only a sure one is a suspect.
+    let starts = sentence_starts(text, lexicon, &capitals);
+    if !starts.is_empty() {
+        stray.extend(&starts);
+        stray.sort_unstable_by_key(|s| s.start);
+        stray.dedup();
+    }
     let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
-    let RealWords { suspects: real_words, unsure_slips, weighed: slips_weighed } =
+    let RealWords { suspects: mut real_words, unsure_slips, weighed: slips_weighed } =
         real_words(text, lexicon, (&lower, &stray), (misspelt, words), &mut lists, record);
+    // A sentence's first word keeps its capital.
+    for s in real_words.iter_mut().filter(|s| starts.binary_search_by_key(&s.span.start, |x| x.start).is_ok()) {
+        let capitalised: Vec<String> = s.suggestions.iter().map(casing::capitalised).collect();
+        s.suggestions = lists.of(&capitalised);
+    }
     merge::add(text, &mut suspects, Stage::RealWords, real_words);
     merge::add(text, &mut suspects, Stage::RareWords, choices);
     sort_by_start(&mut suspects);
@@ -1185,6 +1198,29 @@ fn stray_capitals(text: &str, lexicon: &Lexicon, judged: &truecase::Judged, capi
     stray.sort_unstable_by_key(|s| s.start);
     stray.dedup();
     stray
+}
+
+/// The words that start a sentence in Title Case, of ASCII letters, that general English writes
+/// in small letters and that are no name (see [`rare_word_capitalised`]), in text order; nor
+/// one the article Capitalises inside a sentence too: its own name (`Strum is a set of`).
+fn sentence_starts(text: &str, lexicon: &Lexicon, capitals: &[Capital]) -> Vec<Span> {
+    let mut starts: Vec<Span> = capitals
+        .iter()
+        .filter(|c| c.start && c.case == Case::Title && rare_word_capitalised(text, lexicon, c.span()))
+        .map(|c| c.span())
+        .collect();
+    if starts.is_empty() {
+        return starts;
+    }
+    let mut named: FastMap<String, bool> = starts.iter().map(|s| (s.slice(text).to_ascii_lowercase(), false)).collect();
+    for c in capitals.iter().filter(|c| !c.start && c.case == Case::Title) {
+        let (word, _) = truecase::possessive(c.span().slice(text));
+        if let Some(n) = named.get_mut(word.to_ascii_lowercase().as_str()) {
+            *n = true;
+        }
+    }
+    starts.retain(|s| named.get(s.slice(text).to_ascii_lowercase().as_str()) == Some(&false));
+    starts
 }
 
 /// What the real-word stage found.

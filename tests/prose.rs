@@ -588,6 +588,18 @@ fn a_misspelt_name_is_the_name_the_article_writes() {
     assert!(fixes.iter().any(|(w, k, f)| w == "Rusut" && *k == Kind::Spelling && f == "Rust"), "{fixes:?}");
 }
 
+/// A slip strikes the first word of a sentence as it strikes any word: a word that fits no
+/// neighbour, one slip from one that fits, is fixed, and keeps the sentence's capital.
+#[test]
+fn a_real_word_slip_that_starts_a_sentence_is_fixed_with_its_capital() {
+    assert_fixes(
+        "Call the method once the buffer is full. Whet the buffer is empty, the method returns an error instead.",
+        "Call the method once the buffer is full. When the buffer is empty, the method returns an error instead.",
+    );
+    // A word the article Capitalises inside its sentences too is its own name.
+    assert_clean("The crate is small. Strum is a set of macros, and Strum makes enums easier to use.");
+}
+
 /// The pronoun is no name: a Capitalised misspelling before it is no surname (`Taht I`), and is
 /// a misspelling as it would be before any other word.
 #[test]
