@@ -600,6 +600,18 @@ fn a_real_word_slip_that_starts_a_sentence_is_fixed_with_its_capital() {
     assert_clean("The crate is small. Strum is a set of macros, and Strum makes enums easier to use.");
 }
 
+/// A Capitalised word written once, a slip or two from a name the article writes again and
+/// again, is a slip of that name, not a name of its own (`Graafna` beside `Grafana`).
+#[test]
+fn a_slip_of_the_article_s_own_name_is_a_misspelling() {
+    let text = "We ship our metrics to Grafana. Grafana draws the dashboards, and the alerts live in \
+        Grafana too. The JSON configs for Graafna dashboards are in the repository.\n";
+    let fixes = first_fixes(text);
+    assert!(fixes.iter().any(|(w, k, f)| w == "Graafna" && *k == Kind::Spelling && f == "Grafana"), "{fixes:?}");
+    // A name written twice is no name the article writes again and again.
+    assert_clean("We ship our metrics to Grafana, and Grafana draws the dashboards. Ask Graafna about it.");
+}
+
 /// The pronoun is no name: a Capitalised misspelling before it is no surname (`Taht I`), and is
 /// a misspelling as it would be before any other word.
 #[test]

@@ -23,6 +23,10 @@ use crate::suspect::Suspect;
 /// a hundred `the`: a habit of the hand). Three typos of one word are still typos.
 const OWN_TERM: usize = 4;
 
+/// A word the article Capitalises this often is a name of its own (see
+/// [`Unknowns::slip_of_own_name`]).
+const OWN_NAME_USES: u32 = 3;
+
 /// How many casings of one word [`own_casings`] keeps.
 const OWN_CASINGS: usize = 8;
 
@@ -196,6 +200,8 @@ pub(super) struct Unknowns<'a, 't> {
     slips: FastMap<&'t str, bool>,
     /// ... and whether a word in capitals is a common word garbled twice over.
     twice_garbled: FastMap<&'t str, bool>,
+    /// How often the article Capitalises each word, in lower case: made when first asked.
+    capitalised: std::cell::OnceCell<FastMap<String, u32>>,
 }
 
 impl<'a, 't> Unknowns<'a, 't> {
@@ -229,7 +235,28 @@ impl<'a, 't> Unknowns<'a, 't> {
             acronym_seen: model.uses(ACRONYM_SEEN),
             slips: FastMap::default(),
             twice_garbled: FastMap::default(),
+            capitalised: std::cell::OnceCell::new(),
         }
+    }
+
+    /// True when the Capitalised `stem`, written once, lies two edits or fewer from a word the
+    /// article itself Capitalises [`OWN_NAME_USES`] times or more (`Graafna` in an article
+    /// that writes `Grafana` again and again): a slip of its own name, not another name.
+    fn slip_of_own_name(&self, stem: &str) -> bool {
+        if case_of(stem) != Case::Title || uses_of(self.counts, stem) != 1 {
+            return false;
+        }
+        let capitalised = self.capitalised.get_or_init(|| {
+            let mut uses: FastMap<String, u32> = FastMap::default();
+            for c in self.capitals.iter().filter(|c| c.case == Case::Title) {
+                *uses.entry(stem_of(c.span().slice(self.text)).to_lowercase()).or_default() += 1;
+            }
+            uses
+        });
+        let lower = stem.to_lowercase();
+        suggest::has_near_twice_that(self.lexicon, stem, 0.0, |near| {
+            near != lower && capitalised.get(near).is_some_and(|&n| n >= OWN_NAME_USES)
+        })
     }
 
     /// Reads the unknown `word` at `span`, a Title-case word `beside` what it stands beside,
@@ -368,7 +395,11 @@ impl<'a, 't> Unknowns<'a, 't> {
                             lexicon.verdict(near, Dialect::Us) == Verdict::Known
                         })
                 };
-                if !(very_common || (common_word && beside_a_slip(lexicon, text, span)) || long_slip()) {
+                if !(very_common
+                    || (common_word && beside_a_slip(lexicon, text, span))
+                    || long_slip()
+                    || self.slip_of_own_name(stem))
+                {
                     return Reading::Word;
                 }
                 true
@@ -388,6 +419,8 @@ impl<'a, 't> Unknowns<'a, 't> {
                 None => suggest::has_near(lexicon, word, COMMON),
             }
         };
+        // Not a slip of a common word, nor of the article's own name.
+        let kept = evidence && !slip() && !caps_fit() && !self.slip_of_own_name(stem);
         // A word in capitals too long to be taken for an acronym, among words in small
         // letters, is a common word garbled twice over when one lies two edits away
         // (`detecting and OMEASURSNG performance`): acronyms that long are seldom that
@@ -416,7 +449,7 @@ impl<'a, 't> Unknowns<'a, 't> {
                     .or_insert_with(|| suggest::has_near_twice(lexicon, &stem.to_lowercase(), near))
             })
         };
-        if evidence && !slip() && !caps_fit() {
+        if kept {
             if !garbled() {
                 return Reading::Word;
             }
