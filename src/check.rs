@@ -1832,12 +1832,13 @@ fn among_small_letters(text: &str, span: Span) -> bool {
 }
 
 /// True when the word at `span`, one of `capitals`, starts a sentence (as the first pass found)
-/// whose next word is in small letters (`INTEAD, he said`): the sentence is written in small
-/// letters, not in capitals as a heading is.
+/// whose next word has small letters (`INTEAD, he said`, and in an article Capitalised at
+/// random `INTEAD, He said`): the sentence is written in small letters, not in capitals as a
+/// heading is.
 fn opens_sentence_in_small_letters(text: &str, capitals: &[Capital], span: Span) -> bool {
     let starts = capital_at(capitals, span).is_some_and(|c| c.start);
     let next = || crate::token::neighbours(text, span).1.or_else(|| crate::token::loose_neighbours(text, span).1);
-    starts && next().is_some_and(|w| w.chars().all(char::is_lowercase))
+    starts && next().is_some_and(|w| w.chars().any(char::is_lowercase))
 }
 
 /// How far (natural log) a misspelling's best fix must lead the next for `fix` to take it: a

@@ -296,6 +296,11 @@ fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
         "The build failed twice. Because, she wrote, the cache was stale.",
     );
     assert_eq!(first("The build failed twice. BECAUZE the cache was stale.", "BECAUZE").as_deref(), Some("Because"));
+    // ... also where the damage Capitalised the next word: it is no heading in capitals.
+    assert_eq!(
+        first("The build failed twice. BECAUZE, She wrote, the cache was stale.", "BECAUZE").as_deref(),
+        Some("Because")
+    );
     // A heading in capitals stays in capitals.
     assert_eq!(first("PART ONE\n\nBECAUZE OF THE CACHE\n\nThe text.", "BECAUZE").as_deref(), Some("BECAUSE"));
 }
