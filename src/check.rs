@@ -1204,10 +1204,13 @@ fn stray_capitals(text: &str, lexicon: &Lexicon, judged: &truecase::Judged, capi
 /// in small letters and that are no name (see [`rare_word_capitalised`]), in text order; nor
 /// one the article Capitalises inside a sentence too: its own name (`Strum is a set of`).
 fn sentence_starts(text: &str, lexicon: &Lexicon, capitals: &[Capital]) -> Vec<Span> {
+    // Sentences start with the same few words again and again: each is asked once.
+    let mut asked: FastMap<&str, bool> = FastMap::default();
     let mut starts: Vec<Span> = capitals
         .iter()
-        .filter(|c| c.start && c.case == Case::Title && rare_word_capitalised(text, lexicon, c.span()))
+        .filter(|c| c.start && c.case == Case::Title)
         .map(|c| c.span())
+        .filter(|&span| *asked.entry(span.slice(text)).or_insert_with(|| rare_word_capitalised(text, lexicon, span)))
         .collect();
     if starts.is_empty() {
         return starts;

@@ -27,6 +27,10 @@ const OWN_TERM: usize = 4;
 /// [`Unknowns::slip_of_own_name`]).
 const OWN_NAME_USES: u32 = 3;
 
+/// How many of the names an article Capitalises often [`Unknowns::slip_of_own_name`] compares a
+/// word with, of each first letter.
+const OWN_NAMES_BY_LETTER: usize = 32;
+
 /// How many casings of one word [`own_casings`] keeps.
 const OWN_CASINGS: usize = 8;
 
@@ -200,8 +204,9 @@ pub(super) struct Unknowns<'a, 't> {
     slips: FastMap<&'t str, bool>,
     /// ... and whether a word in capitals is a common word garbled twice over.
     twice_garbled: FastMap<&'t str, bool>,
-    /// How often the article Capitalises each word, in lower case: made when first asked.
-    capitalised: std::cell::OnceCell<FastMap<String, u32>>,
+    /// The names the article Capitalises often, in lower case, by first letter (see
+    /// [`Unknowns::slip_of_own_name`]): made when first asked.
+    capitalised: std::cell::OnceCell<FastMap<char, Vec<(u32, String)>>>,
 }
 
 impl<'a, 't> Unknowns<'a, 't> {
@@ -241,21 +246,40 @@ impl<'a, 't> Unknowns<'a, 't> {
 
     /// True when the Capitalised `stem`, written once, lies two edits or fewer from a word the
     /// article itself Capitalises [`OWN_NAME_USES`] times or more (`Graafna` in an article
-    /// that writes `Grafana` again and again): a slip of its own name, not another name.
+    /// that writes `Grafana` again and again): a slip of its own name, not another name. Only
+    /// names a dictionary knows (so that the fix is offered), with the slip's first letter (as
+    /// damage keeps it), are compared: at most [`OWN_NAMES_BY_LETTER`] of each letter, the most
+    /// written first, so that a text of many names costs no more than a few comparisons a word.
     fn slip_of_own_name(&self, stem: &str) -> bool {
         if case_of(stem) != Case::Title || uses_of(self.counts, stem) != 1 {
             return false;
         }
-        let capitalised = self.capitalised.get_or_init(|| {
+        let names = self.capitalised.get_or_init(|| {
             let mut uses: FastMap<String, u32> = FastMap::default();
             for c in self.capitals.iter().filter(|c| c.case == Case::Title) {
                 *uses.entry(stem_of(c.span().slice(self.text)).to_lowercase()).or_default() += 1;
             }
-            uses
+            let mut by_letter: FastMap<char, Vec<(u32, String)>> = FastMap::default();
+            for (name, n) in uses {
+                if n >= OWN_NAME_USES
+                    && let Some(first) = name.chars().next()
+                    && self.lexicon.verdict(&name, self.dialect) != Verdict::Unknown
+                {
+                    by_letter.entry(first).or_default().push((n, name));
+                }
+            }
+            for names in by_letter.values_mut() {
+                names.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                names.truncate(OWN_NAMES_BY_LETTER);
+            }
+            by_letter
         });
         let lower = stem.to_lowercase();
-        suggest::has_near_twice_that(self.lexicon, stem, 0.0, |near| {
-            near != lower && capitalised.get(near).is_some_and(|&n| n >= OWN_NAME_USES)
+        let (Some(first), length) = (lower.chars().next(), lower.chars().count()) else { return false };
+        names.get(&first).is_some_and(|names| {
+            names.iter().any(|(_, name)| {
+                *name != lower && name.chars().count().abs_diff(length) <= 2 && strsim::osa_distance(name, &lower) <= 2
+            })
         })
     }
 
