@@ -645,7 +645,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // (`INTEAD, he said` -> `Instead`).
         let in_capitals = kind == Kind::Spelling && case_of(word) == Case::Upper;
         let first_capital = in_capitals && opens_sentence_in_small_letters(text, &capitals, p.span());
-        let suggestions = if in_capitals && (first_capital || among_small_letters(text, p.span())) {
+        let suggestions = if in_capitals && (first_capital || among_prose(text, p.span())) {
             let lowered: Vec<String> = suggestions
                 .iter()
                 .map(|f| {
@@ -1833,6 +1833,22 @@ fn among_small_letters(text: &str, span: Span) -> bool {
     let small = |w: Option<&str>| w.is_none_or(|w| w == "I" || w.chars().any(char::is_lowercase));
     (prev.is_some() || next.is_some()) && small(prev) && small(next)
 }
+
+/// [`among_small_letters`], where a neighbour may also be a short acronym or the article `A`
+/// (`an HTTP REQUAST from`, `A VXRSION of this`), so long as one has small letters: a word in
+/// capitals there is a garbled word of the sentence, whose fix is in small letters. Only for
+/// the casing of its fixes: an acronym beside another is no evidence of a slip.
+fn among_prose(text: &str, span: Span) -> bool {
+    let (prev, next) = crate::token::neighbours(text, span);
+    let lower = |w: &str| w.chars().any(char::is_lowercase);
+    let acronym = |w: &str| w == "A" || w == "I" || (w.chars().count() <= ACRONYM_NEIGHBOUR && !lower(w));
+    let fits = |w: Option<&str>| w.is_none_or(|w| lower(w) || acronym(w));
+    (prev.is_some_and(lower) || next.is_some_and(lower)) && fits(prev) && fits(next)
+}
+
+/// The most letters of a word in capitals beside a garbled word that [`among_prose`] takes for
+/// an acronym (`HTTP`, `ID`, `AI`), not a word of a heading in capitals.
+const ACRONYM_NEIGHBOUR: usize = 4;
 
 /// True when the word at `span`, one of `capitals`, starts a sentence (as the first pass found)
 /// whose next word has small letters (`INTEAD, he said`, and in an article Capitalised at

@@ -296,6 +296,9 @@ fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
         "The build failed twice. Because, she wrote, the cache was stale.",
     );
     assert_eq!(first("The build failed twice. BECAUZE the cache was stale.", "BECAUZE").as_deref(), Some("Because"));
+    // Beside an acronym, or the article `A`, it is still a word of the sentence.
+    assert_eq!(first("It came through an HTTP REQUAST from a client.", "REQUAST").as_deref(), Some("request"));
+    assert_eq!(first("Thank you. A VXRSION of this text is online.", "VXRSION").as_deref(), Some("version"));
     // ... also where the damage Capitalised the next word: it is no heading in capitals.
     assert_eq!(
         first("The build failed twice. BECAUZE, She wrote, the cache was stale.", "BECAUZE").as_deref(),
