@@ -930,10 +930,8 @@ fn context_casing(
     }
     if judged.raised >= truecase::DAMAGED_CAPITALS {
         let channel = (judged.raised, judged.lowered);
-        let mut lowered: Vec<usize> =
-            judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span.start).collect();
-        lowered.sort_unstable();
-        let found = (capitals, lowered.as_slice(), channel);
+        let taken_down: Vec<usize> = capitals_taken_down(text, &judged).iter().map(|s| s.start).collect();
+        let found = (capitals, lower, taken_down.as_slice(), channel);
         lower_fixes_of_capitalised_misspellings(text, (lexicon, dialect), found, lists, suspects);
     }
     // Only the words written in lower case somewhere get an owned key of their own.
@@ -1063,7 +1061,7 @@ fn own_unknown_words(text: &str, lexicon: &Lexicon, capitals: &[Capital], suspec
 fn lower_fixes_of_capitalised_misspellings(
     text: &str,
     (lexicon, dialect): (&Lexicon, Dialect),
-    (capitals, taken_down, (raised, lowered)): (&[Capital], &[usize], (f64, f64)),
+    (capitals, lower, taken_down, (raised, lowered)): (&[Capital], &LowerWords, &[usize], (f64, f64)),
     lists: &mut Lists,
     suspects: &mut [Suspect],
 ) {
@@ -1071,7 +1069,7 @@ fn lower_fixes_of_capitalised_misspellings(
     let wanted = |s: &Suspect| {
         s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title && inside_sentence(capitals, s.span)
     };
-    let uses = uses_of_fixes(text, (capitals, taken_down), suspects.iter().filter(|s| wanted(s)));
+    let uses = uses_of_fixes(text, (capitals, lower, taken_down), suspects.iter().filter(|s| wanted(s)));
     for s in suspects.iter_mut().filter(|s| wanted(s)) {
         let lowered: Vec<String> = s
             .suggestions
@@ -1102,12 +1100,12 @@ fn lower_fixes_of_capitalised_misspellings(
 }
 
 /// How often the article writes each fix of `misspelt` (in lower case) Capitalised inside
-/// sentences, and in small letters. A capital the casing stage takes down (`taken_down`, the
-/// starts of its suspects in order) is the damage's, not the article's (`Helps Keep You
-/// Future-Compatible`): it is not counted.
+/// sentences, and in small letters (`lower`). A capital the casing stage takes down
+/// (`taken_down`, the starts of its suspects in order) is the damage's, not the article's
+/// (`Helps Keep You Future-Compatible`): it is not counted.
 fn uses_of_fixes<'s>(
     text: &str,
-    (capitals, taken_down): (&[Capital], &[usize]),
+    (capitals, lower, taken_down): (&[Capital], &LowerWords, &[usize]),
     misspelt: impl Iterator<Item = &'s Suspect>,
 ) -> FastMap<String, (u32, u32)> {
     let mut uses: FastMap<String, (u32, u32)> =
@@ -1122,12 +1120,10 @@ fn uses_of_fixes<'s>(
             n.0 += 1;
         }
     }
-    crate::token::tokenize(text, |t| {
-        if t.kind == crate::token::TokenKind::Word {
-            let (word, _) = truecase::possessive(t.span.slice(text));
-            if let Some(n) = uses.get_mut(word) {
-                n.1 += 1;
-            }
+    lower.each(|span| {
+        let (word, _) = truecase::possessive(span.slice(text));
+        if let Some(n) = uses.get_mut(word) {
+            n.1 += 1;
         }
     });
     uses
@@ -1156,8 +1152,7 @@ fn name_odds((lower, all): (u64, u64), (capitalised, small): (u32, u32), (raised
 /// the rules take the capital off: a rare word of general English Capitalised inside a sentence
 /// (`to enable a [Barge] and growing network`), no name.
 fn stray_capitals(text: &str, lexicon: &Lexicon, judged: &truecase::Judged, capitals: &[Capital]) -> Vec<Span> {
-    let mut stray: Vec<Span> =
-        judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span).collect();
+    let mut stray = capitals_taken_down(text, judged);
     // Beside a capital inside the sentence that the model leaves standing, such a word is a
     // name's (`the Project Directors`): damage's capitals come in runs, and the model takes
     // the others of a run down. So is one beside a word that marks a name wherever it
@@ -1316,6 +1311,15 @@ fn rare_word_capitalised(text: &str, lexicon: &Lexicon, span: Span) -> bool {
         && !lexicon.is_name(word)
         && !lexicon.is_tech_name(word)
         && lexicon.verdict(&word.to_ascii_lowercase(), Dialect::Us) == Verdict::Known
+}
+
+/// Where the casing model takes the capital off a word in Title Case (`Insight` -> `insight`),
+/// in text order.
+fn capitals_taken_down(text: &str, judged: &truecase::Judged) -> Vec<Span> {
+    let spans: Vec<Span> =
+        judged.suspects.iter().filter(|s| takes_a_first_capital_off(text, s)).map(|s| s.span).collect();
+    debug_assert!(spans.is_sorted_by_key(|s| s.start), "the model's suspects are in text order");
+    spans
 }
 
 /// True when the casing suspect `s` takes the capital off a word in Title Case of ASCII letters
