@@ -348,6 +348,10 @@ pub struct Finder<'t> {
     uses: (Vec<&'t str>, Vec<u32>),
     /// [`GAP_PAIR`] in the model's corpus.
     gap_pair: u64,
+    /// Room for the keys of the pairs a word's candidates stand in ([`Finder::fits`]).
+    keys: Vec<u64>,
+    /// Room for the counts of the triples a word's candidates stand in.
+    counts: Vec<u32>,
 }
 
 impl<'t> Finder<'t> {
@@ -368,6 +372,8 @@ impl<'t> Finder<'t> {
             never_written: FastMap::default(),
             uses: (Vec::new(), Vec::new()),
             gap_pair: model.uses(GAP_PAIR),
+            keys: Vec::new(),
+            counts: Vec::new(),
         }
     }
 
@@ -499,6 +505,15 @@ impl<'t> Finder<'t> {
         out
     }
 
+    /// Keeps the candidates the corpus writes between `prev` and `next` [`GAP_LEAST`] times or
+    /// more, their triples looked up all at once.
+    fn written_between(&mut self, candidates: &mut Vec<(&'static str, bool)>, (prev, next): (&str, &str)) {
+        let counts = &mut self.counts;
+        Triples::builtin().counts(prev, candidates.iter().map(|c| c.0), next, counts);
+        let mut kept = counts.iter().map(|&n| n >= GAP_LEAST);
+        candidates.retain(|_| kept.next().unwrap_or(false));
+    }
+
     /// The candidates the corpus has seen beside each neighbour (most words have none): each
     /// with its count, its pairs, whether it only starts alike, and whether it was seen beside
     /// one neighbour of two only. That is enough for a word the corpus never wrote beside either
@@ -516,14 +531,32 @@ impl<'t> Finder<'t> {
         let (model, pairs) = (self.model, &mut self.pairs);
         let corpus_word = |w: &str| model.count(w) >= model.uses(NEAR_COUNT);
         let strong = model.uses(NEAR_COUNT);
+        // Each candidate's pair with the neighbour before (and the one after, when every
+        // candidate needs that too), looked up all at once: the reads from memory overlap.
+        let keys = &mut self.keys;
+        keys.clear();
+        if let Some(p) = prev {
+            let after = PairMemo::keys_after(p);
+            keys.extend(candidates.iter().map(|&(cand, _)| after(cand)));
+        }
+        let lefts = keys.len();
+        if let Some(x) = next.filter(|_| nowhere || prev.is_none()) {
+            keys.extend(candidates.iter().map(|&(cand, _)| PairMemo::before_key(cand, x)));
+        }
+        pairs.expect(keys);
+        let keys = &*keys;
         candidates
             .into_iter()
-            .filter_map(|(cand, alike)| {
-                let l = prev.map_or(0, |p| pairs.after(p, cand));
+            .enumerate()
+            .filter_map(|(i, (cand, alike))| {
+                let l = if prev.is_some() { pairs.count(keys[i]) } else { 0 };
                 if prev.is_some() && l == 0 && !nowhere {
                     return None; // most candidates: no second lookup
                 }
-                let r = next.map_or(0, |x| pairs.before(cand, x));
+                let r = match keys.get(lefts + i) {
+                    Some(&key) => pairs.count(key),
+                    None => next.map_or(0, |x| pairs.before(cand, x)),
+                };
                 let both = (prev.is_none() || l > 0) && (next.is_none() || r > 0);
                 let half = nowhere
                     && ((u64::from(l) >= strong && next.is_some_and(corpus_word))
@@ -657,7 +690,7 @@ impl<'t> Finder<'t> {
         // Where the word stands in pairs it knows, only a candidate the corpus writes between
         // the same neighbours may be meant: that is looked up first, and most have none.
         if gap && let (Some(p), Some(x)) = (prev, next) {
-            candidates.retain(|&(cand, _)| Triples::builtin().count(p, cand, x) >= GAP_LEAST);
+            self.written_between(&mut candidates, (p, x));
             if candidates.is_empty() {
                 return;
             }

@@ -1059,6 +1059,9 @@ struct Lookups<'t> {
     /// Words the corpus lacks that are remembered as such; bounded, so that a million distinct
     /// unknown words cost a lookup each and no memory.
     unknown: usize,
+    /// Each word's id in the order [`Lookups::id_in_order`] was asked: four bytes a word of a
+    /// section of the text (see `crate::check::sections`).
+    in_order: Vec<u32>,
 }
 
 impl<'t> Lookups<'t> {
@@ -1066,7 +1069,7 @@ impl<'t> Lookups<'t> {
     const NONE: u32 = u32::MAX;
 
     fn new(model: &'t Model) -> Self {
-        Self { model, ids: FastMap::default(), list: Vec::new(), unknown: 0 }
+        Self { model, ids: FastMap::default(), list: Vec::new(), unknown: 0, in_order: Vec::new() }
     }
 
     /// Where what the corpus says of `word` is kept ([`Lookups::NONE`] if it does not hold the
@@ -1088,6 +1091,19 @@ impl<'t> Lookups<'t> {
         };
         self.ids.insert(word, id);
         id
+    }
+
+    /// [`Lookups::id`], kept in the order of the words asked for, for [`Lookups::id_of_word`].
+    fn id_in_order(&mut self, word: &'t str) -> u32 {
+        let id = self.id(word);
+        self.in_order.push(id);
+        id
+    }
+
+    /// [`Lookups::id`] of the word asked for `n`th by [`Lookups::id_in_order`], `word`: a second
+    /// pass over the words needs no probe of the map.
+    fn id_of_word(&mut self, n: usize, word: &'t str) -> u32 {
+        self.in_order.get(n).copied().unwrap_or_else(|| self.id(word))
     }
 
     /// The entry kept at `id`.
@@ -1143,7 +1159,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     words(&mut |w: Word| {
         names.see(text, w);
         let (word, _) = possessive(w.span.slice(text));
-        let id = lookups.id(word);
+        let id = lookups.id_in_order(word);
         if w.start || w.heading {
             return;
         }
@@ -1202,9 +1218,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         if after.starts_with(b" -") && after.get(2).is_some_and(u8::is_ascii_alphabetic) {
             return;
         }
-        // Found again through the map, not kept from the first pass: a list of every word's
-        // entry held four bytes a word (7 MB of 10 MB of prose) through the rest of the check.
-        let id = lookups.id(word);
+        let id = lookups.id_of_word(index - 1, word);
         let Some(entry) = lookups.get(id) else { return };
         let total = if w.start { entry.all } else { entry.inside };
         // A word in lower case that clean prose seldom writes another way needs no more thought,

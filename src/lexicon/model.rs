@@ -602,6 +602,12 @@ impl<'m> PairMemo<'m> {
         Model::after_key(before, form)
     }
 
+    /// [`Self::after_key`] of each form after `before`: `before` is hashed once.
+    pub fn keys_after(before: &str) -> impl Fn(&str) -> u64 {
+        let head = Model::after_prefix(before, Join::Space);
+        move |form| head.bytes(form.as_bytes()).0
+    }
+
     /// The key of `form` before `after`, for [`Self::count`].
     #[must_use]
     pub fn before_key(form: &str, after: &str) -> u64 {
