@@ -725,6 +725,19 @@ fn an_unknown_word_with_no_vowel_written_with_a_first_capital_is_an_acronym_half
 }
 
 #[test]
+fn a_word_with_no_vowel_written_once_one_slip_from_a_far_commoner_word_is_that_word_misspelt() {
+    // Clean prose writes `this` and `from` thousands of times as often as `ths` or `frm` in any
+    // casing: written once, they are slips, not acronyms half lowered. `Nll` written twice
+    // (above) stays an acronym.
+    assert_fixes(
+        "The build fails on old compilers. Ths may be useless for you, so pin the toolchain. \
+Frm the start, the project has tested every release.",
+        "The build fails on old compilers. This may be useless for you, so pin the toolchain. \
+From the start, the project has tested every release.",
+    );
+}
+
+#[test]
 fn a_stray_capital_before_the_pronoun_is_lowered_like_any_other() {
     // `I` is neither the letter of a label (`Plan A`) nor a name's neighbour in a run of capitals.
     assert_fixed_after_damage("It does most of What I want it to do.", "It does most of what I want it to do.");

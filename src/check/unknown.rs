@@ -160,6 +160,17 @@ const GARBLED_CAPS_MIN: usize = 4;
 /// [`Model::uses`] scales it). 5 and 20 flag the same on the tune parts.
 const GARBLED_CAPS_PAIRS: u64 = 5;
 
+/// How often the article writes the unknown word `stem` as written, in small letters, with a
+/// first capital and in capitals, by `counts` (once, for a word counted nowhere).
+fn uses_in_any_casing(counts: &FastMap<&str, usize>, stem: &str) -> usize {
+    let (lower, upper) = (stem.to_lowercase(), stem.to_uppercase());
+    let title = casing::capitalised(&lower);
+    let mut casings = vec![stem, lower.as_str(), upper.as_str(), title.as_str()];
+    casings.sort_unstable();
+    casings.dedup();
+    casings.iter().map(|c| counts.get(c).copied().unwrap_or(0)).sum::<usize>().max(1)
+}
+
 /// How often the article writes the unknown word `stem`, by `counts` (once, for a word counted
 /// nowhere).
 pub(super) fn uses_of(counts: &FastMap<&str, usize>, stem: &str) -> usize {
@@ -310,8 +321,12 @@ impl<'a, 't> Unknowns<'a, 't> {
             return Reading::Casing(format!("{form}{}", span::tail(word, stem.len())));
         }
         // `Nll` inside a sentence, and `nll` where the article writes that: an acronym
-        // half lowered, and lowered.
-        if let Some(acronym) = acronym_of(stem, &self.half_lowered) {
+        // half lowered, and lowered; unless, written once, a word one slip from it is written
+        // far more often, as the corpus's own slips are judged below (`Ths may be`, `Frm the
+        // start`): an acronym comes back, a slip seldom does.
+        if let Some(acronym) = acronym_of(stem, &self.half_lowered)
+            && !(uses_in_any_casing(counts, stem) == 1 && near_written_far_more(model, lexicon, stem, dialect))
+        {
             return Reading::Casing(format!("{acronym}{}", span::tail(word, stem.len())));
         }
         if self.own_terms.contains(stem) {
@@ -339,11 +354,7 @@ impl<'a, 't> Unknowns<'a, 't> {
             0 if stem != word => (stem, model.count(stem)),
             n => (word, n),
         };
-        if written >= corpus_word
-            && !corpus_fixes(model, lexicon, probe, dialect).any(|f| {
-                confidence::count(&f) >= written.saturating_mul(confidence::slip_ratio(probe, &f, CORPUS_RATIO))
-            })
-        {
+        if written >= corpus_word && !near_written_far_more(model, lexicon, probe, dialect) {
             return Reading::Word;
         }
         // A word in capitals among small letters, written once, that a common word
@@ -781,6 +792,15 @@ fn corpus_fixes<'a>(
     near.chain(apostrophes)
         .filter(move |n| lexicon.verdict(n, dialect) == Verdict::Known)
         .map(move |n| crate::lexicon::apply_case(&n, case_of(word)))
+}
+
+/// True when a word one slip from `word` ([`corpus_fixes`]) is written [`CORPUS_RATIO`] times as
+/// often as `word` in any casing, or more: `word` is then a slip of it, as clean prose's own slips
+/// are (`seperate`).
+fn near_written_far_more(model: &Model, lexicon: &Lexicon, word: &str, dialect: Dialect) -> bool {
+    let written = model.count(word);
+    corpus_fixes(model, lexicon, word, dialect)
+        .any(|f| confidence::count(&f) >= written.saturating_mul(confidence::slip_ratio(word, &f, CORPUS_RATIO)))
 }
 
 /// The casing clean prose gives `word`, written here in lower case, when that is almost always
