@@ -73,9 +73,8 @@ impl Triples {
             out.extend(words.map(|_| 0));
             return;
         }
-        let head = Fnv::new().lower(prev).bytes(b" ");
-        let runs: Vec<((usize, usize), u16)> =
-            words.map(|w| self.run(head.bytes(w.as_bytes()).bytes(b" ").lower(next).0)).collect();
+        let head = head_of(prev);
+        let runs: Vec<((usize, usize), u16)> = words.map(|w| self.run(hash_after(head, w, next))).collect();
         // The middle of each run, where each search starts: read now, it is in the cache when the
         // search reads it again.
         let mut read = 0u16;
@@ -122,7 +121,17 @@ impl Triples {
 /// 64-bit FNV-1a of `prev word next`, the neighbours in lower case: the build script's key,
 /// made with the model's hash, which lowers an ASCII word a byte at a time.
 fn hash_of(prev: &str, word: &str, next: &str) -> u64 {
-    Fnv::new().lower(prev).bytes(b" ").bytes(word.as_bytes()).bytes(b" ").lower(next).0
+    hash_after(head_of(prev), word, next)
+}
+
+/// The hash of `prev` and the space after it, which every triple's hash after `prev` starts with.
+fn head_of(prev: &str) -> Fnv {
+    Fnv::new().lower(prev).bytes(b" ")
+}
+
+/// [`hash_of`] from the hash of its first word, [`head_of`].
+fn hash_after(head: Fnv, word: &str, next: &str) -> u64 {
+    head.bytes(word.as_bytes()).bytes(b" ").lower(next).0
 }
 
 #[cfg(test)]
