@@ -211,10 +211,17 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     let wide = |l: &str| at_least_chars(l, WRAPPED_MIN);
     // The next line goes on with the sentence when it starts with anything but a capital or a
     // block's mark (code, a number, a quote), or with a capital after a line that already reads
-    // as a sentence (`In the end, we get`): a heading holds no comma or full stop inside.
+    // as a sentence (`In the end, we get`): a heading holds no comma or full stop inside. A
+    // shorter line goes on with the sentence when the next starts in small letters and it reads
+    // as a sentence or holds five words or more (a paragraph wrapped early before a long word),
+    // not when it is a word or two before a command (`Usage` / `cargo add it`).
     let mark = next.starts_with(['#', '-', '*', '+', '>', '|', '=']);
     let sentence = || [", ", ". ", "; "].iter().any(|p| line.contains(p));
-    let runs_on = wide(line) && !next.is_empty() && !mark && (!next.starts_with(char::is_uppercase) || sentence());
+    let lower_next = next.starts_with(char::is_lowercase);
+    let runs_on = !next.is_empty()
+        && !mark
+        && ((wide(line) && (!next.starts_with(char::is_uppercase) || sentence()))
+            || (lower_next && (sentence() || line.split_whitespace().count() >= 5)));
     let tail_of_wrap = wide(prev) && unpunctuated(prev) && !prev.starts_with('#');
     !runs_on && !tail_of_wrap
 }
@@ -1207,6 +1214,9 @@ mod tests {
         assert!(!is_heading(wrapped, 3), "the first line of a wrapped paragraph");
         assert!(!is_heading(wrapped, wrapped.find("allowing").unwrap_or(0)), "its last line");
         assert!(is_heading(wrapped, wrapped.find("Notes").unwrap_or(0)));
+        let short = "Usage\ncargo add it\n\nThe Implementation Uses Wyrand, a Simple And Fast\ngenerator but not a secure one.\n";
+        assert!(is_heading(short, 0), "a word alone before a command");
+        assert!(!is_heading(short, short.find("The").unwrap_or(0)), "a short line that runs on in small letters");
     }
 
     #[test]
