@@ -1385,6 +1385,20 @@ fn a_name_beside_a_name_takes_back_its_capitals_and_loses_none() {
     assert_clean("THE SOFTWARE IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND.");
 }
 
+/// One of the commonest words that is also a name (`More`) beside a name is read by its
+/// neighbours in a damaged article: `even More Rust` is `more`, while `Randy Bias`, a rarer
+/// word beside a name, stays a name.
+#[test]
+fn a_common_word_beside_a_name_is_read_by_its_neighbours_in_a_damaged_article() {
+    let text = "The steady growth may indicate a structural market presence of Rust in companies, codebases \
+consolidate and the quantity of rust Code Overall keeps inceasing.\n\nWe try to get a picture of the concerns \
+about the future of Rust. Unsurprisingly the majority of Respondents Would Like Even More Rust! But At The \
+Same Time Concerns Persist.\n";
+    let f = fixed(text);
+    assert!(f.contains("respondents would like even more Rust! But at the same time"), "{f}");
+    assert_fixed_after_damage("We met Randy Bias there.", "We met Randy Bias there.");
+}
+
 /// A two-word name whose word in lower case clean prose writes so beside the other far more
 /// often is no name there: `New API` is a product, but `a new API` is what prose means, and
 /// `open source` is no `Open Source`.

@@ -938,10 +938,14 @@ pub fn capitals(
         };
         Suspect::new(c.span(), Kind::Casing, lists.one(fix))
     };
-    // Two name-like words side by side are a name (`Randy Bias`), however damaged the article.
+    // Two name-like words side by side are a name (`Randy Bias`), however damaged the article:
+    // the rules take neither down. Of them, the model may still take down one of the commonest
+    // words that is also a name (`More`): it weighs the word's neighbours, which the rules do
+    // not (`even More Rust` is `more Rust`).
     for &run in &runs {
         let in_name = |&k: &usize| nameish(k, run) && ((k > 0 && nameish(k - 1, run)) || nameish(k + 1, run));
-        out.shown.extend((run.0..run.1).filter(in_name).map(|k| caps[k].span().start));
+        let own = |&k: &usize| senses[k] != BOTH;
+        out.shown.extend((run.0..run.1).filter(in_name).filter(own).map(|k| caps[k].span().start));
     }
     let damaged = stray(true);
     if damaged.len() >= DAMAGED_MIN && damaged.len() * 1000 >= DAMAGED_PER_MILLE * words.max(1) {
