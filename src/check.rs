@@ -1454,7 +1454,7 @@ const ARTICLE_ODDS: f64 = 1.0;
 /// `been A` unheard of (`There Have Been A Plethora`), and so is `a plethora` beside `A
 /// plethora`; a side the corpus has not seen says nothing, and where neither side is seen the
 /// article's odds are how much commoner it is than a label (`Approved A zeugma`).
-fn reads_as_the_article(model: &Model, word: &str, next: &str) -> bool {
+fn reads_as_the_article(model: &Model, word: Option<&str>, next: Option<&str>) -> bool {
     let (mut article, mut label) = (0u32, 0u32);
     for f in model.forms("a") {
         match f.text {
@@ -1468,9 +1468,11 @@ fn reads_as_the_article(model: &Model, word: &str, next: &str) -> bool {
     let side = |article: u32, label: u32| {
         if article == 0 && label == 0 { 1.0 } else { (f64::from(article) + 0.5) / (f64::from(label) + 0.5) / prior }
     };
-    let after = model.after_word(word);
-    let left = side(after("a"), after("A"));
-    let right = side(model.before("a", next), model.before("A", next));
+    let left = word.map_or(1.0, |word| {
+        let after = model.after_word(word);
+        side(after("a"), after("A"))
+    });
+    let right = next.map_or(1.0, |next| side(model.before("a", next), model.before("A", next)));
     prior * left * right >= ARTICLE_ODDS
 }
 
@@ -1478,9 +1480,11 @@ fn reads_as_the_article(model: &Model, word: &str, next: &str) -> bool {
 /// it stands between two words ([`casing::is_article_a`]) that read it so
 /// ([`reads_as_the_article`]). Otherwise it is a label's letter (`Plan A instead`) or notation.
 fn is_the_article(text: &str, span: Span) -> bool {
-    casing::is_article_a(text, span)
-        && matches!(crate::token::neighbours(text, span),
-            (Some(word), Some(next)) if reads_as_the_article(Model::builtin(), word, next))
+    if !casing::is_article_a(text, span) {
+        return false;
+    }
+    let (word, next) = crate::token::neighbours(text, span);
+    reads_as_the_article(Model::builtin(), word, next)
 }
 
 /// A direct-mapped cache of words known in both dialects. Half the words of any English text are

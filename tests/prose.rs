@@ -781,6 +781,18 @@ fn a_stray_capital_before_the_pronoun_is_lowered_like_any_other() {
         "The team Approved A zeugma for handling private minutes.",
         "The team approved a zeugma for handling private minutes.",
     );
+    // The article after a comma, and before a number or a name in code, is judged too; a
+    // letter in a list stays.
+    assert_fixed_after_damage(
+        "When the cache is cold, A Second pass is slow.",
+        "When the cache is cold, a second pass is slow.",
+    );
+    assert_fixed_after_damage("We store A 24 byte string inline.", "We store a 24 byte string inline.");
+    assert_fixed_after_damage(
+        "It takes time to Construct A `HashSet` of them.",
+        "It takes time to construct a `HashSet` of them.",
+    );
+    assert_fixed_after_damage("Grades are A, B and C.", "Grades are A, B and C.");
 }
 
 #[test]

@@ -1065,16 +1065,18 @@ fn date_number(bytes: &[u8]) -> Option<(u32, usize, &[u8])> {
     rest.first().is_none_or(|c| !c.is_ascii_alphanumeric()).then_some((value, digits, rest))
 }
 
-/// True when the capital `A` at `span` stands between two words, each joined to it by one space
-/// (`Import A Function`): there it is the article, and its capital is judged like any word's.
-/// A single capital elsewhere is a label or notation (`A/B`, `[A-C]`, `A.`), never judged.
+/// True when the capital `A` at `span` stands where the article does, one space after a word
+/// or a comma and one space before a word, a number or a quoted or coded name (`Import A
+/// Function`, `, A Client`, `A 24 byte string`, ``Construct A `HashSet` ``): there it may be
+/// the article, and its capital is judged like any word's. A single capital elsewhere is a
+/// label or notation (`A/B`, `[A-C]`, `A.`, `A, B`), never judged.
 #[must_use]
 pub fn is_article_a(text: &str, span: Span) -> bool {
     let b = text.as_bytes();
     let before = span.start.checked_sub(2).map(|i| (b[i], b[i + 1]));
     let after = (b.get(span.end), b.get(span.end + 1));
-    matches!(before, Some((w, b' ')) if w.is_ascii_alphabetic())
-        && matches!(after, (Some(b' '), Some(w)) if w.is_ascii_alphabetic())
+    matches!(before, Some((w, b' ')) if w.is_ascii_alphabetic() || matches!(w, b',' | b';'))
+        && matches!(after, (Some(b' '), Some(w)) if w.is_ascii_alphanumeric() || matches!(w, b'`' | b'"'))
 }
 
 /// `word` with its first letter capitalised (`gateway` -> `Gateway`).
