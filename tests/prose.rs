@@ -128,6 +128,8 @@ fn a_word_garbled_into_capitals_twice_over_is_fixed() {
     );
     assert_fixes("It lists the FEAQRUES you can enable.", "It lists the features you can enable.");
     assert_clean("Set RUSTFLAGS before you build, and handle SIGTERM and EWOULDBLOCK there.");
+    // ... near a word of its field as well as a common one.
+    assert_fixes("It ships a cargo SUBCOMMANH to profile code.", "It ships a cargo subcommand to profile code.");
     // A short one too, two slips from one of the commonest words (`when`), written once among
     // small letters; an acronym the corpus writes stands.
     let flagged: Vec<(String, Kind, String)> = first_fixes("Be extremely careful WEJN using the PKCS format here.");

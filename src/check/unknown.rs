@@ -457,7 +457,7 @@ impl<'a, 't> Unknowns<'a, 't> {
         // Not a slip of a common word, nor of the article's own name.
         let kept = evidence && !slip() && !caps_fit() && !self.slip_of_own_name(stem);
         // A word in capitals too long to be taken for an acronym, among words in small
-        // letters, is a common word garbled twice over when one lies two edits away
+        // letters, is a word garbled twice over when one lies two edits away
         // (`detecting and OMEASURSNG performance`): acronyms that long are seldom that
         // near a word. So is a Capitalised word written once inside a sentence, no
         // name beside it ([`GARBLED_TITLE_MIN`]); a shorter one only where such a word
@@ -466,7 +466,9 @@ impl<'a, 't> Unknowns<'a, 't> {
             let letters = stem.chars().count();
             let once_inside = || count_of(stem) == 1 && inside_sentence(capitals, span);
             let near = match case_of(stem) {
-                Case::Upper if letters > ACRONYM_MAX && among_small_letters(text, span) => Some(COMMON),
+                // Any word of the lexicon: acronyms that long seldom lie two edits from one,
+                // and a field's words are rarer than the commonest (`cargo SUBCOMMANH`).
+                Case::Upper if letters > ACRONYM_MAX && among_small_letters(text, span) => Some(0.0),
                 Case::Title if letters >= GARBLED_TITLE_MIN && once_inside() => {
                     Some(if letters >= GARBLED_TITLE_LONG { GARBLED_TITLE_LONG_NEAR } else { GARBLED_TITLE_NEAR })
                 }
