@@ -1484,6 +1484,12 @@ fn is_the_article(text: &str, span: Span) -> bool {
         return false;
     }
     let (word, next) = crate::token::neighbours(text, span);
+    // Between two words in capitals it is a word of a line in capitals (`FITNESS FOR A
+    // PARTICULAR PURPOSE`), whose capitals are its own.
+    let in_capitals = |w: Option<&str>| w.is_some_and(|w| w.len() > 1 && !w.chars().any(char::is_lowercase));
+    if in_capitals(word) && in_capitals(next) {
+        return false;
+    }
     reads_as_the_article(Model::builtin(), word, next)
 }
 

@@ -795,6 +795,11 @@ fn a_stray_capital_before_the_pronoun_is_lowered_like_any_other() {
         "It takes time to construct a `HashSet` of them.",
     );
     assert_fixed_after_damage("Grades are A, B and C.", "Grades are A, B and C.");
+    // Between words in capitals it is a word of a line in capitals.
+    assert_fixed_after_damage(
+        "THE WARRANTIES OF FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED.",
+        "THE WARRANTIES OF FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED.",
+    );
 }
 
 #[test]
