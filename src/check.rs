@@ -1452,8 +1452,9 @@ const ARTICLE_ODDS: f64 = 1.0;
 /// `A` after `word` and before `next`, each side's pair counted inside sentences, against how
 /// much rarer a label `A` is than the article. Either side can say it: `been a` is common and
 /// `been A` unheard of (`There Have Been A Plethora`), and so is `a plethora` beside `A
-/// plethora`; a side the corpus has not seen says nothing, and where neither side is seen the
-/// article's odds are how much commoner it is than a label (`Approved A zeugma`).
+/// plethora`; a side the corpus has not seen, or with no word (a comma, a number, code), says
+/// nothing, and where neither side says anything the article's odds are how much commoner it is
+/// than a label (`Approved A zeugma`).
 fn reads_as_the_article(model: &Model, word: Option<&str>, next: Option<&str>) -> bool {
     let (mut article, mut label) = (0u32, 0u32);
     for f in model.forms("a") {
@@ -1477,8 +1478,9 @@ fn reads_as_the_article(model: &Model, word: Option<&str>, next: Option<&str>) -
 }
 
 /// True when the capital `A` at `span` is the article, to be judged like any word's capital:
-/// it stands between two words ([`casing::is_article_a`]) that read it so
-/// ([`reads_as_the_article`]). Otherwise it is a label's letter (`Plan A instead`) or notation.
+/// it stands where the article does ([`casing::is_article_a`]), not between two words in
+/// capitals, and its neighbours read it so ([`reads_as_the_article`]). Otherwise it is a
+/// label's letter (`Plan A instead`), notation, or a word of a line in capitals.
 fn is_the_article(text: &str, span: Span) -> bool {
     if !casing::is_article_a(text, span) {
         return false;
@@ -1486,7 +1488,8 @@ fn is_the_article(text: &str, span: Span) -> bool {
     let (word, next) = crate::token::neighbours(text, span);
     // Between two words in capitals it is a word of a line in capitals (`FITNESS FOR A
     // PARTICULAR PURPOSE`), whose capitals are its own.
-    let in_capitals = |w: Option<&str>| w.is_some_and(|w| w.len() > 1 && !w.chars().any(char::is_lowercase));
+    let in_capitals =
+        |w: Option<&str>| w.is_some_and(|w| w.chars().nth(1).is_some() && !w.chars().any(char::is_lowercase));
     if in_capitals(word) && in_capitals(next) {
         return false;
     }
