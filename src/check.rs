@@ -1488,8 +1488,7 @@ fn is_the_article(text: &str, span: Span) -> bool {
     let (word, next) = crate::token::neighbours(text, span);
     // Between two words in capitals it is a word of a line in capitals (`FITNESS FOR A
     // PARTICULAR PURPOSE`), whose capitals are its own.
-    let in_capitals =
-        |w: Option<&str>| w.is_some_and(|w| w.chars().nth(1).is_some() && !w.chars().any(char::is_lowercase));
+    let in_capitals = |w: Option<&str>| w.is_some_and(|w| case_of(w) == Case::Upper);
     if in_capitals(word) && in_capitals(next) {
         return false;
     }

@@ -1409,10 +1409,9 @@ fn a_name_beside_a_name_takes_back_its_capitals_and_loses_none() {
 /// word beside a name, stays a name.
 #[test]
 fn a_common_word_beside_a_name_is_read_by_its_neighbours_in_a_damaged_article() {
-    let text = "The steady growth may indicate a structural market presence of Rust in companies, codebases \
-consolidate and the quantity of rust Code Overall keeps inceasing.\n\nWe try to get a picture of the concerns \
-about the future of Rust. Unsurprisingly the majority of Respondents Would Like Even More Rust! But At The \
-Same Time Concerns Persist.\n";
+    let text = "Teams adopt Rust in companies, and the share of rust Code Overall keeps growing.\n\nWe asked \
+about the future of Rust. Most of the Respondents Would Like Even More Rust! But At The Same Time Worries \
+Persist.\n";
     let f = fixed(text);
     assert!(f.contains("respondents would like even more Rust! But at the same time"), "{f}");
     assert_fixed_after_damage("We met Randy Bias there.", "We met Randy Bias there.");
