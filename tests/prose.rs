@@ -468,6 +468,24 @@ fn assert_fixed_after_damage(sentence: &str, want: &str) {
     assert!(fixed.ends_with(&format!("\n\n{want}\n")), "{fixed}");
 }
 
+/// A paragraph hard-wrapped at a fixed width reads as one: its first line is no Title Case
+/// heading because the next starts with a capital (the next word would not have fitted on it),
+/// and the article `A` at a line's end stands between words as it would mid-line.
+#[test]
+fn a_hard_wrapped_paragraph_reads_as_one() {
+    let wrapped = "We Have Been Asked By Several Readers Whether The Project\nWill Ever Become Stable \
+        Enough For A Release Next Year, and\nwe think it will be soon enough for most of them.\n";
+    assert_eq!(
+        fixed(wrapped),
+        "We have been asked by several readers whether the project\nwill ever become stable enough \
+        for a release next year, and\nwe think it will be soon enough for most of them.\n"
+    );
+    assert_fixed_after_damage(
+        "Every night the build server prints the Results Of A\nBenchmark that the team reads over breakfast.",
+        "Every night the build server prints the results of a\nbenchmark that the team reads over breakfast.",
+    );
+}
+
 /// A possessive is its name's: the article's other uses of the name weigh for it, and what
 /// follows is what the name owns, no neighbour of the name's.
 #[test]

@@ -193,7 +193,7 @@ fn line_at(text: &str, at: usize) -> &str {
 pub fn is_heading(text: &str, at: usize) -> bool {
     let whole = line_at(text, at);
     let line = whole.trim();
-    if line.starts_with('#') {
+    if is_atx(line) {
         return true;
     }
     let unpunctuated = |l: &str| !l.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', ')']);
@@ -215,15 +215,31 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     // shorter line goes on with the sentence when the next starts in small letters and it reads
     // as a sentence or holds five words or more (a paragraph wrapped early before a long word),
     // not when it is a word or two before a command (`Usage` / `cargo add it`).
+    // A wide line also runs on when the next line's first word would not have fitted after it
+    // on a line no wider than the next: hard-wrapped prose, broken there whatever the case of
+    // the word that follows (damage Capitalises it as often as not). A heading before its
+    // paragraph is seldom so long that the paragraph's first word would not fit after it.
     let mark = next.starts_with(['#', '-', '*', '+', '>', '|', '=']);
     let sentence = || [", ", ". ", "; "].iter().any(|p| line.contains(p));
+    let broken_there = || {
+        let first = next.split_whitespace().next().unwrap_or("");
+        !at_least_chars(next, line.chars().count() + 1 + first.chars().count())
+    };
     let lower_next = next.starts_with(char::is_lowercase);
     let runs_on = !next.is_empty()
         && !mark
-        && ((wide(line) && (!next.starts_with(char::is_uppercase) || sentence()))
+        && ((wide(line) && (!next.starts_with(char::is_uppercase) || sentence() || broken_there()))
             || (lower_next && (sentence() || line.split_whitespace().count() >= 5)));
-    let tail_of_wrap = wide(prev) && unpunctuated(prev) && !prev.starts_with('#');
+    let tail_of_wrap = wide(prev) && unpunctuated(prev) && !is_atx(prev);
     !runs_on && !tail_of_wrap
+}
+
+/// True when `line` is marked a heading as Markdown marks one: one to six `#` and then a space
+/// or nothing (`## Usage`), not an issue's number that a wrapped line starts with (`#14433 to
+/// add support`).
+fn is_atx(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes) && line.as_bytes().get(hashes).is_none_or(|&b| b == b' ' || b == b'\t')
 }
 
 const COMMON: u8 = 0;
@@ -1067,16 +1083,24 @@ fn date_number(bytes: &[u8]) -> Option<(u32, usize, &[u8])> {
 
 /// True when the capital `A` at `span` stands where the article does, one space after a word
 /// or a comma and one space before a word, a number or a quoted or coded name (`Import A
-/// Function`, `, A Client`, `A 24 byte string`, ``Construct A `HashSet` ``): there it may be
-/// the article, and its capital is judged like any word's. A single capital elsewhere is a
-/// label or notation (`A/B`, `[A-C]`, `A.`, `A, B`), never judged.
+/// Function`, `, A Client`, `A 24 byte string`, ``Construct A `HashSet` ``; a single line break
+/// joins as a space does): there it may be the article, and its capital is judged like any
+/// word's. A single capital elsewhere is a label or notation (`A/B`, `[A-C]`, `A.`, `A, B`),
+/// never judged.
 #[must_use]
 pub fn is_article_a(text: &str, span: Span) -> bool {
     let b = text.as_bytes();
-    let before = span.start.checked_sub(2).map(|i| (b[i], b[i + 1]));
-    let after = (b.get(span.end), b.get(span.end + 1));
-    matches!(before, Some((w, b' ')) if w.is_ascii_alphabetic() || matches!(w, b',' | b';'))
-        && matches!(after, (Some(b' '), Some(w)) if w.is_ascii_alphanumeric() || matches!(w, b'`' | b'"'))
+    // A single line break joins as a space does: a paragraph wrapped there.
+    let before = match &b[..span.start] {
+        [.., w, b'\r', b'\n'] | [.., w, b' ' | b'\n'] => Some(*w),
+        _ => None,
+    };
+    let after = match &b[span.end..] {
+        [b'\r', b'\n', w, ..] | [b' ' | b'\n', w, ..] => Some(*w),
+        _ => None,
+    };
+    matches!(before, Some(w) if w.is_ascii_alphabetic() || matches!(w, b',' | b';'))
+        && matches!(after, Some(w) if w.is_ascii_alphanumeric() || matches!(w, b'`' | b'"'))
 }
 
 /// `word` with its first letter capitalised (`gateway` -> `Gateway`).
@@ -1223,6 +1247,25 @@ mod tests {
         let short = "Usage\ncargo add it\n\nThe Implementation Uses Wyrand, a Simple And Fast\ngenerator but not a secure one.\n";
         assert!(is_heading(short, 0), "a word alone before a command");
         assert!(!is_heading(short, short.find("The").unwrap_or(0)), "a short line that runs on in small letters");
+        // Hard-wrapped prose whose next line starts with a capital: the next line's first word
+        // would not have fitted on this one, so the line was broken there.
+        let prose = "We'll Start by Learning About the Simplest Possible Regular
+Expressions. Since regular expressions are used to operate on strings,
+we'll begin.
+
+Getting Started
+The first step is to install the toolchain with the installer.
+";
+        assert!(!is_heading(prose, 3), "a wrapped line before a capital");
+        assert!(is_heading(prose, prose.find("Getting").unwrap_or(0)), "a short heading before a wide line");
+        let issue = "The fix for the problem landed in the pull request numbered\n#14433 to add support for publishing Packages at Once\n";
+        assert!(!is_heading(issue, issue.find('#').unwrap_or(0)), "an issue's number starts no heading");
+        assert!(is_heading("## Usage Notes\n", 0) && is_heading("#\n", 0));
+        let long = "Installing The Command Line Tools On Every Supported System
+The installer asks where the tools should go, and how many of them
+you want.
+";
+        assert!(is_heading(long, 3), "a wide heading before a paragraph whose first word would have fitted");
     }
 
     #[test]
