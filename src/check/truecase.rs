@@ -799,7 +799,7 @@ pub struct Sureness {
     /// word as written ([`Usage::style`]): 1 where they say nothing.
     pub style: f64,
     /// How many other suspects of the model that make the same change stand near it
-    /// ([`NEARBY_WORDS`]) on its line, each beaten by [`SURE`] or more.
+    /// ([`NEARBY_WORDS`]) on its line or the next, each beaten by [`SURE`] or more.
     pub nearby: u8,
 }
 
@@ -1299,7 +1299,8 @@ struct Found {
 }
 
 /// Two suspects stand near each other when fewer than this many words lie between them, on one
-/// line (`had some bugs Which Would Allow`): the damage that Capitalises words at random puts
+/// line or across a single line break, as a wrapped paragraph has (`had some bugs Which Would
+/// Allow`): the damage that Capitalises words at random puts
 /// its capitals near each other, in runs and where it strikes thick, while a capital an author
 /// chose stands among words the model has no quarrel with (a name the damage lowers stands
 /// alone too, which is why only a lowering weighs its neighbours: [`Sureness::features`]). Set
@@ -1315,9 +1316,9 @@ const NEARBY_WORDS: usize = 3;
 fn nearby_suspects(text: &str, found: &[Found]) -> Vec<u8> {
     // More bytes than that between two words near each other is code or markup between them.
     const GAP_MOST: usize = 200;
-    let on_one_line = |a: &Found, b: &Found| {
-        let gap = text.get(a.span.end..b.span.start).unwrap_or("\n");
-        gap.len() <= GAP_MOST && !gap.contains('\n')
+    let in_one_paragraph = |a: &Found, b: &Found| {
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("\n\n");
+        gap.len() <= GAP_MOST && memchr::memchr_iter(b'\n', gap.as_bytes()).nth(1).is_none()
     };
     let mut out = vec![0u8; found.len()];
     for (i, a) in found.iter().enumerate() {
@@ -1325,7 +1326,7 @@ fn nearby_suspects(text: &str, found: &[Found]) -> Vec<u8> {
             if b.index - a.index > NEARBY_WORDS {
                 break;
             }
-            if a.sureness.change == b.sureness.change && on_one_line(a, b) {
+            if a.sureness.change == b.sureness.change && in_one_paragraph(a, b) {
                 if b.sureness.margin >= SURE {
                     out[i] = out[i].saturating_add(1);
                 }
@@ -1891,8 +1892,17 @@ mod tests {
     }
 
     #[test]
-    fn suspects_count_those_near_them_on_their_line_and_a_line_break_parts_them() {
-        let text = "It had some bugs Which Would Allow a crash.\nNone Of them was fixed.";
+    fn suspects_count_those_near_them_in_their_paragraph_and_a_blank_line_parts_them() {
+        // `Of`, two words after `crash`, stands in the next paragraph.
+        count_near("It had some bugs Which Would Allow a crash.\n\nNone Of them was fixed.", [1, 2, 3, 1, 0]);
+        // A paragraph wrapped inside the run reads as one line.
+        count_near("It had some bugs Which Would\nAllow a crash.\n\nNone Of them was fixed.", [1, 2, 3, 1, 0]);
+        // Wrapped before `None`, the paragraph holds `Of` too.
+        count_near("It had some bugs Which Would Allow a crash.\nNone Of them was fixed.", [1, 2, 3, 2, 1]);
+    }
+
+    /// Asserts what [`nearby_suspects`] counts for the suspects of `text` of one sentence.
+    fn count_near(text: &str, want: [u8; 5]) {
         let at = |index, word: &str, margin| {
             let from = text.find(word).unwrap_or_else(|| panic!("{word}"));
             let sureness = Sureness { margin, in_run: true, other_ways: 0, ..a_lowering() };
@@ -1907,8 +1917,8 @@ mod tests {
             at(11, "Of", 100.0),
         ];
         // `Allow` is counted by none (beaten by less than `SURE`), but counts the three others
-        // of its line: `crash` is two words from `Would` and three from `Which`.
-        assert_eq!(nearby_suspects(text, &found), [1, 2, 3, 1, 0]);
+        // near it: `crash` is two words from `Would` and three from `Which`.
+        assert_eq!(nearby_suspects(text, &found), want, "{text:?}");
     }
 
     #[test]
