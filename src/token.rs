@@ -376,24 +376,26 @@ pub fn neighbours(text: &str, span: Span) -> (Option<&str>, Option<&str>) {
     (prev.filter(|w| !w.is_empty()), next.filter(|w| !w.is_empty()))
 }
 
-/// `before` without the space or the single line break that ends it, if one does.
-fn joined_before(before: &str) -> Option<&str> {
+/// `before` without the space or the single line break that ends it, if one does. Spaces a
+/// line ends with before its break belong to the break (mail's flowed text writes them).
+pub(crate) fn joined_before(before: &str) -> Option<&str> {
     if let Some(b) = before.strip_suffix(' ') {
         return Some(b);
     }
     let b = before.strip_suffix('\n')?;
-    let b = b.strip_suffix('\r').unwrap_or(b);
+    let b = b.strip_suffix('\r').unwrap_or(b).trim_end_matches([' ', '\t']);
     (!b.ends_with(['\n', '\r'])).then_some(b)
 }
 
 /// `after` without the space or the single line break that starts it, if one does: a line
-/// that goes on with the paragraph, not a blank or an indented one.
-fn joined_after(after: &str) -> Option<&str> {
-    if let Some(a) = after.strip_prefix(' ') {
-        return Some(a);
+/// that goes on with the paragraph, not a blank or an indented one. Spaces before the break
+/// belong to it, as in [`joined_before`].
+pub(crate) fn joined_after(after: &str) -> Option<&str> {
+    let rest = after.trim_start_matches([' ', '\t']);
+    if let Some(a) = rest.strip_prefix("\r\n").or_else(|| rest.strip_prefix('\n')) {
+        return (!a.starts_with(['\n', '\r', ' ', '\t'])).then_some(a);
     }
-    let a = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n'))?;
-    (!a.starts_with(['\n', '\r', ' ', '\t'])).then_some(a)
+    after.strip_prefix(' ')
 }
 
 /// A letter or an apostrophe: what a neighbour is made of.
@@ -495,6 +497,11 @@ mod tests {
         assert_eq!(at("über cold élan", "cold"), (Some("über"), Some("élan")));
         assert_eq!(at("a—b cold c—d", "cold"), (Some("b"), Some("c")));
         assert_eq!(at("日本 cold", "cold"), (Some("日本"), None));
+        // A single line break joins, with the spaces a wrapped line may end with; a blank line
+        // or an indented line does not.
+        assert_eq!(at("the\ncold\r\nwater", "cold"), (Some("the"), Some("water")));
+        assert_eq!(at("the \ncold \t\nwater", "cold"), (Some("the"), Some("water")));
+        assert_eq!(at("the\n \ncold\n  water", "cold"), (None, None));
     }
 
     #[test]

@@ -484,6 +484,11 @@ fn a_hard_wrapped_paragraph_reads_as_one() {
         "Every night the build server prints the Results Of A\nBenchmark that the team reads over breakfast.",
         "Every night the build server prints the results of a\nbenchmark that the team reads over breakfast.",
     );
+    // Mail's flowed text ends each wrapped line with a space.
+    assert_fixed_after_damage(
+        "Every night the build server prints the Results Of A \nBenchmark that the team reads over breakfast.",
+        "Every night the build server prints the results of a \nbenchmark that the team reads over breakfast.",
+    );
 }
 
 /// A possessive is its name's: the article's other uses of the name weigh for it, and what

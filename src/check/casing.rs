@@ -1089,16 +1089,9 @@ fn date_number(bytes: &[u8]) -> Option<(u32, usize, &[u8])> {
 /// never judged.
 #[must_use]
 pub fn is_article_a(text: &str, span: Span) -> bool {
-    let b = text.as_bytes();
     // A single line break joins as a space does: a paragraph wrapped there.
-    let before = match &b[..span.start] {
-        [.., w, b'\r', b'\n'] | [.., w, b' ' | b'\n'] => Some(*w),
-        _ => None,
-    };
-    let after = match &b[span.end..] {
-        [b'\r', b'\n', w, ..] | [b' ' | b'\n', w, ..] => Some(*w),
-        _ => None,
-    };
+    let before = crate::token::joined_before(span::head(text, span.start)).and_then(|b| b.bytes().last());
+    let after = crate::token::joined_after(span::tail(text, span.end)).and_then(|a| a.bytes().next());
     matches!(before, Some(w) if w.is_ascii_alphabetic() || matches!(w, b',' | b';'))
         && matches!(after, Some(w) if w.is_ascii_alphanumeric() || matches!(w, b'`' | b'"'))
 }
