@@ -218,7 +218,9 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     // A wide line also runs on when the next line's first word would not have fitted after it
     // on a line no wider than the next: hard-wrapped prose, broken there whatever the case of
     // the word that follows (damage Capitalises it as often as not). A heading before its
-    // paragraph is seldom so long that the paragraph's first word would not fit after it.
+    // paragraph is seldom so long that the paragraph's first word would not fit after it. So
+    // does a shorter line before a wide one, when that holds (prose wrapped narrower, broken
+    // before a long word); not a line of a list of short lines.
     let mark = next.starts_with(['#', '-', '*', '+', '>', '|', '=']);
     let sentence = || [", ", ". ", "; "].iter().any(|p| line.contains(p));
     let broken_there = || {
@@ -229,7 +231,8 @@ pub fn is_heading(text: &str, at: usize) -> bool {
     let runs_on = !next.is_empty()
         && !mark
         && ((wide(line) && (!next.starts_with(char::is_uppercase) || sentence() || broken_there()))
-            || (lower_next && (sentence() || line.split_whitespace().count() >= 5)));
+            || (lower_next && (sentence() || line.split_whitespace().count() >= 5))
+            || (wide(next) && broken_there()));
     let tail_of_wrap = wide(prev) && unpunctuated(prev) && !is_atx(prev);
     !runs_on && !tail_of_wrap
 }
@@ -1254,6 +1257,11 @@ The first step is to install the toolchain with the installer.
         let issue = "The fix for the problem landed in the pull request numbered\n#14433 to add support for publishing Packages at Once\n";
         assert!(!is_heading(issue, issue.find('#').unwrap_or(0)), "an issue's number starts no heading");
         assert!(is_heading("## Usage Notes\n", 0) && is_heading("#\n", 0));
+        // Wrapped narrower, a line may fall short of a wide one before a long word.
+        let narrow = "Our Team Has Been Working On The New Parser Since\nSeptember, and we are pleased with how it has gone\nso far.\n";
+        assert!(!is_heading(narrow, 3), "a line of prose wrapped before a long word");
+        let items = "Fast And Safe Parsing Of Large Files\nSupport For Many Formats Out Of The Box\n";
+        assert!(is_heading(items, 3) && is_heading(items, items.find("Support").unwrap_or(0)), "short lines of a list");
         let long = "Installing The Command Line Tools On Every Supported System
 The installer asks where the tools should go, and how many of them
 you want.
