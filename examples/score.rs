@@ -7,6 +7,12 @@
 //! their clean halves so: a long file of many articles.
 //!
 //! `cargo run --release --example score -- target/eval/report target/eval-registry/report --joined`
+//!
+//! With `--wrap=N`, both halves of each pair are hard-wrapped first, each line longer than `N`
+//! characters broken at the last space that keeps it within `N`, as a mail client or `fold -s`
+//! wraps prose: how well paragraphs that arrive wrapped are read.
+//!
+//! `cargo run --release --example score -- target/eval-articles/report --wrap=72`
 
 use galley::lexicon::Lexicon;
 #[path = "support/score.rs"]
@@ -19,6 +25,7 @@ fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show = args.iter().any(|a| a == "--misses");
     let joined = args.iter().any(|a| a == "--joined");
+    let wrap = args.iter().find_map(|a| a.strip_prefix("--wrap=")).map(|n| n.parse::<usize>().expect("--wrap=N"));
     let mut dirs: Vec<PathBuf> = args.iter().filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
     if dirs.is_empty() {
         dirs.push(PathBuf::from("tests/data/dev"));
@@ -28,7 +35,7 @@ fn main() -> std::io::Result<()> {
     for dir in &dirs {
         names.extend(score::pairs(dir)?);
     }
-    let score = scored(&lexicon, &mut names, joined)?;
+    let score = scored(&lexicon, &mut names, joined, wrap)?;
     let dir = dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(", ");
     let row = |name: &str, t: &Tally| {
         let pct = |n: usize| {
@@ -44,7 +51,8 @@ fn main() -> std::io::Result<()> {
             pct(t.fixed)
         );
     };
-    println!("{} pairs in {dir}{}", names.len(), if joined { ", joined as one text" } else { "" });
+    let wrapped = wrap.map(|n| format!(", wrapped at {n}")).unwrap_or_default();
+    println!("{} pairs in {dir}{}{wrapped}", names.len(), if joined { ", joined as one text" } else { "" });
     println!(
         "{:<10} {:>6} {:>9} {:>9} {:>9} {:>9} {:>9}",
         "class", "errors", "flagged", "listed", "1st word", "1st exact", "fixed"
@@ -108,8 +116,17 @@ fn main() -> std::io::Result<()> {
 }
 
 /// The pairs `names` (damaged, clean) scored each on its own, or, `joined`, as one text in the
-/// order of their file names, a blank line between two.
-fn scored(lexicon: &Lexicon, names: &mut [(PathBuf, PathBuf)], joined: bool) -> std::io::Result<Score> {
+/// order of their file names, a blank line between two; hard-wrapped at `wrap` when given.
+fn scored(
+    lexicon: &Lexicon,
+    names: &mut [(PathBuf, PathBuf)],
+    joined: bool,
+    wrap: Option<usize>,
+) -> std::io::Result<Score> {
+    let read = |path: &PathBuf| -> std::io::Result<String> {
+        let text = std::fs::read_to_string(path)?;
+        Ok(wrap.map_or_else(|| text.clone(), |width| wrapped(&text, width)))
+    };
     let mut score = Score::default();
     if joined {
         names.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
@@ -119,14 +136,42 @@ fn scored(lexicon: &Lexicon, names: &mut [(PathBuf, PathBuf)], joined: bool) -> 
                 if !all.is_empty() {
                     all.push_str("\n\n");
                 }
-                all.push_str(&std::fs::read_to_string(path)?);
+                all.push_str(&read(path)?);
             }
         }
         score.add(lexicon, &clean, &garbled, None);
     } else {
         for (g, c) in names.iter() {
-            score.add(lexicon, &std::fs::read_to_string(c)?, &std::fs::read_to_string(g)?, None);
+            score.add(lexicon, &read(c)?, &read(g)?, None);
         }
     }
     Ok(score)
+}
+
+/// `text` with each line longer than `width` characters broken at the last space that keeps
+/// it within `width` (a word longer than that stands alone on its line); the space a line is
+/// broken at goes.
+fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        for (k, word) in line.split(' ').enumerate() {
+            let n = word.chars().count();
+            if k > 0 {
+                if used > 0 && used + 1 + n > width {
+                    out.push('\n');
+                    used = 0;
+                } else {
+                    out.push(' ');
+                    used += 1;
+                }
+            }
+            out.push_str(word);
+            used += n;
+        }
+    }
+    out
 }
