@@ -2,8 +2,9 @@
 //! hostile.rs) to the path given, so that a figure of README's hostile table can be measured
 //! by hand (`/usr/bin/time -f %M galley check OUT`) or profiled.
 //!
-//! `cargo run --release --example hostile -- KIND BYTES OUT`, KIND one of `one-word`,
-//! `one-line`, `capitalised`, `misspellings`, `random-bytes`.
+//! `cargo run --release --example hostile -- KIND BYTES OUT`, KIND one of the names in
+//! tests/support/hostile.rs's `KINDS` (`one-word`, `one-line`, `dotted`, `capitalised`,
+//! `in-capitals`, `random-words`, `casings`, `misspellings`, `random-bytes`).
 
 #[path = "../tests/support/hostile.rs"]
 mod hostile;

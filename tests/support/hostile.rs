@@ -1,5 +1,6 @@
 //! Pathological articles, made the same way every time: one enormous word, one enormous line
-//! of words, a million unknown Capitalised words, as many random words in small letters, two
+//! of words, a million unknown Capitalised words, long distinct words in capitals among words
+//! in small letters, as many random words in small letters, two
 //! words in tens of thousands of casings, a
 //! hundred thousand distinct misspellings, and random bytes. Included with `#[path]` by tests/hostile.rs (1 MB versions, with a bound) and
 //! benches/hostile.rs (10 MB versions, whose time and memory README quotes).
@@ -10,11 +11,12 @@ mod rng;
 use rng::Rng;
 
 /// The inputs, by name: what each is, and whether it is read with `--lossy`.
-pub const KINDS: [(&str, &str, bool); 8] = [
+pub const KINDS: [(&str, &str, bool); 9] = [
     ("one-word", "one word of random letters", false),
     ("one-line", "one line of words, no newline", false),
     ("dotted", "one line of distinct dotted names, some parts Capitalised", false),
     ("capitalised", "unknown Capitalised words, 12 a line", false),
+    ("in-capitals", "long distinct words in capitals, each between words in small letters", false),
     ("random-words", "random words in small letters, 12 a line (issue 13's example)", false),
     ("casings", "two long words, one known, in tens of thousands of casings", false),
     ("misspellings", "100 k distinct misspellings among common words (a tenth of that at 1 MB)", false),
@@ -31,6 +33,23 @@ fn vocabulary() -> Vec<String> {
     words.sort();
     words.dedup();
     words
+}
+
+/// Words of six letters or more in capitals, each between words in small letters and written
+/// once, to `out` until it holds `size` bytes: garbles the checker searches two edits deep for
+/// (`the QXZRTPLM of`).
+fn in_capitals(rng: &mut Rng, size: usize, out: &mut String) {
+    let words = vocabulary();
+    while out.len() < size {
+        out.push_str(&words[rng.below(words.len())]);
+        out.push(' ');
+        for _ in 0..6 + rng.below(6) {
+            out.push(rng.letter().to_ascii_uppercase());
+        }
+        out.push(' ');
+        out.push_str(&words[rng.below(words.len())]);
+        out.push_str(if rng.below(8) == 0 { ".\n" } else { " " });
+    }
 }
 
 /// The input `kind` of about `size` bytes.
@@ -78,6 +97,7 @@ pub fn input(kind: &str, size: usize) -> Vec<u8> {
                 out.push(if n % 12 == 0 { '\n' } else { ' ' });
             }
         }
+        "in-capitals" => in_capitals(&mut rng, size, &mut out),
         "random-words" => {
             // Every word a misspelling no list knows, written once: each is a suspect.
             let mut n = 0;
