@@ -125,7 +125,7 @@ fn scored(
 ) -> std::io::Result<Score> {
     let read = |path: &PathBuf| -> std::io::Result<String> {
         let text = std::fs::read_to_string(path)?;
-        Ok(wrap.map_or_else(|| text.clone(), |width| wrapped(&text, width)))
+        Ok(wrap.map_or_else(|| text.clone(), |width| score::wrapped(&text, width)))
     };
     let mut score = Score::default();
     if joined {
@@ -146,32 +146,4 @@ fn scored(
         }
     }
     Ok(score)
-}
-
-/// `text` with each line longer than `width` characters broken at the last space that keeps
-/// it within `width` (a word longer than that stands alone on its line); the space a line is
-/// broken at goes.
-fn wrapped(text: &str, width: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let mut used = 0;
-        for (k, word) in line.split(' ').enumerate() {
-            let n = word.chars().count();
-            if k > 0 {
-                if used > 0 && used + 1 + n > width {
-                    out.push('\n');
-                    used = 0;
-                } else {
-                    out.push(' ');
-                    used += 1;
-                }
-            }
-            out.push_str(word);
-            used += n;
-        }
-    }
-    out
 }

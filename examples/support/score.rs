@@ -350,3 +350,31 @@ fn is_non_word(lexicon: &Lexicon, chunk: &str, dialect: Dialect) -> bool {
         .filter(|t| t.kind == galley::token::TokenKind::Word)
         .any(|t| matches!(lexicon.verdict(t.span.slice(chunk), dialect), Verdict::Unknown | Verdict::OtherDialect))
 }
+
+/// `text` with each line longer than `width` characters broken at the last space that keeps
+/// it within `width` (a word longer than that stands alone on its line); the space a line is
+/// broken at goes.
+pub fn wrapped(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        for (k, word) in line.split(' ').enumerate() {
+            let n = word.chars().count();
+            if k > 0 {
+                if used > 0 && used + 1 + n > width {
+                    out.push('\n');
+                    used = 0;
+                } else {
+                    out.push(' ');
+                    used += 1;
+                }
+            }
+            out.push_str(word);
+            used += n;
+        }
+    }
+    out
+}
