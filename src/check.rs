@@ -430,10 +430,12 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             if casing::is_date_month(text, t.span) {
                 lower_dates.push(t.span);
             }
+            let (from, gap) = (gap_from.unwrap_or(0), || span::cut(text, gap_from.unwrap_or(0), t.span.start));
             if !single_space
                 && last.is_some_and(|l| l.1)
-                && casing::ends_sentence(span::cut(text, gap_from.unwrap_or(0), t.span.start))
-                && !casing::after_abbreviation(text, gap_from.unwrap_or(0) + 1)
+                && casing::ends_sentence(gap())
+                && casing::wrapped_there(text, from, gap())
+                && !casing::after_abbreviation(text, from + 1)
             {
                 lower_starts.push((t.span, word));
             }

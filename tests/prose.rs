@@ -484,6 +484,11 @@ fn a_hard_wrapped_paragraph_reads_as_one() {
         "Every night the build server prints the Results Of A\nBenchmark that the team reads over breakfast.",
         "Every night the build server prints the results of a\nbenchmark that the team reads over breakfast.",
     );
+    // A sentence that starts a wrapped line in small letters lost its capital there too.
+    assert_fixed_after_damage(
+        "The build failed because the cache on the runner was full.\nin that case, the runner retries the build once.",
+        "The build failed because the cache on the runner was full.\nIn that case, the runner retries the build once.",
+    );
     // Mail's flowed text ends each wrapped line with a space.
     assert_fixed_after_damage(
         "Every night the build server prints the Results Of A \nBenchmark that the team reads over breakfast.",

@@ -118,15 +118,28 @@ fn trails_off(gap: &str) -> bool {
     body.ends_with("...") || body.ends_with('\u{2026}')
 }
 
+/// True when the line break in the gap starting at `from`, if it holds one, ends a hard-wrapped
+/// line: a wide one ([`WRAPPED_MIN`]), not a short line of a list (`A clustr.` / `three`).
+#[must_use]
+pub fn wrapped_there(text: &str, from: usize, gap: &str) -> bool {
+    let Some(nl) = gap.find('\n') else { return true };
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..from + nl]).map_or(0, |i| i + 1);
+    at_least_chars(span::cut(text, line_start, from + nl).trim_end(), WRAPPED_MIN)
+}
+
 /// True when `gap` (between two words) ends a sentence inside a paragraph: the full stop is
-/// glued to the word before and a space follows (`end. next`; not `x . y`, `e.g. x` or a line
-/// break, after which text cut from a page often resumes mid-sentence). A question or
-/// exclamation closed by a quote or bracket is quoted inside the sentence (`the "which paths
-/// are touched?" info`), a full stop closed by a bracket ends only what the brackets hold
-/// (`(Linux, BSD, etc.) in`), and an ellipsis trails off inside it (`booth... if not`).
+/// glued to the word before and a space or a single line break follows (`end. next`, and so a
+/// wrapped line's end, where [`wrapped_there`] says so; not `x . y`, `e.g. x` or a blank line,
+/// after which text cut from a page often resumes mid-sentence). A question or exclamation closed by a quote or bracket is
+/// quoted inside the sentence (`the "which paths are touched?" info`), a full stop closed by a
+/// bracket ends only what the brackets hold (`(Linux, BSD, etc.) in`), and an ellipsis trails
+/// off inside it (`booth... if not`).
 #[must_use]
 pub fn ends_sentence(gap: &str) -> bool {
     let body = gap.trim_end_matches(' ');
+    // A single line break ends a wrapped line as a space does, with the spaces before it.
+    let body =
+        body.strip_suffix('\n').map_or(body, |b| b.strip_suffix('\r').unwrap_or(b).trim_end_matches([' ', '\t']));
     let closed = |c: char| matches!(c, '"' | '”' | '’' | '\'' | ')');
     body.len() < gap.len()
         && !trails_off(gap)
