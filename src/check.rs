@@ -430,7 +430,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             if casing::is_date_month(text, t.span) {
                 lower_dates.push(t.span);
             }
-            let (from, gap) = (gap_from.unwrap_or(0), || span::cut(text, gap_from.unwrap_or(0), t.span.start));
+            let from = gap_from.unwrap_or(0);
+            let gap = || span::cut(text, from, t.span.start);
             if !single_space
                 && last.is_some_and(|l| l.1)
                 && casing::ends_sentence(gap())

@@ -130,10 +130,10 @@ pub fn wrapped_there(text: &str, from: usize, gap: &str) -> bool {
 /// True when `gap` (between two words) ends a sentence inside a paragraph: the full stop is
 /// glued to the word before and a space or a single line break follows (`end. next`, and so a
 /// wrapped line's end, where [`wrapped_there`] says so; not `x . y`, `e.g. x` or a blank line,
-/// after which text cut from a page often resumes mid-sentence). A question or exclamation closed by a quote or bracket is
-/// quoted inside the sentence (`the "which paths are touched?" info`), a full stop closed by a
-/// bracket ends only what the brackets hold (`(Linux, BSD, etc.) in`), and an ellipsis trails
-/// off inside it (`booth... if not`).
+/// after which text cut from a page often resumes mid-sentence). A question or exclamation
+/// closed by a quote or bracket is quoted inside the sentence (`the "which paths are touched?"
+/// info`), a full stop closed by a bracket ends only what the brackets hold (`(Linux, BSD,
+/// etc.) in`), and an ellipsis trails off inside it (`booth... if not`).
 #[must_use]
 pub fn ends_sentence(gap: &str) -> bool {
     let body = gap.trim_end_matches(' ');
@@ -1258,13 +1258,9 @@ mod tests {
         assert!(!is_heading(short, short.find("The").unwrap_or(0)), "a short line that runs on in small letters");
         // Hard-wrapped prose whose next line starts with a capital: the next line's first word
         // would not have fitted on this one, so the line was broken there.
-        let prose = "We'll Start by Learning About the Simplest Possible Regular
-Expressions. Since regular expressions are used to operate on strings,
-we'll begin.
-
-Getting Started
-The first step is to install the toolchain with the installer.
-";
+        let prose = "We'll Start by Learning About the Simplest Possible Regular\nExpressions. Since regular \
+            expressions are used to operate on strings,\nwe'll begin.\n\nGetting Started\nThe first step is \
+            to install the toolchain with the installer.\n";
         assert!(!is_heading(prose, 3), "a wrapped line before a capital");
         assert!(is_heading(prose, prose.find("Getting").unwrap_or(0)), "a short heading before a wide line");
         let issue = "The fix for the problem landed in the pull request numbered\n#14433 to add support for publishing Packages at Once\n";
@@ -1275,10 +1271,8 @@ The first step is to install the toolchain with the installer.
         assert!(!is_heading(narrow, 3), "a line of prose wrapped before a long word");
         let items = "Fast And Safe Parsing Of Large Files\nSupport For Many Formats Out Of The Box\n";
         assert!(is_heading(items, 3) && is_heading(items, items.find("Support").unwrap_or(0)), "short lines of a list");
-        let long = "Installing The Command Line Tools On Every Supported System
-The installer asks where the tools should go, and how many of them
-you want.
-";
+        let long = "Installing The Command Line Tools On Every Supported System\nThe installer asks where \
+            the tools should go, and how many of them\nyou want.\n";
         assert!(is_heading(long, 3), "a wide heading before a paragraph whose first word would have fitted");
     }
 

@@ -1300,10 +1300,10 @@ struct Found {
 
 /// Two suspects stand near each other when fewer than this many words lie between them, on one
 /// line or across a single line break, as a wrapped paragraph has (`had some bugs Which Would
-/// Allow`): the damage that Capitalises words at random puts
-/// its capitals near each other, in runs and where it strikes thick, while a capital an author
-/// chose stands among words the model has no quarrel with (a name the damage lowers stands
-/// alone too, which is why only a lowering weighs its neighbours: [`Sureness::features`]). Set
+/// Allow`): the damage that Capitalises words at random puts its capitals near each other, in
+/// runs and where it strikes thick, while a capital an author chose stands among words the
+/// model has no quarrel with (a name the damage lowers stands alone too, which is why only a
+/// lowering weighs its neighbours: [`Sureness::features`]). Set
 /// on the tune parts' rows, five-fold, with the count as a feature of every change: at the old
 /// cut's fixes, 1,133 right words taken where 1,359 were without it; counting adjacent words
 /// alone, 1,305; fewer than four words between, 1,144, six 1,170; within 50 bytes, 1,175.
