@@ -125,7 +125,10 @@ fn scored(
 ) -> std::io::Result<Score> {
     let read = |path: &PathBuf| -> std::io::Result<String> {
         let text = std::fs::read_to_string(path)?;
-        Ok(wrap.map_or_else(|| text.clone(), |width| score::wrapped(&text, width)))
+        Ok(match wrap {
+            Some(width) => score::wrapped(&text, width),
+            None => text,
+        })
     };
     let mut score = Score::default();
     if joined {

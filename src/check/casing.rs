@@ -85,8 +85,7 @@ pub fn starts_sentence(text: &str, gap_start: Option<usize>, word_start: usize) 
     }
     // A new line after a short unpunctuated line (a heading) starts afresh; after a long one the
     // text was hard-wrapped.
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..from + nl]).map_or(0, |i| i + 1);
-    !at_least_chars(span::cut(text, line_start, from + nl).trim_end(), WRAPPED_MIN)
+    !wrapped_there(text, from, gap)
 }
 
 /// True when `gap`, from the word before to a word (or from the text's start, `first`), ends in
@@ -1258,9 +1257,9 @@ mod tests {
         assert!(!is_heading(short, short.find("The").unwrap_or(0)), "a short line that runs on in small letters");
         // Hard-wrapped prose whose next line starts with a capital: the next line's first word
         // would not have fitted on this one, so the line was broken there.
-        let prose = "We'll Start by Learning About the Simplest Possible Regular\nExpressions. Since regular \
-            expressions are used to operate on strings,\nwe'll begin.\n\nGetting Started\nThe first step is \
-            to install the toolchain with the installer.\n";
+        let prose = "Our Team Spent the Whole Week Moving Every Service to the New Build\nMachines. Since the \
+            old ones were failing, we had little choice.\n\nGetting Started\nThe first step is to install the \
+            toolchain with the installer.\n";
         assert!(!is_heading(prose, 3), "a wrapped line before a capital");
         assert!(is_heading(prose, prose.find("Getting").unwrap_or(0)), "a short heading before a wide line");
         let issue = "The fix for the problem landed in the pull request numbered\n#14433 to add support for publishing Packages at Once\n";
