@@ -70,6 +70,11 @@ fn main() -> std::io::Result<()> {
         score.right_words
     );
     println!(
+        "flags on right words of the damaged texts: {:.2} of every 1,000 ({})",
+        score.flagged_right_rate(),
+        score.flagged_right
+    );
+    println!(
         "flags on clean texts: {} in {} words = {:.2} per 1,000",
         score.clean_flags,
         score.clean_words,

@@ -61,6 +61,8 @@ pub struct Score {
     pub broken_by_fix: usize,
     /// Correct words in the damaged texts.
     pub right_words: usize,
+    /// Correct words of the damaged texts that a suspect flags, taken by `fix` or not.
+    pub flagged_right: usize,
     /// Right words that `fix` changed: (word in context, what it became, the kind of the
     /// suspect that changed it).
     pub broken: Vec<(String, String, Kind)>,
@@ -87,6 +89,12 @@ impl Score {
     #[must_use]
     pub fn clean_taken_rate(&self) -> f64 {
         per_mille(self.clean_taken(), self.clean_words)
+    }
+
+    /// Correct words of the damaged texts flagged, per 1,000.
+    #[must_use]
+    pub fn flagged_right_rate(&self) -> f64 {
+        per_mille(self.flagged_right, self.right_words)
     }
 
     /// Correct words changed by `fix`, per 1,000.
@@ -140,6 +148,9 @@ impl Score {
             let fixed = apply_first(garbled, *cb, inside.iter().copied().filter(|s| s.confident));
             if wa == wb {
                 self.right_words += 1;
+                if !inside.is_empty() {
+                    self.flagged_right += 1;
+                }
                 if fixed != wb {
                     self.broken_by_fix += 1;
                     let kind = inside.iter().find(|s| s.confident).map_or(Kind::Spelling, |s| s.kind);
