@@ -697,7 +697,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                     // So is one after a given name (`Eric holk` -> `hook`): a surname as often
                     // as a slip (tune parts: 4 surnames kept, `holk`, `volz`, `rexed`, for one
                     // slip's fix left to the reader, `Doug feqls`).
-                    let after_name = follows_given_name(lexicon, text, p.span(), &suspects);
+                    let after_name =
+                        case_of(word) == Case::Lower && follows_given_name(lexicon, text, p.span(), &suspects);
                     let evidence = Evidence::of(text, p.span(), fix, usize::from(distance), occurrences);
                     evidence.takeable_odds(in_article).filter(|_| !own && !stranger && !after_name)
                 })
@@ -2250,12 +2251,11 @@ fn stem_of(word: &str) -> &str {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word)
 }
 
-/// True when the word at `span`, in small letters, follows a given name that English lists
-/// (`Eric holk`; not a tech name, a possessive, or a word flagged itself): where it lies one
-/// slip from a common word (`hook`), it is as likely a surname that lost its capital.
+/// True when the word at `span` follows a given name that English lists (`Eric holk`, `Aaron
+/// Turon`; not a tech name, a possessive, or a word flagged itself): where it lies one slip from
+/// a common word (`hook`, `turn`), it is as likely a surname.
 fn follows_given_name(lexicon: &Lexicon, text: &str, span: Span, suspects: &[Suspect]) -> bool {
-    let word = span.slice(text);
-    let Some(prev) = crate::token::neighbours(text, span).0.filter(|_| case_of(word) == Case::Lower) else {
+    let Some(prev) = crate::token::neighbours(text, span).0 else {
         return false;
     };
     // Where the name starts: a line break of two bytes may join them, as well as a space.

@@ -577,6 +577,36 @@ fn a_long_capitalised_slip_beside_a_name_is_a_misspelling() {
     );
 }
 
+/// A Capitalised word no list knows, one edit from a term the tech vocabulary writes in small
+/// letters, is that term misspelt, though general English writes the term too seldom for it to
+/// count as a common word (`Rusltdoc`); a plural English makes of a term is no slip of it.
+#[test]
+fn a_capitalised_slip_of_a_tech_term_is_a_misspelling() {
+    assert_fixes(
+        "The chapter on tests in the Rusltdoc book shows how to write them.",
+        "The chapter on tests in the Rustdoc book shows how to write them.",
+    );
+    assert_clean("All of the Favicons are drawn at three sizes for every screen.");
+}
+
+/// In an article Capitalised at random, a long Capitalised word beside a name, one slip from a
+/// common word, is asked about (`Ineside Rust`), never taken unasked; right after a given name it
+/// is a surname (`Daniel Lookeed`), and where the capitals show no damage, a name.
+#[test]
+fn a_capitalised_slip_beside_a_name_is_asked_about_where_damage_shows() {
+    let sentence = "We read the notes of Ineside Rust this week, and they were long.";
+    let text = format!("{DAMAGED}\n\n{sentence}\n");
+    let checked = check(&text, &Lexicon::new(), &Options::default());
+    let slip = checked.suspects.iter().find(|s| s.word(&text) == "Ineside").expect("flagged");
+    assert_eq!((slip.kind, slip.suggestions.first()), (Kind::Spelling, Some("inside")));
+    assert!(!slip.confident, "asked about, not taken unasked");
+    let text = format!("{DAMAGED}\n\nWe thank Daniel Lookeed for the review.\n");
+    let start = text.find("We thank").expect("the sentence");
+    let check = check(&text, &Lexicon::new(), &Options::default());
+    assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
+    assert_clean(sentence);
+}
+
 /// In an article Capitalised at random, a Capitalised misspelling inside a sentence is fixed in
 /// small letters, also where the word meant often starts a sentence (`Thanks to`, `Note that`).
 #[test]
