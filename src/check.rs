@@ -553,7 +553,9 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     let mut surnames: Vec<usize> = Vec::new();
     // The log odds of each misspelling's first fix, in order (NaN where `fix` never takes it).
     let mut spelling_odds: Vec<f32> = Vec::new();
-    // Where a Capitalised word garbled twice over was flagged (see `unknown::GARBLED_TITLE_MIN`), in order.
+    // Where a misspelling only asked about was flagged, in order: a Capitalised word garbled twice
+    // over (see `unknown::GARBLED_TITLE_MIN`) or one slip from a common word beside a name (see
+    // `unknown::SLIP_BESIDE_NAME`).
     let mut garbled_titles: Vec<usize> = Vec::new();
     for p in &pending {
         let word = p.span().slice(text);
@@ -744,8 +746,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         && judged.raised < truecase::DAMAGED_CAPITALS
         && judged.lowered < truecase::DAMAGED_LOWER
         && !misspells_much(text, lexicon, &suspects, words);
-    // A Capitalised word garbled twice over is one only where the article's capitals show the
-    // damage: in a sentence or two that shows none, it is a name.
+    // A Capitalised word garbled twice over, or slipped beside a name, is one only where the
+    // article's capitals show the damage: in a sentence or two that shows none, it is a name.
     let capitals_undamaged = judged.raised < truecase::DAMAGED_CAPITALS;
     if capitals_undamaged && !garbled_titles.is_empty() {
         suspects.retain(|s| s.kind != Kind::Spelling || garbled_titles.binary_search(&s.span.start).is_err());
@@ -778,7 +780,12 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         stray.sort_unstable_by_key(|s| s.start);
         stray.dedup();
     }
-    let misspelt = suspects.iter().filter(|s| s.kind == Kind::Spelling).count();
+    // Counted without the misspellings only asked about (see `unknown::GARBLED_TITLE_MIN`):
+    // as likely names as slips, they say little of the article's damage.
+    let misspelt = suspects
+        .iter()
+        .filter(|s| s.kind == Kind::Spelling && garbled_titles.binary_search(&s.span.start).is_err())
+        .count();
     let RealWords { suspects: mut real_words, unsure_slips, weighed: slips_weighed } =
         real_words(text, lexicon, (&lower, &stray), (misspelt, words), &mut lists, record);
     // A sentence's first word keeps its capital.
@@ -2280,7 +2287,7 @@ fn names_another(lexicon: &Lexicon, word: &str, fix: &str) -> bool {
 
 /// True when an initial stands beside the word at `span`, as in a name (`Stephen M. Coakley`) or
 /// a citation (`Grossi, R.`): a capital letter alone with its full stop just before the word, or
-/// after it and a comma.
+/// after it and a comma; or a title before it (`Dr. Lemire`, `Prof. Knuth`).
 fn beside_initial(text: &str, span: Span) -> bool {
     let b = text.as_bytes();
     let alone = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
@@ -2288,10 +2295,13 @@ fn beside_initial(text: &str, span: Span) -> bool {
         && b[span.start - 3].is_ascii_uppercase()
         && b[span.start - 2..span.start] == *b". "
         && (span.start == 3 || alone(span.start - 4));
+    let titled = ["Dr. ", "Mr. ", "Mrs. ", "Ms. ", "Prof. "].iter().any(|t| {
+        span::head(text, span.start).strip_suffix(t).is_some_and(|head| head.is_empty() || alone(head.len() - 1))
+    });
     let after =
         b.get(span.end..span.end + 4).is_some_and(|a| a[..2] == *b", " && a[2].is_ascii_uppercase() && a[3] == b'.')
             && alone(span.end + 4);
-    before || after
+    before || after || titled
 }
 
 /// A neighbour that marks a name: a known proper name (`Macleod`), another capitalised word

@@ -607,6 +607,24 @@ fn a_capitalised_slip_beside_a_name_is_asked_about_where_damage_shows() {
     assert_clean(sentence);
 }
 
+/// In an article Capitalised at random, a long Capitalised word garbled twice over that starts a
+/// sentence is asked about too, with the sentence's capital (`Verseoin` -> `Version`); a name
+/// after a title is a name (`Dr. Lemire's`).
+#[test]
+fn a_sentence_starting_with_a_word_garbled_twice_over_is_asked_about() {
+    let sentence = "Verseoin two of the tool came out last week, with many fixes.";
+    let text = format!("{DAMAGED}\n\n{sentence}\n");
+    let checked = check(&text, &Lexicon::new(), &Options::default());
+    let slip = checked.suspects.iter().find(|s| s.word(&text) == "Verseoin").expect("flagged");
+    assert_eq!((slip.kind, slip.suggestions.first()), (Kind::Spelling, Some("Version")));
+    assert!(!slip.confident, "asked about, not taken unasked");
+    assert_clean(sentence);
+    let text = format!("{DAMAGED}\n\nThe new sampler passes Dr. Lemire's tests, and we thank him.\n");
+    let start = text.find("The new sampler").expect("the sentence");
+    let check = check(&text, &Lexicon::new(), &Options::default());
+    assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
+}
+
 /// In an article Capitalised at random, a Capitalised misspelling inside a sentence is fixed in
 /// small letters, also where the word meant often starts a sentence (`Thanks to`, `Note that`).
 #[test]

@@ -149,8 +149,8 @@ pub fn ends_sentence(gap: &str) -> bool {
 
 /// True when the text before `at` ends with an abbreviation that a full stop follows inside a
 /// sentence (`vs.`, `e.g.`, `i.e.`, `cf.`, and `eg.` and `ie.` as READMEs often write them), or one that may end a sentence but, before a word in
-/// small letters, goes on with it (`etc.`, `et al.`, `Dept.`): what comes after it is no new
-/// sentence.
+/// small letters, goes on with it (`etc.`, `et al.`, `Dept.`), or a title before a name (`Dr.
+/// Lemire`, `Mr.`, `Mrs.`, `Ms.`, `Prof.`): what comes after it is no new sentence.
 #[must_use]
 pub fn after_abbreviation(text: &str, at: usize) -> bool {
     let before = span::head(text, at).trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
@@ -176,6 +176,11 @@ pub fn after_abbreviation(text: &str, at: usize) -> bool {
             | "fig"
             | "eq"
             | "vol"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "prof"
     ) && !before.ends_with(|c: char| c.is_alphanumeric())
 }
 
@@ -1285,6 +1290,11 @@ mod tests {
         let t = "a bundle (eg. a searcher backrun), ie. one that pays";
         assert!(after_abbreviation(t, t.find("eg.").unwrap_or(0) + 3));
         assert!(after_abbreviation(t, t.find("ie.").unwrap_or(0) + 3));
+        // A title goes on with the name after it; a word that only ends like one ends a sentence.
+        let t = "the sampler passes Dr. Knuth's tests, as a Mr. Smith said. He read Amdr. More";
+        assert!(after_abbreviation(t, t.find("Dr.").unwrap_or(0) + 3));
+        assert!(after_abbreviation(t, t.find("Mr.").unwrap_or(0) + 3));
+        assert!(!after_abbreviation(t, t.find("Amdr.").unwrap_or(0) + 5));
     }
 
     #[test]

@@ -97,7 +97,11 @@ const COMPOUND_NEAR: f64 = 1e7;
 /// (a sentence or two, or a clean article) it is a name. Set on the tune parts: from none to 6,
 /// 0.3 to 0.5 points more of the non-words flagged, for no fix more or fewer and no flag more
 /// on the clean halves. 5 flagged 0.1 to 0.2 points more, but more short surnames lie that near
-/// a word; 7 and 8 flagged less.
+/// a word; 7 and 8 flagged less. So is one that starts a sentence, whose capital is the
+/// sentence's (`Whehtheu you're proposing`, `Verseoin` for `Version`): on the tune parts, 0.1
+/// point more of the non-words flagged on both blogs, and no flag, fix or right word changed
+/// more once a title before a name ends no sentence (`Dr. Lemire's`, see
+/// [`casing::after_abbreviation`]).
 ///
 /// A shorter one, of [`GARBLED_CAPS_MIN`] letters or more, is such a word only where one of
 /// those commonest words fits both its neighbours, as a word in capitals among small letters is
@@ -504,12 +508,13 @@ impl<'a, 't> Unknowns<'a, 't> {
         // fits both its neighbours (`streaming their Woqr on`; see `fits_when_garbled`).
         let mut garbled = || {
             let letters = stem.chars().count();
-            let once_inside = || count_of(stem) == 1 && inside_sentence(capitals, span);
+            let once = || count_of(stem) == 1;
+            let once_inside = || once() && inside_sentence(capitals, span);
             let near = match case_of(stem) {
                 // Any word of the lexicon: acronyms that long seldom lie two edits from one,
                 // and a field's words are rarer than the commonest (`cargo SUBCOMMANH`).
                 Case::Upper if letters > ACRONYM_MAX && among_small_letters(text, span) => Some(0.0),
-                Case::Title if letters >= GARBLED_TITLE_MIN && once_inside() => {
+                Case::Title if letters >= GARBLED_TITLE_MIN && once() => {
                     Some(if letters >= GARBLED_TITLE_LONG { GARBLED_TITLE_LONG_NEAR } else { GARBLED_TITLE_NEAR })
                 }
                 // Shorter, only where the word near fits: of the same words, so that no
