@@ -137,6 +137,10 @@ fn a_word_garbled_into_capitals_twice_over_is_fixed() {
     // The pronoun beside it is no word in capitals.
     let flagged: Vec<(String, Kind, String)> = first_fixes("It was the anxiety I felt WHNE I was selected.");
     assert_eq!(flagged, [("WHNE".to_string(), Kind::Spelling, "when".to_string())]);
+    // Nor is a short acronym beside it, on one side: the other has small letters.
+    let flagged: Vec<(String, Kind, String)> = first_fixes("We kept the HTTP THSE calls as short as we could.");
+    assert_eq!(flagged, [("THSE".to_string(), Kind::Spelling, "these".to_string())]);
+    assert_clean("The HTTP API is small, and the SDK wraps it.");
 }
 
 /// An article that names its own institutions with capitals the corpus gives to common words

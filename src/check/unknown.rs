@@ -8,8 +8,8 @@
 //! distinct word.
 
 use super::{
-    CORPUS_WORD, LowerWords, Watch, among_small_letters, casing, confidence, follows_given_name, inside_sentence,
-    stem_of, suggest,
+    CORPUS_WORD, LowerWords, Watch, among_prose, among_small_letters, casing, confidence, follows_given_name,
+    inside_sentence, stem_of, suggest,
 };
 use crate::check::casing::{Beside, Capital};
 use crate::fasthash::{FastMap, FastSet};
@@ -399,9 +399,10 @@ impl<'a, 't> Unknowns<'a, 't> {
         // A possessive is judged by its stem (`LCG's` is an acronym's).
         let evidence = match case_of(stem) {
             Case::Mixed if !stem.contains(['\'', '\u{2019}']) => return Reading::Word, // camelCase, stylised names
-            // Acronyms, unless one among words in lower case, which the article writes
-            // nowhere else in any casing, is a slip of a common word (`first add YHIS
-            // to`; not `RANDU`, which it also writes `randu`), or, of four letters or
+            // Acronyms, unless one among words in lower case (or beside a short acronym on
+            // one side: `the API WHRE possible`), which the article writes nowhere else in
+            // any casing, is a slip of a common word (`first add YHIS to`; not `RANDU`,
+            // which it also writes `randu`), or, of four letters or
             // more, two slips from one of the commonest (`careful WEJN using`) or from
             // a common word that fits where it stands (`internal VLUEN used`). One that
             // clean prose writes is such a slip only where, besides, it never stands
@@ -409,7 +410,7 @@ impl<'a, 't> Unknowns<'a, 't> {
             // (`the SAE time`).
             Case::Upper
                 if stem.chars().count() <= ACRONYM_MAX
-                    && !(among_small_letters(text, span) && count_of(stem) == 1 && {
+                    && !((among_small_letters(text, span) || among_prose(text, span)) && count_of(stem) == 1 && {
                         let lower = stem.to_lowercase();
                         let seen = || {
                             model.forms(stem).any(|f| f.text == stem && u64::from(f.inside + f.start) >= acronym_seen)
