@@ -556,7 +556,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // Where a misspelling only asked about was flagged, in order: a Capitalised word garbled twice
     // over (see `unknown::GARBLED_TITLE_MIN`) or one slip from a common word beside a name (see
     // `unknown::SLIP_BESIDE_NAME`).
-    let mut garbled_titles: Vec<usize> = Vec::new();
+    let mut only_asked: Vec<usize> = Vec::new();
     for p in &pending {
         let word = p.span().slice(text);
         // For a misspelling: how many edits away its first fix is, once the fixes are ranked.
@@ -718,7 +718,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             _ => true,
         };
         if asked_only {
-            garbled_titles.push(p.span().start);
+            only_asked.push(p.span().start);
         }
         suspects.push(Suspect { confident, ..Suspect::new(p.span(), kind, suggestions) });
     }
@@ -749,8 +749,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // A Capitalised word garbled twice over, or slipped beside a name, is one only where the
     // article's capitals show the damage: in a sentence or two that shows none, it is a name.
     let capitals_undamaged = judged.raised < truecase::DAMAGED_CAPITALS;
-    if capitals_undamaged && !garbled_titles.is_empty() {
-        suspects.retain(|s| s.kind != Kind::Spelling || garbled_titles.binary_search(&s.span.start).is_err());
+    if capitals_undamaged && !only_asked.is_empty() {
+        suspects.retain(|s| s.kind != Kind::Spelling || only_asked.binary_search(&s.span.start).is_err());
     }
     // In an article long enough to show that its capitals are its own (a sentence alone says
     // little: `careful WEJN using`), a word in capitals no dictionary knows is an acronym or a
@@ -780,11 +780,11 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         stray.sort_unstable_by_key(|s| s.start);
         stray.dedup();
     }
-    // Counted without the misspellings only asked about (see `unknown::GARBLED_TITLE_MIN`):
-    // as likely names as slips, they say little of the article's damage.
+    // Counted without the misspellings only asked about (`only_asked`): as likely names as
+    // slips, they say little of the article's damage.
     let misspelt = suspects
         .iter()
-        .filter(|s| s.kind == Kind::Spelling && garbled_titles.binary_search(&s.span.start).is_err())
+        .filter(|s| s.kind == Kind::Spelling && only_asked.binary_search(&s.span.start).is_err())
         .count();
     let RealWords { suspects: mut real_words, unsure_slips, weighed: slips_weighed } =
         real_words(text, lexicon, (&lower, &stray), (misspelt, words), &mut lists, record);

@@ -159,9 +159,10 @@ const LONG_SLIP_NEAR: f64 = 1e6;
 /// name, where surnames stand (`Eric Holk`, `Aaron Turon`, one slip from `hold` and `turn`).
 /// Set on the tune parts: 0.1 point more of the non-words flagged on the registry texts and
 /// both blogs (`Lookeed`, `Pacakge`, `Lesels`), for one surname flagged (`Siemen`) and no clean
-/// flag; the Rust blog's fix changed two right words more (an article that misspells more
-/// makes its odd real words likelier slips: see [`crate::check::realword`]). Shorter, the names flagged outnumbered the words (`Kral`, `Jago`,
-/// `Lenz` against `Csore`, `Clouc`).
+/// flag. Shorter, the names flagged outnumbered the words (`Kral`, `Jago`, `Lenz` against
+/// `Csore`, `Clouc`). Such a flag does not count among the article's misspellings, which make
+/// its odd real words likelier slips (see [`crate::check::realword`]): counted, it made the Rust
+/// blog's fix change two right words more.
 const SLIP_BESIDE_NAME: usize = 6;
 
 /// A Capitalised word no list knows, this many letters long or more, one edit from a word the
@@ -170,10 +171,10 @@ const SLIP_BESIDE_NAME: usize = 6;
 /// slip of a common word. Not a word English builds from a known one (`Favicons`), nor one in
 /// small letters, where compounds and endings make words one edit from a term (`rollouts`,
 /// `autodiscover`, `seedable`: 9 flags on the tune parts' clean halves for one slip). One in
-/// capitals among small letters is searched two edits deep already (`garbled`). Set on the tune parts:
-/// 0.1 to 0.4 points more of the non-words flagged on the READMEs and both blogs, 8 more errors
-/// fixed, no clean flag and no right word more; at 4 letters, one more flag (`ITMT`, whose first
-/// fix was `it`).
+/// capitals among small letters is searched two edits deep already (`garbled`). Set on the tune
+/// parts: 0.1 to 0.4 points more of the non-words flagged on the READMEs and both blogs, 8 more
+/// errors fixed, no clean flag and no right word more; at 4 letters, one more flag (`ITMT`,
+/// whose first fix was `it`).
 const TECH_SLIP: usize = 6;
 
 /// ALL-CAPS unknown words this short are acronyms, not misspellings.
