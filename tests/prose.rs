@@ -472,6 +472,23 @@ fn assert_fixed_after_damage(sentence: &str, want: &str) {
     assert!(fixed.ends_with(&format!("\n\n{want}\n")), "{fixed}");
 }
 
+/// Asserts that `sentence`, as a paragraph after [`DAMAGED`], has `word` flagged as a
+/// misspelling with `fix` first, asked about and never taken unasked.
+fn assert_asked_after_damage(sentence: &str, word: &str, fix: &str) {
+    let text = format!("{DAMAGED}\n\n{sentence}\n");
+    let checked = check(&text, &Lexicon::new(), &Options::default());
+    let slip = checked.suspects.iter().find(|s| s.word(&text) == word).expect("flagged");
+    assert_eq!((slip.kind, slip.suggestions.first()), (Kind::Spelling, Some(fix)), "{sentence}");
+    assert!(!slip.confident, "{word}: asked about, not taken unasked");
+}
+
+/// Asserts that `sentence`, as a paragraph after [`DAMAGED`], raises no flag.
+fn assert_untouched_after_damage(sentence: &str) {
+    let text = format!("{DAMAGED}\n\n{sentence}\n");
+    let checked = check(&text, &Lexicon::new(), &Options::default());
+    assert!(checked.suspects.iter().all(|s| s.span.start < DAMAGED.len()), "{sentence}: {:?}", checked.suspects);
+}
+
 /// A paragraph hard-wrapped at a fixed width reads as one: its first line is no Title Case
 /// heading because the next starts with a capital (the next word would not have fitted on it),
 /// and the article `A` at a line's end stands between words as it would mid-line.
@@ -599,15 +616,8 @@ fn a_capitalised_slip_of_a_tech_term_is_a_misspelling() {
 #[test]
 fn a_capitalised_slip_beside_a_name_is_asked_about_where_damage_shows() {
     let sentence = "We read the notes of Ineside Rust this week, and they were long.";
-    let text = format!("{DAMAGED}\n\n{sentence}\n");
-    let checked = check(&text, &Lexicon::new(), &Options::default());
-    let slip = checked.suspects.iter().find(|s| s.word(&text) == "Ineside").expect("flagged");
-    assert_eq!((slip.kind, slip.suggestions.first()), (Kind::Spelling, Some("inside")));
-    assert!(!slip.confident, "asked about, not taken unasked");
-    let text = format!("{DAMAGED}\n\nWe thank Daniel Lookeed for the review.\n");
-    let start = text.find("We thank").expect("the sentence");
-    let check = check(&text, &Lexicon::new(), &Options::default());
-    assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
+    assert_asked_after_damage(sentence, "Ineside", "inside");
+    assert_untouched_after_damage("We thank Daniel Lookeed for the review.");
     assert_clean(sentence);
 }
 
@@ -617,16 +627,9 @@ fn a_capitalised_slip_beside_a_name_is_asked_about_where_damage_shows() {
 #[test]
 fn a_sentence_starting_with_a_word_garbled_twice_over_is_asked_about() {
     let sentence = "Verseoin two of the tool came out last week, with many fixes.";
-    let text = format!("{DAMAGED}\n\n{sentence}\n");
-    let checked = check(&text, &Lexicon::new(), &Options::default());
-    let slip = checked.suspects.iter().find(|s| s.word(&text) == "Verseoin").expect("flagged");
-    assert_eq!((slip.kind, slip.suggestions.first()), (Kind::Spelling, Some("Version")));
-    assert!(!slip.confident, "asked about, not taken unasked");
+    assert_asked_after_damage(sentence, "Verseoin", "Version");
     assert_clean(sentence);
-    let text = format!("{DAMAGED}\n\nThe new sampler passes Dr. Lemire's tests, and we thank him.\n");
-    let start = text.find("The new sampler").expect("the sentence");
-    let check = check(&text, &Lexicon::new(), &Options::default());
-    assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
+    assert_untouched_after_damage("The new sampler passes Dr. Lemire's tests, and we thank him.");
 }
 
 /// In an article Capitalised at random, a Capitalised misspelling inside a sentence is fixed in
@@ -726,10 +729,7 @@ fn a_capitalised_slip_of_a_very_common_word_beside_a_name_is_a_misspelling() {
     let text = format!("{DAMAGED}\n\nIn that case you would Expet Tehre to be one.\n");
     let fixes = first_fixes(&text);
     assert!(fixes.iter().any(|(w, k, f)| w == "Tehre" && *k == Kind::Spelling && f == "there"), "{fixes:?}");
-    let text = format!("{DAMAGED}\n\nWe thank Josh Triplett and Alice Ryhl for the review.\n");
-    let start = text.find("We thank").expect("the sentence");
-    let check = check(&text, &Lexicon::new(), &Options::default());
-    assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
+    assert_untouched_after_damage("We thank Josh Triplett and Alice Ryhl for the review.");
 }
 
 /// Two Capitalised misspellings side by side do not keep each other names: an unknown word one
@@ -742,10 +742,7 @@ fn capitalised_misspellings_side_by_side_are_misspellings_not_names() {
     for (word, fix) in [("Shaerd", "shared"), ("Gdoal", "goal")] {
         assert!(fixes.iter().any(|(w, k, f)| w == word && *k == Kind::Spelling && f == fix), "{word}: {fixes:?}");
     }
-    let text = format!("{DAMAGED}\n\nI am Antonin Kral, and I lead research there.\n");
-    let start = text.find("I am").expect("the sentence");
-    let check = check(&text, &Lexicon::new(), &Options::default());
-    assert!(check.suspects.iter().all(|s| s.span.start < start), "{:?}", check.suspects);
+    assert_untouched_after_damage("I am Antonin Kral, and I lead research there.");
 }
 
 /// A surname that lost its capital after a given name is raised, not spelt as the nearest word
