@@ -48,6 +48,10 @@ NPM = {
 SIZES = [10, 20, 35, 40, 50, 55, 60, 70]
 # Spelling categories per dialect; british_z is Oxford spelling (-ize), also British.
 DIALECTS = {"english": "*", "american": "US", "british": "GB", "british_z": "GB"}
+# SCOWL's spelling variants "considered almost equal" (level 1; American, then British): a word
+# of one dialect's lists that the other counts so (`cancelled` in American, `adapter` in
+# British) is right in both, and no article is told it is the other dialect's.
+VARIANTS = {"variant_1": "US", "british_variant_1": "GB"}
 SUBLISTS = ["words", "upper", "proper-names", "abbreviations", "contractions"]
 
 ASSETS = Path("assets")
@@ -90,6 +94,14 @@ def english(tmp: Path):
                         continue
                     s, d = words.get(w, (size, set()))
                     words[w] = (min(s, size), d | {dialect})
+    # A variant counts for a word the main lists hold; it adds none of its own.
+    for cat, dialect in VARIANTS.items():
+        for sub in SUBLISTS:
+            for size in SIZES:
+                path = base / f"{cat}-{sub}.{size}"
+                for w in (path.read_text(encoding="utf-8").split() if path.exists() else []):
+                    if w in words:
+                        words[w][1].add(dialect)
     rows = []
     for w, (size, ds) in sorted(words.items()):
         if "*" in ds or {"US", "GB"} <= ds:

@@ -1345,13 +1345,13 @@ fn spaces_around_commas_full_stops_and_quotes() {
 
 #[test]
 fn the_other_dialect_is_its_own_kind_with_the_articles_spelling() {
-    let text = "The color of the organization's behavior. The colour.";
+    let text = "The color of the gray harbor. The colour.";
     let checked = check(text, &Lexicon::new(), &Options { dialect: None, suggestions: true });
     let found: Vec<(&str, Kind, &str)> =
         checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions.first().unwrap_or_default())).collect();
     assert_eq!(found, [("colour", Kind::Dialect, "color")]);
     // A word is spelt as one word in either dialect: no split is offered for it.
-    let text = "The color of the organization is shared amongst the teams, and the behavior is the same.";
+    let text = "The gray color of the harbor is shared amongst the teams, and the behavior is the same.";
     let checked = check(text, &Lexicon::new(), &Options { dialect: None, suggestions: true });
     let found: Vec<(&str, Kind, &str)> =
         checked.suspects.iter().map(|s| (s.word(text), s.kind, s.suggestions.first().unwrap_or_default())).collect();
@@ -1421,12 +1421,42 @@ fn a_word_in_a_chain_of_three_or_more_in_small_letters_is_part_of_a_name() {
     assert_fixes("Run a kubernetes-native platform.", "Run a Kubernetes-native platform.");
 }
 
+/// An article that writes both dialects' spellings, neither three times as often as the other,
+/// keeps to neither: no word of it is the other dialect's, unless the reader asked for one.
+#[test]
+fn an_article_that_mixes_both_dialects_is_held_to_neither_unless_one_was_asked_for() {
+    let text = "The color of the organization and its behaviour. The colour.";
+    assert_clean(text);
+    let checked = check(text, &Lexicon::new(), &Options { dialect: None, suggestions: true });
+    assert!(checked.suspects.is_empty(), "{:?}", checked.suspects);
+    // `assert_clean` asks for American English: asked, the British words are flagged.
+    let checked = check(text, &Lexicon::new(), &Options { dialect: Some(Dialect::Us), suggestions: true });
+    let words: Vec<&str> = checked.suspects.iter().map(|s| s.word(text)).collect();
+    assert_eq!(words, ["behaviour", "colour"]);
+}
+
+/// A spelling the other dialect counts as almost as good as its own (SCOWL's first level of
+/// variants) is right in both: an American article that writes `cancelled` and `ageing`, or a
+/// British one that writes `adapter` and `analog`, is not told it mixes dialects.
+#[test]
+fn a_spelling_both_dialects_accept_is_no_other_dialects() {
+    for text in [
+        "The color of the gray harbor, its favorite flavor, labeled with honor: the meeting was cancelled, and \
+         the ageing servers stayed.",
+        "The colour of the centre, its behaviour and its favourite flavour, organised so: the adapter speaks to \
+         an analog sensor.",
+    ] {
+        let checked = check(text, &Lexicon::new(), &Options { dialect: None, suggestions: true });
+        assert!(checked.suspects.is_empty(), "{text}: {:?}", checked.suspects);
+    }
+}
+
 #[test]
 fn fix_takes_the_other_dialect_s_spellings_only_when_the_dialect_was_asked_for() {
     // `colour` is a right word in British English. Where galley chose the dialect from the
     // article's own spellings, making them agree is the reader's choice, not a correction; with
     // `--lang` (or the config's dialect), the reader asked for it.
-    let text = "The color of the organization's behavior. The colour.";
+    let text = "The color of the gray harbor. The colour.";
     let taken = |dialect| {
         let checked = check(text, &Lexicon::new(), &Options { dialect, suggestions: true });
         let s = checked.suspects.iter().find(|s| s.kind == Kind::Dialect).expect("colour is flagged");
