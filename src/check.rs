@@ -76,7 +76,8 @@ const DAMAGED_SLIPS: f64 = 0.015;
 const DIALECT_KEPT: usize = 3;
 
 /// Words English may write twice in a row (`had had`, `that that`).
-const REPEATABLE: &[&str] = &["had", "that", "is", "do", "can", "bye", "ha", "no", "so", "very", "far", "really"];
+pub(crate) const REPEATABLE: &[&str] =
+    &["had", "that", "is", "do", "can", "bye", "ha", "no", "so", "very", "far", "really"];
 /// How many checks of long texts this process runs now: `galley check` of many files runs one
 /// on each core, and each then checks its sections on its share of them.
 static RUNNING: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

@@ -967,6 +967,13 @@ fn a_rare_real_word_the_context_rejects_is_a_word_choice() {
     assert_clean("Each tuple holds a hostname and a port.");
 }
 
+/// A fix never writes a word twice: `the` fits before `last` far better than `theater` does, but
+/// `went to the the last night` is a slip of its own.
+#[test]
+fn a_word_choice_never_repeats_a_neighbour() {
+    assert_clean("We went to the theater last night.");
+}
+
 #[test]
 fn a_word_never_written_beside_a_neighbour_chance_puts_it_beside_often_gives_way() {
     // `the yields of`, `may safety` and `of bring` are rarer than chance alone would make them, so

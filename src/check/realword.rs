@@ -549,6 +549,9 @@ impl<'t> Finder<'t> {
             .into_iter()
             .enumerate()
             .filter_map(|(i, (cand, alike))| {
+                if repeats_a_neighbour(cand, (prev, next)) {
+                    return None;
+                }
                 let l = if prev.is_some() { pairs.count(keys[i]) } else { 0 };
                 if prev.is_some() && l == 0 && !nowhere {
                     return None; // most candidates: no second lookup
@@ -805,6 +808,14 @@ impl Weighed {
             + w[1] * f64::from(self.triple).ln_1p()
             + w[2] * f64::from(self.crowd).ln_1p()
     }
+}
+
+/// True when `cand` is one of its neighbours again, which English writes twice only for a few
+/// words ([`crate::check::REPEATABLE`]): a fix that makes `the the` of `the theater` is a slip of
+/// its own, however often the corpus writes the word before the next one (`the last`).
+fn repeats_a_neighbour(cand: &str, (prev, next): (Option<&str>, Option<&str>)) -> bool {
+    [prev, next].into_iter().flatten().any(|n| n.eq_ignore_ascii_case(cand))
+        && !crate::check::REPEATABLE.contains(&cand)
 }
 
 /// A word to weigh: where it is, its neighbours, and the keys of its pairs with them.
