@@ -870,6 +870,13 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                 || surnames.binary_search(&s.span.start).is_ok()
                 || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
         });
+        // Those it keeps are asked about, not taken unasked: a sentence the author starts in
+        // lower case (`default value is 1.`) and a name written both ways (`aodh` beside
+        // `Aodh`) may be the author's choice. `fix` still takes the pronoun and a capital
+        // beyond doubt.
+        for s in suspects.iter_mut().filter(|s| s.kind == Kind::Casing) {
+            s.confident &= s.word(text) == "i" || beyond_doubt.binary_search(&s.span.start).is_ok();
+        }
         // ... and its unknown words are judged as its own.
         own_unknown_words(text, lexicon, &capitals, &mut suspects);
     }

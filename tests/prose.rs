@@ -87,11 +87,8 @@ fn a_lowered_name_takes_the_casing_clean_prose_writes_most() {
     assert_fixes("The crate exposes safe apis for files.", "The crate exposes safe APIs for files.");
 }
 
-/// A clean article of some length writes its casing on purpose: a tool in lower case, a
-/// heading in Title Case. The same article with stray capitals has its names raised too.
-#[test]
-fn a_clean_article_keeps_its_own_casing() {
-    let clean = "Getting Started With The Library\n\n\
+/// A clean article of some length, whose casing shows no damage.
+const CLEAN_ARTICLE: &str = "Getting Started With The Library\n\n\
         The library reads a file from the disk and writes a report for each of the records it \
         finds there. It runs on linux and on windows, and the build needs only cargo and a recent \
         compiler. The first time you run it, the tool makes a new directory in your home folder \
@@ -100,6 +97,12 @@ fn a_clean_article_keeps_its_own_casing() {
         was left out, and the rest of the file is still read. Most people use it from a script \
         that runs every night, but it works just as well by hand. The project has a small group \
         of people who answer questions, and new ideas are always welcome in the issue tracker.\n";
+
+/// A clean article of some length writes its casing on purpose: a tool in lower case, a
+/// heading in Title Case. The same article with stray capitals has its names raised too.
+#[test]
+fn a_clean_article_keeps_its_own_casing() {
+    let clean = CLEAN_ARTICLE;
     let casing: Vec<_> = flags(clean).into_iter().filter(|(_, k)| *k == Kind::Casing).collect();
     assert_eq!(casing, [], "the article's own casing");
     let damaged = clean
@@ -114,6 +117,23 @@ fn a_clean_article_keeps_its_own_casing() {
     let raised: Vec<String> = flags(&damaged).into_iter().filter(|(_, k)| *k == Kind::Casing).map(|f| f.0).collect();
     assert!(raised.iter().any(|w| w == "linux"), "{raised:?}");
     assert!(raised.iter().any(|w| w == "Reads"), "{raised:?}");
+}
+
+/// In a clean article a sentence started in lower case is raised, but asked about: the author
+/// may have meant it. The pronoun `i` is taken.
+#[test]
+fn a_clean_article_asks_before_raising_a_sentence_start() {
+    let text = CLEAN_ARTICLE
+        .replace("Most people use it", "most people use it")
+        .replace("but it works", "but i find it works");
+    let checked = check(&text, &Lexicon::new(), &Options::default());
+    let casing: Vec<(&str, bool)> =
+        checked.suspects.iter().filter(|s| s.kind == Kind::Casing).map(|s| (s.word(&text), s.confident)).collect();
+    assert_eq!(casing, [("most", false), ("i", true)]);
+    let want = CLEAN_ARTICLE
+        .replace("but it works", "but I find it works")
+        .replace("Most people use it", "most people use it");
+    assert_eq!(fixed(&text), want);
 }
 
 /// A misspelling in capitals among words that are not, even words Capitalised at random, was
@@ -1277,9 +1297,15 @@ fn among_a_roster_of_distinct_names_the_articles_own_name_is_still_raised() {
         }
     }
     let damaged = "Platform work, said Kendall Roden, is hard. According to roden, it is harder now.";
-    let fixed_text = fixed(&format!("{roster}{damaged}"));
-    let want = "Platform work, said Kendall Roden, is hard. According to Roden, it is harder now.";
-    assert!(fixed_text.ends_with(want), "{}", &fixed_text[fixed_text.len() - want.len()..]);
+    let text = format!("{roster}{damaged}");
+    let checked = check(&text, &Lexicon::new(), &Options { dialect: Some(Dialect::Us), suggestions: true });
+    let at = text.len() - damaged.len() + damaged.find("roden").expect("in the text");
+    let raised = checked.suspects.iter().find(|s| s.span.start == at).expect("roden is flagged");
+    // The roster's casing shows no damage: the article's casing is its own, and `fix` asks.
+    assert_eq!(
+        (raised.kind, raised.suggestions.first().unwrap_or_default(), raised.confident),
+        (Kind::Casing, "Roden", false)
+    );
 }
 
 #[test]
