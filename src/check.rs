@@ -67,12 +67,13 @@ const CLEAN_SLIPS: f64 = 0.005;
 /// stray one).
 const DAMAGED_SLIPS: f64 = 0.015;
 
-/// An article keeps to its dialect when it writes that dialect's own spellings at least this many
-/// times as often as the other's: then a word of the other is a slip from its convention (three
-/// `colour`s and a `color`). Unless the reader asked for a dialect, an article with fewer mixes
-/// both, as many authors do, and neither is flagged. Set so before it was measured: on the four tune
-/// parts it took the clean halves' dialect flags from 11 to 0 (from 46 to 18 where the parts
-/// are joined into one text, whose sections mix articles); at twice as often, 1 and 38.
+/// An article keeps to its dialect when it writes that dialect's own spellings at least this
+/// many times as often as the other's: then a word of the other is a slip from its convention
+/// (three `colour`s and a `color`). Unless the reader asked for a dialect, an article with fewer
+/// mixes both, as many authors do, and neither is flagged. Set so before it was measured: on
+/// the four tune parts it took the clean halves' dialect flags from 11 to 0 (from 46 to 18
+/// where the parts are joined into one text, whose sections mix articles); at twice as often,
+/// 1 and 38.
 const DIALECT_KEPT: usize = 3;
 
 /// Words English may write twice in a row (`had had`, `that that`).
@@ -860,22 +861,24 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // sentence (`roden` where it names Kendall Roden; `rust` beside `Rust` may be the
     // command); and a capital the model takes down beyond doubt (`bugs Which Would Allow`).
     if casing_kept {
+        // The pronoun, alone or contracted (`i`, `i'll`).
+        let pronoun = |w: &str| w == "i" || w.starts_with("i'") || w.starts_with("i\u{2019}");
         let starts: FastSet<usize> = lower_starts.iter().map(|(span, _)| span.start).collect();
         let written: FastSet<&str> = capitals.iter().filter(|c| !c.start).map(|c| c.span().slice(text)).collect();
         suspects.retain(|s| {
             s.kind != Kind::Casing
                 || starts.contains(&s.span.start)
-                || s.word(text) == "i"
+                || pronoun(s.word(text))
                 || beyond_doubt.binary_search(&s.span.start).is_ok()
                 || surnames.binary_search(&s.span.start).is_ok()
                 || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
         });
         // Those it keeps are asked about, not taken unasked: a sentence the author starts in
         // lower case (`default value is 1.`) and a name written both ways (`aodh` beside
-        // `Aodh`) may be the author's choice. `fix` still takes the pronoun and a capital
-        // beyond doubt.
+        // `Aodh`) may be the author's choice. `fix` still takes the pronoun (`i`, `i'll`) and
+        // a capital beyond doubt.
         for s in suspects.iter_mut().filter(|s| s.kind == Kind::Casing) {
-            s.confident &= s.word(text) == "i" || beyond_doubt.binary_search(&s.span.start).is_ok();
+            s.confident &= pronoun(s.word(text)) || beyond_doubt.binary_search(&s.span.start).is_ok();
         }
         // ... and its unknown words are judged as its own.
         own_unknown_words(text, lexicon, &capitals, &mut suspects);

@@ -120,18 +120,20 @@ fn a_clean_article_keeps_its_own_casing() {
 }
 
 /// In a clean article a sentence started in lower case is raised, but asked about: the author
-/// may have meant it. The pronoun `i` is taken.
+/// may have meant it. The pronoun is taken, alone or contracted (`i`, `i'd`).
 #[test]
 fn a_clean_article_asks_before_raising_a_sentence_start() {
     let text = CLEAN_ARTICLE
         .replace("Most people use it", "most people use it")
-        .replace("but it works", "but i find it works");
+        .replace("but it works", "but i find it works")
+        .replace("and new ideas", "and i'd say new ideas");
     let checked = check(&text, &Lexicon::new(), &Options::default());
     let casing: Vec<(&str, bool)> =
         checked.suspects.iter().filter(|s| s.kind == Kind::Casing).map(|s| (s.word(&text), s.confident)).collect();
-    assert_eq!(casing, [("most", false), ("i", true)]);
+    assert_eq!(casing, [("most", false), ("i", true), ("i'd", true)]);
     let want = CLEAN_ARTICLE
         .replace("but it works", "but I find it works")
+        .replace("and new ideas", "and I'd say new ideas")
         .replace("Most people use it", "most people use it");
     assert_eq!(fixed(&text), want);
 }
