@@ -881,7 +881,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             s.confident &= pronoun(s.word(text)) || beyond_doubt.binary_search(&s.span.start).is_ok();
         }
         // ... and its unknown words are judged as its own.
-        own_unknown_words(text, lexicon, &capitals, &mut suspects);
+        own_unknown_words(text, lexicon, (&capitals, &starts), &mut suspects);
     }
     names_of_code(text, lexicon, dialect, &mut suspects);
     sort_by_start(&mut suspects);
@@ -1084,7 +1084,12 @@ fn context_casing(
 /// The misspellings of an article whose casing shows no damage, judged as its own words: it
 /// writes its capitals on purpose, and its odd words in small letters are its own when no slip
 /// could have made them.
-fn own_unknown_words(text: &str, lexicon: &Lexicon, capitals: &[Capital], suspects: &mut Vec<Suspect>) {
+fn own_unknown_words(
+    text: &str,
+    lexicon: &Lexicon,
+    (capitals, lower_starts): (&[Capital], &FastSet<usize>),
+    suspects: &mut Vec<Suspect>,
+) {
     // An unknown word it Capitalises inside a sentence is a name: no slip of a common word, which
     // it would write in small letters (`Kei`, `Bos` and `Lusby` are not `Key`, `Boss` and
     // `Lusty`). One a name or term is near (`Pyhton`) is asked about, never taken unasked.
@@ -1117,6 +1122,19 @@ fn own_unknown_words(text: &str, lexicon: &Lexicon, capitals: &[Capital], suspec
             || case_of(s.word(text)) != Case::Lower
             || suggest::has_near_twice(lexicon, s.word(text), 0.0)
     });
+    // Nor is one that opens a sentence, where such an article writes a capital: written in small
+    // letters there on purpose, it is a handle or a name in its own casing (`jneem continued the
+    // work`, `tmandry: Do you want`, `autocfg` as a title), not a slip, which would keep the
+    // sentence's capital.
+    let opens = |s: &Suspect| {
+        let before = span::head(text, s.span.start).trim_end_matches([' ', '\t', '\r', '\n']);
+        lower_starts.contains(&s.span.start)
+            || before.is_empty()
+            || (before.len() < s.span.start
+                && before.ends_with(['.', '!', '?'])
+                && !casing::after_abbreviation(text, before.len()))
+    };
+    suspects.retain(|s| !(s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Lower && opens(s)));
 }
 
 /// In an article Capitalised at random, a misspelt word Capitalised inside a sentence was

@@ -138,6 +138,17 @@ fn a_clean_article_asks_before_raising_a_sentence_start() {
     assert_eq!(fixed(&text), want);
 }
 
+/// In a clean article, whose sentences open with capitals, an unknown word in small letters that
+/// opens one is written so on purpose: a handle, a name in its own casing. Inside a sentence the
+/// same word is asked about.
+#[test]
+fn a_clean_article_keeps_an_unknown_word_that_opens_a_sentence_in_small_letters() {
+    let opening = format!("{CLEAN_ARTICLE}\njneem reviewed the patches, and the fix landed a week later.\n");
+    assert!(flags(&opening).is_empty(), "{:?}", flags(&opening));
+    let inside = format!("{CLEAN_ARTICLE}\nThe patches were reviewed by jneem, and the fix landed a week later.\n");
+    assert_eq!(flags(&inside), [("jneem".to_string(), Kind::Spelling)]);
+}
+
 /// A misspelling in capitals among words that are not, even words Capitalised at random, was
 /// damaged both ways: its fix is in small letters.
 /// A long word in capitals among small letters that is a common word garbled twice over is
