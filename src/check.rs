@@ -1105,7 +1105,16 @@ fn own_unknown_words(
             lexicon.is_name(&name) || lexicon.is_tech_name(&name)
         })
     };
-    suspects.retain(|s| !named_inside(s) || near_name(s.word(text)));
+    // Nor is one it Capitalises again and again ([`realword::OWN_WORD`] times or more), at a
+    // sentence's start too: a name of its own, however near another (`Niko`, named six times,
+    // is no `Nikko`).
+    let titled = |s: &Suspect| s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title;
+    let mut uses: FastMap<&str, u32> = FastMap::default();
+    for s in suspects.iter().filter(|s| titled(s)) {
+        *uses.entry(stem_of(s.word(text))).or_default() += 1;
+    }
+    let again = |s: &Suspect| uses.get(stem_of(s.word(text))).is_some_and(|&n| n >= realword::OWN_WORD);
+    suspects.retain(|s| (!named_inside(s) || near_name(s.word(text))) && !(titled(s) && again(s)));
     // An unknown word in capitals is such an article's term (`BLEU`, `SPLADE`): asked about, never
     // taken unasked.
     let term_inside = |s: &Suspect| {

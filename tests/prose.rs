@@ -149,6 +149,19 @@ fn a_clean_article_keeps_an_unknown_word_that_opens_a_sentence_in_small_letters(
     assert_eq!(flags(&inside), [("jneem".to_string(), Kind::Spelling)]);
 }
 
+/// In a clean article, an unknown name it writes again and again is its own, however near a
+/// better-known one, at a sentence's start too.
+#[test]
+fn a_clean_article_keeps_a_name_it_writes_again_and_again() {
+    let text = format!(
+        "{CLEAN_ARTICLE}\nNiko wrote the first draft. The second came from Niko too, and the \
+         third was read by Niko before the release.\n"
+    );
+    assert!(flags(&text).is_empty(), "{:?}", flags(&text));
+    let once = format!("{CLEAN_ARTICLE}\nThe first draft was read by Niko before the release.\n");
+    assert_eq!(flags(&once), [("Niko".to_string(), Kind::Spelling)]);
+}
+
 /// A misspelling in capitals among words that are not, even words Capitalised at random, was
 /// damaged both ways: its fix is in small letters.
 /// A long word in capitals among small letters that is a common word garbled twice over is
