@@ -1105,7 +1105,7 @@ fn own_unknown_words(
             lexicon.is_name(&name) || lexicon.is_tech_name(&name)
         })
     };
-    // Nor is one it Capitalises again and again ([`realword::OWN_WORD`] times or more), at a
+    // So is one it Capitalises again and again ([`realword::OWN_WORD`] times or more), at a
     // sentence's start too: a name of its own, however near another (`Niko`, named six times,
     // is no `Nikko`).
     let titled = |s: &Suspect| s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title;
@@ -1131,7 +1131,7 @@ fn own_unknown_words(
             || case_of(s.word(text)) != Case::Lower
             || suggest::has_near_twice(lexicon, s.word(text), 0.0)
     });
-    // Nor is one that opens a sentence, where such an article writes a capital: written in small
+    // So is one that opens a sentence, where such an article writes a capital: written in small
     // letters there on purpose, it is a handle or a name in its own casing (`jneem continued the
     // work`, `tmandry: Do you want`, `autocfg` as a title), not a slip, which would keep the
     // sentence's capital.
