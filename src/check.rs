@@ -861,14 +861,12 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // sentence (`roden` where it names Kendall Roden; `rust` beside `Rust` may be the
     // command); and a capital the model takes down beyond doubt (`bugs Which Would Allow`).
     if casing_kept {
-        // The pronoun, alone or contracted (`i`, `i'll`).
-        let pronoun = |w: &str| w == "i" || w.starts_with("i'") || w.starts_with("i\u{2019}");
         let starts: FastSet<usize> = lower_starts.iter().map(|(span, _)| span.start).collect();
         let written: FastSet<&str> = capitals.iter().filter(|c| !c.start).map(|c| c.span().slice(text)).collect();
         suspects.retain(|s| {
             s.kind != Kind::Casing
                 || starts.contains(&s.span.start)
-                || pronoun(s.word(text))
+                || is_first_person(s.word(text))
                 || beyond_doubt.binary_search(&s.span.start).is_ok()
                 || surnames.binary_search(&s.span.start).is_ok()
                 || s.suggestions.first().is_some_and(|f| written.contains(f) && !lexicon.is_tech_name(f))
@@ -878,7 +876,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // `Aodh`) may be the author's choice. `fix` still takes the pronoun (`i`, `i'll`) and
         // a capital beyond doubt.
         for s in suspects.iter_mut().filter(|s| s.kind == Kind::Casing) {
-            s.confident &= pronoun(s.word(text)) || beyond_doubt.binary_search(&s.span.start).is_ok();
+            s.confident &= is_first_person(s.word(text)) || beyond_doubt.binary_search(&s.span.start).is_ok();
         }
         // ... and its unknown words are judged as its own.
         own_unknown_words(text, lexicon, (&capitals, &starts), &mut suspects);
@@ -2401,13 +2399,12 @@ fn capitalised_not_i(word: &str) -> bool {
     !is_first_person(word) && case_of(word) == Case::Title
 }
 
-/// True when `word` is the pronoun `I`, alone or with a contraction (`I'm`, `I’ve`, `I'd`, `I'll`).
+/// True when `word` is the pronoun `I`, alone or with a contraction (`I'm`, `I’ve`, `I'd`, `I'll`),
+/// or the same lowered (`i`, `i'll`).
 fn is_first_person(word: &str) -> bool {
-    word == "I"
-        || word
-            .strip_prefix("I'")
-            .or_else(|| word.strip_prefix("I\u{2019}"))
-            .is_some_and(|rest| matches!(rest, "m" | "ve" | "d" | "ll"))
+    word.strip_prefix(['I', 'i']).is_some_and(|rest| {
+        rest.is_empty() || rest.strip_prefix(['\'', '\u{2019}']).is_some_and(|r| matches!(r, "m" | "ve" | "d" | "ll"))
+    })
 }
 
 #[cfg(test)]
