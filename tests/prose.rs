@@ -162,6 +162,43 @@ fn a_clean_article_keeps_a_name_it_writes_again_and_again() {
     assert_eq!(flags(&once), [("Niko".to_string(), Kind::Spelling)]);
 }
 
+/// A terms text that Capitalises a common word at every use (`the Software`, `the Contributor`)
+/// writes it so on purpose: damage Capitalises each use on its own, so such capitals do not make
+/// the article look damaged, and its names keep their capitals (`Abi Broom`, `the Temporary File
+/// Locations tab`). The same text with a dozen words Capitalised once each is damaged.
+const TERMS: &str = "This crate is offered to you under the terms below. Please read them before you use it.\n\n\
+     You may copy the Software and give copies to others, as long as each copy carries this \
+     notice. If you change the Software, you must say so in the files you change, and your \
+     changes become part of the Work. The Work may be used in other projects, but the \
+     Contributor keeps the copyright of each change the Contributor makes.\n\n\
+     Any Enhancements you make to the Work belong to you. If you share your Enhancements with \
+     the Contributor, you grant the Contributor the right to use them in the Software. The \
+     Contributor may include your Enhancements in later versions of the Work without asking \
+     you again.\n\n\
+     The Software comes with no warranty. The Contributor is not liable for any damage the \
+     Work causes, even if the Contributor was told that such damage could happen.\n\n\
+     To report a problem, open an issue on the tracker, or write to Abi Broom, who looks \
+     after the project. Questions about the Temporary File Locations tab go to the same \
+     place.\n";
+
+#[test]
+fn an_article_that_capitalises_a_word_at_every_use_was_not_capitalised_at_random() {
+    assert!(flags(TERMS).is_empty(), "{:?}", flags(TERMS));
+    let mut damaged = TERMS.to_string();
+    for word in ["Software", "Work", "Contributor", "Enhancements"] {
+        for before in [" the ", " your "] {
+            damaged = damaged.replace(&format!("{before}{word}"), &format!("{before}{}", word.to_lowercase()));
+        }
+    }
+    for word in ["copies", "notice", "files", "projects", "share", "versions", "warranty", "issue"] {
+        damaged = damaged.replacen(&format!(" {word}"), &format!(" {}{}", word[..1].to_uppercase(), &word[1..]), 1);
+    }
+    let casing: Vec<String> = flags(&damaged).into_iter().filter(|(_, k)| *k == Kind::Casing).map(|(w, _)| w).collect();
+    for word in ["Copies", "Notice", "Files", "Projects", "Share", "Versions", "Warranty", "Issue"] {
+        assert!(casing.contains(&word.to_string()), "{word} in {casing:?}");
+    }
+}
+
 /// A misspelling in capitals among words that are not, even words Capitalised at random, was
 /// damaged both ways: its fix is in small letters.
 /// A long word in capitals among small letters that is a common word garbled twice over is

@@ -279,6 +279,10 @@ const INCONSISTENT: f64 = 0.02;
 /// fewer fixed on the articles; 2 lost 0.2 points of the registry texts' fixes, and weighing
 /// every other way's uses as well drew 30-40% more flags on the clean halves.
 const CAPITALISED_AGAIN: u32 = 3;
+/// A word clean prose capitalises less often than this, that an article Capitalises at every use
+/// inside sentences, is written so on purpose: its capitals do not measure the damage (see
+/// [`judge`]). Set before it was measured: the words clean prose mostly writes in lower case.
+const STYLE_RATE: f64 = 0.5;
 /// How many uses of clean prose the corpus's share of a word's capitals counts as, when the
 /// author's own rate for the word is drawn around it: the article's uses soon outweigh it. Set on
 /// the tune parts: 1 fixed 0.1 to 0.3 points more of the errors, but changed 0.2 more right words
@@ -1140,8 +1144,31 @@ pub(crate) fn possessive(word: &str) -> (&str, &str) {
     if stem.len() > 1 && stem.len() < word.len() && !contraction() { word.split_at(stem.len()) } else { (word, "") }
 }
 
+/// Takes out of `seen` (see [`Channel::estimate`]) the capitals of the words among
+/// `capitalised` (the words clean prose mostly writes in lower case that the article Capitalises
+/// inside a sentence, by their commonest form, each with its bucket) that the article Capitalises
+/// at every use inside sentences, [`CAPITALISED_AGAIN`] times or more, by `usage`: that is the
+/// author's style (`the Software`, `the Contributor` of a licence; `the Board`), not damage,
+/// which Capitalises each use on its own and seldom every use of a word. Returns how many words
+/// `seen` counted before: the author's capitals are words of the article all the same.
+fn take_out_own_capitals(
+    seen: &mut [(f64, f64); Channel::BUCKETS],
+    capitalised: &FastMap<&'static str, usize>,
+    usage: &Usage<'_>,
+) -> f64 {
+    let weighed = seen.iter().map(|(caps, small)| caps + small).sum();
+    for (&key, &bucket) in capitalised {
+        let [caps, in_run, small] = usage.counts(key);
+        if small == 0 && caps + in_run >= CAPITALISED_AGAIN {
+            seen[bucket].0 -= f64::from(caps + in_run);
+        }
+    }
+    weighed
+}
+
 /// Judges the casing of `words` (each call of `words` gives them all, in the same order).
 #[must_use]
+#[allow(clippy::too_many_lines)] // two passes over the words, in order: the damage, then the readings
 pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, record: bool) -> Judged {
     // The damage, from every word the model knows inside a sentence: how often clean prose
     // capitalises it, against how this article writes it.
@@ -1156,6 +1183,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     // The words clean prose mostly capitalises, by the model's commonest form, with clean
     // prose's rate of capitals: their uses here are counted in `usage`.
     let mut mostly_cased: FastMap<&'static str, f64> = FastMap::default();
+    let mut capitalised: FastMap<&'static str, usize> = FastMap::default();
     words(&mut |w: Word| {
         names.see(text, w);
         let (word, _) = possessive(w.span.slice(text));
@@ -1177,7 +1205,11 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         }
         let bucket = &mut seen[entry.bucket];
         *if has_capital(word) { &mut bucket.0 } else { &mut bucket.1 } += 1.0;
+        if has_capital(word) && c < STYLE_RATE {
+            capitalised.insert(entry.forms[0].text, entry.bucket);
+        }
     });
+    let weighed = take_out_own_capitals(&mut seen, &capitalised, &usage);
     let cased: Vec<(f64, f64, f64)> = mostly_cased
         .into_iter()
         .map(|(key, c)| {
@@ -1187,7 +1219,6 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         .collect();
     let channel = Channel::estimate(&seen, &cased, &runs);
     names.keep_recurring(text, words, channel);
-    let weighed = seen.iter().map(|(caps, small)| caps + small).sum();
     let mut out = Judged {
         suspects: Vec::new(),
         known: Vec::new(),
