@@ -748,7 +748,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // keeps an entry for each in each.
     drop(unknowns);
     drop((pending, counts, miscased));
-    let choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
+    let mut choices = word_choices(text, lexicon, dialect, &rare, &mut lists);
     // Real words out of place, by the model (see `realword`): weighed once the spelling
     // stages are done; the article's misspellings decide which are suspects.
     // The casing model needs only the words and where they stand.
@@ -762,6 +762,15 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         && judged.raised < truecase::DAMAGED_CAPITALS
         && judged.lowered < truecase::DAMAGED_LOWER
         && !misspells_much(text, lexicon, &suspects, words);
+    // In such an article a rare word where a commoner one would read better on both sides
+    // (`experience, and zeal to`, `we joined, and minuted the meeting`) is asked about, not
+    // taken: nothing else there shows damage, and the rule weighs no more than the neighbours.
+    // (The model's word choices weigh the article's misspellings already.)
+    if casing_kept {
+        for s in &mut choices {
+            s.confident = false;
+        }
+    }
     // A Capitalised word garbled twice over, or slipped beside a name, is one only where the
     // article's capitals show the damage: in a sentence or two that shows none, it is a name.
     let capitals_undamaged = judged.raised < truecase::DAMAGED_CAPITALS;

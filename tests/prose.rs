@@ -138,6 +138,31 @@ fn a_clean_article_asks_before_raising_a_sentence_start() {
     assert_eq!(fixed(&text), want);
 }
 
+/// In a clean article a rare word where a commoner one would read on both sides (`and zeal to`
+/// for `deal`, `and minuted the` for `minutes`) is asked about, not taken: nothing else shows
+/// damage there. Among other damage such a slip is taken.
+#[test]
+fn a_clean_article_asks_before_taking_a_word_for_another() {
+    for sentence in [
+        "Many people are already adding their knowledge, experience, and zeal to the project.",
+        "We joined, and minuted the meeting, but the team decided to wait for the next release.",
+    ] {
+        let text = format!("{CLEAN_ARTICLE}\n{sentence}\n");
+        let checked = check(&text, &Lexicon::new(), &Options::default());
+        let choices: Vec<(&str, bool)> = checked
+            .suspects
+            .iter()
+            .filter(|s| s.kind == Kind::WordChoice)
+            .map(|s| (s.word(&text), s.confident))
+            .collect();
+        assert_eq!(choices.len(), 1, "{sentence}: {choices:?}");
+        assert!(!choices[0].1, "{sentence}: {choices:?}");
+        assert_eq!(fixed(&text), text);
+    }
+    let damaged = format!("{DAMAGED}\nWe joined, and minuted the meeting, but the team decided to wait.\n");
+    assert!(fixed(&damaged).contains("and minutes the meeting"), "{}", fixed(&damaged));
+}
+
 /// In a clean article, whose sentences open with capitals, an unknown word in small letters that
 /// opens one is written so on purpose: a handle, a name in its own casing. Inside a sentence the
 /// same word is asked about.
