@@ -2,7 +2,8 @@
 """Rebuild galley's word lists in assets/ from permissively licensed registry packages.
 
 Sources (each pinned; versions and licences are repeated in assets/NOTICE.md):
-  Debian  scowl 2020.12.07-2            SCOWL word lists, sizes 10..70 (MIT-like SCOWL licence)
+  Debian  scowl 2020.12.07-2            SCOWL word lists, sizes 10..70, and size 80's long words
+                                        (MIT-like SCOWL licence)
   PyPI    symspellpy 6.10.1             word and bigram frequencies (MIT; counts from Google Books Ngram, CC BY 3.0)
   npm     @cspell/dict-* (MIT), simple-icons (CC0-1.0), textlint-rule-terminology (MIT),
           linguist-languages (MIT)      tech vocabulary with canonical casing; dict-python gives
@@ -52,6 +53,16 @@ DIALECTS = {"english": "*", "american": "US", "british": "GB", "british_z": "GB"
 # of one dialect's lists that the other counts so (`cancelled` in American, `adapter` in
 # British) is right in both, and no article is told it is the other dialect's.
 VARIANTS = {"variant_1": "US", "british_variant_1": "GB"}
+# SCOWL's level-2 variants ("generally considered good": `strived`, `benefitting`,
+# `cancelation`) that no main list holds are words of their own, right in either dialect; one a
+# main list holds keeps its dialect (`airplane`, `amongst`).
+VARIANTS_2 = ["variant_2", "british_variant_2"]
+# SCOWL's size 80 ("rare words") holds real typos of short words (`tis`, `soe`, `frist`), but a
+# long word there is seldom one slip from another word (`transformative`, `incentivized`,
+# `misclassifies`): its words of this many letters or more go to rare-words.txt, which galley
+# accepts and never offers as a fix.
+RARE_SIZE = 80
+RARE_LONG = 9
 SUBLISTS = ["words", "upper", "proper-names", "abbreviations", "contractions"]
 
 ASSETS = Path("assets")
@@ -102,6 +113,12 @@ def english(tmp: Path):
                 for w in (path.read_text(encoding="utf-8").split() if path.exists() else []):
                     if w in words:
                         words[w][1].add(dialect)
+    for cat in VARIANTS_2:
+        for size in SIZES:
+            path = base / f"{cat}-words.{size}"
+            for w in (path.read_text(encoding="utf-8").split() if path.exists() else []):
+                if w not in words:
+                    words[w] = (size, {"*"})
     rows = []
     for w, (size, ds) in sorted(words.items()):
         if "*" in ds or {"US", "GB"} <= ds:
@@ -110,6 +127,20 @@ def english(tmp: Path):
             tag = next(iter(ds))
         rows.append(f"{w}\t{size}\t{tag}")
     return rows
+
+
+def rare_words(tmp: Path, english_rows):
+    """SCOWL size 80's words of RARE_LONG letters or more, in small ASCII letters, that no
+    smaller size holds, sorted (galley finds one by a binary search of the lines)."""
+    base = tmp / "scowl/usr/share/dict/scowl"
+    known = {row.split("\t")[0] for row in english_rows}
+    rare = set()
+    for cat in DIALECTS:
+        path = base / f"{cat}-words.{RARE_SIZE}"
+        for w in (path.read_text(encoding="utf-8").split() if path.exists() else []):
+            if len(w) >= RARE_LONG and re.fullmatch(r"[a-z]+", w) and w not in known:
+                rare.add(w)
+    return sorted(rare)
 
 
 # A term is a single run of letters (a few may be joined by ' . - + #), or several such runs
@@ -234,6 +265,7 @@ def main():
                  "; word<TAB>SCOWL size<TAB>dialect (* both, US, GB)\n"
         english_rows = english(tmp)
         (ASSETS / "english.tsv").write_text(header + "\n".join(english_rows) + "\n")
+        (ASSETS / "rare-words.txt").write_text("\n".join(rare_words(tmp, english_rows)) + "\n")
         freq = (tmp / "symspellpy/symspellpy/frequency_dictionary_en_82_765.txt").read_text()
         (ASSETS / "frequency.txt").write_text(freq if freq.endswith("\n") else freq + "\n")
         bigram = (tmp / "symspellpy/symspellpy/frequency_bigramdictionary_en_243_342.txt").read_text()

@@ -2,7 +2,8 @@
 //!
 //! Layers, first answer wins: the session's ignores, the user's words (personal dictionary and
 //! `--vocab` files), then the built-in table compiled from `assets/` by `build.rs`: the tech
-//! vocabulary with canonical casing and SCOWL English (sizes up to 70, American and British).
+//! vocabulary with canonical casing and SCOWL English (sizes up to 70, American and British; and
+//! size 80's long words, accepted but never offered).
 //!
 //! The built-in table is read in place from the binary (see [`format`]); a lookup hashes the
 //! lower-cased word and probes an open-addressing table, so it costs about as much as one
@@ -29,6 +30,34 @@ mod phrases {
 /// The bigram table compiled by build.rs: a count, bucket starts by the top 16 bits of the hash,
 /// sorted pair hashes, then counts (see `bigrams` in build.rs).
 static BIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bigrams.bin"));
+
+/// SCOWL's rare words of [`RARE_LONG`] letters or more (its size 80: `transformative`,
+/// `incentivized`), one per line in byte order, by `scripts/build-assets.py`: right words that
+/// are never offered as a fix. Read in place.
+static RARE_WORDS: &str = include_str!("../assets/rare-words.txt");
+
+/// The fewest letters of a word in [`RARE_WORDS`]: shorter rare words are as often real typos
+/// of common ones (`tis`, `frist`).
+const RARE_LONG: usize = 9;
+
+/// True when `lower`, in small letters, is one of [`RARE_WORDS`]: a binary search of its lines,
+/// each probe backing up to the start of the line it lands in.
+fn is_rare_word(lower: &str) -> bool {
+    let (text, key) = (RARE_WORDS.as_bytes(), lower.as_bytes());
+    // Every line that starts in `from..to` is still a candidate; `from` starts one.
+    let (mut from, mut to) = (0, text.len());
+    while from < to {
+        let mid = from + (to - from) / 2;
+        let start = text[..mid].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1).max(from);
+        let end = text[start..].iter().position(|&b| b == b'\n').map_or(text.len(), |i| start + i);
+        match text[start..end].cmp(key) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => from = end + 1,
+            std::cmp::Ordering::Greater => to = start,
+        }
+    }
+    false
+}
 
 /// `first`, or `first second`, in ASCII lower case in `buf`; `None` if it does not fit or is
 /// not ASCII (the pair tables hold ASCII keys only).
@@ -656,7 +685,7 @@ impl Lexicon {
         }
         let v = with_lower(word, |lower| self.verdicts_of(word, lower));
         if v[0] == Verdict::Unknown && v[1] == Verdict::Unknown {
-            if is_contraction(word) {
+            if is_contraction(word) || (word.len() >= RARE_LONG && with_lower(word, is_rare_word)) {
                 return [Verdict::Known, Verdict::Known];
             }
             if let Some(stem) = possessive_stem(word).filter(|s| s.len() > 1) {
@@ -974,6 +1003,26 @@ pub(crate) fn is_inflection(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rare_word_is_found_at_any_line_of_its_list_and_nothing_else_is() {
+        let lines: Vec<&str> = RARE_WORDS.lines().collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]), "sorted, one of each");
+        assert!(lines.iter().all(|w| w.len() >= RARE_LONG && w.bytes().all(|b| b.is_ascii_lowercase())));
+        for w in lines.iter().step_by(997).chain([lines[0], lines[lines.len() - 1]].iter()) {
+            assert!(is_rare_word(w), "{w}");
+        }
+        for w in ["transformative", "incentivized", "misclassifies"] {
+            assert!(is_rare_word(w), "{w}");
+        }
+        for w in ["transformativ", "transformatives", "", "a", "zzzzzzzzzzzzz", "aaaaaaaaa", "section"] {
+            assert!(!is_rare_word(w), "{w}");
+        }
+        let lexicon = Lexicon::new();
+        assert_eq!(lexicon.verdicts("Transformative"), [Verdict::Known, Verdict::Known]);
+        // Short rare words of the same list are real typos as often: not taken (`frist`).
+        assert_eq!(lexicon.verdicts("frist"), [Verdict::Unknown, Verdict::Unknown]);
+    }
 
     #[test]
     fn the_words_that_start_alike_are_one_run_of_the_table() {

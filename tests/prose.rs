@@ -42,6 +42,17 @@ fn assert_clean(text: &str) {
     assert_eq!(flags(text), [], "{text:?} should raise no flag");
 }
 
+/// Rare words of general English that no common word lies one slip from (`transformative`,
+/// `misclassifies`), and the spelling variants dictionaries call good (`benefitting`,
+/// `cancelation`), are words. A rare short word is still a slip (`frist`).
+#[test]
+fn rare_long_words_and_good_variants_are_words() {
+    assert_clean("The release was transformative for its users, benefitting the approvers most.");
+    assert_clean("A cancelation now and then is fine, and a model that misclassifies a sample learns.");
+    assert_clean("We incentivized early testing, and the outsized gains abided.");
+    assert_fixes("The frist release came out in May.", "The first release came out in May.");
+}
+
 #[test]
 fn misspelled_tech_terms_and_words() {
     assert_fixes("the kuberanetes clustr", "the Kubernetes cluster");
