@@ -887,6 +887,11 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         for s in suspects.iter_mut().filter(|s| s.kind == Kind::Casing) {
             s.confident &= is_first_person(s.word(text)) || beyond_doubt.binary_search(&s.span.start).is_ok();
         }
+        // An unknown word with a first capital there is a name as often as a slip (`Centril,
+        // for doing`, `Noda Time`): asked about, not taken.
+        for s in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling) {
+            s.confident &= case_of(stem_of(s.word(text))) != Case::Title;
+        }
         // ... and its unknown words are judged as its own.
         own_unknown_words(text, lexicon, (&capitals, &starts), &mut suspects);
     }

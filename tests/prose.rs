@@ -174,6 +174,18 @@ fn a_clean_article_asks_before_taking_a_word_for_another() {
     assert!(fixed(&damaged).contains("and minutes the meeting"), "{}", fixed(&damaged));
 }
 
+/// In a clean article an unknown word with a first capital is a name as often as a slip: asked
+/// about, not taken (`Centril, for doing ...` is no `Central`).
+#[test]
+fn a_clean_article_asks_before_taking_an_unknown_capitalised_word_for_another() {
+    let text = format!("{CLEAN_ARTICLE}\nCentril, for doing a lot of the review work, deserves thanks.\n");
+    let checked = check(&text, &Lexicon::new(), &Options::default());
+    let spelling: Vec<(&str, bool)> =
+        checked.suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| (s.word(&text), s.confident)).collect();
+    assert_eq!(spelling, [("Centril", false)]);
+    assert_eq!(fixed(&text), text);
+}
+
 /// In a clean article, whose sentences open with capitals, an unknown word in small letters that
 /// opens one is written so on purpose: a handle, a name in its own casing. Inside a sentence the
 /// same word is asked about.
