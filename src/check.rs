@@ -762,11 +762,14 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         && judged.raised < truecase::DAMAGED_CAPITALS
         && judged.lowered < truecase::DAMAGED_LOWER
         && !misspells_much(text, lexicon, &suspects, words);
-    // In such an article a rare word where a commoner one would read better on both sides
-    // (`experience, and zeal to`, `we joined, and minuted the meeting`) is asked about, not
-    // taken: nothing else there shows damage, and the rule weighs no more than the neighbours.
-    // (The model's word choices weigh the article's misspellings already.)
+    // In such an article the rare-word rule, which weighs no more than the neighbours, says
+    // little: nothing else there shows damage. A rare word where a commoner one would read
+    // better on one side only is no suspect (`work out the kinks` -> `links`, `ingesting
+    // samples` -> `investing`), and one where it would on both sides is asked about, not taken
+    // (`experience, and zeal to`, `we joined, and minuted the meeting`). (The model's word
+    // choices weigh the article's misspellings already.)
     if casing_kept {
+        choices.retain(|s| s.confident);
         for s in &mut choices {
             s.confident = false;
         }

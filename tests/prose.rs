@@ -174,6 +174,23 @@ fn a_clean_article_asks_before_taking_a_word_for_another() {
     assert!(fixed(&damaged).contains("and minutes the meeting"), "{}", fixed(&damaged));
 }
 
+/// In a clean article a rare word where a commoner one would read better on one side only is no
+/// suspect: the neighbours alone say too little where nothing else shows damage. Among other
+/// damage it is asked about.
+#[test]
+fn a_clean_article_keeps_a_rare_word_its_neighbours_alone_question() {
+    for sentence in [
+        "Thank you to all who have helped us work out the kinks since support first landed.",
+        "Prometheus supports both ingesting and sending remote writes, so you can mix them.",
+    ] {
+        let text = format!("{CLEAN_ARTICLE}\n{sentence}\n");
+        assert!(flags(&text).is_empty(), "{sentence}: {:?}", flags(&text));
+        let damaged = format!("{DAMAGED}\n{sentence}\n");
+        let choices: Vec<(String, Kind)> = flags(&damaged).into_iter().filter(|f| f.1 == Kind::WordChoice).collect();
+        assert_eq!(choices.len(), 1, "{sentence}: {choices:?}");
+    }
+}
+
 /// In a clean article an unknown word with a first capital is a name as often as a slip: asked
 /// about, not taken (`Centril, for doing ...` is no `Central`).
 #[test]
