@@ -890,11 +890,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         for s in suspects.iter_mut().filter(|s| s.kind == Kind::Casing) {
             s.confident &= is_first_person(s.word(text)) || beyond_doubt.binary_search(&s.span.start).is_ok();
         }
-        // An unknown word with a first capital there is a name as often as a slip (`Centril,
-        // for doing`, `Noda Time`): asked about, not taken.
-        for s in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling) {
-            s.confident &= case_of(stem_of(s.word(text))) != Case::Title;
-        }
         // ... and its unknown words are judged as its own.
         own_unknown_words(text, lexicon, (&capitals, &starts), &mut suspects);
     }
@@ -1130,12 +1125,13 @@ fn own_unknown_words(
     }
     let again = |s: &Suspect| uses.get(stem_of(s.word(text))).is_some_and(|&n| n >= realword::OWN_WORD);
     suspects.retain(|s| (!named_inside(s) || near_name(s.word(text))) && !(titled(s) && again(s)));
-    // An unknown word in capitals is such an article's term (`BLEU`, `SPLADE`): asked about, never
-    // taken unasked.
+    // An unknown word in capitals is such an article's term (`BLEU`, `SPLADE`), and one with a
+    // first capital, at a sentence's start too, a name as often as a slip (`Centril, for doing`,
+    // `Noda Time`): asked about, never taken unasked.
     let term_inside = |s: &Suspect| {
         s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Upper && inside.contains(&s.span.start)
     };
-    for s in suspects.iter_mut().filter(|s| named_inside(s) || term_inside(s)) {
+    for s in suspects.iter_mut().filter(|s| titled(s) || term_inside(s)) {
         s.confident = false;
     }
     // An unknown word in small letters that no word is near, two edits or fewer, is no slip of the
