@@ -24,6 +24,16 @@ fn flags(text: &str) -> Vec<(String, Kind)> {
         .collect()
 }
 
+/// The flags of `kind`: each one's word, and whether `fix` takes it unasked.
+fn taken_of(text: &str, kind: Kind) -> Vec<(&str, bool)> {
+    check(text, &Lexicon::new(), &Options::default())
+        .suspects
+        .iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| (s.word(text), s.confident))
+        .collect()
+}
+
 /// Each flag's word, kind and first fix.
 fn first_fixes(text: &str) -> Vec<(String, Kind, String)> {
     check(text, &Lexicon::new(), &Options::default())
@@ -138,10 +148,7 @@ fn a_clean_article_asks_before_raising_a_sentence_start() {
         .replace("Most people use it", "most people use it")
         .replace("but it works", "but i find it works")
         .replace("and new ideas", "and i'd say new ideas");
-    let checked = check(&text, &Lexicon::new(), &Options::default());
-    let casing: Vec<(&str, bool)> =
-        checked.suspects.iter().filter(|s| s.kind == Kind::Casing).map(|s| (s.word(&text), s.confident)).collect();
-    assert_eq!(casing, [("most", false), ("i", true), ("i'd", true)]);
+    assert_eq!(taken_of(&text, Kind::Casing), [("most", false), ("i", true), ("i'd", true)]);
     let want = CLEAN_ARTICLE
         .replace("but it works", "but I find it works")
         .replace("and new ideas", "and I'd say new ideas")
@@ -159,13 +166,7 @@ fn a_clean_article_asks_before_taking_a_word_for_another() {
         "We joined, and minuted the meeting, but the team decided to wait for the next release.",
     ] {
         let text = format!("{CLEAN_ARTICLE}\n{sentence}\n");
-        let checked = check(&text, &Lexicon::new(), &Options::default());
-        let choices: Vec<(&str, bool)> = checked
-            .suspects
-            .iter()
-            .filter(|s| s.kind == Kind::WordChoice)
-            .map(|s| (s.word(&text), s.confident))
-            .collect();
+        let choices = taken_of(&text, Kind::WordChoice);
         assert_eq!(choices.len(), 1, "{sentence}: {choices:?}");
         assert!(!choices[0].1, "{sentence}: {choices:?}");
         assert_eq!(fixed(&text), text);
@@ -196,10 +197,7 @@ fn a_clean_article_keeps_a_rare_word_its_neighbours_alone_question() {
 #[test]
 fn a_clean_article_asks_before_taking_an_unknown_capitalised_word_for_another() {
     let text = format!("{CLEAN_ARTICLE}\nCentril, for doing a lot of the review work, deserves thanks.\n");
-    let checked = check(&text, &Lexicon::new(), &Options::default());
-    let spelling: Vec<(&str, bool)> =
-        checked.suspects.iter().filter(|s| s.kind == Kind::Spelling).map(|s| (s.word(&text), s.confident)).collect();
-    assert_eq!(spelling, [("Centril", false)]);
+    assert_eq!(taken_of(&text, Kind::Spelling), [("Centril", false)]);
     assert_eq!(fixed(&text), text);
 }
 
