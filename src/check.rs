@@ -1444,75 +1444,56 @@ fn model_casing(
     lists: &mut Lists,
     record: bool,
 ) -> truecase::Judged {
-    let line = std::cell::RefCell::new(casing::Line::default());
-    // Whether each word stands in a heading, found by the first call of `words` (which looks at
-    // its line) and read back by the second: one byte a word.
-    let headings: std::cell::RefCell<Vec<bool>> = std::cell::RefCell::new(Vec::new());
-    let words = |each: &mut dyn FnMut(truecase::Word)| {
-        let mut known = headings.take();
-        let fill = known.is_empty();
-        let mut next = known.iter().copied();
-        let mut found = Vec::new();
-        let mut heading = |at: usize| {
-            if fill {
-                let h = line.borrow_mut().is_title_heading(text, at);
-                found.push(h);
-                h
-            } else {
-                next.next().unwrap_or_else(|| line.borrow_mut().is_title_heading(text, at))
-            }
-        };
-        // The pronoun (`of What I want`) is neither a name's neighbour nor a label's letter.
-        let pronoun = |c: &Capital| {
-            let span = c.span();
-            span.slice(text) == "I" && reads_as_pronoun(text, span)
-        };
-        let joined = |a: &Capital, b: &Capital| {
-            !a.start
-                && !b.start
-                && a.span().end + 1 == b.span().start
-                && text.as_bytes()[a.span().end] == b' '
-                && !pronoun(a)
-                && !pronoun(b)
-        };
-        let capital = |i: usize, heading: &mut dyn FnMut(usize) -> bool| {
-            let c = &capitals[i];
-            let span = c.span();
-            let in_run = (i > 0 && joined(&capitals[i - 1], c)) || capitals.get(i + 1).is_some_and(|n| joined(c, n));
-            // A word before a single capital letter is a label (`Plan A`, `Grade B`): its
-            // Title Case is the author's, as a heading's is. Not before the pronoun, nor before
-            // the article after a word prose puts it after (`Results Of A Benchmark`).
-            let after = &text.as_bytes()[span.end..];
-            let label = after.len() >= 2
-                && after[0] == b' '
-                && after[1].is_ascii_uppercase()
-                && after.get(2).is_none_or(|b| !b.is_ascii_alphanumeric())
-                && !(after[1] == b'I' && reads_as_pronoun(text, Span::new(span.end + 1, span.end + 2)))
-                && !(after[1] == b'A' && is_the_article(text, Span::new(span.end + 1, span.end + 2)));
-            truecase::Word { span, start: c.start, heading: label || heading(span.start), in_run }
-        };
-        // The words in the text's order, so that each line is looked at once.
-        let mut next_capital = 0;
-        let mut starts = lower_starts.iter().map(|s| s.0.start).peekable();
-        lower.each(|span| {
-            while capitals.get(next_capital).is_some_and(|c| c.span().start < span.start) {
-                each(capital(next_capital, &mut heading));
-                next_capital += 1;
-            }
-            // A lower-case word at a sentence start is the rules' (`raise_at_start`).
-            while starts.next_if(|&s| s < span.start).is_some() {}
-            if starts.peek() != Some(&span.start) {
-                each(truecase::Word { span, start: false, heading: heading(span.start), in_run: false });
-            }
-        });
-        for i in next_capital..capitals.len() {
-            each(capital(i, &mut heading));
-        }
-        if fill {
-            known = found;
-        }
-        headings.replace(known);
+    let mut line = casing::Line::default();
+    let mut heading = |at: usize| line.is_title_heading(text, at);
+    // The pronoun (`of What I want`) is neither a name's neighbour nor a label's letter.
+    let pronoun = |c: &Capital| {
+        let span = c.span();
+        span.slice(text) == "I" && reads_as_pronoun(text, span)
     };
+    let joined = |a: &Capital, b: &Capital| {
+        !a.start
+            && !b.start
+            && a.span().end + 1 == b.span().start
+            && text.as_bytes()[a.span().end] == b' '
+            && !pronoun(a)
+            && !pronoun(b)
+    };
+    let capital = |i: usize, heading: &mut dyn FnMut(usize) -> bool| {
+        let c = &capitals[i];
+        let span = c.span();
+        let in_run = (i > 0 && joined(&capitals[i - 1], c)) || capitals.get(i + 1).is_some_and(|n| joined(c, n));
+        // A word before a single capital letter is a label (`Plan A`, `Grade B`): its
+        // Title Case is the author's, as a heading's is. Not before the pronoun, nor before
+        // the article after a word prose puts it after (`Results Of A Benchmark`).
+        let after = &text.as_bytes()[span.end..];
+        let label = after.len() >= 2
+            && after[0] == b' '
+            && after[1].is_ascii_uppercase()
+            && after.get(2).is_none_or(|b| !b.is_ascii_alphanumeric())
+            && !(after[1] == b'I' && reads_as_pronoun(text, Span::new(span.end + 1, span.end + 2)))
+            && !(after[1] == b'A' && is_the_article(text, Span::new(span.end + 1, span.end + 2)));
+        truecase::Word { span, start: c.start, heading: label || heading(span.start), in_run }
+    };
+    // The words in the text's order, so that each line is looked at once; gathered once for
+    // the model's passes over them (24 bytes a word of a section).
+    let mut words = Vec::new();
+    let mut next_capital = 0;
+    let mut starts = lower_starts.iter().map(|s| s.0.start).peekable();
+    lower.each(|span| {
+        while capitals.get(next_capital).is_some_and(|c| c.span().start < span.start) {
+            words.push(capital(next_capital, &mut heading));
+            next_capital += 1;
+        }
+        // A lower-case word at a sentence start is the rules' (`raise_at_start`).
+        while starts.next_if(|&s| s < span.start).is_some() {}
+        if starts.peek() != Some(&span.start) {
+            words.push(truecase::Word { span, start: false, heading: heading(span.start), in_run: false });
+        }
+    });
+    for i in next_capital..capitals.len() {
+        words.push(capital(i, &mut heading));
+    }
     truecase::judge(text, Model::builtin(), &words, lists, record)
 }
 

@@ -153,14 +153,14 @@ impl Names {
     /// Keeps the pairs written with a capital [`RECURRING_RUN`] times or more whose uses (all
     /// counted in one more pass over `words`) make them a name by [`RECURRING_ODDS`] or more
     /// under the article's damage (`channel`).
-    fn keep_recurring(&mut self, text: &str, words: &Words<'_>, channel: Channel) {
+    fn keep_recurring(&mut self, text: &str, words: &[Word], channel: Channel) {
         self.runs.retain(|_, run| run.again + 1 >= RECURRING_RUN);
         if self.runs.is_empty() {
             return;
         }
         self.words = self.runs.values().flat_map(|run| [run.words.0, run.words.1]).collect();
         let mut last = None;
-        words(&mut |w: Word| {
+        for &w in words {
             if self.words.contains(&Sightings::hash_of_folded(w.span.slice(text)))
                 && let Some((prev, word)) = pair_at(text, last, w)
                 && let Some(run) = self.runs.get_mut(&pair_key(prev, word))
@@ -174,7 +174,7 @@ impl Names {
                 }) += 1;
             }
             last = Some(w);
-        });
+        }
         self.runs.retain(|_, run| {
             let uses = run.uses;
             uses.caps + uses.first + uses.second >= RECURRING_RUN && channel.name_odds(uses) >= RECURRING_ODDS
@@ -760,9 +760,6 @@ pub struct Word {
     pub in_run: bool,
 }
 
-/// Calls its argument with every word to judge, in the same order at every call.
-pub type Words<'a> = dyn Fn(&mut dyn FnMut(Word)) + 'a;
-
 /// The fixes that read better than a word where it stands, and how sure the best is.
 type Reading = Option<(Vec<String>, Sureness)>;
 
@@ -1169,7 +1166,7 @@ fn take_out_own_capitals(
 /// Judges the casing of `words` (each call of `words` gives them all, in the same order).
 #[must_use]
 #[allow(clippy::too_many_lines)] // two passes over the words, in order: the damage, then the readings
-pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, record: bool) -> Judged {
+pub fn judge(text: &str, model: &Model, words: &[Word], lists: &mut Lists, record: bool) -> Judged {
     // The damage, from every word the model knows inside a sentence: how often clean prose
     // capitalises it, against how this article writes it.
     let mut seen = [(0.0, 0.0); Channel::BUCKETS];
@@ -1184,19 +1181,19 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     // prose's rate of capitals: their uses here are counted in `usage`.
     let mut mostly_cased: FastMap<&'static str, f64> = FastMap::default();
     let mut capitalised: FastMap<&'static str, usize> = FastMap::default();
-    words(&mut |w: Word| {
+    for &w in words {
         names.see(text, w);
         let (word, _) = possessive(w.span.slice(text));
         let id = lookups.id_in_order(word);
         if w.start || w.heading {
-            return;
+            continue;
         }
         // Every word the model judges gathers the article's usage; only the words it knows well
         // measure the damage.
-        let Some(entry) = lookups.get(id).filter(|e| u64::from(e.inside) >= judged) else { return };
+        let Some(entry) = lookups.get(id).filter(|e| u64::from(e.inside) >= judged) else { continue };
         usage.see(entry.forms[0].text, word, w.in_run);
         if u64::from(entry.inside) < known {
-            return;
+            continue;
         }
         runs.see(entry.bucket, word, w.in_run);
         let c = Channel::rate_of(entry.bucket);
@@ -1208,7 +1205,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         if has_capital(word) && c < STYLE_RATE {
             capitalised.insert(entry.forms[0].text, entry.bucket);
         }
-    });
+    }
     let weighed = take_out_own_capitals(&mut seen, &capitalised, &usage);
     let cased: Vec<(f64, f64, f64)> = mostly_cased
         .into_iter()
@@ -1238,26 +1235,26 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
     // [`NEARBY_WORDS`]).
     let mut found: Vec<Found> = Vec::new();
     let mut index = 0;
-    words(&mut |w: Word| {
+    for &w in words {
         index += 1;
         let (word, ending) = possessive(w.span.slice(text));
         if word.chars().nth(1).is_none() {
-            return;
+            continue;
         }
         // A command before its options (`python -m pip`) is code, whatever its casing.
         let after = &text.as_bytes()[w.span.end..];
         if after.starts_with(b" -") && after.get(2).is_some_and(u8::is_ascii_alphabetic) {
-            return;
+            continue;
         }
         let id = lookups.id_of_word(index - 1, word);
-        let Some(entry) = lookups.get(id) else { return };
+        let Some(entry) = lookups.get(id) else { continue };
         let total = if w.start { entry.all } else { entry.inside };
         // A word in lower case that clean prose seldom writes another way needs no more thought,
         // unless it may be a word of a name the article writes with capitals again and again.
         let settled = entry.settled[usize::from(w.start)];
         if u64::from(total) < judged || (settled && !(raises && names.words.contains(&Sightings::hash_of_folded(word))))
         {
-            return;
+            continue;
         }
         let (forms, total) = (std::rc::Rc::clone(&entry.forms), f64::from(total));
         // A word written in lower case keeps the rules' verdict beside the model's: a name the
@@ -1267,7 +1264,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
         }
         let ((prev, next), joins) = neighbours_of(text, w.span, ending);
         if settled && !names.holds(word, (prev, next), joins) {
-            return;
+            continue;
         }
         let verdict = verdicts.get_or_make(&(word, prev, next, joins, w.start, w.heading, w.in_run), || {
             // A word of a name the article writes with capitals again and again.
@@ -1288,7 +1285,7 @@ pub fn judge(text: &str, model: &Model, words: &Words<'_>, lists: &mut Lists, re
             };
             found.push(Found { index, span: w.span, fixes, sureness: *sureness });
         }
-    });
+    }
     out.take(text, found, record);
     out.known.sort_unstable();
     out
@@ -1580,14 +1577,15 @@ mod tests {
             .filter(|t| t.kind == crate::token::TokenKind::Word)
             .map(|t| t.span)
             .collect();
-        let words = |each: &mut dyn FnMut(Word)| {
-            let mut last = None;
-            for &span in &spans {
+        let mut last = None;
+        let words: Vec<Word> = spans
+            .iter()
+            .map(|&span| {
                 let start = crate::check::casing::starts_sentence(text, last, span.start);
-                each(Word { span, start, heading: false, in_run: runs.contains(&span.start) });
                 last = Some(span.end);
-            }
-        };
+                Word { span, start, heading: false, in_run: runs.contains(&span.start) }
+            })
+            .collect();
         judge(text, Model::builtin(), &words, &mut Lists::default(), false)
     }
 
