@@ -70,21 +70,16 @@ fn main() -> std::io::Result<()> {
         score.right_words
     );
     println!(
+        "  of them the authors' own typos corrected (tests/data/eval-errata.tsv): {}; the rest {:.2} of every 1,000",
+        score.typos_corrected,
+        score.fix_damage_rate_without_typos()
+    );
+    println!(
         "flags on right words of the damaged texts: {:.2} of every 1,000 ({})",
         score.flagged_right_rate(),
         score.flagged_right
     );
-    println!(
-        "flags on clean texts: {} in {} words = {:.2} per 1,000",
-        score.clean_flags,
-        score.clean_words,
-        score.false_alarm_rate()
-    );
-    println!(
-        "fix changes on clean texts: {} = {:.2} per 1,000 (the flags it takes unasked)",
-        score.clean_taken(),
-        score.clean_taken_rate()
-    );
+    print_clean(&score);
     let by_kind = |kinds: Vec<Kind>| {
         let mut counts: Vec<(Kind, usize)> = Vec::new();
         for k in kinds {
@@ -154,4 +149,36 @@ fn scored(
         }
     }
     Ok(score)
+}
+
+/// `n` per 1,000 of `of`.
+fn per_1000(n: usize, of: usize) -> f64 {
+    if of == 0 { 0.0 } else { n as f64 * 1000.0 / of as f64 }
+}
+
+/// The figures of the original texts: their flags and what `fix` takes, with the authors' own
+/// typos ([`score::errata`]) and without.
+fn print_clean(score: &Score) {
+    println!(
+        "flags on clean texts: {} in {} words = {:.2} per 1,000",
+        score.clean_flags,
+        score.clean_words,
+        score.false_alarm_rate()
+    );
+    println!(
+        "fix changes on clean texts: {} = {:.2} per 1,000 (the flags it takes unasked)",
+        score.clean_taken(),
+        score.clean_taken_rate()
+    );
+    println!(
+        "  the authors' own typos apart (tests/data/eval-errata.tsv: {} flagged, {} taken to the word meant, {} to another): \
+         {} flags on right words = {:.2} per 1,000, {} taken = {:.2} per 1,000",
+        score.clean_typo_flags,
+        score.clean_typos_corrected,
+        score.clean_typos_miscorrected,
+        score.clean_right_flags(),
+        per_1000(score.clean_right_flags(), score.clean_words),
+        score.clean_right_taken(),
+        per_1000(score.clean_right_taken(), score.clean_words)
+    );
 }
