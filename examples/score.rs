@@ -151,11 +151,6 @@ fn scored(
     Ok(score)
 }
 
-/// `n` per 1,000 of `of`.
-fn per_1000(n: usize, of: usize) -> f64 {
-    if of == 0 { 0.0 } else { n as f64 * 1000.0 / of as f64 }
-}
-
 /// The figures of the original texts: their flags and what `fix` takes, with the authors' own
 /// typos ([`score::errata`]) and without.
 fn print_clean(score: &Score) {
@@ -177,8 +172,8 @@ fn print_clean(score: &Score) {
         score.clean_typos_corrected,
         score.clean_typos_miscorrected,
         score.clean_right_flags(),
-        per_1000(score.clean_right_flags(), score.clean_words),
+        score.clean_right_flag_rate(),
         score.clean_right_taken(),
-        per_1000(score.clean_right_taken(), score.clean_words)
+        score.clean_right_taken_rate()
     );
 }

@@ -97,8 +97,8 @@ pub fn errata() -> &'static std::collections::HashMap<String, String> {
     })
 }
 
-/// The word of the chunk `chunk` (its letters, digits and apostrophes, without the marks around
-/// them) and, when it is an author's typo, the chunk with the meant word in its place.
+/// The chunk `chunk` with the word meant in place of its word (its letters, digits and
+/// apostrophes, without the marks around them), when that word is an author's typo.
 fn corrected_chunk(chunk: &str) -> Option<String> {
     let word = chunk.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'));
     let meant = errata().get(word)?;
@@ -133,10 +133,22 @@ impl Score {
     }
 
     /// The right words of the original texts that `fix` changes (an author's typo it writes
-    /// another word for is no right word either), per 1,000 words.
+    /// another word for is no right word either).
     #[must_use]
     pub fn clean_right_taken(&self) -> usize {
         self.clean_taken() - self.clean_typos_corrected - self.clean_typos_miscorrected
+    }
+
+    /// [`Score::clean_right_flags`] per 1,000 words of the original texts.
+    #[must_use]
+    pub fn clean_right_flag_rate(&self) -> f64 {
+        per_mille(self.clean_right_flags(), self.clean_words)
+    }
+
+    /// [`Score::clean_right_taken`] per 1,000 words of the original texts.
+    #[must_use]
+    pub fn clean_right_taken_rate(&self) -> f64 {
+        per_mille(self.clean_right_taken(), self.clean_words)
     }
 
     /// Right words of the damaged texts that `fix` changed, per 1,000, not counting the authors'
