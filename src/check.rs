@@ -1413,7 +1413,7 @@ fn offer_slips_after_casing(text: &str, slips: Vec<Suspect>, lists: &mut Lists, 
 /// ASCII letters that the article writes the same way twice or more is its own term (a tool,
 /// `javap`; a handle): damage seldom slips a word the same way twice. Its fix is asked about,
 /// not taken. On the tune parts' clean halves `fix` took 3 fewer right words (`javap` twice,
-/// `raws`), and nothing changed on their damaged halves, where no article's casing is kept.
+/// `raws`) and no typo of their authors fewer; nothing changed on their damaged halves.
 fn ask_own_terms(text: &str, suspects: &mut [Suspect]) {
     let mut uses: FastMap<&str, usize> = FastMap::default();
     for s in suspects.iter().filter(|s| s.kind == Kind::Spelling) {
