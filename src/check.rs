@@ -774,11 +774,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
             s.confident = false;
         }
     }
-    // So is a misspelling in small letters that such an article writes the same way again: its own
-    // term.
-    if casing_kept {
-        ask_own_terms(text, &mut suspects);
-    }
     // A Capitalised word garbled twice over, or slipped beside a name, is one only where the
     // article's capitals show the damage: in a sentence or two that shows none, it is a name.
     let capitals_undamaged = judged.raised < truecase::DAMAGED_CAPITALS;
@@ -1408,28 +1403,6 @@ fn offer_slips_after_casing(text: &str, slips: Vec<Suspect>, lists: &mut Lists, 
         s.suggestions = lists.of(&fixes);
     }
 }
-
-/// In an article whose casing shows no damage and which misspells little, a misspelling in small
-/// ASCII letters that the article writes the same way twice or more is its own term (a tool,
-/// `javap`; a handle): damage seldom slips a word the same way twice. Its fix is asked about,
-/// not taken. On the tune parts' clean halves `fix` took 3 fewer right words (`javap` twice,
-/// `raws`) and no typo of their authors fewer; nothing changed on their damaged halves.
-fn ask_own_terms(text: &str, suspects: &mut [Suspect]) {
-    let mut uses: FastMap<&str, usize> = FastMap::default();
-    for s in suspects.iter().filter(|s| s.kind == Kind::Spelling) {
-        *uses.entry(s.word(text)).or_default() += 1;
-    }
-    for s in suspects.iter_mut().filter(|s| s.kind == Kind::Spelling && s.confident) {
-        let word = s.word(text);
-        if word.bytes().all(|b| b.is_ascii_lowercase()) && uses.get(word).is_some_and(|&n| n >= OWN_TERM_USES) {
-            s.confident = false;
-        }
-    }
-}
-
-/// How many times an article whose casing shows no damage writes a misspelling the same way for
-/// it to be the article's own term ([`ask_own_terms`]).
-const OWN_TERM_USES: usize = 2;
 
 /// True when the word at `span`, Capitalised, is a word general English writes in small
 /// letters and no name (`Barge`, not `Bos`), of ASCII letters only.

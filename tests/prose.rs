@@ -201,21 +201,6 @@ fn a_clean_article_asks_before_taking_an_unknown_capitalised_word_for_another() 
     assert_eq!(fixed(&text), text);
 }
 
-/// In a clean article an unknown word in small letters that it writes the same way twice or more
-/// is its own term (a tool, a handle): damage seldom slips a word the same way twice. Asked
-/// about, not taken (`javap` is no `java`); written once, it is taken as a slip.
-#[test]
-fn a_clean_article_asks_before_taking_an_unknown_word_it_writes_twice() {
-    let twice = format!(
-        "{CLEAN_ARTICLE}\nTo read the bytecode, run javap on the class file: javap prints each method \
-         with its instructions.\n"
-    );
-    assert_eq!(taken_of(&twice, Kind::Spelling), [("javap", false), ("javap", false)]);
-    assert_eq!(fixed(&twice), twice);
-    let once = format!("{CLEAN_ARTICLE}\nTo read the bytecode, run javap on the class file.\n");
-    assert_eq!(taken_of(&once, Kind::Spelling), [("javap", true)]);
-}
-
 /// In a clean article, whose sentences open with capitals, an unknown word in small letters that
 /// opens one is written so on purpose: a handle, a name in its own casing. Inside a sentence the
 /// same word is asked about.
