@@ -7,19 +7,23 @@
 //!
 //! `cargo run --release --example casing_data -- target/eval/tune > rows.tsv`
 //!
+//! With `--joined=N` and several directories, their pairs in the order of their file names,
+//! joined `N` at a time into one text each, as `score --joined` joins them all: the rows of long
+//! texts of several articles, whose damage the model estimates over them together.
+//!
+//! `cargo run --release --example casing_data -- target/eval/tune target/eval-registry/tune --joined=16`
+//!
 //! Only ever on the tune part: the report part and the development articles measure the result.
 
 use galley::check::casing_readings;
 use galley::lexicon::Lexicon;
-use std::path::PathBuf;
 
 #[path = "support/score.rs"]
 mod score;
 
 fn main() -> std::io::Result<()> {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/eval/tune".into()));
     let lexicon = Lexicon::new();
-    score::print_rows(&dir, |text| {
+    score::print_rows_of_args(|text| {
         casing_readings(text, &lexicon)
             .into_iter()
             .map(|(span, fix, sureness)| (span, fix, sureness.features().to_vec()))

@@ -7,19 +7,20 @@
 //!
 //! `cargo run --release --example realword_data -- target/eval/tune > rows.tsv`
 //!
+//! With `--joined=N` and several directories, their pairs joined `N` at a time, as
+//! `casing_data` joins them.
+//!
 //! Only ever on the tune part: the report part and the development articles measure the result.
 
 use galley::check::real_word_readings;
 use galley::lexicon::Lexicon;
-use std::path::PathBuf;
 
 #[path = "support/score.rs"]
 mod score;
 
 fn main() -> std::io::Result<()> {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/eval/tune".into()));
     let lexicon = Lexicon::new();
-    score::print_rows(&dir, |text| {
+    score::print_rows_of_args(|text| {
         real_word_readings(text, &lexicon)
             .into_iter()
             .map(|(span, fix, slip)| (span, fix, slip.features().to_vec()))

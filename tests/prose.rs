@@ -1899,7 +1899,11 @@ fn a_clean_article_keeps_a_casing_the_model_finds_seldom_wrong_unasked() {
 fn a_clean_article_still_loses_a_capital_no_clean_writer_puts_there() {
     // An article whose casing shows no damage keeps its capitals as its own (`the Advanced
     // Settings tab`), but not one that no clean prose writes: `Which Would` inside a
-    // sentence is damage, wherever it stands.
+    // sentence is damage, wherever it stands. Both are flagged, and `fix` takes the surer:
+    // the chance fitted on data weighs the article's damage, and the evaluation pairs hold
+    // articles damaged as the sample is and clean ones, no article damaged a little, so that
+    // in a clean article it takes the capital clean prose writes most seldom (`Would`: 36,786
+    // to 1 against, where `Which` is 4,961 to 1) and asks about the other.
     let article = |sentence: &str| {
         format!(
             "A small library for reading and writing configuration files.\n\n\
@@ -1914,10 +1918,9 @@ fn a_clean_article_still_loses_a_capital_no_clean_writer_puts_there() {
             sizes.\n"
         )
     };
-    assert_fixes(
-        &article("The first release had a few bugs Which Would crash the parser on empty files."),
-        &article("The first release had a few bugs which would crash the parser on empty files."),
-    );
+    let damaged = article("The first release had a few bugs Which Would crash the parser on empty files.");
+    assert_eq!(taken_of(&damaged, Kind::Casing), [("Which", false), ("Would", true)]);
+    assert_fixes(&damaged, &article("The first release had a few bugs Which would crash the parser on empty files."));
 }
 
 #[test]

@@ -379,12 +379,39 @@ pub fn print_rows(
     dir: &std::path::Path,
     readings: impl Fn(&str) -> Vec<(Span, String, Vec<f64>)>,
 ) -> std::io::Result<()> {
+    print_rows_of(&aligned(dir)?, readings);
+    Ok(())
+}
+
+/// [`print_rows`] for the directories the command line names (`target/eval/tune` if none), or
+/// with `--joined=N`, for their pairs joined `N` at a time ([`joined_groups`]).
+pub fn print_rows_of_args(readings: impl Fn(&str) -> Vec<(Span, String, Vec<f64>)>) -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let joined = args.iter().find_map(|a| a.strip_prefix("--joined=")).map(|n| n.parse::<usize>().expect("--joined=N"));
+    let mut dirs: Vec<std::path::PathBuf> =
+        args.iter().filter(|a| !a.starts_with("--")).map(std::path::PathBuf::from).collect();
+    if dirs.is_empty() {
+        dirs.push("target/eval/tune".into());
+    }
+    match joined {
+        Some(n) => print_rows_of(&joined_groups(&dirs, n)?, readings),
+        None => {
+            for dir in &dirs {
+                print_rows(dir, &readings)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`print_rows`] for the pairs given.
+pub fn print_rows_of(pairs: &[Aligned], readings: impl Fn(&str) -> Vec<(Span, String, Vec<f64>)>) {
     println!("label\tword\tfix\tfeatures\toffset");
     let row = |label: u8, word: &str, fix: &str, features: &[f64]| {
         let features: Vec<String> = features.iter().map(|x| format!("{x:.5}")).collect();
         println!("{label}\t{word}\t{fix}\t{}\t0", features.join(" "));
     };
-    for pair in aligned(dir)? {
+    for pair in pairs {
         for (span, fix, features) in readings(&pair.garbled) {
             // An error read wrongly either way is no row.
             let Some(label) = pair.label(span, &fix) else { continue };
@@ -395,7 +422,36 @@ pub fn print_rows(
             row(0, span.slice(&pair.clean), &fix, &features);
         }
     }
-    Ok(())
+}
+
+/// The aligned pairs of every directory of `dirs`, in the order of their file names, joined
+/// `n` at a time into one pair, a blank line between two texts, as `score --joined` joins them
+/// all: a long text of several articles, whose damage the checker estimates over them together.
+pub fn joined_groups(dirs: &[std::path::PathBuf], n: usize) -> std::io::Result<Vec<Aligned>> {
+    let mut named = Vec::new();
+    for dir in dirs {
+        for (g, c) in pairs(dir)? {
+            named.push((g.file_name().map(std::ffi::OsStr::to_os_string), g, c));
+        }
+    }
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for group in named.chunks(n.max(1)) {
+        let (mut clean, mut garbled) = (String::new(), String::new());
+        for (_, g, c) in group {
+            for (all, path) in [(&mut garbled, g), (&mut clean, c)] {
+                if !all.is_empty() {
+                    all.push_str("\n\n");
+                }
+                all.push_str(&std::fs::read_to_string(path)?);
+            }
+        }
+        let (clean_chunks, garbled_chunks) = (chunks(&clean), chunks(&garbled));
+        if clean_chunks.len() == garbled_chunks.len() {
+            out.push(Aligned { clean, garbled, clean_chunks, garbled_chunks });
+        }
+    }
+    Ok(out)
 }
 
 /// The pairs of `dir` whose halves align chunk for chunk ([`pairs`], [`chunks`]), read in.
