@@ -7,7 +7,8 @@
 //! `cargo run --release --example garble -- OUT_DIR [IN_DIR] [--dotted-names]`, then
 //! `cargo run --release --example score -- OUT_DIR/report`. With `--dotted-names`, the dotted
 //! names of the prose are damaged too, as the development pairs show (`List.Sort`: see
-//! `Rates::dotted_parts`).
+//! `Rates::dotted_parts`). With `--scale=F`, every kind of damage at `F` times those rates
+//! (`--scale=0.2`: articles damaged a little, `Rates::scaled`).
 
 #[path = "../tests/support/eval_texts.rs"]
 mod eval_texts;
@@ -24,9 +25,11 @@ fn main() -> std::io::Result<()> {
     } else {
         garble::Rates::SAMPLE
     };
-    let mut args = all.into_iter().filter(|a| a != "--dotted-names");
+    let scale = all.iter().find_map(|a| a.strip_prefix("--scale=")).map(|f| f.parse::<f64>().expect("--scale=F"));
+    let rates = scale.map_or(rates, |f| rates.scaled(f));
+    let mut args = all.into_iter().filter(|a| !a.starts_with("--"));
     let Some(output) = args.next() else {
-        eprintln!("usage: garble OUT_DIR [IN_DIR] [--dotted-names]");
+        eprintln!("usage: garble OUT_DIR [IN_DIR] [--dotted-names] [--scale=F]");
         std::process::exit(2);
     };
     let texts: Vec<(String, String)> = match args.next() {

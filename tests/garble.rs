@@ -299,3 +299,29 @@ fn dotted_names_are_damaged_only_when_asked() {
     assert_eq!(plain.to_lowercase(), dotted.to_lowercase());
     assert!(done.len() >= capitalised);
 }
+
+#[test]
+fn an_article_damaged_a_little_takes_each_kind_of_damage_at_a_share_of_the_rates() {
+    // `garble --scale=0.2`: a fifth of the sample's damage, every kind alike, so that the
+    // checker is measured on articles that show little damage too.
+    let lexicon = Lexicon::new();
+    let count = |rates: Rates| {
+        let mut counts = [0usize; 5];
+        for text in clean_texts() {
+            for (_, d) in garble(&text, &lexicon, rates, 7).1 {
+                counts[d as usize] += 1;
+            }
+        }
+        counts
+    };
+    let (full, fifth) = (count(Rates::SAMPLE), count(Rates::SAMPLE.scaled(0.2)));
+    for kind in [Damage::Capitalised, Damage::NonWord, Damage::RealWord] {
+        let (f, l) = (full[kind as usize], fifth[kind as usize]);
+        assert!(f >= 50, "{kind:?}: {f} at the sample's rates");
+        assert!(l * 10 >= f && l * 3 <= f, "{kind:?}: {l} at a fifth of the rates, {f} at the full rates");
+    }
+    // Names and acronyms are lowered at a share of those the text holds: a fifth of the share.
+    let names = |c: [usize; 5]| c[Damage::LoweredName as usize] + c[Damage::Acronym as usize];
+    assert!(names(fifth) * 3 <= names(full) && names(fifth) > 0, "{} of {}", names(fifth), names(full));
+    assert_eq!(count(Rates::SAMPLE.scaled(0.0)), [0; 5], "no damage at no rate");
+}

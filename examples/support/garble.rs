@@ -71,6 +71,22 @@ impl Rates {
     /// The sample's rates, and dotted names damaged as the development pairs show
     /// ([`Rates::dotted_parts`]).
     pub const WITH_DOTTED_NAMES: Self = Self { dotted_parts: 0.2, ..Self::SAMPLE };
+
+    /// These rates times `factor`, every kind of damage alike: an article damaged a little
+    /// (a fifth of the sample's damage is one word in 50 Capitalised, one name in 17 lowered).
+    #[must_use]
+    pub fn scaled(self, factor: f64) -> Self {
+        Self {
+            capitalised: self.capitalised * factor,
+            lowered_names: self.lowered_names * factor,
+            acronyms: self.acronyms * factor,
+            non_words: self.non_words * factor,
+            real_words: self.real_words * factor,
+            names_share: self.names_share * factor,
+            acronyms_share: self.acronyms_share * factor,
+            dotted_parts: self.dotted_parts * factor,
+        }
+    }
 }
 
 #[path = "../../tests/support/rng.rs"]
