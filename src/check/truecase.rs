@@ -985,8 +985,9 @@ impl Sureness {
     pub const LIKELY: f64 = 0.68;
 
     /// A reading is a suspect where its chance is at least this (in a text long enough to
-    /// estimate its damage): one flag in four, or more, corrects the article, as for a real word
-    /// ([`crate::check::Slip::ASKED`]). Set on the tune parts in the fifty-third session, when every
+    /// estimate its damage): one flag in five, or more, corrects the article (one in four, as
+    /// for a real word, [`crate::check::Slip::ASKED`], until the sixty-second session's refit,
+    /// below). Set on the tune parts in the fifty-third session, when every
     /// reading that won at all was a suspect: at 0.25 the clean halves drew 41 fewer flags (419
     /// -> 378 over the four sets), and 2 more of the 33,687 casing errors went unflagged; at 0.1,
     /// 35 fewer and 1 more; at 0.3, 48 and 6; at 0.4, 60 and 27. `fix` corrected and changed
