@@ -132,16 +132,8 @@ fn scored(
     };
     let mut score = Score::default();
     if joined {
-        names.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
-        let (mut clean, mut garbled) = (String::new(), String::new());
-        for (g, c) in names.iter() {
-            for (all, path) in [(&mut garbled, g), (&mut clean, c)] {
-                if !all.is_empty() {
-                    all.push_str("\n\n");
-                }
-                all.push_str(&read(path)?);
-            }
-        }
+        score::sort_by_file_name(names);
+        let (clean, garbled) = score::joined(names, read)?;
         score.add(lexicon, &clean, &garbled, None);
     } else {
         for (g, c) in names.iter() {

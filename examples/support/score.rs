@@ -430,28 +430,42 @@ pub fn print_rows_of(pairs: &[Aligned], readings: impl Fn(&str) -> Vec<(Span, St
 pub fn joined_groups(dirs: &[std::path::PathBuf], n: usize) -> std::io::Result<Vec<Aligned>> {
     let mut named = Vec::new();
     for dir in dirs {
-        for (g, c) in pairs(dir)? {
-            named.push((g.file_name().map(std::ffi::OsStr::to_os_string), g, c));
-        }
+        named.extend(pairs(dir)?);
     }
-    named.sort_by(|a, b| a.0.cmp(&b.0));
+    sort_by_file_name(&mut named);
     let mut out = Vec::new();
     for group in named.chunks(n.max(1)) {
-        let (mut clean, mut garbled) = (String::new(), String::new());
-        for (_, g, c) in group {
-            for (all, path) in [(&mut garbled, g), (&mut clean, c)] {
-                if !all.is_empty() {
-                    all.push_str("\n\n");
-                }
-                all.push_str(&std::fs::read_to_string(path)?);
-            }
-        }
+        let (clean, garbled) = joined(group, |path| std::fs::read_to_string(path))?;
         let (clean_chunks, garbled_chunks) = (chunks(&clean), chunks(&garbled));
         if clean_chunks.len() == garbled_chunks.len() {
             out.push(Aligned { clean, garbled, clean_chunks, garbled_chunks });
         }
     }
     Ok(out)
+}
+
+/// Sorts pairs (damaged, clean) by the damaged half's file name, whatever its directory: the
+/// order in which pairs are joined.
+pub fn sort_by_file_name(pairs: &mut [(std::path::PathBuf, std::path::PathBuf)]) {
+    pairs.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+}
+
+/// The clean halves and the damaged halves of `pairs` (damaged, clean), each `read` and put one
+/// after another, a blank line between two: (clean, damaged).
+pub fn joined(
+    pairs: &[(std::path::PathBuf, std::path::PathBuf)],
+    read: impl Fn(&std::path::PathBuf) -> std::io::Result<String>,
+) -> std::io::Result<(String, String)> {
+    let (mut clean, mut garbled) = (String::new(), String::new());
+    for (g, c) in pairs {
+        for (all, path) in [(&mut garbled, g), (&mut clean, c)] {
+            if !all.is_empty() {
+                all.push_str("\n\n");
+            }
+            all.push_str(&read(path)?);
+        }
+    }
+    Ok((clean, garbled))
 }
 
 /// The pairs of `dir` whose halves align chunk for chunk ([`pairs`], [`chunks`]), read in.
