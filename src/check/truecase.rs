@@ -1183,7 +1183,7 @@ fn take_out_own_capitals(
     weighed
 }
 
-/// Judges the casing of `words` (each call of `words` gives them all, in the same order).
+/// Judges the casing of `words`, in the text's order.
 #[must_use]
 #[allow(clippy::too_many_lines)] // two passes over the words, in order: the damage, then the readings
 pub fn judge(text: &str, model: &Model, words: &[Word], lists: &mut Lists, record: bool) -> Judged {
