@@ -13,9 +13,15 @@
 //!
 //! `cargo run --release --example casing_data -- target/eval/tune target/eval-registry/tune --joined=16`
 //!
+//! With `--undamaged`, only the rows of the texts whose casing shows no damage and which keep it
+//! (see [`galley::check::undamaged_casing_readings`]): the rows the chance of such articles is
+//! fitted to ([`galley::check::Sureness::undamaged_chance`]).
+//!
+//! `cargo run --release --example casing_data -- target/light/eval/tune --undamaged`
+//!
 //! Only ever on the tune part: the report part and the development articles measure the result.
 
-use galley::check::casing_readings;
+use galley::check::{casing_readings, undamaged_casing_readings};
 use galley::lexicon::Lexicon;
 
 #[path = "support/score.rs"]
@@ -23,8 +29,10 @@ mod score;
 
 fn main() -> std::io::Result<()> {
     let lexicon = Lexicon::new();
+    // With `--undamaged`, only the texts whose casing shows no damage.
+    let undamaged = std::env::args().any(|a| a == "--undamaged");
     score::print_rows_of_args(|text| {
-        casing_readings(text, &lexicon)
+        (if undamaged { undamaged_casing_readings(text, &lexicon) } else { casing_readings(text, &lexicon) })
             .into_iter()
             .map(|(span, fix, sureness)| (span, fix, sureness.features().to_vec()))
             .collect()

@@ -318,6 +318,14 @@ pub fn casing_readings(text: &str, lexicon: &Lexicon) -> Vec<(Span, String, Sure
     check_recording(text, lexicon, Options { dialect: None, suggestions: false }, true).1.casing
 }
 
+/// [`casing_readings`] where the casing of `text` shows no damage, and it keeps its casing
+/// (the rows [`Sureness::undamaged_chance`] is fitted to); none elsewhere.
+#[must_use]
+pub fn undamaged_casing_readings(text: &str, lexicon: &Lexicon) -> Vec<(Span, String, Sureness)> {
+    let readings = check_recording(text, lexicon, Options { dialect: None, suggestions: false }, true).1;
+    if readings.casing_kept { readings.casing } else { Vec::new() }
+}
+
 /// The words in lower case the real-word stage weighed in `text`, each with its best candidate
 /// and what the chance that it was meant is made of (see [`Slip`]): the rows its weights are
 /// fitted to. Whether each is a suspect is the check's to say.
@@ -330,6 +338,8 @@ pub fn real_word_readings(text: &str, lexicon: &Lexicon) -> Vec<(Span, String, S
 /// [`real_word_readings`]).
 struct Readings {
     casing: Vec<(Span, String, Sureness)>,
+    /// The article keeps its casing (see `casing_kept` in [`check_recording`]).
+    casing_kept: bool,
     real_words: Vec<(Span, String, Slip)>,
 }
 
@@ -758,16 +768,21 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // words: a sentence or two says little of its damage, and keeps the rules).
     // Nor is the casing of an article that misspells many of its words its own (see
     // [`misspells_much`]).
-    let casing_kept = judged.weighed >= truecase::ENOUGH_WORDS
-        && judged.raised < truecase::DAMAGED_CAPITALS
-        && judged.lowered < truecase::DAMAGED_LOWER
-        && !misspells_much(text, lexicon, &suspects, words);
+    let casing_kept = judged.shows_no_damage() && !misspells_much(text, lexicon, &suspects, words);
     // In such an article the rare-word rule, which weighs no more than the neighbours, says
     // little: nothing else there shows damage. A rare word where a commoner one would read
     // better on one side only is no suspect (`work out the kinks` -> `links`, `ingesting
     // samples` -> `investing`), and one where it would on both sides is asked about, not taken
     // (`experience, and zeal to`, `we joined, and minuted the meeting`). (The model's word
     // choices weigh the article's misspellings already.)
+    // There the chance fitted to such articles decides the model's readings (below): those the
+    // general chance finds too seldom right join its suspects.
+    let undamaged = std::mem::take(&mut judged.undamaged);
+    let quiet = std::mem::take(&mut judged.quiet);
+    if casing_kept && !quiet.is_empty() {
+        judged.suspects.extend(quiet);
+        sort_by_start(&mut judged.suspects);
+    }
     if casing_kept {
         choices.retain(|s| s.confident);
         for s in &mut choices {
@@ -871,12 +886,17 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // author's style. Still raised: a sentence that starts in lower case, the pronoun `i`,
     // and a name no tech list holds that the article itself writes as the fix inside a
     // sentence (`roden` where it names Kendall Roden; `rust` beside `Rust` may be the
-    // command); and a capital the model takes down beyond doubt (`bugs Which Would Allow`).
+    // command); a capital the model takes down beyond doubt (`bugs Which Would Allow`); and a
+    // reading the chance fitted to such articles finds right often enough
+    // ([`truecase::Sureness::UNDAMAGED_ASKED`]: a little damage, `They Tell us Why They
+    // Dropped The Language`).
     if casing_kept {
         let starts: FastSet<usize> = lower_starts.iter().map(|(span, _)| span.start).collect();
         let written: FastSet<&str> = capitals.iter().filter(|c| !c.start).map(|c| c.span().slice(text)).collect();
+        let chance = |s: &Suspect| truecase::Judged::undamaged_chance(&undamaged, s.span.start);
         suspects.retain(|s| {
             s.kind != Kind::Casing
+                || chance(s) >= truecase::Sureness::UNDAMAGED_ASKED
                 || starts.contains(&s.span.start)
                 || is_first_person(s.word(text))
                 || beyond_doubt.binary_search(&s.span.start).is_ok()
@@ -885,17 +905,20 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         });
         // Those it keeps are asked about, not taken unasked: a sentence the author starts in
         // lower case (`default value is 1.`) and a name written both ways (`aodh` beside
-        // `Aodh`) may be the author's choice. `fix` still takes the pronoun (`i`, `i'll`) and
-        // a capital beyond doubt.
+        // `Aodh`) may be the author's choice. `fix` still takes the pronoun (`i`, `i'll`), a
+        // capital beyond doubt, and a reading the fitted chance finds right often enough
+        // ([`truecase::Sureness::UNDAMAGED_LIKELY`]).
         for s in suspects.iter_mut().filter(|s| s.kind == Kind::Casing) {
-            s.confident &= is_first_person(s.word(text)) || beyond_doubt.binary_search(&s.span.start).is_ok();
+            s.confident = (s.confident
+                && (is_first_person(s.word(text)) || beyond_doubt.binary_search(&s.span.start).is_ok()))
+                || chance(s) >= truecase::Sureness::UNDAMAGED_LIKELY;
         }
         // ... and its unknown words are judged as its own.
         own_unknown_words(text, lexicon, (&capitals, &starts), &mut suspects);
     }
     names_of_code(text, lexicon, dialect, &mut suspects);
     sort_by_start(&mut suspects);
-    (Checked { dialect, suspects }, Readings { casing: readings, real_words: slips_weighed })
+    (Checked { dialect, suspects }, Readings { casing: readings, casing_kept, real_words: slips_weighed })
 }
 
 /// True when the misspellings among `suspects`, in small letters, are [`DAMAGED_SLIPS`] of the

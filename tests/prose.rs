@@ -1899,11 +1899,9 @@ fn a_clean_article_keeps_a_casing_the_model_finds_seldom_wrong_unasked() {
 fn a_clean_article_still_loses_a_capital_no_clean_writer_puts_there() {
     // An article whose casing shows no damage keeps its capitals as its own (`the Advanced
     // Settings tab`), but not one that no clean prose writes: `Which Would` inside a
-    // sentence is damage, wherever it stands. Both are flagged, and `fix` takes the surer:
-    // the chance fitted on data weighs the article's damage, and the evaluation pairs hold
-    // articles damaged as the sample is and clean ones, no article damaged a little, so that
-    // in a clean article it takes the capital clean prose writes most seldom (`Would`: 36,786
-    // to 1 against, where `Which` is 4,961 to 1) and asks about the other.
+    // sentence is damage, wherever it stands, and `fix` takes both down (the chance fitted to
+    // articles that show no damage; the general one, which learnt that an article that looks
+    // clean has no errors, took `Would` and asked about `Which`).
     let article = |sentence: &str| {
         format!(
             "A small library for reading and writing configuration files.\n\n\
@@ -1919,8 +1917,34 @@ fn a_clean_article_still_loses_a_capital_no_clean_writer_puts_there() {
         )
     };
     let damaged = article("The first release had a few bugs Which Would crash the parser on empty files.");
-    assert_eq!(taken_of(&damaged, Kind::Casing), [("Which", false), ("Would", true)]);
-    assert_fixes(&damaged, &article("The first release had a few bugs Which would crash the parser on empty files."));
+    assert_eq!(taken_of(&damaged, Kind::Casing), [("Which", true), ("Would", true)]);
+    assert_fixes(&damaged, &article("The first release had a few bugs which would crash the parser on empty files."));
+}
+
+#[test]
+fn an_article_damaged_a_little_loses_the_capitals_the_damage_put_in_a_sentence() {
+    // One sentence of an article otherwise clean Capitalised in a run, as damage does: the
+    // article's casing shows no damage as a whole, and keeps its Title Case (`the Advanced
+    // Settings tab`), but the chance fitted to such articles takes the run down.
+    let article = |sentence: &str| {
+        format!(
+            "A small library for reading and writing configuration files.\n\n\
+            Each file is parsed into a tree of tables and values, and every value keeps the line it \
+            came from, so that errors can point at the place where reading stopped.\n\n\
+            Values can be read as strings, integers, floats, booleans or lists, and a missing key \
+            returns an error rather than a default.\n\n\
+            Write a tree back to disk with the same layout it was read with: comments and blank \
+            lines are kept. Open the Advanced Settings tab of the editor to change the layout.\n\n\
+            {sentence}\n\n\
+            Tests cover every example in the documentation, and the benchmarks run on files of many \
+            sizes.\n"
+        )
+    };
+    let damaged = article("Most users who left told us that They Dropped The Library when the parser grew slow.");
+    assert_fixes(
+        &damaged,
+        &article("Most users who left told us that they dropped the library when the parser grew slow."),
+    );
 }
 
 #[test]
