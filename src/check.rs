@@ -769,12 +769,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // Nor is the casing of an article that misspells many of its words its own (see
     // [`misspells_much`]).
     let casing_kept = judged.shows_no_damage() && !misspells_much(text, lexicon, &suspects, words);
-    // In such an article the rare-word rule, which weighs no more than the neighbours, says
-    // little: nothing else there shows damage. A rare word where a commoner one would read
-    // better on one side only is no suspect (`work out the kinks` -> `links`, `ingesting
-    // samples` -> `investing`), and one where it would on both sides is asked about, not taken
-    // (`experience, and zeal to`, `we joined, and minuted the meeting`). (The model's word
-    // choices weigh the article's misspellings already.)
     // There the chance fitted to such articles decides the model's readings (below): those the
     // general chance finds too seldom right join its suspects.
     let undamaged = std::mem::take(&mut judged.undamaged);
@@ -783,6 +777,12 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         judged.suspects.extend(quiet);
         sort_by_start(&mut judged.suspects);
     }
+    // In such an article the rare-word rule, which weighs no more than the neighbours, says
+    // little: nothing else there shows damage. A rare word where a commoner one would read
+    // better on one side only is no suspect (`work out the kinks` -> `links`, `ingesting
+    // samples` -> `investing`), and one where it would on both sides is asked about, not taken
+    // (`experience, and zeal to`, `we joined, and minuted the meeting`). (The model's word
+    // choices weigh the article's misspellings already.)
     if casing_kept {
         choices.retain(|s| s.confident);
         for s in &mut choices {
