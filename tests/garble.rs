@@ -334,6 +334,7 @@ fn the_same_article_and_seed_give_the_same_damage_as_before() {
     let text = include_str!("data/articles/blog-1.0-Timeline.txt");
     let (garbled, done) = garble(text, &Lexicon::new(), Rates::SAMPLE, 7);
     let (a, b): (Vec<&str>, Vec<&str>) = (text.split_whitespace().collect(), garbled.split_whitespace().collect());
-    let changes: Vec<String> = a.iter().zip(&b).filter(|(x, y)| x != y).take(40).map(|(x, y)| format!("{x} -> {y}")).collect();
+    let changes: Vec<String> =
+        a.iter().zip(&b).filter(|(x, y)| x != y).take(40).map(|(x, y)| format!("{x} -> {y}")).collect();
     insta::assert_snapshot!(format!("{} changes; the first:\n{}", done.len(), changes.join("\n")));
 }
