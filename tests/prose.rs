@@ -1895,6 +1895,23 @@ fn a_clean_article_keeps_a_casing_the_model_finds_seldom_wrong_unasked() {
     assert_fixes(text, text);
 }
 
+/// A README long enough for its casing to be judged its own, clean but for `sentence`, and
+/// with Title Case of its own (`the Advanced Settings tab`).
+fn clean_library_article(sentence: &str) -> String {
+    format!(
+        "A small library for reading and writing configuration files.\n\n\
+        Each file is parsed into a tree of tables and values, and every value keeps the line it \
+        came from, so that errors can point at the place where reading stopped.\n\n\
+        Values can be read as strings, integers, floats, booleans or lists, and a missing key \
+        returns an error rather than a default.\n\n\
+        Write a tree back to disk with the same layout it was read with: comments and blank \
+        lines are kept. Open the Advanced Settings tab of the editor to change the layout.\n\n\
+        {sentence}\n\n\
+        Tests cover every example in the documentation, and the benchmarks run on files of many \
+        sizes.\n"
+    )
+}
+
 #[test]
 fn a_clean_article_still_loses_a_capital_no_clean_writer_puts_there() {
     // An article whose casing shows no damage keeps its capitals as its own (`the Advanced
@@ -1902,23 +1919,13 @@ fn a_clean_article_still_loses_a_capital_no_clean_writer_puts_there() {
     // sentence is damage, wherever it stands, and `fix` takes both down (the chance fitted to
     // articles that show no damage; the general one, which learnt that an article that looks
     // clean has no errors, took `Would` and asked about `Which`).
-    let article = |sentence: &str| {
-        format!(
-            "A small library for reading and writing configuration files.\n\n\
-            Each file is parsed into a tree of tables and values, and every value keeps the line it \
-            came from, so that errors can point at the place where reading stopped.\n\n\
-            Values can be read as strings, integers, floats, booleans or lists, and a missing key \
-            returns an error rather than a default.\n\n\
-            Write a tree back to disk with the same layout it was read with: comments and blank \
-            lines are kept. Open the Advanced Settings tab of the editor to change the layout.\n\n\
-            {sentence}\n\n\
-            Tests cover every example in the documentation, and the benchmarks run on files of many \
-            sizes.\n"
-        )
-    };
-    let damaged = article("The first release had a few bugs Which Would crash the parser on empty files.");
+    let damaged =
+        clean_library_article("The first release had a few bugs Which Would crash the parser on empty files.");
     assert_eq!(taken_of(&damaged, Kind::Casing), [("Which", true), ("Would", true)]);
-    assert_fixes(&damaged, &article("The first release had a few bugs which would crash the parser on empty files."));
+    assert_fixes(
+        &damaged,
+        &clean_library_article("The first release had a few bugs which would crash the parser on empty files."),
+    );
 }
 
 #[test]
@@ -1926,24 +1933,11 @@ fn an_article_damaged_a_little_loses_the_capitals_the_damage_put_in_a_sentence()
     // One sentence of an article otherwise clean Capitalised in a run, as damage does: the
     // article's casing shows no damage as a whole, and keeps its Title Case (`the Advanced
     // Settings tab`), but the chance fitted to such articles takes the run down.
-    let article = |sentence: &str| {
-        format!(
-            "A small library for reading and writing configuration files.\n\n\
-            Each file is parsed into a tree of tables and values, and every value keeps the line it \
-            came from, so that errors can point at the place where reading stopped.\n\n\
-            Values can be read as strings, integers, floats, booleans or lists, and a missing key \
-            returns an error rather than a default.\n\n\
-            Write a tree back to disk with the same layout it was read with: comments and blank \
-            lines are kept. Open the Advanced Settings tab of the editor to change the layout.\n\n\
-            {sentence}\n\n\
-            Tests cover every example in the documentation, and the benchmarks run on files of many \
-            sizes.\n"
-        )
-    };
-    let damaged = article("Most users who left told us that They Dropped The Library when the parser grew slow.");
+    let damaged =
+        clean_library_article("Most users who left told us that They Dropped The Library when the parser grew slow.");
     assert_fixes(
         &damaged,
-        &article("Most users who left told us that they dropped the library when the parser grew slow."),
+        &clean_library_article("Most users who left told us that they dropped the library when the parser grew slow."),
     );
 }
 
