@@ -364,6 +364,22 @@ fn a_name_of_two_words_lowered_once_in_a_mildly_damaged_article_gets_its_capital
     assert_eq!(fixed.matches("Leadership Council").count(), 4, "{fixed}");
 }
 
+/// A name before a possessive (`Stack Overflow's`) is the name before the name alone: the
+/// corpus writes `Stack Overflow` often and `Stack Overflow's` seldom, and a damaged article
+/// keeps the capital of either, as it does with a curly apostrophe.
+#[test]
+fn a_name_keeps_its_capital_before_a_possessive() {
+    for apostrophe in ["'", "\u{2019}"] {
+        let damaged = format!(
+            "Panel Members Discussed the plan at length with the Team and they Agreed. Rust has been \
+             named Stack Overflow{apostrophe}s most loved language. The Project Board Will Meet Soon."
+        );
+        let fixed = fixed(&damaged);
+        assert!(fixed.contains(&format!("named Stack Overflow{apostrophe}s most loved")), "{fixed}");
+        assert!(fixed.contains("Panel members discussed the plan"), "{fixed}");
+    }
+}
+
 /// An author who writes a name in small letters at every use (`rust`, `cargo`: as a package
 /// or a command names it) wrote it so on purpose: damage lowers a name at some of its uses, not
 /// at all of them. A clean README so written keeps its casing.

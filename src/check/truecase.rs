@@ -1463,14 +1463,18 @@ fn nearby_suspects(text: &str, found: &[Found]) -> Vec<u8> {
 
 /// The words on each side of the word at `span` that the model weighs it with, and how each is
 /// joined to it. Where no space alone joins a side, a neighbour across a comma or a closing
-/// mark; what follows a possessive (`ending`) is what the name owns, not its neighbour.
+/// mark; what follows a possessive (`ending`) is what the name owns, not its neighbour. A
+/// neighbour after the word is weighed without its own possessive ending (`Stack [Overflow's]`
+/// as `Stack Overflow`): the ending belongs to the whole name, and the corpus writes the name
+/// alone far more often (a curly apostrophe ends a neighbour already, see
+/// [`crate::token::neighbours`]).
 fn neighbours_of<'t>(text: &'t str, span: Span, ending: &str) -> ((Option<&'t str>, Option<&'t str>), [Join; 2]) {
     let (prev, next) = crate::token::neighbours(text, span);
     let (loose_prev, loose_next) =
         if prev.is_none() || next.is_none() { crate::token::loose_neighbours(text, span) } else { (None, None) };
     let join = |tight: Option<&str>| if tight.is_some() { Join::Space } else { Join::Loose };
     let joins = [join(prev), join(next)];
-    let next = if ending.is_empty() { next.or(loose_next) } else { None };
+    let next = if ending.is_empty() { next.or(loose_next).map(|n| possessive(n).0) } else { None };
     ((prev.or(loose_prev), next), joins)
 }
 
