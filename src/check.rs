@@ -57,6 +57,32 @@ const CORPUS_WORD: u64 = 10;
 /// make likely), and none off the damaged ones.
 const CLEAN_SLIPS: f64 = 0.005;
 
+/// ... except a word in capitals of this many letters or more, among words in small letters,
+/// one slip from a word clean prose writes [`SLIP_NEAR`] times or more (`in their observability
+/// PRACFTICE`, `it WOUTLD be`): a slip of that word, asked about. Acronyms that long seldom lie
+/// so near a common word. Set with [`OWN_NAME_SLIP`] on the tune parts' lightly damaged pairs
+/// (`garble --scale=0.2`) and the clean halves, by the rule of [`truecase::Sureness::UNDAMAGED_ASKED`]
+/// (the most found for no more than 0.05 flags per 1,000 words more on the clean halves): the
+/// two flagged 82 more of the pairs' 1,388 misspellings (93.8%, from 88.0%), and `fix` took 10
+/// more, for 4 more flags on the clean halves' 281,820 words, none of them taken; 4 here flagged
+/// 11 more for 11 more flags. On the
+/// report parts, measured once after: 97 more of 1,488 (94.3%, from 87.8%), for 18 more flags
+/// on the clean halves' 302,255 words (more than the rule allows), none taken.
+const TERM_SLIP: usize = 5;
+/// An article whose casing shows no damage writes an unknown word Capitalised inside a sentence
+/// as a name (see `own_unknown_words`), unless it has this many letters or more and lies one
+/// slip from a word clean prose writes [`SLIP_NEAR`] times or more (`should Hopefuwlly be`,
+/// `the Reprrsentative Role`): asked about. Few names that long lie so near a word (on the
+/// report parts' clean halves: `Harald`, `Manish`, `Samply`). Set with [`TERM_SLIP`] at 5: 6
+/// flagged 82 more for 4 more flags, 5 some 8 more again for 14 more flags (with it at 6: 7
+/// flagged 63 more at no cost, 6 some 69 more for 3 flags). `Kei`, `Bos` and `Lusby`, too
+/// short, stay names.
+const OWN_NAME_SLIP: usize = 6;
+/// How often clean prose writes the word one slip away that makes a long unknown word its slip
+/// ([`TERM_SLIP`], [`OWN_NAME_SLIP`]), as `unknown::LONG_SLIP_NEAR` does beside a name (10^5
+/// and 10^7 flagged within 0.5 point of it for the same clean flags).
+const SLIP_NEAR: f64 = 1e6;
+
 /// An article that misspells this share of its words in small letters, or more, was damaged,
 /// whatever its capitals show (see [`misspells_much`]). On the tune parts, 18 of the 503 damaged
 /// halves showed too few damaged capitals to count as damaged (short texts, 150 to 600 words),
@@ -810,7 +836,14 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         #[allow(clippy::cast_precision_loss)] // counts of words
         let few_slips = (small as f64) < CLEAN_SLIPS * words as f64;
         let far = |s: &Suspect| !suggest::has_near(lexicon, &stem_of(s.word(text)).to_lowercase(), 0.0);
-        suspects.retain(|s| !(in_capitals(s) && (few_slips || far(s))));
+        // Unless it is long, among small letters, and one slip from a common word ([`TERM_SLIP`]).
+        let slip_of_common = |s: &Suspect| {
+            let stem = stem_of(s.word(text));
+            stem.chars().count() >= TERM_SLIP
+                && among_small_letters(text, s.span)
+                && suggest::has_near(lexicon, &stem.to_lowercase(), SLIP_NEAR)
+        };
+        suspects.retain(|s| !(in_capitals(s) && (few_slips || far(s))) || slip_of_common(s));
     }
     // Real words out of place, weighed in small letters where a stray capital comes off too:
     // where the casing shows no damage, its capitals are the author's.
@@ -1147,7 +1180,14 @@ fn own_unknown_words(
         *uses.entry(stem_of(s.word(text))).or_default() += 1;
     }
     let again = |s: &Suspect| uses.get(stem_of(s.word(text))).is_some_and(|&n| n >= realword::OWN_WORD);
-    suspects.retain(|s| (!named_inside(s) || near_name(s.word(text))) && !(titled(s) && again(s)));
+    // Nor is a long one a slip of a common word makes (`Hopefuwlly`, see [`OWN_NAME_SLIP`]).
+    let long_slip = |word: &str| {
+        let stem = stem_of(word);
+        stem.chars().count() >= OWN_NAME_SLIP && suggest::has_near(lexicon, &stem.to_lowercase(), SLIP_NEAR)
+    };
+    suspects.retain(|s| {
+        (!named_inside(s) || near_name(s.word(text)) || long_slip(s.word(text))) && !(titled(s) && again(s))
+    });
     // An unknown word in capitals is such an article's term (`BLEU`, `SPLADE`), and one with a
     // first capital, at a sentence's start too, a name as often as a slip (`Centril, for doing`,
     // `Noda Time`): asked about, never taken unasked.

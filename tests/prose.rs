@@ -2304,6 +2304,25 @@ fn an_unknown_word_in_capitals_in_an_article_with_clean_casing_is_asked_about_no
     assert!(fixed(&damaged).ends_with("careful when using the PKCS format here."), "{}", fixed(&damaged));
 }
 
+/// ... but a long one a single slip from a common word is that word misspelt, in capitals or
+/// with a first capital inside a sentence, and asked about: few acronyms and names lie so near
+/// a word (`BLEU`, `SPLADE`, `Kei` and `Homu` above lie near none that common).
+#[test]
+fn a_clean_article_still_asks_about_a_long_word_one_slip_from_a_common_one() {
+    // Each the one slip of the article: another misspelling would show it damaged.
+    for (sentence, word, fix) in [
+        ("The new parser is Considerbly faster.", "Considerbly", "Considerably"),
+        ("A large file now takes LSESS memory.", "LSESS", "less"),
+    ] {
+        let text = RELEASE_NOTES.replace("Thanks to everyone who", &format!("{sentence} Thanks to everyone who"));
+        assert_eq!(first_fixes(&text), [(word.into(), Kind::Spelling, fix.into())]);
+    }
+    // Asked, not taken: the word stays as written.
+    let text =
+        RELEASE_NOTES.replace("Thanks to everyone who", "The new parser is Considerbly faster. Thanks to everyone who");
+    assert!(fixed(&text).contains("Considerbly faster"), "{}", fixed(&text));
+}
+
 #[test]
 fn a_word_in_small_letters_that_no_word_is_near_is_a_clean_articles_own() {
     // Handles and new words: nothing is two edits or fewer from them, so no slip made them, and
