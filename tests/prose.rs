@@ -2323,6 +2323,20 @@ fn a_clean_article_still_asks_about_a_long_word_one_slip_from_a_common_one() {
     assert!(fixed(&text).contains("Considerbly faster"), "{}", fixed(&text));
 }
 
+/// ... and so is one a slip or two from a name the article writes again and again, however
+/// short: damage that strikes a name the article is about makes such words (`Rsut` in an article
+/// that writes `Rust` at every other turn).
+#[test]
+fn a_clean_article_still_asks_about_a_slip_of_its_own_name() {
+    let text = RELEASE_NOTES
+        .replace("of the library.", "of the library for Rust.")
+        .replace("painful to fix,", "painful to fix in Rust,")
+        .replace("new examples,", "new examples in Rust,")
+        .replace("Thanks to everyone who", "The Rsut bindings come next. Thanks to everyone who");
+    assert_eq!(first_fixes(&text), [("Rsut".into(), Kind::Spelling, "Rust".into())]);
+    assert!(fixed(&text).contains("The Rsut bindings"), "asked, not taken: {}", fixed(&text));
+}
+
 #[test]
 fn a_word_in_small_letters_that_no_word_is_near_is_a_clean_articles_own() {
     // Handles and new words: nothing is two edits or fewer from them, so no slip made them, and

@@ -290,7 +290,7 @@ impl<'a, 't> Unknowns<'a, 't> {
     /// names a dictionary knows (so that the fix is offered), with the slip's first letter (as
     /// damage keeps it), are compared: at most [`OWN_NAMES_BY_LETTER`] of each letter, the most
     /// written first, so that a text of many names costs no more than a few comparisons a word.
-    fn slip_of_own_name(&self, stem: &str) -> bool {
+    pub(super) fn slip_of_own_name(&self, stem: &str) -> bool {
         if case_of(stem) != Case::Title || uses_of(self.counts, stem) != 1 {
             return false;
         }
