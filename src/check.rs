@@ -61,13 +61,13 @@ const CLEAN_SLIPS: f64 = 0.005;
 /// one slip from a word clean prose writes [`SLIP_NEAR`] times or more (`in their observability
 /// PRACFTICE`, `it WOUTLD be`): a slip of that word, asked about. Acronyms that long seldom lie
 /// so near a common word. Set with [`OWN_NAME_SLIP`] on the tune parts' lightly damaged pairs
-/// (`garble --scale=0.2`) and the clean halves, by the rule of [`truecase::Sureness::UNDAMAGED_ASKED`]
-/// (the most found for no more than 0.05 flags per 1,000 words more on the clean halves): the
-/// two flagged 82 more of the pairs' 1,388 misspellings (93.8%, from 88.0%), and `fix` took 10
-/// more, for 4 more flags on the clean halves' 281,820 words, none of them taken; 4 here flagged
-/// 11 more for 11 more flags. On the
-/// report parts, measured once after: 97 more of 1,488 (94.3%, from 87.8%), for 18 more flags
-/// on the clean halves' 302,255 words (more than the rule allows), none taken.
+/// (`garble --scale=0.2`) and the clean halves, by the rule of
+/// [`truecase::Sureness::UNDAMAGED_ASKED`] (the most found for no more than 0.05 flags per 1,000
+/// words more on the clean halves): the two flagged 82 more of the pairs' 1,388 misspellings
+/// (93.8%, from 88.0%), and `fix` took 10 more, for 4 more flags on the clean halves' 281,820
+/// words, none of them taken; 4 here flagged 11 more for 11 more flags. On the report parts,
+/// measured once after: 97 more of 1,488 (94.3%, from 87.8%), for 18 more flags on the clean
+/// halves' 302,255 words (more than the rule allows), none taken.
 const TERM_SLIP: usize = 5;
 /// An article whose casing shows no damage writes an unknown word Capitalised inside a sentence
 /// as a name (see `own_unknown_words`), unless it has this many letters or more and lies one
