@@ -83,6 +83,13 @@ const OWN_NAME_SLIP: usize = 6;
 /// and 10^7 flagged within 0.5 point of it for the same clean flags).
 const SLIP_NEAR: f64 = 1e6;
 
+/// True when `word`, its possessive ending apart, has `letters` letters or more and lies one slip
+/// from a word clean prose writes [`SLIP_NEAR`] times or more ([`TERM_SLIP`], [`OWN_NAME_SLIP`]).
+fn long_slip(lexicon: &Lexicon, word: &str, letters: usize) -> bool {
+    let stem = stem_of(word);
+    stem.chars().count() >= letters && suggest::has_near(lexicon, &stem.to_lowercase(), SLIP_NEAR)
+}
+
 /// An article that misspells this share of its words in small letters, or more, was damaged,
 /// whatever its capitals show (see [`misspells_much`]). On the tune parts, 18 of the 503 damaged
 /// halves showed too few damaged capitals to count as damaged (short texts, 150 to 600 words),
@@ -843,12 +850,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let few_slips = (small as f64) < CLEAN_SLIPS * words as f64;
         let far = |s: &Suspect| !suggest::has_near(lexicon, &stem_of(s.word(text)).to_lowercase(), 0.0);
         // Unless it is long, among small letters, and one slip from a common word ([`TERM_SLIP`]).
-        let slip_of_common = |s: &Suspect| {
-            let stem = stem_of(s.word(text));
-            stem.chars().count() >= TERM_SLIP
-                && among_small_letters(text, s.span)
-                && suggest::has_near(lexicon, &stem.to_lowercase(), SLIP_NEAR)
-        };
+        let slip_of_common =
+            |s: &Suspect| among_small_letters(text, s.span) && long_slip(lexicon, s.word(text), TERM_SLIP);
         suspects.retain(|s| !(in_capitals(s) && (few_slips || far(s))) || slip_of_common(s));
     }
     // Real words out of place, weighed in small letters where a stray capital comes off too:
@@ -1192,14 +1195,10 @@ fn own_unknown_words(
     // `Rust`: `own_name_slips`). On the tune parts' lightly damaged pairs, the last flagged 12
     // more of their 1,388 misspellings, and no more of the clean halves' words; on the report
     // parts, measured once after, 15 more of 1,488 for 3 more flags of the clean halves.
-    let long_slip = |word: &str| {
-        let stem = stem_of(word);
-        stem.chars().count() >= OWN_NAME_SLIP && suggest::has_near(lexicon, &stem.to_lowercase(), SLIP_NEAR)
-    };
     suspects.retain(|s| {
         (!named_inside(s)
             || near_name(s.word(text))
-            || long_slip(s.word(text))
+            || long_slip(lexicon, s.word(text), OWN_NAME_SLIP)
             || own_name_slips.binary_search(&s.span.start).is_ok())
             && !(titled(s) && again(s))
     });
