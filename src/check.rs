@@ -720,25 +720,21 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         } else {
             suggestions
         };
-        // A word in capitals among words in lower case was damaged both ways: its fixes are the
-        // words in lower case (`to be CRYSTLA clear` -> `crystal`), where those are words; at
-        // the start of a sentence that goes on in small letters, with the sentence's capital
-        // (`INTEAD, he said` -> `Instead`).
+        // A word in capitals among words in lower case, or in a line of prose, was damaged both
+        // ways: its fixes take the casing prose gives them (`to be CRYSTLA clear` -> `crystal`,
+        // `in GOOGLLE Summer of Code` -> `Google`); at the start of a sentence, with the
+        // sentence's capital (`INTEAD, he said` -> `Instead`).
         let in_capitals = kind == Kind::Spelling && case_of(word) == Case::Upper;
         let first_capital = in_capitals && opens_sentence_in_small_letters(text, &capitals, p.span());
-        let suggestions = if in_capitals && (first_capital || among_prose(text, p.span())) {
-            let lowered: Vec<String> = suggestions
+        let in_prose =
+            in_capitals && (first_capital || among_prose(text, p.span()) || in_line_of_prose(text, p.span()));
+        let suggestions = if in_prose {
+            let starts = first_capital || capital_at(&capitals, p.span()).is_some_and(|c| c.start);
+            let cased: Vec<String> = suggestions
                 .iter()
-                .map(|f| {
-                    let l = f.to_lowercase();
-                    if case_of(f) == Case::Upper && lexicon.verdict(&l, dialect) == Verdict::Known {
-                        if first_capital { casing::capitalised(&l) } else { l }
-                    } else {
-                        f.to_string()
-                    }
-                })
+                .map(|f| prose_casing(lexicon, dialect, f, starts).unwrap_or_else(|| f.to_string()))
                 .collect();
-            lists.of(&lowered)
+            lists.of(&cased)
         } else {
             suggestions
         };
@@ -2026,6 +2022,52 @@ fn among_prose(text: &str, span: Span) -> bool {
     let acronym = |w: &str| w == "A" || w == "I" || (w.chars().count() <= ACRONYM_NEIGHBOUR && !lower(w));
     let fits = |w: Option<&str>| w.is_none_or(|w| lower(w) || acronym(w));
     (prev.is_some_and(lower) || next.is_some_and(lower)) && fits(prev) && fits(next)
+}
+
+/// True when the line of the word at `span` reads as prose: of the words on it within
+/// [`PROSE_LINE_WORDS`] either side, [`PROSE_LINE_LEAST`] or more, at least two in three have
+/// small letters (`is no good, WORKXING, as the docs say`). A heading or a licence's warranty
+/// in capitals has few (`WITHOUUT WARRANTY OF ANY KIND`).
+fn in_line_of_prose(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    let start = memchr::memrchr(b'\n', &bytes[..span.start]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &bytes[span.end..]).map_or(text.len(), |i| span.end + i);
+    let word = |w: &&str| w.chars().any(char::is_alphabetic);
+    let before = span::cut(text, start, span.start).split_whitespace().rev().filter(word).take(PROSE_LINE_WORDS);
+    let after = span::cut(text, span.end, end).split_whitespace().filter(word).take(PROSE_LINE_WORDS);
+    let (mut words, mut small) = (0, 0);
+    for w in before.chain(after) {
+        words += 1;
+        small += usize::from(w.chars().any(char::is_lowercase));
+    }
+    words >= PROSE_LINE_LEAST && small * 3 >= words * 2
+}
+
+/// How many words either side of a word in capitals [`in_line_of_prose`] looks at, and how
+/// many it needs to say the line is prose.
+const PROSE_LINE_WORDS: usize = 6;
+/// See [`PROSE_LINE_WORDS`].
+const PROSE_LINE_LEAST: usize = 4;
+
+/// The casing prose gives `fix`, a fix in capitals of a misspelling in capitals that stands in
+/// prose: the corpus's commonest form of it inside sentences (`Google`; an acronym keeps its
+/// capitals), else its small letters or its first capital where general English knows the word
+/// so; with a first capital when it `starts` a sentence. `None` for a fix not in capitals, or
+/// one neither knows.
+fn prose_casing(lexicon: &Lexicon, dialect: Dialect, fix: &str, starts: bool) -> Option<String> {
+    if case_of(fix) != Case::Upper {
+        return None;
+    }
+    let lower = fix.to_lowercase();
+    let commonest = Model::builtin().forms(&lower).max_by_key(|f| f.inside).filter(|f| f.inside > 0).map(|f| f.text);
+    let known = |w: &str| lexicon.verdict(w, dialect) == Verdict::Known;
+    let cased = match commonest {
+        Some(form) if case_of(form) == Case::Upper => return None,
+        Some(form) if known(form) => form.to_string(),
+        _ if known(&lower) => lower,
+        _ => Some(casing::capitalised(&lower)).filter(|c| known(c))?,
+    };
+    Some(if starts && case_of(&cased) == Case::Lower { casing::capitalised(&cased) } else { cased })
 }
 
 /// The most letters of a word in capitals beside a garbled word that [`among_prose`] takes for

@@ -476,6 +476,35 @@ fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
     assert_eq!(first("PART ONE\n\nBECAUZE OF THE CACHE\n\nThe text.", "BECAUZE").as_deref(), Some("BECAUSE"));
 }
 
+/// Set apart by punctuation from the words beside it, a word in capitals in a line of prose is
+/// still a word of the sentence, and its fix takes the casing clean prose gives it: a name keeps
+/// its capital, an acronym its capitals.
+#[test]
+fn a_misspelling_in_capitals_set_apart_by_punctuation_takes_the_casing_prose_gives_it() {
+    let first = |text: &str, word: &str| {
+        check(text, &Lexicon::new(), &Options::default())
+            .suspects
+            .into_iter()
+            .find(|s| s.word(text) == word)
+            .and_then(|s| s.suggestions.first().map(str::to_string))
+    };
+    let cases = [
+        ("It works, but the example is no good, WORKXING, as the docs say.", "WORKXING", "working"),
+        ("Enable the default \"std\" FEANURE. Then build it again.", "FEANURE", "feature"),
+        ("We took part in GOOGLLE Summer of Code with two students this year.", "GOOGLLE", "Google"),
+        ("The talks were in French, German, KOREEAN, and Spanish this year.", "KOREEAN", "Korean"),
+        ("The third step fails. BEFORRE you start, read the notes.", "BEFORRE", "Before"),
+    ];
+    for (text, word, fix) in cases {
+        assert_eq!(first(text, word).as_deref(), Some(fix), "{text}");
+    }
+    // Lines in capitals keep theirs: a licence's warranty, a heading.
+    assert_eq!(
+        first("THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUUT WARRANTY OF ANY KIND.", "WITHOUUT").as_deref(),
+        Some("WITHOUT")
+    );
+}
+
 /// A word inside a compound the article also writes as code is part of an identifier; elsewhere
 /// a compound's name still takes its capitals.
 #[test]
