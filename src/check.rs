@@ -2027,11 +2027,20 @@ fn among_prose(text: &str, span: Span) -> bool {
 /// True when the line of the word at `span` reads as prose: of the words on it within
 /// [`PROSE_LINE_WORDS`] either side, [`PROSE_LINE_LEAST`] or more, at least two in three have
 /// small letters (`is no good, WORKXING, as the docs say`). A heading or a licence's warranty
-/// in capitals has few (`WITHOUUT WARRANTY OF ANY KIND`).
+/// in capitals has few (`WITHOUUT WARRANTY OF ANY KIND`). It reads no more than
+/// [`PROSE_LINE_BYTES`] either side, however long the line.
 fn in_line_of_prose(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
-    let start = memchr::memrchr(b'\n', &bytes[..span.start]).map_or(0, |i| i + 1);
-    let end = memchr::memchr(b'\n', &bytes[span.end..]).map_or(text.len(), |i| span.end + i);
+    let mut from = span.start.saturating_sub(PROSE_LINE_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + PROSE_LINE_BYTES).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let start = memchr::memrchr(b'\n', &bytes[from..span.start]).map_or(from, |i| from + i + 1);
+    let end = memchr::memchr(b'\n', &bytes[span.end..to]).map_or(to, |i| span.end + i);
     let word = |w: &&str| w.chars().any(char::is_alphabetic);
     let before = span::cut(text, start, span.start).split_whitespace().rev().filter(word).take(PROSE_LINE_WORDS);
     let after = span::cut(text, span.end, end).split_whitespace().filter(word).take(PROSE_LINE_WORDS);
@@ -2048,6 +2057,8 @@ fn in_line_of_prose(text: &str, span: Span) -> bool {
 const PROSE_LINE_WORDS: usize = 6;
 /// See [`PROSE_LINE_WORDS`].
 const PROSE_LINE_LEAST: usize = 4;
+/// How far [`in_line_of_prose`] reads either side of the word: six words of prose and more.
+const PROSE_LINE_BYTES: usize = 200;
 
 /// The casing prose gives `fix`, a fix in capitals of a misspelling in capitals that stands in
 /// prose: the corpus's commonest form of it inside sentences (`Google`; an acronym keeps its
