@@ -447,15 +447,18 @@ fn a_short_word_garbled_into_capitals_is_known_by_the_words_around_it() {
     assert_clean("Use the WASI target, and follow the MSRV policy when you build it.");
 }
 
+/// The first fix of the suspect `word` in `text`, if it is one.
+fn first_fix_of(text: &str, word: &str) -> Option<String> {
+    check(text, &Lexicon::new(), &Options::default())
+        .suspects
+        .into_iter()
+        .find(|s| s.word(text) == word)
+        .and_then(|s| s.suggestions.first().map(str::to_string))
+}
+
 #[test]
 fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
-    let first = |text: &str, word: &str| {
-        check(text, &Lexicon::new(), &Options::default())
-            .suspects
-            .into_iter()
-            .find(|s| s.word(text) == word)
-            .and_then(|s| s.suggestions.first().map(str::to_string))
-    };
+    let first = first_fix_of;
     assert_eq!(first("It is to be CRYSTLA clear.", "CRYSTLA").as_deref(), Some("crystal"));
     assert_eq!(first("The Crate CQNTAINS The macros You need.", "CQNTAINS").as_deref(), Some("contains"));
     // At a sentence's start, the sentence going on in small letters: its first word's capital.
@@ -481,13 +484,7 @@ fn a_misspelling_in_capitals_is_fixed_in_small_letters() {
 /// its capital, an acronym its capitals.
 #[test]
 fn a_misspelling_in_capitals_set_apart_by_punctuation_takes_the_casing_prose_gives_it() {
-    let first = |text: &str, word: &str| {
-        check(text, &Lexicon::new(), &Options::default())
-            .suspects
-            .into_iter()
-            .find(|s| s.word(text) == word)
-            .and_then(|s| s.suggestions.first().map(str::to_string))
-    };
+    let first = first_fix_of;
     let cases = [
         ("It works, but the example is no good, WORKXING, as the docs say.", "WORKXING", "working"),
         ("Enable the default \"std\" FEANURE. Then build it again.", "FEANURE", "feature"),

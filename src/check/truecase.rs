@@ -1615,10 +1615,12 @@ fn best_reading(
     // Unless the damage explains them: no more of them than its rate of capitals makes of the
     // article's uses in small letters (a long text's forty `The`s inside sentences beside a
     // thousand `the`s).
-    let small_uses: u32 = seen.iter().filter(|s| !has_capital(s.0)).map(|s| s.1).sum();
-    let raised = channel.raised.min(RAISED_MOST);
-    let damage_makes = raised / (1.0 - raised) * f64::from(small_uses);
-    let again = if written == Case::Title && same_uses >= CAPITALISED_AGAIN && f64::from(same_uses) > damage_makes {
+    let beyond_damage = || {
+        let small_uses: u32 = seen.iter().filter(|s| !has_capital(s.0)).map(|s| s.1).sum();
+        let raised = channel.raised.min(RAISED_MOST);
+        f64::from(same_uses) > raised / (1.0 - raised) * f64::from(small_uses)
+    };
+    let again = if written == Case::Title && same_uses >= CAPITALISED_AGAIN && beyond_damage() {
         f64::from(same_uses)
     } else {
         0.0
