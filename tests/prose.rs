@@ -677,6 +677,23 @@ fn assert_untouched_after_damage(sentence: &str) {
     assert!(checked.suspects.iter().all(|s| s.span.start < DAMAGED.len()), "{sentence}: {:?}", checked.suspects);
 }
 
+/// A word English writes often in small letters keeps them in an article Capitalised at random,
+/// though the technical corpus writes it mostly for a name (`Rob Pike`, `the Leadership
+/// Council`): general English counts beside the corpus.
+#[test]
+fn a_common_english_word_the_corpus_mostly_capitalises_keeps_its_small_letters_in_a_damaged_article() {
+    assert_fixes(
+        "The Team Said that slow builds would rob us of the Time we need for Reviews. Every Week the \
+        city council asks how the Project Is Going, and we Tell Them the Same thing: the Compiler is \
+        Getting faster, but the Tests still Take too long. The council Will meet again in june to \
+        Look at the Numbers.",
+        "The team said that slow builds would rob us of the time we need for reviews. Every week the \
+        city council asks how the project is going, and we tell them the same thing: the compiler is \
+        getting faster, but the tests still take too long. The council will meet again in June to \
+        look at the numbers.",
+    );
+}
+
 /// A paragraph hard-wrapped at a fixed width reads as one: its first line is no Title Case
 /// heading because the next starts with a capital (the next word would not have fitted on it),
 /// and the article `A` at a line's end stands between words as it would mid-line.

@@ -1131,6 +1131,9 @@ struct Entry {
 /// The corpus's forms of each word the article writes, looked up once per word.
 struct Lookups<'t> {
     model: &'t Model,
+    /// How many uses of general English each use the lexicon counts stands for in the corpus
+    /// (see [`GENERAL_ENGLISH`]).
+    english_scale: f64,
     /// Each word's index in `list`, or [`Lookups::NONE`] for a word the corpus lacks.
     ids: FastMap<&'t str, u32>,
     list: Vec<Entry>,
@@ -1147,7 +1150,11 @@ impl<'t> Lookups<'t> {
     const NONE: u32 = u32::MAX;
 
     fn new(model: &'t Model) -> Self {
-        Self { model, ids: FastMap::default(), list: Vec::new(), unknown: 0, in_order: Vec::new() }
+        // The lexicon's counts are scaled to the corpus's by the count of `the` in each (as
+        // `crate::check::cache` scales them).
+        #[allow(clippy::cast_precision_loss)] // a count of words, far below 2^52
+        let english_scale = GENERAL_ENGLISH * model.count("the") as f64 / crate::check::cache::THE;
+        Self { model, english_scale, ids: FastMap::default(), list: Vec::new(), unknown: 0, in_order: Vec::new() }
     }
 
     /// Where what the corpus says of `word` is kept ([`Lookups::NONE`] if it does not hold the
@@ -1156,7 +1163,7 @@ impl<'t> Lookups<'t> {
         if let Some(&id) = self.ids.get(word) {
             return id;
         }
-        let id = match Self::entry(self.model, word) {
+        let id = match Self::entry(self.model, word, self.english_scale) {
             Some(entry) => {
                 self.list.push(entry);
                 u32::try_from(self.list.len() - 1).unwrap_or(Self::NONE)
@@ -1189,10 +1196,13 @@ impl<'t> Lookups<'t> {
         self.list.get(id as usize)
     }
 
-    fn entry(model: &Model, word: &str) -> Option<Entry> {
-        let forms: std::rc::Rc<[Form]> = model.forms(word).collect();
+    fn entry(model: &Model, word: &str, english_scale: f64) -> Option<Entry> {
+        let mut forms: std::rc::Rc<[Form]> = model.forms(word).collect();
         if forms.is_empty() {
             return None;
+        }
+        if let Some(forms) = std::rc::Rc::get_mut(&mut forms) {
+            add_general_english(forms, english_scale);
         }
         let inside: u32 = forms.iter().map(|f| f.inside).sum();
         let all: u32 = forms.iter().map(|f| f.inside + f.start).sum();
@@ -1205,6 +1215,39 @@ impl<'t> Lookups<'t> {
         };
         let settled = [settled(false), settled(true)];
         Some(Entry { forms, inside, all, bucket, settled })
+    }
+}
+
+/// How much general English counts beside the corpus, as a share of the corpus's size: a word
+/// English writes often and the corpus seldom (`rob`, `council`) has its casings from the few
+/// documents that name something so (`Rob Pike`, `the Leadership Council`), and in lower case it
+/// is a word. Its lower-case form gains the uses a corpus of general English this share of the
+/// corpus's size would give it: the lexicon's frequency, scaled by the count of `the` to the
+/// corpus's own. Set on the tune parts: 0.0054 corrected
+/// 33 more errors and changed 12 fewer right words, each text on its own (30 more and 18 fewer
+/// joined as one text), with one flag more on the clean halves; twice that, 11 more corrected
+/// than this and 16 more right words changed; five times, 71 more and 57 more.
+const GENERAL_ENGLISH: f64 = 0.0054;
+
+/// Gives the lower-case form among `forms` (the corpus's ways of writing a word, most used first,
+/// which they stay) the uses inside sentences [`GENERAL_ENGLISH`] adds, `scale` of each of the
+/// lexicon's, when the lexicon takes it as a word in lower case: not a name English always
+/// capitalises (`john`, `april`). A word the corpus writes only in lower case gains them too:
+/// they weigh against any capital for it.
+fn add_general_english(forms: &mut [Form], scale: f64) {
+    use crate::lexicon::{Builtin, format};
+    let Some(lower) = forms.iter_mut().find(|f| capitals(f.text) == 0) else { return };
+    let english = Builtin::get();
+    let Some(e) =
+        english.lookup(lower.text).filter(|&e| english.flags(e) & (format::LOWER_US | format::LOWER_TECH) != 0)
+    else {
+        return;
+    };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a count of uses, far below 2^32
+    let gained = (f64::from(english.frequency(e)) * scale) as u32;
+    if gained > 0 {
+        lower.inside = lower.inside.saturating_add(gained);
+        forms.sort_by_key(|f| std::cmp::Reverse(u64::from(f.inside) + u64::from(f.start)));
     }
 }
 
