@@ -1131,8 +1131,8 @@ struct Entry {
 /// The corpus's forms of each word the article writes, looked up once per word.
 struct Lookups<'t> {
     model: &'t Model,
-    /// How many uses of general English each use the lexicon counts stands for in the corpus
-    /// (see [`GENERAL_ENGLISH`]).
+    /// The uses in the corpus that each of the lexicon's counts of a word adds to it (see
+    /// [`GENERAL_ENGLISH`]).
     english_scale: f64,
     /// Each word's index in `list`, or [`Lookups::NONE`] for a word the corpus lacks.
     ids: FastMap<&'t str, u32>,
@@ -1223,10 +1223,10 @@ impl<'t> Lookups<'t> {
 /// documents that name something so (`Rob Pike`, `the Leadership Council`), and in lower case it
 /// is a word. Its lower-case form gains the uses a corpus of general English this share of the
 /// corpus's size would give it: the lexicon's frequency, scaled by the count of `the` to the
-/// corpus's own. Set on the tune parts: 0.0054 corrected
-/// 33 more errors and changed 12 fewer right words, each text on its own (30 more and 18 fewer
-/// joined as one text), with one flag more on the clean halves; twice that, 11 more corrected
-/// than this and 16 more right words changed; five times, 71 more and 57 more.
+/// corpus's own. Set on the tune parts: 0.0054 corrected 33 more errors and changed 12 fewer
+/// right words, each text on its own (30 more and 18 fewer joined as one text), with one flag
+/// more on the clean halves; twice that, 11 more corrected than this and 16 more right words
+/// changed; five times, 71 more and 57 more.
 const GENERAL_ENGLISH: f64 = 0.0054;
 
 /// Gives the lower-case form among `forms` (the corpus's ways of writing a word, most used first,
