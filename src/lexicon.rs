@@ -384,6 +384,15 @@ impl Builtin {
         self.lookup_bytes(key.as_bytes())
     }
 
+    /// The frequency of `lower`, a word in small letters, where the table takes it as a word so
+    /// in American English or as a tech term (what [`Lexicon::verdict`] finds `Known` for it);
+    /// `None` for a name English always capitalises (`john`) or a word it lacks. One lookup.
+    #[must_use]
+    pub fn frequency_in_lower_case(&self, lower: &str) -> Option<u32> {
+        let e = self.lookup(lower)?;
+        (self.flags(e) & (format::LOWER_US | format::LOWER_TECH) != 0).then(|| self.frequency(e))
+    }
+
     /// [`Builtin::lookup`] on the key's UTF-8 bytes.
     #[must_use]
     pub fn lookup_bytes(&self, key: &[u8]) -> Option<Entry> {

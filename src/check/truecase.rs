@@ -1150,8 +1150,9 @@ impl<'t> Lookups<'t> {
     const NONE: u32 = u32::MAX;
 
     fn new(model: &'t Model) -> Self {
-        // The lexicon's counts are scaled to the corpus's by the count of `the` in each (as
-        // `crate::check::cache` scales them).
+        // The lexicon's frequencies are symspellpy's counts, whose `the` is `cache::THE` (the
+        // few commonest words stop at `u32::MAX` in the table, and gain less: all in small
+        // letters anyway); the corpus's are the model's.
         #[allow(clippy::cast_precision_loss)] // a count of words, far below 2^52
         let english_scale = GENERAL_ENGLISH * model.count("the") as f64 / crate::check::cache::THE;
         Self { model, english_scale, ids: FastMap::default(), list: Vec::new(), unknown: 0, in_order: Vec::new() }
@@ -1235,16 +1236,10 @@ const GENERAL_ENGLISH: f64 = 0.0054;
 /// capitalises (`john`, `april`). A word the corpus writes only in lower case gains them too:
 /// they weigh against any capital for it.
 fn add_general_english(forms: &mut [Form], scale: f64) {
-    use crate::lexicon::{Builtin, format};
     let Some(lower) = forms.iter_mut().find(|f| capitals(f.text) == 0) else { return };
-    let english = Builtin::get();
-    let Some(e) =
-        english.lookup(lower.text).filter(|&e| english.flags(e) & (format::LOWER_US | format::LOWER_TECH) != 0)
-    else {
-        return;
-    };
+    let Some(frequency) = crate::lexicon::Builtin::get().frequency_in_lower_case(lower.text) else { return };
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a count of uses, far below 2^32
-    let gained = (f64::from(english.frequency(e)) * scale) as u32;
+    let gained = (f64::from(frequency) * scale) as u32;
     if gained > 0 {
         lower.inside = lower.inside.saturating_add(gained);
         forms.sort_by_key(|f| std::cmp::Reverse(u64::from(f.inside) + u64::from(f.start)));
