@@ -59,8 +59,8 @@ const CLEAN_SLIPS: f64 = 0.005;
 
 /// An article long enough to judge, whose capitals show no damage, and which makes fewer than
 /// this share of its words a misspelling one slip from a word, wrote its unknown words that no
-/// word lies one slip from on purpose: terms and names (`debruijn`, `tshepang`),
-/// not slips. Set on the tune parts: 0.0035 took 25 flags off the clean halves' 281,820 words,
+/// word lies one slip from on purpose: terms and names (`debruijn`, `tshepang`), not slips.
+/// Set on the tune parts: 0.0035 took 25 flags off the clean halves' 281,820 words,
 /// two of them the authors' own typos two slips from their word (`visilibity`,
 /// `incrementatal`), and three word choices that the fewer misspellings no longer make likely
 /// (`then` -> `the`); the damaged halves lost nothing, and the lightly damaged pairs (`garble
