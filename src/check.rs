@@ -864,6 +864,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // (`Tracing FTW!`, `the AMER and EMEA sessions`, `SEVERIN NEUMANN:` before an interview's
     // answer: see [`CLEAN_SLIPS`]). Asked of the lexicon, not of the ranked fixes, so that a check
     // without fixes flags the same words.
+    // Whether the article hardly ever makes a slip of a word (see [`FAR_SLIPS`]).
+    let mut hardly = false;
     if capitals_undamaged && judged.weighed >= truecase::ENOUGH_WORDS {
         let in_capitals = |s: &Suspect| s.kind == Kind::Spelling && case_of(stem_of(s.word(text))) == Case::Upper;
         let small = suspects.iter().filter(|s| s.kind == Kind::Spelling && !in_capitals(s)).count();
@@ -878,6 +880,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // (`debruijn`, `ringbahn`), where the article hardly ever makes such a slip: the
         // misspellings it does make are mostly a slip from a word (see [`FAR_SLIPS`]).
         if hardly_slips(text, lexicon, &suspects, &only_asked, words) {
+            hardly = true;
             suspects.retain(|s| s.kind != Kind::Spelling || !far(s));
             // ... and a short one is asked about, never taken unasked (see [`SHORT_TERM`]).
             let short = |s: &Suspect| stem_of(s.word(text)).chars().count() <= SHORT_TERM;
@@ -988,7 +991,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
                 || chance(s) >= truecase::Sureness::UNDAMAGED_LIKELY;
         }
         // ... and its unknown words are judged as its own.
-        own_unknown_words(text, lexicon, (&capitals, &starts), &own_name_slips, &mut suspects);
+        own_unknown_words(text, lexicon, (&capitals, &starts), (&own_name_slips, hardly), &mut suspects);
     }
     names_of_code(text, lexicon, dialect, &mut suspects);
     sort_by_start(&mut suspects);
@@ -1211,7 +1214,7 @@ fn own_unknown_words(
     text: &str,
     lexicon: &Lexicon,
     (capitals, lower_starts): (&[Capital], &FastSet<usize>),
-    own_name_slips: &[usize],
+    (own_name_slips, hardly): (&[usize], bool),
     suspects: &mut Vec<Suspect>,
 ) {
     // An unknown word it Capitalises inside a sentence is a name: no slip of a common word, which
@@ -1222,11 +1225,13 @@ fn own_unknown_words(
         s.kind == Kind::Spelling && case_of(s.word(text)) == Case::Title && inside.contains(&s.span.start)
     };
     // Asked of the lexicon, not of the fixes, so that `--no-suggestions` flags the same: the
-    // commonest word one edit away is a name or a term.
+    // commonest word one edit away is a name or a term. Where the article hardly ever slips
+    // (`hardly`), only a term's: a word one slip from a person's or a place's name is another
+    // name (`Dorrin` is no `Darrin`), while `Pyhton` is still asked about.
     let near_name = |word: &str| {
         suggest::words_near(lexicon, word, 0.0).first().is_some_and(|(key, _)| {
             let name = casing::capitalised(key);
-            lexicon.is_name(&name) || lexicon.is_tech_name(&name)
+            (lexicon.is_name(&name) && !hardly) || lexicon.is_tech_name(&name)
         })
     };
     // So is one it Capitalises again and again ([`realword::OWN_WORD`] times or more), at a

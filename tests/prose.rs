@@ -196,6 +196,17 @@ fn a_clean_article_asks_before_taking_a_short_unknown_word_for_a_word() {
     assert!(taken_of(&misspelt, Kind::Spelling).contains(&("kcp", true)), "{:?}", taken_of(&misspelt, Kind::Spelling));
 }
 
+/// In a clean article that hardly misspells a word, an unknown Capitalised word inside a sentence
+/// one slip from a person's name is another name (`Dorrin`, not `Darrin`); one slip from a tech
+/// name is still asked about (`Pyhton`).
+#[test]
+fn a_clean_article_keeps_a_name_one_slip_from_another_name() {
+    let clean = format!("{CLEAN_ARTICLE}{MORE_OF_THE_CLEAN_ARTICLE}Many thanks to Dorrin for the review.\n");
+    assert_eq!(flags(&clean), []);
+    let slip = clean.replace("Many thanks to Dorrin for the review.", "It is written in Pyhton.");
+    assert_eq!(flags(&slip), [("Pyhton".to_string(), Kind::Spelling)]);
+}
+
 /// In a clean article a sentence started in lower case is raised, but asked about: the author
 /// may have meant it. The pronoun is taken, alone or contracted (`i`, `i'd`).
 #[test]
