@@ -855,6 +855,8 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     if capitals_undamaged && !only_asked.is_empty() {
         suspects.retain(|s| s.kind != Kind::Spelling || only_asked.binary_search(&s.span.start).is_err());
     }
+    // Whether the article hardly ever makes a slip of a word (see [`FAR_SLIPS`]), found below.
+    let mut hardly = false;
     // In an article long enough to show that its capitals are its own (a sentence alone says
     // little: `careful WEJN using`), a word in capitals no dictionary knows is an acronym or a
     // name where no word lies one slip from it (`the AUTOSAR architecture`, `GROMACS`, `AFAICT`,
@@ -864,8 +866,6 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     // (`Tracing FTW!`, `the AMER and EMEA sessions`, `SEVERIN NEUMANN:` before an interview's
     // answer: see [`CLEAN_SLIPS`]). Asked of the lexicon, not of the ranked fixes, so that a check
     // without fixes flags the same words.
-    // Whether the article hardly ever makes a slip of a word (see [`FAR_SLIPS`]).
-    let mut hardly = false;
     if capitals_undamaged && judged.weighed >= truecase::ENOUGH_WORDS {
         let in_capitals = |s: &Suspect| s.kind == Kind::Spelling && case_of(stem_of(s.word(text))) == Case::Upper;
         let small = suspects.iter().filter(|s| s.kind == Kind::Spelling && !in_capitals(s)).count();
