@@ -161,6 +161,20 @@ const MORE_OF_THE_CLEAN_ARTICLE: &str = "\nThe next release will read the record
         help with any of these, the issue tracker has a note on each, and we are happy to answer \
         questions there.\n";
 
+/// `text`, which holds [`CLEAN_ARTICLE`], with five of its words misspelt: an article that
+/// slips one word in a hundred.
+fn misspelt_clean_article(text: &str) -> String {
+    [
+        ("reads a file", "reads a fiel"),
+        ("writes a report", "writes a reprot"),
+        ("recent compiler", "recent compilr"),
+        ("keeps its settings", "keeps its setings"),
+        ("start where", "strat where"),
+    ]
+    .iter()
+    .fold(text.to_string(), |t, (right, wrong)| t.replace(right, wrong))
+}
+
 /// A clean article that hardly misspells a word writes an unknown word with no word one slip
 /// from it on purpose: a tool's name (`tarkwell`), not a slip. An article that misspells many of
 /// its words may garble a word that far too.
@@ -170,12 +184,7 @@ fn a_clean_article_keeps_an_unknown_word_no_word_lies_one_slip_from() {
         .replace("from a script that runs every night", "from a script that calls tarkwell every night")
         + MORE_OF_THE_CLEAN_ARTICLE;
     assert_eq!(flags(&clean), []);
-    let misspelt = clean
-        .replace("reads a file", "reads a fiel")
-        .replace("writes a report", "writes a reprot")
-        .replace("recent compiler", "recent compilr")
-        .replace("keeps its settings", "keeps its setings")
-        .replace("start where", "strat where");
+    let misspelt = misspelt_clean_article(&clean);
     let flagged: Vec<String> = flags(&misspelt).into_iter().map(|f| f.0).collect();
     assert!(flagged.iter().any(|w| w == "tarkwell"), "{flagged:?}");
 }
@@ -187,12 +196,7 @@ fn a_clean_article_keeps_an_unknown_word_no_word_lies_one_slip_from() {
 fn a_clean_article_asks_before_taking_a_short_unknown_word_for_a_word() {
     let clean = format!("{CLEAN_ARTICLE}{MORE_OF_THE_CLEAN_ARTICLE}Many thanks to kcp for the review.\n");
     assert_eq!(taken_of(&clean, Kind::Spelling), [("kcp", false)]);
-    let misspelt = clean
-        .replace("reads a file", "reads a fiel")
-        .replace("writes a report", "writes a reprot")
-        .replace("recent compiler", "recent compilr")
-        .replace("keeps its settings", "keeps its setings")
-        .replace("start where", "strat where");
+    let misspelt = misspelt_clean_article(&clean);
     assert!(taken_of(&misspelt, Kind::Spelling).contains(&("kcp", true)), "{:?}", taken_of(&misspelt, Kind::Spelling));
 }
 
