@@ -1156,12 +1156,17 @@ fn context_casing(
     suspects.retain(|s| !is_known(s));
     let mut shown = std::mem::take(&mut found.shown);
     shown.sort_unstable();
+    let mut self_named = std::mem::take(&mut found.self_named);
+    self_named.sort_unstable();
     // What the article shows to be a name the model does not lower; it may still give the name
-    // capitals it lost (`the Windows Api` -> `API`), never take any away (`THE SOFTWARE`).
+    // capitals it lost (`the Windows Api` -> `API`), never take any away (`THE SOFTWARE`). A
+    // word that is a name by its own sense beside another it lowers only where it is sure.
     let gives_capitals =
         |s: &Suspect| s.suggestions.first().is_some_and(|f| truecase::capitals(f) > truecase::capitals(s.word(text)));
-    let model_suspects =
-        judged.suspects.into_iter().filter(|s| shown.binary_search(&s.span.start).is_err() || gives_capitals(s));
+    let model_suspects = judged.suspects.into_iter().filter(|s| {
+        let among = |starts: &[usize]| starts.binary_search(&s.span.start).is_ok();
+        gives_capitals(s) || !(among(&shown) || (among(&self_named) && !s.confident))
+    });
     merge::add(text, suspects, Stage::Acronyms, found.acronyms);
     let dates: Vec<Suspect> = lower_dates
         .iter()

@@ -765,6 +765,19 @@ fn a_common_english_word_the_corpus_mostly_capitalises_keeps_its_small_letters_i
     );
 }
 
+/// A common word the damage Capitalises at every use reads as a name by its uses alone, and
+/// beside another such word as a name of two (`Help Ensure`): the model, which weighs the same
+/// uses against the article's damage, still takes its capital off where it is sure.
+#[test]
+fn a_common_word_the_damage_capitalises_at_every_use_beside_another_is_still_lowered() {
+    assert_fixed_after_damage(
+        "The Reviews Help Ensure that every change is tested. Our Goals Also Help Ensure the Quality of \
+        releases, and the Checks Help Ensure That nothing slips through.",
+        "The reviews help ensure that every change is tested. Our goals also help ensure the quality of \
+        releases, and the checks help ensure that nothing slips through.",
+    );
+}
+
 /// A paragraph hard-wrapped at a fixed width reads as one: its first line is no Title Case
 /// heading because the next starts with a capital (the next word would not have fitted on it),
 /// and the article `A` at a line's end stands between words as it would mid-line.

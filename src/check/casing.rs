@@ -798,6 +798,11 @@ pub struct Capitals {
     /// Where the article itself shows a capitalised word to be a name: a class name, a
     /// language's constant, a word of an acronym's expansion, a label. No model lowers these.
     pub shown: Vec<usize>,
+    /// Capitalised words of two name-like words side by side where the name-like one is so by
+    /// its own sense alone: the article writes it Capitalised again and again, or the lists
+    /// know it as a name (`Help Ensure`, `Various Bug`). The model weighs the same evidence
+    /// against the article's damage, so it lowers these only where it is sure.
+    pub self_named: Vec<usize>,
 }
 
 /// What the article shows of its own names, beyond how often it capitalises a word.
@@ -861,7 +866,13 @@ pub fn capitals(
     lower_uses: &FastMap<String, Vec<Span>>,
     lists: &mut Lists,
 ) -> Capitals {
-    let mut out = Capitals { suspects: Vec::new(), names: FastMap::default(), acronyms: Vec::new(), shown: Vec::new() };
+    let mut out = Capitals {
+        suspects: Vec::new(),
+        names: FastMap::default(),
+        acronyms: Vec::new(),
+        shown: Vec::new(),
+        self_named: Vec::new(),
+    };
     let mut key = String::new();
     let mut line = Line::default();
     let mut known: FastMap<&str, u8> = FastMap::default(); // word -> sense code
@@ -978,10 +989,15 @@ pub fn capitals(
     // the rules take neither down. Of them, the model may still take down one of the commonest
     // words that is also a name (`More`): it weighs the word's neighbours, which the rules do
     // not (`even More Rust` is `more Rust`).
+    // A word a name by its own sense (`Ensure`, which a damaged article Capitalises at every
+    // use) is kept apart: the model may still lower it where it is sure.
     for &run in &runs {
         let in_name = |&k: &usize| nameish(k, run) && ((k > 0 && nameish(k - 1, run)) || nameish(k + 1, run));
         let own = |&k: &usize| senses[k] != BOTH;
-        out.shown.extend((run.0..run.1).filter(in_name).filter(own).map(|k| caps[k].span().start));
+        for k in (run.0..run.1).filter(in_name).filter(own) {
+            let by_own_sense = senses[k] == NAME && caps[k].case == Case::Title;
+            if by_own_sense { &mut out.self_named } else { &mut out.shown }.push(caps[k].span().start);
+        }
     }
     let damaged = stray(true);
     if damaged.len() >= DAMAGED_MIN && damaged.len() * 1000 >= DAMAGED_PER_MILLE * words.max(1) {
