@@ -227,6 +227,16 @@ fn a_clean_article_asks_before_raising_a_sentence_start() {
     assert_eq!(fixed(&text), want);
 }
 
+/// A clean article that starts several sentences in small letters writes them so on purpose
+/// (option lists, notes): none is raised. One alone is still asked about (above).
+#[test]
+fn a_clean_article_that_starts_sentences_in_small_letters_again_and_again_keeps_them() {
+    let text = CLEAN_ARTICLE
+        .replace("Most people use it", "most people use it")
+        .replace("The project has a small group", "the project has a small group");
+    assert_eq!(taken_of(&text, Kind::Casing), []);
+}
+
 /// In a clean article a rare word where a commoner one would read on both sides (`and zeal to`
 /// for `deal`, `and minuted the` for `minutes`) is asked about, not taken: nothing else shows
 /// damage there. Among other damage such a slip is taken.
