@@ -1168,7 +1168,7 @@ fn context_casing(
     self_named.sort_unstable();
     // What the article shows to be a name the model does not lower; it may still give the name
     // capitals it lost (`the Windows Api` -> `API`), never take any away (`THE SOFTWARE`). A
-    // word that is a name by its own sense beside another it lowers only where it is sure.
+    // word name-like by its own sense alone (`self_named`) it lowers only where it is sure.
     let gives_capitals =
         |s: &Suspect| s.suggestions.first().is_some_and(|f| truecase::capitals(f) > truecase::capitals(s.word(text)));
     let model_suspects = judged.suspects.into_iter().filter(|s| {

@@ -798,10 +798,11 @@ pub struct Capitals {
     /// Where the article itself shows a capitalised word to be a name: a class name, a
     /// language's constant, a word of an acronym's expansion, a label. No model lowers these.
     pub shown: Vec<usize>,
-    /// Capitalised words of two name-like words side by side where the name-like one is so by
-    /// its own sense alone: the article writes it Capitalised again and again, or the lists
-    /// know it as a name (`Help Ensure`, `Various Bug`). The model weighs the same evidence
-    /// against the article's damage, so it lowers these only where it is sure.
+    /// Where a Title Case word stands in a name of name-like words side by side, but is
+    /// name-like by its own sense alone (the article Capitalises it at every use, or the lists
+    /// know it as a name: `Ensure` in `Help Ensure`), not by anything the article shows. The
+    /// model weighs the same evidence against the article's damage: it lowers these only where
+    /// it is sure.
     pub self_named: Vec<usize>,
 }
 
