@@ -871,7 +871,13 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         let small = suspects.iter().filter(|s| s.kind == Kind::Spelling && !in_capitals(s)).count();
         #[allow(clippy::cast_precision_loss)] // counts of words
         let few_slips = (small as f64) < CLEAN_SLIPS * words as f64;
-        let far = |s: &Suspect| !suggest::has_near(lexicon, &stem_of(s.word(text)).to_lowercase(), 0.0);
+        // Each misspelling's probe of the lexicon made once: the rules below ask it again.
+        let mut near_of: FastMap<usize, bool> = FastMap::default();
+        let mut far = |s: &Suspect| {
+            !*near_of
+                .entry(s.span.start)
+                .or_insert_with(|| suggest::has_near(lexicon, &stem_of(s.word(text)).to_lowercase(), 0.0))
+        };
         // Unless it is long, among small letters, and one slip from a common word ([`TERM_SLIP`]).
         let slip_of_common =
             |s: &Suspect| among_small_letters(text, s.span) && long_slip(lexicon, s.word(text), TERM_SLIP);
@@ -879,7 +885,7 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
         // So is a word in small letters or Capitalised that no word lies one slip from
         // (`debruijn`, `ringbahn`), where the article hardly ever makes such a slip: the
         // misspellings it does make are mostly a slip from a word (see [`FAR_SLIPS`]).
-        if hardly_slips(text, lexicon, &suspects, &only_asked, words) {
+        if hardly_slips(&suspects, &only_asked, words, &mut far) {
             hardly = true;
             suspects.retain(|s| s.kind != Kind::Spelling || !far(s));
             // ... and a short one is asked about, never taken unasked (see [`SHORT_TERM`]).
@@ -998,17 +1004,22 @@ fn check_recording(text: &str, lexicon: &Lexicon, options: Options, record: bool
     (Checked { dialect, suspects }, Readings { casing: readings, casing_kept, real_words: slips_weighed })
 }
 
-/// True when the misspellings among `suspects` that lie one slip from a word, those only asked
-/// about (`only_asked`) apart, are fewer than [`FAR_SLIPS`] of the text's `words`, counted as if
-/// it had [`FAR_PRIOR_WORDS`] words more and one such slip among them: a short text says little
-/// of its damage. Counted until there are enough.
-fn hardly_slips(text: &str, lexicon: &Lexicon, suspects: &[Suspect], only_asked: &[usize], words: usize) -> bool {
+/// True when the misspellings among `suspects` that lie one slip from a word (not `far`), those
+/// only asked about (`only_asked`) apart, are fewer than [`FAR_SLIPS`] of the text's `words`,
+/// counted as if it had [`FAR_PRIOR_WORDS`] words more and one such slip among them: a short text
+/// says little of its damage. Counted until there are enough.
+fn hardly_slips(
+    suspects: &[Suspect],
+    only_asked: &[usize],
+    words: usize,
+    far: &mut impl FnMut(&Suspect) -> bool,
+) -> bool {
     #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let enough = (FAR_SLIPS * (words as f64 + FAR_PRIOR_WORDS) - 1.0).ceil().max(0.0) as usize;
     let slips = suspects
         .iter()
         .filter(|s| s.kind == Kind::Spelling && only_asked.binary_search(&s.span.start).is_err())
-        .filter(|s| suggest::has_near(lexicon, &stem_of(s.word(text)).to_lowercase(), 0.0))
+        .filter(|s| !far(s))
         .take(enough)
         .count();
     slips < enough
@@ -1211,15 +1222,13 @@ fn context_casing(
     // several sentences so, that is its way (`default value is 1.` in option lists, `please`
     // in a changelog's notes), not a slip: none is raised. The damage galley meets lowers
     // names, which the other stages raise wherever they stand, not sentence starts as such.
-    let to_raise = |word: &str| casing::raise_at_start(lexicon, word, dialect);
-    let own_way =
-        shows_no_damage && lower_starts.iter().filter(|(_, word)| to_raise(word)).nth(OWN_WAY_STARTS - 1).is_some();
-    let raised_starts: Vec<Suspect> = lower_starts
-        .iter()
-        .filter(|(span, word)| {
-            !own_way && !taken.contains(span.start) && known.binary_search(&span.start).is_err() && to_raise(word)
-        })
-        .map(|&(span, word)| Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))))
+    let raisable: Vec<(Span, &str)> =
+        lower_starts.iter().filter(|(_, word)| casing::raise_at_start(lexicon, word, dialect)).copied().collect();
+    let own_way = shows_no_damage && raisable.len() >= OWN_WAY_STARTS;
+    let raised_starts: Vec<Suspect> = raisable
+        .into_iter()
+        .filter(|(span, _)| !own_way && !taken.contains(span.start) && known.binary_search(&span.start).is_err())
+        .map(|(span, word)| Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))))
         .collect();
     drop(taken); // 8 bytes a suspect, not kept beside the merge's own
     merge::add(text, suspects, Stage::SentenceStarts, raised_starts);
