@@ -1222,14 +1222,22 @@ fn context_casing(
     // several sentences so, that is its way (`default value is 1.` in option lists, `please`
     // in a changelog's notes), not a slip: none is raised. The damage galley meets lowers
     // names, which the other stages raise wherever they stand, not sentence starts as such.
-    let raisable: Vec<(Span, &str)> =
-        lower_starts.iter().filter(|(_, word)| casing::raise_at_start(lexicon, word, dialect)).copied().collect();
-    let own_way = shows_no_damage && raisable.len() >= OWN_WAY_STARTS;
-    let raised_starts: Vec<Suspect> = raisable
-        .into_iter()
-        .filter(|(span, _)| !own_way && !taken.contains(span.start) && known.binary_search(&span.start).is_err())
-        .map(|(span, word)| Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))))
-        .collect();
+    // Counted only where the casing shows no damage (few starts in small letters there); a
+    // damaged article's many starts, most of them taken by other stages, are asked about once.
+    let to_raise = |word: &str| casing::raise_at_start(lexicon, word, dialect);
+    let own_way =
+        shows_no_damage && lower_starts.iter().filter(|(_, word)| to_raise(word)).nth(OWN_WAY_STARTS - 1).is_some();
+    let raised_starts: Vec<Suspect> = if own_way {
+        Vec::new()
+    } else {
+        lower_starts
+            .iter()
+            .filter(|(span, word)| {
+                !taken.contains(span.start) && known.binary_search(&span.start).is_err() && to_raise(word)
+            })
+            .map(|&(span, word)| Suspect::new(span, Kind::Casing, lists.one(casing::capitalised(word))))
+            .collect()
+    };
     drop(taken); // 8 bytes a suspect, not kept beside the merge's own
     merge::add(text, suspects, Stage::SentenceStarts, raised_starts);
     sort_by_start(suspects);
