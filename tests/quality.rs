@@ -237,15 +237,19 @@ fn figures_on_articles_hold() {
     // Real words fixed: 32 until the garbler Capitalised slips too (the thirty-ninth session).
     // Right words changed 7.5 until it lowered a share of the names, as real damage does (the
     // fortieth): names it left as they were stand to break. Real words fixed 30 until rare words
-    // the damage Capitalised were weighed as slips too (the forty-eighth: 31.8% -> 34.5%).
-    let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 32), fixed: 80 };
+    // the damage Capitalised were weighed as slips too (the forty-eighth: 31.8% -> 34.5%); 32
+    // until the real-word chance was fitted on long texts too (the sixty-ninth: 32.1% -> 30.8%,
+    // for 25 fewer right words changed here, and 36.2% fixed, from 33.9%, of all four sets'
+    // report parts joined).
+    let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 30), fixed: 80 };
     floors.hold(&score, 9.0, (1.6, 0.7));
 }
 
 /// Articles arrive hard-wrapped (mail, text exports, `fold`): the Rust blog's half kept apart,
 /// damaged and then wrapped at 72 columns, holds the floors of the articles as written. Wrapped
 /// so, it had 82.3% of its errors fixed until the fifty-seventh session, which reads a wrapped
-/// paragraph as one (84.4%, against 84.5% unwrapped).
+/// paragraph as one (84.4%, against 84.5% unwrapped). Real words fixed as the articles as written
+/// (30 since the sixty-ninth session).
 #[test]
 fn figures_on_hard_wrapped_articles_hold() {
     let lexicon = Lexicon::new();
@@ -254,7 +258,7 @@ fn figures_on_hard_wrapped_articles_hold() {
         let (garbled, _) = garble::garble(text, &lexicon, garble::Rates::SAMPLE, eval_texts::seed_of(name));
         score.add(&lexicon, &score::wrapped(text, 72), &score::wrapped(&garbled, 72), None);
     }
-    let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 32), fixed: 83 };
+    let floors = Floors { non_word: (98, 87), casing_first: 86, real_word: (49, 30), fixed: 83 };
     floors.hold(&score, 9.0, (1.6, 0.7));
 }
 
