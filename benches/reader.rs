@@ -5,7 +5,8 @@
 //! - key press to finished frame on a 10 MB article, per kind of key (scrolling, moving between
 //!   suspects, taking a fix, which edits the 10 MB text and re-checks what it touched, undo);
 //! - peak memory (`VmHWM`) with the 10 MB article open, against 3 x the article + 64 MB;
-//! - opening 1 MB of Markdown and of HTML to the first frame.
+//! - opening 1 MB of Markdown and of HTML to the first frame, and keys on them (a decision
+//!   renders the Markdown again).
 
 use corpus::percentile;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -115,7 +116,13 @@ fn main() {
         3.0 * mb + 64.0
     );
 
-    // After the peak above, so that these allocations do not raise it. 1 MB of Markdown:
+    // After the peak above, so that what follows does not raise it.
+    markup(&mut terminal, area);
+}
+
+/// Opening 1 MB of Markdown and of HTML to the first frame, and keys on them.
+fn markup(terminal: &mut Terminal<TestBackend>, area: Rect) {
+    // 1 MB of Markdown:
     // distinct READMEs from cargo's registry cache, joined; and the same prose as a web page,
     // a paragraph to each line, inside an article among navigation.
     let markdown = readmes(1_000_000);
@@ -141,6 +148,29 @@ fn main() {
             text.len() as f64 / 1e6,
             percentile(&opens, 500)
         );
+        // Keys on the rendered article: a decision changes the text, and the Markdown is
+        // rendered again before the frame.
+        let mut app = App::new(Review::new(name, text.clone(), Lexicon::new(), None), area, Theme::new(false));
+        for (label, k) in [
+            ("j", key(KeyCode::Char('j'))),
+            ("Tab", key(KeyCode::Tab)),
+            ("Enter", key(KeyCode::Enter)),
+            ("u", key(KeyCode::Char('u'))),
+        ] {
+            let mut times = Vec::new();
+            for _ in 0..20 {
+                let t = Instant::now();
+                app.on_key(&k);
+                terminal.draw(|f| view::draw(f, &app)).expect("draw");
+                times.push(t.elapsed());
+            }
+            times.sort();
+            println!(
+                "key to frame, {name}, {label}: median {:?}, max {:?}",
+                percentile(&times, 500),
+                times[times.len() - 1]
+            );
+        }
     }
 }
 

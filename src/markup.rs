@@ -225,7 +225,7 @@ pub fn article_text(text: &str, format: Format) -> String {
 }
 
 /// The parser's options: `CommonMark` and the GFM extensions galley reads, front matter and math.
-fn options() -> pulldown_cmark::Options {
+pub(crate) fn options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options as O;
     O::ENABLE_TABLES
         | O::ENABLE_FOOTNOTES

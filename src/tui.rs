@@ -7,6 +7,7 @@ pub mod flow;
 pub mod help;
 pub mod keymap;
 pub mod map;
+pub mod render;
 pub mod theme;
 pub mod view;
 pub mod wrap;

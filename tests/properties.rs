@@ -427,3 +427,46 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Rendered Markdown wraps without losing or repeating anything: each line's rows follow one
+    /// another from the line's start, and together draw what the whole line draws, in order; a
+    /// line of a code block is one row, cut at the width. No row draws a byte of another line.
+    #[test]
+    fn rendered_markdown_rows_draw_each_line_once_in_order(md in markdown(), width in 8usize..60) {
+        use galley::markup::Format;
+        use galley::tui::render::{Rendered, Unit, units};
+        use galley::tui::wrap::{Layout, line_rows};
+        let layout = Layout { width, gaps: false, look: std::rc::Rc::new(Rendered::of(&md, Format::Markdown)) };
+        let starts: Vec<usize> = std::iter::once(0).chain(md.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        for line in 0..starts.len() {
+            let start = starts[line];
+            let mut end = starts.get(line + 1).map_or(md.len(), |&n| n - 1);
+            if end > start && md.as_bytes()[end - 1] == b'\r' {
+                end -= 1;
+            }
+            let marks = layout.look.line(start, end);
+            let mut whole: Vec<Unit<'_>> = Vec::new();
+            units(&md, marks, start, end, end, |u| whole.push(u));
+            let rows = line_rows(&md, &starts, line, &layout);
+            prop_assert_eq!(rows[0].0, start);
+            let mut drawn: Vec<Unit<'_>> = Vec::new();
+            for (k, &(from, to)) in rows.iter().enumerate() {
+                prop_assert!(start <= from && from <= to && to <= end, "row {:?} outside line {}..{}", (from, to), start, end);
+                if k > 0 {
+                    prop_assert_eq!(rows[k - 1].1, from, "rows follow one another");
+                }
+                units(&md, marks, from, to, end, |u| drawn.push(u));
+            }
+            if Rendered::is_code(marks) {
+                prop_assert_eq!(rows.len(), 1);
+                prop_assert!(whole.starts_with(&drawn));
+            } else {
+                prop_assert_eq!(rows.last().map(|r| r.1), Some(end));
+                prop_assert_eq!(&drawn, &whole, "the rows draw the line once, in order");
+            }
+        }
+    }
+}

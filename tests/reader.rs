@@ -898,7 +898,7 @@ fn markup_is_dimmed_and_m_shows_it_as_written() {
     insta::assert_snapshot!("html_page", screen(&app));
     press(&mut app, "m");
     assert!(!style_of(&app, "href").add_modifier.contains(Modifier::DIM), "as written");
-    assert!(status_line(&app).contains("markup shown as written"));
+    assert!(status_line(&app).contains("the source as written"));
     // A fix keeps the markup where it was.
     press(&mut app, "m<Enter>");
     assert_eq!(app.review.text(), page.replace("clustr", "cluster"));
@@ -959,4 +959,96 @@ fn the_review_pane_reads_a_wrapped_markdown_paragraph_as_one() {
     assert_eq!(current_word(&app).as_deref(), Some("clustr"));
     let s = screen(&app);
     assert!(s.contains("│The operators said that the clustr is"), "{s}");
+}
+
+/// Release notes written in Markdown, with every block glow renders.
+const NOTES_MD: &str = "# Release notes\n\nSome *emphasis*, **strong** words, `inline code` and a [link to the docs](https://example.com/docs).\n\n## What changed\n\n- The first item is long enough that it has to wrap onto a second row in a narrow pane.\n  - A nested item about the clustr.\n- [x] A task that is done\n1. First step\n2. Second step with more words than fit on one row of this pane.\n\n> A quote that runs long enough to wrap onto a second row of the pane.\n\n| Tool | Speed | Notes |\n|:-----|------:|:-----:|\n| galley | 1.2 M | fast |\n| aspell | 3.5 M | **faster** |\n\n```rust\nfn main() { println!(\"a line of code that is far too long to fit in the pane\"); }\n```\n\n---\n\nThe end.\n";
+
+/// Issue 16: Markdown is rendered as glow does: headings, emphasis and links without their
+/// marks, bullets by depth, quotes with a bar, tables aligned, code blocks unwrapped, and the
+/// rows of a list item or a quote hang under its first word. `m` shows the source as written.
+#[test]
+fn markdown_is_rendered_as_glow_does_and_m_shows_the_source() {
+    use ratatui::style::Modifier;
+    let review = Review::new("notes.md", NOTES_MD.to_string(), Lexicon::new(), Some(Dialect::Us));
+    let mut app = App::new(review, Rect::new(0, 0, 60, 48), Theme::new(true));
+    press(&mut app, "g");
+    let s = screen(&app);
+    for markup in ["# ", "**", "`", "](", "```", "|---", "- The", "> A"] {
+        assert!(!s.contains(markup), "{markup} is drawn:\n{s}");
+    }
+    for shown in [
+        "Release notes",
+        "Some emphasis, strong words, inline code and a link to",
+        "• The first item",
+        "  ◦ A nested item",
+        "• ☑ A task",
+        "│ A quote",
+        "│ Tool   │ Speed │ Notes  │",
+        "├────────┼───────┼────────┤",
+        "│ aspell │ 3.5 M │ faster │",
+        "fn main() { println!(\"a line of code that is far too long",
+        "\"   a second row in a narrow pane.",
+        "\" │ of the pane.",
+    ] {
+        assert!(s.contains(shown), "{shown} is not drawn:\n{s}");
+    }
+    assert!(!s.contains("to fit in the pane"), "a code block is not wrapped:\n{s}");
+    insta::assert_snapshot!("markdown_rendered", s);
+    assert!(style_of(&app, "strong").add_modifier.contains(Modifier::BOLD));
+    assert!(style_of(&app, "emphasis").add_modifier.contains(Modifier::ITALIC));
+    assert!(style_of(&app, "link to").add_modifier.contains(Modifier::UNDERLINED));
+    assert!(style_of(&app, "Release notes").add_modifier.contains(Modifier::REVERSED), "the title stands out");
+    assert!(!style_of(&app, "inline code").add_modifier.contains(Modifier::DIM), "code is not dimmed as markup");
+    press(&mut app, "m");
+    let raw = screen(&app);
+    assert!(raw.contains("**strong**") && raw.contains("| Tool | Speed | Notes |"), "{raw}");
+    assert_eq!(app.message, "the source as written");
+    press(&mut app, "m");
+    let article = |s: &str| s.lines().take(38).collect::<Vec<_>>().join("\n");
+    assert_eq!(article(&screen(&app)), article(&s), "m again renders it");
+}
+
+/// Issue 16: a fix taken in rendered Markdown changes the source's bytes of the word alone, and
+/// undo gives back the source byte for byte.
+#[test]
+fn a_fix_in_rendered_markdown_changes_only_the_words_bytes() {
+    let md = "- The **clustr** runs, as [teh docs](https://teh.io/clustr) say.\n";
+    let review = Review::new("notes.md", md.to_string(), Lexicon::new(), Some(Dialect::Us));
+    let mut app = App::new(review, Rect::new(0, 0, 80, 16), Theme::new(true));
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    assert!(screen(&app).contains("• The clustr runs, as teh docs say."), "{}", screen(&app));
+    press(&mut app, "<Enter><Enter>");
+    assert_eq!(app.review.text(), "- The **cluster** runs, as [the docs](https://teh.io/clustr) say.\n");
+    assert!(screen(&app).contains("• The cluster runs, as the docs say."), "{}", screen(&app));
+    press(&mut app, "uu");
+    assert_eq!(app.review.text(), md);
+}
+
+/// Issue 16: a click finds the word under the mouse in rendered Markdown, where the markup
+/// before it takes no column.
+#[test]
+fn a_click_in_rendered_markdown_finds_the_word_under_it() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let md = "Teh **bold** and [a link](https://x.io) then clustr.\n";
+    let review = Review::new("notes.md", md.to_string(), Lexicon::new(), Some(Dialect::Us));
+    let mut app = App::new(review, Rect::new(0, 0, 80, 16), Theme::new(true));
+    assert_eq!(current_word(&app).as_deref(), Some("Teh"));
+    let s = screen(&app);
+    let line = s.lines().find(|l| l.contains("then clustr")).expect("the line is drawn");
+    let column = u16::try_from(line[..line.find("clustr").expect("clustr")].chars().count()).expect("column");
+    let row = u16::try_from(s.lines().position(|l| l.contains("then clustr")).expect("row")).expect("row");
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: column + 2,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.on_mouse(&click);
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    // A click on a link's text says where it leads.
+    let column = u16::try_from(line[..line.find("a link").expect("the link")].chars().count()).expect("column");
+    app.on_mouse(&MouseEvent { column: column + 1, ..click });
+    assert_eq!(app.message, "link: https://x.io");
+    assert!(status_line(&app).contains("link: https://x.io"), "{}", status_line(&app));
 }

@@ -4,6 +4,7 @@
 use super::help;
 use super::keymap::{self, Action, Keys};
 use super::map::{self, Mark};
+use super::render::Rendered;
 use super::theme::Theme;
 use super::wrap::{self, Layout, Pos, Row};
 use crate::error::Error;
@@ -236,6 +237,8 @@ pub struct App {
     pub gaps: bool,
     /// The damage map as last computed: for which revision of the review and height.
     map: RefCell<Option<KeptMap>>,
+    /// The rendering of the article's Markdown, and for which revision of the review.
+    look: RefCell<Option<(u64, Rc<Rendered>)>>,
 }
 
 impl App {
@@ -267,6 +270,7 @@ impl App {
             offer: None,
             place: None,
             map: RefCell::new(None),
+            look: RefCell::new(None),
             gaps: false,
         };
         app.gaps = wrap::wants_gaps(app.review.text());
@@ -274,7 +278,7 @@ impl App {
             // No suspect to show: a page or a README opens where its prose begins, not on its
             // `<head>` or badges.
             let at = first_prose(app.review.text(), app.review.markup());
-            app.top = wrap::pos_of(app.review.text(), app.review.line_starts(), at, app.layout());
+            app.top = wrap::pos_of(app.review.text(), app.review.line_starts(), at, &app.layout());
             app.top.row = 0;
             app.clamp_top();
         }
@@ -312,8 +316,33 @@ impl App {
     }
 
     fn layout(&self) -> Layout {
+        Layout { width: self.layout_width(), gaps: self.gaps, look: self.look() }
+    }
+
+    /// Columns an article row holds.
+    #[must_use]
+    pub fn layout_width(&self) -> usize {
         let pane = self.text_area().width.max(1);
-        Layout { width: usize::from(if self.wrap == 0 { pane } else { pane.min(self.wrap) }), gaps: self.gaps }
+        usize::from(if self.wrap == 0 { pane } else { pane.min(self.wrap) })
+    }
+
+    /// How the article's markup is drawn: Markdown rendered, unless `m` shows the source as
+    /// written. Made again when the text may have changed (the review's revision moved).
+    #[must_use]
+    pub fn look(&self) -> Rc<Rendered> {
+        if self.raw {
+            return Rc::default();
+        }
+        let revision = self.review.revision();
+        let mut kept = self.look.borrow_mut();
+        match &*kept {
+            Some((r, look)) if *r == revision => Rc::clone(look),
+            _ => {
+                let look = Rc::new(Rendered::of(self.review.text(), self.review.format()));
+                *kept = Some((revision, Rc::clone(&look)));
+                look
+            }
+        }
     }
 
     fn height(&self) -> usize {
@@ -323,7 +352,7 @@ impl App {
     /// The rows shown in the article pane, from the top.
     #[must_use]
     pub fn visible_rows(&self) -> Vec<Row> {
-        wrap::rows_from(self.review.text(), self.review.line_starts(), self.top, self.layout(), self.height())
+        wrap::rows_from(self.review.text(), self.review.line_starts(), self.top, &self.layout(), self.height())
     }
 
     /// Which keys apply now.
@@ -355,7 +384,7 @@ impl App {
     /// The window changed size.
     pub fn resize(&mut self, area: Rect) {
         self.area = area;
-        self.top = wrap::align(self.review.text(), self.review.line_starts(), self.top, self.layout());
+        self.top = wrap::align(self.review.text(), self.review.line_starts(), self.top, &self.layout());
         self.clamp_top();
         self.show_current();
     }
@@ -371,7 +400,9 @@ impl App {
                 if panes.article.contains(at) {
                     let rows = self.visible_rows();
                     let Some(row) = rows.get(usize::from(m.row - panes.article.y)) else { return };
-                    let offset = wrap::offset_at(self.review.text(), *row, usize::from(m.column - panes.article.x));
+                    let column = usize::from(m.column - panes.article.x);
+                    let offset =
+                        wrap::offset_at(self.review.text(), self.review.line_starts(), *row, column, &self.layout());
                     let hit = self
                         .review
                         .items()
@@ -379,6 +410,11 @@ impl App {
                         .find(|it| it.status == Status::Pending && it.span.start <= offset && offset < it.span.end);
                     if let Some(start) = hit.map(|it| it.span.start) {
                         self.command(Command::Goto(start));
+                    } else if offset < row.end
+                        && let Some(dest) = self.look().link_at(offset)
+                    {
+                        // A link shows its text; a click on it says where it leads.
+                        self.message = format!("link: {}", crate::escape::visible_line(dest));
                     }
                 } else if panes.map.contains(at) {
                     self.map_click(usize::from(m.row - panes.map.y));
@@ -522,10 +558,13 @@ impl App {
             Action::ToggleList => self.list = !self.list,
             Action::ToggleRaw => {
                 self.raw = !self.raw;
-                self.message = if self.review.markup().is_empty() {
+                let markdown = self.review.format() == crate::markup::Format::Markdown;
+                self.message = if self.review.markup().is_empty() && !markdown {
                     "no markup in this article".into()
                 } else if self.raw {
-                    "markup shown as written".into()
+                    "the source as written".into()
+                } else if markdown {
+                    "Markdown rendered".into()
                 } else {
                     "markup dimmed".into()
                 };
@@ -610,7 +649,7 @@ impl App {
     fn map_click(&mut self, k: usize) {
         let (len, slices) = (self.review.text().len(), usize::from(self.panes().map.height));
         let (from, to) = (map::start_of(k, len, slices), map::start_of(k + 1, len, slices));
-        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.layout());
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), &self.layout());
         self.top = wrap::pos_of(text, starts, from, w);
         self.clamp_top();
         let first = self.review.items().iter().find(|it| it.status == Status::Pending && it.span.start >= from);
@@ -636,16 +675,16 @@ impl App {
     fn show_current(&mut self) {
         let Some(item) = self.review.current_item() else { return };
         let (text, starts) = (self.review.text(), self.review.line_starts());
-        let target = wrap::pos_of(text, starts, item.span.start, self.layout());
-        let end = wrap::advance(text, starts, self.top, self.height() - 1, self.layout());
+        let target = wrap::pos_of(text, starts, item.span.start, &self.layout());
+        let end = wrap::advance(text, starts, self.top, self.height() - 1, &self.layout());
         if target < self.top || target > end {
-            self.top = wrap::retreat(text, starts, target, self.height() / 3, self.layout());
+            self.top = wrap::retreat(text, starts, target, self.height() / 3, &self.layout());
         }
         self.clamp_top();
     }
 
     fn scroll(&mut self, rows: isize) {
-        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.layout());
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), &self.layout());
         self.top = if rows >= 0 {
             wrap::advance(text, starts, self.top, rows.unsigned_abs(), w)
         } else {
@@ -656,7 +695,7 @@ impl App {
 
     /// The top that shows the last row at the bottom of the pane.
     fn bottom(&self) -> Pos {
-        let (text, starts, w) = (self.review.text(), self.review.line_starts(), self.layout());
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), &self.layout());
         let last = wrap::last(text, starts, w);
         wrap::retreat(text, starts, last, self.height() - 1, w)
     }
@@ -695,7 +734,7 @@ impl App {
                         index += 1;
                     }
                 }
-                let (starts, w) = (self.review.line_starts(), self.layout());
+                let (starts, w) = (self.review.line_starts(), &self.layout());
                 let target = wrap::pos_of(text, starts, m, w);
                 let end = wrap::advance(text, starts, self.top, self.height() - 1, w);
                 if target < self.top || target > end {
@@ -773,7 +812,7 @@ impl App {
         }
         let (text, starts) = (self.review.text(), self.review.line_starts());
         let top = place.top.min(text.len());
-        self.top = wrap::pos_of(text, starts, top, self.layout());
+        self.top = wrap::pos_of(text, starts, top, &self.layout());
         self.clamp_top();
         self.message = if message.is_empty() {
             match self.review.counts().2 - before {

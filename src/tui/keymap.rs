@@ -123,7 +123,7 @@ const READING: &[Binding] = &[
     Binding {
         keys: &[plain('m')],
         label: "m",
-        help: "markup dimmed / as written (Markdown, HTML)",
+        help: "Markdown rendered / the source as written",
         action: Action::ToggleRaw,
     },
 ];

@@ -25,6 +25,14 @@ pub struct Theme {
     pub heading: Style,
     /// Markup around the prose (tags, URLs, code): dimmed.
     pub markup: Style,
+    /// A Markdown article's first-level heading.
+    pub title: Style,
+    /// Code in rendered Markdown: a tinted background.
+    pub code: Style,
+    /// A link's text in rendered Markdown.
+    pub link: Style,
+    /// A block quote's text in rendered Markdown.
+    pub quote: Style,
     /// Pane titles and key names.
     pub accent: Style,
     /// Secondary text.
@@ -62,6 +70,10 @@ impl Theme {
             window: Style::new().bg(Color::DarkGray),
             heading: Style::new().fg(terminal(c.accent)).add_modifier(Modifier::BOLD),
             markup: Style::new().fg(Color::DarkGray),
+            title: Style::new().fg(Color::Black).bg(terminal(c.accent)).add_modifier(Modifier::BOLD),
+            code: Style::new().fg(Color::Gray).bg(Color::Indexed(236)).remove_modifier(Modifier::DIM),
+            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            quote: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
             accent: Style::new().fg(terminal(c.accent)).add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             status: Style::new().add_modifier(Modifier::REVERSED),
@@ -79,6 +91,10 @@ impl Theme {
             window: Style::new().add_modifier(Modifier::REVERSED),
             heading: Style::new().add_modifier(Modifier::BOLD),
             markup: Style::new().add_modifier(Modifier::DIM),
+            title: Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            code: Style::new().remove_modifier(Modifier::DIM),
+            link: Style::new().add_modifier(Modifier::UNDERLINED),
+            quote: Style::new().add_modifier(Modifier::ITALIC),
             accent: Style::new().add_modifier(Modifier::BOLD),
             dim: Style::new().add_modifier(Modifier::DIM),
             status: Style::new().add_modifier(Modifier::REVERSED),

@@ -4,6 +4,8 @@ use super::app::{App, Field, Mode, Purpose};
 use super::flow::{Flowed, flow, flow_from, pack};
 use super::help;
 use super::map::{self, Mark};
+use super::render::{self, Glyph, Look, Part, Rendered, Unit};
+use super::theme::Theme;
 use super::wrap::{Row, char_width};
 use crate::escape::{has_control, visible_char, visible_line};
 use crate::lexicon::Dialect;
@@ -68,29 +70,46 @@ fn item_style(app: &App, item: &Item, current: bool) -> Style {
     if current { base.patch(t.current) } else { base }
 }
 
-/// The spans of `text[from..to]` styled per byte range.
-fn styled(text: &str, from: usize, to: usize, ranges: &[(usize, usize, Style)]) -> Vec<Span<'static>> {
+/// The spans of a row, styled per byte range: the units its line's marks draw ([`units`]).
+fn styled(units: &[Unit<'_>], ranges: &[(usize, usize, Style)]) -> Vec<Span<'static>> {
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut cur = String::new();
     let mut cur_style = Style::default();
-    for (i, c) in span::cut(text, from, to).char_indices() {
-        let at = from + i;
+    for u in units {
         // Each range over the character patches the ones before it: a search match over a suspect
         // shows both.
-        let style = ranges.iter().filter(|(s, e, _)| *s <= at && at < *e).fold(Style::default(), |st, r| st.patch(r.2));
+        let style =
+            ranges.iter().filter(|(s, e, _)| *s <= u.at && u.at < *e).fold(Style::default(), |st, r| st.patch(r.2));
         if style != cur_style && !cur.is_empty() {
             spans.push(Span::styled(std::mem::take(&mut cur), cur_style));
         }
         cur_style = style;
-        match c {
-            '\t' => cur.push_str(&" ".repeat(char_width('\t'))),
-            c => cur.push(visible_char(c).unwrap_or(c)),
+        match u.glyph {
+            Glyph::Char('\t') => cur.push_str(&" ".repeat(char_width('\t'))),
+            Glyph::Char(c) => cur.push(visible_char(c).unwrap_or(c)),
+            Glyph::Text(t) => cur.push_str(&visible_line(t)),
         }
     }
     if !cur.is_empty() {
         spans.push(Span::styled(cur, cur_style));
     }
     spans
+}
+
+/// The style of a rendered part of the article.
+fn part_style(t: &Theme, part: Part) -> Style {
+    match part {
+        Part::Heading(1) => t.title,
+        Part::Heading(2) => t.heading,
+        Part::Heading(_) | Part::Strong | Part::TableHead => Style::new().add_modifier(Modifier::BOLD),
+        Part::Emphasis => Style::new().add_modifier(Modifier::ITALIC),
+        Part::Strike => Style::new().add_modifier(Modifier::CROSSED_OUT),
+        Part::Code | Part::CodeBlock => t.code,
+        Part::Link => t.link,
+        Part::Quote => t.quote,
+        Part::Marker => t.accent,
+        Part::Rule => t.markup,
+    }
 }
 
 fn search_ranges(app: &App, from: usize, to: usize) -> Vec<(usize, usize, Style)> {
@@ -115,10 +134,21 @@ fn search_ranges(app: &App, from: usize, to: usize) -> Vec<(usize, usize, Style)
     out
 }
 
-fn row_line(app: &App, row: Row) -> Line<'static> {
+fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
     let items = app.review.items();
     let current = app.review.current();
     let first = items.partition_point(|it| it.span.end <= row.start);
+    let text = app.review.text();
+    let starts = app.review.line_starts();
+    let line_start = starts.get(row.line).copied().unwrap_or(0);
+    let line_end = starts.get(row.line + 1).map_or(text.len(), |&n| n.saturating_sub(1));
+    let line_end = if line_end > line_start && text.as_bytes().get(line_end - 1) == Some(&b'\r') {
+        line_end - 1
+    } else {
+        line_end
+    };
+    let look = app.look();
+    let marks = look.line(line_start, line_end);
     let mut ranges: Vec<(usize, usize, Style)> = Vec::new();
     // Markup around the prose is dimmed, unless the source is shown as written (`m`).
     if !app.raw {
@@ -128,15 +158,21 @@ fn row_line(app: &App, row: Row) -> Line<'static> {
             ranges.push((m.start, m.end, app.theme.markup));
         }
     }
+    // Rendered Markdown: each part in its style.
+    for m in marks {
+        if let Look::Styled(part) = m.look
+            && m.start < row.end.max(row.start + 1)
+            && m.end > row.start
+        {
+            ranges.push((m.start, m.end.max(m.start + 1), part_style(&app.theme, part)));
+        }
+    }
     // A title or heading reads as one: short, unpunctuated, `#`-marked (the checker's own test).
-    let text = app.review.text();
     // Only a short line can be a heading: the test, which reads the whole line and its
     // neighbours, is not run on the rows of a long one (a megabyte on one line).
-    let starts = app.review.line_starts();
-    let line_len =
-        starts.get(row.line + 1).map_or(text.len(), |&n| n).saturating_sub(starts.get(row.line).copied().unwrap_or(0));
-    if row.start < row.end
-        && line_len <= HEADING_LINE
+    if look.is_empty()
+        && row.start < row.end
+        && line_end - line_start <= HEADING_LINE
         && !span::cut(text, row.start, row.end).trim().is_empty()
         && crate::check::casing::is_heading(text, row.start)
     {
@@ -146,11 +182,27 @@ fn row_line(app: &App, row: Row) -> Line<'static> {
         ranges.push((it.span.start, it.span.end, item_style(app, it, Some(k) == current)));
     }
     ranges.extend(search_ranges(app, row.start, row.end));
-    Line::from(styled(app.review.text(), row.start, row.end, &ranges))
+    let mut units = Vec::new();
+    render::units(text, marks, row.start, row.end, line_end, |u| units.push(u));
+    let mut spans = styled(&units, &ranges);
+    // The rows after a list item's or a quote's first hang under its first word.
+    if row.start > line_start && row.start < row.end {
+        let hang = render::hang(text, marks, line_start, line_end, app.layout_width());
+        if !hang.is_empty() {
+            spans.insert(0, Span::styled(hang, app.theme.markup));
+        }
+    }
+    // A line of a code block is tinted to the row's end.
+    if Rendered::is_code(marks) {
+        let used: usize = units.iter().map(Unit::width).sum();
+        spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), app.theme.code));
+    }
+    Line::from(spans)
 }
 
 fn article(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let lines: Vec<Line<'static>> = app.visible_rows().into_iter().map(|r| row_line(app, r)).collect();
+    let width = usize::from(area.width);
+    let lines: Vec<Line<'static>> = app.visible_rows().into_iter().map(|r| row_line(app, r, width)).collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 

@@ -1,8 +1,12 @@
 //! Wrapping the article to the pane: each line of the text becomes one or more rows, broken
 //! at spaces, by display width (wide characters take two columns, a tab four). Only the lines
 //! in view are ever wrapped, so a frame costs the same on a 10 MB article as on a short one.
+//! Rows are wrapped as the line is drawn ([`super::render`]): hidden markup takes no column, a
+//! glyph its own, and a line of a code block is one row, cut at the pane's edge.
 
+use super::render::{self, Rendered};
 use crate::span;
+use std::rc::Rc;
 use unicode_width::UnicodeWidthChar;
 
 /// Columns a tab takes.
@@ -28,14 +32,25 @@ pub struct Row {
     pub end: usize,
 }
 
-/// How the article is laid out in rows: the width, and whether a blank row is set between two
-/// lines of text (an article written a paragraph to a line, with no blank lines between them).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How the article is laid out in rows: the width, whether a blank row is set between two
+/// lines of text (an article written a paragraph to a line, with no blank lines between them),
+/// and how its markup is drawn.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Layout {
     /// Columns a row holds.
     pub width: usize,
     /// A gap row after each line of text that another line of text follows.
     pub gaps: bool,
+    /// The rendering of Markdown (empty: the source as written).
+    pub look: Rc<Rendered>,
+}
+
+impl Layout {
+    /// Rows of `width` columns, no gaps, the source as written.
+    #[must_use]
+    pub fn plain(width: usize) -> Self {
+        Self { width, gaps: false, look: Rc::default() }
+    }
 }
 
 /// Lines this long or longer, as the median of an article's lines of text, are paragraphs: the
@@ -80,33 +95,51 @@ fn line_range(text: &str, starts: &[usize], line: usize) -> (usize, usize) {
 }
 
 /// The rows of one line at `width` columns: greedy, breaking after the last space that fits,
-/// or inside a word longer than the row.
+/// or inside a word longer than the row. A line of a code block is one row, cut at the width.
 #[must_use]
-pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: Layout) -> Vec<(usize, usize)> {
+pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: &Layout) -> Vec<(usize, usize)> {
     let (start, end) = line_range(text, starts, line);
     let width = layout.width.max(1);
+    let marks = layout.look.line(start, end);
     let mut rows = Vec::new();
+    if Rendered::is_code(marks) {
+        let (mut cols, mut cut) = (0, end);
+        render::units(text, marks, start, end, end, |u| {
+            if cut == end && cols + u.width() > width && u.at > start {
+                cut = u.at;
+            }
+            cols += u.width();
+        });
+        rows.push((start, cut));
+        return rows;
+    }
+    // Rows after the first hang under the first word of a list item or a quote.
+    let hang = render::hang(text, marks, start, end, width).chars().count();
     let mut row_start = start;
+    // The units of the row so far: where each is and its width.
+    let mut row: Vec<(usize, usize)> = Vec::new();
     let mut cols = 0;
     let mut last_space: Option<usize> = None; // byte just after the last space in this row
-    for (i, c) in span::cut(text, start, end).char_indices() {
-        let at = start + i;
-        let w = char_width(c);
-        if cols + w > width && at > row_start {
+    render::units(text, marks, start, end, end, |u| {
+        let w = u.width();
+        // A glyph at the line's end (a table's last rule) stays with the row before it.
+        while cols + w > if rows.is_empty() { width } else { width - hang } && u.at > row_start && u.at < end {
             let cut = match last_space {
-                Some(s) if s > row_start && s <= at => s,
-                _ => at,
+                Some(s) if s > row_start && s <= u.at => s,
+                _ => u.at,
             };
             rows.push((row_start, cut));
             row_start = cut;
-            cols = span::cut(text, cut, at).chars().map(char_width).sum();
+            row.retain(|&(at, _)| at >= cut);
+            cols = row.iter().map(|&(_, w)| w).sum();
             last_space = None;
         }
+        row.push((u.at, w));
         cols += w;
-        if c == ' ' || c == '\t' {
-            last_space = Some(at + c.len_utf8());
+        if u.is_space() {
+            last_space = Some(u.at + 1);
         }
-    }
+    });
     rows.push((row_start, end));
     if layout.gaps && !span::cut(text, start, end).trim().is_empty() && line + 1 < starts.len() {
         let (ns, ne) = line_range(text, starts, line + 1);
@@ -123,7 +156,7 @@ fn line_count(starts: &[usize]) -> usize {
 
 /// The rows shown from `top`, at most `height` of them.
 #[must_use]
-pub fn rows_from(text: &str, starts: &[usize], top: Pos, layout: Layout, height: usize) -> Vec<Row> {
+pub fn rows_from(text: &str, starts: &[usize], top: Pos, layout: &Layout, height: usize) -> Vec<Row> {
     let mut out = Vec::with_capacity(height);
     let mut line = top.line;
     let mut skip = top.row;
@@ -142,7 +175,7 @@ pub fn rows_from(text: &str, starts: &[usize], top: Pos, layout: Layout, height:
 
 /// The position `n` rows below `pos`, stopping at the last row.
 #[must_use]
-pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, layout: Layout) -> Pos {
+pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, layout: &Layout) -> Pos {
     let mut pos = pos;
     let mut n = n;
     loop {
@@ -160,7 +193,7 @@ pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, layout: Layout)
 
 /// The position `n` rows above `pos`, stopping at the first row.
 #[must_use]
-pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, layout: Layout) -> Pos {
+pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, layout: &Layout) -> Pos {
     let mut pos = pos;
     let mut n = n;
     loop {
@@ -178,14 +211,14 @@ pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, layout: Layout)
 
 /// The last row of the text.
 #[must_use]
-pub fn last(text: &str, starts: &[usize], layout: Layout) -> Pos {
+pub fn last(text: &str, starts: &[usize], layout: &Layout) -> Pos {
     let line = line_count(starts).saturating_sub(1);
     Pos { line, row: line_rows(text, starts, line, layout).len().saturating_sub(1) }
 }
 
 /// The row that shows byte `offset`.
 #[must_use]
-pub fn pos_of(text: &str, starts: &[usize], offset: usize, layout: Layout) -> Pos {
+pub fn pos_of(text: &str, starts: &[usize], offset: usize, layout: &Layout) -> Pos {
     let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
     let rows = line_rows(text, starts, line, layout);
     let row = rows.iter().rposition(|&(s, _)| s <= offset).unwrap_or(0);
@@ -194,7 +227,7 @@ pub fn pos_of(text: &str, starts: &[usize], offset: usize, layout: Layout) -> Po
 
 /// `pos` after the width changed: the same line, the row that now shows its first byte.
 #[must_use]
-pub fn align(text: &str, starts: &[usize], pos: Pos, layout: Layout) -> Pos {
+pub fn align(text: &str, starts: &[usize], pos: Pos, layout: &Layout) -> Pos {
     let line = pos.line.min(line_count(starts).saturating_sub(1));
     let rows = line_rows(text, starts, line, layout);
     Pos { line, row: pos.row.min(rows.len() - 1) }
@@ -202,15 +235,20 @@ pub fn align(text: &str, starts: &[usize], pos: Pos, layout: Layout) -> Pos {
 
 /// The byte under column `col` of a row (the row's end when past it).
 #[must_use]
-pub fn offset_at(text: &str, row: Row, col: usize) -> usize {
+pub fn offset_at(text: &str, starts: &[usize], row: Row, col: usize, layout: &Layout) -> usize {
+    let (start, end) = line_range(text, starts, row.line);
+    let marks = layout.look.line(start, end);
+    let hang = if row.start > start { render::hang(text, marks, start, end, layout.width).chars().count() } else { 0 };
+    let Some(col) = col.checked_sub(hang) else { return row.start };
     let mut cols = 0;
-    for (i, c) in span::cut(text, row.start, row.end).char_indices() {
-        cols += char_width(c);
-        if cols > col {
-            return row.start + i;
+    let mut found = None;
+    render::units(text, marks, row.start, row.end, end, |u| {
+        cols += u.width();
+        if cols > col && found.is_none() {
+            found = Some(u.at);
         }
-    }
-    row.end
+    });
+    found.unwrap_or(row.end)
 }
 
 #[cfg(test)]
@@ -218,7 +256,7 @@ mod tests {
     use super::*;
 
     fn at(width: usize) -> Layout {
-        Layout { width, gaps: false }
+        Layout::plain(width)
     }
 
     fn starts(text: &str) -> Vec<usize> {
@@ -227,7 +265,7 @@ mod tests {
 
     fn wrapped(text: &str, width: usize) -> Vec<&str> {
         let s = starts(text);
-        rows_from(text, &s, Pos::default(), Layout { width, gaps: false }, 100)
+        rows_from(text, &s, Pos::default(), &Layout::plain(width), 100)
             .iter()
             .map(|r| span::cut(text, r.start, r.end))
             .collect()
@@ -248,11 +286,11 @@ mod tests {
     fn moving_by_rows_crosses_lines_and_stops_at_the_ends() {
         let text = "one two three\nfour\nfive six";
         let s = starts(text);
-        let p = advance(text, &s, Pos::default(), 3, at(8));
+        let p = advance(text, &s, Pos::default(), 3, &at(8));
         assert_eq!(p, Pos { line: 2, row: 0 });
-        assert_eq!(advance(text, &s, p, 10, at(8)), last(text, &s, at(8)));
-        assert_eq!(retreat(text, &s, p, 10, at(8)), Pos::default());
-        assert_eq!(pos_of(text, &s, text.find("six").unwrap_or(0), at(5)), Pos { line: 2, row: 1 });
+        assert_eq!(advance(text, &s, p, 10, &at(8)), last(text, &s, &at(8)));
+        assert_eq!(retreat(text, &s, p, 10, &at(8)), Pos::default());
+        assert_eq!(pos_of(text, &s, text.find("six").unwrap_or(0), &at(5)), Pos { line: 2, row: 1 });
     }
 
     #[test]
@@ -262,10 +300,11 @@ mod tests {
         assert!(wants_gaps(&text));
         assert!(!wants_gaps("a hard-wrapped paragraph\nof short lines\nrunning on\n"));
         let s = starts(&text);
-        let rows: Vec<(usize, usize)> = rows_from(&text, &s, Pos::default(), Layout { width: 200, gaps: true }, 100)
-            .iter()
-            .map(|r| (r.start, r.end))
-            .collect();
+        let rows: Vec<(usize, usize)> =
+            rows_from(&text, &s, Pos::default(), &Layout { width: 200, gaps: true, look: Rc::default() }, 100)
+                .iter()
+                .map(|r| (r.start, r.end))
+                .collect();
         let shown: Vec<&str> = rows.iter().map(|&(a, b)| span::cut(&text, a, b)).collect();
         assert_eq!(
             shown,

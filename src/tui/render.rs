@@ -1,0 +1,721 @@
+//! Markdown as the reader shows it, as glow does: the markup's own marks hidden (`#`, `**`,
+//! `[`, `](url)`, code fences) or drawn as glyphs (`•` for a bullet, `│` for a quote, a table's
+//! rules and padding), and the prose and code in styles. Nothing is rewritten: every character
+//! drawn is a byte of the source at its own offset, or a glyph standing at one, so suspects,
+//! search, the mouse and edits work on the rendered article exactly as on the source. `m` shows
+//! the source as written.
+//!
+//! A [`Rendered`] is a list of [`Mark`]s, none of which crosses a line end, sorted by where it
+//! starts: the wrapping and the drawing of a line read only that line's marks, so a frame costs
+//! the same on a megabyte of Markdown as on a short one.
+
+use super::wrap::char_width;
+use crate::markup::Format;
+use crate::span;
+use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// What a styled stretch of the article is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// A heading of this level (1 to 6).
+    Heading(u8),
+    /// `*emphasis*`.
+    Emphasis,
+    /// `**strong**`.
+    Strong,
+    /// `~~struck~~`.
+    Strike,
+    /// Inline code or math.
+    Code,
+    /// A line of a code block: tinted to the row's end, never wrapped.
+    CodeBlock,
+    /// A link's text or an image's alt text.
+    Link,
+    /// The text of a block quote.
+    Quote,
+    /// A list item's bullet or number.
+    Marker,
+    /// The header row of a table.
+    TableHead,
+    /// A table's rules and a thematic break.
+    Rule,
+}
+
+/// How a stretch of the source is drawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Look {
+    /// Markup drawn as nothing.
+    Hidden,
+    /// Markup drawn as this text instead; when the mark is empty, the text is drawn before the
+    /// byte it stands at (a table's padding).
+    Shown(Box<str>),
+    /// Drawn as written, in the style of the part.
+    Styled(Part),
+}
+
+/// A look over the bytes `start..end` of one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// How they are drawn.
+    pub look: Look,
+}
+
+/// What is drawn for a unit of a row: a character of the source, or a glyph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Glyph<'a> {
+    /// The source's own character.
+    Char(char),
+    /// Text standing for markup.
+    Text(&'a str),
+}
+
+/// One unit of a row, at the byte of the source it stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit<'a> {
+    /// The byte it is drawn for.
+    pub at: usize,
+    /// What is drawn.
+    pub glyph: Glyph<'a>,
+}
+
+impl Unit<'_> {
+    /// Columns it takes.
+    #[must_use]
+    pub fn width(&self) -> usize {
+        match self.glyph {
+            Glyph::Char(c) => char_width(c),
+            Glyph::Text(s) => s.chars().map(char_width).sum(),
+        }
+    }
+
+    /// True for a space a row may break after.
+    #[must_use]
+    pub fn is_space(&self) -> bool {
+        matches!(self.glyph, Glyph::Char(' ' | '\t'))
+    }
+}
+
+/// How an article is drawn: its marks (none for plain text, a web page, or the source shown as
+/// written).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Rendered {
+    marks: Vec<Mark>,
+    /// Each link's bytes and where it leads, by where it starts (shown on demand).
+    links: Vec<(Range<usize>, Box<str>)>,
+}
+
+/// Columns of a thematic break (`---`).
+const RULE_WIDTH: usize = 40;
+/// Bytes of a line read for its lead, at least ([`hang`]).
+const HANG_REACH: usize = 256;
+/// A list's bullets, by depth.
+const BULLETS: [&str; 3] = ["•", "◦", "▪"];
+
+impl Rendered {
+    /// How `text`, written as `format`, is drawn: Markdown rendered, anything else as it is.
+    #[must_use]
+    pub fn of(text: &str, format: Format) -> Self {
+        match format {
+            Format::Markdown => {
+                let (marks, mut links) = markdown(text);
+                links.sort_by_key(|(r, _)| r.start);
+                Self { marks: by_line(text, marks), links }
+            }
+            Format::Text | Format::Html => Self::default(),
+        }
+    }
+
+    /// Where the link over byte `at` leads, if one is there.
+    #[must_use]
+    pub fn link_at(&self, at: usize) -> Option<&str> {
+        let k = self.links.partition_point(|(r, _)| r.start <= at);
+        let (range, dest) = self.links.get(k.checked_sub(1)?)?;
+        range.contains(&at).then_some(&**dest)
+    }
+
+    /// True when nothing is rendered.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty()
+    }
+
+    /// The marks of the line whose text is `start..end` (without its line ending).
+    #[must_use]
+    pub fn line(&self, start: usize, end: usize) -> &[Mark] {
+        let from = self.marks.partition_point(|m| m.start < start);
+        let to = self.marks.partition_point(|m| m.start <= end);
+        self.marks.get(from..to).unwrap_or_default()
+    }
+
+    /// True when the line whose marks are `marks` is a line of a code block: drawn unwrapped.
+    #[must_use]
+    pub fn is_code(marks: &[Mark]) -> bool {
+        marks.iter().any(|m| m.look == Look::Styled(Part::CodeBlock))
+    }
+}
+
+/// What the rows of a line after its first begin with, so that a list item's or a quote's
+/// wrapped text hangs under its first word: the line's lead (indent, bullet or number, quote
+/// bars, task box) with every glyph but a quote's bar drawn as spaces. Empty for a line with no
+/// such lead, or a lead too wide for half the row.
+#[must_use]
+pub fn hang(text: &str, marks: &[Mark], start: usize, end: usize, width: usize) -> String {
+    if marks.is_empty() {
+        return String::new();
+    }
+    let mut lead = String::new();
+    let mut marked = false;
+    let mut done = false;
+    // The lead is within the first half row; hidden bytes before it are few (a heading's `#`s).
+    let reach = text.floor_char_boundary(end.min(start.saturating_add(HANG_REACH.max(4 * width))));
+    units(text, marks, start, reach, end, |u| {
+        if done {
+            return;
+        }
+        let in_marker = marks.iter().any(|m| m.look == Look::Styled(Part::Marker) && m.start <= u.at && u.at < m.end);
+        match u.glyph {
+            Glyph::Text("│") => lead.push('│'),
+            Glyph::Text(g) if !marked || in_marker || g == "☐" || g == "☑" => {
+                marked = true;
+                lead.push_str(&" ".repeat(u.width()));
+            }
+            Glyph::Char(' ' | '\t') => lead.push_str(&" ".repeat(u.width())),
+            Glyph::Char(_) if in_marker => {
+                marked = true;
+                lead.push(' ');
+            }
+            _ => done = true,
+        }
+    });
+    let bars = lead.contains('│');
+    if !(marked || bars) || lead.chars().count() * 2 > width {
+        return String::new();
+    }
+    lead
+}
+
+/// Gives `each` the units drawn for the bytes `from..to` of a line that ends at `line_end`,
+/// whose marks are `marks`: the source's characters, less the hidden ones, with glyphs where
+/// marks stand. A glyph that stands before the line's end is drawn in the row that ends there.
+pub fn units<'a>(
+    text: &str,
+    marks: &'a [Mark],
+    from: usize,
+    to: usize,
+    line_end: usize,
+    mut each: impl FnMut(Unit<'a>),
+) {
+    if from >= to {
+        return;
+    }
+    let mut k = marks.partition_point(|m| m.start < from);
+    // Bytes up to here are not drawn: a hidden mark, or the rest of a glyph's bytes.
+    let mut skip_to = marks
+        .iter()
+        .take(k)
+        .filter(|m| !matches!(m.look, Look::Styled(_)))
+        .map(|m| m.end)
+        .max()
+        .unwrap_or(from)
+        .max(from);
+    let mut p = from;
+    loop {
+        while let Some(m) = marks.get(k).filter(|m| m.start <= p) {
+            k += 1;
+            match &m.look {
+                Look::Styled(_) => {}
+                Look::Hidden => skip_to = skip_to.max(m.end),
+                Look::Shown(s) => {
+                    let fits = p < to || (m.start == m.end && p == line_end);
+                    if m.start == p && p >= skip_to && fits {
+                        each(Unit { at: p, glyph: Glyph::Text(s) });
+                    }
+                    skip_to = skip_to.max(m.end);
+                }
+            }
+        }
+        if p >= to {
+            break;
+        }
+        if skip_to > p {
+            p = skip_to.min(to);
+            continue;
+        }
+        let Some(c) = span::tail(text, p).chars().next() else { break };
+        each(Unit { at: p, glyph: Glyph::Char(c) });
+        p += c.len_utf8();
+    }
+}
+
+/// An element being read: what it is, its bytes, and the bytes of what it holds directly.
+struct Open {
+    tag: Opened,
+    range: Range<usize>,
+    children: Vec<Range<usize>>,
+}
+
+/// The elements whose marks the renderer draws.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opened {
+    Heading(u8),
+    Emphasis,
+    Strong,
+    Strike,
+    Link,
+    Image,
+    Item,
+    List,
+    Quote,
+    Code,
+    Cell,
+    Head,
+    Row,
+    Table,
+    Other,
+}
+
+/// A table being read: the alignment of each column, its rows (the header first) and where its
+/// marks begin in the list.
+struct TableRead {
+    aligns: Vec<Alignment>,
+    rows: Vec<(Range<usize>, Vec<Range<usize>>)>,
+    first_mark: usize,
+}
+
+/// The marks of a Markdown text, in the order the elements close, and its links' destinations.
+fn markdown(text: &str) -> (Vec<Mark>, Vec<(Range<usize>, Box<str>)>) {
+    let mut out: Vec<Mark> = Vec::new();
+    let mut links = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut tables: Vec<TableRead> = Vec::new();
+    // Lists and quotes open around the element being read.
+    let (mut lists, mut quotes) = (0usize, 0usize);
+    for (event, range) in Parser::new_ext(text, crate::markup::options()).into_offset_iter() {
+        if !matches!(event, Event::End(_))
+            && let Some(top) = stack.last_mut()
+        {
+            top.children.push(range.clone());
+        }
+        match event {
+            Event::Start(tag) => {
+                let opened = match tag {
+                    Tag::Heading { level, .. } => Opened::Heading(level as u8),
+                    Tag::Emphasis => Opened::Emphasis,
+                    Tag::Strong => Opened::Strong,
+                    Tag::Strikethrough => Opened::Strike,
+                    Tag::Link { dest_url, .. } => {
+                        links.push((range.clone(), dest_url.as_ref().into()));
+                        Opened::Link
+                    }
+                    Tag::Image { .. } => Opened::Image,
+                    Tag::Item => Opened::Item,
+                    Tag::List(_) => Opened::List,
+                    Tag::BlockQuote(_) => Opened::Quote,
+                    Tag::CodeBlock(_) => Opened::Code,
+                    Tag::Table(aligns) => {
+                        tables.push(TableRead { aligns, rows: Vec::new(), first_mark: out.len() });
+                        Opened::Table
+                    }
+                    Tag::TableHead => Opened::Head,
+                    Tag::TableRow => Opened::Row,
+                    Tag::TableCell => Opened::Cell,
+                    _ => Opened::Other,
+                };
+                if matches!(opened, Opened::Head | Opened::Row)
+                    && let Some(t) = tables.last_mut()
+                {
+                    t.rows.push((range.clone(), Vec::new()));
+                }
+                lists += usize::from(opened == Opened::List);
+                quotes += usize::from(opened == Opened::Quote);
+                stack.push(Open { tag: opened, range, children: Vec::new() });
+            }
+            Event::End(end) => {
+                let Some(open) = stack.pop() else { continue };
+                lists -= usize::from(open.tag == Opened::List);
+                quotes -= usize::from(open.tag == Opened::Quote);
+                close(text, &open, lists, quotes > 0, &mut out);
+                if let (TagEnd::TableCell, Some(t)) = (&end, tables.last_mut())
+                    && let Some(row) = t.rows.last_mut()
+                {
+                    row.1.push(open.range.clone());
+                }
+                if end == TagEnd::Table
+                    && let Some(t) = tables.pop()
+                {
+                    table(text, &t, &mut out);
+                }
+            }
+            Event::Code(_) => {
+                let (start, end) = (range.start, range.end);
+                let ticks = span::cut(text, start, end).bytes().take_while(|&b| b == b'`').count();
+                if ticks > 0 && end - start > 2 * ticks {
+                    out.push(Mark { start, end: start + ticks, look: Look::Hidden });
+                    out.push(Mark { start: end - ticks, end, look: Look::Hidden });
+                }
+                out.push(Mark { start, end, look: Look::Styled(Part::Code) });
+            }
+            Event::InlineMath(_) | Event::DisplayMath(_) => {
+                out.push(Mark { start: range.start, end: range.end, look: Look::Styled(Part::Code) });
+            }
+            Event::TaskListMarker(done) => {
+                let glyph = if done { "☑" } else { "☐" };
+                out.push(Mark { start: range.start, end: range.end, look: Look::Shown(glyph.into()) });
+            }
+            Event::Rule => {
+                let line = span::cut(text, range.start, range.end);
+                let end = range.start + line.trim_end().len();
+                let start = range.start + (line.len() - line.trim_start().len());
+                if start < end {
+                    out.push(Mark { start, end, look: Look::Shown("─".repeat(RULE_WIDTH).into()) });
+                    out.push(Mark { start, end, look: Look::Styled(Part::Rule) });
+                }
+            }
+            _ => {}
+        }
+    }
+    (out, links)
+}
+
+/// The bytes of `range` that none of `children` covers: an element's own marks.
+fn gaps(range: &Range<usize>, children: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for c in children {
+        if c.start > at {
+            out.push(at..c.start.min(range.end));
+        }
+        at = at.max(c.end);
+    }
+    if at < range.end {
+        out.push(at..range.end);
+    }
+    out
+}
+
+/// The marks of an element that has just closed.
+fn close(text: &str, open: &Open, depth: usize, quoted: bool, out: &mut Vec<Mark>) {
+    let (start, end) = (open.range.start, open.range.end);
+    let hide = |out: &mut Vec<Mark>| {
+        for g in gaps(&open.range, &open.children) {
+            out.push(Mark { start: g.start, end: g.end, look: Look::Hidden });
+        }
+    };
+    let style = |out: &mut Vec<Mark>, part: Part| out.push(Mark { start, end, look: Look::Styled(part) });
+    match open.tag {
+        Opened::Heading(level) => {
+            hide(out);
+            style(out, Part::Heading(level));
+        }
+        Opened::Emphasis => {
+            hide(out);
+            style(out, Part::Emphasis);
+        }
+        Opened::Strong => {
+            hide(out);
+            style(out, Part::Strong);
+        }
+        Opened::Strike => {
+            hide(out);
+            style(out, Part::Strike);
+        }
+        Opened::Link => {
+            hide(out);
+            style(out, Part::Link);
+        }
+        Opened::Image => {
+            // `![alt](src)` reads `image: alt`.
+            for (k, g) in gaps(&open.range, &open.children).into_iter().enumerate() {
+                let look = if k == 0 && g.start == start { Look::Shown("image: ".into()) } else { Look::Hidden };
+                out.push(Mark { start: g.start, end: g.end, look });
+            }
+            style(out, Part::Link);
+        }
+        Opened::Item => {
+            let item = span::cut(text, start, end);
+            let lead = item.len() - item.trim_start().len();
+            let at = start + lead;
+            let bytes = item.as_bytes();
+            match bytes.get(lead) {
+                Some(b'-' | b'*' | b'+') => {
+                    let bullet = BULLETS[depth.saturating_sub(1) % BULLETS.len()];
+                    out.push(Mark { start: at, end: at + 1, look: Look::Shown(bullet.into()) });
+                    out.push(Mark { start: at, end: at + 1, look: Look::Styled(Part::Marker) });
+                }
+                Some(b) if b.is_ascii_digit() => {
+                    let digits = bytes.iter().skip(lead).take_while(|b| b.is_ascii_digit()).count();
+                    out.push(Mark { start: at, end: at + digits + 1, look: Look::Styled(Part::Marker) });
+                }
+                _ => {}
+            }
+        }
+        Opened::Quote if !quoted => {
+            quote_bars(text, start, end, out);
+            style(out, Part::Quote);
+        }
+        Opened::Quote => style(out, Part::Quote),
+        Opened::Code => {
+            hide(out);
+            for c in &open.children {
+                out.push(Mark { start: c.start, end: c.end, look: Look::Styled(Part::CodeBlock) });
+            }
+        }
+        Opened::Head => style(out, Part::TableHead),
+        Opened::List | Opened::Cell | Opened::Row | Opened::Table | Opened::Other => {}
+    }
+}
+
+/// A quote's `>` marks at the start of each of its lines, nested ones too, drawn as bars.
+fn quote_bars(text: &str, start: usize, end: usize, out: &mut Vec<Mark>) {
+    let mut line = start - span::head(text, start).bytes().rev().take_while(|&b| b != b'\n').count();
+    while line < end {
+        let bytes = span::cut(text, line, end).as_bytes();
+        let mut i = 0;
+        loop {
+            while bytes.get(i).is_some_and(|&b| b == b' ' || b == b'\t') {
+                i += 1;
+            }
+            if bytes.get(i) != Some(&b'>') {
+                break;
+            }
+            out.push(Mark { start: line + i, end: line + i + 1, look: Look::Shown("│".into()) });
+            out.push(Mark { start: line + i, end: line + i + 1, look: Look::Styled(Part::Rule) });
+            i += 1;
+        }
+        match memchr::memchr(b'\n', bytes) {
+            Some(n) => line += n + 1,
+            None => break,
+        }
+    }
+}
+
+/// Columns the bytes `from..to` take when drawn with `marks` (sorted as [`by_line`] sorts).
+fn drawn_width(text: &str, marks: &[Mark], from: usize, to: usize) -> usize {
+    let first = marks.partition_point(|m| m.start < from);
+    let last = marks.partition_point(|m| m.start <= to);
+    let inside: Vec<Mark> =
+        marks.get(first..last).unwrap_or_default().iter().filter(|m| m.end <= to).cloned().collect();
+    let mut width = 0;
+    units(text, &inside, from, to, to, |u| width += u.width());
+    width
+}
+
+/// A table row's cells: the bytes of each one's text, and the columns it takes drawn.
+type Cells = Vec<(Range<usize>, usize)>;
+
+/// A table's cells padded to their column's width and alignment, its pipes drawn as rules, and
+/// the line under its header as a rule across.
+fn table(text: &str, t: &TableRead, out: &mut Vec<Mark>) {
+    let mut inner = out.get(t.first_mark..).unwrap_or_default().to_vec();
+    inner.sort_by_key(|m| (m.start, m.end > m.start));
+    let trimmed = |c: &Range<usize>| {
+        let s = span::cut(text, c.start, c.end);
+        let start = c.start + (s.len() - s.trim_start().len());
+        start..(start + s.trim().len()).max(start)
+    };
+    // Each row's bytes, and its cells' text with the columns each takes.
+    let rows: Vec<(Range<usize>, Cells)> = t
+        .rows
+        .iter()
+        .map(|(row, cells)| {
+            let cells = cells
+                .iter()
+                .map(|c| {
+                    let c = trimmed(c);
+                    let w = drawn_width(text, &inner, c.start, c.end);
+                    (c, w)
+                })
+                .collect();
+            (row.clone(), cells)
+        })
+        .collect();
+    let columns = rows.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+    let mut widths = vec![0usize; columns];
+    for (_, cells) in &rows {
+        for (k, (_, w)) in cells.iter().enumerate() {
+            widths[k] = widths[k].max(*w);
+        }
+    }
+    let pads = |k: usize, w: usize| {
+        let room = widths.get(k).copied().unwrap_or(0).saturating_sub(w);
+        match t.aligns.get(k) {
+            Some(Alignment::Right) => (room, 0),
+            Some(Alignment::Center) => (room / 2, room - room / 2),
+            _ => (0, room),
+        }
+    };
+    for (n, (row, cells)) in rows.iter().enumerate() {
+        let line_start = row.start - span::head(text, row.start).bytes().rev().take_while(|&b| b != b'\n').count();
+        let rest = span::tail(text, line_start);
+        let line_end = line_start + rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let mut at = line_start;
+        let mut before = String::from("│ ");
+        for (k, (cell, w)) in cells.iter().enumerate() {
+            let (lead, trail) = pads(k, *w);
+            before.push_str(&" ".repeat(lead));
+            out.push(Mark { start: at, end: cell.start.max(at), look: Look::Shown(before.into()) });
+            out.push(Mark { start: at, end: cell.start.max(at), look: Look::Styled(Part::Rule) });
+            at = cell.end.max(at);
+            before = " ".repeat(trail);
+            before.push_str(" │ ");
+        }
+        before.truncate(before.len() - 1);
+        for w in widths.iter().skip(cells.len()) {
+            before.push_str(&" ".repeat(w + 1));
+            before.push('│');
+        }
+        out.push(Mark { start: at, end: line_end.max(at), look: Look::Shown(before.into()) });
+        out.push(Mark { start: at, end: line_end.max(at), look: Look::Styled(Part::Rule) });
+        if n == 0 {
+            // The line under the header: `|---|:--:|` drawn as a rule across the columns.
+            let next = span::tail(text, line_end);
+            let next_start = line_end + next.find('\n').map_or(next.len(), |i| i + 1);
+            let next = span::tail(text, next_start);
+            let next_end = next_start + next.find(['\n', '\r']).unwrap_or(next.len());
+            if next_start < next_end {
+                let mut rule = String::from("├");
+                for (k, w) in widths.iter().enumerate() {
+                    rule.push_str(&"─".repeat(w + 2));
+                    rule.push(if k + 1 == widths.len() { '┤' } else { '┼' });
+                }
+                out.push(Mark { start: next_start, end: next_end, look: Look::Shown(rule.into()) });
+                out.push(Mark { start: next_start, end: next_end, look: Look::Styled(Part::Rule) });
+            }
+        }
+    }
+}
+
+/// `marks` cut at every line end (a glyph stays on its first line) and sorted by where they
+/// start, an empty mark before the others at the same byte.
+fn by_line(text: &str, marks: Vec<Mark>) -> Vec<Mark> {
+    let mut out = Vec::with_capacity(marks.len());
+    for m in marks {
+        if m.start == m.end {
+            out.push(m);
+            continue;
+        }
+        let mut start = m.start;
+        let mut first = true;
+        for nl in memchr::memchr_iter(b'\n', span::cut(text, m.start, m.end).as_bytes()) {
+            let end = m.start + nl;
+            let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+            push_piece(&mut out, &m.look, start, end, first);
+            first = false;
+            start = m.start + nl + 1;
+        }
+        if start < m.end {
+            push_piece(&mut out, &m.look, start, m.end, first);
+        }
+    }
+    out.sort_by_key(|m| (m.start, m.end > m.start));
+    out
+}
+
+fn push_piece(out: &mut Vec<Mark>, look: &Look, start: usize, end: usize, first: bool) {
+    let look = match look {
+        Look::Shown(_) if !first => Look::Hidden,
+        l => l.clone(),
+    };
+    // An empty line of a code block keeps its tint; any other empty piece draws nothing.
+    if start < end || look == Look::Styled(Part::CodeBlock) {
+        out.push(Mark { start, end, look });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each line of `text` as drawn.
+    fn drawn(text: &str) -> Vec<String> {
+        let r = Rendered::of(text, Format::Markdown);
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            let end = start + line.len();
+            let marks = r.line(start, end);
+            let mut s = String::new();
+            units(text, marks, start, end, end, |u| match u.glyph {
+                Glyph::Char(c) => s.push(c),
+                Glyph::Text(t) => s.push_str(t),
+            });
+            lines.push(s);
+            start = end + 1;
+        }
+        lines
+    }
+
+    #[test]
+    fn headings_emphasis_code_and_links_lose_their_marks() {
+        let md = "# The *quick* fox\n\nIt **runs** `fast` to [the docs](https://x.io \"t\") and ~~back~~.\n";
+        assert_eq!(drawn(md), ["The quick fox", "", "It runs fast to the docs and back.", ""]);
+    }
+
+    #[test]
+    fn lists_get_bullets_by_depth_and_numbers_stay() {
+        let md = "- one\n  - two\n    * three\n\n1. first\n2. second\n\n- [x] done\n- [ ] to do\n";
+        assert_eq!(
+            drawn(md),
+            ["• one", "  ◦ two", "    ▪ three", "", "1. first", "2. second", "", "• ☑ done", "• ☐ to do", ""]
+        );
+    }
+
+    #[test]
+    fn quotes_get_bars_and_code_blocks_lose_their_fences() {
+        let md = "> a quote\n> > nested\n\n```rust\nlet x = 1;\n\nx\n```\n";
+        assert_eq!(drawn(md), ["│ a quote", "│ │ nested", "", "", "let x = 1;", "", "x", "", ""]);
+        let r = Rendered::of(md, Format::Markdown);
+        let code = md.find("let").unwrap_or(0);
+        assert!(Rendered::is_code(r.line(code, code + 10)));
+        let blank = code + 11;
+        assert!(Rendered::is_code(r.line(blank, blank)), "an empty line inside the block is tinted too");
+        assert!(!Rendered::is_code(r.line(0, 9)));
+    }
+
+    #[test]
+    fn tables_are_aligned_with_rules() {
+        let md = "| Name | Size |\n|:-----|-----:|\n| **a** | 1 |\n| longer name | 200 |\n";
+        assert_eq!(
+            drawn(md),
+            [
+                "│ Name        │ Size │",
+                "├─────────────┼──────┤",
+                "│ a           │    1 │",
+                "│ longer name │  200 │",
+                ""
+            ]
+        );
+        let bare = "a | b\n--|--\nccc | d\n";
+        assert_eq!(drawn(bare), ["│ a   │ b │", "├─────┼───┤", "│ ccc │ d │", ""]);
+    }
+
+    #[test]
+    fn a_link_knows_where_it_leads() {
+        let md = "See [the docs](https://x.io/docs) and <https://y.io>.\n";
+        let r = Rendered::of(md, Format::Markdown);
+        assert_eq!(r.link_at(md.find("docs").unwrap_or(0)), Some("https://x.io/docs"));
+        assert_eq!(r.link_at(md.find("y.io").unwrap_or(0)), Some("https://y.io"));
+        assert_eq!(r.link_at(0), None);
+        assert_eq!(r.link_at(md.find(" and").unwrap_or(0)), None);
+    }
+
+    #[test]
+    fn images_rules_and_setext_headings() {
+        let md = "![a cat](cat.png)\n\n---\n\nTitle\n=====\n";
+        let d = drawn(md);
+        assert_eq!(d[0], "image: a cat");
+        assert_eq!(d[2], "─".repeat(RULE_WIDTH));
+        assert_eq!(&d[4..], ["Title", "", ""]);
+    }
+
+    #[test]
+    fn plain_text_and_web_pages_are_drawn_as_written() {
+        assert!(Rendered::of("# not rendered\n", Format::Text).is_empty());
+        assert!(Rendered::of("<h1>page</h1>", Format::Html).is_empty());
+    }
+}
