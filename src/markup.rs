@@ -513,6 +513,92 @@ fn html_prose(text: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).replace('\u{fffd}', " "))
 }
 
+/// A step through a web page's article, as the reader renders it ([`page_article`]).
+pub(crate) enum PageStep<'a> {
+    /// A start tag: its name, bytes, and where it leads (`href`) or what it shows (`alt`).
+    Open { name: &'a [u8], span: std::ops::Range<usize>, attr: Option<String> },
+    /// An end tag.
+    Close { name: &'a [u8], span: std::ops::Range<usize> },
+    /// A text node; `code` inside `<pre>` or `<code>`.
+    Text { span: std::ops::Range<usize>, code: bool },
+}
+
+/// Gives `each` the tags and text of a web page's article, as [`html_prose`] finds it (code
+/// included, scripts, forms and the page around the article not), in the page's order.
+pub(crate) fn page_article(text: &str, mut each: impl FnMut(PageStep<'_>)) {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+    let tokens = || {
+        let mut emitter = DefaultEmitter::<usize>::new_with_span();
+        emitter.naively_switch_states(true);
+        Tokenizer::new_with_emitter(text, emitter).flatten()
+    };
+    let mut has = [false; 2];
+    for token in tokens() {
+        if let Token::StartTag(tag) = token {
+            has[0] |= tag.name.as_slice() == b"article";
+            has[1] |= tag.name.as_slice() == b"main";
+        }
+    }
+    let container: Option<&[u8]> = if has[0] {
+        Some(b"article")
+    } else if has[1] {
+        Some(b"main")
+    } else {
+        None
+    };
+    let block = if container.is_none() { densest_block(tokens()) } else { None };
+    let within = |at: usize| block.as_ref().is_none_or(|b| b.contains(&at));
+    let (mut inside, mut skipped, mut code) = (usize::from(container.is_none()), 0usize, 0usize);
+    for token in tokens() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = tag.name.as_slice();
+                if container == Some(name) {
+                    inside += 1;
+                }
+                let is_code = name == b"pre" || name == b"code";
+                let shown = inside > 0 && skipped == 0 && within(tag.span.start);
+                if NOT_PROSE.contains(&name) && !tag.self_closing && !is_code {
+                    skipped += 1;
+                }
+                if is_code && !tag.self_closing {
+                    code += 1;
+                }
+                if shown {
+                    let key: &[u8] = if name == b"img" { b"alt" } else { b"href" };
+                    let attr = tag.attributes.get(key).map(|v| String::from_utf8_lossy(v).into_owned());
+                    each(PageStep::Open { name, span: tag.span.start..tag.span.end, attr });
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = tag.name.as_slice();
+                let is_code = name == b"pre" || name == b"code";
+                if NOT_PROSE.contains(&name) && !is_code {
+                    skipped = skipped.saturating_sub(1);
+                }
+                if is_code {
+                    code = code.saturating_sub(1);
+                }
+                if inside > 0 && skipped == 0 && within(tag.span.start) {
+                    each(PageStep::Close { name, span: tag.span.start..tag.span.end });
+                }
+                if container == Some(name) {
+                    inside = inside.saturating_sub(1);
+                }
+            }
+            Token::String(s) if inside > 0 && skipped == 0 && within(s.span.start) => {
+                each(PageStep::Text { span: s.span.start..s.span.end.min(text.len()), code: code > 0 });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a tag starts a block of its own (a line of the article).
+pub(crate) fn is_block(name: &[u8]) -> bool {
+    BLOCKS.contains(&name) || name == b"pre"
+}
+
 /// How far down the open containers an end tag is matched.
 const NESTING: usize = 64;
 /// Elements that hold a page's content, whose paragraphs count towards them.
@@ -581,7 +667,7 @@ fn densest_block(tokens: impl Iterator<Item = html5gum::Token<usize>>) -> Option
 
 /// The character an entity's name (`quot`, `#8212`, `#x2014`) stands for, for the entities
 /// prose uses; `None` for the others, which stay blank.
-fn entity_char(name: &str) -> Option<char> {
+pub(crate) fn entity_char(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let n = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

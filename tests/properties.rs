@@ -428,45 +428,87 @@ proptest! {
     }
 }
 
+/// Rendered text wraps without losing or repeating anything: each line's rows follow one
+/// another from the line's start, and together draw what the whole line draws, in order; a line
+/// of a code block is one row, cut at the width; a line that draws nothing has no row. Moving by
+/// rows agrees with the rows drawn.
+fn rows_draw_each_line_once(md: &str, format: galley::markup::Format, width: usize) -> Result<(), TestCaseError> {
+    use galley::tui::render::{Rendered, Unit, units};
+    use galley::tui::wrap::{Layout, Pos, advance, last, line_rows, pos_of, retreat, rows_from};
+    let layout = Layout { width, gaps: false, look: std::rc::Rc::new(Rendered::of(md, format)) };
+    let starts: Vec<usize> = std::iter::once(0).chain(md.match_indices('\n').map(|(i, _)| i + 1)).collect();
+    for line in 0..starts.len() {
+        let start = starts[line];
+        let mut end = starts.get(line + 1).map_or(md.len(), |&n| n - 1);
+        if end > start && md.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        let marks = layout.look.line(start, end);
+        let mut whole: Vec<Unit<'_>> = Vec::new();
+        units(md, marks, start, end, end, |u| whole.push(u));
+        let rows = line_rows(md, &starts, line, &layout);
+        let mut drawn: Vec<Unit<'_>> = Vec::new();
+        prop_assert!(rows.first().is_none_or(|r| r.0 == start), "rows begin at the line's start");
+        for (k, &(from, to)) in rows.iter().enumerate() {
+            prop_assert!(
+                start <= from && from <= to && to <= end,
+                "row {:?} outside line {}..{}",
+                (from, to),
+                start,
+                end
+            );
+            if k > 0 {
+                prop_assert_eq!(rows[k - 1].1, from, "rows follow one another");
+            }
+            units(md, marks, from, to, end, |u| drawn.push(u));
+        }
+        if layout.look.gone_at(start).is_some() {
+            prop_assert!(rows.is_empty(), "a line that draws nothing takes no row");
+            prop_assert!(whole.is_empty(), "a line that takes no row draws nothing");
+            continue;
+        }
+        if Rendered::is_code(marks) {
+            // One row, after a blank one when a web page's code block opens here.
+            prop_assert!(rows.len() <= 2, "a line of code is not wrapped: {:?}", rows);
+            prop_assert!(whole.starts_with(&drawn));
+        } else {
+            prop_assert_eq!(rows.last().map(|r| r.1), Some(end));
+            prop_assert_eq!(&drawn, &whole, "the rows draw the line once, in order");
+        }
+    }
+    // Moving by rows agrees with the rows drawn: from the top, each step down reaches the
+    // next row drawn, a step up comes back, and the last step stays on the last row.
+    let all = rows_from(md, &starts, Pos::default(), &layout, 10_000);
+    let mut pos = advance(md, &starts, Pos::default(), 0, &layout);
+    for (k, row) in all.iter().enumerate() {
+        prop_assert_eq!(pos.line, row.line);
+        let here = line_rows(md, &starts, pos.line, &layout);
+        prop_assert_eq!(here.get(pos.row), Some(&(row.start, row.end)));
+        let next = advance(md, &starts, pos, 1, &layout);
+        if k + 1 < all.len() {
+            prop_assert_eq!(retreat(md, &starts, next, 1, &layout), pos);
+        } else {
+            prop_assert_eq!(next, pos);
+            prop_assert_eq!(last(md, &starts, &layout), pos);
+        }
+        prop_assert_eq!(pos_of(md, &starts, row.start, &layout).line, row.line);
+        pos = next;
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
-    /// Rendered Markdown wraps without losing or repeating anything: each line's rows follow one
-    /// another from the line's start, and together draw what the whole line draws, in order; a
-    /// line of a code block is one row, cut at the width. No row draws a byte of another line.
+    /// Rendered Markdown: see [`rows_draw_each_line_once`].
     #[test]
     fn rendered_markdown_rows_draw_each_line_once_in_order(md in markdown(), width in 8usize..60) {
-        use galley::markup::Format;
-        use galley::tui::render::{Rendered, Unit, units};
-        use galley::tui::wrap::{Layout, line_rows};
-        let layout = Layout { width, gaps: false, look: std::rc::Rc::new(Rendered::of(&md, Format::Markdown)) };
-        let starts: Vec<usize> = std::iter::once(0).chain(md.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        for line in 0..starts.len() {
-            let start = starts[line];
-            let mut end = starts.get(line + 1).map_or(md.len(), |&n| n - 1);
-            if end > start && md.as_bytes()[end - 1] == b'\r' {
-                end -= 1;
-            }
-            let marks = layout.look.line(start, end);
-            let mut whole: Vec<Unit<'_>> = Vec::new();
-            units(&md, marks, start, end, end, |u| whole.push(u));
-            let rows = line_rows(&md, &starts, line, &layout);
-            prop_assert_eq!(rows[0].0, start);
-            let mut drawn: Vec<Unit<'_>> = Vec::new();
-            for (k, &(from, to)) in rows.iter().enumerate() {
-                prop_assert!(start <= from && from <= to && to <= end, "row {:?} outside line {}..{}", (from, to), start, end);
-                if k > 0 {
-                    prop_assert_eq!(rows[k - 1].1, from, "rows follow one another");
-                }
-                units(&md, marks, from, to, end, |u| drawn.push(u));
-            }
-            if Rendered::is_code(marks) {
-                prop_assert_eq!(rows.len(), 1);
-                prop_assert!(whole.starts_with(&drawn));
-            } else {
-                prop_assert_eq!(rows.last().map(|r| r.1), Some(end));
-                prop_assert_eq!(&drawn, &whole, "the rows draw the line once, in order");
-            }
-        }
+        rows_draw_each_line_once(&md, galley::markup::Format::Markdown, width)?;
+    }
+
+    /// A rendered web page, its blocks on rows of their own: see [`rows_draw_each_line_once`].
+    #[test]
+    fn a_rendered_page_rows_draw_each_line_once_in_order(html in page(), width in 8usize..60) {
+        rows_draw_each_line_once(&html, galley::markup::Format::Html, width)?;
     }
 }

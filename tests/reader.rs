@@ -882,25 +882,29 @@ fn adding_a_word_writes_the_personal_dictionary_and_undo_takes_it_out() {
     assert_eq!(std::fs::read_to_string(&words).expect("still there"), "");
 }
 
-/// Issue 16: in the reader, the markup of a web page or of Markdown is dimmed so that the prose
-/// stands out, suspects are the prose's only, and `m` shows the source as written.
+/// Issue 16: a web page is drawn as its article, as w3m draws one: the page around it and the
+/// tags hidden, a link as its text. Suspects are the prose's only, and `m` shows the source with
+/// the markup dimmed so that the prose stands out.
 #[test]
-fn markup_is_dimmed_and_m_shows_it_as_written() {
+fn a_web_page_is_drawn_as_its_article_and_m_shows_the_source() {
     use ratatui::style::Modifier;
     let page = "<!DOCTYPE html>\n<html><body><nav>Hoem</nav>\n<article><p>The clustr runs on <a href=\"https://teh.io\">three nodes</a>.</p></article>\n</body></html>\n";
     let review = Review::new("page.html", page.to_string(), Lexicon::new(), Some(Dialect::Us));
     let mut app = App::new(review, Rect::new(0, 0, 120, 16), Theme::new(true));
     let words: Vec<&str> = app.review.items().iter().map(|it| it.word.as_str()).collect();
     assert_eq!(words, ["clustr"], "the article's prose only");
+    let s = screen(&app);
+    assert!(s.contains("The clustr runs on three nodes."), "{s}");
+    assert!(!s.contains("href") && !s.contains("Hoem") && !s.contains('<'), "tags and navigation are hidden:\n{s}");
+    assert!(style_of(&app, "three nodes").add_modifier.contains(Modifier::UNDERLINED), "a link");
+    insta::assert_snapshot!("html_page", s);
+    press(&mut app, "m");
     assert!(style_of(&app, "href").add_modifier.contains(Modifier::DIM), "a tag is dimmed");
     assert!(style_of(&app, "Hoem").add_modifier.contains(Modifier::DIM), "navigation is dimmed");
     assert!(!style_of(&app, "three nodes").add_modifier.contains(Modifier::DIM), "prose is not");
-    insta::assert_snapshot!("html_page", screen(&app));
-    press(&mut app, "m");
-    assert!(!style_of(&app, "href").add_modifier.contains(Modifier::DIM), "as written");
     assert!(status_line(&app).contains("the source as written"));
     // A fix keeps the markup where it was.
-    press(&mut app, "m<Enter>");
+    press(&mut app, "<Enter>");
     assert_eq!(app.review.text(), page.replace("clustr", "cluster"));
     assert!(style_of(&app, "href").add_modifier.contains(Modifier::DIM), "the dimmed markup moved with the edit");
 }
@@ -1003,7 +1007,7 @@ fn markdown_is_rendered_as_glow_does_and_m_shows_the_source() {
     press(&mut app, "m");
     let raw = screen(&app);
     assert!(raw.contains("**strong**") && raw.contains("| Tool | Speed | Notes |"), "{raw}");
-    assert_eq!(app.message, "the source as written");
+    assert_eq!(app.message, "the source as written, markup dimmed");
     press(&mut app, "m");
     let article = |s: &str| s.lines().take(38).collect::<Vec<_>>().join("\n");
     assert_eq!(article(&screen(&app)), article(&s), "m again renders it");

@@ -202,7 +202,7 @@ pub struct App {
     pub help: bool,
     /// How many rows the help is scrolled.
     pub help_scroll: usize,
-    /// Markup shown as written, not dimmed.
+    /// The source shown as written (its markup dimmed), not rendered.
     pub raw: bool,
     /// The last message for the status line.
     pub message: String,
@@ -353,6 +353,15 @@ impl App {
     #[must_use]
     pub fn visible_rows(&self) -> Vec<Row> {
         wrap::rows_from(self.review.text(), self.review.line_starts(), self.top, &self.layout(), self.height())
+    }
+
+    /// True when every row of the article is on screen (hidden markup before and after it
+    /// takes none).
+    #[must_use]
+    pub fn fits(&self) -> bool {
+        let (text, starts, w) = (self.review.text(), self.review.line_starts(), &self.layout());
+        wrap::retreat(text, starts, self.top, 1, w) == wrap::retreat(text, starts, self.top, 0, w)
+            && wrap::advance(text, starts, self.top, self.height() - 1, w) == wrap::last(text, starts, w)
     }
 
     /// Which keys apply now.
@@ -558,15 +567,11 @@ impl App {
             Action::ToggleList => self.list = !self.list,
             Action::ToggleRaw => {
                 self.raw = !self.raw;
-                let markdown = self.review.format() == crate::markup::Format::Markdown;
-                self.message = if self.review.markup().is_empty() && !markdown {
-                    "no markup in this article".into()
-                } else if self.raw {
-                    "the source as written".into()
-                } else if markdown {
-                    "Markdown rendered".into()
-                } else {
-                    "markup dimmed".into()
+                self.message = match (self.review.format(), self.raw) {
+                    (crate::markup::Format::Text, _) => "no markup in this article".into(),
+                    (_, true) => "the source as written, markup dimmed".into(),
+                    (crate::markup::Format::Markdown, false) => "Markdown rendered".into(),
+                    (crate::markup::Format::Html, false) => "the page's article rendered".into(),
                 };
             }
             Action::Help => {

@@ -123,7 +123,7 @@ const READING: &[Binding] = &[
     Binding {
         keys: &[plain('m')],
         label: "m",
-        help: "Markdown rendered / the source as written",
+        help: "Markdown and web pages rendered / the source",
         action: Action::ToggleRaw,
     },
 ];

@@ -52,6 +52,9 @@ pub enum Look {
     Shown(Box<str>),
     /// Drawn as written, in the style of the part.
     Styled(Part),
+    /// A row ends here (an empty mark): a web page's block tag. With `true`, a blank row
+    /// follows, as between paragraphs.
+    Break(bool),
 }
 
 /// A look over the bytes `start..end` of one line.
@@ -72,6 +75,8 @@ pub enum Glyph<'a> {
     Char(char),
     /// Text standing for markup.
     Text(&'a str),
+    /// The end of a row (see [`Look::Break`]): drawn as nothing.
+    Break(bool),
 }
 
 /// One unit of a row, at the byte of the source it stands for.
@@ -90,6 +95,7 @@ impl Unit<'_> {
         match self.glyph {
             Glyph::Char(c) => char_width(c),
             Glyph::Text(s) => s.chars().map(char_width).sum(),
+            Glyph::Break(_) => 0,
         }
     }
 
@@ -106,8 +112,15 @@ impl Unit<'_> {
 pub struct Rendered {
     marks: Vec<Mark>,
     /// Each link's bytes and where it leads, by where it starts (shown on demand).
-    links: Vec<(Range<usize>, Box<str>)>,
+    links: Vec<Link>,
+    /// Runs of whole lines that draw nothing at all (a code fence, a reference definition, front
+    /// matter, a comment), each from its first line's start to the start of the line after it:
+    /// they take no row.
+    gone: Vec<Range<usize>>,
 }
+
+/// A link's bytes and where it leads.
+type Link = (Range<usize>, Box<str>);
 
 /// Columns of a thematic break (`---`).
 const RULE_WIDTH: usize = 40;
@@ -124,9 +137,18 @@ impl Rendered {
             Format::Markdown => {
                 let (marks, mut links) = markdown(text);
                 links.sort_by_key(|(r, _)| r.start);
-                Self { marks: by_line(text, marks), links }
+                let marks = by_line(text, marks);
+                let gone = gone_lines(text, &marks, false);
+                Self { marks, links, gone }
             }
-            Format::Text | Format::Html => Self::default(),
+            Format::Html => {
+                let (marks, mut links) = page(text);
+                links.sort_by_key(|(r, _)| r.start);
+                let marks = by_line(text, marks);
+                let gone = gone_lines(text, &marks, true);
+                Self { marks, links, gone }
+            }
+            Format::Text => Self::default(),
         }
     }
 
@@ -136,6 +158,15 @@ impl Rendered {
         let k = self.links.partition_point(|(r, _)| r.start <= at);
         let (range, dest) = self.links.get(k.checked_sub(1)?)?;
         range.contains(&at).then_some(&**dest)
+    }
+
+    /// Where the run of lines that draw nothing around byte `at` begins and ends, if `at` is in
+    /// one.
+    #[must_use]
+    pub fn gone_at(&self, at: usize) -> Option<Range<usize>> {
+        let k = self.gone.partition_point(|r| r.start <= at);
+        let run = self.gone.get(k.checked_sub(1)?)?;
+        run.contains(&at).then(|| run.clone())
     }
 
     /// True when nothing is rendered.
@@ -173,11 +204,17 @@ pub fn hang(text: &str, marks: &[Mark], start: usize, end: usize, width: usize) 
     let mut done = false;
     // The lead is within the first half row; hidden bytes before it are few (a heading's `#`s).
     let reach = text.floor_char_boundary(end.min(start.saturating_add(HANG_REACH.max(4 * width))));
+    let markers: Vec<(usize, usize)> = marks
+        .iter()
+        .take_while(|m| m.start < reach)
+        .filter(|m| m.look == Look::Styled(Part::Marker))
+        .map(|m| (m.start, m.end))
+        .collect();
     units(text, marks, start, reach, end, |u| {
         if done {
             return;
         }
-        let in_marker = marks.iter().any(|m| m.look == Look::Styled(Part::Marker) && m.start <= u.at && u.at < m.end);
+        let in_marker = markers.iter().any(|&(s, e)| s <= u.at && u.at < e);
         match u.glyph {
             Glyph::Text("│") => lead.push('│'),
             Glyph::Text(g) if !marked || in_marker || g == "☐" || g == "☑" => {
@@ -218,7 +255,7 @@ pub fn units<'a>(
     let mut skip_to = marks
         .iter()
         .take(k)
-        .filter(|m| !matches!(m.look, Look::Styled(_)))
+        .filter(|m| matches!(m.look, Look::Hidden | Look::Shown(_)))
         .map(|m| m.end)
         .max()
         .unwrap_or(from)
@@ -229,6 +266,11 @@ pub fn units<'a>(
             k += 1;
             match &m.look {
                 Look::Styled(_) => {}
+                Look::Break(gap) => {
+                    if m.start >= from && m.start < to {
+                        each(Unit { at: m.start, glyph: Glyph::Break(*gap) });
+                    }
+                }
                 Look::Hidden => skip_to = skip_to.max(m.end),
                 Look::Shown(s) => {
                     let fits = p < to || (m.start == m.end && p == line_end);
@@ -276,6 +318,7 @@ enum Opened {
     Head,
     Row,
     Table,
+    Meta,
     Other,
 }
 
@@ -288,14 +331,19 @@ struct TableRead {
 }
 
 /// The marks of a Markdown text, in the order the elements close, and its links' destinations.
-fn markdown(text: &str) -> (Vec<Mark>, Vec<(Range<usize>, Box<str>)>) {
+fn markdown(text: &str) -> (Vec<Mark>, Vec<Link>) {
     let mut out: Vec<Mark> = Vec::new();
     let mut links = Vec::new();
+    let parser = Parser::new_ext(text, crate::markup::options());
+    // Reference definitions (`[docs]: https://...`) are where links lead, not text to read.
+    for (_, def) in parser.reference_definitions().iter() {
+        out.push(Mark { start: def.span.start, end: def.span.end, look: Look::Hidden });
+    }
     let mut stack: Vec<Open> = Vec::new();
     let mut tables: Vec<TableRead> = Vec::new();
     // Lists and quotes open around the element being read.
     let (mut lists, mut quotes) = (0usize, 0usize);
-    for (event, range) in Parser::new_ext(text, crate::markup::options()).into_offset_iter() {
+    for (event, range) in parser.into_offset_iter() {
         if !matches!(event, Event::End(_))
             && let Some(top) = stack.last_mut()
         {
@@ -324,6 +372,7 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<(Range<usize>, Box<str>)>) {
                     Tag::TableHead => Opened::Head,
                     Tag::TableRow => Opened::Row,
                     Tag::TableCell => Opened::Cell,
+                    Tag::MetadataBlock(_) => Opened::Meta,
                     _ => Opened::Other,
                 };
                 if matches!(opened, Opened::Head | Opened::Row)
@@ -339,7 +388,7 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<(Range<usize>, Box<str>)>) {
                 let Some(open) = stack.pop() else { continue };
                 lists -= usize::from(open.tag == Opened::List);
                 quotes -= usize::from(open.tag == Opened::Quote);
-                close(text, &open, lists, quotes > 0, &mut out);
+                close(text, &open, lists, quotes > 0, stack.len() < NESTING, &mut out);
                 if let (TagEnd::TableCell, Some(t)) = (&end, tables.last_mut())
                     && let Some(row) = t.rows.last_mut()
                 {
@@ -359,6 +408,10 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<(Range<usize>, Box<str>)>) {
                     out.push(Mark { start: end - ticks, end, look: Look::Hidden });
                 }
                 out.push(Mark { start, end, look: Look::Styled(Part::Code) });
+            }
+            // A comment (`<!-- cargo-rdme start -->`) is for whoever edits the file.
+            Event::Html(h) if h.trim_start().starts_with("<!--") => {
+                out.push(Mark { start: range.start, end: range.end, look: Look::Hidden });
             }
             Event::InlineMath(_) | Event::DisplayMath(_) => {
                 out.push(Mark { start: range.start, end: range.end, look: Look::Styled(Part::Code) });
@@ -382,6 +435,173 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<(Range<usize>, Box<str>)>) {
     (out, links)
 }
 
+/// How far down the open elements an end tag is matched.
+const NESTING: usize = 64;
+/// Block tags after which a blank row sets the next block apart.
+const SET_APART: [&[u8]; 12] =
+    [b"p", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"pre", b"ul", b"ol", b"table", b"blockquote"];
+
+/// The part a web page's element is drawn as, if any.
+fn part_of(name: &[u8]) -> Option<Part> {
+    Some(match name {
+        b"h1" => Part::Heading(1),
+        b"h2" => Part::Heading(2),
+        b"h3" | b"h4" | b"h5" | b"h6" => Part::Heading(3),
+        b"strong" | b"b" | b"th" => Part::Strong,
+        b"em" | b"i" | b"cite" => Part::Emphasis,
+        b"s" | b"del" | b"strike" => Part::Strike,
+        b"code" | b"kbd" | b"samp" | b"tt" => Part::Code,
+        b"a" => Part::Link,
+        b"blockquote" => Part::Quote,
+        _ => return None,
+    })
+}
+
+/// The marks of a web page, drawn as w3m draws one: all of it hidden but its article's text
+/// ([`crate::markup::page_article`]); each block on rows of its own, set apart as paragraphs
+/// are; headings, emphasis, links, code and quotes styled; list items bulleted; rules and
+/// images' alt text drawn; and entities drawn as the characters they stand for. Text is drawn
+/// as the source holds it, less the indentation of its lines.
+fn page(text: &str) -> (Vec<Mark>, Vec<Link>) {
+    use crate::markup::PageStep;
+    let mut out: Vec<Mark> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
+    // Bytes before this are marked.
+    let mut done = 0usize;
+    // The elements open that style their content: name, part, where the content starts, href.
+    let mut open: Vec<(Vec<u8>, Part, usize, Option<String>)> = Vec::new();
+    // `<pre>` elements open: their text is a code block's. Whether any of it was drawn yet: the
+    // line break a block opens with (`<pre><code>⏎`) is not.
+    let (mut pre, mut pre_drawn) = (0usize, false);
+    // A block began since the last text drawn; with `true`, set apart by a blank row.
+    let mut pending: Option<bool> = None;
+    let hide = |out: &mut Vec<Mark>, from: usize, to: usize| {
+        if from < to {
+            out.push(Mark { start: from, end: to, look: Look::Hidden });
+        }
+    };
+    crate::markup::page_article(text, |step| match step {
+        PageStep::Open { name, span, attr } => {
+            hide(&mut out, done, span.start);
+            if crate::markup::is_block(name) {
+                pending = Some(pending.unwrap_or(false) || SET_APART.contains(&name));
+            }
+            let glyph = match name {
+                b"li" => Some(("• ".to_string(), Part::Marker)),
+                b"hr" => Some(("─".repeat(RULE_WIDTH), Part::Rule)),
+                b"img" => attr.as_deref().filter(|a| !a.trim().is_empty()).map(|a| (format!("image: {a}"), Part::Link)),
+                _ => None,
+            };
+            match glyph {
+                Some((g, part)) if span.start < span.end => {
+                    if let Some(gap) = pending.take() {
+                        out.push(Mark { start: span.start, end: span.start, look: Look::Break(gap) });
+                    }
+                    out.push(Mark { start: span.start, end: span.end, look: Look::Shown(g.into()) });
+                    out.push(Mark { start: span.start, end: span.end, look: Look::Styled(part) });
+                }
+                _ => hide(&mut out, span.start, span.end),
+            }
+            done = done.max(span.end);
+            if name == b"pre" {
+                pre += 1;
+                pre_drawn = false;
+            }
+            // Styles nest only so deep (see `close`).
+            if let Some(part) = part_of(name).filter(|_| open.len() < NESTING) {
+                open.push((name.to_vec(), part, span.end, attr));
+            }
+        }
+        PageStep::Close { name, span } => {
+            hide(&mut out, done, span.end);
+            done = done.max(span.end);
+            pre -= usize::from(name == b"pre" && pre > 0);
+            // Matched among the last few open (as the checker matches them): a page of
+            // unclosed tags costs no more per tag.
+            let reach = open.len().saturating_sub(NESTING);
+            if let Some(k) = open.iter().skip(reach).rposition(|o| o.0 == name).map(|k| k + reach) {
+                let (_, part, from, href) = open.remove(k);
+                if from < span.start {
+                    out.push(Mark { start: from, end: span.start, look: Look::Styled(part) });
+                    if let (Part::Link, Some(href)) = (part, href) {
+                        links.push((from..span.start, href.into()));
+                    }
+                }
+            }
+            if crate::markup::is_block(name) {
+                pending = Some(pending.unwrap_or(false) || SET_APART.contains(&name));
+            }
+        }
+        PageStep::Text { span, code } => {
+            hide(&mut out, done, span.start);
+            done = done.max(span.end);
+            let written = span::cut(text, span.start, span.end);
+            if pre > 0 && (pre_drawn || !written.trim().is_empty()) {
+                pre_drawn = true;
+                out.push(Mark { start: span.start, end: span.end, look: Look::Styled(Part::CodeBlock) });
+            } else if pre > 0 {
+                hide(&mut out, span.start, span.end);
+                return;
+            }
+            if !code && written.trim().is_empty() {
+                hide(&mut out, span.start, span.end);
+                return;
+            }
+            // The indentation of the page's source is not the article's.
+            let first = if code { span.start } else { unindent(text, &span, &mut out) };
+            // A new block begins at the text's first byte drawn.
+            if let Some(gap) = pending.take() {
+                let at = first.min(span.end);
+                out.push(Mark { start: at, end: at, look: Look::Break(gap) });
+            }
+            entities(text, &span, &mut out);
+        }
+    });
+    hide(&mut out, done, text.len());
+    (out, links)
+}
+
+/// Hides the indentation of each line of a web page's text node that begins a line of the
+/// source, and gives the first byte of the node that is drawn.
+fn unindent(text: &str, span: &Range<usize>, out: &mut Vec<Mark>) -> usize {
+    let written = span::cut(text, span.start, span.end);
+    let mut first = None;
+    let mut at = span.start;
+    for line in written.split('\n') {
+        let line_start = at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n');
+        let lead = line.len() - line.trim_start().len();
+        if line_start && lead > 0 {
+            out.push(Mark { start: at, end: at + lead, look: Look::Hidden });
+        }
+        if first.is_none() && !line.trim().is_empty() {
+            first = Some(if line_start { at + lead } else { at });
+        }
+        at += line.len() + 1;
+    }
+    first.unwrap_or(span.start)
+}
+
+/// Draws each entity of a web page's text node (`&amp;`, `&#8212;`) as the character it stands
+/// for.
+fn entities(text: &str, span: &Range<usize>, out: &mut Vec<Mark>) {
+    let written = span::cut(text, span.start, span.end);
+    let mut at = 0;
+    while let Some(amp) = span::tail(written, at).find('&') {
+        let from = at + amp;
+        let len = span::tail(written, from + 1)
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .filter(|&n| n > 0 && span::tail(written, from + 1 + n).starts_with(';'))
+            .map_or(0, |n| n + 2);
+        if len > 0
+            && let Some(c) = crate::markup::entity_char(span::cut(written, from + 1, from + len - 1))
+        {
+            let start = span.start + from;
+            out.push(Mark { start, end: start + len, look: Look::Shown(c.to_string().into()) });
+        }
+        at = from + len.max(1);
+    }
+}
+
 /// The bytes of `range` that none of `children` covers: an element's own marks.
 fn gaps(range: &Range<usize>, children: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -399,14 +619,20 @@ fn gaps(range: &Range<usize>, children: &[Range<usize>]) -> Vec<Range<usize>> {
 }
 
 /// The marks of an element that has just closed.
-fn close(text: &str, open: &Open, depth: usize, quoted: bool, out: &mut Vec<Mark>) {
+fn close(text: &str, open: &Open, depth: usize, quoted: bool, styled: bool, out: &mut Vec<Mark>) {
     let (start, end) = (open.range.start, open.range.end);
     let hide = |out: &mut Vec<Mark>| {
         for g in gaps(&open.range, &open.children) {
             out.push(Mark { start: g.start, end: g.end, look: Look::Hidden });
         }
     };
-    let style = |out: &mut Vec<Mark>, part: Part| out.push(Mark { start, end, look: Look::Styled(part) });
+    // Styles nest only so deep: each covers its element's bytes, and thousands nested would
+    // cover the text thousands of times.
+    let style = |out: &mut Vec<Mark>, part: Part| {
+        if styled {
+            out.push(Mark { start, end, look: Look::Styled(part) });
+        }
+    };
     match open.tag {
         Opened::Heading(level) => {
             hide(out);
@@ -466,6 +692,8 @@ fn close(text: &str, open: &Open, depth: usize, quoted: bool, out: &mut Vec<Mark
             }
         }
         Opened::Head => style(out, Part::TableHead),
+        // Front matter is the page's settings, not its text.
+        Opened::Meta => out.push(Mark { start, end, look: Look::Hidden }),
         Opened::List | Opened::Cell | Opened::Row | Opened::Table | Opened::Other => {}
     }
 }
@@ -590,6 +818,43 @@ fn table(text: &str, t: &TableRead, out: &mut Vec<Mark>) {
     }
 }
 
+/// The runs of whole lines that `marks` (as [`by_line`] gives them) hide entirely: a line with
+/// text, every byte of it hidden, and no glyph or code on it; with `blank`, an empty line too
+/// (a web page's blank lines are whitespace, and its blocks are set apart by their tags). One
+/// pass over the text's lines.
+fn gone_lines(text: &str, marks: &[Mark], blank: bool) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut k = 0;
+    let mut start = 0;
+    while start < text.len() {
+        let rest = span::tail(text, start);
+        let next = memchr::memchr(b'\n', rest.as_bytes()).map_or(text.len(), |i| start + i + 1);
+        let mut end = if next > start && text.as_bytes().get(next - 1) == Some(&b'\n') { next - 1 } else { next };
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        while marks.get(k).is_some_and(|m| m.start < start) {
+            k += 1;
+        }
+        let (mut covered, mut drawn) = (start, false);
+        for m in marks.iter().skip(k).take_while(|m| m.start <= end) {
+            match m.look {
+                Look::Hidden if m.start <= covered => covered = covered.max(m.end),
+                Look::Shown(_) | Look::Styled(Part::CodeBlock) => drawn = true,
+                _ => {}
+            }
+        }
+        if (end > start || blank) && covered >= end && !drawn {
+            match out.last_mut() {
+                Some(run) if run.end == start => run.end = next,
+                _ => out.push(start..next),
+            }
+        }
+        start = next;
+    }
+    out
+}
+
 /// `marks` cut at every line end (a glyph stays on its first line) and sorted by where they
 /// start, an empty mark before the others at the same byte.
 fn by_line(text: &str, marks: Vec<Mark>) -> Vec<Mark> {
@@ -643,6 +908,7 @@ mod tests {
             units(text, marks, start, end, end, |u| match u.glyph {
                 Glyph::Char(c) => s.push(c),
                 Glyph::Text(t) => s.push_str(t),
+                Glyph::Break(_) => {}
             });
             lines.push(s);
             start = end + 1;
@@ -695,6 +961,17 @@ mod tests {
     }
 
     #[test]
+    fn fences_definitions_front_matter_and_comments_take_no_row() {
+        let md = "---\ntitle: x\n---\n\n<!-- a note -->\nText [a][1].\n\n```\ncode\n```\n\n[1]: https://x.io\n";
+        let r = Rendered::of(md, Format::Markdown);
+        let gone: Vec<&str> = r.gone.iter().map(|g| span::cut(md, g.start, g.end)).collect();
+        assert_eq!(gone, ["---\ntitle: x\n---\n", "<!-- a note -->\n", "```\n", "```\n", "[1]: https://x.io\n"]);
+        assert_eq!(r.gone_at(md.find("title").unwrap_or(0)), Some(0..17));
+        assert_eq!(r.gone_at(md.find("Text").unwrap_or(0)), None);
+        assert!(Rendered::of("\n\n", Format::Markdown).gone.is_empty(), "a blank line is a row");
+    }
+
+    #[test]
     fn a_link_knows_where_it_leads() {
         let md = "See [the docs](https://x.io/docs) and <https://y.io>.\n";
         let r = Rendered::of(md, Format::Markdown);
@@ -714,8 +991,53 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_and_web_pages_are_drawn_as_written() {
+    fn plain_text_is_drawn_as_written() {
         assert!(Rendered::of("# not rendered\n", Format::Text).is_empty());
-        assert!(Rendered::of("<h1>page</h1>", Format::Html).is_empty());
+    }
+
+    /// The rows of `text` as the reader draws them at `width` columns.
+    fn rows(text: &str, format: Format, width: usize) -> Vec<String> {
+        use crate::tui::wrap::{Layout, Pos, rows_from};
+        let layout = Layout { width, gaps: false, look: std::rc::Rc::new(Rendered::of(text, format)) };
+        let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        rows_from(text, &starts, Pos::default(), &layout, 1000)
+            .iter()
+            .map(|r| {
+                let end = starts.get(r.line + 1).map_or(text.len(), |&n| n - 1);
+                let mut s = String::new();
+                units(text, layout.look.line(starts[r.line], end), r.start, r.end, end, |u| match u.glyph {
+                    Glyph::Char(c) => s.push(c),
+                    Glyph::Text(t) => s.push_str(t),
+                    Glyph::Break(_) => {}
+                });
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_web_page_reads_as_its_article_with_blocks_set_apart() {
+        let page = "<html><head><title>T</title><style>p {}</style></head><body>\n<nav><a href=\"/\">Home</a></nav>\n<article>\n  <h1>Release &amp; notes</h1><p>First <b>bold</b> and <a href=\"https://x.io\">a link</a>.</p><p>Second.</p>\n  <ul>\n    <li>one</li>\n    <li>two</li>\n  </ul>\n<pre><code>\nlet x = 1;\n</code></pre>\n</article></body></html>\n";
+        assert_eq!(
+            rows(page, Format::Html, 40),
+            [
+                "",
+                "Release & notes",
+                "",
+                "First bold and a link.",
+                "",
+                "Second.",
+                "",
+                "• one",
+                "• two",
+                "",
+                "let x = 1;",
+                ""
+            ]
+        );
+        let r = Rendered::of(page, Format::Html);
+        assert_eq!(r.link_at(page.find("a link").unwrap_or(0)), Some("https://x.io"));
+        let code = page.find("let x").unwrap_or(0);
+        assert!(Rendered::is_code(r.line(code, code + 10)));
     }
 }

@@ -88,6 +88,7 @@ fn styled(units: &[Unit<'_>], ranges: &[(usize, usize, Style)]) -> Vec<Span<'sta
             Glyph::Char('\t') => cur.push_str(&" ".repeat(char_width('\t'))),
             Glyph::Char(c) => cur.push(visible_char(c).unwrap_or(c)),
             Glyph::Text(t) => cur.push_str(&visible_line(t)),
+            Glyph::Break(_) => {}
         }
     }
     if !cur.is_empty() {
@@ -150,13 +151,12 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
     let look = app.look();
     let marks = look.line(line_start, line_end);
     let mut ranges: Vec<(usize, usize, Style)> = Vec::new();
-    // Markup around the prose is dimmed, unless the source is shown as written (`m`).
-    if !app.raw {
-        let markup = app.review.markup();
-        let from = markup.partition_point(|m| m.end <= row.start);
-        for m in markup[from..].iter().take_while(|m| m.start < row.end) {
-            ranges.push((m.start, m.end, app.theme.markup));
-        }
+    // Markup around the prose is dimmed: what the rendering still draws of it, and all of it in
+    // the source view (`m`), so that the prose stands out.
+    let markup = app.review.markup();
+    let from = markup.partition_point(|m| m.end <= row.start);
+    for m in markup[from..].iter().take_while(|m| m.start < row.end) {
+        ranges.push((m.start, m.end, app.theme.markup));
     }
     // Rendered Markdown: each part in its style.
     for m in marks {
@@ -213,8 +213,9 @@ fn damage_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let rows = app.visible_rows();
     let len = app.review.text().len();
     // An article that fits on screen is mapped row by row, beside its rows.
-    let whole = rows.first().is_some_and(|r| r.start == 0)
-        && rows.last().is_some_and(|r| span::tail(app.review.text(), r.end).trim().is_empty());
+    let whole = (rows.first().is_some_and(|r| r.start == 0)
+        && rows.last().is_some_and(|r| span::tail(app.review.text(), r.end).trim().is_empty()))
+        || app.fits();
     let marks: std::rc::Rc<[Mark]> = if whole {
         let items = app.review.items();
         let mut marks = vec![Mark::Empty; usize::from(area.height)];

@@ -99,18 +99,28 @@ fn line_range(text: &str, starts: &[usize], line: usize) -> (usize, usize) {
 #[must_use]
 pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: &Layout) -> Vec<(usize, usize)> {
     let (start, end) = line_range(text, starts, line);
+    let mut rows = Vec::new();
+    if layout.look.gone_at(start).is_some() {
+        return rows; // a line that draws nothing takes no row
+    }
     let width = layout.width.max(1);
     let marks = layout.look.line(start, end);
-    let mut rows = Vec::new();
     if Rendered::is_code(marks) {
-        let (mut cols, mut cut) = (0, end);
-        render::units(text, marks, start, end, end, |u| {
-            if cut == end && cols + u.width() > width && u.at > start {
-                cut = u.at;
+        // A web page's code block that opens on this line is set apart by a blank row.
+        let (mut cols, mut cut, mut from) = (0, end, start);
+        render::units(text, marks, start, end, end, |u| match u.glyph {
+            render::Glyph::Break(true) if cols == 0 && from == start && u.at < end => {
+                rows.push((start, u.at));
+                from = u.at;
             }
-            cols += u.width();
+            _ => {
+                if cut == end && cols + u.width() > width && u.at > from {
+                    cut = u.at;
+                }
+                cols += u.width();
+            }
         });
-        rows.push((start, cut));
+        rows.push((from, cut));
         return rows;
     }
     // Rows after the first hang under the first word of a list item or a quote.
@@ -120,7 +130,27 @@ pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: &Layout) -> 
     let mut row: Vec<(usize, usize)> = Vec::new();
     let mut cols = 0;
     let mut last_space: Option<usize> = None; // byte just after the last space in this row
+    // A blank row was just set before what follows (a web page's paragraph).
+    let mut gapped = false;
     render::units(text, marks, start, end, end, |u| {
+        if let render::Glyph::Break(gap) = u.glyph {
+            // A block of a web page begins a row, and one set apart a blank row before it.
+            if u.at >= end || gapped {
+                return;
+            }
+            if !row.is_empty() {
+                rows.push((row_start, u.at));
+                (row_start, cols, last_space) = (u.at, 0, None);
+                row.clear();
+            }
+            if gap {
+                rows.push((row_start, u.at)); // draws nothing: what is before `at` is hidden
+                row_start = u.at;
+                gapped = true;
+            }
+            return;
+        }
+        gapped = false;
         let w = u.width();
         // A glyph at the line's end (a table's last rule) stays with the row before it.
         while cols + w > if rows.is_empty() { width } else { width - hang } && u.at > row_start && u.at < end {
@@ -154,13 +184,46 @@ fn line_count(starts: &[usize]) -> usize {
     starts.len()
 }
 
+/// The first line at or after `line` that takes a row: past a run of lines that draw nothing
+/// in one step. `None` past the end.
+fn shown_from(starts: &[usize], line: usize, layout: &Layout) -> Option<usize> {
+    let start = *starts.get(line)?;
+    match layout.look.gone_at(start) {
+        Some(run) => Some(starts.partition_point(|&s| s < run.end)).filter(|&l| l < line_count(starts)),
+        None => Some(line),
+    }
+}
+
+/// The last line at or before `line` that takes a row. `None` before the start.
+fn shown_before(starts: &[usize], line: usize, layout: &Layout) -> Option<usize> {
+    let start = *starts.get(line)?;
+    match layout.look.gone_at(start) {
+        Some(run) => starts.partition_point(|&s| s < run.start).checked_sub(1),
+        None => Some(line),
+    }
+}
+
+/// `pos` on a row that is drawn: a position on a line that draws nothing stands for the next row
+/// drawn (the last one when none follows).
+fn shown(text: &str, starts: &[usize], pos: Pos, layout: &Layout) -> Pos {
+    match shown_from(starts, pos.line, layout) {
+        Some(line) if line == pos.line => pos,
+        Some(line) => Pos { line, row: 0 },
+        None => last(text, starts, layout),
+    }
+}
+
 /// The rows shown from `top`, at most `height` of them.
 #[must_use]
 pub fn rows_from(text: &str, starts: &[usize], top: Pos, layout: &Layout, height: usize) -> Vec<Row> {
     let mut out = Vec::with_capacity(height);
     let mut line = top.line;
     let mut skip = top.row;
-    while out.len() < height && line < line_count(starts) {
+    while out.len() < height {
+        let Some(next) = shown_from(starts, line, layout) else { break };
+        if next != line {
+            (line, skip) = (next, 0);
+        }
         for (start, end) in line_rows(text, starts, line, layout).into_iter().skip(skip) {
             if out.len() == height {
                 break;
@@ -176,53 +239,54 @@ pub fn rows_from(text: &str, starts: &[usize], top: Pos, layout: &Layout, height
 /// The position `n` rows below `pos`, stopping at the last row.
 #[must_use]
 pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, layout: &Layout) -> Pos {
-    let mut pos = pos;
+    let mut pos = shown(text, starts, pos, layout);
     let mut n = n;
     loop {
         let rows = line_rows(text, starts, pos.line, layout).len();
         if pos.row + n < rows {
             return Pos { line: pos.line, row: pos.row + n };
         }
-        if pos.line + 1 >= line_count(starts) {
-            return Pos { line: pos.line, row: rows - 1 };
-        }
-        n -= rows - pos.row;
-        pos = Pos { line: pos.line + 1, row: 0 };
+        let Some(next) = shown_from(starts, pos.line + 1, layout) else {
+            return Pos { line: pos.line, row: rows.saturating_sub(1) };
+        };
+        n -= rows.saturating_sub(pos.row).min(n);
+        pos = Pos { line: next, row: 0 };
     }
 }
 
 /// The position `n` rows above `pos`, stopping at the first row.
 #[must_use]
 pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, layout: &Layout) -> Pos {
-    let mut pos = pos;
+    let mut pos = shown(text, starts, pos, layout);
     let mut n = n;
     loop {
         if n <= pos.row {
             return Pos { line: pos.line, row: pos.row - n };
         }
-        if pos.line == 0 {
-            return Pos::default();
-        }
+        let Some(line) = pos.line.checked_sub(1).and_then(|l| shown_before(starts, l, layout)) else {
+            return Pos { line: pos.line, row: 0 };
+        };
         n -= pos.row + 1;
-        let line = pos.line - 1;
-        pos = Pos { line, row: line_rows(text, starts, line, layout).len() - 1 };
+        pos = Pos { line, row: line_rows(text, starts, line, layout).len().saturating_sub(1) };
     }
 }
 
 /// The last row of the text.
 #[must_use]
 pub fn last(text: &str, starts: &[usize], layout: &Layout) -> Pos {
-    let line = line_count(starts).saturating_sub(1);
+    let Some(line) = line_count(starts).checked_sub(1).and_then(|l| shown_before(starts, l, layout)) else {
+        return Pos::default();
+    };
     Pos { line, row: line_rows(text, starts, line, layout).len().saturating_sub(1) }
 }
 
-/// The row that shows byte `offset`.
+/// The row that shows byte `offset` (a byte on a line that draws nothing: the next row drawn).
 #[must_use]
 pub fn pos_of(text: &str, starts: &[usize], offset: usize, layout: &Layout) -> Pos {
     let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
     let rows = line_rows(text, starts, line, layout);
     let row = rows.iter().rposition(|&(s, _)| s <= offset).unwrap_or(0);
-    Pos { line, row }
+    shown(text, starts, Pos { line, row }, layout)
 }
 
 /// `pos` after the width changed: the same line, the row that now shows its first byte.
@@ -230,7 +294,7 @@ pub fn pos_of(text: &str, starts: &[usize], offset: usize, layout: &Layout) -> P
 pub fn align(text: &str, starts: &[usize], pos: Pos, layout: &Layout) -> Pos {
     let line = pos.line.min(line_count(starts).saturating_sub(1));
     let rows = line_rows(text, starts, line, layout);
-    Pos { line, row: pos.row.min(rows.len() - 1) }
+    shown(text, starts, Pos { line, row: pos.row.min(rows.len().saturating_sub(1)) }, layout)
 }
 
 /// The byte under column `col` of a row (the row's end when past it).
