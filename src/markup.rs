@@ -409,34 +409,60 @@ const BLOCKS: [&[u8]; 24] = [
     b"hr",
 ];
 
-/// The prose of a web page: the text of the article (inside `<article>`, else `<main>`, else
-/// the body), outside code, scripts and the page around it. Tags, comments and entities are
-/// blanked; a block tag ends in a line break.
-fn html_prose(text: &str) -> String {
-    use html5gum::{DefaultEmitter, Token, Tokenizer};
-    let tokens = || {
-        let mut emitter = DefaultEmitter::<usize>::new_with_span();
-        // `<script>` and `<style>` hold raw text, as a browser's tree builder would say.
-        emitter.naively_switch_states(true);
-        Tokenizer::new_with_emitter(text, emitter).flatten()
-    };
-    // Which element holds the article: the first of these the page has, else the block whose
-    // paragraphs hold the most text ([`densest_block`]), else the whole page.
+/// The tokens of a web page, each with its byte range.
+fn page_tokens(text: &str) -> impl Iterator<Item = html5gum::Token<usize>> + '_ {
+    let mut emitter = html5gum::DefaultEmitter::<usize>::new_with_span();
+    // `<script>` and `<style>` hold raw text, as a browser's tree builder would say.
+    emitter.naively_switch_states(true);
+    html5gum::Tokenizer::new_with_emitter(text, emitter).flatten()
+}
+
+/// Which element holds a page's article: the first of `<article>` and `<main>` the page has;
+/// else (`None`) the block whose paragraphs hold the most text ([`densest_block`]), if any;
+/// else the whole page.
+fn article_scope(text: &str) -> (Option<&'static [u8]>, Option<std::ops::Range<usize>>) {
     let mut has = [false; 2];
-    for token in tokens() {
-        if let Token::StartTag(tag) = token {
+    for token in page_tokens(text) {
+        if let html5gum::Token::StartTag(tag) = token {
             has[0] |= tag.name.as_slice() == b"article";
             has[1] |= tag.name.as_slice() == b"main";
         }
     }
-    let container: Option<&[u8]> = if has[0] {
-        Some(b"article")
+    if has[0] {
+        (Some(b"article"), None)
     } else if has[1] {
-        Some(b"main")
+        (Some(b"main"), None)
     } else {
-        None
-    };
-    let block = if container.is_none() { densest_block(tokens()) } else { None };
+        (None, densest_block(page_tokens(text)))
+    }
+}
+
+/// The entities of a web page's text (`&amp;`, `&#8212;`): where each begins, its length, and
+/// the character it stands for when galley knows it.
+pub(crate) fn entities(written: &str) -> impl Iterator<Item = (usize, usize, Option<char>)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let from = at + span::tail(written, at).find('&')?;
+            let len = span::tail(written, from + 1)
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+                .filter(|&n| n > 0 && span::tail(written, from + 1 + n).starts_with(';'))
+                .map_or(0, |n| n + 2);
+            at = from + len.max(1);
+            if len > 0 {
+                return Some((from, len, entity_char(span::cut(written, from + 1, from + len - 1))));
+            }
+        }
+    })
+}
+
+/// The prose of a web page: the text of the article (inside `<article>`, else `<main>`, else
+/// the body), outside code, scripts and the page around it. Tags, comments and entities are
+/// blanked; a block tag ends in a line break.
+fn html_prose(text: &str) -> String {
+    use html5gum::Token;
+    let tokens = || page_tokens(text);
+    let (container, block) = article_scope(text);
     let mut bytes: Vec<u8> = text.bytes().map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' }).collect();
     let (mut inside, mut skipped) = (usize::from(container.is_none()), 0usize);
     for token in tokens() {
@@ -485,26 +511,16 @@ fn html_prose(text: &str) -> String {
                 // An entity (`&quot;`, `&#8212;`) reads as the character it stands for, then
                 // spaces to its length: a quote still opens a quotation, and a word glued to an
                 // entity (`Initial&shy;izing`) is dropped by [`check`].
-                let mut at = 0;
-                while let Some(amp) = span::tail(written, at).find('&') {
-                    let from = at + amp;
-                    let len = span::tail(written, from + 1)
-                        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-                        .filter(|&n| n > 0 && span::tail(written, from + 1 + n).starts_with(';'))
-                        .map_or(0, |n| n + 2);
-                    if len > 0 {
-                        let entity = &mut bytes[start + from..start + from + len];
-                        entity.fill(b' ');
-                        let name = span::cut(written, from + 1, from + len - 1);
-                        if let Some(c) = entity_char(name) {
-                            let mut buf = [0u8; 4];
-                            let encoded = c.encode_utf8(&mut buf).as_bytes();
-                            if encoded.len() <= len {
-                                entity[..encoded.len()].copy_from_slice(encoded);
-                            }
+                for (from, len, c) in entities(written) {
+                    let entity = &mut bytes[start + from..start + from + len];
+                    entity.fill(b' ');
+                    if let Some(c) = c {
+                        let mut buf = [0u8; 4];
+                        let encoded = c.encode_utf8(&mut buf).as_bytes();
+                        if encoded.len() <= len {
+                            entity[..encoded.len()].copy_from_slice(encoded);
                         }
                     }
-                    at = from + len.max(1);
                 }
             }
             _ => {}
@@ -526,30 +542,11 @@ pub(crate) enum PageStep<'a> {
 /// Gives `each` the tags and text of a web page's article, as [`html_prose`] finds it (code
 /// included, scripts, forms and the page around the article not), in the page's order.
 pub(crate) fn page_article(text: &str, mut each: impl FnMut(PageStep<'_>)) {
-    use html5gum::{DefaultEmitter, Token, Tokenizer};
-    let tokens = || {
-        let mut emitter = DefaultEmitter::<usize>::new_with_span();
-        emitter.naively_switch_states(true);
-        Tokenizer::new_with_emitter(text, emitter).flatten()
-    };
-    let mut has = [false; 2];
-    for token in tokens() {
-        if let Token::StartTag(tag) = token {
-            has[0] |= tag.name.as_slice() == b"article";
-            has[1] |= tag.name.as_slice() == b"main";
-        }
-    }
-    let container: Option<&[u8]> = if has[0] {
-        Some(b"article")
-    } else if has[1] {
-        Some(b"main")
-    } else {
-        None
-    };
-    let block = if container.is_none() { densest_block(tokens()) } else { None };
+    use html5gum::Token;
+    let (container, block) = article_scope(text);
     let within = |at: usize| block.as_ref().is_none_or(|b| b.contains(&at));
     let (mut inside, mut skipped, mut code) = (usize::from(container.is_none()), 0usize, 0usize);
-    for token in tokens() {
+    for token in page_tokens(text) {
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.as_slice();
@@ -667,7 +664,7 @@ fn densest_block(tokens: impl Iterator<Item = html5gum::Token<usize>>) -> Option
 
 /// The character an entity's name (`quot`, `#8212`, `#x2014`) stands for, for the entities
 /// prose uses; `None` for the others, which stay blank.
-pub(crate) fn entity_char(name: &str) -> Option<char> {
+fn entity_char(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let n = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

@@ -133,23 +133,16 @@ impl Rendered {
     /// How `text`, written as `format`, is drawn: Markdown rendered, anything else as it is.
     #[must_use]
     pub fn of(text: &str, format: Format) -> Self {
-        match format {
-            Format::Markdown => {
-                let (marks, mut links) = markdown(text);
-                links.sort_by_key(|(r, _)| r.start);
-                let marks = by_line(text, marks);
-                let gone = gone_lines(text, &marks, false);
-                Self { marks, links, gone }
-            }
-            Format::Html => {
-                let (marks, mut links) = page(text);
-                links.sort_by_key(|(r, _)| r.start);
-                let marks = by_line(text, marks);
-                let gone = gone_lines(text, &marks, true);
-                Self { marks, links, gone }
-            }
-            Format::Text => Self::default(),
-        }
+        // A web page's blank lines are whitespace: its blocks are set apart by their tags.
+        let ((marks, mut links), blank) = match format {
+            Format::Markdown => (markdown(text), false),
+            Format::Html => (page(text), true),
+            Format::Text => return Self::default(),
+        };
+        links.sort_by_key(|(r, _)| r.start);
+        let marks = by_line(text, marks);
+        let gone = gone_lines(text, &marks, blank);
+        Self { marks, links, gone }
     }
 
     /// Where the link over byte `at` leads, if one is there.
@@ -584,21 +577,11 @@ fn unindent(text: &str, span: &Range<usize>, out: &mut Vec<Mark>) -> usize {
 /// Draws each entity of a web page's text node (`&amp;`, `&#8212;`) as the character it stands
 /// for.
 fn entities(text: &str, span: &Range<usize>, out: &mut Vec<Mark>) {
-    let written = span::cut(text, span.start, span.end);
-    let mut at = 0;
-    while let Some(amp) = span::tail(written, at).find('&') {
-        let from = at + amp;
-        let len = span::tail(written, from + 1)
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
-            .filter(|&n| n > 0 && span::tail(written, from + 1 + n).starts_with(';'))
-            .map_or(0, |n| n + 2);
-        if len > 0
-            && let Some(c) = crate::markup::entity_char(span::cut(written, from + 1, from + len - 1))
-        {
+    for (from, len, c) in crate::markup::entities(span::cut(text, span.start, span.end)) {
+        if let Some(c) = c {
             let start = span.start + from;
             out.push(Mark { start, end: start + len, look: Look::Shown(c.to_string().into()) });
         }
-        at = from + len.max(1);
     }
 }
 
