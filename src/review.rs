@@ -274,6 +274,8 @@ pub struct Review {
     /// Counts the changes to the suspects, so that what is drawn from them can be kept until
     /// they change.
     revision: u64,
+    /// The changes the last step made to the text, in the order it made them.
+    last_changes: Vec<Change>,
 }
 
 impl Review {
@@ -317,6 +319,7 @@ impl Review {
             advance: true,
             anchor: 0,
             revision: 0,
+            last_changes: Vec::new(),
         };
         review.seek(0);
         review
@@ -909,6 +912,7 @@ impl Review {
                 None => false,
             });
         }
+        self.last_changes = changes;
         for it in into {
             let at = self.items.partition_point(|x| x.span < it.span);
             self.items.insert(at, it.clone());
@@ -946,6 +950,14 @@ impl Review {
     #[must_use]
     pub fn markup(&self) -> &[Span] {
         &self.markup
+    }
+
+    /// The changes the last step (decision, undo or redo) made to the text: what moved the
+    /// [`revision`](Self::revision) by one. A reader that kept what it drew of the text before
+    /// can move it along instead of drawing it all again.
+    #[must_use]
+    pub fn last_changes(&self) -> &[Change] {
+        &self.last_changes
     }
 
     /// A number that changes whenever the suspects or their statuses do.

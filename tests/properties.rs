@@ -512,3 +512,46 @@ proptest! {
         rows_draw_each_line_once(&html, galley::markup::Format::Html, width)?;
     }
 }
+
+/// After each decision (and undo) on rendered text, the rendering moved along with the edit is
+/// the one made afresh from the text, whenever it can be moved along at all.
+fn shifted_is_rendered_afresh(
+    text: &str,
+    name: &str,
+    decisions: Vec<galley::review::Command>,
+) -> Result<(), TestCaseError> {
+    use galley::review::{Command, Review};
+    use galley::tui::render::Rendered;
+    let mut review = Review::new(name, text.to_string(), Lexicon::new(), None);
+    let format = review.format();
+    let mut look = Rendered::of(review.text(), format);
+    for d in decisions.into_iter().chain([Command::Undo, Command::Undo]) {
+        let before = review.revision();
+        review.apply(d).expect("decision applies");
+        if review.revision() == before {
+            continue;
+        }
+        let afresh = Rendered::of(review.text(), format);
+        if let Some(moved) = look.shifted(review.last_changes(), review.text()) {
+            prop_assert_eq!(&moved, &afresh, "moved along after {:?}", review.last_changes());
+        }
+        look = afresh;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Markdown: see [`shifted_is_rendered_afresh`].
+    #[test]
+    fn markdown_rendering_moved_along_is_made_afresh(md in markdown(), decisions in proptest::collection::vec(decision(), 0..8)) {
+        shifted_is_rendered_afresh(&md, "notes.md", decisions)?;
+    }
+
+    /// Web pages: see [`shifted_is_rendered_afresh`].
+    #[test]
+    fn page_rendering_moved_along_is_made_afresh(html in page(), decisions in proptest::collection::vec(decision(), 0..8)) {
+        shifted_is_rendered_afresh(&html, "page.html", decisions)?;
+    }
+}

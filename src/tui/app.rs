@@ -327,7 +327,8 @@ impl App {
     }
 
     /// How the article's markup is drawn: Markdown rendered, unless `m` shows the source as
-    /// written. Made again when the text may have changed (the review's revision moved).
+    /// written. Moved along with a decision's edit, or made again when the review moved on
+    /// further than one step (its revision).
     #[must_use]
     pub fn look(&self) -> Rc<Rendered> {
         if self.raw {
@@ -335,14 +336,18 @@ impl App {
         }
         let revision = self.review.revision();
         let mut kept = self.look.borrow_mut();
-        match &*kept {
-            Some((r, look)) if *r == revision => Rc::clone(look),
-            _ => {
-                let look = Rc::new(Rendered::of(self.review.text(), self.review.format()));
-                *kept = Some((revision, Rc::clone(&look)));
-                look
-            }
-        }
+        let look = match &*kept {
+            Some((r, look)) if *r == revision => return Rc::clone(look),
+            // One step since: its changes move what was drawn along (a word's edit), unless
+            // they change more than that.
+            Some((r, look)) if *r + 1 == revision => look
+                .shifted(self.review.last_changes(), self.review.text())
+                .unwrap_or_else(|| Rendered::of(self.review.text(), self.review.format())),
+            _ => Rendered::of(self.review.text(), self.review.format()),
+        };
+        let look = Rc::new(look);
+        *kept = Some((revision, Rc::clone(&look)));
+        look
     }
 
     fn height(&self) -> usize {

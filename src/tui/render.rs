@@ -40,6 +40,8 @@ pub enum Part {
     TableHead,
     /// A table's rules and a thematic break.
     Rule,
+    /// A table's rules and the padding that aligns its cells.
+    Table,
 }
 
 /// How a stretch of the source is drawn.
@@ -108,7 +110,7 @@ impl Unit<'_> {
 
 /// How an article is drawn: its marks (none for plain text, a web page, or the source shown as
 /// written).
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rendered {
     marks: Vec<Mark>,
     /// Each link's bytes and where it leads, by where it starts (shown on demand).
@@ -151,6 +153,50 @@ impl Rendered {
         let k = self.links.partition_point(|(r, _)| r.start <= at);
         let (range, dest) = self.links.get(k.checked_sub(1)?)?;
         range.contains(&at).then_some(&**dest)
+    }
+
+    /// The rendering of `text` after `changes`, a decision's, moved along rather than made
+    /// again. `None` (make it again) unless the change is one word's within a line and outside
+    /// a table (whose cells are padded to their widths).
+    #[must_use]
+    pub fn shifted(&self, changes: &[crate::edit::Change], text: &str) -> Option<Self> {
+        let [c] = changes else { return (changes.is_empty()).then(|| self.clone()) };
+        if c.old.contains('\n') || c.new.contains('\n') {
+            return None;
+        }
+        let (a, b) = (c.at, c.at + c.old.len());
+        let grow = |p: usize| p + c.new.len() - c.old.len();
+        // A range before the change stays, one after it moves, one around it grows.
+        let moved = |s: usize, e: usize| -> Option<(usize, usize)> {
+            if e <= a {
+                Some((s, e))
+            } else if s >= b {
+                Some((grow(s), grow(e)))
+            } else if s <= a && e >= b {
+                Some((s, grow(e)))
+            } else {
+                None
+            }
+        };
+        let mut r = self.clone();
+        for m in &mut r.marks {
+            (m.start, m.end) = moved(m.start, m.end)?;
+        }
+        for (range, _) in &mut r.links {
+            let (s, e) = moved(range.start, range.end)?;
+            *range = s..e;
+        }
+        for run in &mut r.gone {
+            let (s, e) = moved(run.start, run.end)?;
+            *run = s..e;
+        }
+        let line_start = a - span::head(text, a).bytes().rev().take_while(|&b| b != b'\n').count();
+        let rest = span::tail(text, a);
+        let line_end = a + rest.find('\n').unwrap_or(rest.len());
+        if r.line(line_start, line_end).iter().any(|m| m.look == Look::Styled(Part::Table)) {
+            return None;
+        }
+        Some(r)
     }
 
     /// Where the run of lines that draw nothing around byte `at` begins and ends, if `at` is in
@@ -770,7 +816,7 @@ fn table(text: &str, t: &TableRead, out: &mut Vec<Mark>) {
             let (lead, trail) = pads(k, *w);
             before.push_str(&" ".repeat(lead));
             out.push(Mark { start: at, end: cell.start.max(at), look: Look::Shown(before.into()) });
-            out.push(Mark { start: at, end: cell.start.max(at), look: Look::Styled(Part::Rule) });
+            out.push(Mark { start: at, end: cell.start.max(at), look: Look::Styled(Part::Table) });
             at = cell.end.max(at);
             before = " ".repeat(trail);
             before.push_str(" │ ");
@@ -781,7 +827,7 @@ fn table(text: &str, t: &TableRead, out: &mut Vec<Mark>) {
             before.push('│');
         }
         out.push(Mark { start: at, end: line_end.max(at), look: Look::Shown(before.into()) });
-        out.push(Mark { start: at, end: line_end.max(at), look: Look::Styled(Part::Rule) });
+        out.push(Mark { start: at, end: line_end.max(at), look: Look::Styled(Part::Table) });
         if n == 0 {
             // The line under the header: `|---|:--:|` drawn as a rule across the columns.
             let next = span::tail(text, line_end);
@@ -795,7 +841,7 @@ fn table(text: &str, t: &TableRead, out: &mut Vec<Mark>) {
                     rule.push(if k + 1 == widths.len() { '┤' } else { '┼' });
                 }
                 out.push(Mark { start: next_start, end: next_end, look: Look::Shown(rule.into()) });
-                out.push(Mark { start: next_start, end: next_end, look: Look::Styled(Part::Rule) });
+                out.push(Mark { start: next_start, end: next_end, look: Look::Styled(Part::Table) });
             }
         }
     }

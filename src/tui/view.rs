@@ -109,7 +109,7 @@ fn part_style(t: &Theme, part: Part) -> Style {
         Part::Link => t.link,
         Part::Quote => t.quote,
         Part::Marker => t.accent,
-        Part::Rule => t.markup,
+        Part::Rule | Part::Table => t.markup,
     }
 }
 
