@@ -195,33 +195,240 @@ fn spans_of(text: &str, prose: &str) -> Vec<crate::span::Span> {
     spans
 }
 
-/// The article as plain text: of a web page, its prose, a line for each block and a blank line
-/// between paragraphs, spaces collapsed; Markdown and plain text as they are.
+/// The article as plain text: of a web page, its article's text, a line for each block and a
+/// blank line between paragraphs, spaces collapsed as a browser collapses them, list items
+/// after `- ` or their number, quotes after `> `; Markdown and plain text as they are.
 #[must_use]
 pub fn article_text(text: &str, format: Format) -> String {
+    article_as(text, format, true)
+}
+
+/// A web page's article written as Markdown, as it reads now (fixes and all): headings as `#`,
+/// paragraphs apart, lists as `-` or numbers, quotes as `>`, `<pre>` fenced, and strong,
+/// emphasis, code, struck text and links as Markdown writes them. What the reader hides (the
+/// page around the article, tags, scripts) is left out, and entities are the characters they
+/// stand for. Markdown and plain text are returned as they are.
+#[must_use]
+pub fn article_markdown(text: &str, format: Format) -> String {
+    article_as(text, format, false)
+}
+
+/// [`article_text`] (`plain`) or [`article_markdown`].
+fn article_as(text: &str, format: Format, plain: bool) -> String {
     if format != Format::Html {
         return text.to_string();
     }
-    let prose = prose(text, format);
-    let mut out = String::with_capacity(prose.len() / 2);
-    let mut blank = true;
-    for line in prose.lines() {
-        let words: Vec<&str> = line.split_whitespace().collect();
-        if words.is_empty() {
-            if !blank {
-                out.push('\n');
-                blank = true;
-            }
-            continue;
-        }
-        out.push_str(&words.join(" "));
-        out.push('\n');
-        blank = false;
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
+    let mut md = Markdown { plain, ..Markdown::default() };
+    page_article(text, |step| md.step(text, step));
+    md.block("\n\n");
+    let mut out = md.out.trim_end().to_string();
+    out.push('\n');
     out
+}
+
+/// How Markdown marks an inline element's text, on both sides.
+fn inline_mark(name: &[u8]) -> &'static str {
+    match name {
+        b"strong" | b"b" => "**",
+        b"em" | b"i" => "*",
+        b"s" | b"del" | b"strike" => "~~",
+        _ => "`",
+    }
+}
+
+/// A web page's article being written as Markdown ([`article_markdown`]) or as text.
+#[derive(Default)]
+struct Markdown {
+    out: String,
+    /// The block being written: its inline text.
+    line: String,
+    /// Lists open: whether numbered, and the items so far.
+    lists: Vec<(bool, usize)>,
+    /// Quotes and `<pre>`s open.
+    quotes: usize,
+    pre: usize,
+    /// Where each open link leads.
+    links: Vec<Option<String>>,
+    /// Plain text: no inline marks, heading marks or code fences.
+    plain: bool,
+}
+
+impl Markdown {
+    /// Ends the block being written, `sep` after it, each of its lines quoted as deep as it is.
+    fn block(&mut self, sep: &str) {
+        let line = std::mem::take(&mut self.line);
+        if line.trim().is_empty() {
+            return;
+        }
+        let quote = "> ".repeat(self.quotes);
+        for l in line.trim().lines() {
+            self.out.push_str(&quote);
+            self.out.push_str(l.trim_end());
+            self.out.push('\n');
+        }
+        self.out.push_str(sep.strip_prefix('\n').unwrap_or(sep));
+    }
+
+    fn step(&mut self, text: &str, step: PageStep<'_>) {
+        match step {
+            PageStep::Open { name, attr, .. } => self.open(name, attr),
+            PageStep::Close { name, .. } => self.close(name),
+            PageStep::Text { span, .. } => self.text(span::cut(text, span.start, span.end)),
+        }
+    }
+
+    /// A start tag.
+    fn open(&mut self, name: &[u8], attr: Option<String>) {
+        match name {
+            [b'h', n @ b'1'..=b'6'] => {
+                self.block("\n\n");
+                if !self.plain {
+                    self.line = format!("{} ", "#".repeat(usize::from(n - b'0')));
+                }
+            }
+            b"ul" | b"ol" => {
+                self.block(if self.lists.is_empty() { "\n\n" } else { "\n" });
+                self.lists.push((name == b"ol", 0));
+            }
+            b"li" => {
+                self.block("\n");
+                let depth = self.lists.len().saturating_sub(1);
+                let marker = match self.lists.last_mut() {
+                    Some((true, n)) => {
+                        *n += 1;
+                        format!("{n}. ")
+                    }
+                    _ => "- ".to_string(),
+                };
+                self.line = format!("{}{marker}", "  ".repeat(depth));
+            }
+            b"blockquote" => {
+                self.block("\n\n");
+                self.quotes += 1;
+            }
+            b"pre" => {
+                self.block("\n\n");
+                if self.pre == 0 && !self.plain {
+                    self.out.push_str(&"> ".repeat(self.quotes));
+                    self.out.push_str("```\n");
+                }
+                self.pre += 1;
+            }
+            b"br" => self.line.push('\n'),
+            b"hr" => {
+                self.block("\n\n");
+                self.out.push_str("---\n\n");
+            }
+            b"strong" | b"b" | b"em" | b"i" | b"s" | b"del" | b"strike" | b"code" if !self.plain && self.pre == 0 => {
+                self.line.push_str(inline_mark(name));
+            }
+            b"a" => {
+                if !self.plain {
+                    self.line.push('[');
+                }
+                self.links.push(attr);
+            }
+            b"img" if !self.plain => {
+                if let Some(alt) = attr.filter(|a| !a.trim().is_empty()) {
+                    self.line.push('*');
+                    self.line.push_str(alt.trim());
+                    self.line.push('*');
+                }
+            }
+            n if is_block(n) => self.block("\n\n"),
+            _ => {}
+        }
+    }
+
+    /// An end tag.
+    fn close(&mut self, name: &[u8]) {
+        match name {
+            b"ul" | b"ol" => {
+                self.block("\n");
+                self.lists.pop();
+                if self.lists.is_empty() {
+                    self.out.push('\n');
+                }
+            }
+            b"li" => self.block("\n"),
+            b"blockquote" => {
+                self.block("\n\n");
+                self.quotes = self.quotes.saturating_sub(1);
+            }
+            b"pre" => {
+                self.pre = self.pre.saturating_sub(1);
+                if self.pre == 0 {
+                    if !self.out.ends_with('\n') {
+                        self.out.push('\n');
+                    }
+                    if !self.plain {
+                        self.out.push_str(&"> ".repeat(self.quotes));
+                        self.out.push_str("```\n");
+                    }
+                    self.out.push('\n');
+                }
+            }
+            b"strong" | b"b" | b"em" | b"i" | b"s" | b"del" | b"strike" | b"code" if !self.plain && self.pre == 0 => {
+                self.line.push_str(inline_mark(name));
+            }
+            b"a" => match self.links.pop().flatten() {
+                _ if self.plain => {}
+                Some(href) => {
+                    self.line.push_str("](");
+                    self.line.push_str(&href);
+                    self.line.push(')');
+                }
+                None => self.line.push(']'),
+            },
+            n if is_block(n) => self.block("\n\n"),
+            _ => {}
+        }
+    }
+
+    /// A text node, as written in the page.
+    fn text(&mut self, written: &str) {
+        let mut decoded = String::with_capacity(written.len());
+        let mut at = 0;
+        for (from, len, c) in entities(written) {
+            decoded.push_str(span::cut(written, at, from));
+            match c {
+                Some(c) => decoded.push(c),
+                None => decoded.push_str(span::cut(written, from, from + len)),
+            }
+            at = from + len;
+        }
+        decoded.push_str(span::tail(written, at));
+        if self.pre > 0 {
+            // Code keeps its lines, each quoted as deep as the block is.
+            let quote = "> ".repeat(self.quotes);
+            let body = if self.out.ends_with("```\n") { decoded.trim_start_matches('\n') } else { &decoded };
+            for (k, l) in body.split('\n').enumerate() {
+                if k > 0 {
+                    self.out.push('\n');
+                    self.out.push_str(&quote);
+                } else if self.out.ends_with('\n') {
+                    self.out.push_str(&quote);
+                }
+                self.out.push_str(l);
+            }
+            return;
+        }
+        // Whitespace collapses, as a browser draws it.
+        let words: Vec<&str> = decoded.split_whitespace().collect();
+        if words.is_empty() {
+            if !self.line.is_empty() && !self.line.ends_with([' ', '\n']) {
+                self.line.push(' ');
+            }
+            return;
+        }
+        if decoded.starts_with(char::is_whitespace) && !self.line.is_empty() && !self.line.ends_with([' ', '\n']) {
+            self.line.push(' ');
+        }
+        self.line.push_str(&words.join(" "));
+        if decoded.ends_with(char::is_whitespace) {
+            self.line.push(' ');
+        }
+    }
 }
 
 /// The parser's options: `CommonMark` and the GFM extensions galley reads, front matter and math.
@@ -754,9 +961,21 @@ mod tests {
     }
 
     #[test]
+    fn a_page_exports_as_its_article_in_markdown() {
+        let page = "<html><head><title>T</title></head><body><nav><a href=\"/\">Home</a></nav>\n<article>\n  <h1>Release &amp; notes</h1>\n  <p>First <b>bold</b> and\n  <a href=\"https://x.io\">a link</a>, <code>x</code>.</p>\n  <ul>\n    <li>one</li>\n    <li>two <em>it</em></li>\n  </ul>\n<ol><li>first</li><li>second</li></ol>\n<blockquote><p>Quoted.</p></blockquote>\n<pre><code>\nlet x = 1;\nlet y = 2;\n</code></pre>\n<p>End.</p></article></body></html>\n";
+        assert_eq!(
+            article_markdown(page, Format::Html),
+            "# Release & notes\n\nFirst **bold** and [a link](https://x.io), `x`.\n\n- one\n- two *it*\n\n1. first\n2. second\n\n> Quoted.\n\n```\nlet x = 1;\nlet y = 2;\n```\n\nEnd.\n"
+        );
+        assert_eq!(article_markdown("# A\n", Format::Markdown), "# A\n");
+    }
+
+    #[test]
     fn a_page_exports_as_its_article_text() {
         let page = "<html><body><nav>Menu</nav><article><h1>Title</h1>\n<p>First  paragraph,\n<b>bold</b> word.</p><p>Second.</p></article></body></html>";
-        assert_eq!(article_text(page, Format::Html), "Title\n\nFirst paragraph,\nbold word.\n\nSecond.\n");
+        assert_eq!(article_text(page, Format::Html), "Title\n\nFirst paragraph, bold word.\n\nSecond.\n");
+        let linked = "<article><p>Runs on <a href=\"https://x.io\">three nodes</a>.</p></article>";
+        assert_eq!(article_text(linked, Format::Html), "Runs on three nodes.\n", "no space before the stop");
         assert_eq!(article_text("# A\n", Format::Markdown), "# A\n");
     }
 

@@ -509,7 +509,12 @@ proptest! {
     /// A rendered web page, its blocks on rows of their own: see [`rows_draw_each_line_once`].
     #[test]
     fn a_rendered_page_rows_draw_each_line_once_in_order(html in page(), width in 8usize..60) {
-        rows_draw_each_line_once(&html, galley::markup::Format::Html, width)?;
+        use galley::markup::{Format, article_markdown, article_text};
+        rows_draw_each_line_once(&html, Format::Html, width)?;
+        // Its article exports as Markdown and as text, whatever the page holds.
+        for exported in [article_markdown(&html, Format::Html), article_text(&html, Format::Html)] {
+            prop_assert!(exported.ends_with('\n'));
+        }
     }
 }
 

@@ -906,6 +906,16 @@ fn a_web_page_is_drawn_as_its_article_and_m_shows_the_source() {
     // A fix keeps the markup where it was.
     press(&mut app, "<Enter>");
     assert_eq!(app.review.text(), page.replace("clustr", "cluster"));
+    // The fixed article exports as Markdown, or as text.
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, article) in [
+        ("article.md", "The cluster runs on [three nodes](https://teh.io).\n"),
+        ("article.txt", "The cluster runs on three nodes.\n"),
+    ] {
+        let path = dir.path().join(name);
+        press(&mut app, &format!("x<C-u>{}<Enter>", path.display()));
+        assert_eq!(std::fs::read_to_string(&path).expect("exported"), article);
+    }
     assert!(style_of(&app, "href").add_modifier.contains(Modifier::DIM), "the dimmed markup moved with the edit");
 }
 

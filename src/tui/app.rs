@@ -924,6 +924,10 @@ impl App {
                     "diff" | "patch" => (self.review.diff(), "exported the changes since loading to"),
                     "json" => (self.review.decision_log(), "exported the decision log to"),
                     "html" | "htm" => (self.review.text().to_string(), "exported the page to"),
+                    "md" | "markdown" if self.review.format() == crate::markup::Format::Html => (
+                        crate::markup::article_markdown(self.review.text(), self.review.format()),
+                        "exported the article as Markdown to",
+                    ),
                     // A web page exports as its article's text; Markdown and text as written.
                     _ if self.review.format() == crate::markup::Format::Html => (
                         crate::markup::article_text(self.review.text(), self.review.format()),

@@ -1,13 +1,15 @@
-//! Markdown as the reader shows it, as glow does: the markup's own marks hidden (`#`, `**`,
-//! `[`, `](url)`, code fences) or drawn as glyphs (`•` for a bullet, `│` for a quote, a table's
-//! rules and padding), and the prose and code in styles. Nothing is rewritten: every character
-//! drawn is a byte of the source at its own offset, or a glyph standing at one, so suspects,
-//! search, the mouse and edits work on the rendered article exactly as on the source. `m` shows
-//! the source as written.
+//! Markdown as the reader shows it, as glow does, and a web page's article as w3m does. The
+//! markup's own marks are hidden (`#`, `**`, `[`, `](url)`, code fences, tags) or drawn as glyphs
+//! (`•` for a bullet, `│` for a quote, a table's rules and padding, an entity's character), a
+//! web page's blocks end rows, and the prose and code are in styles. Nothing is rewritten: every
+//! character drawn is a byte of the source at its own offset, or a glyph standing at one, so
+//! suspects, search, the mouse and edits work on the rendered article exactly as on the source.
+//! `m` shows the source as written.
 //!
 //! A [`Rendered`] is a list of [`Mark`]s, none of which crosses a line end, sorted by where it
 //! starts: the wrapping and the drawing of a line read only that line's marks, so a frame costs
-//! the same on a megabyte of Markdown as on a short one.
+//! the same on a megabyte of Markdown as on a short one. Whole lines that draw nothing are kept
+//! as runs, and take no row.
 
 use super::wrap::char_width;
 use crate::markup::Format;

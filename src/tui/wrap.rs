@@ -41,7 +41,7 @@ pub struct Layout {
     pub width: usize,
     /// A gap row after each line of text that another line of text follows.
     pub gaps: bool,
-    /// The rendering of Markdown (empty: the source as written).
+    /// The rendering of Markdown or a web page (empty: the source as written).
     pub look: Rc<Rendered>,
 }
 
