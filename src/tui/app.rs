@@ -237,7 +237,8 @@ pub struct App {
     pub gaps: bool,
     /// The damage map as last computed: for which revision of the review and height.
     map: RefCell<Option<KeptMap>>,
-    /// The rendering of the article's Markdown, and for which revision of the review.
+    /// The rendering of the article (Markdown or a web page), and for which revision of the
+    /// review.
     look: RefCell<Option<(u64, Rc<Rendered>)>>,
 }
 
@@ -326,8 +327,8 @@ impl App {
         usize::from(if self.wrap == 0 { pane } else { pane.min(self.wrap) })
     }
 
-    /// How the article's markup is drawn: Markdown rendered, unless `m` shows the source as
-    /// written. Moved along with a decision's edit, or made again when the review moved on
+    /// How the article's markup is drawn: Markdown and a web page rendered, unless `m` shows the
+    /// source as written. Moved along with a decision's edit, or made again when the review moved on
     /// further than one step (its revision).
     #[must_use]
     pub fn look(&self) -> Rc<Rendered> {
