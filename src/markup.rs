@@ -207,7 +207,8 @@ pub fn article_text(text: &str, format: Format) -> String {
 /// paragraphs apart, lists as `-` or numbers, quotes as `>`, `<pre>` fenced, and strong,
 /// emphasis, code, struck text and links as Markdown writes them. What the reader hides (the
 /// page around the article, tags, scripts) is left out, and entities are the characters they
-/// stand for. Markdown and plain text are returned as they are.
+/// stand for. The text is written as it reads: a `*` or `#` in it is not escaped. Markdown and
+/// plain text are returned as they are.
 #[must_use]
 pub fn article_markdown(text: &str, format: Format) -> String {
     article_as(text, format, false)
@@ -218,7 +219,7 @@ fn article_as(text: &str, format: Format, plain: bool) -> String {
     if format != Format::Html {
         return text.to_string();
     }
-    let mut md = Markdown { plain, ..Markdown::default() };
+    let mut md = ArticleWriter { plain, ..ArticleWriter::default() };
     page_article(text, |step| md.step(text, step));
     md.block("\n\n");
     let mut out = md.out.trim_end().to_string();
@@ -238,7 +239,7 @@ fn inline_mark(name: &[u8]) -> &'static str {
 
 /// A web page's article being written as Markdown ([`article_markdown`]) or as text.
 #[derive(Default)]
-struct Markdown {
+struct ArticleWriter {
     out: String,
     /// The block being written: its inline text.
     line: String,
@@ -253,7 +254,7 @@ struct Markdown {
     plain: bool,
 }
 
-impl Markdown {
+impl ArticleWriter {
     /// Ends the block being written, `sep` after it, each of its lines quoted as deep as it is.
     fn block(&mut self, sep: &str) {
         let line = std::mem::take(&mut self.line);
