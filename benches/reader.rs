@@ -18,7 +18,7 @@ use galley::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -93,16 +93,7 @@ fn main() {
         ("G then g (bottom, top)", &[key(KeyCode::Char('G')), key(KeyCode::Char('g'))]),
     ];
     for (name, keys) in cases {
-        let mut times = Vec::new();
-        for _ in 0..50 {
-            for k in keys {
-                let t = Instant::now();
-                app.on_key(k);
-                terminal.draw(|f| view::draw(f, &app)).expect("draw");
-                times.push(t.elapsed());
-            }
-        }
-        times.sort();
+        let times = key_times(&mut terminal, &mut app, keys, 50);
         println!(
             "key to frame, 10 MB, {name}: median {:?}, p99 {:?}, max {:?}",
             percentile(&times, 500),
@@ -118,6 +109,22 @@ fn main() {
 
     // After the peak above, so that what follows does not raise it.
     markup(&mut terminal, area);
+}
+
+/// Each key of `keys` pressed `rounds` times in turn, and the time from each press to its
+/// finished frame, sorted.
+fn key_times(terminal: &mut Terminal<TestBackend>, app: &mut App, keys: &[KeyEvent], rounds: usize) -> Vec<Duration> {
+    let mut times = Vec::new();
+    for _ in 0..rounds {
+        for k in keys {
+            let t = Instant::now();
+            app.on_key(k);
+            terminal.draw(|f| view::draw(f, app)).expect("draw");
+            times.push(t.elapsed());
+        }
+    }
+    times.sort();
+    times
 }
 
 /// Opening 1 MB of Markdown and of HTML to the first frame, and keys on them.
@@ -157,14 +164,7 @@ fn markup(terminal: &mut Terminal<TestBackend>, area: Rect) {
             ("Enter", key(KeyCode::Enter)),
             ("u", key(KeyCode::Char('u'))),
         ] {
-            let mut times = Vec::new();
-            for _ in 0..20 {
-                let t = Instant::now();
-                app.on_key(&k);
-                terminal.draw(|f| view::draw(f, &app)).expect("draw");
-                times.push(t.elapsed());
-            }
-            times.sort();
+            let times = key_times(terminal, &mut app, &[k], 20);
             println!(
                 "key to frame, {name}, {label}: median {:?}, max {:?}",
                 percentile(&times, 500),

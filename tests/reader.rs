@@ -16,7 +16,12 @@ clustr is healthy. Teh operators use github for their manifests and keep a close
 platform team moved the clustr to a new region.\n";
 
 fn reader(text: &str, width: u16, height: u16) -> App {
-    let review = Review::new("article.txt", text.to_string(), Lexicon::new(), Some(Dialect::Us));
+    reader_of("article.txt", text, width, height)
+}
+
+/// A reader on `text` loaded as the file `name` (its extension gives the format).
+fn reader_of(name: &str, text: &str, width: u16, height: u16) -> App {
+    let review = Review::new(name, text.to_string(), Lexicon::new(), Some(Dialect::Us));
     App::new(review, Rect::new(0, 0, width, height), Theme::new(true))
 }
 
@@ -889,8 +894,7 @@ fn adding_a_word_writes_the_personal_dictionary_and_undo_takes_it_out() {
 fn a_web_page_is_drawn_as_its_article_and_m_shows_the_source() {
     use ratatui::style::Modifier;
     let page = "<!DOCTYPE html>\n<html><body><nav>Hoem</nav>\n<article><p>The clustr runs on <a href=\"https://teh.io\">three nodes</a>.</p></article>\n</body></html>\n";
-    let review = Review::new("page.html", page.to_string(), Lexicon::new(), Some(Dialect::Us));
-    let mut app = App::new(review, Rect::new(0, 0, 120, 16), Theme::new(true));
+    let mut app = reader_of("page.html", page, 120, 16);
     let words: Vec<&str> = app.review.items().iter().map(|it| it.word.as_str()).collect();
     assert_eq!(words, ["clustr"], "the article's prose only");
     let s = screen(&app);
@@ -946,8 +950,7 @@ fn a_page_exports_as_its_fixed_article_or_its_source() {
     let dir = tempfile::tempdir().expect("tempdir");
     let page =
         "<html><body><nav>Menu</nav><article><h1>Report</h1>\n<p>The clustr is up.</p></article></body></html>\n";
-    let review = Review::new("page.html", page.to_string(), Lexicon::new(), Some(Dialect::Us));
-    let mut app = App::new(review, Rect::new(0, 0, 120, 16), Theme::new(true));
+    let mut app = reader_of("page.html", page, 120, 16);
     press(&mut app, "<Enter>");
     for (name, want) in
         [("out.txt", "Report\n\nThe cluster is up.\n".to_string()), ("out.html", page.replace("clustr", "cluster"))]
@@ -968,8 +971,7 @@ fn a_page_exports_as_its_fixed_article_or_its_source() {
 #[test]
 fn the_review_pane_reads_a_wrapped_markdown_paragraph_as_one() {
     let md = "# Notes\n\nThe operators said that the\nclustr is healthy today.\n\nAnother paragraph.\n";
-    let review = Review::new("notes.md", md.to_string(), Lexicon::new(), Some(Dialect::Us));
-    let app = App::new(review, Rect::new(0, 0, 140, 16), Theme::new(true));
+    let app = reader_of("notes.md", md, 140, 16);
     assert_eq!(current_word(&app).as_deref(), Some("clustr"));
     let s = screen(&app);
     assert!(s.contains("│The operators said that the clustr is"), "{s}");
@@ -984,8 +986,7 @@ const NOTES_MD: &str = "# Release notes\n\nSome *emphasis*, **strong** words, `i
 #[test]
 fn markdown_is_rendered_as_glow_does_and_m_shows_the_source() {
     use ratatui::style::Modifier;
-    let review = Review::new("notes.md", NOTES_MD.to_string(), Lexicon::new(), Some(Dialect::Us));
-    let mut app = App::new(review, Rect::new(0, 0, 60, 48), Theme::new(true));
+    let mut app = reader_of("notes.md", NOTES_MD, 60, 48);
     press(&mut app, "g");
     let s = screen(&app);
     for markup in ["# ", "**", "`", "](", "```", "|---", "- The", "> A"] {
@@ -1028,8 +1029,7 @@ fn markdown_is_rendered_as_glow_does_and_m_shows_the_source() {
 #[test]
 fn a_fix_in_rendered_markdown_changes_only_the_words_bytes() {
     let md = "- The **clustr** runs, as [teh docs](https://teh.io/clustr) say.\n";
-    let review = Review::new("notes.md", md.to_string(), Lexicon::new(), Some(Dialect::Us));
-    let mut app = App::new(review, Rect::new(0, 0, 80, 16), Theme::new(true));
+    let mut app = reader_of("notes.md", md, 80, 16);
     assert_eq!(current_word(&app).as_deref(), Some("clustr"));
     assert!(screen(&app).contains("• The clustr runs, as teh docs say."), "{}", screen(&app));
     press(&mut app, "<Enter><Enter>");
@@ -1045,8 +1045,7 @@ fn a_fix_in_rendered_markdown_changes_only_the_words_bytes() {
 fn a_click_in_rendered_markdown_finds_the_word_under_it() {
     use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     let md = "Teh **bold** and [a link](https://x.io) then clustr.\n";
-    let review = Review::new("notes.md", md.to_string(), Lexicon::new(), Some(Dialect::Us));
-    let mut app = App::new(review, Rect::new(0, 0, 80, 16), Theme::new(true));
+    let mut app = reader_of("notes.md", md, 80, 16);
     assert_eq!(current_word(&app).as_deref(), Some("Teh"));
     let s = screen(&app);
     let line = s.lines().find(|l| l.contains("then clustr")).expect("the line is drawn");

@@ -664,27 +664,21 @@ fn close(text: &str, open: &Open, depth: usize, quoted: bool, styled: bool, out:
             out.push(Mark { start, end, look: Look::Styled(part) });
         }
     };
+    // An inline element (or a heading): its own marks hidden, its text in its style.
+    let inline = match open.tag {
+        Opened::Heading(level) => Some(Part::Heading(level)),
+        Opened::Emphasis => Some(Part::Emphasis),
+        Opened::Strong => Some(Part::Strong),
+        Opened::Strike => Some(Part::Strike),
+        Opened::Link => Some(Part::Link),
+        _ => None,
+    };
+    if let Some(part) = inline {
+        hide(out);
+        style(out, part);
+        return;
+    }
     match open.tag {
-        Opened::Heading(level) => {
-            hide(out);
-            style(out, Part::Heading(level));
-        }
-        Opened::Emphasis => {
-            hide(out);
-            style(out, Part::Emphasis);
-        }
-        Opened::Strong => {
-            hide(out);
-            style(out, Part::Strong);
-        }
-        Opened::Strike => {
-            hide(out);
-            style(out, Part::Strike);
-        }
-        Opened::Link => {
-            hide(out);
-            style(out, Part::Link);
-        }
         Opened::Image => {
             // `![alt](src)` reads `image: alt`.
             for (k, g) in gaps(&open.range, &open.children).into_iter().enumerate() {
@@ -725,7 +719,7 @@ fn close(text: &str, open: &Open, depth: usize, quoted: bool, styled: bool, out:
         Opened::Head => style(out, Part::TableHead),
         // Front matter is the page's settings, not its text.
         Opened::Meta => out.push(Mark { start, end, look: Look::Hidden }),
-        Opened::List | Opened::Cell | Opened::Row | Opened::Table | Opened::Other => {}
+        _ => {}
     }
 }
 

@@ -215,7 +215,8 @@ fn damage_map(frame: &mut Frame<'_>, app: &App, area: Rect) {
     // An article that fits on screen is mapped row by row, beside its rows.
     let whole = (rows.first().is_some_and(|r| r.start == 0)
         && rows.last().is_some_and(|r| span::tail(app.review.text(), r.end).trim().is_empty()))
-        || app.fits();
+        // Rendered, the markup before and after the article takes no row.
+        || (!app.look().is_empty() && app.fits());
     let marks: std::rc::Rc<[Mark]> = if whole {
         let items = app.review.items();
         let mut marks = vec![Mark::Empty; usize::from(area.height)];
