@@ -315,6 +315,8 @@ fn markdown() -> impl Strategy<Value = String> {
         Just("$x^2$".to_string()),
         Just("\n".to_string()),
         Just("\r\n\r\n".to_string()),
+        Just("\n   ".to_string()),
+        Just("  \n".to_string()),
         Just("kubernetes clustr teh ".to_string()),
         Just("caf\u{e9} \u{4e2d}\u{6587} \u{1f600} ".to_string()),
         "[a-zA-Z' .,;:!?()*_`#\\[\\]<>-]{0,12}",
@@ -367,6 +369,8 @@ fn page() -> impl Strategy<Value = String> {
         Just("kubernetes clustr teh ".to_string()),
         Just("caf\u{e9} \u{4e2d}\u{6587} ".to_string()),
         Just("\r\n".to_string()),
+        Just("\n".to_string()),
+        Just("\n    ".to_string()),
         "[a-zA-Z' .,;:!?&<>/=\"-]{0,12}",
     ];
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
@@ -433,13 +437,16 @@ proptest! {
 /// of a code block is one row, cut at the width; a line that draws nothing has no row. Moving by
 /// rows agrees with the rows drawn.
 fn rows_draw_each_line_once(md: &str, format: galley::markup::Format, width: usize) -> Result<(), TestCaseError> {
-    use galley::tui::render::{Rendered, Unit, units};
+    use galley::tui::render::{Glyph, Rendered, Unit, units};
     use galley::tui::wrap::{Layout, Pos, advance, last, line_rows, pos_of, retreat, rows_from};
     let layout = Layout { width, gaps: false, look: std::rc::Rc::new(Rendered::of(md, format)) };
     let starts: Vec<usize> = std::iter::once(0).chain(md.match_indices('\n').map(|(i, _)| i + 1)).collect();
-    for line in 0..starts.len() {
-        let start = starts[line];
-        let mut end = starts.get(line + 1).map_or(md.len(), |&n| n - 1);
+    // A paragraph's lines are joined into one line, wrapped as one.
+    let joined = layout.look.starts(&starts).to_vec();
+    prop_assert!(joined.iter().all(|s| starts.binary_search(s).is_ok()), "lines join at line starts");
+    for line in 0..joined.len() {
+        let start = joined[line];
+        let mut end = joined.get(line + 1).map_or(md.len(), |&n| n - 1);
         if end > start && md.as_bytes()[end - 1] == b'\r' {
             end -= 1;
         }
@@ -475,6 +482,8 @@ fn rows_draw_each_line_once(md: &str, format: galley::markup::Format, width: usi
             prop_assert_eq!(rows.last().map(|r| r.1), Some(end));
             prop_assert_eq!(&drawn, &whole, "the rows draw the line once, in order");
         }
+        let breaks = whole.iter().filter(|u| matches!(u.glyph, Glyph::Char('\n' | '\r'))).count();
+        prop_assert_eq!(breaks, 0, "a joined line break is drawn as a space, never as itself");
     }
     // Moving by rows agrees with the rows drawn: from the top, each step down reaches the
     // next row drawn, a step up comes back, and the last step stays on the last row.

@@ -728,7 +728,8 @@ impl App {
             return;
         }
         let text = self.review.text();
-        let from = at.unwrap_or_else(|| self.review.line_starts().get(self.top.line).copied().unwrap_or(0));
+        let from = at
+            .unwrap_or_else(|| self.look().starts(self.review.line_starts()).get(self.top.line).copied().unwrap_or(0));
         let found = if forward {
             let start = if at.is_some() { from + 1 } else { from };
             find_from(text, &query, start).or_else(|| find_from(text, &query, 0))

@@ -103,10 +103,10 @@ impl Unit<'_> {
         }
     }
 
-    /// True for a space a row may break after.
+    /// True for a space a row may break after (a joined line break is drawn as one).
     #[must_use]
     pub fn is_space(&self) -> bool {
-        matches!(self.glyph, Glyph::Char(' ' | '\t'))
+        matches!(self.glyph, Glyph::Char(' ' | '\t') | Glyph::Text(" "))
     }
 }
 
@@ -121,6 +121,12 @@ pub struct Rendered {
     /// matter, a comment), each from its first line's start to the start of the line after it:
     /// they take no row.
     gone: Vec<Range<usize>>,
+    /// The line breaks inside a paragraph (sorted), where its lines are joined into one line
+    /// drawn as a space: the paragraph is wrapped to the pane, as glow and w3m reflow one.
+    joins: Vec<usize>,
+    /// Where each line begins once joined: the source's line starts, less those after a join
+    /// (empty when nothing is joined).
+    starts: Vec<usize>,
 }
 
 /// A link's bytes and where it leads.
@@ -130,6 +136,9 @@ type Link = (Range<usize>, Box<str>);
 const RULE_WIDTH: usize = 40;
 /// Bytes of a line read for its lead, at least ([`hang`]).
 const HANG_REACH: usize = 256;
+/// The longest a paragraph's lines are joined into, in bytes: past it, a line of the source
+/// begins a line again, so that wrapping a line in view stays cheap whatever the input.
+const JOIN_REACH: usize = 8 * 1024;
 /// A list's bullets, by depth.
 const BULLETS: [&str; 3] = ["•", "◦", "▪"];
 
@@ -138,15 +147,24 @@ impl Rendered {
     #[must_use]
     pub fn of(text: &str, format: Format) -> Self {
         // A web page's blank lines are whitespace: its blocks are set apart by their tags.
-        let ((marks, mut links), blank) = match format {
+        let ((marks, mut links, joins), blank) = match format {
             Format::Markdown => (markdown(text), false),
             Format::Html => (page(text), true),
             Format::Text => return Self::default(),
         };
         links.sort_by_key(|(r, _)| r.start);
-        let marks = by_line(text, marks);
-        let gone = gone_lines(text, &marks, blank);
-        Self { marks, links, gone }
+        let joins = within_reach(text, joins);
+        let marks = by_line(text, marks, &joins);
+        let gone = gone_lines(text, &marks, blank, &joins);
+        let starts = if joins.is_empty() { Vec::new() } else { joined_starts(text, &joins) };
+        Self { marks, links, gone, joins, starts }
+    }
+
+    /// Where each line to wrap begins: `source` (the text's line starts) with a paragraph's
+    /// lines joined into one.
+    #[must_use]
+    pub fn starts<'a>(&'a self, source: &'a [usize]) -> &'a [usize] {
+        if self.joins.is_empty() { source } else { &self.starts }
     }
 
     /// Where the link over byte `at` leads, if one is there.
@@ -191,6 +209,12 @@ impl Rendered {
         for run in &mut r.gone {
             let (s, e) = moved(run.start, run.end)?;
             *run = s..e;
+        }
+        // Line breaks and starts are outside the change, which holds none.
+        for p in r.joins.iter_mut().chain(&mut r.starts) {
+            if *p > a {
+                *p = grow(*p);
+            }
         }
         let line_start = a - span::head(text, a).bytes().rev().take_while(|&b| b != b'\n').count();
         let rest = span::tail(text, a);
@@ -371,10 +395,14 @@ struct TableRead {
     first_mark: usize,
 }
 
-/// The marks of a Markdown text, in the order the elements close, and its links' destinations.
-fn markdown(text: &str) -> (Vec<Mark>, Vec<Link>) {
+/// The marks of a Markdown text, in the order the elements close, its links' destinations, and
+/// the line breaks inside its paragraphs (soft breaks), in order.
+fn markdown(text: &str) -> (Vec<Mark>, Vec<Link>, Vec<usize>) {
     let mut out: Vec<Mark> = Vec::new();
     let mut links = Vec::new();
+    let mut joins = Vec::new();
+    // A soft break just read: where it starts. It reaches to what follows it.
+    let mut soft: Option<usize> = None;
     let parser = Parser::new_ext(text, crate::markup::options());
     // Reference definitions (`[docs]: https://...`) are where links lead, not text to read.
     for (_, def) in parser.reference_definitions().iter() {
@@ -385,6 +413,11 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<Link>) {
     // Lists and quotes open around the element being read.
     let (mut lists, mut quotes) = (0usize, 0usize);
     for (event, range) in parser.into_offset_iter() {
+        if let Some(from) = soft.take()
+            && !matches!(event, Event::End(_))
+        {
+            join(text, from, range.start, &mut out, &mut joins);
+        }
         if !matches!(event, Event::End(_))
             && let Some(top) = stack.last_mut()
         {
@@ -429,7 +462,7 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<Link>) {
                 let Some(open) = stack.pop() else { continue };
                 lists -= usize::from(open.tag == Opened::List);
                 quotes -= usize::from(open.tag == Opened::Quote);
-                close(text, &open, lists, quotes > 0, stack.len() < NESTING, &mut out);
+                close(text, &open, lists, quotes > 0, stack.len() < NESTING, &joins, &mut out);
                 if let (TagEnd::TableCell, Some(t)) = (&end, tables.last_mut())
                     && let Some(row) = t.rows.last_mut()
                 {
@@ -441,39 +474,61 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<Link>) {
                     table(text, &t, &mut out);
                 }
             }
-            Event::Code(_) => {
-                let (start, end) = (range.start, range.end);
-                let ticks = span::cut(text, start, end).bytes().take_while(|&b| b == b'`').count();
-                if ticks > 0 && end - start > 2 * ticks {
-                    out.push(Mark { start, end: start + ticks, look: Look::Hidden });
-                    out.push(Mark { start: end - ticks, end, look: Look::Hidden });
-                }
-                out.push(Mark { start, end, look: Look::Styled(Part::Code) });
-            }
-            // A comment (`<!-- cargo-rdme start -->`) is for whoever edits the file.
-            Event::Html(h) if h.trim_start().starts_with("<!--") => {
-                out.push(Mark { start: range.start, end: range.end, look: Look::Hidden });
-            }
-            Event::InlineMath(_) | Event::DisplayMath(_) => {
-                out.push(Mark { start: range.start, end: range.end, look: Look::Styled(Part::Code) });
-            }
-            Event::TaskListMarker(done) => {
-                let glyph = if done { "☑" } else { "☐" };
-                out.push(Mark { start: range.start, end: range.end, look: Look::Shown(glyph.into()) });
-            }
-            Event::Rule => {
-                let line = span::cut(text, range.start, range.end);
-                let end = range.start + line.trim_end().len();
-                let start = range.start + (line.len() - line.trim_start().len());
-                if start < end {
-                    out.push(Mark { start, end, look: Look::Shown("─".repeat(RULE_WIDTH).into()) });
-                    out.push(Mark { start, end, look: Look::Styled(Part::Rule) });
-                }
-            }
-            _ => {}
+            Event::SoftBreak => soft = Some(range.start),
+            leaf => leaf_marks(text, leaf, &range, &mut out),
         }
     }
-    (out, links)
+    (out, links, joins)
+}
+
+/// The marks of an element with no children: inline code, a comment, math, a task's box, a
+/// rule.
+fn leaf_marks(text: &str, event: Event<'_>, range: &Range<usize>, out: &mut Vec<Mark>) {
+    match event {
+        Event::Code(_) => {
+            let (start, end) = (range.start, range.end);
+            let ticks = span::cut(text, start, end).bytes().take_while(|&b| b == b'`').count();
+            if ticks > 0 && end - start > 2 * ticks {
+                out.push(Mark { start, end: start + ticks, look: Look::Hidden });
+                out.push(Mark { start: end - ticks, end, look: Look::Hidden });
+            }
+            out.push(Mark { start, end, look: Look::Styled(Part::Code) });
+        }
+        // A comment (`<!-- cargo-rdme start -->`) is for whoever edits the file.
+        Event::Html(h) if h.trim_start().starts_with("<!--") => {
+            out.push(Mark { start: range.start, end: range.end, look: Look::Hidden });
+        }
+        Event::InlineMath(_) | Event::DisplayMath(_) => {
+            out.push(Mark { start: range.start, end: range.end, look: Look::Styled(Part::Code) });
+        }
+        Event::TaskListMarker(done) => {
+            let glyph = if done { "☑" } else { "☐" };
+            out.push(Mark { start: range.start, end: range.end, look: Look::Shown(glyph.into()) });
+        }
+        Event::Rule => {
+            let line = span::cut(text, range.start, range.end);
+            let end = range.start + line.trim_end().len();
+            let start = range.start + (line.len() - line.trim_start().len());
+            if start < end {
+                out.push(Mark { start, end, look: Look::Shown("─".repeat(RULE_WIDTH).into()) });
+                out.push(Mark { start, end, look: Look::Styled(Part::Rule) });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Joins the line a soft break at `from` ends to the line whose text begins at `to`: the
+/// spaces before the break, the break and the next line's lead (its indentation, a quote's
+/// `>`s) are drawn as one space.
+fn join(text: &str, from: usize, to: usize, out: &mut Vec<Mark>, joins: &mut Vec<usize>) {
+    let from = from - span::head(text, from).bytes().rev().take_while(|&b| b == b' ' || b == b'\t').count();
+    let Some(nl) = memchr::memchr(b'\n', span::cut(text, from, to).as_bytes()) else { return };
+    out.push(Mark { start: from, end: from + 1, look: Look::Shown(" ".into()) });
+    if from + 1 < to {
+        out.push(Mark { start: from + 1, end: to, look: Look::Hidden });
+    }
+    joins.push(from + nl);
 }
 
 /// How far down the open elements an end tag is matched.
@@ -501,9 +556,10 @@ fn part_of(name: &[u8]) -> Option<Part> {
 /// The marks of a web page, drawn as w3m draws one: all of it hidden but its article's text
 /// ([`crate::markup::page_article`]); each block on rows of its own, set apart as paragraphs
 /// are; headings, emphasis, links, code and quotes styled; list items bulleted; rules and
-/// images' alt text drawn; and entities drawn as the characters they stand for. Text is drawn
-/// as the source holds it, less the indentation of its lines.
-fn page(text: &str) -> (Vec<Mark>, Vec<Link>) {
+/// images' alt text drawn; entities drawn as the characters they stand for; and whitespace
+/// collapsed ([`Collapse`]), so that a paragraph's lines join into one, wrapped to the pane. Its
+/// line breaks are given, in order.
+fn page(text: &str) -> (Vec<Mark>, Vec<Link>, Vec<usize>) {
     use crate::markup::PageStep;
     let mut out: Vec<Mark> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
@@ -516,6 +572,7 @@ fn page(text: &str) -> (Vec<Mark>, Vec<Link>) {
     let (mut pre, mut pre_drawn) = (0usize, false);
     // A block began since the last text drawn; with `true`, set apart by a blank row.
     let mut pending: Option<bool> = None;
+    let mut flow = Collapse::default();
     let hide = |out: &mut Vec<Mark>, from: usize, to: usize| {
         if from < to {
             out.push(Mark { start: from, end: to, look: Look::Hidden });
@@ -535,9 +592,10 @@ fn page(text: &str) -> (Vec<Mark>, Vec<Link>) {
             };
             match glyph {
                 Some((g, part)) if span.start < span.end => {
-                    if let Some(gap) = pending.take() {
-                        out.push(Mark { start: span.start, end: span.start, look: Look::Break(gap) });
-                    }
+                    let fresh = pending
+                        .take()
+                        .inspect(|&gap| out.push(Mark { start: span.start, end: span.start, look: Look::Break(gap) }));
+                    flow.drawn(text, span.clone(), fresh.is_some(), &mut out);
                     out.push(Mark { start: span.start, end: span.end, look: Look::Shown(g.into()) });
                     out.push(Mark { start: span.start, end: span.end, look: Look::Styled(part) });
                 }
@@ -573,53 +631,126 @@ fn page(text: &str) -> (Vec<Mark>, Vec<Link>) {
                 pending = Some(pending.unwrap_or(false) || SET_APART.contains(&name));
             }
         }
-        PageStep::Text { span, code } => {
+        PageStep::Text { span, .. } => {
             hide(&mut out, done, span.start);
             done = done.max(span.end);
             let written = span::cut(text, span.start, span.end);
-            if pre > 0 && (pre_drawn || !written.trim().is_empty()) {
+            if pre > 0 {
+                // The line break a block opens with (`<pre><code>⏎`) is not drawn.
+                if !pre_drawn && written.trim().is_empty() {
+                    hide(&mut out, span.start, span.end);
+                    return;
+                }
                 pre_drawn = true;
                 out.push(Mark { start: span.start, end: span.end, look: Look::Styled(Part::CodeBlock) });
-            } else if pre > 0 {
-                hide(&mut out, span.start, span.end);
+                // A code block's lines are its own: nothing joins to them.
+                flow.end_block(&mut out);
+                if let Some(gap) = pending.take() {
+                    out.push(Mark { start: span.start, end: span.start, look: Look::Break(gap) });
+                }
+                entities(text, &span, &mut out);
                 return;
             }
-            if !code && written.trim().is_empty() {
-                hide(&mut out, span.start, span.end);
+            let first = span.start + (written.len() - written.trim_start_matches(HTML_SPACE).len());
+            let last = span.start + written.trim_end_matches(HTML_SPACE).len();
+            flow.wait(span.start..first.min(span.end));
+            if first >= last {
                 return;
             }
-            // The indentation of the page's source is not the article's.
-            let first = if code { span.start } else { unindent(text, &span, &mut out) };
             // A new block begins at the text's first byte drawn.
-            if let Some(gap) = pending.take() {
-                let at = first.min(span.end);
-                out.push(Mark { start: at, end: at, look: Look::Break(gap) });
-            }
+            let fresh =
+                pending.take().inspect(|&gap| out.push(Mark { start: first, end: first, look: Look::Break(gap) }));
+            flow.drawn(text, first..last, fresh.is_some(), &mut out);
+            flow.inside(text, first..last, &mut out);
+            flow.wait(last..span.end);
             entities(text, &span, &mut out);
         }
     });
+    flow.end_block(&mut out);
     hide(&mut out, done, text.len());
-    (out, links)
+    (out, links, flow.joins)
 }
 
-/// Hides the indentation of each line of a web page's text node that begins a line of the
-/// source, and gives the first byte of the node that is drawn.
-fn unindent(text: &str, span: &Range<usize>, out: &mut Vec<Mark>) -> usize {
-    let written = span::cut(text, span.start, span.end);
-    let mut first = None;
-    let mut at = span.start;
-    for line in written.split('\n') {
-        let line_start = at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n');
-        let lead = line.len() - line.trim_start().len();
-        if line_start && lead > 0 {
-            out.push(Mark { start: at, end: at + lead, look: Look::Hidden });
+/// Whitespace in a web page's text, as HTML has it.
+const HTML_SPACE: [char; 5] = [' ', '\t', '\n', '\r', '\x0c'];
+
+/// A web page's whitespace collapsed as a browser collapses it: within a block, whitespace
+/// between text drawn is one space (its line breaks joined), and at a block's start or end none.
+#[derive(Default)]
+struct Collapse {
+    /// Where the text drawn last in the block ends (`None` at a block's start).
+    last: Option<usize>,
+    /// The whitespace of text nodes since then: drawn as one space if more text follows in the
+    /// block, else hidden.
+    waiting: Vec<Range<usize>>,
+    /// Line breaks between text drawn in one block, in order.
+    joins: Vec<usize>,
+}
+
+impl Collapse {
+    /// Whitespace that waits for what follows it.
+    fn wait(&mut self, range: Range<usize>) {
+        if range.start < range.end {
+            self.waiting.push(range);
         }
-        if first.is_none() && !line.trim().is_empty() {
-            first = Some(if line_start { at + lead } else { at });
-        }
-        at += line.len() + 1;
     }
-    first.unwrap_or(span.start)
+
+    /// The whitespace waiting is hidden, and the block ends.
+    fn end_block(&mut self, out: &mut Vec<Mark>) {
+        for w in self.waiting.drain(..) {
+            out.push(Mark { start: w.start, end: w.end, look: Look::Hidden });
+        }
+        self.last = None;
+    }
+
+    /// Text drawn at `range`; `fresh`: it begins a block. The whitespace before it in its block
+    /// is one space, and every line break since the text before it joins the two.
+    fn drawn(&mut self, text: &str, range: Range<usize>, fresh: bool, out: &mut Vec<Mark>) {
+        match self.last.filter(|_| !fresh) {
+            Some(end) => {
+                let between = span::cut(text, end, range.start).as_bytes();
+                self.joins.extend(memchr::memchr_iter(b'\n', between).map(|i| end + i));
+                for (k, w) in self.waiting.drain(..).enumerate() {
+                    let hidden = if k == 0 {
+                        out.push(Mark { start: w.start, end: w.start + 1, look: Look::Shown(" ".into()) });
+                        w.start + 1
+                    } else {
+                        w.start
+                    };
+                    if hidden < w.end {
+                        out.push(Mark { start: hidden, end: w.end, look: Look::Hidden });
+                    }
+                }
+            }
+            None => self.end_block(out),
+        }
+        self.last = Some(range.end);
+    }
+
+    /// The line breaks inside text drawn at `range`: each run of whitespace holding one is a
+    /// space, and its breaks join.
+    fn inside(&mut self, text: &str, range: Range<usize>, out: &mut Vec<Mark>) {
+        let bytes = span::cut(text, range.start, range.end).as_bytes();
+        let space = |b: u8| HTML_SPACE.contains(&char::from(b));
+        let mut at = 0;
+        while let Some(nl) = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default()).map(|i| at + i) {
+            let mut from = nl;
+            while from > at && space(bytes[from - 1]) {
+                from -= 1;
+            }
+            let mut to = nl + 1;
+            while to < bytes.len() && space(bytes[to]) {
+                to += 1;
+            }
+            let (start, end) = (range.start + from, range.start + to);
+            self.joins.extend(memchr::memchr_iter(b'\n', &bytes[from..to]).map(|i| start + i));
+            out.push(Mark { start, end: start + 1, look: Look::Shown(" ".into()) });
+            if start + 1 < end {
+                out.push(Mark { start: start + 1, end, look: Look::Hidden });
+            }
+            at = to;
+        }
+    }
 }
 
 /// Draws each entity of a web page's text node (`&amp;`, `&#8212;`) as the character it stands
@@ -650,7 +781,7 @@ fn gaps(range: &Range<usize>, children: &[Range<usize>]) -> Vec<Range<usize>> {
 }
 
 /// The marks of an element that has just closed.
-fn close(text: &str, open: &Open, depth: usize, quoted: bool, styled: bool, out: &mut Vec<Mark>) {
+fn close(text: &str, open: &Open, depth: usize, quoted: bool, styled: bool, joins: &[usize], out: &mut Vec<Mark>) {
     let (start, end) = (open.range.start, open.range.end);
     let hide = |out: &mut Vec<Mark>| {
         for g in gaps(&open.range, &open.children) {
@@ -706,7 +837,7 @@ fn close(text: &str, open: &Open, depth: usize, quoted: bool, styled: bool, out:
             }
         }
         Opened::Quote if !quoted => {
-            quote_bars(text, start, end, out);
+            quote_bars(text, start, end, joins, out);
             style(out, Part::Quote);
         }
         Opened::Quote => style(out, Part::Quote),
@@ -723,19 +854,15 @@ fn close(text: &str, open: &Open, depth: usize, quoted: bool, styled: bool, out:
     }
 }
 
-/// A quote's `>` marks at the start of each of its lines, nested ones too, drawn as bars.
-fn quote_bars(text: &str, start: usize, end: usize, out: &mut Vec<Mark>) {
+/// A quote's `>` marks at the start of each of its lines, nested ones too, drawn as bars; not
+/// on a line joined to the one before it (`joins`, sorted), whose `>`s are hidden.
+fn quote_bars(text: &str, start: usize, end: usize, joins: &[usize], out: &mut Vec<Mark>) {
     let mut line = start - span::head(text, start).bytes().rev().take_while(|&b| b != b'\n').count();
     while line < end {
         let bytes = span::cut(text, line, end).as_bytes();
         let mut i = 0;
-        loop {
-            while bytes.get(i).is_some_and(|&b| b == b' ' || b == b'\t') {
-                i += 1;
-            }
-            if bytes.get(i) != Some(&b'>') {
-                break;
-            }
+        let joined = line > 0 && joins.binary_search(&(line - 1)).is_ok();
+        while !joined && bars(bytes, &mut i) {
             out.push(Mark { start: line + i, end: line + i + 1, look: Look::Shown("│".into()) });
             out.push(Mark { start: line + i, end: line + i + 1, look: Look::Styled(Part::Rule) });
             i += 1;
@@ -745,6 +872,14 @@ fn quote_bars(text: &str, start: usize, end: usize, out: &mut Vec<Mark>) {
             None => break,
         }
     }
+}
+
+/// True when a quote's `>` is at `bytes[i]` after spaces, which `i` then points at.
+fn bars(bytes: &[u8], i: &mut usize) -> bool {
+    while bytes.get(*i).is_some_and(|&b| b == b' ' || b == b'\t') {
+        *i += 1;
+    }
+    bytes.get(*i) == Some(&b'>')
 }
 
 /// Columns the bytes `from..to` take when drawn with `marks` (sorted as [`by_line`] sorts).
@@ -845,9 +980,9 @@ fn table(text: &str, t: &TableRead, out: &mut Vec<Mark>) {
 
 /// The runs of whole lines that `marks` (as [`by_line`] gives them) hide entirely: a line with
 /// text, every byte of it hidden, and no glyph or code on it; with `blank`, an empty line too
-/// (a web page's blank lines are whitespace, and its blocks are set apart by their tags). One
-/// pass over the text's lines.
-fn gone_lines(text: &str, marks: &[Mark], blank: bool) -> Vec<Range<usize>> {
+/// (a web page's blank lines are whitespace, and its blocks are set apart by their tags); never
+/// a line joined to another (`joins`, sorted). One pass over the text's lines.
+fn gone_lines(text: &str, marks: &[Mark], blank: bool, joins: &[usize]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut k = 0;
     let mut start = 0;
@@ -869,7 +1004,9 @@ fn gone_lines(text: &str, marks: &[Mark], blank: bool) -> Vec<Range<usize>> {
                 _ => {}
             }
         }
-        if (end > start || blank) && covered >= end && !drawn {
+        let joined = |nl: usize| joins.binary_search(&nl).is_ok();
+        if (end > start || blank) && covered >= end && !drawn && !(start > 0 && joined(start - 1)) && !joined(next - 1)
+        {
             match out.last_mut() {
                 Some(run) if run.end == start => run.end = next,
                 _ => out.push(start..next),
@@ -880,9 +1017,9 @@ fn gone_lines(text: &str, marks: &[Mark], blank: bool) -> Vec<Range<usize>> {
     out
 }
 
-/// `marks` cut at every line end (a glyph stays on its first line) and sorted by where they
-/// start, an empty mark before the others at the same byte.
-fn by_line(text: &str, marks: Vec<Mark>) -> Vec<Mark> {
+/// `marks` cut at every line end but a join (`joins`, sorted: a glyph stays on its first line)
+/// and sorted by where they start, an empty mark before the others at the same byte.
+fn by_line(text: &str, marks: Vec<Mark>, joins: &[usize]) -> Vec<Mark> {
     let mut out = Vec::with_capacity(marks.len());
     for m in marks {
         if m.start == m.end {
@@ -892,6 +1029,9 @@ fn by_line(text: &str, marks: Vec<Mark>) -> Vec<Mark> {
         let mut start = m.start;
         let mut first = true;
         for nl in memchr::memchr_iter(b'\n', span::cut(text, m.start, m.end).as_bytes()) {
+            if joins.binary_search(&(m.start + nl)).is_ok() {
+                continue;
+            }
             let end = m.start + nl;
             let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
             push_piece(&mut out, &m.look, start, end, first);
@@ -904,6 +1044,42 @@ fn by_line(text: &str, marks: Vec<Mark>) -> Vec<Mark> {
     }
     out.sort_by_key(|m| (m.start, m.end > m.start));
     out
+}
+
+/// `joins` sorted, less those that would make a line longer than [`JOIN_REACH`].
+fn within_reach(text: &str, mut joins: Vec<usize>) -> Vec<usize> {
+    joins.sort_unstable();
+    joins.dedup();
+    let mut kept: Vec<usize> = Vec::with_capacity(joins.len());
+    // Where the line being joined begins.
+    let mut begins = 0;
+    for nl in joins {
+        let line = nl - span::head(text, nl).bytes().rev().take_while(|&b| b != b'\n').count();
+        if kept.last().is_none_or(|&k| k + 1 != line) {
+            begins = line;
+        }
+        if nl - begins <= JOIN_REACH {
+            kept.push(nl);
+        }
+    }
+    kept
+}
+
+/// The line starts of `text` less those after a join (`joins`, sorted).
+fn joined_starts(text: &str, joins: &[usize]) -> Vec<usize> {
+    let mut k = 0;
+    std::iter::once(0)
+        .chain(
+            memchr::memchr_iter(b'\n', text.as_bytes())
+                .filter(|&nl| {
+                    while joins.get(k).is_some_and(|&j| j < nl) {
+                        k += 1;
+                    }
+                    joins.get(k) != Some(&nl)
+                })
+                .map(|nl| nl + 1),
+        )
+        .collect()
 }
 
 fn push_piece(out: &mut Vec<Mark>, look: &Look, start: usize, end: usize, first: bool) {
@@ -1025,9 +1201,11 @@ mod tests {
         use crate::tui::wrap::{Layout, Pos, rows_from};
         let layout = Layout { width, gaps: false, look: std::rc::Rc::new(Rendered::of(text, format)) };
         let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let joined = layout.look.starts(&starts);
         rows_from(text, &starts, Pos::default(), &layout, 1000)
             .iter()
             .map(|r| {
+                let starts = joined;
                 let end = starts.get(r.line + 1).map_or(text.len(), |&n| n - 1);
                 let mut s = String::new();
                 units(text, layout.look.line(starts[r.line], end), r.start, r.end, end, |u| match u.glyph {
@@ -1064,5 +1242,52 @@ mod tests {
         assert_eq!(r.link_at(page.find("a link").unwrap_or(0)), Some("https://x.io"));
         let code = page.find("let x").unwrap_or(0);
         assert!(Rendered::is_code(r.line(code, code + 10)));
+    }
+
+    #[test]
+    fn a_paragraphs_lines_are_joined_and_wrapped_to_the_pane() {
+        let md = "A paragraph written\nover three \n   short lines.\n\n> A quote over\n> two lines.\n\n- an item\n  that goes on\n- next\n\nHard  \nbreak.\n";
+        assert_eq!(
+            rows(md, Format::Markdown, 24),
+            [
+                "A paragraph written over ",
+                "three short lines.",
+                "",
+                "│ A quote over two ",
+                "lines.",
+                "",
+                "• an item that goes on",
+                "• next",
+                "",
+                "Hard  ",
+                "break.",
+                ""
+            ]
+        );
+        assert_eq!(rows(md, Format::Markdown, 12)[..3], ["A paragraph ", "written over ", "three short "]);
+        let r = Rendered::of(md, Format::Markdown);
+        let starts: Vec<usize> = std::iter::once(0).chain(md.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        assert_eq!(r.starts(&starts).len(), starts.len() - 4, "four line breaks joined");
+    }
+
+    #[test]
+    fn a_web_pages_whitespace_collapses_as_a_browsers_does() {
+        let page = "<article>\n  <p>\n    Text over\n    two lines, <b>bold</b>\n    <i>then</i>   more.\n  </p>\n  <p>Next</p>\n<pre>a\n  b</pre></article>";
+        assert_eq!(
+            rows(page, Format::Html, 60),
+            ["", "Text over two lines, bold then more.", "", "Next", "", "a", "  b"]
+        );
+        assert_eq!(rows(page, Format::Html, 12)[1..4], ["Text over ", "two lines, ", "bold then "]);
+    }
+
+    #[test]
+    fn a_paragraph_is_joined_only_so_far() {
+        let line = "word ".repeat(15);
+        let md = format!("{}\n", vec![line.trim_end(); 1000].join("\n"));
+        let r = Rendered::of(&md, Format::Markdown);
+        let starts: Vec<usize> = std::iter::once(0).chain(md.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let joined = r.starts(&starts);
+        assert!(joined.len() > 1 && joined.len() < 100, "{} lines", joined.len());
+        assert!(joined.windows(2).all(|w| w[1] - w[0] <= JOIN_REACH + 100));
     }
 }

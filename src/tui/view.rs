@@ -140,7 +140,8 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
     let current = app.review.current();
     let first = items.partition_point(|it| it.span.end <= row.start);
     let text = app.review.text();
-    let starts = app.review.line_starts();
+    let look = app.look();
+    let starts = look.starts(app.review.line_starts());
     let line_start = starts.get(row.line).copied().unwrap_or(0);
     let line_end = starts.get(row.line + 1).map_or(text.len(), |&n| n.saturating_sub(1));
     let line_end = if line_end > line_start && text.as_bytes().get(line_end - 1) == Some(&b'\r') {
@@ -148,7 +149,6 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
     } else {
         line_end
     };
-    let look = app.look();
     let marks = look.line(line_start, line_end);
     let mut ranges: Vec<(usize, usize, Style)> = Vec::new();
     // Markup around the prose is dimmed: what the rendering still draws of it, and all of it in

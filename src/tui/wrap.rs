@@ -12,7 +12,9 @@ use unicode_width::UnicodeWidthChar;
 /// Columns a tab takes.
 pub const TAB_WIDTH: usize = 4;
 
-/// A row position: a line of the text and a row of its wrapping.
+/// A row position: a line of the text and a row of its wrapping. A rendered paragraph's lines
+/// are one line ([`Rendered::starts`]): `starts` given to these functions are the source's line
+/// starts, and lines are counted as joined.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
     /// Index of the line.
@@ -98,6 +100,7 @@ fn line_range(text: &str, starts: &[usize], line: usize) -> (usize, usize) {
 /// or inside a word longer than the row. A line of a code block is one row, cut at the width.
 #[must_use]
 pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: &Layout) -> Vec<(usize, usize)> {
+    let starts = layout.look.starts(starts);
     let (start, end) = line_range(text, starts, line);
     let mut rows = Vec::new();
     if layout.look.gone_at(start).is_some() {
@@ -152,8 +155,20 @@ pub fn line_rows(text: &str, starts: &[usize], line: usize, layout: &Layout) -> 
         }
         gapped = false;
         let w = u.width();
+        let room = if rows.is_empty() { width } else { width - hang };
+        // A space past the row's end ends the row (drawn past the edge, as nothing): the word
+        // before it stays on the row, and the next row begins with the next word.
+        if u.is_space() && cols + w > room && cols <= room && u.at > row_start {
+            let after = u.at + if let render::Glyph::Char(c) = u.glyph { c.len_utf8() } else { 1 };
+            if after < end {
+                rows.push((row_start, after));
+                (row_start, cols, last_space) = (after, 0, None);
+                row.clear();
+            }
+            return;
+        }
         // A glyph at the line's end (a table's last rule) stays with the row before it.
-        while cols + w > if rows.is_empty() { width } else { width - hang } && u.at > row_start && u.at < end {
+        while cols + w > room && u.at > row_start && u.at < end {
             let cut = match last_space {
                 Some(s) if s > row_start && s <= u.at => s,
                 _ => u.at,
@@ -216,6 +231,7 @@ fn shown(text: &str, starts: &[usize], pos: Pos, layout: &Layout) -> Pos {
 /// The rows shown from `top`, at most `height` of them.
 #[must_use]
 pub fn rows_from(text: &str, starts: &[usize], top: Pos, layout: &Layout, height: usize) -> Vec<Row> {
+    let starts = layout.look.starts(starts);
     let mut out = Vec::with_capacity(height);
     let mut line = top.line;
     let mut skip = top.row;
@@ -239,6 +255,7 @@ pub fn rows_from(text: &str, starts: &[usize], top: Pos, layout: &Layout, height
 /// The position `n` rows below `pos`, stopping at the last row.
 #[must_use]
 pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, layout: &Layout) -> Pos {
+    let starts = layout.look.starts(starts);
     let mut pos = shown(text, starts, pos, layout);
     let mut n = n;
     loop {
@@ -257,6 +274,7 @@ pub fn advance(text: &str, starts: &[usize], pos: Pos, n: usize, layout: &Layout
 /// The position `n` rows above `pos`, stopping at the first row.
 #[must_use]
 pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, layout: &Layout) -> Pos {
+    let starts = layout.look.starts(starts);
     let mut pos = shown(text, starts, pos, layout);
     let mut n = n;
     loop {
@@ -274,6 +292,7 @@ pub fn retreat(text: &str, starts: &[usize], pos: Pos, n: usize, layout: &Layout
 /// The last row of the text.
 #[must_use]
 pub fn last(text: &str, starts: &[usize], layout: &Layout) -> Pos {
+    let starts = layout.look.starts(starts);
     let Some(line) = line_count(starts).checked_sub(1).and_then(|l| shown_before(starts, l, layout)) else {
         return Pos::default();
     };
@@ -283,6 +302,7 @@ pub fn last(text: &str, starts: &[usize], layout: &Layout) -> Pos {
 /// The row that shows byte `offset` (a byte on a line that draws nothing: the next row drawn).
 #[must_use]
 pub fn pos_of(text: &str, starts: &[usize], offset: usize, layout: &Layout) -> Pos {
+    let starts = layout.look.starts(starts);
     let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
     let rows = line_rows(text, starts, line, layout);
     let row = rows.iter().rposition(|&(s, _)| s <= offset).unwrap_or(0);
@@ -292,6 +312,7 @@ pub fn pos_of(text: &str, starts: &[usize], offset: usize, layout: &Layout) -> P
 /// `pos` after the width changed: the same line, the row that now shows its first byte.
 #[must_use]
 pub fn align(text: &str, starts: &[usize], pos: Pos, layout: &Layout) -> Pos {
+    let starts = layout.look.starts(starts);
     let line = pos.line.min(line_count(starts).saturating_sub(1));
     let rows = line_rows(text, starts, line, layout);
     shown(text, starts, Pos { line, row: pos.row.min(rows.len().saturating_sub(1)) }, layout)
@@ -300,6 +321,7 @@ pub fn align(text: &str, starts: &[usize], pos: Pos, layout: &Layout) -> Pos {
 /// The byte under column `col` of a row (the row's end when past it).
 #[must_use]
 pub fn offset_at(text: &str, starts: &[usize], row: Row, col: usize, layout: &Layout) -> usize {
+    let starts = layout.look.starts(starts);
     let (start, end) = line_range(text, starts, row.line);
     let marks = layout.look.line(start, end);
     let hang = if row.start > start { render::hang(text, marks, start, end, layout.width).chars().count() } else { 0 };
