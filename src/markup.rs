@@ -207,8 +207,9 @@ pub fn article_text(text: &str, format: Format) -> String {
 /// paragraphs apart, lists as `-` or numbers, quotes as `>`, `<pre>` fenced, and strong,
 /// emphasis, code, struck text and links as Markdown writes them. What the reader hides (the
 /// page around the article, tags, scripts) is left out, and entities are the characters they
-/// stand for. The text is written as it reads: a `*` or `#` in it is not escaped. Markdown and
-/// plain text are returned as they are.
+/// stand for. A mark in the text that Markdown would read as markup (`*`, `_`, a `#` that
+/// begins a line) is escaped with a backslash, so the text reads as it did. Markdown and plain
+/// text are returned as they are.
 #[must_use]
 pub fn article_markdown(text: &str, format: Format) -> String {
     article_as(text, format, false)
@@ -332,7 +333,7 @@ impl ArticleWriter {
             b"img" if !self.plain => {
                 if let Some(alt) = attr.filter(|a| !a.trim().is_empty()) {
                     self.line.push('*');
-                    self.line.push_str(alt.trim());
+                    escape_into(&mut self.line, alt.trim(), false);
                     self.line.push('*');
                 }
             }
@@ -375,9 +376,11 @@ impl ArticleWriter {
             b"a" => match self.links.pop().flatten() {
                 _ if self.plain => {}
                 Some(href) => {
-                    self.line.push_str("](");
-                    self.line.push_str(&href);
-                    self.line.push(')');
+                    // A destination with spaces or brackets is written between `<` and `>`.
+                    let bare = !href.contains([' ', '(', ')', '<', '>', '\n']);
+                    self.line.push_str(if bare { "](" } else { "](<" });
+                    self.line.push_str(&href.replace(['<', '>', '\n'], ""));
+                    self.line.push_str(if bare { ")" } else { ">)" });
                 }
                 None => self.line.push(']'),
             },
@@ -425,10 +428,49 @@ impl ArticleWriter {
         if decoded.starts_with(char::is_whitespace) && !self.line.is_empty() && !self.line.ends_with([' ', '\n']) {
             self.line.push(' ');
         }
-        self.line.push_str(&words.join(" "));
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                self.line.push(' ');
+            }
+            if self.plain {
+                self.line.push_str(w);
+            } else {
+                // At the block's start (after its `#`s, bullet or number), a mark opens a block.
+                let lead = self.line.trim_start_matches(' ');
+                let first = lead.is_empty() || lead.ends_with("# ") || is_marker(lead) || self.line.ends_with('\n');
+                escape_into(&mut self.line, w, first);
+            }
+        }
         if decoded.ends_with(char::is_whitespace) {
             self.line.push(' ');
         }
+    }
+}
+
+/// True when `lead`, a block's text so far, is a list item's marker (`- `, `1. `).
+fn is_marker(lead: &str) -> bool {
+    lead == "- " || lead.strip_suffix(". ").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Pushes `word`, text of a page, to Markdown being written, with a backslash before each mark
+/// that would make it markup: emphasis, code, links, tags and entities anywhere; and when it
+/// begins a block (`first`), a heading's `#`, a quote's `>`, a bullet, a number's `.` or `)`.
+fn escape_into(out: &mut String, word: &str, first: bool) {
+    let bytes = word.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    for (i, c) in word.char_indices() {
+        let next = bytes.get(i + 1).copied();
+        let mark = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~' | '|' => true,
+            '&' => next.is_some_and(|b| b.is_ascii_alphabetic() || b == b'#'),
+            '#' | '>' | '-' | '+' | '=' => first && i == 0,
+            '.' | ')' => first && i == digits && digits > 0,
+            _ => false,
+        };
+        if mark {
+            out.push('\\');
+        }
+        out.push(c);
     }
 }
 
@@ -743,8 +785,8 @@ pub(crate) enum PageStep<'a> {
     Open { name: &'a [u8], span: std::ops::Range<usize>, attr: Option<String> },
     /// An end tag.
     Close { name: &'a [u8], span: std::ops::Range<usize> },
-    /// A text node; `code` inside `<pre>` or `<code>`.
-    Text { span: std::ops::Range<usize>, code: bool },
+    /// A text node.
+    Text { span: std::ops::Range<usize> },
 }
 
 /// Gives `each` the tags and text of a web page's article, as [`html_prose`] finds it (code
@@ -753,7 +795,7 @@ pub(crate) fn page_article(text: &str, mut each: impl FnMut(PageStep<'_>)) {
     use html5gum::Token;
     let (container, block) = article_scope(text);
     let within = |at: usize| block.as_ref().is_none_or(|b| b.contains(&at));
-    let (mut inside, mut skipped, mut code) = (usize::from(container.is_none()), 0usize, 0usize);
+    let (mut inside, mut skipped) = (usize::from(container.is_none()), 0usize);
     for token in page_tokens(text) {
         match token {
             Token::StartTag(tag) => {
@@ -765,9 +807,6 @@ pub(crate) fn page_article(text: &str, mut each: impl FnMut(PageStep<'_>)) {
                 let shown = inside > 0 && skipped == 0 && within(tag.span.start);
                 if NOT_PROSE.contains(&name) && !tag.self_closing && !is_code {
                     skipped += 1;
-                }
-                if is_code && !tag.self_closing {
-                    code += 1;
                 }
                 if shown {
                     let key: &[u8] = if name == b"img" { b"alt" } else { b"href" };
@@ -781,9 +820,6 @@ pub(crate) fn page_article(text: &str, mut each: impl FnMut(PageStep<'_>)) {
                 if NOT_PROSE.contains(&name) && !is_code {
                     skipped = skipped.saturating_sub(1);
                 }
-                if is_code {
-                    code = code.saturating_sub(1);
-                }
                 if inside > 0 && skipped == 0 && within(tag.span.start) {
                     each(PageStep::Close { name, span: tag.span.start..tag.span.end });
                 }
@@ -792,7 +828,7 @@ pub(crate) fn page_article(text: &str, mut each: impl FnMut(PageStep<'_>)) {
                 }
             }
             Token::String(s) if inside > 0 && skipped == 0 && within(s.span.start) => {
-                each(PageStep::Text { span: s.span.start..s.span.end.min(text.len()), code: code > 0 });
+                each(PageStep::Text { span: s.span.start..s.span.end.min(text.len()) });
             }
             _ => {}
         }
@@ -969,6 +1005,33 @@ mod tests {
             "# Release & notes\n\nFirst **bold** and [a link](https://x.io), `x`.\n\n- one\n- two *it*\n\n1. first\n2. second\n\n> Quoted.\n\n```\nlet x = 1;\nlet y = 2;\n```\n\nEnd.\n"
         );
         assert_eq!(article_markdown("# A\n", Format::Markdown), "# A\n");
+    }
+
+    #[test]
+    fn a_pages_text_that_looks_like_markdown_is_escaped_in_its_export() {
+        use pulldown_cmark::{Event, Parser, Tag};
+        let page = "<article><h2># Not a tag</h2><p>2 * 3 * 4 = 24, a_b_c_, [x](y) &amp;copy; \\o/ ~~no~~ | a |</p><p>1. Not a list</p><p>- Not a bullet</p><p>&gt; Not a quote</p><p>Go <a href=\"https://x.io/a (b)\">there</a>, <em>*</em></p></article>";
+        let md = article_markdown(page, Format::Html);
+        let mut read = String::new();
+        let mut tags = Vec::new();
+        for event in Parser::new_ext(&md, options()) {
+            match event {
+                Event::Text(t) => read.push_str(&t),
+                Event::SoftBreak | Event::End(_) => read.push(' '),
+                Event::Start(t @ (Tag::Heading { .. } | Tag::Paragraph)) => tags.push(format!("{t:?}").chars().take(7).collect::<String>()),
+                Event::Start(Tag::Link { dest_url, .. }) => tags.push(dest_url.to_string()),
+                Event::Start(Tag::Emphasis) => tags.push("em".into()),
+                Event::Start(t) => tags.push(format!("unexpected {t:?}")),
+                _ => {}
+            }
+        }
+        let read = read.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            read,
+            "# Not a tag 2 * 3 * 4 = 24, a_b_c_, [x](y) &copy; \\o/ ~~no~~ | a | 1. Not a list - Not a bullet > Not a quote Go there , *",
+            "{md}"
+        );
+        assert_eq!(tags, ["Heading", "Paragra", "Paragra", "Paragra", "Paragra", "Paragra", "https://x.io/a (b)", "em"], "{md}");
     }
 
     #[test]
