@@ -1018,7 +1018,9 @@ mod tests {
             match event {
                 Event::Text(t) => read.push_str(&t),
                 Event::SoftBreak | Event::End(_) => read.push(' '),
-                Event::Start(t @ (Tag::Heading { .. } | Tag::Paragraph)) => tags.push(format!("{t:?}").chars().take(7).collect::<String>()),
+                Event::Start(t @ (Tag::Heading { .. } | Tag::Paragraph)) => {
+                    tags.push(format!("{t:?}").chars().take(7).collect::<String>());
+                }
                 Event::Start(Tag::Link { dest_url, .. }) => tags.push(dest_url.to_string()),
                 Event::Start(Tag::Emphasis) => tags.push("em".into()),
                 Event::Start(t) => tags.push(format!("unexpected {t:?}")),
@@ -1031,7 +1033,11 @@ mod tests {
             "# Not a tag 2 * 3 * 4 = 24, a_b_c_, [x](y) &copy; \\o/ ~~no~~ | a | 1. Not a list - Not a bullet > Not a quote Go there , *",
             "{md}"
         );
-        assert_eq!(tags, ["Heading", "Paragra", "Paragra", "Paragra", "Paragra", "Paragra", "https://x.io/a (b)", "em"], "{md}");
+        assert_eq!(
+            tags,
+            ["Heading", "Paragra", "Paragra", "Paragra", "Paragra", "Paragra", "https://x.io/a (b)", "em"],
+            "{md}"
+        );
     }
 
     #[test]

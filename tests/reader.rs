@@ -1066,3 +1066,32 @@ fn a_click_in_rendered_markdown_finds_the_word_under_it() {
     assert_eq!(app.message, "link: https://x.io");
     assert!(status_line(&app).contains("link: https://x.io"), "{}", status_line(&app));
 }
+
+/// The review pane's part of the screen: the rows from its title down.
+fn review_pane(app: &App) -> String {
+    let s = screen(app);
+    let at = s.find("┌ ").expect("the review pane is drawn");
+    s[at..].to_string()
+}
+
+#[test]
+fn the_review_pane_reads_the_sentence_as_the_article_pane_draws_it() {
+    // A list item whose sentence the source breaks over two lines: no bullet, one space.
+    let md = "# Notes\n\n- A nested item about\n  the clustr today.\n";
+    let mut app = reader_of("notes.md", md, 70, 24);
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    let pane = review_pane(&app);
+    assert!(pane.contains("A nested item about the clustr today."), "{pane}");
+    assert!(!pane.contains('•') && !pane.contains("- A"), "{pane}");
+    // The source shown as written reads the prose with its markup as spaces, as before.
+    press(&mut app, "m");
+    let pane = review_pane(&app);
+    assert!(pane.contains("A nested item about the clustr today."), "{pane}");
+    // A page: an entity reads as its character, a quote has no bar.
+    let html = "<article><blockquote><p>Tom &amp; Jerry run\n    the clustr.</p></blockquote></article>";
+    let app = reader_of("page.html", html, 70, 24);
+    assert_eq!(current_word(&app).as_deref(), Some("clustr"));
+    let pane = review_pane(&app);
+    assert!(pane.contains("Tom & Jerry run the clustr."), "{pane}");
+    assert!(!pane.contains("&amp;") && !pane.contains("││"), "{pane}");
+}

@@ -301,6 +301,14 @@ pub fn hang(text: &str, marks: &[Mark], start: usize, end: usize, width: usize) 
     lead
 }
 
+/// True when `glyph`, text a mark draws, decorates rather than reads: a bullet, a task's box, a
+/// quote's bar, a table's rules and padding, a rule.
+#[must_use]
+pub fn is_decoration(glyph: &str) -> bool {
+    glyph.chars().any(|c| matches!(c, '•' | '◦' | '▪' | '☐' | '☑' | '│' | '─' | '├' | '┼' | '┤'))
+        || (!glyph.is_empty() && glyph.trim().is_empty() && glyph != " ")
+}
+
 /// Gives `each` the units drawn for the bytes `from..to` of a line that ends at `line_end`,
 /// whose marks are `marks`: the source's characters, less the hidden ones, with glyphs where
 /// marks stand. A glyph that stands before the line's end is drawn in the row that ends there.

@@ -331,14 +331,67 @@ fn prose_around(app: &App, item: &Item) -> Option<(String, usize)> {
     String::from_utf8(bytes).ok().map(|window| (window, lo))
 }
 
+/// The text near `item` as the article pane draws it, when Markdown or a web page is rendered:
+/// its hidden markup left out, a glyph that decorates (a bullet, a quote's bar, a table's rule)
+/// as a space, an entity as its character, a joined line break as a space, and each line's or
+/// block's end as a line break. With it, where the word is in it. Only the lines the sentence
+/// can reach are read.
+fn drawn_around(app: &App, item: &Item) -> Option<(String, span::Span)> {
+    let look = app.look();
+    if look.is_empty() {
+        return None;
+    }
+    let text = app.review.text();
+    let starts = look.starts(app.review.line_starts());
+    let lo = text.floor_char_boundary(item.span.start.saturating_sub(REACH + 8));
+    let hi = text.floor_char_boundary((item.span.end + REACH + 8).min(text.len())).max(item.span.end);
+    let mut out = String::with_capacity(hi - lo + 16);
+    let (mut word_start, mut word_end) = (None, None);
+    let mut line = starts.partition_point(|&s| s <= lo).saturating_sub(1);
+    while let Some(&start) = starts.get(line).filter(|&&s| s < hi) {
+        let next = starts.get(line + 1).copied();
+        let mut end = next.map_or(text.len(), |n| n - 1);
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        render::units(text, look.line(start, end), start.max(lo), end.min(hi), end, |u| {
+            if u.at >= item.span.start && word_start.is_none() {
+                word_start = Some(out.len());
+            }
+            if u.at >= item.span.end && word_end.is_none() {
+                word_end = Some(out.len());
+            }
+            match u.glyph {
+                Glyph::Char(c) => out.push(c),
+                Glyph::Text(t) if render::is_decoration(t) => out.push(' '),
+                Glyph::Text(t) => out.push_str(t),
+                Glyph::Break(_) => out.push('\n'),
+            }
+        });
+        if word_start.is_some() && word_end.is_none() {
+            word_end = Some(out.len());
+        }
+        out.push('\n');
+        line += 1;
+    }
+    let (start, end) = (word_start?, word_end?);
+    (start <= end).then(|| (out, span::Span::new(start, end)))
+}
+
 /// The current suspect in its sentence, flowed to `width` in at most `rows` rows: the
 /// sentence is cut shorter around the word until it fits. With it, where the edit cursor is.
 fn sentence(app: &App, item: &Item, width: usize, rows: usize) -> Flowed {
-    // Of Markdown or a web page, the prose around the word: its markup read as spaces (at the
-    // same offsets, so that the sentence is found as in plain text), runs of them as one.
-    let prose = prose_around(app, item);
+    // Of rendered Markdown or a web page, the sentence as the pane draws it. Of the source
+    // shown as written, the prose around the word: its markup read as spaces (at the same
+    // offsets, so that the sentence is found as in plain text). Runs of spaces are one.
+    let prose = drawn_around(app, item).or_else(|| {
+        prose_around(app, item).map(|(window, base)| {
+            let at = span::Span::new(item.span.start - base, item.span.end - base);
+            (window, at)
+        })
+    });
     let (text, at) = match &prose {
-        Some((window, base)) => (window.as_str(), span::Span::new(item.span.start - base, item.span.end - base)),
+        Some((window, at)) => (window.as_str(), *at),
         None => (app.review.text(), item.span),
     };
     let current = item_style(app, item, true);
