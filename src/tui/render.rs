@@ -392,6 +392,7 @@ enum Opened {
     Row,
     Table,
     Meta,
+    Footnote,
     Other,
 }
 
@@ -455,6 +456,7 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<Link>, Vec<usize>) {
                     Tag::TableRow => Opened::Row,
                     Tag::TableCell => Opened::Cell,
                     Tag::MetadataBlock(_) => Opened::Meta,
+                    Tag::FootnoteDefinition(_) => Opened::Footnote,
                     _ => Opened::Other,
                 };
                 if matches!(opened, Opened::Head | Opened::Row)
@@ -493,6 +495,12 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<Link>, Vec<usize>) {
 /// rule.
 fn leaf_marks(text: &str, event: Event<'_>, range: &Range<usize>, out: &mut Vec<Mark>) {
     match event {
+        // `[^1]` reads `[1]`, as a link does.
+        Event::FootnoteReference(_) => {
+            let label = footnote_label(span::cut(text, range.start, range.end));
+            out.push(Mark { start: range.start, end: range.end, look: Look::Shown(format!("[{label}]").into()) });
+            out.push(Mark { start: range.start, end: range.end, look: Look::Styled(Part::Link) });
+        }
         Event::Code(_) => {
             let (start, end) = (range.start, range.end);
             let ticks = span::cut(text, start, end).bytes().take_while(|&b| b == b'`').count();
@@ -524,6 +532,13 @@ fn leaf_marks(text: &str, event: Event<'_>, range: &Range<usize>, out: &mut Vec<
         }
         _ => {}
     }
+}
+
+/// The label of a footnote's reference or definition as written (`[^note]` or `[^note]: `):
+/// `note`. At most a few dozen characters of it.
+fn footnote_label(written: &str) -> String {
+    let inner = written.trim().trim_end_matches(':').trim_start_matches("[^").trim_end_matches(']');
+    inner.chars().take(32).collect()
 }
 
 /// Joins the line a soft break at `from` ends to the line whose text begins at `to`: the
@@ -858,6 +873,14 @@ fn close(text: &str, open: &Open, depth: usize, quoted: bool, styled: bool, join
         Opened::Head => style(out, Part::TableHead),
         // Front matter is the page's settings, not its text.
         Opened::Meta => out.push(Mark { start, end, look: Look::Hidden }),
+        // `[^1]: A note.` reads `[1] A note.`, its label a marker.
+        Opened::Footnote => {
+            if let Some(g) = gaps(&open.range, &open.children).into_iter().next().filter(|g| g.start == start) {
+                let label = footnote_label(span::cut(text, g.start, g.end));
+                out.push(Mark { start: g.start, end: g.end, look: Look::Shown(format!("[{label}] ").into()) });
+                out.push(Mark { start: g.start, end: g.end, look: Look::Styled(Part::Marker) });
+            }
+        }
         _ => {}
     }
 }
@@ -988,12 +1011,14 @@ fn table(text: &str, t: &TableRead, out: &mut Vec<Mark>) {
 
 /// The runs of whole lines that `marks` (as [`by_line`] gives them) hide entirely: a line with
 /// text, every byte of it hidden, and no glyph or code on it; with `blank`, an empty line too
-/// (a web page's blank lines are whitespace, and its blocks are set apart by their tags); never
-/// a line joined to another (`joins`, sorted). One pass over the text's lines.
+/// (a web page's blank lines are whitespace, and its blocks are set apart by their tags); an
+/// empty line after an empty line; never a line joined to another (`joins`, sorted). One pass
+/// over the text's lines.
 fn gone_lines(text: &str, marks: &[Mark], blank: bool, joins: &[usize]) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut k = 0;
     let mut start = 0;
+    let mut after_empty = false;
     while start < text.len() {
         let rest = span::tail(text, start);
         let next = memchr::memchr(b'\n', rest.as_bytes()).map_or(text.len(), |i| start + i + 1);
@@ -1013,14 +1038,47 @@ fn gone_lines(text: &str, marks: &[Mark], blank: bool, joins: &[usize]) -> Vec<R
             }
         }
         let joined = |nl: usize| joins.binary_search(&nl).is_ok();
-        if (end > start || blank) && covered >= end && !drawn && !(start > 0 && joined(start - 1)) && !joined(next - 1)
+        // An empty line after an empty line adds no gap (outside a code block).
+        let empty = end == start && !drawn;
+        if (end > start || blank || (empty && after_empty))
+            && covered >= end
+            && !drawn
+            && !(start > 0 && joined(start - 1))
+            && !joined(next - 1)
         {
             match out.last_mut() {
                 Some(run) if run.end == start => run.end = next,
                 _ => out.push(start..next),
             }
         }
+        after_empty = empty;
         start = next;
+    }
+    one_blank(text, out)
+}
+
+/// `runs` of lines that draw nothing, each one taking also the blank line after it when a blank
+/// line (or the text's start) is before it: hiding a reference definition between two blank
+/// lines leaves one blank row, not two, and front matter leaves none at the top.
+fn one_blank(text: &str, runs: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let blank = |from: usize, to: usize| span::cut(text, from, to).trim().is_empty();
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match out.last_mut() {
+            Some(last) if last.end == run.start => last.end = run.end,
+            _ => out.push(run),
+        }
+        let Some(last) = out.last_mut() else { continue };
+        let before = span::head(text, last.start.saturating_sub(1));
+        let line_before = before.rfind('\n').map_or(0, |i| i + 1);
+        if (last.start == 0 || blank(line_before, last.start)) && last.end < text.len() {
+            let rest = span::tail(text, last.end);
+            let next = rest.find('\n').map_or(text.len(), |i| last.end + i + 1);
+            // Only an empty line: one of spaces would draw them.
+            if matches!(span::cut(text, last.end, next).trim_end_matches('\n'), "" | "\r") {
+                last.end = next;
+            }
+        }
     }
     out
 }
@@ -1174,10 +1232,14 @@ mod tests {
         let md = "---\ntitle: x\n---\n\n<!-- a note -->\nText [a][1].\n\n```\ncode\n```\n\n[1]: https://x.io\n";
         let r = Rendered::of(md, Format::Markdown);
         let gone: Vec<&str> = r.gone.iter().map(|g| span::cut(md, g.start, g.end)).collect();
-        assert_eq!(gone, ["---\ntitle: x\n---\n", "<!-- a note -->\n", "```\n", "```\n", "[1]: https://x.io\n"]);
-        assert_eq!(r.gone_at(md.find("title").unwrap_or(0)), Some(0..17));
+        // Front matter takes the blank line after it (no blank row at the top), which the
+        // comment's run then joins.
+        assert_eq!(gone, ["---\ntitle: x\n---\n\n<!-- a note -->\n", "```\n", "```\n", "[1]: https://x.io\n"]);
+        assert_eq!(r.gone_at(md.find("title").unwrap_or(0)), Some(0..34));
         assert_eq!(r.gone_at(md.find("Text").unwrap_or(0)), None);
-        assert!(Rendered::of("\n\n", Format::Markdown).gone.is_empty(), "a blank line is a row");
+        assert!(Rendered::of("a\n\nb\n", Format::Markdown).gone.is_empty(), "a blank line is a row");
+        let blanks = Rendered::of("a\n\n\n\nb\n", Format::Markdown);
+        assert_eq!(blanks.gone, [3..5], "blank lines after a blank line take no row");
     }
 
     #[test]
@@ -1297,5 +1359,15 @@ mod tests {
         let joined = r.starts(&starts);
         assert!(joined.len() > 1 && joined.len() < 100, "{} lines", joined.len());
         assert!(joined.windows(2).all(|w| w[1] - w[0] <= JOIN_REACH + 100));
+    }
+
+    #[test]
+    fn footnotes_read_as_their_labels_and_a_hidden_line_leaves_one_blank_row() {
+        let md =
+            "A claim[^1] and a [link][r].\n\n[^1]: The note.\n\n[r]: https://x.io\n\nThe end.\n\n\n\nAfter three.\n";
+        assert_eq!(
+            rows(md, Format::Markdown, 40),
+            ["A claim[1] and a link.", "", "[1] The note.", "", "The end.", "", "After three.", ""]
+        );
     }
 }
