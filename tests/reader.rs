@@ -1095,3 +1095,24 @@ fn the_review_pane_reads_the_sentence_as_the_article_pane_draws_it() {
     assert!(pane.contains("Tom & Jerry run the clustr."), "{pane}");
     assert!(!pane.contains("&amp;") && !pane.contains("││"), "{pane}");
 }
+
+#[test]
+fn o_says_where_each_link_on_screen_leads() {
+    let md = "# Links\n\nSee [the docs](https://example.com/docs) and\n[the code](https://example.com/code).\n";
+    let mut app = reader_of("links.md", md, 70, 24);
+    // The reader's theme here marks a match reversed.
+    let marked = |app: &App| style_of(app, "the docs").add_modifier.contains(ratatui::style::Modifier::REVERSED);
+    assert!(!marked(&app));
+    press(&mut app, "o");
+    assert_eq!(app.message, "link 1 of 2 on screen: https://example.com/docs");
+    assert!(marked(&app), "the link shown is marked");
+    press(&mut app, "o");
+    assert_eq!(app.message, "link 2 of 2 on screen: https://example.com/code");
+    press(&mut app, "o");
+    assert_eq!(app.message, "link 1 of 2 on screen: https://example.com/docs", "round again");
+    press(&mut app, "j");
+    assert!(app.link.is_none(), "another key clears the mark");
+    let mut plain = reader("No links here.\n", 70, 24);
+    press(&mut plain, "o");
+    assert_eq!(plain.message, "no link on screen");
+}

@@ -204,6 +204,8 @@ pub struct App {
     pub help_scroll: usize,
     /// The source shown as written (its markup dimmed), not rendered.
     pub raw: bool,
+    /// The link last shown with `o`: its bytes.
+    pub link: Option<std::ops::Range<usize>>,
     /// The last message for the status line.
     pub message: String,
     /// The last search, and where its current match is.
@@ -256,6 +258,7 @@ impl App {
             help: false,
             help_scroll: 0,
             raw: false,
+            link: None,
             message: String::new(),
             search: None,
             theme,
@@ -524,6 +527,10 @@ impl App {
 
     fn normal(&mut self, action: Action) {
         let (h, half) = (self.height().cast_signed(), (self.height() / 2).max(1).cast_signed());
+        // The link `o` marked is marked while its message stands.
+        if action != Action::NextLink {
+            self.link = None;
+        }
         match action {
             Action::LineDown => self.scroll(1),
             Action::LineUp => self.scroll(-1),
@@ -571,6 +578,7 @@ impl App {
                 }
             }
             Action::ToggleList => self.list = !self.list,
+            Action::NextLink => self.next_link(),
             Action::ToggleRaw => {
                 self.raw = !self.raw;
                 self.message = match (self.review.format(), self.raw) {
@@ -670,6 +678,19 @@ impl App {
     }
 
     /// The bytes on screen: the first row's start and the last row's end.
+    /// Shows where the next link on screen leads (the first after the one shown last), and
+    /// marks its text.
+    fn next_link(&mut self) {
+        let look = self.look();
+        let shown =
+            self.screen_span().and_then(|(top, bottom)| look.link_in(top, bottom, self.link.as_ref().map(|l| l.start)));
+        self.link = shown.as_ref().map(|(range, ..)| range.clone());
+        self.message = shown.map_or_else(
+            || "no link on screen".into(),
+            |(_, dest, k, n)| format!("link {k} of {n} on screen: {}", crate::escape::visible_line(dest)),
+        );
+    }
+
     fn screen_span(&self) -> Option<(usize, usize)> {
         let rows = self.visible_rows();
         Some((rows.first()?.start, rows.last()?.end))

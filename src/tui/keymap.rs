@@ -33,6 +33,8 @@ pub enum Action {
     Quit,
     ToggleList,
     ToggleRaw,
+    /// Show where the next link on screen leads.
+    NextLink,
     Help,
     /// Give the terminal back to the shell until `fg` (Ctrl-Z, in any mode).
     Suspend,
@@ -125,6 +127,12 @@ const READING: &[Binding] = &[
         label: "m",
         help: "Markdown and web pages rendered / the source",
         action: Action::ToggleRaw,
+    },
+    Binding {
+        keys: &[plain('o')],
+        label: "o",
+        help: "where the links on screen lead, one by one",
+        action: Action::NextLink,
     },
 ];
 

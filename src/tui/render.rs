@@ -167,6 +167,20 @@ impl Rendered {
         if self.joins.is_empty() { source } else { &self.starts }
     }
 
+    /// The first link that starts in `from..to` after byte `after` (or the first there when
+    /// none follows it): its bytes and where it leads, with how many links start in
+    /// `from..to` and which of them it is (from 1).
+    #[must_use]
+    pub fn link_in(&self, from: usize, to: usize, after: Option<usize>) -> Option<(Range<usize>, &str, usize, usize)> {
+        let first = self.links.partition_point(|(r, _)| r.start < from);
+        let count = self.links.get(first..)?.iter().take_while(|(r, _)| r.start < to).count();
+        let within = self.links.get(first..first + count)?;
+        let k = after.map_or(0, |a| within.partition_point(|(r, _)| r.start <= a));
+        let k = if k < count { k } else { 0 };
+        let (range, dest) = within.get(k)?;
+        Some((range.clone(), dest, k + 1, count))
+    }
+
     /// Where the link over byte `at` leads, if one is there.
     #[must_use]
     pub fn link_at(&self, at: usize) -> Option<&str> {

@@ -182,6 +182,10 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
         ranges.push((it.span.start, it.span.end, item_style(app, it, Some(k) == current)));
     }
     ranges.extend(search_ranges(app, row.start, row.end));
+    // The link `o` showed last.
+    if let Some(link) = app.link.as_ref().filter(|l| l.start < row.end && l.end > row.start) {
+        ranges.push((link.start, link.end, app.theme.matched));
+    }
     let mut units = Vec::new();
     render::units(text, marks, row.start, row.end, line_end, |u| units.push(u));
     let mut spans = styled(&units, &ranges);
