@@ -580,7 +580,11 @@ impl App {
             Action::ToggleList => self.list = !self.list,
             Action::NextLink => self.next_link(),
             Action::ToggleRaw => {
+                // Rendered, a paragraph's lines are one line: the top row is found again by its
+                // byte, not by its line's number.
+                let at = self.top_byte();
                 self.raw = !self.raw;
+                self.reanchor(at);
                 self.message = match (self.review.format(), self.raw) {
                     (crate::markup::Format::Text, _) => "no markup in this article".into(),
                     (_, true) => "the source as written, markup dimmed".into(),
@@ -635,7 +639,13 @@ impl App {
             _ => String::new(),
         };
         let undo = command == Command::Undo;
+        // An edit may join or part a rendered paragraph's lines (typed markup): the top row is
+        // then found again by its byte.
+        let (lines, at) = (self.look().starts(self.review.line_starts()).len(), self.top_byte());
         let result = self.review.apply_recorded(command);
+        if self.look().starts(self.review.line_starts()).len() != lines {
+            self.reanchor(at);
+        }
         let words = self.review.take_word_changes();
         let written = self.session.write_words(&words);
         // A decision (or a redo of one) that was carried out: say where that leaves the review.
@@ -677,7 +687,6 @@ impl App {
         }
     }
 
-    /// The bytes on screen: the first row's start and the last row's end.
     /// Shows where the next link on screen leads (the first after the one shown last), and
     /// marks its text.
     fn next_link(&mut self) {
@@ -691,6 +700,7 @@ impl App {
         );
     }
 
+    /// The bytes on screen: the first row's start and the last row's end.
     fn screen_span(&self) -> Option<(usize, usize)> {
         let rows = self.visible_rows();
         Some((rows.first()?.start, rows.last()?.end))
@@ -730,6 +740,19 @@ impl App {
         let (text, starts, w) = (self.review.text(), self.review.line_starts(), &self.layout());
         let last = wrap::last(text, starts, w);
         wrap::retreat(text, starts, last, self.height() - 1, w)
+    }
+
+    /// The byte the top row begins at.
+    fn top_byte(&self) -> usize {
+        self.visible_rows().first().map_or(0, |r| r.start)
+    }
+
+    /// The top row set to the one that shows byte `at` (or the text's end).
+    fn reanchor(&mut self, at: usize) {
+        let text = self.review.text();
+        let at = text.floor_char_boundary(at.min(text.len()));
+        self.top = wrap::pos_of(text, self.review.line_starts(), at, &self.layout());
+        self.clamp_top();
     }
 
     fn clamp_top(&mut self) {
