@@ -1120,11 +1120,12 @@ fn o_says_where_each_link_on_screen_leads() {
 #[test]
 fn m_keeps_the_place_though_rendered_paragraphs_join_their_lines() {
     // Forty paragraphs of five short lines each: rendered, each is one line of the wrapping.
-    let md: String = (0..40)
-        .map(|k| {
-            format!("Paragraph {k} begins here\nand goes on over\nfive short lines\nof its source\nuntil it ends.\n\n")
-        })
-        .collect();
+    let mut md = String::new();
+    for k in 0..40 {
+        md += "Paragraph ";
+        md += &k.to_string();
+        md += " begins here\nand goes on over\nfive short lines\nof its source\nuntil it ends.\n\n";
+    }
     let mut app = reader_of("long.md", &md, 70, 24);
     press(&mut app, "/Paragraph 30 <Enter>");
     assert!(screen(&app).contains("Paragraph 30 begins"), "{}", screen(&app));
