@@ -640,10 +640,14 @@ impl App {
         };
         let undo = command == Command::Undo;
         // An edit may join or part a rendered paragraph's lines (typed markup): the top row is
-        // then found again by its byte.
-        let (lines, at) = (self.look().starts(self.review.line_starts()).len(), self.top_byte());
+        // then found again by its byte. (A decision adds or takes no line break, so the lines
+        // of text drawn as written stay as they are.)
+        let lines = |app: &Self| app.look().starts(app.review.line_starts()).len();
+        let anchor = (!self.look().is_empty()).then(|| (lines(self), self.top_byte()));
         let result = self.review.apply_recorded(command);
-        if self.look().starts(self.review.line_starts()).len() != lines {
+        if let Some((before, at)) = anchor
+            && lines(self) != before
+        {
             self.reanchor(at);
         }
         let words = self.review.take_word_changes();
