@@ -689,7 +689,7 @@ const BLOCKS: [&[u8]; 24] = [
 ];
 
 /// The tokens of a web page, each with its byte range.
-fn page_tokens(text: &str) -> impl Iterator<Item = html5gum::Token<usize>> + '_ {
+pub(crate) fn page_tokens(text: &str) -> impl Iterator<Item = html5gum::Token<usize>> + '_ {
     let mut emitter = html5gum::DefaultEmitter::<usize>::new_with_span();
     // `<script>` and `<style>` hold raw text, as a browser's tree builder would say.
     emitter.naively_switch_states(true);

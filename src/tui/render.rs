@@ -525,9 +525,10 @@ fn leaf_marks(text: &str, event: Event<'_>, range: &Range<usize>, out: &mut Vec<
             out.push(Mark { start, end, look: Look::Styled(Part::Code) });
         }
         // A comment (`<!-- cargo-rdme start -->`) is for whoever edits the file.
-        Event::Html(h) if h.trim_start().starts_with("<!--") => {
+        Event::Html(h) | Event::InlineHtml(h) if h.trim_start().starts_with("<!--") => {
             out.push(Mark { start: range.start, end: range.end, look: Look::Hidden });
         }
+        Event::Html(_) | Event::InlineHtml(_) => html_marks(span::cut(text, range.start, range.end), range.start, out),
         Event::InlineMath(_) | Event::DisplayMath(_) => {
             out.push(Mark { start: range.start, end: range.end, look: Look::Styled(Part::Code) });
         }
@@ -545,6 +546,38 @@ fn leaf_marks(text: &str, event: Event<'_>, range: &Range<usize>, out: &mut Vec<
             }
         }
         _ => {}
+    }
+}
+
+/// HTML in Markdown drawn as glow draws it: its tags hidden, an image as `image:` and its alt
+/// text (a README's badges), its text as written. `html` is the source's bytes from `start`.
+fn html_marks(html: &str, start: usize, out: &mut Vec<Mark>) {
+    use html5gum::Token;
+    for token in crate::markup::page_tokens(html) {
+        let (span, alt) = match token {
+            Token::StartTag(tag) => {
+                let alt = tag
+                    .attributes
+                    .get(b"alt".as_slice())
+                    .filter(|_| tag.name.as_slice() == b"img")
+                    .map(|v| String::from_utf8_lossy(v).trim().chars().take(80).collect::<String>())
+                    .filter(|a| !a.is_empty());
+                (tag.span, alt)
+            }
+            Token::EndTag(tag) => (tag.span, None),
+            _ => continue,
+        };
+        let (from, to) = (start + span.start.min(html.len()), start + span.end.min(html.len()));
+        if from >= to {
+            continue;
+        }
+        match alt {
+            Some(alt) => {
+                out.push(Mark { start: from, end: to, look: Look::Shown(format!("image: {alt}").into()) });
+                out.push(Mark { start: from, end: to, look: Look::Styled(Part::Link) });
+            }
+            None => out.push(Mark { start: from, end: to, look: Look::Hidden }),
+        }
     }
 }
 
@@ -1383,6 +1416,15 @@ mod tests {
         assert_eq!(
             rows(md, Format::Markdown, 40),
             ["A claim[1] and a link.", "", "[1] The note.", "", "The end.", "", "After three.", ""]
+        );
+    }
+
+    #[test]
+    fn html_in_markdown_draws_its_text_and_images_not_its_tags() {
+        let md = "[<img alt=\"crates.io\" src=\"https://x.io/b.svg\" height=\"20\">](https://crates.io)\n[<img alt=\"docs\" src=\"d.svg\">](https://docs.rs)\n\nPress <kbd>Ctrl</kbd>-C.\n\n<div align=\"center\">\n<p>Centred text</p>\n</div>\n\nEnd.\n";
+        assert_eq!(
+            rows(md, Format::Markdown, 60),
+            ["image: crates.io image: docs", "", "Press Ctrl-C.", "", "Centred text", "", "End.", ""]
         );
     }
 }
