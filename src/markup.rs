@@ -105,7 +105,7 @@ pub fn checked_and_markup(
     lexicon: &Lexicon,
     options: &Options,
 ) -> (Checked, Vec<crate::span::Span>) {
-    let (checked, markup, _) = read(text, format, lexicon, *options, false);
+    let (checked, markup, ()) = read(text, format, lexicon, *options, |_| ());
     (checked, markup)
 }
 
@@ -118,28 +118,26 @@ pub fn checked_markup_and_usage(
     lexicon: &Lexicon,
     options: &Options,
 ) -> (Checked, Vec<crate::span::Span>, Cache) {
-    let (checked, markup, usage) = read(text, format, lexicon, *options, true);
-    (checked, markup, usage.unwrap_or_else(|| Cache::of(lexicon, "")))
+    read(text, format, lexicon, *options, |prose| Cache::of(lexicon, prose))
 }
 
-/// The text checked, its markup, and with `count`, the article's usage.
-fn read(
+/// The text checked, its markup, and what `then` makes of the prose after the check (whose own
+/// memory is freed by then).
+fn read<T>(
     text: &str,
     format: Format,
     lexicon: &Lexicon,
     options: Options,
-    count: bool,
-) -> (Checked, Vec<crate::span::Span>, Option<Cache>) {
+    then: impl FnOnce(&str) -> T,
+) -> (Checked, Vec<crate::span::Span>, T) {
     let prose = prose(text, format);
     let markup = spans_of(text, &prose);
     let mut checked = crate::check::check(&prose, lexicon, &options);
-    // After the check, whose own memory is freed by then (a second thread beside it raised the
-    // peak with a 10 MB article by 2 MB, and opened a page no sooner on two cores).
-    let usage = count.then(|| Cache::of(lexicon, &prose));
+    let made = then(&prose);
     if let Cow::Owned(p) = &prose {
         checked.suspects.retain(in_prose(text, p));
     }
-    (checked, markup, usage)
+    (checked, markup, made)
 }
 
 /// [`check`] a section at a time ([`crate::check::check_each`]): each section's suspects go to

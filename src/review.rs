@@ -254,7 +254,7 @@ pub struct Review {
     lexicon: Lexicon,
     fixes: HashMap<String, Vec<String>>,
     /// The words of the article as opened, which its fixes favour; counted as it is checked.
-    article: Option<Cache>,
+    article: Cache,
     /// The current suspect's fixes, as shown.
     offered: Vec<String>,
     undo: Vec<Step>,
@@ -311,7 +311,7 @@ impl Review {
             dialect: checked.dialect,
             lexicon,
             fixes: HashMap::new(),
-            article: Some(usage),
+            article: usage,
             offered: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -551,9 +551,7 @@ impl Review {
             forms
         } else {
             // The article as `check` read it, the text as opened: the reader offers what `check` does.
-            let (lexicon, original, format) = (&self.lexicon, &self.original, self.format);
-            let article = self.article.get_or_insert_with(|| Cache::of(lexicon, &markup::prose(original, format)));
-            let ranked = suggest::rank_in(&self.lexicon, &it.word, self.dialect, article);
+            let ranked = suggest::rank_in(&self.lexicon, &it.word, self.dialect, &self.article);
             let chosen = (it.kind == Kind::Spelling)
                 .then(|| check::by_context(&self.lexicon, &ranked, crate::token::neighbours(self.doc.text(), it.span)))
                 .flatten();
