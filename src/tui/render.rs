@@ -505,8 +505,8 @@ fn markdown(text: &str) -> (Vec<Mark>, Vec<Link>, Vec<usize>) {
     (out, links, joins)
 }
 
-/// The marks of an element with no children: inline code, a comment, math, a task's box, a
-/// rule.
+/// The marks of an element with no children: a footnote's reference, inline code, HTML (a
+/// comment hidden whole), math, a task's box, a rule.
 fn leaf_marks(text: &str, event: Event<'_>, range: &Range<usize>, out: &mut Vec<Mark>) {
     match event {
         // `[^1]` reads `[1]`, as a link does.
