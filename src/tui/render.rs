@@ -319,7 +319,8 @@ pub fn hang(text: &str, marks: &[Mark], start: usize, end: usize, width: usize) 
 /// quote's bar, a table's rules and padding, a rule.
 #[must_use]
 pub fn is_decoration(glyph: &str) -> bool {
-    glyph.chars().any(|c| matches!(c, '•' | '◦' | '▪' | '☐' | '☑' | '│' | '─' | '├' | '┼' | '┤'))
+    BULLETS.iter().any(|b| glyph.contains(b))
+        || glyph.chars().any(|c| matches!(c, '☐' | '☑' | '│' | '─' | '├' | '┼' | '┤'))
         || (!glyph.is_empty() && glyph.trim().is_empty() && glyph != " ")
 }
 

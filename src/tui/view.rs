@@ -6,7 +6,7 @@ use super::help;
 use super::map::{self, Mark};
 use super::render::{self, Glyph, Look, Part, Rendered, Unit};
 use super::theme::Theme;
-use super::wrap::{Row, char_width};
+use super::wrap::{self, Row, char_width};
 use crate::escape::{has_control, visible_char, visible_line};
 use crate::lexicon::Dialect;
 use crate::review::{Item, Status};
@@ -142,13 +142,7 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
     let text = app.review.text();
     let look = app.look();
     let starts = look.starts(app.review.line_starts());
-    let line_start = starts.get(row.line).copied().unwrap_or(0);
-    let line_end = starts.get(row.line + 1).map_or(text.len(), |&n| n.saturating_sub(1));
-    let line_end = if line_end > line_start && text.as_bytes().get(line_end - 1) == Some(&b'\r') {
-        line_end - 1
-    } else {
-        line_end
-    };
+    let (line_start, line_end) = wrap::line_range(text, starts, row.line);
     let marks = look.line(line_start, line_end);
     let mut ranges: Vec<(usize, usize, Style)> = Vec::new();
     // Markup around the prose is dimmed: what the rendering still draws of it, and all of it in
@@ -353,11 +347,7 @@ fn drawn_around(app: &App, item: &Item) -> Option<(String, span::Span)> {
     let (mut word_start, mut word_end) = (None, None);
     let mut line = starts.partition_point(|&s| s <= lo).saturating_sub(1);
     while let Some(&start) = starts.get(line).filter(|&&s| s < hi) {
-        let next = starts.get(line + 1).copied();
-        let mut end = next.map_or(text.len(), |n| n - 1);
-        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
-            end -= 1;
-        }
+        let (_, end) = wrap::line_range(text, starts, line);
         render::units(text, look.line(start, end), start.max(lo), end.min(hi), end, |u| {
             if u.at >= item.span.start && word_start.is_none() {
                 word_start = Some(out.len());

@@ -86,8 +86,10 @@ pub fn char_width(c: char) -> usize {
     }
 }
 
-/// The bytes of line `line`, without its line ending.
-fn line_range(text: &str, starts: &[usize], line: usize) -> (usize, usize) {
+/// The bytes of line `line` of `starts` (joined, when they are a rendering's), without its line
+/// ending.
+#[must_use]
+pub fn line_range(text: &str, starts: &[usize], line: usize) -> (usize, usize) {
     let start = starts.get(line).copied().unwrap_or(text.len());
     let mut end = starts.get(line + 1).map_or(text.len(), |&n| n - 1);
     if text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > start {
