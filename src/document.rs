@@ -95,20 +95,26 @@ impl Document {
     }
 
     /// Applies `changes` in order (each one's offset valid in the text it applies to), then
-    /// indexes the lines again. Stops at the first change whose old text is not where it says,
-    /// and gives its offset; the changes before it stay applied.
+    /// indexes the lines again. All or nothing: a change whose old text is not where it says
+    /// leaves the text as it was, and its offset is given.
+    ///
+    /// One change is made in place. Several (a replace-all) are made in one pass
+    /// ([`crate::edit::replayed`]): one by one, each would move the rest of a 10 MB text.
     pub fn apply(&mut self, changes: &[Change]) -> std::result::Result<(), usize> {
-        let mut failed = None;
-        for c in changes {
-            if !c.apply(&mut self.text) {
-                failed = Some(c.at);
-                break;
+        match changes {
+            [] => return Ok(()),
+            [one] => {
+                if !one.apply(&mut self.text) {
+                    return Err(one.at);
+                }
             }
+            _ => self.text = crate::edit::replayed(&self.text, changes)?,
         }
-        if !changes.is_empty() {
-            self.line_starts = line_starts(&self.text);
-        }
-        failed.map_or(Ok(()), Err)
+        // Indexed again into the same buffer: a second index beside the old one would add to
+        // the reader's peak memory at each decision.
+        self.line_starts.clear();
+        index_lines(&self.text, &mut self.line_starts);
+        Ok(())
     }
 
     /// Gives the document a new name (the text saved under another path).
@@ -213,9 +219,15 @@ impl Rebuilt<'_> {
 
 /// Where each line of `text` starts.
 fn line_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    let mut starts = Vec::new();
+    index_lines(text, &mut starts);
     starts
+}
+
+/// Puts where each line of `text` starts after what `starts` holds.
+fn index_lines(text: &str, starts: &mut Vec<usize>) {
+    starts.push(0);
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
 }
 
 /// The bytes of a file, refused from its size first when it is too large.
@@ -231,4 +243,24 @@ fn refuse_binary(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(Error::Binary { path: path.to_path_buf(), offset });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_apply_all_or_nothing_and_the_lines_are_indexed_again() {
+        let mut doc = Document::new("a.txt", "teh cat\nteh dog\n".to_string());
+        let change = |at: usize, old: &str, new: &str| Change { at, old: old.into(), new: new.into() };
+        // A replace-all: later places first, each offset valid in the text it applies to.
+        assert_eq!(doc.apply(&[change(8, "teh", "the"), change(0, "teh", "a\nbig")]), Ok(()));
+        assert_eq!(doc.text(), "a\nbig cat\nthe dog\n");
+        assert_eq!(doc.line_starts(), [0, 2, 10, 18]);
+        // The second change does not find its text: the first is not made either.
+        assert_eq!(doc.apply(&[change(0, "a", "one"), change(2, "pig", "dog")]), Err(2));
+        assert_eq!(doc.text(), "a\nbig cat\nthe dog\n");
+        assert_eq!(doc.apply(&[change(2, "pig", "dog")]), Err(2));
+        assert_eq!(doc.line_starts(), [0, 2, 10, 18]);
+    }
 }

@@ -23,6 +23,7 @@ use crate::report;
 use crate::span::Span;
 use crate::suspect::{Fixes, Kind, Suspect};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -246,8 +247,6 @@ pub enum Outcome {
 pub struct Review {
     /// The text as it stands, its name and its line index.
     doc: Document,
-    /// The text as loaded: undoing every decision gives it back.
-    original: String,
     items: Vec<Item>,
     current: Option<usize>,
     dialect: Dialect,
@@ -304,7 +303,6 @@ impl Review {
             markup::checked_markup_and_usage(&text, format, &lexicon, &Options { dialect, suggestions: false });
         let items = checked.suspects.into_iter().map(|s| Item::pending(s, &text)).collect();
         let mut review = Self {
-            original: text.clone(),
             doc: Document::new(name, text),
             items,
             current: None,
@@ -458,10 +456,19 @@ impl Review {
         self.doc.text()
     }
 
-    /// The text as loaded.
-    #[must_use]
-    pub fn original(&self) -> &str {
-        &self.original
+    /// The text as loaded: the text as it stands with every step taken back, newest first. It
+    /// is made when asked for (saving a backup, a diff), not kept beside the text: that would
+    /// hold a second copy of the article for as long as it is open.
+    ///
+    /// # Errors
+    /// [`Error::History`] if a step no longer finds the text it changed (a bug).
+    pub fn original(&self) -> Result<Cow<'_, str>> {
+        if self.undo.is_empty() {
+            return Ok(Cow::Borrowed(self.doc.text()));
+        }
+        let back: Vec<Change> =
+            self.undo.iter().rev().flat_map(|step| step.changes.iter().rev().map(Change::inverse)).collect();
+        crate::edit::replayed(self.doc.text(), &back).map(Cow::Owned).map_err(|at| Error::History { at })
     }
 
     /// Byte offsets where the lines of the current text start.
@@ -936,9 +943,11 @@ impl Review {
 
     /// The unified diff from the loaded text to the current one (after a save over the file, it
     /// applies to the backup, `FILE.bak`).
-    #[must_use]
-    pub fn diff(&self) -> String {
-        report::unified_diff(&self.doc.path().to_string_lossy(), &self.original, self.doc.text())
+    ///
+    /// # Errors
+    /// [`Error::History`] if the text as loaded cannot be made again (see [`Review::original`]).
+    pub fn diff(&self) -> Result<String> {
+        Ok(report::unified_diff(&self.doc.path().to_string_lossy(), &self.original()?, self.doc.text()))
     }
 
     /// How the text is written: plain text, Markdown or a web page.

@@ -148,7 +148,8 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     /// Any sequence of decisions followed by as many undos gives back the loaded bytes, and
-    /// every suspect's span still slices to its word.
+    /// every suspect's span still slices to its word. Before the undos, the review makes the
+    /// loaded bytes again from its steps.
     #[test]
     fn decisions_then_as_many_undos_restore_the_bytes(text in any_text(), decisions in proptest::collection::vec(decision(), 0..12)) {
         use galley::review::{Command, Outcome, Review};
@@ -164,6 +165,9 @@ proptest! {
                 prop_assert_eq!(it.span.get(review.text()), Some(it.word.as_str()));
             }
         }
+        // The text as loaded is made again from the steps, not kept (see `Review::original`).
+        let original = review.original().expect("the steps lead back").into_owned();
+        prop_assert_eq!(original.as_bytes(), text.as_bytes());
         // A redo that did something was a step too; undo until the history is empty.
         let mut undone = 0;
         while review.apply(Command::Undo).expect("undo") == Outcome::Done {
@@ -403,8 +407,9 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     /// Markdown and web pages in the review: any decisions leave every byte of markup where it
-    /// was (only words of prose change), and as many undos give back the loaded bytes; loading
-    /// and saving without a decision writes the same bytes.
+    /// was (only words of prose change), a backup saved then holds the loaded bytes, and as many
+    /// undos give back the loaded bytes; loading and saving without a decision writes the same
+    /// bytes.
     #[test]
     fn markup_documents_round_trip_through_decisions_and_undo(
         md in markdown(),
@@ -426,6 +431,11 @@ proptest! {
             }
             let now: Vec<String> = review.markup().iter().map(|m| m.slice(review.text()).to_string()).collect();
             prop_assert_eq!(&now, &markup, "markup changed");
+            // Saved over itself with a backup: the backup holds the loaded bytes, made again from
+            // the steps.
+            let kept = session.save(&review, &path, true).expect("save with a backup").expect("a backup is kept");
+            prop_assert_eq!(std::fs::read(kept).expect("read the backup"), text.as_bytes());
+            prop_assert_eq!(std::fs::read(&path).expect("read back"), review.text().as_bytes());
             while review.apply(Command::Undo).expect("undo") == Outcome::Done {}
             prop_assert_eq!(review.text().as_bytes(), text.as_bytes());
         }

@@ -26,8 +26,9 @@ pub struct Session {
     at_save: Option<String>,
     /// The loaded bytes were kept in a backup.
     backed_up: bool,
-    /// The hash of what the review's file holds, as far as galley knows.
-    on_disk: u64,
+    /// The hash of what the review's file holds, as far as galley knows (`None`: not known, and
+    /// the file is never saved over).
+    on_disk: Option<u64>,
     /// A file the text must never be saved over, and why.
     protected: Option<(PathBuf, Guard)>,
     /// Where words the reader adds are written (`None`: nowhere).
@@ -36,13 +37,15 @@ pub struct Session {
 
 impl Session {
     /// The session of `review`, just loaded from its file; `personal` is where added words go.
+    /// Should its steps no longer lead back to the text as loaded (a bug), the file counts as
+    /// changed on disk: it is never saved over.
     #[must_use]
     pub fn new(review: &Review, personal: Option<PathBuf>) -> Self {
         Self {
             saved: review.text_id(),
             at_save: None,
             backed_up: false,
-            on_disk: crate::lexicon::format::hash(review.original().as_bytes()),
+            on_disk: review.original().ok().map(|text| crate::lexicon::format::hash(text.as_bytes())),
             protected: None,
             personal,
         }
@@ -79,7 +82,7 @@ impl Session {
     /// What the file should hold (a recovered session's last save): saving over it checks
     /// against this instead.
     pub fn expect_on_disk(&mut self, hash: u64) {
-        self.on_disk = hash;
+        self.on_disk = Some(hash);
     }
 
     /// True when the review's text differs from what was last saved (or loaded).
@@ -108,13 +111,13 @@ impl Session {
         let own = path == review.name();
         if own
             && let Ok(now) = crate::input::read_bytes(path, crate::document::MAX_BYTES)
-            && crate::lexicon::format::hash(&now) != self.on_disk
+            && Some(crate::lexicon::format::hash(&now)) != self.on_disk
         {
             return Err(Error::ChangedOnDisk { path: path.to_path_buf() });
         }
         let mut kept = None;
         if backup && !self.backed_up && own {
-            kept = Some(save::keep_backup(path, review.original().as_bytes())?);
+            kept = Some(save::keep_backup(path, review.original()?.as_bytes())?);
             self.backed_up = true;
         }
         if own {
@@ -131,7 +134,7 @@ impl Session {
     pub fn saved_as(&mut self, review: &Review) {
         self.saved = review.text_id();
         self.at_save = Some(review.text().to_string());
-        self.on_disk = crate::lexicon::format::hash(review.text().as_bytes());
+        self.on_disk = Some(crate::lexicon::format::hash(review.text().as_bytes()));
     }
 
     /// Gives the review a new name (after a save-as): later saves go there.

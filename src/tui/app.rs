@@ -924,7 +924,10 @@ impl App {
                 self.session = self.session.for_review(&self.review);
             }
             self.message = "the unfinished session was discarded".into();
-            self.journal = dir.and_then(|d| self.journaled(Journal::start(&d, &name, self.review.original())));
+            self.journal = dir.and_then(|d| {
+                let started = self.review.original().and_then(|base| Journal::start(&d, &name, &base));
+                self.journaled(started)
+            });
         }
         self.apply_settings();
         if !yes {
@@ -966,26 +969,30 @@ impl App {
             Purpose::Export => {
                 let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
                 let since_save = path.to_string_lossy().to_ascii_lowercase().ends_with(".saved.diff");
-                let (bytes, what) = match ext.as_str() {
+                let made = match ext.as_str() {
                     "diff" | "patch" if since_save => match self.session.diff_since_save(&self.review) {
-                        Some(diff) => (diff, "exported the changes since the save to"),
-                        None => (self.review.diff(), "nothing saved yet: exported the changes since loading to"),
+                        Some(diff) => Ok((diff, "exported the changes since the save to")),
+                        None => {
+                            self.review.diff().map(|d| (d, "nothing saved yet: exported the changes since loading to"))
+                        }
                     },
-                    "diff" | "patch" => (self.review.diff(), "exported the changes since loading to"),
-                    "json" => (self.review.decision_log(), "exported the decision log to"),
-                    "html" | "htm" => (self.review.text().to_string(), "exported the page to"),
-                    "md" | "markdown" if self.review.format() == crate::markup::Format::Html => (
+                    "diff" | "patch" => self.review.diff().map(|d| (d, "exported the changes since loading to")),
+                    "json" => Ok((self.review.decision_log(), "exported the decision log to")),
+                    "html" | "htm" => Ok((self.review.text().to_string(), "exported the page to")),
+                    "md" | "markdown" if self.review.format() == crate::markup::Format::Html => Ok((
                         crate::markup::article_markdown(self.review.text(), self.review.format()),
                         "exported the article as Markdown to",
-                    ),
+                    )),
                     // A web page exports as its article's text; Markdown and text as written.
-                    _ if self.review.format() == crate::markup::Format::Html => (
+                    _ if self.review.format() == crate::markup::Format::Html => Ok((
                         crate::markup::article_text(self.review.text(), self.review.format()),
                         "exported the article's text to",
-                    ),
-                    _ => (self.review.text().to_string(), "exported the text to"),
+                    )),
+                    _ => Ok((self.review.text().to_string(), "exported the text to")),
                 };
-                self.session.may_write(&path).and_then(|()| save::write_new(&path, bytes.as_bytes())).map(|()| what)
+                made.and_then(|(bytes, what)| {
+                    self.session.may_write(&path).and_then(|()| save::write_new(&path, bytes.as_bytes())).map(|()| what)
+                })
             }
         };
         let ok = result.is_ok();
