@@ -900,31 +900,34 @@ impl Review {
     fn run(&mut self, step: &Step, forward: bool) -> Result<()> {
         self.revision += 1;
         let (out, into) = if forward { (&step.removed, &step.added) } else { (&step.added, &step.removed) };
-        self.items.retain(|it| !out.contains(it));
         let changes: Vec<Change> =
             if forward { step.changes.clone() } else { step.changes.iter().rev().map(Change::inverse).collect() };
         self.doc.apply(&changes).map_err(|at| Error::History { at })?;
-        for c in &changes {
-            self.items.retain_mut(|it| match c.shift(it.span) {
-                Some(s) => {
-                    it.span = s;
-                    true
-                }
-                None => false,
-            });
-            self.markup.retain_mut(|m| match c.shift(*m) {
-                Some(s) => {
-                    *m = s;
-                    true
-                }
-                None => false,
-            });
-        }
+        // Each pass below is linear in the items and the step (a replace-all of fifty thousand
+        // places took two seconds when each looked through all of either).
+        let mut out: Vec<&Item> = out.iter().collect();
+        out.sort_by_key(|it| it.span);
+        self.items.retain(|it| {
+            let from = out.partition_point(|o| o.span < it.span);
+            !out[from..].iter().take_while(|o| o.span == it.span).any(|o| *o == it)
+        });
+        crate::edit::shift_all(&mut self.items, &changes, |it| &mut it.span);
+        crate::edit::shift_all(&mut self.markup, &changes, |m| m);
         self.last_changes = changes;
+        // The items put in go before those of the same span, the last given first, as inserting
+        // each in turn at its place put them.
+        let mut into: Vec<&Item> = into.iter().rev().collect();
+        into.sort_by_key(|it| it.span);
+        let mut merged = Vec::with_capacity(self.items.len() + into.len());
+        let mut kept = std::mem::take(&mut self.items).into_iter().peekable();
         for it in into {
-            let at = self.items.partition_point(|x| x.span < it.span);
-            self.items.insert(at, it.clone());
+            while let Some(k) = kept.next_if(|k| k.span < it.span) {
+                merged.push(k);
+            }
+            merged.push(it.clone());
         }
+        merged.extend(kept);
+        self.items = merged;
         match (&step.lexical, forward) {
             (Some(Lexical::Ignore(words)), true) => words.iter().for_each(|w| self.lexicon.ignore(w)),
             (Some(Lexical::Ignore(words)), false) => words.iter().for_each(|w| self.lexicon.unignore(w)),
