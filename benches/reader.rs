@@ -5,6 +5,7 @@
 //! - key press to finished frame on a 10 MB article, per kind of key (scrolling, moving between
 //!   suspects, taking a fix, which edits the 10 MB text and re-checks what it touched, undo);
 //! - peak memory (`VmHWM`) with the 10 MB article open, against 3 x the article + 64 MB;
+//! - a replace-all of the word the 10 MB article has most suspects of, and its undo;
 //! - opening 1 MB of Markdown and of HTML to the first frame, and keys on them (a decision
 //!   renders the Markdown again).
 
@@ -109,6 +110,26 @@ fn main() {
 
     // After the peak above, so that what follows does not raise it.
     markup(&mut terminal, area);
+    replace_all(&mut app);
+}
+
+/// A replace-all of the word with the most pending suspects in the 10 MB article (one fix for
+/// every place it stands), and its undo.
+fn replace_all(app: &mut App) {
+    use galley::review::{Command, Status};
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for it in app.review.items().iter().filter(|it| it.status == Status::Pending) {
+        *counts.entry(it.word.as_str()).or_default() += 1;
+    }
+    let Some((word, places)) = counts.into_iter().max_by_key(|&(w, n)| (n, std::cmp::Reverse(w))) else { return };
+    let (word, at) = (word.to_string(), app.review.items().iter().find(|it| it.word == word).map(|it| it.span.start));
+    app.review.apply(Command::Goto(at.unwrap_or_default())).expect("go to the word");
+    let t = Instant::now();
+    app.review.apply(Command::ReplaceAll(0)).expect("replace all");
+    let all = t.elapsed();
+    let t = Instant::now();
+    app.review.apply(Command::Undo).expect("undo");
+    println!("replace-all of {places} places of {word:?} in the 10 MB article: {all:?}, its undo: {:?}", t.elapsed());
 }
 
 /// Each key of `keys` pressed `rounds` times in turn, and the time from each press to its

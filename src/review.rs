@@ -27,6 +27,10 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// A step that puts in more suspects than this merges them into the list in one pass, instead
+/// of inserting each by moving the ones after it.
+const MERGE_FROM: usize = 16;
+
 /// Where a suspect stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -915,19 +919,27 @@ impl Review {
         crate::edit::shift_all(&mut self.markup, &changes, |m| m);
         self.last_changes = changes;
         // The items put in go before those of the same span, the last given first, as inserting
-        // each in turn at its place put them.
-        let mut into: Vec<&Item> = into.iter().rev().collect();
-        into.sort_by_key(|it| it.span);
-        let mut merged = Vec::with_capacity(self.items.len() + into.len());
-        let mut kept = std::mem::take(&mut self.items).into_iter().peekable();
-        for it in into {
-            while let Some(k) = kept.next_if(|k| k.span < it.span) {
-                merged.push(k);
+        // each in turn at its place puts them. A few are inserted in place; many (a replace-all)
+        // are merged into a new list, which a single decision need not allocate.
+        if into.len() <= MERGE_FROM {
+            for it in into {
+                let at = self.items.partition_point(|x| x.span < it.span);
+                self.items.insert(at, it.clone());
             }
-            merged.push(it.clone());
+        } else {
+            let mut into: Vec<&Item> = into.iter().rev().collect();
+            into.sort_by_key(|it| it.span);
+            let mut merged = Vec::with_capacity(self.items.len() + into.len());
+            let mut kept = std::mem::take(&mut self.items).into_iter().peekable();
+            for it in into {
+                while let Some(k) = kept.next_if(|k| k.span < it.span) {
+                    merged.push(k);
+                }
+                merged.push(it.clone());
+            }
+            merged.extend(kept);
+            self.items = merged;
         }
-        merged.extend(kept);
-        self.items = merged;
         match (&step.lexical, forward) {
             (Some(Lexical::Ignore(words)), true) => words.iter().for_each(|w| self.lexicon.ignore(w)),
             (Some(Lexical::Ignore(words)), false) => words.iter().for_each(|w| self.lexicon.unignore(w)),
