@@ -697,20 +697,25 @@ pub(crate) fn page_tokens(text: &str) -> impl Iterator<Item = html5gum::Token<us
 /// Which element holds a page's article: the first of `<article>` and `<main>` the page has;
 /// else (`None`) the block whose paragraphs hold the most text ([`densest_block`]), if any;
 /// else the whole page.
+///
+/// One pass over the page's tokens: the densest block is scored as they go by, and the pass
+/// stops at an `<article>`, which wins whatever follows. (It was a pass to find the tags, and a
+/// second to score the blocks when neither was there.)
 fn article_scope(text: &str) -> (Option<&'static [u8]>, Option<std::ops::Range<usize>>) {
-    let mut has = [false; 2];
-    for token in page_tokens(text) {
-        if let html5gum::Token::StartTag(tag) = token {
-            has[0] |= tag.name.as_slice() == b"article";
-            has[1] |= tag.name.as_slice() == b"main";
+    let (mut article, mut main) = (false, false);
+    let block = densest_block(page_tokens(text).map_while(|token| {
+        if let html5gum::Token::StartTag(tag) = &token {
+            main |= tag.name.as_slice() == b"main";
+            article = tag.name.as_slice() == b"article";
         }
-    }
-    if has[0] {
+        (!article).then_some(token)
+    }));
+    if article {
         (Some(b"article"), None)
-    } else if has[1] {
+    } else if main {
         (Some(b"main"), None)
     } else {
-        (None, densest_block(page_tokens(text)))
+        (None, block)
     }
 }
 
@@ -1022,6 +1027,18 @@ mod tests {
         }
         // No paragraph anywhere: the whole page is read.
         assert!(prose("<html><body><div>Just text</div></body></html>", Format::Html).contains("Just text"));
+    }
+
+    #[test]
+    fn an_article_wins_over_main_wherever_it_stands_and_main_over_the_densest_block() {
+        // The scope is found in one pass that stops at `<article>`: a `<main>` before it, or a
+        // denser block, must not win.
+        let both = "<html><body><main><p>Menu itemz</p><article><p>The storey.</p></article></main>\n<div><p>A much longer paragrpah that is not the article at all.</p></div></body></html>";
+        let p = prose(both, Format::Html);
+        assert!(p.contains("storey") && !p.contains("itemz") && !p.contains("paragrpah"), "{p:?}");
+        let main = "<html><body><main><p>Short mian.</p></main>\n<div><p>A much longer paragrpah outside main.</p></div></body></html>";
+        let p = prose(main, Format::Html);
+        assert!(p.contains("mian") && !p.contains("paragrpah"), "{p:?}");
     }
 
     #[test]
