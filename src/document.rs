@@ -98,22 +98,26 @@ impl Document {
     /// indexes the lines again. All or nothing: a change whose old text is not where it says
     /// leaves the text as it was, and its offset is given.
     ///
-    /// One change is made in place. Several (a replace-all) are made in one pass
-    /// ([`crate::edit::replayed`]): one by one, each would move the rest of a 10 MB text.
+    /// One change is made in place, and the line index moved along with it: the lines of a
+    /// 10 MB text are not looked for again at each decision. Several (a replace-all) are made in
+    /// one pass ([`crate::edit::replayed`]): one by one, each would move the rest of the text.
     pub fn apply(&mut self, changes: &[Change]) -> std::result::Result<(), usize> {
         match changes {
-            [] => return Ok(()),
+            [] => {}
             [one] => {
                 if !one.apply(&mut self.text) {
                     return Err(one.at);
                 }
+                reindex(&mut self.line_starts, one);
             }
-            _ => self.text = crate::edit::replayed(&self.text, changes)?,
+            _ => {
+                self.text = crate::edit::replayed(&self.text, changes)?;
+                // Indexed again into the same buffer: a second index beside the old one would
+                // add to the reader's peak memory.
+                self.line_starts.clear();
+                index_lines(&self.text, &mut self.line_starts);
+            }
         }
-        // Indexed again into the same buffer: a second index beside the old one would add to
-        // the reader's peak memory at each decision.
-        self.line_starts.clear();
-        index_lines(&self.text, &mut self.line_starts);
         Ok(())
     }
 
@@ -224,6 +228,21 @@ fn line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// Moves the line index `starts` along with `change`, just made: the lines that started inside
+/// its old text go, those its new text starts come in, and those after it move by what it
+/// added. One pass over the index, none over the text.
+fn reindex(starts: &mut Vec<usize>, change: &Change) {
+    let (at, end) = (change.at, change.at + change.old.len());
+    let first = starts.partition_point(|&s| s <= at);
+    let last = starts.partition_point(|&s| s <= end);
+    let added = memchr::memchr_iter(b'\n', change.new.as_bytes()).map(|i| at + i + 1);
+    let count = added.clone().count();
+    starts.splice(first..last, added);
+    for s in &mut starts[first + count..] {
+        *s = *s + change.new.len() - change.old.len();
+    }
+}
+
 /// Puts where each line of `text` starts after what `starts` holds.
 fn index_lines(text: &str, starts: &mut Vec<usize>) {
     starts.push(0);
@@ -262,5 +281,23 @@ mod tests {
         assert_eq!(doc.text(), "a\nbig cat\nthe dog\n");
         assert_eq!(doc.apply(&[change(2, "pig", "dog")]), Err(2));
         assert_eq!(doc.line_starts(), [0, 2, 10, 18]);
+    }
+
+    proptest::proptest! {
+        /// A change made in place moves the line index as indexing the new text afresh would.
+        #[test]
+        fn one_change_moves_the_line_index_as_indexing_afresh_would(
+            text in "[ab\n\r]{0,30}",
+            at in 0usize..32,
+            len in 0usize..6,
+            new in "[xy\n]{0,5}",
+        ) {
+            let mut doc = Document::new("a.txt", text.clone());
+            let (at, end) = (at.min(text.len()), (at + len).min(text.len()));
+            let c = Change { at, old: text.get(at..end).unwrap_or_default().to_string(), new };
+            proptest::prop_assert_eq!(doc.apply(std::slice::from_ref(&c)), Ok(()));
+            let afresh = line_starts(doc.text());
+            proptest::prop_assert_eq!(doc.line_starts(), afresh.as_slice());
+        }
     }
 }

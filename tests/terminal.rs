@@ -328,8 +328,12 @@ fn ends_within(pid: &str, limit: Duration) -> bool {
     let start = Instant::now();
     while Path::new(&format!("/proc/{pid}")).exists() {
         // A zombie has ended; its parent (the pane's shell, gone with tmux) may not reap it.
+        // Only once its other threads are gone too: the main thread of a process that is
+        // exiting turns zombie before the rest, and its files (the journal's lock among them)
+        // are closed by the last (a recover right after failed so on a loaded machine).
         let proc_stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        if proc_stat.split_whitespace().nth(2) == Some("Z") {
+        let threads = std::fs::read_dir(format!("/proc/{pid}/task")).map_or(0, Iterator::count);
+        if proc_stat.split_whitespace().nth(2) == Some("Z") && threads <= 1 {
             return true;
         }
         if start.elapsed() > limit {
