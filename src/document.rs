@@ -95,7 +95,7 @@ impl Document {
     }
 
     /// Applies `changes` in order (each one's offset valid in the text it applies to), then
-    /// indexes the lines again. All or nothing: a change whose old text is not where it says
+    /// brings the line index up to date. All or nothing: a change whose old text is not where it says
     /// leaves the text as it was, and its offset is given.
     ///
     /// One change is made in place, and the line index moved along with it: the lines of a
