@@ -101,6 +101,8 @@ impl Document {
     /// One change is made in place, and the line index moved along with it: the lines of a
     /// 10 MB text are not looked for again at each decision. Several (a replace-all) are made in
     /// one pass ([`crate::edit::replayed`]): one by one, each would move the rest of the text.
+    /// Placed apart, as a replace-all and its undo place them, they move the index in one pass
+    /// too ([`reindexed`]).
     pub fn apply(&mut self, changes: &[Change]) -> std::result::Result<(), usize> {
         match changes {
             [] => {}
@@ -112,10 +114,12 @@ impl Document {
             }
             _ => {
                 self.text = crate::edit::replayed(&self.text, changes)?;
-                // Indexed again into the same buffer: a second index beside the old one would
-                // add to the reader's peak memory.
-                self.line_starts.clear();
-                index_lines(&self.text, &mut self.line_starts);
+                if let Some(placed) = crate::edit::placed(changes) {
+                    self.line_starts = reindexed(&self.line_starts, &placed);
+                } else {
+                    self.line_starts.clear();
+                    index_lines(&self.text, &mut self.line_starts);
+                }
             }
         }
         Ok(())
@@ -243,6 +247,28 @@ fn reindex(starts: &mut Vec<usize>, change: &Change) {
     }
 }
 
+/// The line index `starts` moved along with changes placed apart in the text it indexes
+/// ([`crate::edit::placed`]: a replace-all, its undo), as [`reindex`] moves it along one: one
+/// pass over the index and the changes, none over the text.
+fn reindexed(starts: &[usize], placed: &[crate::edit::Placed<'_>]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(starts.len());
+    let (mut i, mut grown) = (0, 0isize);
+    for p in placed {
+        while let Some(&s) = starts.get(i).filter(|&&s| s <= p.old.start) {
+            out.push(s.saturating_add_signed(grown));
+            i += 1;
+        }
+        while starts.get(i).is_some_and(|&s| s <= p.old.end) {
+            i += 1;
+        }
+        let at = p.old.start.saturating_add_signed(grown);
+        out.extend(memchr::memchr_iter(b'\n', p.change.new.as_bytes()).map(|k| at + k + 1));
+        grown += p.change.new.len().cast_signed() - p.old.len().cast_signed();
+    }
+    out.extend(starts.get(i..).unwrap_or_default().iter().map(|&s| s.saturating_add_signed(grown)));
+    out
+}
+
 /// Puts where each line of `text` starts after what `starts` holds.
 fn index_lines(text: &str, starts: &mut Vec<usize>) {
     starts.push(0);
@@ -298,6 +324,34 @@ mod tests {
             proptest::prop_assert_eq!(doc.apply(std::slice::from_ref(&c)), Ok(()));
             let afresh = line_starts(doc.text());
             proptest::prop_assert_eq!(doc.line_starts(), afresh.as_slice());
+        }
+
+        /// Changes at places apart, later places first (a replace-all), then taken back
+        /// earlier places first: the line index moved along with them is the index made afresh.
+        #[test]
+        fn a_replace_all_and_its_undo_move_the_line_index_as_indexing_afresh_would(
+            text in "[ab\n]{0,40}",
+            places in proptest::collection::vec((0usize..42, 0usize..4, "[xy\n]{0,4}"), 2..8),
+        ) {
+            let mut places = places;
+            places.sort_by_key(|p| std::cmp::Reverse(p.0));
+            let mut changes: Vec<Change> = Vec::new();
+            for (at, len, new) in places {
+                let (at, end) = (at.min(text.len()), (at + len).min(text.len()));
+                if changes.last().is_some_and(|c: &Change| end > c.at) {
+                    continue;
+                }
+                changes.push(Change { at, old: text.get(at..end).unwrap_or_default().to_string(), new });
+            }
+            let mut doc = Document::new("a.txt", text.clone());
+            proptest::prop_assert_eq!(doc.apply(&changes), Ok(()));
+            let afresh = line_starts(doc.text());
+            proptest::prop_assert_eq!(doc.line_starts(), afresh.as_slice());
+            let back: Vec<Change> = changes.iter().rev().map(Change::inverse).collect();
+            proptest::prop_assert_eq!(doc.apply(&back), Ok(()));
+            proptest::prop_assert_eq!(doc.text(), text.as_str());
+            let loaded = line_starts(&text);
+            proptest::prop_assert_eq!(doc.line_starts(), loaded.as_slice());
         }
     }
 }

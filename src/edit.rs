@@ -85,9 +85,11 @@ fn shifted(old: Span, new_len: usize, span: Span) -> Option<Span> {
 
 /// A change placed in the text before a run of changes: its old text's span there, and what
 /// it puts in.
-struct Placed<'c> {
-    old: Span,
-    change: &'c Change,
+pub(crate) struct Placed<'c> {
+    /// The span of its old text in the text before the run.
+    pub old: Span,
+    /// The change.
+    pub change: &'c Change,
 }
 
 /// The changes of a run as spans of the text before it, in order and apart, when each one
@@ -95,7 +97,7 @@ struct Placed<'c> {
 /// gives them) or wholly before what earlier ones replaced (later places first, as a
 /// replace-all makes them). `None` for any other run. Each is where it would be found; whether
 /// its old text is there is for the caller to check.
-fn placed(changes: &[Change]) -> Option<Vec<Placed<'_>>> {
+pub(crate) fn placed(changes: &[Change]) -> Option<Vec<Placed<'_>>> {
     let later_first = changes.windows(2).all(|w| w[1].old_span().end <= w[0].at);
     let earlier_first = changes.windows(2).all(|w| w[1].at >= w[0].new_span().end);
     if later_first {
